@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Developer entry point used by the README's Quick start and by .ci/run.
+#   installer/dev.sh start   start the app (embedded demo database when nothing is configured)
+#   installer/dev.sh test    run the whole test suite (SQLite, a throwaway PostgreSQL, SMTP, Qt offscreen)
+# Both create .venv when it is missing or older than pyproject.toml, and install the Debian
+# packages a fresh machine lacks when run as root.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+venv="$here/.venv"
+python="${PYTHON:-python3}"
+
+# What Qt (offscreen and xcb), the PDF checks and the queue tests need beyond a fresh machine.
+system_packages=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0
+  libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
+  libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libcups2
+  poppler-utils poppler-data redis-server xvfb xauth)
+
+ensure_system_packages() {
+  command -v dpkg-query >/dev/null 2>&1 || return 0
+  local missing=()
+  for pkg in "${system_packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "installing system packages: ${missing[*]}" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq >/dev/null
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "warning: missing system packages (install them with apt-get): ${missing[*]}" >&2
+  fi
+}
+
+ensure_venv() {
+  local stamp="$venv/.installed"
+  if [ ! -x "$venv/bin/python" ]; then
+    "$python" -m venv "$venv"
+  fi
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    "$venv/bin/python" -m pip install -q --upgrade pip
+    "$venv/bin/python" -m pip install -q -e ".[test]"
+    touch "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  start)
+    shift
+    ensure_system_packages
+    ensure_venv
+    exec "$venv/bin/oroshi-desktop" "$@"
+    ;;
+  test)
+    shift
+    ensure_system_packages
+    ensure_venv
+    export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+    "$venv/bin/ruff" check .
+    exec "$venv/bin/python" -m pytest -q "$@"
+    ;;
+  *)
+    echo "usage: installer/dev.sh start|test [args...]" >&2
+    exit 2
+    ;;
+esac

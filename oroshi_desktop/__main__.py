@@ -1,0 +1,7 @@
+"""``python -m oroshi_desktop``."""
+
+import sys
+
+from oroshi_desktop.cli import main
+
+sys.exit(main())

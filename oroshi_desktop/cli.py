@@ -1,0 +1,169 @@
+"""The ``oroshi-desktop`` command: the GUI by default, plus database, demo and render commands.
+
+This module is the composition root: it alone may import the upper layers, and only lazily inside
+the command that needs them, so ``oroshi-desktop db check`` never loads Qt or ReportLab.
+A user's mistake prints one line and exits non-zero; a bug keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+
+from oroshi_desktop import __version__
+from oroshi_desktop.config import Settings, load_settings
+from oroshi_desktop.errors import UserError
+
+EXIT_USER_ERROR = 2
+
+Handler = Callable[[argparse.Namespace, Settings], int]
+
+
+def _open_db(settings: Settings, *, upgrade: bool = False) -> Any:
+    from oroshi_desktop.db import schema
+    from oroshi_desktop.db.engine import open_database
+
+    database = open_database(settings.effective_database_url)
+    database.ping()
+    if upgrade:
+        schema.upgrade(database)
+    return database
+
+
+def _require_healthy(database: Any) -> None:
+    from oroshi_desktop.db import schema
+    from oroshi_desktop.errors import SchemaError
+
+    problems = schema.check(database)
+    if problems:
+        raise SchemaError(
+            "the database is not ready: " + "; ".join(p.describe() for p in problems[:5])
+            + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
+            + " — run: oroshi-desktop db check",
+            "データベースの準備ができていません: " + "、".join(p.describe_ja() for p in problems[:5]),
+        )
+
+
+def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.db import schema
+
+    database = _open_db(settings)
+    created = schema.upgrade(database)
+    if created:
+        print(f"created {len(created)} table(s): {', '.join(created)}")
+    else:
+        print("schema is up to date; nothing created")
+    problems = schema.check(database)
+    for problem in problems:
+        print(f"  {problem.describe()}")
+    return 1 if problems else 0
+
+
+def cmd_db_check(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.db import schema
+
+    database = _open_db(settings)
+    problems = schema.check(database)
+    if not problems:
+        print(f"database {database.display_url} is healthy (schema revision {schema.current_revision(database)})")
+        return 0
+    print(f"database {database.display_url} has {len(problems)} problem(s):")
+    for problem in problems:
+        print(f"  - {problem.describe()}")
+    return 1
+
+
+def cmd_db_set_password(args: argparse.Namespace, settings: Settings) -> int:
+    import getpass
+
+    from oroshi_desktop import secrets
+    from oroshi_desktop.db.engine import parse_database_url
+
+    url = parse_database_url(settings.effective_database_url)
+    if url.get_backend_name() != "postgresql" or not url.username:
+        raise UserError("the configured database needs no password (not a PostgreSQL URL with a user name)",
+                        "設定されたデータベースにはパスワードは不要です")
+    password = getpass.getpass(f"password for {url.username}@{url.host}: ")
+    secrets.set_secret(secrets.database_key(url.username, url.host or "localhost", url.port, url.database),
+                       password)
+    print("password stored in the OS keyring")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.demo import generate_demo
+
+    if args.scale < 1:
+        raise UserError("--scale must be at least 1", "--scale は1以上にしてください")
+    database = _open_db(settings, upgrade=True)
+    _require_healthy(database)
+    summary = generate_demo(database, scale=args.scale, seed=args.seed, force=args.force,
+                            progress=lambda line: print(line, flush=True))
+    print(f"demo data written to {database.display_url}: {summary.describe()}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace, settings: Settings) -> int:
+    from ui.app import run_gui
+
+    return run_gui(settings, sys.argv[:1])
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="oroshi-desktop",
+        description="Payment statements, shipping documents, check sheets and their mail for Oroshi. "
+                    "Without a command, starts the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"oroshi-desktop {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    parser.set_defaults(handler=cmd_gui)
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    db = commands.add_parser("db", help="create or check the database schema")
+    db_commands = db.add_subparsers(title="db commands", metavar="ACTION", required=True)
+    db_commands.add_parser("upgrade", help="create the app's tables (and, on an empty database, the Oroshi "
+                                           "tables); never alters a table of the web system"
+                           ).set_defaults(handler=cmd_db_upgrade)
+    db_commands.add_parser("check", help="list every required table or column that is missing"
+                           ).set_defaults(handler=cmd_db_check)
+    db_commands.add_parser("set-password", help="store the database password in the OS keyring"
+                           ).set_defaults(handler=cmd_db_set_password)
+
+    demo = commands.add_parser("demo", help="fill the configured database with realistic demo data")
+    demo.add_argument("--scale", type=int, default=1, help="multiply organizations, producers, days and "
+                                                           "orders (default 1)")
+    demo.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same data")
+    demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
+    demo.set_defaults(handler=cmd_demo)
+
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        settings = load_settings()
+        return args.handler(args, settings)
+    except UserError as err:
+        print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except sa_exc.OperationalError as err:
+        orig = getattr(err, "orig", None) or err
+        line = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+        print(f"oroshi-desktop: error: database: {line}", file=sys.stderr)
+        return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

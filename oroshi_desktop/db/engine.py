@@ -1,0 +1,154 @@
+"""Opening the shared database: URL checks, the keyring password, SQLite write locking.
+
+SQLite write transactions start with ``BEGIN IMMEDIATE``: with a deferred BEGIN two writers can
+both read and then fail to upgrade their lock ("database is locked") despite the busy timeout.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+from oroshi_desktop import secrets
+from oroshi_desktop.errors import DatabaseUnavailable, SecretStoreError
+
+log = logging.getLogger(__name__)
+
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def parse_database_url(raw: str) -> URL:
+    try:
+        url = make_url(raw)
+    except exc.ArgumentError:
+        raise DatabaseUnavailable(
+            f"database URL {redact(raw)!r} is not a valid URL (expected sqlite:///FILE or postgresql://USER@HOST/DB)",
+            f"データベースURL {redact(raw)!r} が正しくありません（sqlite:///ファイル または postgresql://ユーザー@ホスト/DB）",
+        ) from None
+    if url.get_backend_name() not in SUPPORTED:
+        raise DatabaseUnavailable(
+            f"database URL {redact(raw)!r}: unsupported database {url.get_backend_name()!r} (use sqlite or postgresql)",
+            f"データベースURL {redact(raw)!r}: 対応していないデータベースです（sqlite か postgresql）",
+        )
+    if url.get_backend_name() == "postgresql" and url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.password:
+        raise DatabaseUnavailable(
+            "the database URL contains a password; store it in the OS keyring instead "
+            "(oroshi-desktop db set-password)",
+            "データベースURLにパスワードが含まれています。OSのキーリングに保存してください",
+        )
+    return url
+
+
+def redact(raw: str) -> str:
+    """The URL with any password masked, for messages and logs."""
+    try:
+        return make_url(raw).render_as_string(hide_password=True)
+    except exc.ArgumentError:
+        return "<invalid URL>"
+
+
+def _password_for(url: URL) -> str | None:
+    if url.get_backend_name() != "postgresql" or not url.username:
+        return None
+    key = secrets.database_key(url.username, url.host or "localhost", url.port, url.database)
+    try:
+        return secrets.get_secret(key)
+    except SecretStoreError as err:
+        # Trust or peer authentication needs no password; the auth error, if any, says more.
+        log.info("no database password from the keyring: %s", err)
+        return None
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+@dataclass
+class Database:
+    """An engine plus session factories; ``write()`` and ``read()`` are the only ways in."""
+
+    engine: Engine
+    url: URL
+
+    def __post_init__(self) -> None:
+        self._writer = sessionmaker(bind=self.engine, expire_on_commit=False)
+        reader_bind = (self.engine.execution_options(sqlite_begin="DEFERRED")
+                       if self.dialect == "sqlite" else self.engine)
+        self._reader = sessionmaker(bind=reader_bind, expire_on_commit=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def display_url(self) -> str:
+        return self.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session in one transaction, committed on success and rolled back on error."""
+        with self._writer() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._reader() as session:
+            yield session
+            session.rollback()
+
+    def ping(self) -> None:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        except exc.OperationalError as err:
+            raise DatabaseUnavailable(
+                f"cannot connect to the database {self.display_url}: {_first_line(err)}",
+                f"データベース {self.display_url} に接続できません: {_first_line(err)}",
+            ) from None
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _first_line(err: BaseException) -> str:
+    orig = getattr(err, "orig", None) or err
+    return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+
+
+def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: Any) -> Database:
+    url = parse_database_url(raw_url)
+    if url.get_backend_name() == "sqlite":
+        if url.database and url.database != ":memory:" and create_folder:
+            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, **engine_kwargs)
+        _sqlite_setup(engine)
+    else:
+        password = _password_for(url)
+        connect_url = url.set(password=password) if password else url
+        engine_kwargs.setdefault("pool_pre_ping", True)
+        engine_kwargs.setdefault("connect_args", {"connect_timeout": 10, "application_name": "oroshi-desktop"})
+        engine = create_engine(connect_url, **engine_kwargs)
+    return Database(engine=engine, url=url)

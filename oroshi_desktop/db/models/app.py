@@ -1,0 +1,86 @@
+"""The app's own tables in the shared database (prefix ``oroshi_desktop_``).
+
+These are the only tables the app ever creates on a database the web system already owns.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import Index, Integer, LargeBinary, Numeric, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from oroshi_desktop.db.models.base import Base, BigId, IdMixin
+from oroshi_desktop.db.types import AwareDateTime, JsonB, utcnow
+
+APP_TABLE_PREFIX = "oroshi_desktop_"
+
+
+class StoredDocument(IdMixin, Base):
+    """A generated PDF, stored byte for byte and never overwritten; regenerating adds a version."""
+
+    __tablename__ = "oroshi_desktop_documents"
+    __table_args__ = (
+        UniqueConstraint("owner_type", "owner_id", "kind", "version",
+                         name="uq_oroshi_desktop_documents_owner_version"),
+        Index("ix_oroshi_desktop_documents_owner", "owner_type", "owner_id"),
+    )
+    owner_type: Mapped[str] = mapped_column(String(64), nullable=False)
+    owner_id: Mapped[int] = mapped_column(BigId, nullable=False)
+    kind: Mapped[str] = mapped_column(String(64), nullable=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    filename: Mapped[str] = mapped_column(String(255), nullable=False)
+    content_type: Mapped[str] = mapped_column(String(64), nullable=False, default="application/pdf")
+    content: Mapped[bytes] = mapped_column(LargeBinary, nullable=False)
+    sha256: Mapped[str] = mapped_column(String(64), nullable=False)
+    byte_size: Mapped[int] = mapped_column(Integer, nullable=False)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+
+
+class OutboxMessage(IdMixin, Base):
+    """One statement mail per (run, organization, generation); the unique key forbids a twin."""
+
+    __tablename__ = "oroshi_desktop_outbox"
+    __table_args__ = (
+        UniqueConstraint("invoice_supplier_organization_id", "generation",
+                         name="uq_oroshi_desktop_outbox_row_generation"),
+        Index("ix_oroshi_desktop_outbox_state", "state"),
+    )
+    invoice_id: Mapped[int] = mapped_column(BigId, nullable=False)
+    invoice_supplier_organization_id: Mapped[int] = mapped_column(BigId, nullable=False)
+    supplier_organization_id: Mapped[int] = mapped_column(BigId, nullable=False)
+    generation: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    state: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")
+    message_id: Mapped[str | None] = mapped_column(String(255))
+    recipients: Mapped[dict[str, Any] | None] = mapped_column(JsonB())
+    documents: Mapped[list[Any] | None] = mapped_column(JsonB())  # [{id, filename, sha256}]
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(255))
+    claimed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class Preference(Base):
+    """Shared business settings that every PC must agree on (rounding, password delivery, ...)."""
+
+    __tablename__ = "oroshi_desktop_preferences"
+    key: Mapped[str] = mapped_column(String(128), primary_key=True)
+    value: Mapped[Any] = mapped_column(JsonB())
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class SupplyTypeTaxRate(Base):
+    """Consumption-tax rate per supply type; the Oroshi schema has no such column."""
+
+    __tablename__ = "oroshi_desktop_supply_type_tax_rates"
+    supply_type_id: Mapped[int] = mapped_column(BigId, primary_key=True)
+    tax_rate: Mapped[Decimal] = mapped_column(Numeric(5, 4), nullable=False)
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
+                                                 onupdate=utcnow)

@@ -1,0 +1,36 @@
+"""Declarative base and the Rails conventions shared by every Oroshi table."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import BigInteger, Integer, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from oroshi_desktop.db.types import RailsDateTime, utcnow
+
+# bigserial on PostgreSQL; SQLite only auto-increments an INTEGER PRIMARY KEY.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class IdMixin:
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+
+
+class Timestamps:
+    """Rails writes created_at/updated_at itself (NOT NULL, no default): so do we."""
+
+    created_at: Mapped[datetime] = mapped_column(RailsDateTime(), nullable=False, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(RailsDateTime(), nullable=False, default=utcnow,
+                                                 onupdate=utcnow)

@@ -1,0 +1,65 @@
+"""Payment statement runs (``oroshi_invoices``) and their per-organization rows."""
+
+from __future__ import annotations
+
+import enum
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
+from oroshi_desktop.db.models.supply import SupplierOrganization
+from oroshi_desktop.db.types import JsonB, RailsDateTime
+
+
+class InvoiceLayout(enum.IntEnum):
+    """Rails enum ``invoice_layout``: standard=1 標準版, simple=2 簡易版."""
+
+    STANDARD = 1
+    SIMPLE = 2
+
+    @property
+    def word(self) -> str:
+        return self.name.lower()
+
+    @classmethod
+    def from_word(cls, word: str) -> InvoiceLayout:
+        return cls[word.upper()]
+
+
+class Invoice(IdMixin, Timestamps, Base):
+    __tablename__ = "oroshi_invoices"
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    invoice_layout: Mapped[int | None] = mapped_column(Integer)
+    send_email: Mapped[bool | None] = mapped_column(Boolean)
+    send_at: Mapped[datetime | None] = mapped_column(RailsDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(RailsDateTime())
+
+    organizations: Mapped[list[InvoiceSupplierOrganization]] = relationship(
+        back_populates="invoice", viewonly=True, order_by="InvoiceSupplierOrganization.id")
+
+
+class InvoiceSupplierOrganization(IdMixin, Timestamps, Base):
+    __tablename__ = "oroshi_invoice_supplier_organizations"
+    invoice_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("oroshi_invoices.id", ondelete="CASCADE"), nullable=False)
+    supplier_organization_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("oroshi_supplier_organizations.id"), nullable=False)
+    completed: Mapped[bool | None] = mapped_column(Boolean, default=False)
+    passwords: Mapped[dict[str, Any] | None] = mapped_column(JsonB(), default=dict)
+    sent_at: Mapped[datetime | None] = mapped_column(RailsDateTime())
+
+    invoice: Mapped[Invoice] = relationship(back_populates="organizations", viewonly=True)
+    organization: Mapped[SupplierOrganization] = relationship(viewonly=True)
+
+
+class InvoiceSupplyDate(IdMixin, Timestamps, Base):
+    """Only drives locking of the covered supplies, not the PDF content."""
+
+    __tablename__ = "oroshi_invoice_supply_dates"
+    invoice_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("oroshi_invoices.id", ondelete="CASCADE"), nullable=False)
+    supply_date_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_dates.id"), nullable=False)

@@ -1,0 +1,92 @@
+"""Column types that behave the same on SQLite and PostgreSQL.
+
+The Oroshi tables follow Rails: ``timestamp without time zone`` holding UTC, ``jsonb`` and
+``text[]`` columns. In code every datetime is timezone-aware; the conversion happens here.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import JSON, String, TypeDecorator
+from sqlalchemy.dialects import postgresql
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import DateTime, TypeEngine
+
+
+class RailsDateTime(TypeDecorator[datetime]):
+    """Naive UTC in the database, aware UTC in Python; refuses naive values from code."""
+
+    impl = DateTime(timezone=False)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a Rails UTC column; pass an aware datetime")
+        return value.astimezone(UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class AwareDateTime(TypeDecorator[datetime]):
+    """For the app's own tables: timestamptz on PostgreSQL, UTC text on SQLite; aware in Python."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to an aware column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class JsonB(TypeDecorator[Any]):
+    """jsonb on PostgreSQL, JSON text on SQLite."""
+
+    impl = JSON
+    cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(postgresql.JSONB())
+        return dialect.type_descriptor(JSON())
+
+
+class StringArray(TypeDecorator[list[str]]):
+    """``character varying[]`` / ``text[]`` on PostgreSQL, a JSON list on SQLite."""
+
+    impl = JSON
+    cache_ok = True
+
+    def __init__(self, item_type: type[String] | String = String, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.item_type = item_type
+
+    def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
+        if dialect.name == "postgresql":
+            return dialect.type_descriptor(postgresql.ARRAY(self.item_type))
+        return dialect.type_descriptor(JSON())
+
+    def process_bind_param(self, value: list[str] | None, dialect: Dialect) -> list[str] | None:
+        return None if value is None else list(value)
+
+    def process_result_value(self, value: list[str] | None, dialect: Dialect) -> list[str]:
+        return list(value or [])
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

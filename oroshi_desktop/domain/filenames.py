@@ -1,0 +1,79 @@
+"""File names of generated PDFs; users see and search for these, so the patterns are fixed."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from oroshi_desktop.domain.formats import collapse_spaces, iso_date
+
+__all__ = [
+    "MAX_FILENAME_CHARS",
+    "STATEMENT_FORMATS",
+    "check_sheet_filename",
+    "order_document_filename",
+    "preview_filename",
+    "safe_filename",
+    "statement_filename",
+]
+
+MAX_FILENAME_CHARS = 180
+
+# Statement format → the Japanese word in the final file name.
+STATEMENT_FORMATS = {"organization": "組織", "supplier": "供給者"}
+
+# Forbidden on Windows (plus '/' and NUL on Linux) and ASCII control characters.
+_ILLEGAL = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+
+
+def safe_filename(name: str) -> str:
+    """Replace characters illegal in file names with ``_`` and cut to 180 characters, keeping the extension."""
+    if not name:
+        raise ValueError("file name must not be empty")
+    cleaned = _ILLEGAL.sub("_", name)
+    if len(cleaned) <= MAX_FILENAME_CHARS:
+        return cleaned
+    stem, dot, ext = cleaned.rpartition(".")
+    suffix = dot + ext
+    if not dot or not stem or len(suffix) >= MAX_FILENAME_CHARS:
+        # No usable extension to protect; a plain cut is the best we can do.
+        return cleaned[:MAX_FILENAME_CHARS]
+    # rstrip so the cut does not leave "name .pdf", which Windows Explorer shows oddly.
+    return stem[: MAX_FILENAME_CHARS - len(suffix)].rstrip(" ") + suffix
+
+
+def _timestamp(now: datetime) -> str:
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError(f"now must be timezone-aware, got naive {now.isoformat()}")
+    # Formatted in now's own zone: the caller passes business-local time.
+    return now.strftime("%Y%m%d%H%M%S")
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in STATEMENT_FORMATS:
+        raise ValueError(f"unknown statement format {fmt!r}; expected one of {sorted(STATEMENT_FORMATS)}")
+
+
+def statement_filename(entity_name: str, start: date, end: date, fmt: str) -> str:
+    """``{name} ({start} ~ {end}) - 組織.pdf`` or ``... - 供給者.pdf`` for a final statement."""
+    _check_format(fmt)
+    name = f"{entity_name} ({iso_date(start)} ~ {iso_date(end)}) - {STATEMENT_FORMATS[fmt]}.pdf"
+    return safe_filename(collapse_spaces(name))
+
+
+def preview_filename(entity_name: str, start: date, end: date, fmt: str, now: datetime) -> str:
+    """``{name} ({start} ~ {end}) - {fmt} [YYYYmmddHHMMSS].pdf``; the stamp keeps previews apart."""
+    _check_format(fmt)
+    name = f"{entity_name} ({iso_date(start)} ~ {iso_date(end)}) - {fmt} [{_timestamp(now)}].pdf"
+    return safe_filename(collapse_spaces(name))
+
+
+def order_document_filename(d: date, document_type: str, now: datetime) -> str:
+    """``({date}) - {document_type} [YYYYmmddHHMMSS].pdf`` for shipping and order documents."""
+    name = f"({iso_date(d)}) - {document_type} [{_timestamp(now)}].pdf"
+    return safe_filename(collapse_spaces(name))
+
+
+def check_sheet_filename(d: date, prefecture: int, reception_time_id: int) -> str:
+    """``供給チェック表 {date}{prefecture}{reception_time_id}.pdf``, digits run together as in Rails."""
+    return safe_filename(f"供給チェック表 {iso_date(d)}{prefecture}{reception_time_id}.pdf")

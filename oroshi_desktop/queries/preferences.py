@@ -1,0 +1,72 @@
+"""Shared business settings (``oroshi_desktop_preferences``) and company settings."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import COMPANY_SETTINGS_NAME, Preference, SettingsRow, SupplyTypeTaxRate
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.domain.money import Rounding
+from oroshi_desktop.domain.parties import Company
+from oroshi_desktop.domain.statement import REDUCED_RATE
+from oroshi_desktop.errors import UserError
+
+ROUNDING = "statement.rounding"
+PASSWORD_DELIVERY = "mail.password_delivery"  # "same_mail" | "separate_mail"
+PASSWORD_DELIVERY_CHOICES = ("same_mail", "separate_mail")
+CHART_PAPER = "shipping_chart.paper"  # "jis_b4" | "iso_b4"
+CHECK_SHEET_DATES = "check_sheet.document_dates"  # list of ISO dates (作成日・更新日)
+
+DEFAULTS: dict[str, Any] = {
+    ROUNDING: Rounding.HALF_UP.value,
+    PASSWORD_DELIVERY: "same_mail",
+    CHART_PAPER: "jis_b4",
+    CHECK_SHEET_DATES: [],
+}
+
+
+def get_preference(session: Session, key: str) -> Any:
+    row = session.get(Preference, key)
+    return DEFAULTS.get(key) if row is None else row.value
+
+
+def set_preference(session: Session, key: str, value: Any) -> None:
+    if key == ROUNDING:
+        try:
+            Rounding(value)
+        except ValueError:
+            raise UserError(f"rounding must be half_up or truncate, got {value!r}",
+                            f"端数処理は half_up（四捨五入）か truncate（切り捨て）です（{value!r}）") from None
+    if key == PASSWORD_DELIVERY and value not in PASSWORD_DELIVERY_CHOICES:
+        raise UserError(f"password delivery must be one of {PASSWORD_DELIVERY_CHOICES}, got {value!r}",
+                        f"パスワード送付方法が正しくありません（{value!r}）")
+    row = session.get(Preference, key)
+    if row is None:
+        session.add(Preference(key=key, value=value))
+    else:
+        row.value = value
+        row.updated_at = utcnow()
+
+
+def rounding(session: Session) -> Rounding:
+    return Rounding(get_preference(session, ROUNDING))
+
+
+def load_company(session: Session) -> Company:
+    data = session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
+                           .order_by(SettingsRow.id).limit(1)).first()
+    return Company.from_settings(data)
+
+
+def tax_rates(session: Session) -> dict[int, Decimal]:
+    """Tax rate per supply type id; types without a row use the reduced food rate."""
+    return {row.supply_type_id: Decimal(row.tax_rate)
+            for row in session.scalars(select(SupplyTypeTaxRate))}
+
+
+def tax_rate_for(rates: dict[int, Decimal], supply_type_id: int) -> Decimal:
+    return rates.get(supply_type_id, REDUCED_RATE)

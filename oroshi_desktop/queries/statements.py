@@ -1,0 +1,116 @@
+"""Loading a payment statement's data from the Oroshi tables into domain values."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import (
+    Address,
+    Supplier,
+    SupplierOrganization,
+    Supply,
+    SupplyDate,
+    SupplyType,
+    SupplyTypeVariation,
+)
+from oroshi_desktop.domain.money import Rounding, to_decimal
+from oroshi_desktop.domain.parties import PostalAddress, Receiver
+from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
+from oroshi_desktop.domain.statement import FORMATS, LAYOUTS, SupplyRecord, build_body
+from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.queries.preferences import load_company, rounding, tax_rate_for, tax_rates
+
+ORGANIZATION_ADDRESSABLE = ("Oroshi::SupplierOrganization", "SupplierOrganization")
+
+
+def variation_display(type_name: str | None, variation_name: str | None) -> str:
+    return f"{type_name or ''} ({variation_name or ''})"
+
+
+def organization_address(session: Session, organization_id: int) -> PostalAddress:
+    row = session.execute(
+        select(Address.postal_code, Address.subregion_id, Address.city, Address.address1, Address.address2)
+        .where(Address.addressable_type.in_(ORGANIZATION_ADDRESSABLE), Address.addressable_id == organization_id)
+        .order_by(Address.default.desc().nulls_last(), Address.id).limit(1)
+    ).first()
+    return PostalAddress.build(*row) if row else PostalAddress()
+
+
+def supply_records(session: Session, organization_id: int, start: date, end: date,
+                   supplier_id: int | None = None) -> list[tuple[int, SupplyRecord]]:
+    """Every supply with quantity ≠ 0 of the organization's producers on supply dates in range."""
+    rates = tax_rates(session)
+    query = (
+        select(SupplyDate.date, Supply.supplier_id, Supply.supply_type_variation_id, SupplyType.name,
+               SupplyTypeVariation.name, SupplyType.units, SupplyType.position, SupplyTypeVariation.position,
+               Supply.quantity, Supply.price, SupplyType.id)
+        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+        .join(Supplier, Supply.supplier_id == Supplier.id)
+        .join(SupplyTypeVariation, Supply.supply_type_variation_id == SupplyTypeVariation.id)
+        .join(SupplyType, SupplyTypeVariation.supply_type_id == SupplyType.id)
+        .where(Supplier.supplier_organization_id == organization_id,
+               SupplyDate.date.between(start, end), Supply.quantity != 0)
+    )
+    if supplier_id is not None:
+        query = query.where(Supply.supplier_id == supplier_id)
+    records = []
+    for (day, sup_id, var_id, type_name, var_name, units, type_pos, var_pos, qty, price,
+         type_id) in session.execute(query):
+        records.append((sup_id, SupplyRecord(
+            date=day, supplier_id=sup_id, variation_id=var_id,
+            variation_name=variation_display(type_name, var_name), unit=units or "",
+            type_position=type_pos, variation_position=var_pos,
+            quantity=to_decimal(qty), price=to_decimal(price), tax_rate=tax_rate_for(rates, type_id),
+        )))
+    return records
+
+
+def load_statement(session: Session, *, organization_id: int, start: date, end: date, fmt: str,
+                   layout: str, statement_date: date | None = None, is_preview: bool = False,
+                   mode: Rounding | None = None) -> PaymentStatement:
+    if fmt not in FORMATS:
+        raise UserError(f"format must be organization or supplier, got {fmt!r}",
+                        f"形式は organization（組織）か supplier（供給者）です（{fmt!r}）")
+    if layout not in LAYOUTS:
+        raise UserError(f"layout must be simple or standard, got {layout!r}",
+                        f"レイアウトは simple（簡易版）か standard（標準版）です（{layout!r}）")
+    if end < start:
+        raise UserError(f"period end {end} is before its start {start}",
+                        f"期間の終了日 {end} が開始日 {start} より前です")
+    org = session.get(SupplierOrganization, organization_id)
+    if org is None:
+        raise NotFound(f"supplier organization {organization_id} does not exist",
+                       f"供給組織 {organization_id} が見つかりません")
+    mode = mode or rounding(session)
+    records = supply_records(session, organization_id, start, end)
+    receiver = Receiver(
+        name=org.invoice_name or org.entity_name, honorific=org.honorific_title or "",
+        registration_number=org.invoice_number or "", address=organization_address(session, org.id),
+        phone=org.phone or "", fax=org.fax or "",
+    )
+    sections: tuple[ProducerSection, ...] = ()
+    if fmt == "supplier":
+        by_supplier: dict[int, list[SupplyRecord]] = {}
+        for sup_id, record in records:
+            by_supplier.setdefault(sup_id, []).append(record)
+        producers = session.scalars(select(Supplier).where(Supplier.id.in_(by_supplier))).all()
+        producers = sorted(producers, key=lambda p: (p.supplier_number is None, p.supplier_number or 0, p.id))
+        sections = tuple(
+            ProducerSection(
+                supplier_id=p.id, supplier_number=p.supplier_number, company_name=p.company_name or "",
+                receiver=Receiver(name=p.invoice_name or p.company_name or "", honorific=p.honorific_title or "",
+                                  registration_number=p.invoice_number or "", number=p.supplier_number,
+                                  phone=p.phone or ""),
+                body=build_body(by_supplier[p.id], mode),
+            )
+            for p in producers
+        )
+    return PaymentStatement(
+        format=fmt, layout=layout, period_start=start, period_end=end, statement_date=statement_date,
+        organization_id=org.id, organization_name=org.entity_name, micro_region=org.micro_region or "",
+        receiver=receiver, company=load_company(session), body=build_body((r for _, r in records), mode),
+        sections=sections, is_preview=is_preview,
+    )

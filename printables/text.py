@@ -1,0 +1,145 @@
+"""Text helpers for printables: markup escaping, paragraph styles and single-line font fitting.
+
+ReportLab's ``Paragraph`` parses its text as XML-like markup, so any value that comes from the
+database (names, notes, product descriptions) must go through :func:`escape` or :func:`plain`;
+otherwise a customer called ``A&B`` or a note containing ``<`` breaks or alters the document.
+Use :func:`para` only for markup you built yourself from escaped pieces.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase import pdfmetrics
+from reportlab.platypus import Paragraph
+
+from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
+
+# Line height relative to font size: Japanese glyphs fill the em box, so Latin-style 1.2 looks cramped.
+LEADING_RATIO = 1.35
+
+# C0/C1 control characters other than tab and newline are invalid in XML and would print as
+# .notdef boxes; they only ever arrive by accident (pasted from Excel, legacy data).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def escape(s: str | None) -> str:
+    """Escape a plain string for use inside Paragraph markup; ``None`` becomes ``""``.
+
+    Characters the fonts lack (emoji, some astral kanji such as 𠮷) are kept: ReportLab draws the
+    font's .notdef glyph for them, which shows the reader something was there instead of silently
+    dropping part of a name.
+    """
+    if s is None:
+        return ""
+    s = _CONTROL_CHARS.sub("", str(s))
+    return (
+        s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#39;")
+    )
+
+
+def para(markup: str, style: ParagraphStyle) -> Paragraph:
+    """A Paragraph from markup that is *already escaped* (e.g. ``f"<b>{escape(name)}</b> 様"``)."""
+    register_fonts()
+    return Paragraph(markup, style)
+
+
+def plain(text: str | None, style: ParagraphStyle, *, keep_newlines: bool = True) -> Paragraph:
+    """A Paragraph showing ``text`` literally; newlines become line breaks unless ``keep_newlines`` is False."""
+    markup = escape(text)
+    if keep_newlines:
+        markup = markup.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "<br/>")
+    return para(markup, style)
+
+
+def styles(base_size: float = 9) -> dict[str, ParagraphStyle]:
+    """A fresh set of paragraph styles scaled from ``base_size`` (points).
+
+    Keys: ``normal``, ``small``, ``tiny``, ``bold``, ``large``, ``title``, ``heading``, ``right``,
+    ``right_bold``, ``center``, ``center_bold``, ``mincho``, ``mincho_title``. All use
+    ``wordWrap="CJK"``: Japanese has no spaces, and the default wrapping would only break at spaces,
+    overflowing table cells. A new dict is returned each call so callers may tweak styles freely.
+    """
+    register_fonts()
+
+    def make(
+        name: str, *, size: float, font: str = GOTHIC, align: int = TA_LEFT, **extra: object
+    ) -> ParagraphStyle:
+        return ParagraphStyle(
+            name,
+            fontName=font,
+            fontSize=size,
+            leading=round(size * LEADING_RATIO, 2),
+            alignment=align,
+            wordWrap="CJK",
+            **extra,
+        )
+
+    b = float(base_size)
+    return {
+        "normal": make("normal", size=b),
+        "small": make("small", size=b * 0.85),
+        "tiny": make("tiny", size=b * 0.7),
+        "bold": make("bold", size=b, font=GOTHIC_BOLD),
+        "large": make("large", size=b * 1.3),
+        "title": make("title", size=b * 2, font=GOTHIC_BOLD, align=TA_CENTER, spaceAfter=b),
+        "heading": make("heading", size=b * 1.3, font=GOTHIC_BOLD, spaceBefore=b * 0.5, spaceAfter=b * 0.3),
+        "right": make("right", size=b, align=TA_RIGHT),
+        "right_bold": make("right_bold", size=b, font=GOTHIC_BOLD, align=TA_RIGHT),
+        "center": make("center", size=b, align=TA_CENTER),
+        "center_bold": make("center_bold", size=b, font=GOTHIC_BOLD, align=TA_CENTER),
+        "mincho": make("mincho", size=b, font=MINCHO),
+        "mincho_title": make("mincho_title", size=b * 2, font=MINCHO, align=TA_CENTER, spaceAfter=b),
+    }
+
+
+def fit_font_size(text: str | None, font: str, max_width: float, start_size: float, min_size: float) -> float:
+    """The largest size ≤ ``start_size`` (and ≥ ``min_size``) at which ``text`` fits on one line.
+
+    String width is proportional to font size, so this is computed directly rather than by trial.
+    Returns ``min_size`` when the text does not fit even then; the caller decides whether to wrap
+    or clip (see :func:`one_line`). Rounded down to 0.1 pt so the result always fits.
+    """
+    register_fonts()
+    if min_size > start_size:
+        raise ValueError(f"min_size {min_size} > start_size {start_size}")
+    if not text:
+        return start_size
+    if max_width <= 0:
+        return min_size
+    width_at_1pt = pdfmetrics.stringWidth(text, font, 1)
+    if width_at_1pt <= 0:
+        return start_size
+    size = math.floor(max_width / width_at_1pt * 10) / 10
+    return max(min_size, min(start_size, size))
+
+
+def one_line(
+    text: str | None, style: ParagraphStyle, max_width: float, *, min_size: float | None = None
+) -> Paragraph:
+    """A Paragraph of ``text`` shrunk to stay on one line within ``max_width`` (names, company names).
+
+    When even ``min_size`` (default 60 % of the style's size) is too wide, the text wraps at that
+    size rather than being cut off: a wrapped name is still correct, a truncated one is not.
+    """
+    register_fonts()
+    start = style.fontSize
+    low = start * 0.6 if min_size is None else min(min_size, start)
+    single = (text or "").replace("\r", " ").replace("\n", " ")
+    size = fit_font_size(single, style.fontName, max_width, start, low)
+    if size == start:
+        return plain(single, style)
+    fitted = ParagraphStyle(
+        f"{style.name}-fit{size:g}",
+        parent=style,
+        fontSize=size,
+        leading=round(size * LEADING_RATIO, 2),
+    )
+    return plain(single, fitted)

@@ -1,0 +1,102 @@
+"""Shared fixtures: isolated app folders, an in-memory keyring, and databases on SQLite and on a
+real PostgreSQL cluster that the suite starts itself (once per session).
+
+The ``db`` fixture runs each test three times: on SQLite, on PostgreSQL created by the app, and
+on PostgreSQL created from the web system's real schema (``tests/fixtures/oroshi_schema.sql``).
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import keyring
+import pytest
+
+from oroshi_desktop.db import schema
+from oroshi_desktop.db.engine import Database, open_database
+from tests.helpers.memory_keyring import MemoryKeyring
+from tests.helpers.pgserver import PgServer
+
+FIXTURES = Path(__file__).parent / "fixtures"
+ORIGINAL_SCHEMA = FIXTURES / "oroshi_schema.sql"
+_counter = itertools.count()
+
+DB_KINDS = ("sqlite", "pg_app", "pg_oroshi")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "oroshi-home"
+    monkeypatch.setenv("OROSHI_HOME", str(home))
+    for name in list(os.environ):
+        if name.startswith("OROSHI_") and name not in ("OROSHI_HOME", "OROSHI_TEST_PG_BIN"):
+            monkeypatch.delenv(name)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[PgServer]:
+    server = PgServer.start()
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server: PgServer) -> dict[str, str]:
+    """Two template databases: one built by ``db upgrade`` alone, one from the real Oroshi schema."""
+    pg_server.create_database("tmpl_app")
+    app_db = open_database(pg_server.url("tmpl_app"))
+    schema.upgrade(app_db)
+    app_db.dispose()
+
+    pg_server.create_database("tmpl_oroshi")
+    pg_server.run_sql_file("tmpl_oroshi", ORIGINAL_SCHEMA)
+    oroshi_db = open_database(pg_server.url("tmpl_oroshi"))
+    schema.upgrade(oroshi_db)
+    oroshi_db.dispose()
+    return {"pg_app": "tmpl_app", "pg_oroshi": "tmpl_oroshi"}
+
+
+def make_database(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> Database:
+    if kind == "sqlite":
+        database = open_database(f"sqlite:///{tmp_path / 'oroshi.sqlite3'}")
+        schema.upgrade(database)
+        return database
+    server: PgServer = request.getfixturevalue("pg_server")
+    templates: dict[str, str] = request.getfixturevalue("pg_templates")
+    name = f"t{os.getpid()}_{next(_counter)}"
+    url = server.create_database(name, template=templates[kind])
+    database = open_database(url)
+    request.addfinalizer(lambda: (database.dispose(), server.drop_database(name)))
+    return database
+
+
+@pytest.fixture(params=DB_KINDS)
+def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    """A fresh, upgraded database of each kind."""
+    database = make_database(request.param, request, tmp_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sqlite_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    database = make_database("sqlite", request, tmp_path)
+    yield database
+    database.dispose()

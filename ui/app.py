@@ -1,0 +1,53 @@
+"""Starting the desktop app: Qt application, bundled fonts, the embedded demo database, main window."""
+
+from __future__ import annotations
+
+import sys
+from importlib import resources
+
+from oroshi_desktop.config import Settings
+from oroshi_desktop.db import schema
+from oroshi_desktop.db.engine import Database, open_database
+from oroshi_desktop.errors import UserError
+from ui.main_window import MainWindow
+from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox
+
+UI_FONT_FILE = "BIZUDPGothic-Regular.ttf"
+
+
+def install_font(app: QApplication) -> None:
+    """Use the bundled Japanese font so the window looks the same with no system fonts at all."""
+    path = resources.files("resources") / "fonts" / UI_FONT_FILE
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    if families:
+        app.setFont(QFont(families[0], 10))
+
+
+def prepare_database(settings: Settings) -> Database:
+    """Open the configured database; an empty embedded one gets its schema and the demo data."""
+    database = open_database(settings.effective_database_url)
+    database.ping()
+    if settings.is_embedded_database:
+        schema.upgrade(database)
+        from oroshi_desktop.demo import generate_demo, is_empty
+
+        if is_empty(database):
+            generate_demo(database)
+    return database
+
+
+def run_gui(settings: Settings, argv: list[str]) -> int:
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("oroshi-desktop")
+    app.setApplicationDisplayName("オロシ デスクトップ")
+    install_font(app)
+    try:
+        database = prepare_database(settings)
+    except UserError as err:
+        QMessageBox.critical(None, "オロシ デスクトップ", err.message_ja)
+        print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
+        return 2
+    window = MainWindow(database, settings)
+    window.show()
+    return app.exec()
