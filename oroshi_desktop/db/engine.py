@@ -115,9 +115,9 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
+        """A session for reading; closing it ends the transaction but keeps loaded objects usable."""
         with self._reader() as session:
             yield session
-            session.rollback()
 
     def ping(self) -> None:
         try:

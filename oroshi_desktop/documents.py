@@ -1,0 +1,96 @@
+"""The document store: generated PDFs kept byte for byte with their SHA-256, never overwritten.
+
+Regenerating a document adds a new version for the same (owner, kind); the old bytes stay, so a
+statement that was mailed can always be shown exactly as it went out (電子帳簿保存法).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import StoredDocument
+from oroshi_desktop.errors import NotFound
+
+__all__ = [
+    "STATEMENT_KINDS",
+    "STATEMENT_OWNER_TYPE",
+    "latest_documents",
+    "load_document",
+    "sha256_hex",
+    "statement_documents",
+    "store_document",
+]
+
+# Statement PDFs belong to one organization row of a run (oroshi_invoice_supplier_organizations);
+# their kind is the statement format, and the passwords map of that row is keyed by document id.
+STATEMENT_OWNER_TYPE = "oroshi_invoice_supplier_organization"
+STATEMENT_KINDS = ("organization", "supplier")
+
+# Two writers racing for the same next version: the unique key rejects one; it retries.
+_VERSION_RETRIES = 5
+
+
+def sha256_hex(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+def store_document(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
+                   content: bytes, content_type: str = "application/pdf") -> StoredDocument:
+    """Store ``content`` as the next version of (owner, kind) and return the new row (flushed)."""
+    if not isinstance(content, bytes | bytearray | memoryview):
+        raise TypeError(f"content must be bytes, got {type(content).__name__}")
+    data = bytes(content)
+    if not filename:
+        raise ValueError("a stored document needs a file name")
+    digest = sha256_hex(data)
+    for attempt in range(_VERSION_RETRIES):
+        current = session.scalar(
+            select(func.max(StoredDocument.version)).where(
+                StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id,
+                StoredDocument.kind == kind))
+        document = StoredDocument(owner_type=owner_type, owner_id=owner_id, kind=kind,
+                                  version=(current or 0) + 1, filename=filename,
+                                  content_type=content_type, content=data, sha256=digest,
+                                  byte_size=len(data))
+        # A savepoint keeps the caller's transaction usable if another writer took this version.
+        try:
+            with session.begin_nested():
+                session.add(document)
+        except IntegrityError:
+            if attempt == _VERSION_RETRIES - 1:
+                raise
+            continue
+        return document
+    raise AssertionError("unreachable")
+
+
+def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[StoredDocument]:
+    """The newest version of each kind for the owner, ordered by kind."""
+    newest = (select(StoredDocument.kind, func.max(StoredDocument.version).label("version"))
+              .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id)
+              .group_by(StoredDocument.kind).subquery())
+    query = (select(StoredDocument)
+             .join(newest, (StoredDocument.kind == newest.c.kind)
+                   & (StoredDocument.version == newest.c.version))
+             .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id)
+             .order_by(StoredDocument.kind))
+    return list(session.scalars(query))
+
+
+def statement_documents(session: Session, invoice_supplier_organization_id: int) -> list[StoredDocument]:
+    """The current statement PDFs of one organization row: organization version first, then supplier."""
+    documents = latest_documents(session, STATEMENT_OWNER_TYPE, invoice_supplier_organization_id)
+    order = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
+    return sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
+
+
+def load_document(session: Session, document_id: int) -> StoredDocument:
+    document = session.get(StoredDocument, document_id)
+    if document is None:
+        raise NotFound(f"stored document {document_id} does not exist",
+                       f"保存された文書 {document_id} が見つかりません")
+    return document

@@ -1,0 +1,1 @@
+"""Statement mail: composition (``compose``), SMTP delivery (``transport``) and the outbox (``outbox``)."""

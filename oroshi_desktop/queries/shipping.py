@@ -1,0 +1,263 @@
+"""Loading the shipping documents' data (出荷表, 卸先用出荷表, まとめた出荷明細表) from the Oroshi tables.
+
+Queries select plain columns, not ORM entities: a busy day has hundreds of orders and the
+documents need a dozen fields of each. Templates are excluded here (``oroshi_order_templates``
+marks a row as a template); the day and carrier are narrowed in SQL, and the user's filters are
+applied by the pure functions in :mod:`oroshi_desktop.domain.shipping`, the one place that
+decides what "filtered" means.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import Select, exists, select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import (
+    Address,
+    Buyer,
+    BuyerBuyerCategory,
+    BuyerCategory,
+    BuyerShippingMethod,
+    Order,
+    OrderCategory,
+    OrderOrderCategory,
+    OrderTemplate,
+    Product,
+    ProductVariation,
+    ShippingMethod,
+    ShippingOrganization,
+    ShippingReceptacle,
+)
+from oroshi_desktop.domain.parties import PostalAddress
+from oroshi_desktop.domain.shipping import (
+    NO_FILTERS,
+    BuyerInfo,
+    CarrierInfo,
+    FilterLabels,
+    MethodInfo,
+    OrderRecord,
+    PackingSlip,
+    ProductInfo,
+    ShippingChart,
+    ShippingFilters,
+    ShippingList,
+    packing_slips,
+    shipping_chart_matrix,
+    shipping_list,
+)
+from oroshi_desktop.errors import NotFound
+
+# Rails polymorphic type names for a buyer's addresses (engine-namespaced and plain).
+BUYER_ADDRESSABLE = ("Oroshi::Buyer", "Buyer")
+
+
+def load_carrier(session: Session, carrier_id: int) -> CarrierInfo:
+    row = session.execute(
+        select(ShippingOrganization.id, ShippingOrganization.name, ShippingOrganization.handle)
+        .where(ShippingOrganization.id == carrier_id)
+    ).first()
+    if row is None:
+        raise NotFound(f"carrier (shipping organization) {carrier_id} does not exist",
+                       f"運送会社（ID {carrier_id}）が見つかりません")
+    method_ids = session.scalars(
+        select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == carrier_id)).all()
+    return CarrierInfo(id=row[0], name=row[1] or "", handle=row[2] or "", method_ids=frozenset(method_ids))
+
+
+def load_carriers(session: Session) -> tuple[list[CarrierInfo], list[MethodInfo]]:
+    """Every carrier and every shipping method (small tables; inactive ones may still have orders)."""
+    methods = [
+        MethodInfo(id=i, name=name or "", carrier_id=org, handle=handle or "")
+        for i, name, handle, org in session.execute(
+            select(ShippingMethod.id, ShippingMethod.name, ShippingMethod.handle,
+                   ShippingMethod.shipping_organization_id).order_by(ShippingMethod.id))
+    ]
+    by_carrier: dict[int, set[int]] = defaultdict(set)
+    for m in methods:
+        by_carrier[m.carrier_id].add(m.id)
+    carriers = [
+        CarrierInfo(id=i, name=name or "", handle=handle or "", method_ids=frozenset(by_carrier[i]))
+        for i, name, handle in session.execute(
+            select(ShippingOrganization.id, ShippingOrganization.name, ShippingOrganization.handle)
+            .order_by(ShippingOrganization.id))
+    ]
+    return carriers, methods
+
+
+def load_products(session: Session) -> list[ProductInfo]:
+    """All products, inactive ones included: the chart's columns."""
+    return [ProductInfo(id=i, name=name or "", position=pos)
+            for i, name, pos in session.execute(select(Product.id, Product.name, Product.position))]
+
+
+def _order_conditions(day: date, carrier_id: int | None) -> list[object]:
+    template = exists().where(OrderTemplate.order_id == Order.id)
+    conditions: list[object] = [Order.shipping_date == day, ~template]
+    if carrier_id is not None:
+        conditions.append(Order.shipping_method_id.in_(
+            select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == carrier_id)))
+    return conditions
+
+
+def load_order_records(session: Session, *, day: date, carrier_id: int | None = None) -> list[OrderRecord]:
+    """Non-template orders shipping on ``day`` (by the carrier's methods when one is given)."""
+    conditions = _order_conditions(day, carrier_id)
+    categories: dict[int, set[int]] = defaultdict(set)
+    # The same conditions as a join instead of an IN list of order ids: no parameter-count limit.
+    for order_id, category_id in session.execute(
+        select(OrderOrderCategory.order_id, OrderOrderCategory.order_category_id)
+        .join(Order, Order.id == OrderOrderCategory.order_id).where(*conditions)
+    ):
+        categories[order_id].add(category_id)
+    query: Select[tuple[object, ...]] = (
+        select(Order.id, Order.buyer_id, ProductVariation.product_id, Order.product_variation_id,
+               ProductVariation.handle, ProductVariation.name, Order.shipping_method_id, ShippingReceptacle.name,
+               Order.item_quantity, Order.receptacle_quantity, Order.freight_quantity, Order.shipping_date,
+               Order.arrival_date, Order.note)
+        .join(ProductVariation, ProductVariation.id == Order.product_variation_id)
+        .join(ShippingReceptacle, ShippingReceptacle.id == Order.shipping_receptacle_id)
+        .where(*conditions)
+        .order_by(Order.id)
+    )
+    return [
+        OrderRecord(
+            order_id=oid, buyer_id=buyer_id, product_id=product_id, product_variation_id=variation_id,
+            variation_handle=handle or "", variation_name=name or "", shipping_method_id=method_id,
+            receptacle_name=receptacle or "", item_quantity=items or 0, receptacle_quantity=boxes or 0,
+            freight_quantity=freight or 0, shipping_date=ship, arrival_date=arrive, note=note or "",
+            category_ids=frozenset(categories.get(oid, ())),
+        )
+        for (oid, buyer_id, product_id, variation_id, handle, name, method_id, receptacle, items, boxes,
+             freight, ship, arrive, note) in session.execute(query)
+    ]
+
+
+def _check_buyer_category(session: Session, category_id: int) -> None:
+    if session.scalar(select(BuyerCategory.id).where(BuyerCategory.id == category_id)) is None:
+        raise NotFound(f"buyer category {category_id} does not exist",
+                       f"卸先カテゴリ（ID {category_id}）が見つかりません")
+
+
+def _candidate_buyer_ids(session: Session, filters: ShippingFilters, carrier_id: int | None) -> set[int]:
+    """Buyers that may get an empty row under ``print_empty_buyers`` (the domain narrows them)."""
+    option = filters.print_empty_buyers
+    if option == "none":
+        return set()
+    if option == "all":
+        query = select(BuyerShippingMethod.buyer_id)
+        if carrier_id is not None:
+            query = query.join(ShippingMethod, ShippingMethod.id == BuyerShippingMethod.shipping_method_id).where(
+                ShippingMethod.shipping_organization_id == carrier_id)
+        return set(session.scalars(query))
+    _check_buyer_category(session, option)
+    return set(session.scalars(
+        select(BuyerBuyerCategory.buyer_id).where(BuyerBuyerCategory.buyer_category_id == option)))
+
+
+def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
+    # IN lists stay well below SQLite's and psycopg's parameter limits.
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]
+
+
+def load_buyers(session: Session, buyer_ids: Iterable[int]) -> list[BuyerInfo]:
+    """Buyers with their categories, shipping methods, default address and phone."""
+    ids = sorted(set(buyer_ids))
+    categories: dict[int, set[int]] = defaultdict(set)
+    methods: dict[int, set[int]] = defaultdict(set)
+    addresses: dict[int, tuple[PostalAddress, str]] = {}
+    rows = []
+    for chunk in _chunks(ids):
+        rows.extend(session.execute(
+            select(Buyer.id, Buyer.name, Buyer.handle, Buyer.color, Buyer.associated_system_id, Buyer.active,
+                   Buyer.representative_phone, Buyer.fax).where(Buyer.id.in_(chunk))))
+        for buyer_id, category_id in session.execute(
+                select(BuyerBuyerCategory.buyer_id, BuyerBuyerCategory.buyer_category_id)
+                .where(BuyerBuyerCategory.buyer_id.in_(chunk))):
+            categories[buyer_id].add(category_id)
+        for buyer_id, method_id in session.execute(
+                select(BuyerShippingMethod.buyer_id, BuyerShippingMethod.shipping_method_id)
+                .where(BuyerShippingMethod.buyer_id.in_(chunk))):
+            methods[buyer_id].add(method_id)
+        # Default address first, then the oldest: the first row seen per buyer wins.
+        for buyer_id, postal, subregion, city, a1, a2, phone in session.execute(
+                select(Address.addressable_id, Address.postal_code, Address.subregion_id, Address.city,
+                       Address.address1, Address.address2, Address.phone)
+                .where(Address.addressable_type.in_(BUYER_ADDRESSABLE), Address.addressable_id.in_(chunk))
+                .order_by(Address.addressable_id, Address.default.desc().nulls_last(), Address.id)):
+            addresses.setdefault(buyer_id, (PostalAddress.build(postal, subregion, city, a1, a2), phone or ""))
+    found = {r[0] for r in rows}
+    missing = [i for i in ids if i not in found]
+    if missing:
+        raise NotFound(f"buyer(s) {missing} do not exist", f"卸先（ID {missing}）が見つかりません")
+    result = []
+    for buyer_id, name, handle, color, system_id, active, phone, fax in rows:
+        address, address_phone = addresses.get(buyer_id, (PostalAddress(), ""))
+        result.append(BuyerInfo(
+            id=buyer_id, name=name or "", handle=handle or "", color=color, associated_system_id=system_id,
+            active=active is not False, address=address, phone=phone or address_phone, fax=fax or "",
+            category_ids=frozenset(categories[buyer_id]), shipping_method_ids=frozenset(methods[buyer_id]),
+        ))
+    return result
+
+
+def _names(session: Session, model: type, ids: Sequence[int], what: str, what_ja: str) -> tuple[str, ...]:
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return ()
+    found = dict(session.execute(select(model.id, model.name).where(model.id.in_(wanted))).tuples().all())
+    missing = [i for i in wanted if i not in found]
+    if missing:
+        # A stale id would otherwise filter everything away and print a misleadingly empty document.
+        raise NotFound(f"{what} {missing} in the filter do not exist",
+                       f"絞り込み条件の{what_ja}（ID {missing}）が見つかりません")
+    return tuple(found[i] or "" for i in wanted)
+
+
+def load_filter_labels(session: Session, filters: ShippingFilters) -> FilterLabels:
+    """Names of the filtered order categories, buyers and shipping methods, in the filter's order."""
+    return FilterLabels(
+        order_categories=_names(session, OrderCategory, filters.order_category_ids, "order categories", "注文カテゴリ"),
+        buyers=_names(session, Buyer, filters.buyer_ids, "buyers", "卸先"),
+        shipping_methods=_names(session, ShippingMethod, filters.shipping_method_ids, "shipping methods", "出荷方法"),
+    )
+
+
+def load_shipping_chart(session: Session, *, day: date, carrier_id: int,
+                        filters: ShippingFilters = NO_FILTERS) -> ShippingChart:
+    """The 出荷表 of one carrier on one day."""
+    carrier = load_carrier(session, carrier_id)
+    labels = load_filter_labels(session, filters)
+    orders = load_order_records(session, day=day, carrier_id=carrier_id)
+    buyer_ids = {o.buyer_id for o in orders} | _candidate_buyer_ids(session, filters, carrier_id)
+    return shipping_chart_matrix(orders, load_buyers(session, buyer_ids), load_products(session), filters,
+                                 carrier=carrier, day=day, labels=labels)
+
+
+def load_packing_slips(session: Session, *, day: date, carrier_id: int | None = None,
+                       filters: ShippingFilters = NO_FILTERS) -> tuple[PackingSlip, ...]:
+    """One 卸先用出荷表 per buyer shipping on ``day`` (of one carrier, or of all when None)."""
+    if carrier_id is not None:
+        load_carrier(session, carrier_id)
+    load_filter_labels(session, filters)  # validates the filter ids
+    orders = load_order_records(session, day=day, carrier_id=carrier_id)
+    carriers, methods = load_carriers(session)
+    return packing_slips(orders, load_buyers(session, {o.buyer_id for o in orders}), load_products(session),
+                         filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id)
+
+
+def load_shipping_list(session: Session, *, day: date, carrier_id: int | None = None,
+                       filters: ShippingFilters = NO_FILTERS) -> ShippingList:
+    """The まとめた出荷明細表 of ``day`` for one carrier, or for every carrier when None."""
+    if carrier_id is not None:
+        load_carrier(session, carrier_id)
+    labels = load_filter_labels(session, filters)
+    orders = load_order_records(session, day=day, carrier_id=carrier_id)
+    carriers, methods = load_carriers(session)
+    return shipping_list(orders, load_buyers(session, {o.buyer_id for o in orders}), load_products(session),
+                         filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id,
+                         labels=labels)

@@ -1,0 +1,93 @@
+"""The command line as a user runs it: exit codes, one-line errors, nothing changed on a mistake."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from oroshi_desktop import __version__
+from tests.helpers.pgserver import PgServer, free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
+    full_env["OROSHI_HOME"] = os.environ["OROSHI_HOME"]
+    full_env.update(env or {})
+    return subprocess.run([sys.executable, "-m", "oroshi_desktop", *args], capture_output=True, text=True,
+                          env=full_env, cwd=ROOT, timeout=300)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert fragment in lines[0]
+
+
+def test_version_and_help():
+    assert run("--version").stdout.strip() == f"oroshi-desktop {__version__}"
+    help_text = run("--help").stdout
+    for command in ("db", "demo"):
+        assert command in help_text
+
+
+def test_demo_then_check_is_healthy_and_demo_again_is_refused(_isolated_home):
+    first = run("demo", "--scale", "1")
+    assert first.returncode == 0, first.stderr
+    check = run("db", "check")
+    assert check.returncode == 0 and "healthy" in check.stdout
+    db_file = _isolated_home / "data" / "oroshi.sqlite3"
+    size_before = db_file.stat().st_size
+    again = run("demo")
+    assert_one_line_error(again, "--force")
+    assert db_file.stat().st_size == size_before
+
+
+def test_db_check_on_fresh_sqlite_lists_missing_tables():
+    result = run("db", "check")
+    assert result.returncode == 1
+    assert "missing table oroshi_desktop_documents" in result.stdout
+    upgraded = run("db", "upgrade")
+    assert upgraded.returncode == 0 and "created" in upgraded.stdout
+    assert run("db", "check").returncode == 0
+
+
+def test_bad_database_url_is_one_line():
+    assert_one_line_error(run("db", "check", env={"OROSHI_DATABASE_URL": "nonsense://"}), "database URL")
+
+
+def test_unreachable_server_is_one_line():
+    url = f"postgresql://oroshi@127.0.0.1:{free_port()}/oroshi"
+    assert_one_line_error(run("db", "upgrade", env={"OROSHI_DATABASE_URL": url}), "cannot connect")
+
+
+def test_bad_setting_is_one_line():
+    assert_one_line_error(run("db", "check", env={"OROSHI_SMTP_SECURITY": "tls"}), "smtp.security")
+
+
+@pytest.mark.postgres
+def test_db_check_names_missing_column_on_postgres(pg_server: PgServer):
+    from tests.conftest import ORIGINAL_SCHEMA
+
+    pg_server.create_database("cli_check")
+    try:
+        pg_server.run_sql_file("cli_check", ORIGINAL_SCHEMA)
+        import psycopg
+
+        with psycopg.connect(host="127.0.0.1", port=pg_server.port, user="postgres", dbname="cli_check",
+                             autocommit=True) as conn:
+            conn.execute("ALTER TABLE oroshi_supplies DROP COLUMN entry_index")
+        env = {"OROSHI_DATABASE_URL": pg_server.url("cli_check")}
+        assert run("db", "upgrade", env=env).returncode == 1
+        result = run("db", "check", env=env)
+        assert result.returncode == 1
+        assert "missing column oroshi_supplies.entry_index" in result.stdout
+    finally:
+        pg_server.drop_database("cli_check")

@@ -1,0 +1,62 @@
+"""Settings: defaults, the TOML file, environment overrides and refusing passwords."""
+
+from __future__ import annotations
+
+import pytest
+
+from oroshi_desktop.config import load_settings, save_settings, with_smtp
+from oroshi_desktop.errors import ConfigError
+
+
+def test_no_settings_means_embedded_sqlite_under_oroshi_home(_isolated_home):
+    settings = load_settings()
+    assert settings.is_embedded_database
+    assert settings.effective_database_url == f"sqlite:///{_isolated_home / 'data' / 'oroshi.sqlite3'}"
+    assert settings.paths.settings_file == _isolated_home / "config" / "settings.toml"
+    assert settings.timezone == "Asia/Tokyo" and settings.mail_schedule == "*/10 * * * *"
+
+
+def test_file_then_environment_overrides(_isolated_home, monkeypatch):
+    settings = load_settings()
+    save_settings(with_smtp(settings, host="mail.example.jp", port=2525, security="ssl"))
+    loaded = load_settings()
+    assert (loaded.smtp.host, loaded.smtp.port, loaded.smtp.security) == ("mail.example.jp", 2525, "ssl")
+    monkeypatch.setenv("OROSHI_SMTP_PORT", "587")
+    monkeypatch.setenv("OROSHI_SMTP_SECURITY", "starttls")
+    monkeypatch.setenv("OROSHI_SMTP_USERNAME", "office")
+    monkeypatch.setenv("OROSHI_DATABASE_URL", "postgresql://oroshi@db.local/oroshi")
+    monkeypatch.setenv("OROSHI_QUEUE_URL", "redis://127.0.0.1:6379/0")
+    monkeypatch.setenv("OROSHI_TIMEZONE", "UTC")
+    env = load_settings()
+    assert (env.smtp.host, env.smtp.port, env.smtp.security, env.smtp.username) == (
+        "mail.example.jp", 587, "starttls", "office")
+    assert env.database_url == "postgresql://oroshi@db.local/oroshi" and not env.is_embedded_database
+    assert env.effective_queue_url == "redis://127.0.0.1:6379/0"
+    assert env.tz.key == "UTC"
+
+
+@pytest.mark.parametrize(("name", "value", "fragment"), [
+    ("OROSHI_SMTP_SECURITY", "tls", "smtp.security"),
+    ("OROSHI_SMTP_PORT", "abc", "OROSHI_SMTP_PORT"),
+    ("OROSHI_SMTP_PORT", "70000", "smtp.port"),
+    ("OROSHI_TIMEZONE", "Mars/Olympus", "timezone"),
+])
+def test_bad_values_name_the_setting(monkeypatch, name, value, fragment):
+    monkeypatch.setenv(name, value)
+    with pytest.raises(ConfigError, match=fragment.replace(".", r"\.")):
+        load_settings()
+
+
+def test_password_in_settings_file_is_refused(_isolated_home):
+    (_isolated_home / "config").mkdir(parents=True)
+    (_isolated_home / "config" / "settings.toml").write_text('[smtp]\nhost = "x"\npassword = "hunter2"\n')
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert "keyring" in str(info.value) and "hunter2" not in str(info.value)
+
+
+def test_broken_toml_is_a_clear_error(_isolated_home):
+    (_isolated_home / "config").mkdir(parents=True)
+    (_isolated_home / "config" / "settings.toml").write_text("database_url = \n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings()
