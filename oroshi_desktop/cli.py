@@ -104,7 +104,7 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     _require_healthy(database)
     summary = generate_demo(database, scale=args.scale, seed=args.seed, force=args.force,
                             progress=lambda line: print(line, flush=True))
-    print(f"demo data written to {database.display_url}: {summary.describe()}")
+    print(f"demo data written to {database.display_url}: {summary.total:,} rows")
     return 0
 
 

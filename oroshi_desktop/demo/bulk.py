@@ -101,5 +101,17 @@ class BulkWriter:
                 self._progress(f"{_label(table.name)}: {self.counts[table.name]:,}")
 
 
+_LABELS = {
+    "settings": "company settings",
+    "oroshi_supplier_organizations": "organizations",
+    "oroshi_supplier_organizations_oroshi_supply_reception_times": "organization reception times",
+    "oroshi_suppliers": "producers",
+    "oroshi_suppliers_oroshi_supply_type_variations": "producer variations",
+    "oroshi_desktop_supply_type_tax_rates": "tax rates",
+}
+
+
 def _label(table_name: str) -> str:
+    if table_name in _LABELS:
+        return _LABELS[table_name]
     return table_name.removeprefix("oroshi_desktop_").removeprefix("oroshi_").replace("_", " ")

@@ -244,9 +244,21 @@ ORDER_CATEGORIES = (("通常注文", "#1e90ff"), ("緊急注文", "#ff4444"), ("
 ORDER_NOTES = ("午前着希望", "発泡スチロール二重梱包", "氷多めでお願いします", "伝票は2枚に分けてください",
                "到着後すぐに連絡", "数量変更の可能性あり")
 
+@dataclass(frozen=True)
+class TemplateSpec:
+    identifier: str
+    buyer: str
+    variation: str
+    items: int
+    boxes: int
+    freight: int
+    notes: str
+
+
 TEMPLATES = (
-    ("週次サーモン配送", "tsukiji-market", "salmon-fillet-1kg", "毎週月曜の定期便。数量は前週の実績で調整。"),
-    ("隔週マグロ配送", "toyosu-market", "tuna-saku-200g", "隔週水曜。冷凍便で出荷。"),
+    TemplateSpec("週次サーモン配送", "tsukiji-market", "salmon-fillet-1kg", 40, 4, 1,
+                 "毎週月曜の定期便。数量は前週の実績で調整。"),
+    TemplateSpec("隔週マグロ配送", "toyosu-market", "tuna-saku-200g", 100, 10, 3, "隔週水曜。冷凍便で出荷。"),
 )
 
 # Generated buyers at larger scales: (entity_type, name pattern); {city} and {family} are filled in.

@@ -42,7 +42,7 @@ class Plan:
         return cls(
             scale=scale,
             organizations=2 + round(4 * (root - 1)),
-            producers=6 + round(7 * (root - 1)),
+            producers=6 + round(8 * (root - 1)),
             history_months=round(root),
             order_days=order_days,
             extra_buyers=extra,

@@ -128,7 +128,8 @@ def _organization_specs(ctx: Context) -> list[OrganizationSpec]:
     rng = ctx.rng
     specs = list(catalog.NAMED_ORGANIZATIONS)
     handles = [v.handle for t in catalog.SUPPLY_TYPES for v in t.variations]
-    areas = catalog.FISHING_AREAS
+    # Shuffled, so that even a few generated organizations spread over several prefectures.
+    areas = rng.sample(catalog.FISHING_AREAS, len(catalog.FISHING_AREAS))
     for i in range(ctx.plan.organizations - len(specs)):
         prefecture, town, area, phone_code = areas[i % len(areas)]
         round_no = i // len(areas)
@@ -261,7 +262,7 @@ def supply_days(ctx: Context) -> list[date]:
             continue
         k = rng.randint(min(10, len(candidates)), min(15, len(candidates)))
         if end == ctx.today:
-            days.extend(sorted(rng.sample(candidates[:-1], k - 1)) + [end])
+            days.extend([*sorted(rng.sample(candidates[:-1], k - 1)), end])
         else:
             days.extend(sorted(rng.sample(candidates, k)))
     return days
@@ -421,7 +422,9 @@ def _period_prices(ctx: Context, organizations: list[OrganizationState]) -> dict
             # kg prices move in steps of ¥10, piece prices (tens of yen) in steps of ¥1.
             step = 10 if hi - lo >= 100 else 1
             base = rng.randrange(lo, hi + 1, step)
-            second = base + rng.choice((-10, -5, 5, 10)) * step
+            # The second price block differs a little but stays inside the §7 range.
+            delta = rng.choice((5, 10)) * step
+            second = base + delta if base + delta <= hi else base - delta
             prices[(org.id, variation.id, 0)] = float(base)
-            prices[(org.id, variation.id, 1)] = float(max(1, second))
+            prices[(org.id, variation.id, 1)] = float(second)
     return prices

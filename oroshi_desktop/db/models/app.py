@@ -57,10 +57,13 @@ class OutboxMessage(IdMixin, Base):
     recipients: Mapped[dict[str, Any] | None] = mapped_column(JsonB())
     documents: Mapped[list[Any] | None] = mapped_column(JsonB())  # [{id, filename, sha256}]
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # With passwords in a separate mail one row sends two messages; a retry skips the ones sent.
+    parts_sent: Mapped[int] = mapped_column(Integer, nullable=False, default=0, server_default="0")
     claimed_by: Mapped[str | None] = mapped_column(String(255))
     claimed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
     last_error: Mapped[str | None] = mapped_column(Text)
+    last_error_ja: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
                                                  onupdate=utcnow)

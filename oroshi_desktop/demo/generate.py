@@ -1,0 +1,179 @@
+"""Filling a database with realistic demo data (DOMAIN.md §7), at any scale, reproducibly."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.models import (
+    Address,
+    Buyer,
+    BuyerBuyerCategory,
+    BuyerCategory,
+    BuyerShippingMethod,
+    Invoice,
+    InvoiceSupplierOrganization,
+    InvoiceSupplyDate,
+    Order,
+    OrderCategory,
+    OrderOrderCategory,
+    OrderTemplate,
+    Product,
+    ProductInventory,
+    ProductVariation,
+    SettingsRow,
+    ShippingMethod,
+    ShippingOrganization,
+    ShippingReceptacle,
+    Supplier,
+    SupplierOrganization,
+    SupplierOrganizationReceptionTime,
+    SupplierSupplyTypeVariation,
+    Supply,
+    SupplyDate,
+    SupplyDateSupplier,
+    SupplyDateSupplierOrganization,
+    SupplyReceptionTime,
+    SupplyType,
+    SupplyTypeTaxRate,
+    SupplyTypeVariation,
+)
+from oroshi_desktop.demo import sales, supply
+from oroshi_desktop.demo.bulk import BulkWriter
+from oroshi_desktop.demo.context import Context, Plan
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
+from oroshi_desktop.errors import UserError
+
+MAX_SCALE = 10_000
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    """Rows added per table by one ``generate_demo`` run."""
+
+    settings: int
+    supply_reception_times: int
+    supplier_organizations: int
+    addresses: int
+    supplier_organization_reception_times: int
+    suppliers: int
+    supplier_supply_type_variations: int
+    supply_types: int
+    supply_type_variations: int
+    supply_type_tax_rates: int
+    supply_dates: int
+    supplies: int
+    supply_date_suppliers: int
+    supply_date_supplier_organizations: int
+    invoices: int
+    invoice_supplier_organizations: int
+    invoice_supply_dates: int
+    buyer_categories: int
+    buyers: int
+    buyer_buyer_categories: int
+    shipping_organizations: int
+    shipping_methods: int
+    buyers_shipping_methods: int
+    shipping_receptacles: int
+    products: int
+    product_variations: int
+    product_inventories: int
+    order_categories: int
+    orders: int
+    order_order_categories: int
+    order_templates: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_table().values())
+
+    def by_table(self) -> dict[str, int]:
+        """Counts keyed by the real table name, in insertion order."""
+        return {_TABLES[f.name].__tablename__: getattr(self, f.name) for f in fields(self)}
+
+
+# DemoSummary field → model; the order is the order of the summary's fields.
+_TABLES = {
+    "settings": SettingsRow, "supply_reception_times": SupplyReceptionTime,
+    "supplier_organizations": SupplierOrganization, "addresses": Address,
+    "supplier_organization_reception_times": SupplierOrganizationReceptionTime, "suppliers": Supplier,
+    "supplier_supply_type_variations": SupplierSupplyTypeVariation, "supply_types": SupplyType,
+    "supply_type_variations": SupplyTypeVariation, "supply_type_tax_rates": SupplyTypeTaxRate,
+    "supply_dates": SupplyDate, "supplies": Supply, "supply_date_suppliers": SupplyDateSupplier,
+    "supply_date_supplier_organizations": SupplyDateSupplierOrganization, "invoices": Invoice,
+    "invoice_supplier_organizations": InvoiceSupplierOrganization, "invoice_supply_dates": InvoiceSupplyDate,
+    "buyer_categories": BuyerCategory, "buyers": Buyer, "buyer_buyer_categories": BuyerBuyerCategory,
+    "shipping_organizations": ShippingOrganization, "shipping_methods": ShippingMethod,
+    "buyers_shipping_methods": BuyerShippingMethod, "shipping_receptacles": ShippingReceptacle,
+    "products": Product, "product_variations": ProductVariation, "product_inventories": ProductInventory,
+    "order_categories": OrderCategory, "orders": Order, "order_order_categories": OrderOrderCategory,
+    "order_templates": OrderTemplate,
+}
+
+
+def _existing(session: Session) -> dict[str, int]:
+    return {
+        "supplier organizations": session.scalar(select(func.count()).select_from(SupplierOrganization)) or 0,
+        "supplies": session.scalar(select(func.count()).select_from(Supply)) or 0,
+        "orders": session.scalar(select(func.count()).select_from(Order)) or 0,
+    }
+
+
+def is_empty(db: Database) -> bool:
+    """True when there are no supplier organizations, no supplies and no orders."""
+    with db.read() as session:
+        return not any(
+            session.scalar(select(model.id).limit(1)) is not None
+            for model in (SupplierOrganization, Supply, Order)
+        )
+
+
+def generate_demo(db: Database, *, scale: int = 1, seed: int = 0, today: date | None = None,
+                  tz: ZoneInfo = BUSINESS_TZ_DEFAULT, force: bool = False,
+                  progress: Callable[[str], None] | None = None) -> DemoSummary:
+    """Add the §7 demo data, ``scale`` times larger, in one transaction; same arguments, same rows.
+
+    ``today`` (default: the current date in ``tz``) anchors every date: supplies in the previous
+    month(s) and the current month up to today, orders around today. On a database that already
+    holds data this refuses unless ``force``; with ``force`` the demo rows are added alongside
+    (existing supply dates are reused, an existing company settings row is kept).
+    """
+    if isinstance(scale, bool) or not isinstance(scale, int) or not 1 <= scale <= MAX_SCALE:
+        raise UserError(f"scale must be a whole number from 1 to {MAX_SCALE:,}, got {scale!r}",
+                        f"規模は1から{MAX_SCALE:,}までの整数で指定してください（{scale!r}）")
+    today = today or datetime.now(tz).date()
+    with db.write() as session:
+        existing = _existing(session)
+        if any(existing.values()) and not force:
+            held = ", ".join(f"{n:,} {name}" for name, n in existing.items() if n)
+            held_ja = "、".join(f"{_JA[name]} {n:,}件" for name, n in existing.items() if n)
+            raise UserError(
+                f"the database already holds data ({held}); use --force to add demo data anyway",
+                f"データベースにはすでにデータがあります（{held_ja}）。それでもデモデータを追加するには --force を指定してください",
+            )
+        ctx = Context(writer=BulkWriter(session, progress), rng=random.Random(seed), today=today, tz=tz,
+                      plan=Plan.for_scale(scale))
+        supply.create_company_settings(ctx)
+        supply_master = supply.create_master(ctx)
+        days = supply.supply_days(ctx)
+        date_ids = supply.create_supply_dates(ctx, days)
+        invoices = supply.plan_invoices(ctx, supply_master.organizations)
+        supply.create_invoices(ctx, invoices)
+        supply.create_supplies(ctx, supply_master, days, date_ids, invoices)
+        # The sales side draws from its own stream, so changing the supply side keeps the orders.
+        sales_ctx = replace(ctx, rng=random.Random(f"{seed}:sales"))
+        sales_master = sales.create_master(sales_ctx, supply_master.type_ids)
+        sales.create_orders(sales_ctx, sales_master)
+        ctx.writer.flush()
+        counts = ctx.writer.counts
+    return DemoSummary(**{name: counts[model.__tablename__] for name, model in _TABLES.items()})
+
+
+_JA = {"supplier organizations": "供給組織", "supplies": "供給", "orders": "注文"}
