@@ -18,6 +18,7 @@ __all__ = [
 ]
 
 MAX_FILENAME_CHARS = 180
+MAX_FILENAME_BYTES = 240
 
 # Statement format → the Japanese word in the final file name.
 STATEMENT_FORMATS = {"organization": "組織", "supplier": "供給者"}
@@ -27,19 +28,32 @@ _ILLEGAL = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
 
 
 def safe_filename(name: str) -> str:
-    """Replace characters illegal in file names with ``_`` and cut to 180 characters, keeping the extension."""
+    """Replace characters illegal in file names with ``_`` and cut to 180 characters (and at most
+    240 UTF-8 bytes, since Linux file systems allow 255 bytes and Japanese takes 3 a character),
+    keeping the extension."""
     if not name:
         raise ValueError("file name must not be empty")
     cleaned = _ILLEGAL.sub("_", name)
-    if len(cleaned) <= MAX_FILENAME_CHARS:
+    if _fits(cleaned):
         return cleaned
     stem, dot, ext = cleaned.rpartition(".")
     suffix = dot + ext
-    if not dot or not stem or len(suffix) >= MAX_FILENAME_CHARS:
+    if not dot or not stem or not _fits(suffix + "x"):
         # No usable extension to protect; a plain cut is the best we can do.
-        return cleaned[:MAX_FILENAME_CHARS]
+        return _cut(cleaned, "")
     # rstrip so the cut does not leave "name .pdf", which Windows Explorer shows oddly.
-    return stem[: MAX_FILENAME_CHARS - len(suffix)].rstrip(" ") + suffix
+    return _cut(stem, suffix).rstrip(" ") + suffix
+
+
+def _fits(text: str) -> bool:
+    return len(text) <= MAX_FILENAME_CHARS and len(text.encode("utf-8")) <= MAX_FILENAME_BYTES
+
+
+def _cut(stem: str, suffix: str) -> str:
+    stem = stem[: MAX_FILENAME_CHARS - len(suffix)]
+    while stem and not _fits(stem + suffix):
+        stem = stem[:-1]
+    return stem
 
 
 def _timestamp(now: datetime) -> str:

@@ -162,7 +162,8 @@ class TestSafeFilename:
         name = "魚" * 300 + ".pdf"
         result = safe_filename(name)
         assert MAX_FILENAME_CHARS == 180
-        assert len(result) == 180
+        # Japanese hits the 240-byte cap first: 78 × 3 bytes + ".pdf"
+        assert len(result.encode("utf-8")) <= 240 and len(result) == 82
         assert result == "魚" * 176 + ".pdf"
 
     def test_trim_does_not_leave_space_before_extension(self) -> None:
@@ -174,10 +175,19 @@ class TestSafeFilename:
 
     def test_long_statement_name_keeps_pdf(self) -> None:
         result = statement_filename("長" * 250, START, END, "organization")
-        assert len(result) == 180
+        assert len(result.encode("utf-8")) <= 240
         assert result.endswith(".pdf")
         assert result.startswith("長" * 170)
 
     def test_empty_raises(self) -> None:
         with pytest.raises(ValueError):
             safe_filename("")
+
+
+def test_long_japanese_names_stay_within_file_system_byte_limits():
+    from oroshi_desktop.domain.filenames import safe_filename
+
+    name = safe_filename("北" * 170 + ".pdf")
+    assert name.endswith(".pdf")
+    assert len(name.encode("utf-8")) <= 240
+    assert name == "北" * 78 + ".pdf"
