@@ -164,7 +164,7 @@ class TestSafeFilename:
         assert MAX_FILENAME_CHARS == 180
         # Japanese hits the 240-byte cap first: 78 × 3 bytes + ".pdf"
         assert len(result.encode("utf-8")) <= 240 and len(result) == 82
-        assert result == "魚" * 176 + ".pdf"
+        assert result == "魚" * 78 + ".pdf"
 
     def test_trim_does_not_leave_space_before_extension(self) -> None:
         name = "a" * 175 + "   bbbbbbbb.pdf"
@@ -177,7 +177,7 @@ class TestSafeFilename:
         result = statement_filename("長" * 250, START, END, "organization")
         assert len(result.encode("utf-8")) <= 240
         assert result.endswith(".pdf")
-        assert result.startswith("長" * 170)
+        assert result.startswith("長" * 78)
 
     def test_empty_raises(self) -> None:
         with pytest.raises(ValueError):
