@@ -102,6 +102,10 @@ class NumberedCanvas(Canvas):
         number_single_page: bool = True,
         **kwargs: Any,
     ) -> None:
+        register_fonts()
+        # ReportLab starts every page in Helvetica; a page that never sets a font would then
+        # reference a non-embedded Type 1 font. Start in the bundled, embedded font instead.
+        kwargs.setdefault("initialFontName", GOTHIC)
         super().__init__(*args, **kwargs)
         self._number_font = number_font
         self._number_size = number_size

@@ -33,6 +33,7 @@ ORDER_CATEGORY_LABEL = "注文カテゴリ"
 BUYER_LABEL = "卸先"
 SHIPPING_METHOD_LABEL = "出荷方法"
 ALL_CARRIERS_LABEL = "全運送会社"
+INDIVIDUAL = 3  # oroshi_buyers.entity_type
 
 
 # ---------------------------------------------------------------------------------------------
@@ -74,10 +75,16 @@ class BuyerInfo:
     fax: str = ""
     category_ids: frozenset[int] = frozenset()
     shipping_method_ids: frozenset[int] = frozenset()
+    entity_type: int | None = None  # 0 卸売市場, 1 小売業者, 2 company, 3 individual, 4 other
 
     @property
     def sort_key(self) -> tuple[object, ...]:
         return buyer_sort_key(self)
+
+    @property
+    def honorific(self) -> str:
+        """様 for a private person, 御中 for a market, shop or company."""
+        return "様" if self.entity_type == INDIVIDUAL else "御中"
 
 
 @dataclass(frozen=True)
@@ -176,7 +183,7 @@ _NUMBER_RUN = re.compile(r"(\d+)")
 
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     # "2" before "10": system ids are often numbers stored as strings, sometimes unpadded.
-    return tuple((0, int(part)) if part.isdigit() else (1, part)
+    return tuple((0, int(part)) if _NUMBER_RUN.fullmatch(part) else (1, part)
                  for part in _NUMBER_RUN.split(text) if part)
 
 

@@ -150,7 +150,7 @@ def load_check_sheet(session: Session, *, day: date, prefecture_ids: Iterable[An
         select(SupplierOrganization.id, SupplierOrganization.entity_name, SupplierOrganization.micro_region,
                SupplierOrganization.subregion_id, SupplierOrganization.free_entry)
         .where(SupplierOrganization.subregion_id.in_(prefectures),
-               SupplierOrganization.id.in_(linked)
+               SupplierOrganization.id.in_(sorted(linked))
                | ((SupplierOrganization.free_entry == true()) & (SupplierOrganization.active == true())))
     ).all()
     org_ids = [row[0] for row in org_rows]

@@ -49,10 +49,21 @@ from oroshi_desktop.domain.shipping import (
     shipping_chart_matrix,
     shipping_list,
 )
-from oroshi_desktop.errors import NotFound
+from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.queries.preferences import CHART_PAPER, get_preference
 
 # Rails polymorphic type names for a buyer's addresses (engine-namespaced and plain).
 BUYER_ADDRESSABLE = ("Oroshi::Buyer", "Buyer")
+CHART_PAPERS = ("jis_b4", "iso_b4")
+
+
+def load_chart_paper(session: Session) -> str:
+    """The shipping chart's paper setting: ``"jis_b4"`` (default, 257×364 mm) or ``"iso_b4"``."""
+    paper = get_preference(session, CHART_PAPER)
+    if paper not in CHART_PAPERS:
+        raise UserError(f"the shipping chart paper setting must be jis_b4 or iso_b4, got {paper!r}",
+                        f"出荷表の用紙設定は jis_b4（JIS B4）か iso_b4（ISO B4）です（{paper!r}）")
+    return str(paper)
 
 
 def load_carrier(session: Session, carrier_id: int) -> CarrierInfo:
@@ -174,7 +185,7 @@ def load_buyers(session: Session, buyer_ids: Iterable[int]) -> list[BuyerInfo]:
     for chunk in _chunks(ids):
         rows.extend(session.execute(
             select(Buyer.id, Buyer.name, Buyer.handle, Buyer.color, Buyer.associated_system_id, Buyer.active,
-                   Buyer.representative_phone, Buyer.fax).where(Buyer.id.in_(chunk))))
+                   Buyer.representative_phone, Buyer.fax, Buyer.entity_type).where(Buyer.id.in_(chunk))))
         for buyer_id, category_id in session.execute(
                 select(BuyerBuyerCategory.buyer_id, BuyerBuyerCategory.buyer_category_id)
                 .where(BuyerBuyerCategory.buyer_id.in_(chunk))):
@@ -195,12 +206,13 @@ def load_buyers(session: Session, buyer_ids: Iterable[int]) -> list[BuyerInfo]:
     if missing:
         raise NotFound(f"buyer(s) {missing} do not exist", f"卸先（ID {missing}）が見つかりません")
     result = []
-    for buyer_id, name, handle, color, system_id, active, phone, fax in rows:
+    for buyer_id, name, handle, color, system_id, active, phone, fax, entity_type in rows:
         address, address_phone = addresses.get(buyer_id, (PostalAddress(), ""))
         result.append(BuyerInfo(
             id=buyer_id, name=name or "", handle=handle or "", color=color, associated_system_id=system_id,
             active=active is not False, address=address, phone=phone or address_phone, fax=fax or "",
             category_ids=frozenset(categories[buyer_id]), shipping_method_ids=frozenset(methods[buyer_id]),
+            entity_type=entity_type,
         ))
     return result
 
@@ -209,7 +221,7 @@ def _names(session: Session, model: type, ids: Sequence[int], what: str, what_ja
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return ()
-    found = dict(session.execute(select(model.id, model.name).where(model.id.in_(wanted))).tuples().all())
+    found = {i: name for i, name in session.execute(select(model.id, model.name).where(model.id.in_(wanted)))}
     missing = [i for i in wanted if i not in found]
     if missing:
         # A stale id would otherwise filter everything away and print a misleadingly empty document.

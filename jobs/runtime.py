@@ -1,0 +1,124 @@
+"""What a task needs at run time: the shared database, the job ledger, the output folder, mail.
+
+Created lazily, once per process (the consumer's worker threads share it). ``run_job`` is the one
+place that moves a ledger row queued → running → done/failed.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from oroshi_desktop.config import Settings
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.errors import UserError
+from oroshi_desktop.ledger import Ledger
+
+log = logging.getLogger(__name__)
+
+# A row left in ``sending`` longer than this is called uncertain at start (longer than any send).
+OUTBOX_LEASE = timedelta(minutes=15)
+
+
+class RetryLater(Exception):
+    """A temporary failure: the ledger row goes back to queued and the queue retries with backoff."""
+
+    def __init__(self, message: str, message_ja: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.message_ja = message_ja or message
+
+
+def error_text(err: BaseException) -> str:
+    """A one-line error for the ledger; mail and database errors are already scrubbed of secrets."""
+    if isinstance(err, UserError | RetryLater):
+        return err.message
+    line = (str(err).strip().splitlines() or [""])[0]
+    return f"{type(err).__name__}: {line}" if line else type(err).__name__
+
+
+class Runtime:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._lock = threading.Lock()
+        self._db: Database | None = None
+        self._ledger: Ledger | None = None
+
+    @property
+    def db(self) -> Database:
+        with self._lock:
+            if self._db is None:
+                from oroshi_desktop.db.engine import open_database
+
+                self._db = open_database(self.settings.effective_database_url)
+            return self._db
+
+    @property
+    def ledger(self) -> Ledger:
+        with self._lock:
+            if self._ledger is None:
+                self._ledger = Ledger(self.settings.paths.local_store)
+            return self._ledger
+
+    @property
+    def output_dir(self) -> Path:
+        return self.settings.paths.output_dir
+
+    def write_output(self, filename: str, content: bytes) -> Path:
+        self.output_dir.mkdir(parents=True, exist_ok=True)
+        path = self.output_dir / filename
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+        return path
+
+    def transport(self) -> Any:
+        from oroshi_desktop.mail.transport import SmtpTransport
+
+        if not self.settings.smtp.configured:
+            raise UserError("no SMTP server is configured (smtp.host); mail cannot be sent",
+                            "メールサーバー（SMTP）が設定されていません。メールを送信できません")
+        return SmtpTransport(self.settings.smtp)
+
+    def run_job(self, job_id: int, *, message_running: str, message_failed: str,
+                work: Callable[[], tuple[str, str | None]], will_retry: bool = False) -> str | None:
+        """ledger start → ``work`` → finish(done message, output path) or fail(failed message, error).
+
+        Returns the output path. A job discarded meanwhile is not run. ``RetryLater`` puts the row
+        back to queued and is raised again when ``will_retry`` (the queue will run it again).
+        Any other exception fails the row; it is logged, not raised, so Huey does not retry it.
+        """
+        ledger = self.ledger
+        if not ledger.start(job_id, message_running):
+            log.info("job %s was discarded; not run", job_id)
+            return None
+        try:
+            message_done, output = work()
+        except RetryLater as err:
+            ledger.fail(job_id, message_failed, error_text(err), will_retry=will_retry)
+            if will_retry:
+                raise
+            return None
+        except UserError as err:
+            log.warning("job %s failed: %s", job_id, err.message)
+            ledger.fail(job_id, message_failed, error_text(err))
+            return None
+        except Exception as err:
+            log.exception("job %s failed", job_id)
+            ledger.fail(job_id, message_failed, error_text(err))
+            return None
+        ledger.finish(job_id, message_done, output)
+        return output
+
+    def close(self) -> None:
+        with self._lock:
+            if self._db is not None:
+                self._db.dispose()
+                self._db = None
+            if self._ledger is not None:
+                self._ledger.dispose()
+                self._ledger = None

@@ -1,0 +1,272 @@
+"""The five jobs as Huey tasks, each with a ledger row created when it is enqueued.
+
+Every task takes ``(job_id, arguments)``: the ledger row's id and its JSON arguments (dates as ISO
+strings). So a failed job can be re-run from the ledger alone (``Tasks.resubmit``). No argument is
+ever a password: statement passwords are made inside the task and stored in the database only.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from huey import Huey
+
+from jobs.runtime import RetryLater, Runtime
+from jobs.schedule import cron_in_zone
+from oroshi_desktop.errors import UserError
+from oroshi_desktop.ledger import JobView
+
+log = logging.getLogger(__name__)
+
+STATEMENT, PREVIEW, MAIL, ORDER_DOCUMENT, CHECK_SHEET = (
+    "statement", "statement_preview", "mail", "order_document", "check_sheet")
+ORDER_DOCUMENT_TYPES = ("shipping_chart", "packing_slips", "shipping_list")
+
+MAIL_RETRIES = 3
+MAIL_RETRY_DELAY = 30  # seconds; doubled each retry
+
+MESSAGES: dict[str, tuple[str, str, str]] = {  # kind → (queued/running, done, failed)
+    STATEMENT: ("供給仕切り作成処理中…", "供給料仕切り書作成完了", "供給料仕切り書の作成に失敗しました。"),
+    PREVIEW: ("供給仕切り書プレビュー作成中…", "供給料仕切り書プレビュー作成完了",
+              "供給料仕切り書プレビューの作成に失敗しました。"),
+    MAIL: ("今すぐ仕切り書のメールを送信中…", "メールを送信しました。", "メールの送信に失敗しました。"),
+    ORDER_DOCUMENT: ("出荷書類を作成処理中…", "注文書類作成完了", "注文書類の作成に失敗しました。"),
+    CHECK_SHEET: ("{date}供給受入れチェック表を作成中…", "供給受入れチェック表作成完了。",
+                  "供給受入れチェック表の作成に失敗しました。"),
+}
+MAIL_CHECK_RUNNING = "送信予定の仕切り書メールを送信中…"
+NOTHING_DUE = "送信予定のメールはありません。"
+
+
+def running_message(kind: str, arguments: dict[str, Any]) -> str:
+    return MESSAGES[kind][0].format(date=arguments.get("date", ""))
+
+
+def _filters(arguments: dict[str, Any]) -> Any:
+    from oroshi_desktop.domain.shipping import ShippingFilters
+
+    raw = arguments.get("filters") or {}
+    return ShippingFilters(order_category_ids=tuple(raw.get("order_category_ids", ())),
+                           buyer_ids=tuple(raw.get("buyer_ids", ())),
+                           shipping_method_ids=tuple(raw.get("shipping_method_ids", ())),
+                           print_empty_buyers=raw.get("print_empty_buyers", "none"))
+
+
+def filters_arguments(filters: Any) -> dict[str, Any]:
+    """A ShippingFilters as JSON for the ledger."""
+    return {"order_category_ids": list(filters.order_category_ids), "buyer_ids": list(filters.buyer_ids),
+            "shipping_method_ids": list(filters.shipping_method_ids),
+            "print_empty_buyers": filters.print_empty_buyers}
+
+
+# ---- the work of each job (plain functions: testable without a queue) ---------------------------
+
+def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+    from jobs.statements import generate_statements
+
+    generate_statements(runtime.db, int(arguments["invoice_id"]), tz=runtime.settings.tz)
+    return MESSAGES[STATEMENT][1], None
+
+
+def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+    from oroshi_desktop.db.models import SupplierOrganization
+    from oroshi_desktop.domain.filenames import preview_filename
+    from printables.documents import preview_pdf
+
+    start, end = date.fromisoformat(arguments["start"]), date.fromisoformat(arguments["end"])
+    organization_id, fmt = int(arguments["organization_id"]), arguments["format"]
+    with runtime.db.read() as session:
+        organization = session.get(SupplierOrganization, organization_id)
+        if organization is None:
+            raise UserError(f"supplier organization {organization_id} does not exist",
+                            f"組織 {organization_id} が見つかりません")
+        name = organization.entity_name
+    pdf = preview_pdf(runtime.db, start=start, end=end, organization_id=organization_id, fmt=fmt,
+                      layout=arguments.get("layout") or "simple")
+    now = datetime.now(runtime.settings.tz)
+    path = runtime.write_output(preview_filename(name, start, end, fmt, now), pdf)
+    return MESSAGES[PREVIEW][1], str(path)
+
+
+def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+    from oroshi_desktop.domain.filenames import order_document_filename
+    from printables import documents
+
+    day = date.fromisoformat(arguments["date"])
+    document_type = arguments["document_type"]
+    carrier_id = arguments.get("carrier_id")
+    filters = _filters(arguments)
+    if document_type == "shipping_chart":
+        if carrier_id is None:
+            raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
+        pdf = documents.shipping_chart_pdf(runtime.db, day=day, carrier_id=int(carrier_id), filters=filters,
+                                           paper=arguments.get("paper"))
+    elif document_type == "packing_slips":
+        pdf = documents.packing_slips_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
+    elif document_type == "shipping_list":
+        pdf = documents.shipping_list_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
+    else:
+        raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
+    now = datetime.now(runtime.settings.tz)
+    path = runtime.write_output(order_document_filename(day, document_type, now), pdf)
+    return MESSAGES[ORDER_DOCUMENT][1], str(path)
+
+
+def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+    from oroshi_desktop.domain.filenames import check_sheet_filename
+    from printables.documents import check_sheet_pdf
+
+    day = date.fromisoformat(arguments["date"])
+    prefectures = [int(p) for p in arguments["prefecture_ids"]]
+    times = [int(t) for t in arguments["reception_time_ids"]]
+    if not prefectures or not times:
+        raise UserError("a check sheet needs a prefecture and a reception time",
+                        "チェック表には都道府県と受入れ時間の指定が必要です")
+    pdf = check_sheet_pdf(runtime.db, day=day, prefecture_ids=prefectures, reception_time_ids=times)
+    filename = check_sheet_filename(day, int("".join(map(str, prefectures))), int("".join(map(str, times))))
+    path = runtime.write_output(filename, pdf)
+    return MESSAGES[CHECK_SHEET][1], str(path)
+
+
+def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+    """Manual (``invoice_id`` given: send now / resend) or batch (every due run)."""
+    from jobs.statements import check_and_send, send_invoice
+
+    transport = runtime.transport()
+    sender = runtime.settings.smtp.sender
+    if arguments.get("invoice_id") is not None:
+        summary = send_invoice(runtime.db, int(arguments["invoice_id"]), transport, tz=runtime.settings.tz,
+                               resend=bool(arguments.get("resend")), sender=sender)
+    else:
+        summary = check_and_send(runtime.db, transport, tz=runtime.settings.tz, sender=sender)
+    if summary.retryable:
+        raise RetryLater(f"temporary mail failure ({summary.describe()})",
+                         "一時的にメールを送信できませんでした。しばらくして再試行します")
+    if not summary.ok:
+        raise UserError("; ".join(summary.error_lines()) or summary.describe(), MESSAGES[MAIL][2])
+    if not summary.invoices:
+        return NOTHING_DUE, None
+    return MESSAGES[MAIL][1], None
+
+
+WORK: dict[str, Callable[[Runtime, dict[str, Any]], tuple[str, str | None]]] = {
+    STATEMENT: work_statement, PREVIEW: work_preview, MAIL: work_mail, ORDER_DOCUMENT: work_order_document,
+    CHECK_SHEET: work_check_sheet,
+}
+
+
+def run_work(runtime: Runtime, job_id: int, kind: str, arguments: dict[str, Any], *,
+             will_retry: bool = False) -> str | None:
+    running = MAIL_CHECK_RUNNING if kind == MAIL and arguments.get("invoice_id") is None \
+        else running_message(kind, arguments)
+    return runtime.run_job(job_id, message_running=running, message_failed=MESSAGES[kind][2],
+                           work=lambda: WORK[kind](runtime, arguments), will_retry=will_retry)
+
+
+# ---- Huey ---------------------------------------------------------------------------------------
+
+@dataclass
+class Tasks:
+    """The registered tasks and the ``enqueue_*`` functions that create each job's ledger row."""
+
+    huey: Huey
+    runtime_factory: Callable[[], Runtime]
+    by_kind: dict[str, Any] = field(default_factory=dict)
+    periodic_mail_check: Any = None
+
+    @property
+    def runtime(self) -> Runtime:
+        return self.runtime_factory()
+
+    def enqueue(self, kind: str, arguments: dict[str, Any]) -> int:
+        job_id = self.runtime.ledger.create(kind, arguments, running_message(kind, arguments)
+                                            if kind != MAIL or arguments.get("invoice_id") is not None
+                                            else MAIL_CHECK_RUNNING)
+        self.by_kind[kind](job_id, arguments)
+        return job_id
+
+    def resubmit(self, job: JobView) -> int:
+        """Put a ledger job (already requeued) back on the queue."""
+        self.by_kind[job.kind](job.id, job.arguments)
+        return job.id
+
+    def enqueue_statement(self, invoice_id: int) -> int:
+        return self.enqueue(STATEMENT, {"invoice_id": int(invoice_id)})
+
+    def enqueue_preview(self, *, start: date, end: date, organization_id: int, fmt: str,
+                        layout: str = "simple") -> int:
+        return self.enqueue(PREVIEW, {"start": start.isoformat(), "end": end.isoformat(),
+                                      "organization_id": int(organization_id), "format": fmt, "layout": layout})
+
+    def enqueue_mail(self, invoice_id: int, *, resend: bool = False) -> int:
+        return self.enqueue(MAIL, {"invoice_id": int(invoice_id), "resend": bool(resend)})
+
+    def mail_check_now(self) -> int:
+        """The batch check (every due run), now; the consumer runs it at start too."""
+        return self.enqueue(MAIL, {})
+
+    def enqueue_order_document(self, document_type: str, *, day: date, carrier_id: int | None,
+                               filters: Any = None, paper: str | None = None) -> int:
+        if document_type not in ORDER_DOCUMENT_TYPES:
+            raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
+        arguments: dict[str, Any] = {"document_type": document_type, "date": day.isoformat(),
+                                     "carrier_id": carrier_id}
+        if filters is not None:
+            arguments["filters"] = filters_arguments(filters)
+        if paper:
+            arguments["paper"] = paper
+        return self.enqueue(ORDER_DOCUMENT, arguments)
+
+    def enqueue_check_sheet(self, *, day: date, prefecture_ids: list[int], reception_time_ids: list[int]) -> int:
+        return self.enqueue(CHECK_SHEET, {"date": day.isoformat(), "prefecture_ids": [int(p) for p in prefecture_ids],
+                                          "reception_time_ids": [int(t) for t in reception_time_ids]})
+
+
+def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime]) -> Tasks:
+    """Define the tasks on ``huey`` (once per Huey instance) and return them."""
+    tasks = Tasks(huey, runtime_factory)
+
+    @huey.task(name="oroshi.statement")
+    def statement_task(job_id: int, arguments: dict[str, Any]) -> str | None:
+        return run_work(runtime_factory(), job_id, STATEMENT, arguments)
+
+    @huey.task(name="oroshi.statement_preview")
+    def preview_task(job_id: int, arguments: dict[str, Any]) -> str | None:
+        return run_work(runtime_factory(), job_id, PREVIEW, arguments)
+
+    @huey.task(name="oroshi.mail", retries=MAIL_RETRIES, retry_delay=MAIL_RETRY_DELAY, retry_backoff=2,
+               context=True)
+    def mail_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
+        will_retry = bool(task is not None and task.retries > 0)
+        return run_work(runtime_factory(), job_id, MAIL, arguments, will_retry=will_retry)
+
+    @huey.task(name="oroshi.order_document")
+    def order_document_task(job_id: int, arguments: dict[str, Any]) -> str | None:
+        return run_work(runtime_factory(), job_id, ORDER_DOCUMENT, arguments)
+
+    @huey.task(name="oroshi.check_sheet")
+    def check_sheet_task(job_id: int, arguments: dict[str, Any]) -> str | None:
+        return run_work(runtime_factory(), job_id, CHECK_SHEET, arguments)
+
+    settings = runtime_factory().settings
+
+    @huey.periodic_task(cron_in_zone(settings.mail_schedule, settings.tz), name="oroshi.mail_check")
+    def periodic_mail_check() -> None:
+        runtime = runtime_factory()
+        from oroshi_desktop.db.types import utcnow
+        from oroshi_desktop.mail.outbox import due_invoices
+
+        # Level-triggered; a ledger row only when something is due, so the list stays readable.
+        with runtime.db.read() as session:
+            if not due_invoices(session, utcnow()):
+                return
+        tasks.mail_check_now()
+
+    tasks.by_kind.update({STATEMENT: statement_task, PREVIEW: preview_task, MAIL: mail_task,
+                          ORDER_DOCUMENT: order_document_task, CHECK_SHEET: check_sheet_task})
+    tasks.periodic_mail_check = periodic_mail_check
+    return tasks

@@ -1,0 +1,334 @@
+"""``oroshi-desktop worker | mail-check | generate | jobs | outbox | enqueue``: the queue from the command line.
+
+``jobs``, ``printables`` and Huey are imported inside the handlers, so other commands never load them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+from typing import Any
+
+from oroshi_desktop.cli_render import _date, _filter_options, _filters
+from oroshi_desktop.config import Settings
+from oroshi_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+SCHEDULER_LOCK_NAME = "scheduler.lock"
+
+
+def _database(settings: Settings) -> Any:
+    from oroshi_desktop.cli import _open_db, _require_healthy
+
+    database = _open_db(settings)
+    _require_healthy(database)
+    return database
+
+
+def _runtime(settings: Settings) -> Any:
+    from jobs.runtime import Runtime
+
+    runtime = Runtime(settings)
+    runtime._db = _database(settings)  # checked once, with a readable error
+    return runtime
+
+
+def _tasks(settings: Settings, runtime: Any | None = None) -> Any:
+    from jobs.queue import make_huey
+    from jobs.tasks import register_tasks
+
+    runtime = runtime or _runtime(settings)
+    return register_tasks(make_huey(settings), lambda: runtime)
+
+
+# ---- worker -------------------------------------------------------------------------------------
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.consumer import SchedulerLock, make_consumer
+    from jobs.runtime import OUTBOX_LEASE
+    from oroshi_desktop.mail.outbox import recover_stale
+
+    runtime = _runtime(settings)
+    tasks = _tasks(settings, runtime)
+    lock = SchedulerLock(settings.paths.data_dir / SCHEDULER_LOCK_NAME)
+    periodic = lock.acquire()
+    try:
+        if periodic:
+            # Only the one consumer of this PC may call its running jobs interrupted.
+            interrupted = runtime.ledger.recover_interrupted()
+            if interrupted:
+                print(f"jobs interrupted by a previous stop: {', '.join(map(str, interrupted))}")
+            stale = recover_stale(runtime.db, OUTBOX_LEASE)
+            if stale:
+                print(f"outbox rows now uncertain (check them): {', '.join(map(str, stale))}")
+            tasks.mail_check_now()
+        else:
+            print("another consumer on this PC runs the schedule; this worker runs queued jobs only")
+        workers = args.workers or settings.workers
+        consumer = make_consumer(tasks.huey, workers=workers, periodic=periodic, embedded=False)
+        print(f"worker running ({workers} thread(s), schedule {'on' if periodic else 'off'}); Ctrl-C stops it",
+              flush=True)
+        consumer.run()  # handles SIGINT/SIGTERM: finishes running tasks, then returns
+    finally:
+        lock.release()
+        runtime.close()
+    return 0
+
+
+# ---- synchronous commands -----------------------------------------------------------------------
+
+def cmd_mail_check(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.once:
+        tasks = _tasks(settings)
+        job_id = tasks.mail_check_now()
+        print(f"queued mail check as job {job_id}")
+        return 0
+    from jobs.statements import check_and_send
+
+    runtime = _runtime(settings)
+    try:
+        summary = check_and_send(runtime.db, runtime.transport(), tz=settings.tz, sender=settings.smtp.sender)
+    finally:
+        runtime.close()
+    print(f"mail check: {summary.describe()}")
+    for line in summary.error_lines():
+        print(f"  {line}")
+    return 0 if summary.ok else 1
+
+
+def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.statements import generate_statements
+
+    database = _database(settings)
+    try:
+        ids = generate_statements(database, args.invoice, tz=settings.tz)
+    finally:
+        database.dispose()
+    print(f"statement run {args.invoice}: stored {len(ids)} PDF(s) (documents {', '.join(map(str, ids))})")
+    return 0
+
+
+def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.ledger import STATES, Ledger
+
+    ledger = Ledger(settings.paths.local_store)
+    try:
+        states = tuple(args.state) if args.state else STATES
+        jobs = ledger.list(states=states, limit=args.limit)
+    finally:
+        ledger.dispose()
+    if not jobs:
+        print("no jobs")
+        return 0
+    for job in jobs:
+        when = job.created_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M:%S")
+        line = f"{job.id:>6}  {when}  {job.kind:<16} {job.state:<9} {job.message}"
+        if job.output_path:
+            line += f"  → {job.output_path}"
+        if job.error:
+            line += f"  [{job.error}]"
+        print(line)
+    return 0
+
+
+def cmd_jobs_retry(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.tasks import running_message
+
+    tasks = _tasks(settings)
+    ledger = tasks.runtime.ledger
+    job = ledger.get(args.id)
+    job = ledger.requeue(args.id, running_message(job.kind, job.arguments))
+    tasks.resubmit(job)
+    print(f"job {job.id} queued again")
+    return 0
+
+
+def cmd_jobs_discard(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.ledger import Ledger
+
+    ledger = Ledger(settings.paths.local_store)
+    try:
+        job = ledger.discard(args.id)
+    finally:
+        ledger.dispose()
+    print(f"job {job.id} discarded")
+    return 0
+
+
+def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from oroshi_desktop.db.models import OutboxMessage, SupplierOrganization
+
+    database = _database(settings)
+    try:
+        with database.read() as session:
+            query = (select(OutboxMessage, SupplierOrganization.entity_name)
+                     .join(SupplierOrganization, SupplierOrganization.id == OutboxMessage.supplier_organization_id,
+                           isouter=True)
+                     .order_by(OutboxMessage.id.desc()).limit(args.limit))
+            if args.state:
+                query = query.where(OutboxMessage.state.in_(args.state))
+            rows = session.execute(query).all()
+    finally:
+        database.dispose()
+    if not rows:
+        print("the outbox is empty")
+        return 0
+    for row, name in rows:
+        line = (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {row.state:<9} "
+                f"attempts {row.attempts}  {name or row.supplier_organization_id}")
+        if row.last_error:
+            line += f"  [{row.last_error}]"
+        print(line)
+    return 0
+
+
+def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.mail.outbox import DeliveryStatus, deliver, resend
+
+    runtime = _runtime(settings)
+    try:
+        transport = runtime.transport()
+        row = resend(runtime.db, args.id, sender=settings.smtp.sender or None)
+        result = deliver(runtime.db, row.id, transport)
+    finally:
+        runtime.close()
+    print(f"outbox row {result.row_id}: {result.status.value}{': ' + result.message if result.message else ''}")
+    return 0 if result.status is DeliveryStatus.SENT else 1
+
+
+def cmd_outbox_mark_sent(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.mail.outbox import mark_sent
+
+    database = _database(settings)
+    try:
+        mark_sent(database, args.id)
+    finally:
+        database.dispose()
+    print(f"outbox row {args.id} marked sent")
+    return 0
+
+
+# ---- enqueue ------------------------------------------------------------------------------------
+
+def _print_queued(job_id: int) -> int:
+    print(f"queued job {job_id} (a running worker or the app will run it; see: oroshi-desktop jobs list)")
+    return 0
+
+
+def cmd_enqueue_statement(args: argparse.Namespace, settings: Settings) -> int:
+    return _print_queued(_tasks(settings).enqueue_statement(args.invoice))
+
+
+def cmd_enqueue_mail(args: argparse.Namespace, settings: Settings) -> int:
+    return _print_queued(_tasks(settings).enqueue_mail(args.invoice, resend=args.resend))
+
+
+def cmd_enqueue_preview(args: argparse.Namespace, settings: Settings) -> int:
+    if args.date_to < args.date_from:
+        raise UserError("--to is before --from", "終了日が開始日より前です")
+    return _print_queued(_tasks(settings).enqueue_preview(start=args.date_from, end=args.date_to,
+                                                          organization_id=args.organization, fmt=args.format,
+                                                          layout=args.layout))
+
+
+def _enqueue_order(document_type: str) -> Any:
+    def handler(args: argparse.Namespace, settings: Settings) -> int:
+        return _print_queued(_tasks(settings).enqueue_order_document(
+            document_type, day=args.date, carrier_id=args.carrier, filters=_filters(args),
+            paper=getattr(args, "paper", None)))
+
+    return handler
+
+
+def cmd_enqueue_check_sheet(args: argparse.Namespace, settings: Settings) -> int:
+    return _print_queued(_tasks(settings).enqueue_check_sheet(day=args.date, prefecture_ids=args.prefecture,
+                                                              reception_time_ids=args.reception_time))
+
+
+def add_job_commands(commands: Any) -> None:
+    worker = commands.add_parser("worker", help="run the job queue in the foreground (Ctrl-C stops it)")
+    worker.add_argument("--workers", type=int, help="worker threads (default: the workers setting)")
+    worker.set_defaults(handler=cmd_worker)
+
+    mail = commands.add_parser("mail-check", help="send every statement mail that is due")
+    mail.add_argument("--once", action="store_true", help="check and send now, in this process "
+                                                          "(without it: queue a check for the worker)")
+    mail.set_defaults(handler=cmd_mail_check)
+
+    generate = commands.add_parser("generate", help="generate the statement PDFs of a run now")
+    generate.add_argument("--invoice", type=int, required=True)
+    generate.set_defaults(handler=cmd_generate)
+
+    jobs = commands.add_parser("jobs", help="the job ledger of this PC")
+    jobs_commands = jobs.add_subparsers(title="jobs commands", metavar="ACTION", required=True)
+    listing = jobs_commands.add_parser("list", help="recent jobs, newest first")
+    listing.add_argument("--state", action="append", choices=("queued", "running", "done", "failed", "discarded"))
+    listing.add_argument("--limit", type=int, default=50)
+    listing.set_defaults(handler=cmd_jobs_list)
+    retry = jobs_commands.add_parser("retry", help="queue a failed or discarded job again")
+    retry.add_argument("id", type=int)
+    retry.set_defaults(handler=cmd_jobs_retry)
+    discard = jobs_commands.add_parser("discard", help="discard a queued or failed job")
+    discard.add_argument("id", type=int)
+    discard.set_defaults(handler=cmd_jobs_discard)
+
+    outbox = commands.add_parser("outbox", help="the statement mail outbox (送信キュー)")
+    outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
+    olist = outbox_commands.add_parser("list", help="outbox rows, newest first")
+    olist.add_argument("--state", action="append", choices=("pending", "sending", "sent", "failed", "uncertain"))
+    olist.add_argument("--limit", type=int, default=50)
+    olist.set_defaults(handler=cmd_outbox_list)
+    oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
+    oresend.add_argument("id", type=int)
+    oresend.set_defaults(handler=cmd_outbox_resend)
+    omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain or failed mail did arrive")
+    omark.add_argument("id", type=int)
+    omark.set_defaults(handler=cmd_outbox_mark_sent)
+
+    enqueue = commands.add_parser("enqueue", help="queue a job for the worker (the PDF goes to the output folder)")
+    docs = enqueue.add_subparsers(title="jobs", metavar="JOB", required=True)
+    statement = docs.add_parser("statement", help="generate a run's statement PDFs (供給料仕切り書)")
+    statement.add_argument("--invoice", type=int, required=True)
+    statement.set_defaults(handler=cmd_enqueue_statement)
+
+    mail_job = docs.add_parser("mail", help="send a run's statement mails now (--resend: again)")
+    mail_job.add_argument("--invoice", type=int, required=True)
+    mail_job.add_argument("--resend", action="store_true")
+    mail_job.set_defaults(handler=cmd_enqueue_mail)
+
+    preview = docs.add_parser("preview", help="支払明細書 preview (見本) for any period")
+    preview.add_argument("--from", dest="date_from", type=_date, required=True)
+    preview.add_argument("--to", dest="date_to", type=_date, required=True)
+    preview.add_argument("--organization", type=int, required=True)
+    preview.add_argument("--format", choices=("organization", "supplier"), required=True)
+    preview.add_argument("--layout", choices=("simple", "standard"), default="simple")
+    preview.set_defaults(handler=cmd_enqueue_preview)
+
+    chart = docs.add_parser("shipping-chart", help="出荷表 of a carrier on a day")
+    chart.add_argument("--date", type=_date, required=True)
+    chart.add_argument("--carrier", type=int, required=True)
+    chart.add_argument("--paper", choices=("jis_b4", "iso_b4"), help="default: the shared setting (JIS B4)")
+    _filter_options(chart)
+    chart.set_defaults(handler=_enqueue_order("shipping_chart"))
+
+    slips = docs.add_parser("packing-slips", help="卸先用出荷表: one packing slip per buyer")
+    slips.add_argument("--date", type=_date, required=True)
+    slips.add_argument("--carrier", type=int, required=True)
+    _filter_options(slips)
+    slips.set_defaults(handler=_enqueue_order("packing_slips"))
+
+    listing_doc = docs.add_parser("shipping-list", help="まとめた出荷明細表: the day's shipping list")
+    listing_doc.add_argument("--date", type=_date, required=True)
+    listing_doc.add_argument("--carrier", type=int)
+    _filter_options(listing_doc)
+    listing_doc.set_defaults(handler=_enqueue_order("shipping_list"))
+
+    sheet = docs.add_parser("check-sheet", help="供給・受入チェック表")
+    sheet.add_argument("--date", type=_date, required=True)
+    sheet.add_argument("--prefecture", type=int, action="append", required=True, metavar="N")
+    sheet.add_argument("--reception-time", type=int, action="append", required=True, metavar="ID")
+    sheet.set_defaults(handler=cmd_enqueue_check_sheet)
+

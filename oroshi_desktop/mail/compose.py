@@ -1,0 +1,339 @@
+"""Composing the payment-statement mail (支払い明細書のメール): subject, HTML and text body, attachments.
+
+One mail per organization row of a statement run. The PDF passwords travel in the same mail (the
+web system's behaviour) or, when the company chose ``separate_mail``, in a second mail that carries
+no attachment. Every user string is HTML-escaped: an organization named ``A&B <東>`` must read as
+written, not break the markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime, parseaddr
+from typing import Any, NamedTuple
+
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.domain.formats import long_date
+from oroshi_desktop.domain.parties import Company
+from oroshi_desktop.errors import UserError
+
+__all__ = [
+    "PASSWORD_DELIVERY_MODES",
+    "PREVIEW_NOTICE_JA",
+    "MailAttachment",
+    "MailOrganization",
+    "MailPreview",
+    "Recipients",
+    "compose_statement_mail",
+    "message_domain",
+    "outbox_message_id",
+    "password_message_id",
+    "preview_statement_mail",
+    "statement_recipients",
+    "statement_subject",
+]
+
+PASSWORD_DELIVERY_MODES = ("same_mail", "separate_mail")
+PREVIEW_NOTICE_JA = "注意: 受信者のブラウザやメールアプリケーションにより、表示が若干異なる場合があります。"
+
+HEADER_BACKGROUND = "#83D6F8"
+SHADED_ROW = "#D0E4F5"
+FONT_STACK = ("Meiryo, 'メイリオ', 'Hiragino Kaku Gothic ProN', 'ヒラギノ角ゴ ProN W3', "
+              "'Hiragino Sans', sans-serif")
+_RULE = "-" * 40
+
+# Deliberately strict: the envelope must be plain ASCII (no SMTPUTF8), one @, no spaces.
+_ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
+_FALLBACK_DOMAIN = "oroshi-desktop.invalid"
+
+
+@dataclass(frozen=True)
+class MailOrganization:
+    """The receiving organization as the mail shows it."""
+
+    name: str
+    micro_region: str = ""
+    prefecture: str = ""  # the prefecture's name, e.g. 北海道
+    email: str = ""
+
+
+class MailAttachment(NamedTuple):
+    """One statement PDF: its file name, bytes and the password that opens it."""
+
+    filename: str
+    content: bytes
+    password: str
+
+
+@dataclass(frozen=True)
+class Recipients:
+    """Envelope and header addresses of one statement mail."""
+
+    sender: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...] = ()
+
+    def as_json(self) -> dict[str, Any]:
+        return {"from": self.sender, "to": list(self.to), "cc": list(self.cc)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Recipients:
+        return cls(sender=str(data["from"]), to=tuple(data.get("to") or ()), cc=tuple(data.get("cc") or ()))
+
+
+@dataclass(frozen=True)
+class MailPreview:
+    """What the GUI shows before sending (メールのプレビュー)."""
+
+    subject: str
+    sender: str
+    to: tuple[str, ...]
+    cc: tuple[str, ...]
+    html: str
+    text: str
+    attachment_names: tuple[str, ...] = field(default=())
+
+
+def _clean(value: str | None) -> str:
+    return (value or "").strip()
+
+
+def _check_address(address: str, what: str, what_ja: str) -> str:
+    if not _ADDRESS.match(address):
+        raise UserError(f"{what} {address!r} is not a valid mail address",
+                        f"{what_ja}「{address}」はメールアドレスとして正しくありません")
+    return address
+
+
+def statement_recipients(company: Company, organization_email: str | None, sender: str = "") -> Recipients:
+    """To the organization with the company in CC; without an organization address, to the company only."""
+    company_mail = _clean(company.mail)
+    from_address = parseaddr(_clean(sender))[1] or company_mail
+    if not from_address:
+        raise UserError("no sender address: set the SMTP sender or the company mail address",
+                        "送信元のメールアドレスがありません。SMTPの送信元か会社のメールアドレスを設定してください")
+    _check_address(from_address, "sender address", "送信元アドレス")
+    org_mail = _clean(organization_email)
+    if org_mail:
+        to = (_check_address(org_mail, "organization mail address", "組織のメールアドレス"),)
+        cc = (_check_address(company_mail, "company mail address", "会社のメールアドレス"),) if company_mail else ()
+        # The same address in To and CC would deliver the mail twice to one mailbox.
+        cc = tuple(a for a in cc if a.lower() not in {t.lower() for t in to})
+        return Recipients(sender=from_address, to=to, cc=cc)
+    if not company_mail:
+        raise UserError("the organization has no mail address and the company mail address is not set",
+                        "組織にメールアドレスがなく、会社のメールアドレスも設定されていません")
+    return Recipients(sender=from_address,
+                      to=(_check_address(company_mail, "company mail address", "会社のメールアドレス"),))
+
+
+def message_domain(address: str) -> str:
+    domain = address.rpartition("@")[2].strip().strip(">")
+    return domain or _FALLBACK_DOMAIN
+
+
+def outbox_message_id(outbox_id: int, generation: int, sender: str) -> str:
+    """The deterministic Message-ID of an outbox row: the same row always sends the same ID."""
+    return f"<oroshi-outbox-{outbox_id}-g{generation}@{message_domain(sender)}>"
+
+
+def password_message_id(message_id: str) -> str:
+    """Message-ID of the separate password mail, derived from the statement mail's."""
+    local, at, domain = message_id.strip("<>").partition("@")
+    return f"<{local}-pw{at}{domain}>"
+
+
+def statement_subject(company: Company, organization: MailOrganization, start: date, end: date) -> str:
+    return (f"{company.name} ー {organization.micro_region} 支払い明細書"
+            f"（{long_date(start)} 〜 {long_date(end)}）")
+
+
+def _password_subject(subject: str) -> str:
+    return f"【パスワード】{subject}"
+
+
+# ---- body ---------------------------------------------------------------------------------------
+
+_GREETING = ("いつもお世話になっております。", "支払い明細書を送付いたします。", "宜しくお願い致します。")
+_SEPARATE_NOTICE = "PDFを開くためのパスワードは、別のメールでお送りします。"
+_PASSWORD_GREETING = ("いつもお世話になっております。",
+                      "先にお送りした支払い明細書（PDF）を開くためのパスワードをお知らせします。",
+                      "宜しくお願い致します。")
+
+
+def _header_lines(organization: MailOrganization, start: date, end: date) -> list[str]:
+    return [organization.name,
+            f"({organization.prefecture} - {organization.micro_region} )",
+            f"【 {long_date(start)} 〜 {long_date(end)} 】の 支払い明細書"]
+
+
+def _signature_lines(company: Company) -> list[str]:
+    lines = [company.postal_line, company.address,
+             f"TEL {company.phone}" if company.phone else "",
+             f"FAX {company.fax}" if company.fax else "",
+             f"メール: {company.mail}" if company.mail else ""]
+    return [line for line in lines if line]
+
+
+def _esc(value: str) -> str:
+    return html.escape(value, quote=True)
+
+
+def _html_body(*, subject: str, company: Company, organization: MailOrganization, start: date, end: date,
+               attachments: Sequence[MailAttachment], greeting: Sequence[str], notice: str,
+               show_passwords: bool) -> str:
+    cell = "border:1px solid #000000;padding:4px 8px;"
+    head = f"{cell}background-color:{HEADER_BACKGROUND};color:#FFFFFF;font-weight:bold;"
+    columns = ["場所", "ファイル"] + (["パスワード"] if show_passwords else [])
+    rows = []
+    for index, attachment in enumerate(attachments):
+        # Every second row shaded, like the web system's table (tr:nth-child(even)).
+        background = SHADED_ROW if index % 2 == 1 else "#FFFFFF"
+        cells = []
+        if index == 0:
+            cells.append(f'<td rowspan="{len(attachments)}" style="{cell}background-color:#FFFFFF;">'
+                         f"{_esc(organization.name)}</td>")
+        cells.append(f'<td style="{cell}">{_esc(attachment.filename)}</td>')
+        if show_passwords:
+            cells.append(f'<td style="{cell}font-family:Consolas, Menlo, \'Courier New\', monospace;">'
+                         f"{_esc(attachment.password)}</td>")
+        rows.append(f'<tr style="background-color:{background};">{"".join(cells)}</tr>')
+    header_cells = "".join(f'<th style="{head}">{_esc(column)}</th>' for column in columns)
+    header = "<br>".join(_esc(line) for line in _header_lines(organization, start, end))
+    greeting_html = "<br>".join(_esc(line) for line in greeting)
+    notice_html = f'<p style="margin:16px 0;">{_esc(notice)}</p>' if notice else ""
+    signature = "<br>".join([f"<b>{_esc(company.name)}</b>",
+                             *(_esc(line) for line in _signature_lines(company))])
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="ja"><head><meta charset="utf-8">'
+        f"<title>{_esc(subject)}</title></head>\n"
+        f'<body style="margin:0;padding:16px;font-family:{FONT_STACK};">\n'
+        f'<div style="text-align:center;">\n'
+        f'<p style="font-weight:bold;font-size:16px;margin:16px 0;">{header}</p>\n'
+        f'<p style="margin:16px 0;">{greeting_html}</p>\n'
+        f'<table style="width:650px;border-collapse:collapse;border:1px solid #000000;'
+        f'margin:16px auto;text-align:center;" width="650">\n'
+        f"<thead><tr>{header_cells}</tr></thead>\n"
+        f"<tbody>\n{chr(10).join(rows)}\n</tbody>\n</table>\n"
+        f"{notice_html}\n"
+        f'<p style="margin:16px 0;">{_RULE}<br>{signature}<br>{_RULE}</p>\n'
+        "</div>\n</body></html>\n"
+    )
+
+
+def _text_body(*, company: Company, organization: MailOrganization, start: date, end: date,
+               attachments: Sequence[MailAttachment], greeting: Sequence[str], notice: str,
+               show_passwords: bool) -> str:
+    lines = [*_header_lines(organization, start, end), "", *greeting, ""]
+    lines.append(f"場所: {organization.name}")
+    for attachment in attachments:
+        lines.append(f"ファイル: {attachment.filename}")
+        if show_passwords:
+            lines.append(f"パスワード: {attachment.password}")
+    if notice:
+        lines += ["", notice]
+    lines += ["", _RULE, company.name, *_signature_lines(company), _RULE]
+    return "\n".join(lines) + "\n"
+
+
+def _new_message(*, subject: str, company: Company, recipients: Recipients, message_id: str,
+                 when: datetime) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = subject
+    name = company.name.strip()
+    message["From"] = Address(display_name=name, addr_spec=recipients.sender) if name else recipients.sender
+    message["To"] = ", ".join(recipients.to)
+    if recipients.cc:
+        message["Cc"] = ", ".join(recipients.cc)
+    message["Date"] = format_datetime(when)
+    message["Message-ID"] = message_id
+    return message
+
+
+def _check_inputs(organization: MailOrganization, attachments: Sequence[MailAttachment],
+                  password_delivery: str) -> list[MailAttachment]:
+    if password_delivery not in PASSWORD_DELIVERY_MODES:
+        raise ValueError(f"password_delivery must be one of {PASSWORD_DELIVERY_MODES}, got {password_delivery!r}")
+    items = [MailAttachment(*item) for item in attachments]
+    if not items:
+        raise UserError(f"{organization.name}: the statement mail has no PDF to attach",
+                        f"{organization.name}: 添付する支払い明細書のPDFがありません")
+    return items
+
+
+def compose_statement_mail(*, company: Company, organization: MailOrganization, start: date, end: date,
+                           attachments: Sequence[MailAttachment | tuple[str, bytes, str]], sender: str = "",
+                           password_delivery: str = "same_mail", message_id: str,
+                           recipients: Recipients | None = None,
+                           when: datetime | None = None) -> list[EmailMessage]:
+    """The statement mail, plus a separate password mail when ``password_delivery`` is ``separate_mail``.
+
+    ``sender`` is the configured From address (empty: the company mail). ``recipients`` overrides
+    the addresses computed from the organization and the company (the outbox passes the ones it
+    froze). ``message_id`` is the caller's deterministic ID; the password mail derives its own.
+    """
+    items = _check_inputs(organization, attachments, password_delivery)
+    recipients = recipients or statement_recipients(company, organization.email, sender)
+    when = when or utcnow()
+    subject = statement_subject(company, organization, start, end)
+    separate = password_delivery == "separate_mail"
+    common: dict[str, Any] = {"company": company, "organization": organization, "start": start, "end": end,
+                              "attachments": items}
+
+    main = _new_message(subject=subject, company=company, recipients=recipients, message_id=message_id,
+                        when=when)
+    body: dict[str, Any] = {**common, "greeting": _GREETING, "notice": _SEPARATE_NOTICE if separate else "",
+                            "show_passwords": not separate}
+    main.set_content(_text_body(**body))
+    main.add_alternative(_html_body(subject=subject, **body), subtype="html")
+    for item in items:
+        main.add_attachment(bytes(item.content), maintype="application", subtype="pdf",
+                            filename=item.filename)
+        # Some mail programs read the name from Content-Type rather than Content-Disposition.
+        main.get_payload()[-1].set_param("name", item.filename)
+    if not separate:
+        return [main]
+
+    password_subject = _password_subject(subject)
+    second = _new_message(subject=password_subject, company=company, recipients=recipients,
+                          message_id=password_message_id(message_id), when=when)
+    second["In-Reply-To"] = message_id
+    second["References"] = message_id
+    body = {**common, "greeting": _PASSWORD_GREETING, "notice": "", "show_passwords": True}
+    second.set_content(_text_body(**body))
+    second.add_alternative(_html_body(subject=password_subject, **body), subtype="html")
+    return [main, second]
+
+
+def _preview(message: EmailMessage) -> MailPreview:
+    html_part = message.get_body(preferencelist=("html",))
+    text_part = message.get_body(preferencelist=("plain",))
+    return MailPreview(
+        subject=str(message["Subject"]),
+        sender=str(message["From"]),
+        to=tuple(a.addr_spec for a in message["To"].addresses),
+        cc=tuple(a.addr_spec for a in message["Cc"].addresses) if message["Cc"] else (),
+        html=html_part.get_content() if html_part is not None else "",
+        text=text_part.get_content() if text_part is not None else "",
+        attachment_names=tuple(part.get_filename() or "" for part in message.iter_attachments()),
+    )
+
+
+def preview_statement_mail(*, company: Company, organization: MailOrganization, start: date, end: date,
+                           attachments: Sequence[MailAttachment | tuple[str, bytes, str]], sender: str = "",
+                           password_delivery: str = "same_mail", message_id: str | None = None,
+                           recipients: Recipients | None = None) -> list[MailPreview]:
+    """The mail(s) exactly as ``compose_statement_mail`` builds them, as plain values for the GUI."""
+    recipients = recipients or statement_recipients(company, organization.email, sender)
+    messages = compose_statement_mail(
+        company=company, organization=organization, start=start, end=end, attachments=attachments,
+        sender=sender, password_delivery=password_delivery, recipients=recipients,
+        message_id=message_id or f"<oroshi-preview@{message_domain(recipients.sender)}>")
+    return [_preview(message) for message in messages]

@@ -1,0 +1,800 @@
+"""The payment statement PDF (支払明細書): 簡易版 ("simple") and 標準版 ("standard") layouts.
+
+:func:`render_statement` draws a :class:`~oroshi_desktop.domain.payment_statement.PaymentStatement`
+that :func:`oroshi_desktop.queries.statements.load_statement` built; every number on the page comes
+from that value (this module computes nothing but positions), so the page adds up exactly as the
+domain rules say.
+
+Formats and numbering:
+
+- organization format: one document, "n / N" at the bottom right of every page (also "1 / 1");
+- supplier format: one section per producer, each starting on a new page; numbering restarts per
+  producer and is printed only when that producer's section has two or more pages. The original
+  did this in the standard layout only; here both layouts follow the same rule, so a one-page
+  producer statement never carries a lone "1 / 1".
+
+Speed: the detail table is not a ReportLab ``Table``. A ``Table`` re-measures its remaining rows on
+every page split (quadratic in the number of lines) and draws each cell through the generic
+``drawString`` machinery. :class:`_Grid` instead lays out each row once, keeps prefix sums of the
+row heights so that measuring and splitting a page costs O(log n), and writes each page's text as
+one PDF text object with positions computed in advance; its header row repeats on every page. The
+header blocks use the same light text drawing (:class:`_Block`) rather than Paragraphs, whose CJK
+line breaking costs more than the rest of a short statement. Strings are encoded for the embedded
+font subsets once per document and reused (dates, names and units repeat on every line).
+
+User strings (names, addresses, units) are always drawn literally: nothing here parses markup.
+Control characters become spaces. Long names shrink a little and then wrap at any character; a
+table cell never grows past :data:`MAX_CELL_LINES` lines (the rest is replaced by "…"), so no row
+can be taller than a page.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.rl_accel import escapePDF
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+
+from oroshi_desktop.domain.formats import (
+    iso_date,
+    long_date,
+    quantity,
+    short_date,
+    tax_rate_label,
+    yen,
+    yen_suffix,
+)
+from oroshi_desktop.domain.parties import Receiver
+from oroshi_desktop.domain.payment_statement import PaymentStatement
+from oroshi_desktop.domain.statement import PRINTED_RATES, StatementBody
+from printables.encryption import encrypt_pdf
+from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
+from printables.pages import A4, build_pdf, section_start, watermark
+from printables.text import LEADING_RATIO
+
+__all__ = [
+    "MARGINS",
+    "MAX_CELL_LINES",
+    "NO_PAYMENTS",
+    "PREVIEW_NOTICE",
+    "TAX_NOTE",
+    "render_statement",
+]
+
+# The original's page: 15 pt all round, 30 pt at the bottom for the page numbers.
+MARGINS = (15.0, 15.0, 30.0, 15.0)  # top, right, bottom, left
+CONTENT_WIDTH = A4[0] - MARGINS[1] - MARGINS[3]
+
+PREVIEW_WATERMARK = "見本"
+PREVIEW_NOTICE = "見本（発行済みの支払明細書ではありません）"
+NO_PAYMENTS = "支払いはない"
+DEEMED_ACCEPTANCE = "※送付後一定期間内に連絡がない場合確認済とします"
+REDUCED_RATE_LEGEND = "※ 軽減税率対象"
+TAX_NOTE = "※消費税は税率ごとに合計額から一括で計算しています（日別の消費税は参考値）"
+MAX_CELL_LINES = 10
+
+_ASCENT = 0.88  # BIZ UD fonts: ascent 880/1000, descent -120/1000 (the em box)
+_LEFT, _CENTER, _RIGHT = 0, 1, 2
+_PREVIEW_RED = (0.75, 0.0, 0.0)
+# Tabs, newlines and other control characters become spaces: a name pasted with a line break must
+# not start a new table row, and C0/C1 codes would print as boxes.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+def render_statement(statement: PaymentStatement, *, password: str | None = None) -> bytes:
+    """The statement as PDF bytes; encrypted with AES-256 when ``password`` is given.
+
+    A preview (``statement.is_preview``) is never encrypted (passing a password is an error): it
+    carries a diagonal 見本 watermark on every page and the notice :data:`PREVIEW_NOTICE` in its
+    header, so it cannot pass for an issued statement.
+    """
+    if statement.format not in ("organization", "supplier"):
+        raise ValueError(f"unknown statement format {statement.format!r}")
+    if statement.layout not in ("simple", "standard"):
+        raise ValueError(f"unknown statement layout {statement.layout!r}")
+    if statement.is_preview and password:
+        raise ValueError("a preview is never encrypted: it must not look like an issued statement")
+    register_fonts()
+    ink = _Ink()
+    draw = _simple_document if statement.layout == "simple" else _standard_document
+    flowables: list[Flowable] = []
+    supplier_format = statement.format == "supplier"
+    if supplier_format and statement.sections:
+        for section in statement.sections:
+            flowables += section_start(f"supplier-{section.supplier_id}", number_if_single_page=False)
+            flowables += draw(statement, section.receiver, section.title, section.body, ink)
+    else:
+        # Organization format, or a supplier-format statement without any supplies (one page
+        # saying 支払いはない rather than an empty file).
+        flowables += draw(statement, statement.receiver, statement.title, statement.body, ink)
+    pdf = build_pdf(
+        flowables,
+        pagesize=A4,
+        margins=MARGINS,
+        title=statement.title,
+        author=statement.company.name,
+        subject=PREVIEW_NOTICE if statement.is_preview else _period_text(statement, statement.body),
+        on_page_end=watermark(PREVIEW_WATERMARK) if statement.is_preview else None,
+        numbering=True,
+        number_single_page=not supplier_format,
+    )
+    return encrypt_pdf(pdf, password) if password else pdf
+
+
+# --------------------------------------------------------------------------------------------
+# Measuring, fitting and encoding text
+
+
+def _clean(text: str | None) -> str:
+    return _CONTROL.sub(" ", text or "")
+
+
+@lru_cache(maxsize=16384)
+def _unit_width(text: str, font: str) -> float:
+    """Width of ``text`` at 1 pt; cached because the same strings repeat on every line."""
+    return pdfmetrics.stringWidth(text, font, 1.0)
+
+
+def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking at any character (Japanese has no spaces); spaces at a break are dropped."""
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for ch in text:
+        w = _unit_width(ch, font) * size
+        if current and used + w > width:
+            lines.append("".join(current).rstrip())
+            current, used = [], 0.0
+            if ch == " ":
+                continue
+        current.append(ch)
+        used += w
+    if current:
+        lines.append("".join(current).rstrip())
+    return lines or [""]
+
+
+def _fit(text: str, font: str, size: float, width: float, *, wrap: bool, min_ratio: float = 0.8,
+         max_lines: int = MAX_CELL_LINES) -> tuple[tuple[str, ...], float]:
+    """Lines and font size for ``text`` in ``width``.
+
+    One line at ``size`` if it fits, else shrunk down to ``min_ratio`` of it. Beyond that, text
+    wraps at the smallest size (at most ``max_lines`` lines, the last ending in "…"), and numbers
+    (``wrap=False``) keep shrinking: a wrapped amount would be misread, a small one is still right.
+    """
+    unit = _unit_width(text, font)
+    if unit * size <= width or not text:
+        return (text,), size
+    if unit * size * min_ratio <= width or not wrap:
+        return (text,), max(3.0, int(width / unit * 10) / 10)
+    small = round(size * min_ratio, 1)
+    lines = _wrap(text, font, small, width)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and (_unit_width(last, font) + _unit_width("…", font)) * small > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return tuple(lines), small
+
+
+class _Ink:
+    """Encodes strings for the TrueType font subsets, caching per character and per string.
+
+    ReportLab assigns subset codes per PDF document (``TTFont.splitString``), so the caches are
+    valid only for the canvas document they were filled for and are emptied when a new one appears.
+    """
+
+    def __init__(self) -> None:
+        self._doc: object | None = None
+        self._strings: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
+        self._chars: dict[str, dict[str, tuple[str, str]]] = {}
+
+    def encode(self, canv: Canvas, font: str, text: str) -> tuple[tuple[str, str], ...]:
+        """``(subset font resource, escaped bytes)`` runs for a ``Tf``/``Tj`` sequence."""
+        doc = canv._doc
+        if doc is not self._doc:
+            self._doc, self._strings, self._chars = doc, {}, {}
+        key = (font, text)
+        hit = self._strings.get(key)
+        if hit is not None:
+            return hit
+        chars = self._chars.setdefault(font, {})
+        runs: list[tuple[str, str]] = []
+        name: str | None = None
+        buffer: list[str] = []
+        for ch in text:
+            code = chars.get(ch)
+            if code is None:
+                ttf = pdfmetrics.getFont(font)
+                ((subset, raw),) = ttf.splitString(ch, doc)
+                code = chars[ch] = (ttf.getSubsetInternalName(subset, doc), escapePDF(raw))
+            if code[0] != name:
+                if buffer:
+                    runs.append((name or "", "".join(buffer)))
+                name, buffer = code[0], []
+            buffer.append(code[1])
+        if buffer:
+            runs.append((name or "", "".join(buffer)))
+        hit = self._strings[key] = tuple(runs)
+        return hit
+
+
+# A positioned piece of text: x, baseline below the top of its row or block, font, size, text.
+_Text = tuple[float, float, str, float, str]
+
+
+def _text_ops(canv: Canvas, ink: _Ink, items: Sequence[tuple[float, float, str, float, str]],
+              color: tuple[float, float, float] | None = None) -> str:
+    """One ``BT … ET`` text object drawing ``(x, baseline y, font, size, text)`` items."""
+    parts = [f"BT {color[0]:.3f} {color[1]:.3f} {color[2]:.3f} rg" if color else "BT 0 g"]
+    current: tuple[str, float] | None = None
+    for x, y, font, size, text in items:
+        parts.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
+        for name, escaped in ink.encode(canv, font, text):
+            if current != (name, size):
+                parts.append(f"{name} {size:g} Tf")
+                current = (name, size)
+            parts.append(f"({escaped}) Tj")
+    parts.append("ET")
+    return "\n".join(parts)
+
+
+# --------------------------------------------------------------------------------------------
+# Text blocks for the headers
+
+
+@dataclass(frozen=True)
+class _Line:
+    """One logical line of a :class:`_Block`; it wraps (after shrinking) when too long."""
+
+    text: str
+    size: float = 10.0
+    font: str = GOTHIC
+    align: int = _LEFT
+    underline: bool = False
+    color: tuple[float, float, float] | None = None
+    leading: float | None = None
+    min_ratio: float = 0.85  # how far a long line shrinks before it wraps
+
+
+class _Block(Flowable):
+    """Lines of text in a fixed width, laid out once; like a stack of Paragraphs without markup."""
+
+    def __init__(self, lines: Sequence[_Line], width: float, ink: _Ink) -> None:
+        super().__init__()
+        self.ink = ink
+        self.width = width
+        self.placed: list[tuple[float, float, str, float, str, bool, tuple[float, float, float] | None]] = []
+        y = 0.0
+        for line in lines:
+            text = _clean(line.text)
+            rows, size = _fit(text, line.font, line.size, width, wrap=True, min_ratio=line.min_ratio,
+                              max_lines=12)
+            leading = line.leading or round(size * LEADING_RATIO, 2)
+            for row in rows:
+                baseline = y + (leading - size) / 2 + _ASCENT * size
+                w = _unit_width(row, line.font) * size
+                x = 0.0 if line.align == _LEFT else width - w if line.align == _RIGHT else (width - w) / 2
+                self.placed.append((x, baseline, line.font, size, row, line.underline, line.color))
+                y += leading
+        self.height = y
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv = self.canv
+        top = self.height
+        by_color: dict[tuple[float, float, float] | None, list[tuple[float, float, str, float, str]]] = {}
+        rules = []
+        for x, baseline, font, size, text, underline, color in self.placed:
+            by_color.setdefault(color, []).append((x, top - baseline, font, size, text))
+            if underline and text:
+                w = _unit_width(text, font) * size
+                y = top - baseline - size * 0.12
+                rules.append(f"{size * 0.06:.2f} w {x:.2f} {y:.2f} m {x + w:.2f} {y:.2f} l S")
+        for color, items in by_color.items():
+            canv.addLiteral(_text_ops(canv, self.ink, items, color))
+        if rules:
+            canv.addLiteral("q 0 G\n" + "\n".join(rules) + "\nQ")
+
+
+class _Beside(Flowable):
+    """Flowables side by side: ``(flowable, x, valign)`` with valign "top" or "bottom"."""
+
+    def __init__(self, parts: Sequence[tuple[Flowable, float, str]], width: float) -> None:
+        super().__init__()
+        self.parts = list(parts)
+        self.width = width
+        self.sizes = [part.wrap(width, 10_000) for part, _, _ in self.parts]
+        self.height = max((h for _, h in self.sizes), default=0.0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        for (part, x, valign), (_, h) in zip(self.parts, self.sizes, strict=True):
+            part.drawOn(self.canv, x, self.height - h if valign == "top" else 0.0)
+
+
+# --------------------------------------------------------------------------------------------
+# The detail table
+
+
+@dataclass(frozen=True)
+class _Col:
+    """A cell's horizontal extent in the grid and how its text sits there."""
+
+    x0: float
+    x1: float
+    align: int = _LEFT
+
+
+@dataclass
+class _Row:
+    height: float
+    texts: list[_Text]
+    bounds: tuple[float, ...] = ()  # cell edges of a boxed row
+    boxed: bool = False  # every edge ruled (simple layout)
+    fill: float | None = None  # grey level of a background (header rows)
+    rule_below: str | None = None  # "solid" | "dotted"; "frame": rules above and below (header)
+    keep_with_previous: bool = False  # never starts a page
+    carry: list[_Text] = field(default_factory=list)  # drawn only when the row starts a page
+
+
+# A cell to lay out: column, text, font, wrap (text cells) or shrink (numbers), vertical alignment.
+_Cell = tuple[_Col, str, str, bool, str]
+
+
+def _cell(col: _Col, text: str, font: str = GOTHIC, *, wrap: bool = False, valign: str = "middle") -> _Cell:
+    return (col, text, font, wrap, valign)
+
+
+class _RowBuilder:
+    """Turns cells into a :class:`_Row`: fitting, row height and baselines, computed once."""
+
+    def __init__(self, size: float, pad: float) -> None:
+        self.size = size
+        self.pad = pad
+        self.leading = size * 1.25
+
+    def row(self, cells: Sequence[_Cell], *, top_pad: float = 0.0, bounds: tuple[float, ...] = (),
+            boxed: bool = False, fill: float | None = None, rule_below: str | None = None,
+            keep_with_previous: bool = False) -> _Row:
+        pad, size = self.pad, self.size
+        laid = []
+        content = self.leading
+        for col, text, font, wrap, valign in cells:
+            if not text:
+                continue
+            lines, fitted = _fit(text, font, size, col.x1 - col.x0 - 2 * pad, wrap=wrap)
+            laid.append((col, font, valign, lines, fitted))
+            if len(lines) > 1 or fitted != size:
+                content = max(content, len(lines) * fitted * 1.25)
+        height = top_pad + content + 2 * pad
+        texts: list[_Text] = []
+        for col, font, valign, lines, fitted in laid:
+            texts += self._place(col, font, valign, lines, fitted, top_pad, height)
+        return _Row(height, texts, bounds, boxed, fill, rule_below, keep_with_previous)
+
+    def carry(self, row: _Row, col: _Col, text: str) -> list[_Text]:
+        """A top-aligned label placed inside an existing row (the date of a continued day)."""
+        lines, fitted = _fit(text, GOTHIC, self.size, col.x1 - col.x0 - 2 * self.pad, wrap=False)
+        return self._place(col, GOTHIC, "top", lines, fitted, 0.0, row.height)
+
+    def _place(self, col: _Col, font: str, valign: str, lines: tuple[str, ...], size: float, top_pad: float,
+               height: float) -> list[_Text]:
+        leading = size * 1.25
+        block = len(lines) * leading
+        if valign == "top":
+            y = top_pad + self.pad
+        elif valign == "bottom":
+            y = height - self.pad - block
+        else:
+            y = top_pad + (height - top_pad - block) / 2
+        y += (leading - size) / 2 + _ASCENT * size
+        out: list[_Text] = []
+        for line in lines:
+            if col.align == _LEFT:
+                x = col.x0 + self.pad
+            else:
+                w = _unit_width(line, font) * size
+                x = col.x1 - self.pad - w if col.align == _RIGHT else (col.x0 + col.x1 - w) / 2
+            out.append((x, y, font, size, line))
+            y += leading
+        return out
+
+
+@dataclass
+class _GridData:
+    width: float
+    header: _Row
+    rows: list[_Row]
+    ink: _Ink
+    tops: list[float] = field(default_factory=list)  # tops[i] = Σ heights of rows[:i]
+
+    def __post_init__(self) -> None:
+        total = 0.0
+        self.tops = [0.0]
+        for row in self.rows:
+            total += row.height
+            self.tops.append(total)
+
+
+class _Grid(Flowable):
+    """Rows ``start:end`` of a table, drawn under a header row that repeats on every page.
+
+    Measuring uses the prefix sums in :class:`_GridData` and a split is a binary search, so laying
+    out n rows costs O(n) in total instead of the O(n²/page) of re-measuring the rest at each break.
+    """
+
+    def __init__(self, data: _GridData, start: int = 0, end: int | None = None) -> None:
+        super().__init__()
+        self.data = data
+        self.start = start
+        self.end = len(data.rows) if end is None else end
+        self.width = data.width
+        self.height = data.header.height + data.tops[self.end] - data.tops[self.start]
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        data, start, end = self.data, self.start, self.end
+        room = availHeight - data.header.height
+        cut = bisect.bisect_right(data.tops, data.tops[start] + room + 1e-6, start, end + 1) - 1
+        if cut <= start:
+            return []  # not even one row fits: the whole grid moves to the next page
+        if cut >= end:
+            return [self]
+        # Keep groups (a day's tax and subtotal rows, the tax summary) with the row before them,
+        # unless the group alone is longer than the room, then it has to break somewhere.
+        keep = cut
+        while keep > start and data.rows[keep].keep_with_previous:
+            keep -= 1
+        if keep > start:
+            cut = keep
+        # The rest goes to the next page even when a kept group left room on this one; otherwise
+        # the frame would place it right here, under a second header.
+        return [_Grid(data, start, cut), PageBreak(), _Grid(data, cut, end)]
+
+    def draw(self) -> None:
+        canv = self.canv
+        data = self.data
+        top = self.height
+        placed: list[tuple[float, _Row]] = [(top, data.header)]
+        top -= data.header.height
+        for row in data.rows[self.start:self.end]:
+            placed.append((top, row))
+            top -= row.height
+        self._fills(canv, placed)
+        self._rules(canv, placed)
+        items = []
+        for index, (top, row) in enumerate(placed):
+            # A continued day's date goes first so that text extraction reads it before the line.
+            texts = row.carry + row.texts if index == 1 and self.start > 0 else row.texts
+            items += [(x, top - dy, font, size, text) for x, dy, font, size, text in texts]
+        canv.addLiteral(_text_ops(canv, data.ink, items))
+
+    def _fills(self, canv: Canvas, placed: list[tuple[float, _Row]]) -> None:
+        ops = []
+        for top, row in placed:
+            if row.fill is not None:
+                left, right = (row.bounds[0], row.bounds[-1]) if row.bounds else (0.0, self.width)
+                ops.append(f"{row.fill:.3f} g {left:.2f} {top - row.height:.2f} {right - left:.2f} "
+                           f"{row.height:.2f} re f")
+        if ops:
+            canv.addLiteral("q\n" + "\n".join(ops) + "\nQ")
+
+    def _rules(self, canv: Canvas, placed: list[tuple[float, _Row]]) -> None:
+        thin: list[str] = []
+        thick: list[str] = []
+        dotted: list[str] = []
+
+        def hline(out: list[str], y: float, x0: float = 0.0, x1: float = self.width) -> None:
+            out.append(f"{x0:.2f} {y:.2f} m {x1:.2f} {y:.2f} l")
+
+        # Vertical cell edges run on through consecutive rows that share them (one segment per
+        # column and page instead of one per cell).
+        open_edges: dict[float, float] = {}
+        previous_boxed = False
+        for top, row in placed:
+            bottom = top - row.height
+            edges = set(row.bounds) if row.boxed else set()
+            for x in [x for x in open_edges if x not in edges]:
+                thin.append(f"{x:.2f} {open_edges.pop(x):.2f} m {x:.2f} {top:.2f} l")
+            if row.boxed:
+                for x in row.bounds:
+                    open_edges.setdefault(x, top)
+                if not previous_boxed:
+                    hline(thin, top, row.bounds[0], row.bounds[-1])
+                hline(thin, bottom, row.bounds[0], row.bounds[-1])
+            previous_boxed = row.boxed
+            if row.rule_below == "solid":
+                hline(thin, bottom)
+            elif row.rule_below == "dotted":
+                hline(dotted, bottom)
+            elif row.rule_below == "frame":
+                hline(thick, top)
+                hline(thick, bottom)
+        last_bottom = placed[-1][0] - placed[-1][1].height
+        for x, y in open_edges.items():
+            thin.append(f"{x:.2f} {y:.2f} m {x:.2f} {last_bottom:.2f} l")
+        ops = ["q 0 G 0 J"]
+        if thin:
+            ops += ["0.25 w", *thin, "S"]
+        if thick:
+            ops += ["1 w", *thick, "S"]
+        if dotted:
+            ops += ["0.5 w [1 1.5] 0 d", *dotted, "S"]
+        if len(ops) > 1:
+            canv.addLiteral("\n".join([*ops, "Q"]))
+
+
+# --------------------------------------------------------------------------------------------
+# Shared pieces
+
+
+def _period_text(statement: PaymentStatement, body: StatementBody) -> str:
+    """Long dates of the first and last supply day (the days that exist), else the requested period."""
+    first = body.first_date or statement.period_start
+    last = body.last_date or statement.period_end
+    return f"{long_date(first)} ~ {long_date(last)}"
+
+
+def _printed_date(statement: PaymentStatement) -> date:
+    return statement.printed_date or statement.period_end
+
+
+def _price(value: Decimal) -> str:
+    """Unit price: whole yen as ``1,235``; a fractional price keeps its decimals (``1,235.5``).
+
+    The original truncated the price for display, which made ``price × quantity`` disagree with
+    the printed amount; an exact price keeps every line checkable.
+    """
+    if value == value.to_integral_value():
+        return yen(value)
+    return f"{value.normalize():,f}"
+
+
+def _preview_notice(statement: PaymentStatement, ink: _Ink) -> list[Flowable]:
+    if not statement.is_preview:
+        return []
+    line = _Line(PREVIEW_NOTICE, 11, GOTHIC_BOLD, _CENTER, color=_PREVIEW_RED)
+    return [_Block([line], CONTENT_WIDTH, ink), Spacer(0, 4)]
+
+
+def _no_payments(ink: _Ink) -> list[Flowable]:
+    return [Spacer(0, 24), _Block([_Line(NO_PAYMENTS, 14, GOTHIC_BOLD, _CENTER)], CONTENT_WIDTH, ink)]
+
+
+def _nonempty(lines: Sequence[_Line]) -> list[_Line]:
+    return [line for line in lines if line.text]
+
+
+# --------------------------------------------------------------------------------------------
+# 簡易版 (simple layout)
+
+_SIMPLE_SIZE = 9
+_SIMPLE_PAD = 3.0
+# Six underlying columns: 月日 | 商品名 (two) | 数量 | 単価 | 金額; the tax summary spans pairs.
+_SIMPLE_EDGES = (0.0, 66.0, 186.0, 306.0, 392.0, 468.0, CONTENT_WIDTH)
+
+
+def _mincho(text: str, *, underline: bool = False) -> _Line:
+    """The simple layout's party blocks: Mincho 10 pt, centred, 15 pt apart."""
+    return _Line(text, 10.0, MINCHO, _CENTER, underline=underline, leading=15.0)
+
+
+def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str, body: StatementBody,
+                     ink: _Ink) -> list[Flowable]:
+    # The original's header is 75 % of the page wide; a little wider here so that the
+    # deemed-acceptance clause fits on one line at 10 pt.
+    width = CONTENT_WIDTH * 0.8
+    issuer_width = 260.0
+    receiver_width = width - issuer_width - 10
+    receiver_lines = _nonempty([
+        _mincho(receiver.addressed_name, underline=True),
+        _mincho(f"登録番号：{receiver.registration_number}" if receiver.registration_number else ""),
+    ])
+    company = statement.company
+    issuer_lines = [
+        *_nonempty([_mincho(text) for text in (
+            company.postal_line, company.address, company.phone_line,
+            f"メール: {company.mail}" if company.mail else "", company.name)]),
+        _mincho(""),
+        _mincho(DEEMED_ACCEPTANCE),
+    ]
+    left = (CONTENT_WIDTH - width) / 2
+    out: list[Flowable] = [
+        *_preview_notice(statement, ink),
+        _Block([_Line("支払明細書", 18, GOTHIC_BOLD, _CENTER)], CONTENT_WIDTH, ink),
+        Spacer(0, 4),
+        _Block([_Line(_period_text(statement, body), 12, GOTHIC, _CENTER)], CONTENT_WIDTH, ink),
+        Spacer(0, 20),
+        _Beside([(_Block([_Line(long_date(_printed_date(statement)), 10, MINCHO, _RIGHT)], width, ink),
+                  left, "top")], CONTENT_WIDTH),
+        Spacer(0, 10),
+        _Beside([(_Block(receiver_lines, receiver_width, ink), left, "top"),
+                 (_Block(issuer_lines, issuer_width, ink), left + width - issuer_width, "bottom")],
+                CONTENT_WIDTH),
+        Spacer(0, 12),
+    ]
+    if body.is_empty:
+        return [*out, *_no_payments(ink)]
+    return [
+        *out,
+        _Block([_Line(f"支払金額合計： {yen_suffix(body.total)}", 12, GOTHIC_BOLD, underline=True)],
+               CONTENT_WIDTH, ink),
+        Spacer(0, 8),
+        _Grid(_simple_grid(body, ink)),
+    ]
+
+
+def _simple_grid(body: StatementBody, ink: _Ink) -> _GridData:
+    e = _SIMPLE_EDGES
+    date_col, name_col = _Col(e[0], e[1], _CENTER), _Col(e[1], e[3], _LEFT)
+    qty_col, price_col, amount_col = _Col(e[3], e[4], _RIGHT), _Col(e[4], e[5], _RIGHT), _Col(e[5], e[6], _RIGHT)
+    sum_cols = (_Col(e[0], e[2], _CENTER), _Col(e[2], e[4], _CENTER), _Col(e[4], e[6], _CENTER))
+    line_bounds = (e[0], e[1], e[3], e[4], e[5], e[6])
+    sum_bounds = (e[0], e[2], e[4], e[6])
+    build = _RowBuilder(_SIMPLE_SIZE, _SIMPLE_PAD)
+    header = build.row(
+        [_cell(_Col(c.x0, c.x1, _CENTER), h)
+         for c, h in zip((date_col, name_col, qty_col, price_col, amount_col), ("月日", "商品名", "数量", "単価", "金額"),
+                         strict=True)],
+        bounds=line_bounds, boxed=True, fill=0.92)
+    rows: list[_Row] = []
+    for line in body.lines:
+        name = _clean(line.variation_name) + ("  ※" if line.reduced_rate else "")
+        rows.append(build.row([
+            _cell(date_col, short_date(line.date)),
+            _cell(name_col, name, wrap=True),
+            _cell(qty_col, f"{quantity(line.quantity)} {_clean(line.unit)}".rstrip()),
+            _cell(price_col, _price(line.unit_price)),
+            _cell(amount_col, yen_suffix(line.amount)),
+        ], bounds=line_bounds, boxed=True))
+    rows.append(build.row([_cell(col, text) for col, text in zip(sum_cols, ("合計", "仕入額", "消費税額等"), strict=True)],
+                          bounds=sum_bounds, boxed=True, fill=0.92))
+    extra_rates = tuple(b.rate for b in body.tax_buckets if b.rate not in PRINTED_RATES)
+    for rate in (*PRINTED_RATES, *extra_rates):
+        bucket = body.bucket(rate)
+        texts = (f"{tax_rate_label(rate)}対象", yen_suffix(bucket.base), yen_suffix(bucket.tax))
+        rows.append(build.row([_cell(col, text) for col, text in zip(sum_cols, texts, strict=True)],
+                              bounds=sum_bounds, boxed=True, keep_with_previous=True))
+    rows.append(build.row([_cell(_Col(e[0], e[6], _CENTER), REDUCED_RATE_LEGEND)], top_pad=2,
+                          keep_with_previous=True))
+    return _GridData(CONTENT_WIDTH, header, rows, ink)
+
+
+# --------------------------------------------------------------------------------------------
+# 標準版 (standard layout)
+
+_STANDARD_SIZE = 8
+_STANDARD_PAD = 2.0
+_DAY_GAP = 10.0  # extra space above the first row of each day after the first
+# 月日 | 商品名 | 数量 | 単位 | 単価 | 金額 | 総合計
+_STANDARD_EDGES = (0.0, 60.0, 250.0, 315.0, 350.0, 410.0, 485.0, CONTENT_WIDTH)
+
+
+def _small(text: str, font: str = GOTHIC, align: int = _LEFT) -> _Line:
+    """The standard layout's address blocks: 8 pt, shrinking to 6 pt before wrapping."""
+    return _Line(text, 8.0, font, align, min_ratio=0.75)
+
+
+def _standard_document(statement: PaymentStatement, receiver: Receiver, title: str, body: StatementBody,
+                       ink: _Ink) -> list[Flowable]:
+    org = statement.receiver
+    third = CONTENT_WIDTH / 3
+    org_phone = " ".join(p for p in (f"TEL {org.phone}" if org.phone else "", f"FAX {org.fax}" if org.fax else "") if p)
+    org_block = _Block(_nonempty([
+        _small(org.address.postal_code, GOTHIC_BOLD),
+        _small(org.address.line),
+        _small(statement.organization_name),
+        _small(org_phone),
+    ]), third, ink)
+    company = statement.company
+    company_block = _Block(_nonempty([
+        _small(company.postal_line, GOTHIC_BOLD, _RIGHT),
+        *(_small(text, align=_RIGHT) for text in (company.address, company.name, company.phone_line,
+                                                   f"メール: {company.mail}" if company.mail else "")),
+    ]), third, ink)
+    out: list[Flowable] = [
+        *_preview_notice(statement, ink),
+        # The centre third is left free for the company logo (company settings have none yet).
+        _Beside([(org_block, 0.0, "top"), (company_block, 2 * third, "top")], CONTENT_WIDTH),
+        Spacer(0, 10),
+        _Block([_Line(title, 15, GOTHIC_BOLD, _CENTER, min_ratio=0.6)], CONTENT_WIDTH, ink),
+        Spacer(0, 8),
+        _Block([_Line(_period_text(statement, body), 8, GOTHIC, _CENTER)], CONTENT_WIDTH, ink),
+        Spacer(0, 8),
+    ]
+    if body.is_empty:
+        return [*out, *_no_payments(ink)]
+    out.append(_Grid(_standard_grid(body, ink)))
+    box = Table(
+        [["買上金額", "消費税額", "今回支払金額"],
+         [yen_suffix(body.subtotal), yen_suffix(body.tax_total), yen_suffix(body.total)]],
+        colWidths=[100, 100, 100], rowHeights=[20, 20], hAlign="CENTER",
+        style=TableStyle([
+            ("FONT", (0, 0), (-1, 0), GOTHIC_BOLD, 10),
+            ("FONT", (0, 1), (-1, 1), GOTHIC, 12),
+            ("ALIGN", (0, 0), (-1, -1), "CENTER"),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
+        ]),
+    )
+    note = _Block([_Line(TAX_NOTE, 8, GOTHIC, _CENTER)], CONTENT_WIDTH, ink)
+    out.append(KeepTogether([Spacer(0, 14), box, Spacer(0, 6), note]))
+    return out
+
+
+def _standard_grid(body: StatementBody, ink: _Ink) -> _GridData:
+    e = _STANDARD_EDGES
+    aligns = (_LEFT, _LEFT, _RIGHT, _LEFT, _RIGHT, _RIGHT, _RIGHT)
+    cols = [_Col(e[i], e[i + 1], aligns[i]) for i in range(7)]
+    date_col, name_col, qty_col, unit_col, price_col, amount_col, total_col = cols
+    label_col = _Col(name_col.x0, name_col.x1, _RIGHT)
+    build = _RowBuilder(_STANDARD_SIZE, _STANDARD_PAD)
+    heads = ("月日", "商品名", "数量", "単位", "単価", "金額", "総合計")
+    header = build.row([_cell(_Col(c.x0, c.x1, _CENTER), h, GOTHIC_BOLD) for c, h in zip(cols, heads, strict=True)],
+                       top_pad=1, rule_below="frame")
+    rows: list[_Row] = []
+    for index, day in enumerate(body.days):
+        label = iso_date(day.date)
+        day_rows: list[_Row] = []
+        last = len(day.lines) - 1
+        for i, line in enumerate(day.lines):
+            cells = [
+                _cell(date_col, label if i == 0 else "", valign="top"),
+                _cell(name_col, _clean(line.variation_name), wrap=True),
+                _cell(qty_col, quantity(line.quantity)),
+                _cell(unit_col, _clean(line.unit)),
+                _cell(price_col, _price(line.unit_price)),
+                _cell(amount_col, yen(line.amount)),
+            ]
+            if i == last:
+                # The day's total: bold, at the bottom of the day's lines (the original's
+                # bottom-aligned cell spanning them).
+                cells.append(_cell(total_col, yen(day.total), GOTHIC_BOLD, valign="bottom"))
+            row = build.row(cells, top_pad=_DAY_GAP if i == 0 and index > 0 else 0.0)
+            if i > 0:
+                # A day that breaks across pages repeats its date on the new page.
+                row.carry = build.carry(row, date_col, label)
+            day_rows.append(row)
+        for bucket in day.taxes:
+            # Informational: the statement's tax is computed once per rate (see the note).
+            day_rows.append(build.row([
+                _cell(amount_col, f"消費税({tax_rate_label(bucket.rate)})"),
+                _cell(total_col, yen(bucket.tax)),
+            ], keep_with_previous=True))
+        for total in day.variation_totals:
+            day_rows.append(build.row([
+                _cell(label_col, f"―{_clean(total.variation_name)}小計―", wrap=True),
+                _cell(qty_col, quantity(total.quantity)),
+                _cell(unit_col, _clean(total.unit)),
+                _cell(amount_col, yen(total.amount)),
+            ], keep_with_previous=True))
+        day_rows[-1].rule_below = "dotted"
+        rows += day_rows
+    if rows:
+        rows[-1].rule_below = "solid"
+    for i, total in enumerate(body.variation_totals):
+        rows.append(build.row([
+            _cell(label_col, f"―{_clean(total.variation_name)}合計―", GOTHIC_BOLD, wrap=True),
+            _cell(qty_col, quantity(total.quantity), GOTHIC_BOLD),
+            _cell(unit_col, _clean(total.unit), GOTHIC_BOLD),
+            _cell(amount_col, yen(total.amount), GOTHIC_BOLD),
+        ], top_pad=4 if i == 0 else 0.0, keep_with_previous=i > 0))
+    return _GridData(CONTENT_WIDTH, header, rows, ink)
