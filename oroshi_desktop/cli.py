@@ -142,9 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
     demo.set_defaults(handler=cmd_demo)
 
+    from oroshi_desktop.cli_jobs import add_job_commands
     from oroshi_desktop.cli_render import add_render_commands
 
     add_render_commands(commands)
+    add_job_commands(commands)
     return parser
 
 

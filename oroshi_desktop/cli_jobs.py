@@ -62,7 +62,9 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             stale = recover_stale(runtime.db, OUTBOX_LEASE)
             if stale:
                 print(f"outbox rows now uncertain (check them): {', '.join(map(str, stale))}")
-            tasks.mail_check_now()
+            # The start-up check (Huey's own first tick only fires on a matching minute); it queues a
+            # ledger job only when a run is due.
+            tasks.periodic_mail_check.call_local()
         else:
             print("another consumer on this PC runs the schedule; this worker runs queued jobs only")
         workers = args.workers or settings.workers

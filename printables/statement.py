@@ -453,10 +453,12 @@ class _Grid(Flowable):
         data, start, end = self.data, self.start, self.end
         room = availHeight - data.header.height
         cut = bisect.bisect_right(data.tops, data.tops[start] + room + 1e-6, start, end + 1) - 1
+        if cut >= end:
+            # Only reachable through rounding (the frame said the whole piece does not fit):
+            # leave the last row for the next page rather than offering the same piece again.
+            cut = end - 1
         if cut <= start:
             return []  # not even one row fits: the whole grid moves to the next page
-        if cut >= end:
-            return [self]
         # Keep groups (a day's tax and subtotal rows, the tax summary) with the row before them,
         # unless the group alone is longer than the room, then it has to break somewhere.
         keep = cut

@@ -1,0 +1,177 @@
+"""The jobs on a real queue and consumer, statement generation on every database kind, and the
+mail check against a local SMTP server."""
+
+from __future__ import annotations
+
+import io
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from sqlalchemy import select
+
+from jobs.statements import check_and_send, generate_statements
+from jobs.tasks import MESSAGES, NOTHING_DUE, ORDER_DOCUMENT, STATEMENT
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, StoredDocument
+from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.ledger import DONE, FAILED, QUEUED
+from tests.jobs.conftest import DUE_INVOICE, make_due
+
+TODAY = date.today()
+
+
+def test_shipping_chart_and_check_sheet_run_on_the_queue(queue, runtime, wait):
+    chart_id = queue.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=1)
+    sheet_id = queue.enqueue_check_sheet(day=TODAY - timedelta(days=1), prefecture_ids=[1], reception_time_ids=[1])
+    listed = {job.id: job for job in runtime.ledger.list()}
+    assert listed[chart_id].kind == ORDER_DOCUMENT and listed[chart_id].state in (QUEUED, "running", DONE)
+
+    chart = wait(chart_id)
+    assert chart.state == DONE, chart.error
+    assert chart.message == "注文書類作成完了"
+    chart_path = Path(chart.output_path)
+    assert chart_path.parent == runtime.output_dir and chart_path.name.startswith(f"({TODAY.isoformat()}) - shipping_chart [")
+    assert chart_path.read_bytes().startswith(b"%PDF")
+
+    sheet = wait(sheet_id)
+    assert sheet.state == DONE, sheet.error
+    assert sheet.message == "供給受入れチェック表作成完了。"
+    assert Path(sheet.output_path).name == f"供給チェック表 {(TODAY - timedelta(days=1)).isoformat()}11.pdf"
+    assert Path(sheet.output_path).read_bytes().startswith(b"%PDF")
+
+
+def test_a_failing_job_is_failed_in_the_ledger_and_can_be_retried(queue, runtime, wait):
+    job_id = queue.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=4242)
+    job = wait(job_id)
+    assert job.state == FAILED and "4242" in job.error
+    assert job.message == MESSAGES[ORDER_DOCUMENT][2]
+    requeued = runtime.ledger.requeue(job_id, "retry")
+    queue.resubmit(requeued)
+    again = wait(job_id)
+    assert again.state == FAILED and again.attempts == 2
+
+
+def test_statement_and_preview_jobs(queue, runtime, wait, demo_db):
+    statement_id = queue.enqueue_statement(DUE_INVOICE)
+    with demo_db.read() as session:
+        invoice = session.get(Invoice, DUE_INVOICE)
+        start, end = invoice.start_date, invoice.end_date
+    preview_id = queue.enqueue_preview(start=start, end=end, organization_id=1, fmt="supplier")
+    statement = wait(statement_id)
+    assert statement.state == DONE and statement.message == MESSAGES[STATEMENT][1]
+    assert "password" not in str(statement.arguments)
+    preview = wait(preview_id)
+    assert preview.state == DONE and preview.message == "供給料仕切り書プレビュー作成完了", preview.error
+    assert Path(preview.output_path).name.startswith("北海水産")
+    assert " - supplier [" in Path(preview.output_path).name
+    assert not PdfReader(preview.output_path).is_encrypted or PdfReader(preview.output_path).decrypt("")
+
+
+def test_generate_statements_stores_two_encrypted_pdfs_per_organization(db: Database):
+    from oroshi_desktop.demo import generate_demo
+
+    generate_demo(db, scale=1, seed=0)
+    with db.read() as session:
+        invoice_id = session.scalar(select(Invoice.id).where(Invoice.sent_at.is_(None), Invoice.send_email.is_(True)))
+        iso_ids = session.scalars(select(InvoiceSupplierOrganization.id)
+                                  .where(InvoiceSupplierOrganization.invoice_id == invoice_id)).all()
+    ids = generate_statements(db, invoice_id, tz=__import__("zoneinfo").ZoneInfo("Asia/Tokyo"))
+    assert len(ids) == 2 * len(iso_ids)
+    seen_passwords = set()
+    with db.read() as session:
+        for iso_id in iso_ids:
+            iso = session.get(InvoiceSupplierOrganization, iso_id)
+            assert iso.completed is True
+            assert len(iso.passwords) == 2
+            for doc_id, password in iso.passwords.items():
+                assert len(password) == 8 and int(password, 16) >= 0
+                seen_passwords.add(password)
+                document = session.get(StoredDocument, int(doc_id))
+                assert document.owner_id == iso_id and document.kind in ("organization", "supplier")
+                assert document.filename.endswith(("組織.pdf", "供給者.pdf"))
+                reader = PdfReader(io.BytesIO(document.content))
+                assert reader.is_encrypted and not reader.decrypt("wrongpass")
+                reader = PdfReader(io.BytesIO(document.content))
+                assert reader.decrypt(password)
+                assert reader.pages[0].extract_text()
+    assert len(seen_passwords) == len(ids)  # fresh every time
+    again = generate_statements(db, invoice_id, tz=__import__("zoneinfo").ZoneInfo("Asia/Tokyo"))
+    assert set(again).isdisjoint(ids)
+
+
+def test_generate_refuses_unknown_and_empty_runs(demo_db):
+    from zoneinfo import ZoneInfo
+
+    with pytest.raises(NotFound):
+        generate_statements(demo_db, 999999, tz=ZoneInfo("Asia/Tokyo"))
+    with demo_db.write() as session:
+        invoice = Invoice(start_date=TODAY, end_date=TODAY, send_email=False)
+        session.add(invoice)
+        session.flush()
+        empty_id = invoice.id
+    with pytest.raises(UserError, match="no organization"):
+        generate_statements(demo_db, empty_id, tz=ZoneInfo("Asia/Tokyo"))
+
+
+def test_mail_check_sends_each_organization_once(queue, runtime, wait, demo_db, smtp_server):
+    make_due(demo_db)
+    with demo_db.read() as session:
+        rows = session.scalars(select(InvoiceSupplierOrganization)
+                               .where(InvoiceSupplierOrganization.invoice_id == DUE_INVOICE)).all()
+        assert rows and not any(row.completed for row in rows)  # generated by the check itself
+    job = wait(queue.mail_check_now())
+    assert job.state == DONE and job.message == "メールを送信しました。", job.error
+    assert len(smtp_server.accepted) == len(rows)
+    with demo_db.read() as session:
+        assert session.get(Invoice, DUE_INVOICE).sent_at is not None
+        states = session.scalars(select(OutboxMessage.state).where(OutboxMessage.invoice_id == DUE_INVOICE)).all()
+        assert sorted(states) == ["sent"] * len(rows)
+    for message in smtp_server.messages:
+        assert [part.get_filename() for part in message.iter_attachments()]
+
+    second = wait(queue.mail_check_now())
+    assert second.state == DONE and second.message == NOTHING_DUE
+    assert len(smtp_server.accepted) == len(rows)
+    summary = check_and_send(demo_db, runtime.transport(), tz=runtime.settings.tz)
+    assert summary.invoices == [] and summary.ok
+    assert len(smtp_server.accepted) == len(rows)
+
+
+def test_manual_send_now_and_resend(queue, runtime, wait, demo_db, smtp_server):
+    job = wait(queue.enqueue_mail(DUE_INVOICE))  # not due yet: send now ignores send_at
+    assert job.state == DONE, job.error
+    count = len(smtp_server.accepted)
+    assert count == 3
+    assert wait(queue.enqueue_mail(DUE_INVOICE)).state == DONE
+    assert len(smtp_server.accepted) == count  # nothing left to send
+    assert wait(queue.enqueue_mail(DUE_INVOICE, resend=True)).state == DONE
+    assert len(smtp_server.accepted) == 2 * count
+
+
+def test_mail_without_smtp_fails_readably(runtime, demo_db):
+    from dataclasses import replace
+
+    from jobs.tasks import MAIL, run_work
+    from oroshi_desktop.config import SmtpSettings
+
+    runtime.settings = replace(runtime.settings, smtp=SmtpSettings())
+    job_id = runtime.ledger.create(MAIL, {}, "x")
+    run_work(runtime, job_id, MAIL, {})
+    job = runtime.ledger.get(job_id)
+    assert job.state == FAILED and "SMTP" in job.error and job.message == "メールの送信に失敗しました。"
+
+
+def test_periodic_check_only_queues_a_job_when_mail_is_due(queue, runtime, wait, demo_db, smtp_server):
+    from datetime import datetime
+
+    task = queue.periodic_mail_check.task_class()
+    assert task.validate_datetime(datetime(2025, 1, 1, 0, 10)) and not task.validate_datetime(datetime(2025, 1, 1, 0, 11))
+    queue.periodic_mail_check.call_local()
+    assert runtime.ledger.count() == 0
+    make_due(demo_db)
+    queue.periodic_mail_check.call_local()
+    [job] = runtime.ledger.list()
+    assert wait(job.id).state == DONE
+    assert len(smtp_server.accepted) == 3
