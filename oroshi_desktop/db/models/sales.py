@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
@@ -137,6 +137,9 @@ class OrderCategory(IdMixin, Timestamps, Base):
 
 class Order(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_orders"
+    __table_args__ = (Index("index_oroshi_orders_on_buyer_id", "buyer_id"),
+                      Index("index_oroshi_orders_on_shipping_method_id", "shipping_method_id"),
+                      Index("ix_oroshi_orders_shipping_date", "shipping_date"))
     buyer_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_buyers.id"), nullable=False)
     product_variation_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("oroshi_product_variations.id"), nullable=False)

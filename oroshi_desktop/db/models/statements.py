@@ -6,7 +6,7 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
@@ -44,6 +44,7 @@ class Invoice(IdMixin, Timestamps, Base):
 
 class InvoiceSupplierOrganization(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_invoice_supplier_organizations"
+    __table_args__ = (Index("index_oroshi_invoice_supplier_organizations_on_invoice_id", "invoice_id"),)
     invoice_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("oroshi_invoices.id", ondelete="CASCADE"), nullable=False)
     supplier_organization_id: Mapped[int] = mapped_column(

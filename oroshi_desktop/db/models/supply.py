@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
@@ -58,6 +58,7 @@ class SupplierOrganizationReceptionTime(IdMixin, Base):
 
 class Supplier(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_suppliers"
+    __table_args__ = (Index("index_oroshi_suppliers_on_supplier_organization_id", "supplier_organization_id"),)
     supplier_organization_id: Mapped[int] = mapped_column(
         BigId, ForeignKey("oroshi_supplier_organizations.id"), nullable=False)
     supplier_number: Mapped[int | None] = mapped_column(Integer)
@@ -107,6 +108,9 @@ class SupplyTypeVariation(IdMixin, Timestamps, Base):
 
 class Supply(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_supplies"
+    # The web system's index names, so a fresh database matches an existing one.
+    __table_args__ = (Index("index_oroshi_supplies_on_supplier_id", "supplier_id"),
+                      Index("index_oroshi_supplies_on_supply_date_id", "supply_date_id"))
     supply_date_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_dates.id"), nullable=False)
     supplier_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_suppliers.id"), nullable=False)
     supply_type_variation_id: Mapped[int] = mapped_column(
@@ -140,6 +144,7 @@ class Address(IdMixin, Timestamps, Base):
     """Polymorphic address (Rails ``addressable``); the default one is printed."""
 
     __tablename__ = "oroshi_addresses"
+    __table_args__ = (Index("index_oroshi_addresses_on_addressable", "addressable_type", "addressable_id"),)
     addressable_type: Mapped[str] = mapped_column(String, nullable=False)
     addressable_id: Mapped[int] = mapped_column(BigId, nullable=False)
     name: Mapped[str | None] = mapped_column(String)
