@@ -1,0 +1,34 @@
+"""OROSHI_QUEUE_URL=redis://… switches to Huey's Redis storage: a real redis-server serves the queue."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from huey import RedisHuey
+
+from jobs.consumer import make_consumer
+from jobs.queue import make_huey
+from jobs.tasks import register_tasks
+from oroshi_desktop.ledger import DONE
+from tests.helpers.redis_server import running_redis
+from tests.jobs.conftest import wait_for_job
+
+
+def test_jobs_run_through_a_redis_queue(job_settings, runtime):
+    with running_redis() as url:
+        settings = replace(job_settings, queue_url=url)
+        huey = make_huey(settings)
+        assert isinstance(huey, RedisHuey)
+        tasks = register_tasks(huey, lambda: runtime)
+        consumer = make_consumer(tasks.huey, workers=1, periodic=False, embedded=True, max_delay=0.1)
+        consumer.start()
+        try:
+            job_id = tasks.enqueue_order_document("shipping_list", day=date.today(), carrier_id=None)
+            job = wait_for_job(runtime, job_id)
+        finally:
+            consumer.stop(graceful=True)
+        assert job.state == DONE, job.error
+        assert Path(job.output_path).read_bytes().startswith(b"%PDF")
+        assert huey.pending_count() == 0
