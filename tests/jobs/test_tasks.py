@@ -4,8 +4,9 @@ mail check against a local SMTP server."""
 from __future__ import annotations
 
 import io
-from datetime import date, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from pypdf import PdfReader
@@ -19,7 +20,7 @@ from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.ledger import DONE, FAILED, QUEUED
 from tests.jobs.conftest import DUE_INVOICE, make_due
 
-TODAY = date.today()
+TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()  # the demo data is dated in Tokyo
 
 
 def test_shipping_chart_and_check_sheet_run_on_the_queue(queue, runtime, wait):
