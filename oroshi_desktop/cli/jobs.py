@@ -9,7 +9,7 @@ import argparse
 import logging
 from typing import Any
 
-from oroshi_desktop.cli_render import _date, _filter_options, _filters
+from oroshi_desktop.cli.render import _date, _filter_options, _filters
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
 
@@ -19,10 +19,10 @@ SCHEDULER_LOCK_NAME = "scheduler.lock"
 
 
 def _database(settings: Settings) -> Any:
-    from oroshi_desktop.cli import _open_db, _require_healthy
+    from oroshi_desktop.cli.common import open_db, require_healthy
 
-    database = _open_db(settings)
-    _require_healthy(database)
+    database = open_db(settings)
+    require_healthy(database)
     return database
 
 

@@ -47,10 +47,10 @@ def _write(pdf: bytes, out: Path) -> int:
 
 
 def _database(settings: Settings) -> Any:
-    from oroshi_desktop.cli import _open_db, _require_healthy
+    from oroshi_desktop.cli.common import open_db, require_healthy
 
-    database = _open_db(settings)
-    _require_healthy(database)
+    database = open_db(settings)
+    require_healthy(database)
     return database
 
 

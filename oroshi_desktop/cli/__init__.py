@@ -11,11 +11,11 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from sqlalchemy import exc as sa_exc
 
 from oroshi_desktop import __version__
+from oroshi_desktop.cli.common import open_db, require_healthy
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.errors import UserError
 
@@ -24,35 +24,10 @@ EXIT_USER_ERROR = 2
 Handler = Callable[[argparse.Namespace, Settings], int]
 
 
-def _open_db(settings: Settings, *, upgrade: bool = False) -> Any:
-    from oroshi_desktop.db import schema
-    from oroshi_desktop.db.engine import open_database
-
-    database = open_database(settings.effective_database_url)
-    database.ping()
-    if upgrade:
-        schema.upgrade(database)
-    return database
-
-
-def _require_healthy(database: Any) -> None:
-    from oroshi_desktop.db import schema
-    from oroshi_desktop.errors import SchemaError
-
-    problems = schema.check(database)
-    if problems:
-        raise SchemaError(
-            "the database is not ready: " + "; ".join(p.describe() for p in problems[:5])
-            + (f" (and {len(problems) - 5} more)" if len(problems) > 5 else "")
-            + " — run: oroshi-desktop db check",
-            "データベースの準備ができていません: " + "、".join(p.describe_ja() for p in problems[:5]),
-        )
-
-
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.db import schema
 
-    database = _open_db(settings)
+    database = open_db(settings)
     created = schema.upgrade(database)
     if created:
         print(f"created {len(created)} table(s): {', '.join(created)}")
@@ -67,7 +42,7 @@ def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_db_check(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.db import schema
 
-    database = _open_db(settings)
+    database = open_db(settings)
     problems = schema.check(database)
     if not problems:
         print(f"database {database.display_url} is healthy (schema revision {schema.current_revision(database)})")
@@ -100,8 +75,8 @@ def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.scale < 1:
         raise UserError("--scale must be at least 1", "--scale は1以上にしてください")
-    database = _open_db(settings, upgrade=True)
-    _require_healthy(database)
+    database = open_db(settings, upgrade=True)
+    require_healthy(database)
     summary = generate_demo(database, scale=args.scale, seed=args.seed, force=args.force,
                             progress=lambda line: print(line, flush=True))
     print(f"demo data written to {database.display_url}: {summary.total:,} rows")
@@ -142,8 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
     demo.set_defaults(handler=cmd_demo)
 
-    from oroshi_desktop.cli_jobs import add_job_commands
-    from oroshi_desktop.cli_render import add_render_commands
+    from oroshi_desktop.cli.jobs import add_job_commands
+    from oroshi_desktop.cli.render import add_render_commands
 
     add_render_commands(commands)
     add_job_commands(commands)
