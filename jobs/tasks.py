@@ -226,8 +226,12 @@ class Tasks:
                                           "reception_time_ids": [int(t) for t in reception_time_ids]})
 
 
-def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime]) -> Tasks:
-    """Define the tasks on ``huey`` (once per Huey instance) and return them."""
+def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
+                   mail_retry_delay: float = MAIL_RETRY_DELAY) -> Tasks:
+    """Define the tasks on ``huey`` (once per Huey instance) and return them.
+
+    ``mail_retry_delay`` is the first wait after a temporary mail failure; it doubles each retry.
+    """
     tasks = Tasks(huey, runtime_factory)
 
     @huey.task(name="oroshi.statement")
@@ -238,7 +242,7 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime]) -> Tasks:
     def preview_task(job_id: int, arguments: dict[str, Any]) -> str | None:
         return run_work(runtime_factory(), job_id, PREVIEW, arguments)
 
-    @huey.task(name="oroshi.mail", retries=MAIL_RETRIES, retry_delay=MAIL_RETRY_DELAY, retry_backoff=2,
+    @huey.task(name="oroshi.mail", retries=MAIL_RETRIES, retry_delay=mail_retry_delay, retry_backoff=2,
                context=True)
     def mail_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
         will_retry = bool(task is not None and task.retries > 0)
