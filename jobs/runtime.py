@@ -42,10 +42,11 @@ def error_text(err: BaseException) -> str:
 
 
 class Runtime:
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, db: Database | None = None) -> None:
         self.settings = settings
         self._lock = threading.Lock()
-        self._db: Database | None = None
+        self._db: Database | None = db
+        self._owns_db = db is None
         self._ledger: Ledger | None = None
 
     @property
@@ -55,6 +56,7 @@ class Runtime:
                 from oroshi_desktop.db.engine import open_database
 
                 self._db = open_database(self.settings.effective_database_url)
+                self._owns_db = True
             return self._db
 
     @property
@@ -77,12 +79,11 @@ class Runtime:
         return path
 
     def transport(self) -> Any:
-        from oroshi_desktop.mail.transport import SmtpTransport
-
+        """An SMTP transport that keeps one connection for a batch; call ``close()`` when done."""
         if not self.settings.smtp.configured:
             raise UserError("no SMTP server is configured (smtp.host); mail cannot be sent",
                             "メールサーバー（SMTP）が設定されていません。メールを送信できません")
-        return SmtpTransport(self.settings.smtp)
+        return batch_transport(self.settings.smtp)
 
     def run_job(self, job_id: int, *, message_running: str, message_failed: str,
                 work: Callable[[], tuple[str, str | None]], will_retry: bool = False) -> str | None:
@@ -117,8 +118,82 @@ class Runtime:
     def close(self) -> None:
         with self._lock:
             if self._db is not None:
-                self._db.dispose()
+                if self._owns_db:
+                    self._db.dispose()
                 self._db = None
             if self._ledger is not None:
                 self._ledger.dispose()
                 self._ledger = None
+
+
+def batch_transport(smtp_settings: Any) -> Any:
+    """``SmtpTransport`` that reuses one connection across the messages of a batch.
+
+    The outbox stays per row (claim → send on the shared connection → mark sent); only the TCP
+    connect, EHLO, STARTTLS and AUTH are shared. Before each message the connection is checked with
+    RSET (also clearing any half transaction); a dead one is replaced. After any failure the
+    connection is dropped, so the next message starts clean and every failure keeps the plain
+    transport's meaning (temporary / permanent / outcome unknown).
+    """
+    import contextlib
+    import smtplib
+
+    from oroshi_desktop.mail.transport import SmtpTransport, envelope_of, flatten
+
+    class BatchSmtpTransport(SmtpTransport):
+        max_messages_per_connection = 100
+
+        def __init__(self, settings: Any) -> None:
+            super().__init__(settings)
+            self._smtp: smtplib.SMTP | None = None
+            self._count = 0
+
+        def _live(self) -> smtplib.SMTP:
+            if self._smtp is not None:
+                try:
+                    if self._smtp.sock is not None:
+                        self._smtp.sock.settimeout(self.settings.timeout_seconds)
+                    code, _reply = self._smtp.rset()
+                    if code == 250:
+                        return self._smtp
+                except (smtplib.SMTPException, OSError):
+                    pass
+                self._drop()
+            smtp = self._connect()
+            try:
+                self._handshake(smtp)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    smtp.close()
+                raise
+            self._smtp, self._count = smtp, 0
+            return smtp
+
+        def _drop(self) -> None:
+            if self._smtp is not None:
+                with contextlib.suppress(OSError):
+                    self._smtp.close()
+                self._smtp = None
+
+        def send(self, message: Any) -> None:
+            sender, recipients = envelope_of(message)
+            data = flatten(message)
+            smtp = self._live()
+            try:
+                self._transaction(smtp, sender, recipients, data)
+            except BaseException:
+                self._drop()
+                raise
+            log.info("mail %s accepted by %s for %d recipient(s)", message.get("Message-ID", "?"), self.server,
+                     len(recipients))
+            self._count += 1
+            if self._count >= self.max_messages_per_connection:
+                self.close()
+
+        def close(self) -> None:
+            if self._smtp is not None:
+                with contextlib.suppress(smtplib.SMTPException, OSError):
+                    self._smtp.quit()
+                self._drop()
+
+    return BatchSmtpTransport(smtp_settings)

@@ -14,7 +14,9 @@ from datetime import date, datetime
 from typing import Any
 
 from huey import Huey
+from huey.exceptions import RetryTask
 
+from jobs.control import PAUSE_RETRY_DELAY, PAUSED_MESSAGE, is_paused
 from jobs.runtime import RetryLater, Runtime
 from jobs.schedule import cron_in_zone
 from oroshi_desktop.errors import UserError
@@ -138,13 +140,17 @@ def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | N
 
     transport = runtime.transport()
     sender = runtime.settings.smtp.sender
-    if arguments.get("invoice_id") is not None:
-        summary = send_invoice(runtime.db, int(arguments["invoice_id"]), transport, tz=runtime.settings.tz,
-                               resend=bool(arguments.get("resend")), sender=sender)
-    else:
-        summary = check_and_send(runtime.db, transport, tz=runtime.settings.tz, sender=sender)
+    try:
+        if arguments.get("invoice_id") is not None:
+            summary = send_invoice(runtime.db, int(arguments["invoice_id"]), transport, tz=runtime.settings.tz,
+                                   resend=bool(arguments.get("resend")), sender=sender)
+        else:
+            summary = check_and_send(runtime.db, transport, tz=runtime.settings.tz, sender=sender)
+    finally:
+        getattr(transport, "close", lambda: None)()
     if summary.retryable:
-        raise RetryLater(f"temporary mail failure ({summary.describe()})",
+        details = "; ".join(summary.error_lines())
+        raise RetryLater(f"temporary mail failure ({summary.describe()})" + (f": {details}" if details else ""),
                          "一時的にメールを送信できませんでした。しばらくして再試行します")
     if not summary.ok:
         raise UserError("; ".join(summary.error_lines()) or summary.describe(), MESSAGES[MAIL][2])
@@ -165,6 +171,20 @@ def run_work(runtime: Runtime, job_id: int, kind: str, arguments: dict[str, Any]
         else running_message(kind, arguments)
     return runtime.run_job(job_id, message_running=running, message_failed=MESSAGES[kind][2],
                            work=lambda: WORK[kind](runtime, arguments), will_retry=will_retry)
+
+
+def held_while_paused(runtime: Runtime, job_id: int, delay: float) -> bool:
+    """While this PC's queue is paused: keep the row queued (一時停止中) and have Huey try later.
+
+    Raises ``RetryTask`` (Huey counts it as no retry); returns True when the job was discarded
+    meanwhile (then it is dropped), False when the queue is running.
+    """
+    if not is_paused(runtime.ledger):
+        return False
+    if not runtime.ledger.hold(job_id, PAUSED_MESSAGE):
+        log.info("job %s was discarded while paused; dropped", job_id)
+        return True
+    raise RetryTask("the queue is paused", delay=delay)
 
 
 # ---- Huey ---------------------------------------------------------------------------------------
@@ -227,34 +247,41 @@ class Tasks:
 
 
 def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
-                   mail_retry_delay: float = MAIL_RETRY_DELAY) -> Tasks:
+                   mail_retry_delay: float = MAIL_RETRY_DELAY, pause_delay: float = PAUSE_RETRY_DELAY) -> Tasks:
     """Define the tasks on ``huey`` (once per Huey instance) and return them.
 
     ``mail_retry_delay`` is the first wait after a temporary mail failure; it doubles each retry.
+    ``pause_delay`` is how often a task held by a paused queue looks at the flag again.
     """
     tasks = Tasks(huey, runtime_factory)
 
+    def run(kind: str, job_id: int, arguments: dict[str, Any], *, will_retry: bool = False) -> str | None:
+        runtime = runtime_factory()
+        if held_while_paused(runtime, job_id, pause_delay):
+            return None
+        return run_work(runtime, job_id, kind, arguments, will_retry=will_retry)
+
     @huey.task(name="oroshi.statement")
     def statement_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run_work(runtime_factory(), job_id, STATEMENT, arguments)
+        return run(STATEMENT, job_id, arguments)
 
     @huey.task(name="oroshi.statement_preview")
     def preview_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run_work(runtime_factory(), job_id, PREVIEW, arguments)
+        return run(PREVIEW, job_id, arguments)
 
     @huey.task(name="oroshi.mail", retries=MAIL_RETRIES, retry_delay=mail_retry_delay, retry_backoff=2,
                context=True)
     def mail_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
         will_retry = bool(task is not None and task.retries > 0)
-        return run_work(runtime_factory(), job_id, MAIL, arguments, will_retry=will_retry)
+        return run(MAIL, job_id, arguments, will_retry=will_retry)
 
     @huey.task(name="oroshi.order_document")
     def order_document_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run_work(runtime_factory(), job_id, ORDER_DOCUMENT, arguments)
+        return run(ORDER_DOCUMENT, job_id, arguments)
 
     @huey.task(name="oroshi.check_sheet")
     def check_sheet_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run_work(runtime_factory(), job_id, CHECK_SHEET, arguments)
+        return run(CHECK_SHEET, job_id, arguments)
 
     settings = runtime_factory().settings
 
@@ -263,6 +290,10 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
         runtime = runtime_factory()
         from oroshi_desktop.db.types import utcnow
         from oroshi_desktop.mail.outbox import due_invoices
+
+        if is_paused(runtime.ledger):
+            log.info("the queue is paused; the scheduled mail check does nothing")
+            return
 
         # Level-triggered; a ledger row only when something is due, so the list stays readable.
         with runtime.db.read() as session:

@@ -48,6 +48,15 @@ class JobRecord(LocalBase):
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
 
 
+class ControlRecord(LocalBase):
+    """Small per-PC switches next to the ledger (e.g. the queue's paused flag)."""
+
+    __tablename__ = "oroshi_desktop_control"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
+
+
 @dataclass(frozen=True)
 class JobView:
     id: int
@@ -152,6 +161,34 @@ class Ledger:
             record.state, record.finished_at = DISCARDED, utcnow()
             session.flush()
             return _view(record)
+
+    def hold(self, job_id: int, message: str) -> bool:
+        """Leave a job queued with ``message`` (paused); False when it was discarded or finished."""
+        with self._write() as session:
+            result = session.execute(
+                update(JobRecord).where(JobRecord.id == job_id, JobRecord.state.in_((QUEUED, FAILED)))
+                .values(state=QUEUED, message=message, updated_at=utcnow()))
+            return result.rowcount == 1
+
+    def queued_before(self, moment: datetime) -> list[JobView]:
+        """Queued jobs last touched before ``moment`` (candidates for a lost queue task)."""
+        with self._sessions() as session:
+            rows = session.scalars(select(JobRecord).where(JobRecord.state == QUEUED, JobRecord.updated_at < moment)
+                                   .order_by(JobRecord.id))
+            return [_view(r) for r in rows]
+
+    def get_value(self, key: str, default: str = "") -> str:
+        with self._sessions() as session:
+            record = session.get(ControlRecord, key)
+            return record.value if record is not None else default
+
+    def set_value(self, key: str, value: str) -> None:
+        with self._write() as session:
+            record = session.get(ControlRecord, key)
+            if record is None:
+                session.add(ControlRecord(key=key, value=value))
+            else:
+                record.value, record.updated_at = value, utcnow()
 
     def recover_interrupted(self) -> list[int]:
         """Jobs left ``running`` by a killed process become failed, so a person sees them."""

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from importlib import resources
 
+from jobs.consumer import JobQueue
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import UserError
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox
+from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox, QTimer
+
+log = logging.getLogger(__name__)
 
 UI_FONT_FILE = "BIZUDPGothic-Regular.ttf"
 
@@ -50,4 +54,32 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
         return 2
     window = MainWindow(database, settings)
     window.show()
-    return app.exec()
+    queue = start_embedded_queue(app, settings, database, window)
+    try:
+        return app.exec()
+    finally:
+        if queue is not None:
+            queue.stop()
+        database.dispose()
+
+
+def start_embedded_queue(app: QApplication, settings: Settings, database: Database, window: MainWindow) -> JobQueue:
+    """The job queue inside this process: started on the main thread once the window is up, stopped
+    gracefully (running jobs finish) when the application quits."""
+    queue = JobQueue(settings, database=database, embedded=True, max_delay=0.5)
+
+    def start() -> None:
+        try:
+            report = queue.start()
+        except Exception as err:  # the window stays usable; the jobs wait for a worker
+            log.exception("the job queue did not start")
+            QMessageBox.warning(window, "オロシ デスクトップ",
+                                f"ジョブの実行を開始できませんでした（{type(err).__name__}）。"
+                                "oroshi-desktop worker で実行できます。")
+            return
+        log.info("job queue: %s", report)
+        window.refresh_jobs()
+
+    QTimer.singleShot(0, start)
+    app.aboutToQuit.connect(queue.stop)
+    return queue

@@ -1,38 +1,164 @@
-"""The main window. For now a status overview of the connected database; the job centre,
-statement and shipping views arrive with their issues."""
+"""The main window: a status overview of the connected database and the job list of this PC
+(refreshed from the local ledger every 2 s). Statement and shipping views arrive with their issues."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Any
+
 from sqlalchemy import func, select
 
+from jobs.control import is_paused, queue_status, set_paused
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import Invoice, Order, SupplierOrganization, Supply
-from ui.qt import QLabel, QMainWindow, Qt, QVBoxLayout, QWidget
+from oroshi_desktop.ledger import JobView, Ledger
+from ui.qt import (
+    QAbstractItemView,
+    QAbstractTableModel,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPushButton,
+    Qt,
+    QTableView,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+)
+
+JOB_REFRESH_MS = 2000
+JOB_PAGE = 200
+
+KIND_LABELS_JA = {
+    "statement": "供給料仕切り書作成", "statement_preview": "仕切り書プレビュー", "mail": "仕切り書メール送信",
+    "order_document": "出荷書類", "check_sheet": "供給受入れチェック表",
+}
+
+
+class JobTableModel(QAbstractTableModel):
+    """The newest page of the ledger (a local SQLite file: a page of rows is cheap to read)."""
+
+    HEADERS = ("種類", "状態", "メッセージ", "作成日時", "出力")
+
+    def __init__(self, ledger: Ledger, settings: Settings, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.settings = settings
+        self._jobs: list[JobView] = []
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._jobs)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.HEADERS):
+            return self.HEADERS[section]
+        return None
+
+    def job(self, row: int) -> JobView:
+        return self._jobs[row]
+
+    def _text(self, job: JobView, column: int) -> str:
+        if column == 0:
+            return KIND_LABELS_JA.get(job.kind, job.kind)
+        if column == 1:
+            return job.state_ja
+        if column == 2:
+            return job.message + (f"（{job.error}）" if job.error and job.state == "failed" else "")
+        if column == 3:
+            return job.created_at.astimezone(self.settings.tz).strftime("%Y-%m-%d %H:%M:%S")
+        return Path(job.output_path).name if job.output_path else ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._jobs)) or \
+                not (0 <= index.column() < len(self.HEADERS)):
+            return None
+        job = self._jobs[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(job, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if index.column() == 4 and job.output_path:
+                return job.output_path
+            if index.column() == 2 and job.error:
+                return job.error
+        return None
+
+    def refresh(self) -> None:
+        jobs = self.ledger.list(limit=JOB_PAGE)
+        if [job.id for job in jobs] == [job.id for job in self._jobs]:
+            changed = [row for row, (new, old) in enumerate(zip(jobs, self._jobs, strict=True)) if new != old]
+            self._jobs = jobs
+            if changed:
+                self.dataChanged.emit(self.index(min(changed), 0),
+                                      self.index(max(changed), len(self.HEADERS) - 1))
+            return
+        self.beginResetModel()
+        self._jobs = jobs
+        self.endResetModel()
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, database: Database, settings: Settings) -> None:
+    def __init__(self, database: Database, settings: Settings, ledger: Ledger | None = None) -> None:
         super().__init__()
         self.database = database
         self.settings = settings
+        self._owns_ledger = ledger is None
+        self.ledger = ledger or Ledger(settings.paths.local_store)
         self.setWindowTitle("オロシ デスクトップ")
         self.resize(900, 600)
         body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.heading = QLabel("<h2>オロシ デスクトップ</h2>")
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notice = QLabel("支払明細書・出荷書類・ジョブセンターの画面は準備中です。"
+        self.notice = QLabel("支払明細書・出荷書類の画面は準備中です。"
                              "コマンド oroshi-desktop --help で利用できる機能を確認できます。")
         self.notice.setWordWrap(True)
         for widget in (self.heading, self.status, self.notice):
             layout.addWidget(widget)
+
+        jobs_heading = QHBoxLayout()
+        self.jobs_title = QLabel("<b>ジョブ</b>")
+        self.queue_label = QLabel()
+        self.queue_label.setObjectName("queue_state")
+        self.pause_button = QPushButton()
+        self.pause_button.clicked.connect(self.toggle_pause)
+        jobs_heading.addWidget(self.jobs_title)
+        jobs_heading.addWidget(self.queue_label, 1)
+        jobs_heading.addWidget(self.pause_button)
+        layout.addLayout(jobs_heading)
+
+        self.job_model = JobTableModel(self.ledger, settings, self)
+        self.job_view = QTableView()
+        self.job_view.setModel(self.job_model)
+        self.job_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.job_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.job_view.verticalHeader().setVisible(False)
+        self.job_view.setWordWrap(False)
+        header = self.job_view.horizontalHeader()
+        for column, width in enumerate((140, 70, 300, 170)):
+            self.job_view.setColumnWidth(column, width)
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        layout.addWidget(self.job_view, 1)
         self.setCentralWidget(body)
+
+        self.job_timer = QTimer(self)
+        self.job_timer.setInterval(JOB_REFRESH_MS)
+        self.job_timer.timeout.connect(self.refresh_jobs)
+        self.job_timer.start()
         self.refresh()
+        self.refresh_jobs()
 
     def counts(self) -> dict[str, int]:
         with self.database.read() as session:
@@ -49,3 +175,19 @@ class MainWindow(QMainWindow):
         if not problems:
             lines += [f"{label}: {count:,} 件" for label, count in self.counts().items()]
         self.status.setText("\n".join(lines))
+
+    def refresh_jobs(self) -> None:
+        status = queue_status(self.settings, self.ledger)
+        self.queue_label.setText(f"{status.schedule_text}　状態: {status.state_ja}")
+        self.pause_button.setText("再開" if status.paused else "一時停止")
+        self.job_model.refresh()
+
+    def toggle_pause(self) -> None:
+        set_paused(self.ledger, not is_paused(self.ledger))
+        self.refresh_jobs()
+
+    def closeEvent(self, event: Any) -> None:
+        self.job_timer.stop()
+        if self._owns_ledger:
+            self.ledger.dispose()
+        super().closeEvent(event)

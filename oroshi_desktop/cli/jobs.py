@@ -15,9 +15,6 @@ from oroshi_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
 
-SCHEDULER_LOCK_NAME = "scheduler.lock"
-
-
 def _database(settings: Settings) -> Any:
     from oroshi_desktop.cli.common import open_db, require_healthy
 
@@ -45,36 +42,31 @@ def _tasks(settings: Settings, runtime: Any | None = None) -> Any:
 # ---- worker -------------------------------------------------------------------------------------
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    from jobs.consumer import SchedulerLock, make_consumer
-    from jobs.runtime import OUTBOX_LEASE
-    from oroshi_desktop.mail.outbox import recover_stale
+    from jobs.consumer import JobQueue
 
-    runtime = _runtime(settings)
-    tasks = _tasks(settings, runtime)
-    lock = SchedulerLock(settings.paths.data_dir / SCHEDULER_LOCK_NAME)
-    periodic = lock.acquire()
+    queue = JobQueue(settings, runtime=_runtime(settings), embedded=False, workers=args.workers or settings.workers,
+                     max_delay=1.0)
     try:
-        if periodic:
-            # Only the one consumer of this PC may call its running jobs interrupted.
-            interrupted = runtime.ledger.recover_interrupted()
-            if interrupted:
-                print(f"jobs interrupted by a previous stop: {', '.join(map(str, interrupted))}")
-            stale = recover_stale(runtime.db, OUTBOX_LEASE)
-            if stale:
-                print(f"outbox rows now uncertain (check them): {', '.join(map(str, stale))}")
-            # The start-up check (Huey's own first tick only fires on a matching minute); it queues a
-            # ledger job only when a run is due.
-            tasks.periodic_mail_check.call_local()
-        else:
-            print("another consumer on this PC runs the schedule; this worker runs queued jobs only")
-        workers = args.workers or settings.workers
-        consumer = make_consumer(tasks.huey, workers=workers, periodic=periodic, embedded=False)
-        print(f"worker running ({workers} thread(s), schedule {'on' if periodic else 'off'}); Ctrl-C stops it",
-              flush=True)
-        consumer.run()  # handles SIGINT/SIGTERM: finishes running tasks, then returns
+        report = queue.prepare()
+    except BaseException:
+        queue.close()
+        queue.runtime.close()
+        raise
+    if report.periodic:
+        if report.interrupted:
+            print(f"jobs interrupted by a previous stop: {', '.join(map(str, report.interrupted))}")
+        if report.stale_outbox:
+            print(f"outbox rows now uncertain (check them): {', '.join(map(str, report.stale_outbox))}")
+        if report.resubmitted:
+            print(f"queued jobs lost from the queue, queued again: {', '.join(map(str, report.resubmitted))}")
+    else:
+        print("another consumer on this PC runs the schedule; this worker runs queued jobs only")
+    print(f"worker running ({queue.workers} thread(s), schedule {'on' if report.periodic else 'off'}); "
+          "Ctrl-C stops it", flush=True)
+    try:
+        queue.run()  # handles SIGINT/SIGTERM: finishes running tasks, then returns
     finally:
-        lock.release()
-        runtime.close()
+        queue.runtime.close()
     return 0
 
 
@@ -86,12 +78,20 @@ def cmd_mail_check(args: argparse.Namespace, settings: Settings) -> int:
         job_id = tasks.mail_check_now()
         print(f"queued mail check as job {job_id}")
         return 0
+    from jobs.runtime import OUTBOX_LEASE
     from jobs.statements import check_and_send
+    from oroshi_desktop.mail.outbox import recover_stale
 
     runtime = _runtime(settings)
+    transport = None
     try:
-        summary = check_and_send(runtime.db, runtime.transport(), tz=settings.tz, sender=settings.smtp.sender)
+        # A crashed earlier run may have left rows in 'sending': they become 'uncertain' (never resent).
+        recover_stale(runtime.db, OUTBOX_LEASE)
+        transport = runtime.transport()
+        summary = check_and_send(runtime.db, transport, tz=settings.tz, sender=settings.smtp.sender)
     finally:
+        if transport is not None:
+            transport.close()
         runtime.close()
     print(f"mail check: {summary.describe()}")
     for line in summary.error_lines():
@@ -143,6 +143,50 @@ def cmd_jobs_retry(args: argparse.Namespace, settings: Settings) -> int:
     job = ledger.requeue(args.id, running_message(job.kind, job.arguments))
     tasks.resubmit(job)
     print(f"job {job.id} queued again")
+    return 0
+
+
+def _set_paused(paused: bool, settings: Settings) -> int:
+    from jobs.control import set_paused
+    from oroshi_desktop.ledger import Ledger
+
+    ledger = Ledger(settings.paths.local_store)
+    try:
+        set_paused(ledger, paused)
+    finally:
+        ledger.dispose()
+    print("queue paused: jobs wait (一時停止中) and the mail schedule does nothing until `jobs resume`"
+          if paused else "queue running again")
+    return 0
+
+
+def cmd_jobs_pause(args: argparse.Namespace, settings: Settings) -> int:
+    return _set_paused(True, settings)
+
+
+def cmd_jobs_resume(args: argparse.Namespace, settings: Settings) -> int:
+    return _set_paused(False, settings)
+
+
+def cmd_jobs_status(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.control import queue_status
+    from oroshi_desktop.ledger import QUEUED, RUNNING, Ledger
+
+    ledger = Ledger(settings.paths.local_store)
+    try:
+        status = queue_status(settings, ledger)
+        queued, running = ledger.count((QUEUED,)), ledger.count((RUNNING,))
+    finally:
+        ledger.dispose()
+    print(f"queue: {'paused' if status.paused else 'running'} ({status.state_ja})")
+    print(f"mail schedule: {status.mail_schedule} ({status.time_zone})")
+    if status.scheduler_pid is None:
+        print("scheduler: no worker or app holds the schedule on this PC")
+    elif status.scheduler_pid < 0:
+        print("scheduler: held by another process (pid unknown)")
+    else:
+        print(f"scheduler: held by pid {status.scheduler_pid}")
+    print(f"jobs: {queued} queued, {running} running")
     return 0
 
 
@@ -213,6 +257,26 @@ def cmd_outbox_mark_sent(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
+    from datetime import timedelta
+
+    from oroshi_desktop.mail.outbox import recover_stale
+
+    if args.lease_minutes < 0:
+        raise UserError("--lease-minutes must not be negative", "--lease-minutes は0以上にしてください")
+    database = _database(settings)
+    try:
+        ids = recover_stale(database, timedelta(minutes=args.lease_minutes))
+    finally:
+        database.dispose()
+    if ids:
+        print(f"{len(ids)} row(s) left 'sending' by a stopped worker are now 'uncertain' (要確認): "
+              f"{', '.join(map(str, ids))}; decide with: outbox resend ID | outbox mark-sent ID")
+    else:
+        print("no stale 'sending' rows")
+    return 0
+
+
 # ---- enqueue ------------------------------------------------------------------------------------
 
 def _print_queued(job_id: int) -> int:
@@ -276,6 +340,12 @@ def add_job_commands(commands: Any) -> None:
     discard = jobs_commands.add_parser("discard", help="discard a queued or failed job")
     discard.add_argument("id", type=int)
     discard.set_defaults(handler=cmd_jobs_discard)
+    pause = jobs_commands.add_parser("pause", help="pause this PC's queue (jobs wait, no scheduled mail check)")
+    pause.set_defaults(handler=cmd_jobs_pause)
+    resume = jobs_commands.add_parser("resume", help="resume this PC's queue")
+    resume.set_defaults(handler=cmd_jobs_resume)
+    status = jobs_commands.add_parser("status", help="paused or running, the mail schedule and the scheduler's pid")
+    status.set_defaults(handler=cmd_jobs_status)
 
     outbox = commands.add_parser("outbox", help="the statement mail outbox (送信キュー)")
     outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
@@ -289,6 +359,11 @@ def add_job_commands(commands: Any) -> None:
     omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain or failed mail did arrive")
     omark.add_argument("id", type=int)
     omark.set_defaults(handler=cmd_outbox_mark_sent)
+    orecover = outbox_commands.add_parser(
+        "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
+    orecover.add_argument("--lease-minutes", type=float, default=15.0,
+                          help="only rows claimed longer ago than this (default 15, the send lease)")
+    orecover.set_defaults(handler=cmd_outbox_recover)
 
     enqueue = commands.add_parser("enqueue", help="queue a job for the worker (the PDF goes to the output folder)")
     docs = enqueue.add_subparsers(title="jobs", metavar="JOB", required=True)

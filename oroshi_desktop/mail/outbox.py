@@ -448,6 +448,11 @@ def _finish_sent(db: Database, row_id: int, worker_id: str, plan: _Plan, now: da
                                 last_error_ja=None, updated_at=now)
                         .execution_options(synchronize_session=False))
         _mark_iso_sent(session, plan.iso_id, now)
+    # Checked in a new transaction, after our own commit: two workers finishing the last two rows
+    # of a run at the same moment would otherwise each see the other's row still 'sending' (write
+    # skew under READ COMMITTED) and neither would mark the run sent. Checking after committing
+    # guarantees the later of the two sees both rows sent.
+    with db.write() as session:
         _finish_run_if_all_sent(session, plan.invoice_id, now, touch=True)
 
 

@@ -1,0 +1,116 @@
+"""Benchmark: the real statement mail check sending N due organizations, against a bare smtplib loop.
+
+    python bench/mail_check.py --organizations 200
+
+Builds a temporary SQLite database with one due statement run of N organizations (each with a mail
+address and two small stored PDFs with passwords), starts a local aiosmtpd server, and times
+``jobs.statements.check_and_send`` sending them all. Then the same composed messages go out through
+a bare smtplib loop, over one connection and over a connection per message. Last line:
+``mails_per_s=<number>``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import smtplib
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+
+def build(db, organizations: int) -> int:
+    from oroshi_desktop.db.models import Invoice, InvoiceLayout, InvoiceSupplierOrganization
+    from oroshi_desktop.db.types import utcnow
+    from tests.core.outbox_fixtures import END, START, add_company, add_organization, generate_statements
+
+    add_company(db)
+    org_ids = [add_organization(db, entity_name=f"北海水産{n:03d}協同組合", micro_region="札幌市", subregion_id=1,
+                                email=f"org{n:03d}@example.jp") for n in range(organizations)]
+    with db.write() as session:
+        invoice = Invoice(start_date=START, end_date=END, invoice_layout=int(InvoiceLayout.SIMPLE), send_email=True,
+                          send_at=utcnow() - timedelta(minutes=5))
+        session.add(invoice)
+        session.flush()
+        isos = [InvoiceSupplierOrganization(invoice_id=invoice.id, supplier_organization_id=org_id, completed=False,
+                                            passwords={}) for org_id in org_ids]
+        session.add_all(isos)
+        session.flush()
+        invoice_id, iso_ids = invoice.id, [iso.id for iso in isos]
+    for iso_id in iso_ids:
+        generate_statements(db, iso_id)
+    return invoice_id
+
+
+def bare_loop(host: str, port: int, mails: list, *, reuse: bool) -> float:
+    started = time.perf_counter()
+    smtp = smtplib.SMTP(host, port, timeout=10) if reuse else None
+    for mail in mails:
+        connection = smtp or smtplib.SMTP(host, port, timeout=10)
+        connection.sendmail(mail.mail_from, mail.rcpt_tos, mail.content)
+        if not reuse:
+            connection.quit()
+    if smtp is not None:
+        smtp.quit()
+    return time.perf_counter() - started
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--organizations", type=int, default=200)
+    args = parser.parse_args()
+    n = args.organizations
+    with tempfile.TemporaryDirectory(prefix="oroshi-bench-") as tmp:
+        os.environ["OROSHI_HOME"] = tmp
+        from jobs.runtime import Runtime
+        from jobs.statements import check_and_send
+        from oroshi_desktop.config import load_settings, with_smtp
+        from oroshi_desktop.db import schema
+        from oroshi_desktop.db.engine import open_database
+        from tests.helpers.smtp_server import HOST, SmtpTestServer
+
+        db = open_database(f"sqlite:///{Path(tmp) / 'bench.sqlite3'}")
+        schema.upgrade(db)
+        started = time.perf_counter()
+        build(db, n)
+        print(f"built {n} due organizations with 2 PDFs each in {time.perf_counter() - started:.2f} s")
+        # A fresh server per phase: aiosmtpd 1.4's per-connection cost grows with the connections
+        # it has served, which would penalise whichever phase runs last.
+        with SmtpTestServer.running() as server:
+            settings = with_smtp(load_settings(), host=HOST, port=server.port, security="none", timeout_seconds=10.0)
+            runtime = Runtime(settings, db=db)
+            started = time.perf_counter()
+            transport = runtime.transport()
+            try:
+                summary = check_and_send(db, transport, tz=ZoneInfo("Asia/Tokyo"), sender=settings.smtp.sender)
+            finally:
+                transport.close()
+            check_s = time.perf_counter() - started
+            assert summary.ok and summary.sent == n, summary.describe()
+            mails = list(server.accepted)
+            assert len(mails) >= n, len(mails)
+            runtime.close()
+        size = sum(len(m.content) for m in mails) / len(mails)
+        with SmtpTestServer.running() as server:
+            one_conn_s = bare_loop(HOST, server.port, mails, reuse=True)
+        with SmtpTestServer.running() as server:
+            per_mail_s = bare_loop(HOST, server.port, mails, reuse=False)
+        db.dispose()
+    rate = len(mails) / check_s
+    print(f"mail check (check_and_send): {len(mails)} mails ({size / 1024:.1f} KiB each) in {check_s:.3f} s "
+          f"= {rate:.1f} mails/s")
+    print(f"bare smtplib, one connection:      {one_conn_s:.3f} s = {len(mails) / one_conn_s:.1f} mails/s; "
+          f"mail check / bare = {check_s / one_conn_s:.2f}x")
+    print(f"bare smtplib, connection per mail: {per_mail_s:.3f} s = {len(mails) / per_mail_s:.1f} mails/s; "
+          f"mail check / bare = {check_s / per_mail_s:.2f}x")
+    print(f"mails_per_s={rate:.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
