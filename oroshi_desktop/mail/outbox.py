@@ -421,14 +421,21 @@ def _finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *,
     ``touch`` (a row was just delivered) moves an existing sent_at to now, as the web system did
     on a resend; otherwise only an empty sent_at is filled.
     """
-    isos = session.execute(select(InvoiceSupplierOrganization.id, InvoiceSupplierOrganization.sent_at)
+    # Columns only, one query: this runs after every delivered row, so loading whole outbox rows
+    # (JSON columns included) for the run would make a 200-organization run quadratic.
+    newer = aliased(OutboxMessage)
+    latest_state = (select(OutboxMessage.state)
+                    .where(OutboxMessage.invoice_supplier_organization_id == InvoiceSupplierOrganization.id,
+                           ~exists().where(newer.invoice_supplier_organization_id
+                                           == OutboxMessage.invoice_supplier_organization_id,
+                                           newer.generation > OutboxMessage.generation))
+                    .correlate(InvoiceSupplierOrganization).scalar_subquery())
+    isos = session.execute(select(InvoiceSupplierOrganization.sent_at, latest_state)
                            .where(InvoiceSupplierOrganization.invoice_id == invoice_id)).all()
     if not isos:
         return False
-    latest = _latest_generations(session, [iso_id for iso_id, _ in isos])
-    for iso_id, sent_at in isos:
-        row = latest.get(iso_id)
-        if not (row.state == SENT if row is not None else sent_at is not None):
+    for sent_at, state in isos:
+        if not (state == SENT if state is not None else sent_at is not None):
             return False
     condition = [Invoice.id == invoice_id]
     if not touch:
