@@ -13,9 +13,11 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import exc as sa_exc
+
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.errors import UserError
+from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
 
 log = logging.getLogger(__name__)
@@ -98,7 +100,12 @@ class Runtime:
             log.info("job %s was discarded; not run", job_id)
             return None
         try:
-            message_done, output = work()
+            try:
+                message_done, output = work()
+            except (DatabaseUnavailable, sa_exc.OperationalError, sa_exc.InterfaceError) as err:
+                # The shared database is unreachable (network, server restart): transient.
+                raise RetryLater(f"database unreachable: {error_text(err)}",
+                                 "データベースに接続できません。しばらくして再試行します") from err
         except RetryLater as err:
             ledger.fail(job_id, message_failed, error_text(err), will_retry=will_retry)
             if will_retry:

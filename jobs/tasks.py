@@ -250,7 +250,8 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
                    mail_retry_delay: float = MAIL_RETRY_DELAY, pause_delay: float = PAUSE_RETRY_DELAY) -> Tasks:
     """Define the tasks on ``huey`` (once per Huey instance) and return them.
 
-    ``mail_retry_delay`` is the first wait after a temporary mail failure; it doubles each retry.
+    ``mail_retry_delay`` is the first wait after a transient failure (mail server or database); it
+    doubles each retry.
     ``pause_delay`` is how often a task held by a paused queue looks at the flag again.
     """
     tasks = Tasks(huey, runtime_factory)
@@ -261,27 +262,32 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
             return None
         return run_work(runtime, job_id, kind, arguments, will_retry=will_retry)
 
-    @huey.task(name="oroshi.statement")
-    def statement_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run(STATEMENT, job_id, arguments)
+    # Every task retries with exponential backoff; only transient failures (RetryLater: SMTP
+    # 4xx or refused connection, database unreachable) use the retries, the rest fail at once.
+    retrying = {"retries": MAIL_RETRIES, "retry_delay": mail_retry_delay, "retry_backoff": 2, "context": True}
 
-    @huey.task(name="oroshi.statement_preview")
-    def preview_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run(PREVIEW, job_id, arguments)
+    def will_retry(task: Any) -> bool:
+        return bool(task is not None and task.retries > 0)
 
-    @huey.task(name="oroshi.mail", retries=MAIL_RETRIES, retry_delay=mail_retry_delay, retry_backoff=2,
-               context=True)
+    @huey.task(name="oroshi.statement", **retrying)
+    def statement_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
+        return run(STATEMENT, job_id, arguments, will_retry=will_retry(task))
+
+    @huey.task(name="oroshi.statement_preview", **retrying)
+    def preview_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
+        return run(PREVIEW, job_id, arguments, will_retry=will_retry(task))
+
+    @huey.task(name="oroshi.mail", **retrying)
     def mail_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
-        will_retry = bool(task is not None and task.retries > 0)
-        return run(MAIL, job_id, arguments, will_retry=will_retry)
+        return run(MAIL, job_id, arguments, will_retry=will_retry(task))
 
-    @huey.task(name="oroshi.order_document")
-    def order_document_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run(ORDER_DOCUMENT, job_id, arguments)
+    @huey.task(name="oroshi.order_document", **retrying)
+    def order_document_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
+        return run(ORDER_DOCUMENT, job_id, arguments, will_retry=will_retry(task))
 
-    @huey.task(name="oroshi.check_sheet")
-    def check_sheet_task(job_id: int, arguments: dict[str, Any]) -> str | None:
-        return run(CHECK_SHEET, job_id, arguments)
+    @huey.task(name="oroshi.check_sheet", **retrying)
+    def check_sheet_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
+        return run(CHECK_SHEET, job_id, arguments, will_retry=will_retry(task))
 
     settings = runtime_factory().settings
 

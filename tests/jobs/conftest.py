@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -88,3 +89,29 @@ def wait_for_job(runtime, job_id: int, timeout: float = 30.0) -> JobView:
 @pytest.fixture
 def wait(runtime) -> Callable[[int], JobView]:
     return lambda job_id, timeout=30.0: wait_for_job(runtime, job_id, timeout)
+
+
+@pytest.fixture
+def fast_queues(job_settings, runtime) -> Iterator[Callable[[float], Any]]:
+    """Real tasks on a real SqliteHuey and consumer, with a short first mail retry delay.
+
+    Huey's scheduler looks at delayed (retried) tasks once a second (``scheduler_interval=1``, the
+    consumer's default), so a retry comes at the first scheduler tick after its delay.
+    """
+    from jobs.consumer import make_consumer
+    from jobs.queue import make_huey
+    from jobs.tasks import register_tasks
+
+    consumers = []
+
+    def start(mail_retry_delay: float) -> Any:
+        tasks = register_tasks(make_huey(job_settings), lambda: runtime, mail_retry_delay=mail_retry_delay)
+        consumer = make_consumer(tasks.huey, workers=2, periodic=False, embedded=True, max_delay=0.1)
+        assert consumer.scheduler_interval == 1
+        consumer.start()
+        consumers.append(consumer)
+        return tasks
+
+    yield start
+    for consumer in consumers:
+        consumer.stop(graceful=True)

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,32 +30,6 @@ from tests.jobs.conftest import DUE_INVOICE, make_due, wait_for_job
 from tests.jobs.helpers_mail import FixedPortSmtpServer, SlowHandler, build_due_runs, mail_keys, outbox_rows
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def fast_queues(job_settings, runtime) -> Iterator[Callable[[float], Tasks]]:
-    """Real tasks on a real SqliteHuey and consumer, with a short first mail retry delay.
-
-    Huey's scheduler looks at delayed (retried) tasks once a second (``scheduler_interval=1``, the
-    consumer's default), so a retry comes at the first scheduler tick after its delay.
-    """
-    from jobs.consumer import make_consumer
-    from jobs.queue import make_huey
-    from jobs.tasks import register_tasks
-
-    consumers = []
-
-    def start(mail_retry_delay: float) -> Tasks:
-        tasks = register_tasks(make_huey(job_settings), lambda: runtime, mail_retry_delay=mail_retry_delay)
-        consumer = make_consumer(tasks.huey, workers=2, periodic=False, embedded=True, max_delay=0.1)
-        assert consumer.scheduler_interval == 1
-        consumer.start()
-        consumers.append(consumer)
-        return tasks
-
-    yield start
-    for consumer in consumers:
-        consumer.stop(graceful=True)
 
 
 @pytest.fixture
