@@ -421,8 +421,14 @@ def _finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *,
     ``touch`` (a row was just delivered) moves an existing sent_at to now, as the web system did
     on a resend; otherwise only an empty sent_at is filled.
     """
-    # Columns only, one query: this runs after every delivered row, so loading whole outbox rows
-    # (JSON columns included) for the run would make a 200-organization run quadratic.
+    # Fast path: while any row of the run still waits or is being sent, the run is not sent. In a
+    # batch this answers for every row but the last without looking at the whole run.
+    waiting = session.execute(select(OutboxMessage.id).where(
+        OutboxMessage.invoice_id == invoice_id, OutboxMessage.state.in_((PENDING, SENDING, FAILED))).limit(1)).first()
+    if waiting is not None:
+        return False
+    # Columns only, one query: loading whole outbox rows (JSON columns included) for the run after
+    # every delivered row would make a 200-organization run quadratic.
     newer = aliased(OutboxMessage)
     latest_state = (select(OutboxMessage.state)
                     .where(OutboxMessage.invoice_supplier_organization_id == InvoiceSupplierOrganization.id,
@@ -447,6 +453,11 @@ def _finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *,
 
 def _finish_sent(db: Database, row_id: int, worker_id: str, plan: _Plan, now: datetime) -> None:
     with db.write() as session:
+        # Lock the run first: two workers finishing the last two rows of a run at the same moment
+        # would otherwise each see the other's row still 'sending' (write skew under READ
+        # COMMITTED) and neither would mark the run sent. With the lock the second one waits and
+        # then sees the first one's commit. (SQLite serialises writers anyway; it has no FOR UPDATE.)
+        session.execute(select(Invoice.id).where(Invoice.id == plan.invoice_id).with_for_update())
         # A recovery may have called the row uncertain meanwhile; the server's 250 is the truth.
         session.execute(update(OutboxMessage)
                         .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker_id,
@@ -455,11 +466,6 @@ def _finish_sent(db: Database, row_id: int, worker_id: str, plan: _Plan, now: da
                                 last_error_ja=None, updated_at=now)
                         .execution_options(synchronize_session=False))
         _mark_iso_sent(session, plan.iso_id, now)
-    # Checked in a new transaction, after our own commit: two workers finishing the last two rows
-    # of a run at the same moment would otherwise each see the other's row still 'sending' (write
-    # skew under READ COMMITTED) and neither would mark the run sent. Checking after committing
-    # guarantees the later of the two sees both rows sent.
-    with db.write() as session:
         _finish_run_if_all_sent(session, plan.invoice_id, now, touch=True)
 
 
