@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from importlib import resources
 
@@ -55,12 +56,30 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
     window = MainWindow(database, settings)
     window.show()
     queue = start_embedded_queue(app, settings, database, window)
+    quit_on_signals(app)
     try:
         return app.exec()
     finally:
         if queue is not None:
             queue.stop()
         database.dispose()
+
+
+def quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl-C or SIGTERM quits the app cleanly (running jobs finish, the queue stops).
+
+    Python runs signal handlers only when the interpreter gets control, which Qt's event loop
+    never gives it on its own: a short timer lets it look at pending signals.
+    """
+    def request_quit(_signum: int, _frame: object) -> None:
+        app.quit()
+
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, request_quit)
+    timer = QTimer(app)
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
 
 
 def start_embedded_queue(app: QApplication, settings: Settings, database: Database, window: MainWindow) -> JobQueue:
