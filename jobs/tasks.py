@@ -209,6 +209,14 @@ class Tasks:
         self.by_kind[kind](job_id, arguments)
         return job_id
 
+    def retry(self, job_id: int) -> JobView:
+        """A person's retry of a failed or discarded job: back to queued, then on the queue."""
+        ledger = self.runtime.ledger
+        job = ledger.get(job_id)
+        job = ledger.requeue(job_id, running_message(job.kind, job.arguments))
+        self.resubmit(job)
+        return job
+
     def resubmit(self, job: JobView) -> int:
         """Put a ledger job (already requeued) back on the queue."""
         self.by_kind[job.kind](job.id, job.arguments)

@@ -97,6 +97,7 @@ def start_embedded_queue(app: QApplication, settings: Settings, database: Databa
                                 "oroshi-desktop worker で実行できます。")
             return
         log.info("job queue: %s", report)
+        window.attach_tasks(queue.tasks)
         window.refresh_jobs()
 
     QTimer.singleShot(0, start)

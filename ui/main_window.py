@@ -13,20 +13,24 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import Invoice, Order, SupplierOrganization, Supply
-from oroshi_desktop.ledger import JobView, Ledger
+from oroshi_desktop.errors import UserError
+from oroshi_desktop.ledger import DISCARDED, DONE, FAILED, QUEUED, JobView, Ledger
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
+    QDesktopServices,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QModelIndex,
     QPersistentModelIndex,
     QPushButton,
     Qt,
     QTableView,
     QTimer,
+    QUrl,
     QVBoxLayout,
     QWidget,
 )
@@ -151,7 +155,23 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         layout.addWidget(self.job_view, 1)
+
+        actions = QHBoxLayout()
+        self.retry_button = QPushButton("再実行")
+        self.retry_button.setToolTip("失敗・破棄したジョブをもう一度実行します")
+        self.retry_button.clicked.connect(self.retry_selected)
+        self.discard_button = QPushButton("破棄")
+        self.discard_button.setToolTip("待機中・失敗のジョブを実行しないようにします")
+        self.discard_button.clicked.connect(self.discard_selected)
+        self.open_button = QPushButton("出力を開く")
+        self.open_button.clicked.connect(self.open_selected_output)
+        actions.addStretch(1)
+        for button in (self.retry_button, self.discard_button, self.open_button):
+            actions.addWidget(button)
+        layout.addLayout(actions)
         self.setCentralWidget(body)
+        self.tasks: Any = None  # the embedded queue's tasks, once it has started
+        self.job_view.selectionModel().selectionChanged.connect(self.update_job_actions)
 
         self.job_timer = QTimer(self)
         self.job_timer.setInterval(JOB_REFRESH_MS)
@@ -180,7 +200,52 @@ class MainWindow(QMainWindow):
         status = queue_status(self.settings, self.ledger)
         self.queue_label.setText(f"{status.schedule_text}　状態: {status.state_ja}")
         self.pause_button.setText("再開" if status.paused else "一時停止")
+        selected = self.selected_job()
         self.job_model.refresh()
+        if selected is not None:  # keep the selection on the same job across a model reset
+            for row in range(self.job_model.rowCount()):
+                if self.job_model.job(row).id == selected.id:
+                    self.job_view.selectRow(row)
+                    break
+        self.update_job_actions()
+
+    def attach_tasks(self, tasks: Any) -> None:
+        """The running queue's tasks, needed to put a retried job back on the queue."""
+        self.tasks = tasks
+        self.update_job_actions()
+
+    def selected_job(self) -> JobView | None:
+        rows = self.job_view.selectionModel().selectedRows() if self.job_view.selectionModel() else []
+        return self.job_model.job(rows[0].row()) if rows else None
+
+    def update_job_actions(self, *_args: Any) -> None:
+        job = self.selected_job()
+        self.retry_button.setEnabled(bool(job and self.tasks is not None and job.state in (FAILED, DISCARDED)))
+        self.discard_button.setEnabled(bool(job and job.state in (QUEUED, FAILED)))
+        self.open_button.setEnabled(bool(job and job.state == DONE and job.output_path
+                                         and Path(job.output_path).exists()))
+
+    def _act(self, action: Any) -> None:
+        job = self.selected_job()
+        if job is None:
+            return
+        try:
+            action(job.id)
+        except UserError as err:
+            QMessageBox.warning(self, "オロシ デスクトップ", err.message_ja)
+        self.refresh_jobs()
+
+    def retry_selected(self) -> None:
+        if self.tasks is not None:
+            self._act(self.tasks.retry)
+
+    def discard_selected(self) -> None:
+        self._act(self.ledger.discard)
+
+    def open_selected_output(self) -> None:
+        job = self.selected_job()
+        if job and job.output_path:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(job.output_path))
 
     def toggle_pause(self) -> None:
         set_paused(self.ledger, not is_paused(self.ledger))

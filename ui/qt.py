@@ -8,10 +8,11 @@ from PySide6.QtCore import (  # noqa: F401
     Qt,
     QThreadPool,
     QTimer,
+    QUrl,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QAction, QFont, QFontDatabase, QIcon  # noqa: F401
+from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QIcon  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
     QApplication,

@@ -135,13 +135,7 @@ def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_jobs_retry(args: argparse.Namespace, settings: Settings) -> int:
-    from jobs.tasks import running_message
-
-    tasks = _tasks(settings)
-    ledger = tasks.runtime.ledger
-    job = ledger.get(args.id)
-    job = ledger.requeue(args.id, running_message(job.kind, job.arguments))
-    tasks.resubmit(job)
+    job = _tasks(settings).retry(args.id)
     print(f"job {job.id} queued again")
     return 0
 

@@ -87,3 +87,29 @@ def test_enqueued_job_shows_done_in_the_window(app_window, qtbot, qapp):
         qtbot.waitUntil(lambda: model.index(0, 1).data() == "完了", timeout=20000)
     finally:
         queue.stop()
+
+
+def test_discard_and_retry_from_the_window(app_window, qtbot, qapp):
+    window = app_window
+    window.job_timer.setInterval(100)
+    queue: JobQueue = start_embedded_queue(qapp, window.settings, window.database, window)
+    try:
+        qtbot.waitUntil(lambda: window.tasks is not None, timeout=5000)
+        window.pause_button.click()  # hold the job so it can be discarded before it runs
+        job_id = queue.tasks.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=1)
+        model = window.job_model
+        qtbot.waitUntil(lambda: model.rowCount() >= 1 and model.job(0).id == job_id, timeout=5000)
+        window.job_view.selectRow(0)
+        assert window.discard_button.isEnabled() and not window.retry_button.isEnabled()
+        assert not window.open_button.isEnabled()
+        window.discard_button.click()
+        assert model.index(0, 1).data() == "破棄"
+        assert window.retry_button.isEnabled() and not window.discard_button.isEnabled()
+
+        window.pause_button.click()
+        window.retry_button.click()
+        qtbot.waitUntil(lambda: model.index(0, 1).data() == "完了", timeout=20000)
+        assert window.ledger.get(job_id).state == "done"
+        assert window.open_button.isEnabled()
+    finally:
+        queue.stop()
