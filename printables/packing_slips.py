@@ -17,7 +17,7 @@ from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.shipping import SLIP_TITLE, PackingSlip
 from printables.fonts import GOTHIC
 from printables.pages import A4, Margins, build_pdf, section_start
-from printables.shipping_chart import (
+from printables.tables import (
     HEADER_BACKGROUND,
     TOTAL_BACKGROUND,
     PagedTable,

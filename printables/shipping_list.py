@@ -19,7 +19,7 @@ from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.shipping import LIST_TITLE, QuantityTotals, ShippingList
 from printables.fonts import GOTHIC, GOTHIC_BOLD
 from printables.pages import A4_LANDSCAPE, Margins, build_pdf
-from printables.shipping_chart import (
+from printables.tables import (
     HEADER_BACKGROUND,
     TOTAL_BACKGROUND,
     PagedTable,
