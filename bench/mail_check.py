@@ -127,15 +127,7 @@ def main() -> int:
             started = time.perf_counter()
             transport = runtime.transport()
             try:
-                import cProfile
-                import os as _os
-                profiler = cProfile.Profile() if _os.environ.get("BENCH_PROFILE") else None
-                if profiler:
-                    profiler.enable()
                 summary = check_and_send(db, transport, tz=ZoneInfo("Asia/Tokyo"), sender=settings.smtp.sender)
-                if profiler:
-                    profiler.disable()
-                    profiler.dump_stats(_os.environ["BENCH_PROFILE"])
             finally:
                 transport.close()
             check_s = time.perf_counter() - started

@@ -67,6 +67,9 @@ class SchedulerLock:
 
     def release(self) -> None:
         if self._handle is not None:
+            # Clear our pid first, so nobody reads this process as the scheduler any more.
+            self._handle.seek(0)
+            self._handle.truncate()
             self._handle.close()
             self._handle = None
 

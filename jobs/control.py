@@ -8,12 +8,13 @@ run: its ledger row stays ``queued`` (一時停止中) and Huey tries it again a
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jobs.consumer import SCHEDULER_LOCK_NAME, SchedulerLock
+from jobs.consumer import SCHEDULER_LOCK_NAME
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.ledger import Ledger
@@ -42,21 +43,30 @@ def scheduler_lock_path(settings: Settings) -> Path:
 
 
 def scheduler_holder(path: Path) -> int | None:
-    """The pid of the process holding the scheduler lock, or None when nobody holds it."""
-    if not path.exists():
-        return None
-    probe = SchedulerLock(path)
-    try:
-        if probe.acquire():
-            probe.release()
-            return None
-    except OSError:
-        pass
+    """The pid of the process running this PC's schedule, or None when nobody does.
+
+    Reads the pid the holder wrote into the lock file and checks that the process is alive. It
+    never takes the lock itself, not even for a moment: the GUI asks every two seconds, and a
+    worker starting during such a probe would lose the schedule for good.
+    """
     try:
         text = path.read_text().strip()
-    except OSError:  # Windows: the locked byte cannot be read
+    except FileNotFoundError:
+        return None
+    except OSError:  # Windows: the holder's locked byte cannot be read, so someone holds it
         return -1
-    return int(text) if text.isdigit() else -1
+    if not text.isdigit():
+        return None
+    pid = int(text)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return None  # a stale pid left by a process that has exited
+    except PermissionError:
+        return pid  # alive, owned by another user
+    except OSError:
+        return -1
+    return pid
 
 
 @dataclass(frozen=True)

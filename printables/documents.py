@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import Invoice, InvoiceLayout, InvoiceSupplierOrganization
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.domain.shipping import NO_FILTERS, ShippingFilters
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.queries.check_sheet import load_check_sheet
@@ -21,11 +22,9 @@ from printables.shipping_chart import render_shipping_chart
 from printables.shipping_list import render_shipping_list
 from printables.statement import render_statement
 
-BUSINESS_TZ = ZoneInfo("Asia/Tokyo")
-
 
 def statement_pdf(db: Database, *, invoice_id: int, organization_id: int, fmt: str, layout: str | None = None,
-                  password: str | None = None, tz: ZoneInfo = BUSINESS_TZ) -> bytes:
+                  password: str | None = None, tz: ZoneInfo = BUSINESS_TZ_DEFAULT) -> bytes:
     """An issued statement of a run: the run's period, its send date as the statement date."""
     with db.read() as session:
         invoice = session.get(Invoice, invoice_id)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -29,10 +30,12 @@ from ui.qt import (
     QPushButton,
     Qt,
     QTableView,
+    QThreadPool,
     QTimer,
     QUrl,
     QVBoxLayout,
     QWidget,
+    Signal,
 )
 
 JOB_REFRESH_MS = 2000
@@ -111,6 +114,8 @@ class JobTableModel(QAbstractTableModel):
 
 
 class MainWindow(QMainWindow):
+    status_ready = Signal(str)  # emitted from a pool thread, delivered on the GUI thread
+
     def __init__(self, database: Database, settings: Settings, ledger: Ledger | None = None) -> None:
         super().__init__()
         self.database = database
@@ -173,6 +178,7 @@ class MainWindow(QMainWindow):
         self.tasks: Any = None  # the embedded queue's tasks, once it has started
         self.job_view.selectionModel().selectionChanged.connect(self.update_job_actions)
 
+        self.status_ready.connect(self.status.setText)
         self.job_timer = QTimer(self)
         self.job_timer.setInterval(JOB_REFRESH_MS)
         self.job_timer.timeout.connect(self.refresh_jobs)
@@ -188,13 +194,28 @@ class MainWindow(QMainWindow):
                                      ("支払明細書", Invoice), ("注文", Order))
             }
 
-    def refresh(self) -> None:
+    def status_text(self) -> str:
+        """Schema check and row counts: seconds on a big shared database, so never on the GUI thread."""
         problems = schema.check(self.database)
         health = "正常" if not problems else f"問題 {len(problems)} 件（oroshi-desktop db check）"
         lines = [f"データベース: {self.database.display_url}", f"状態: {health}"]
         if not problems:
             lines += [f"{label}: {count:,} 件" for label, count in self.counts().items()]
-        self.status.setText("\n".join(lines))
+        return "\n".join(lines)
+
+    def refresh(self) -> None:
+        """Update the database overview from a pool thread; the text arrives through a signal."""
+        self.status.setText(f"データベース: {self.database.display_url}\n状態: 確認中…")
+
+        def work() -> None:
+            try:
+                text = self.status_text()
+            except Exception as err:  # the database went away; say so instead of a traceback
+                text = f"データベース: {self.database.display_url}\n状態: 接続できません（{type(err).__name__}）"
+            with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
+                self.status_ready.emit(text)
+
+        QThreadPool.globalInstance().start(work)
 
     def refresh_jobs(self) -> None:
         status = queue_status(self.settings, self.ledger)
@@ -253,6 +274,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: Any) -> None:
         self.job_timer.stop()
+        QThreadPool.globalInstance().waitForDone(5000)  # let a running overview query finish
         if self._owns_ledger:
             self.ledger.dispose()
         super().closeEvent(event)

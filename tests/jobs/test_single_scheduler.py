@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from jobs.consumer import JobQueue, SchedulerLock
 
 
@@ -30,3 +32,31 @@ def test_second_queue_on_the_same_pc_runs_without_periodic_tasks(job_settings, r
         assert three.prepare().periodic is True
     finally:
         three.close()
+
+
+def test_status_names_another_process_holding_the_schedule_without_touching_the_lock(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from jobs.control import scheduler_holder
+
+    path = tmp_path / "scheduler.lock"
+    holder = subprocess.Popen([sys.executable, "-c", (
+        "import sys, time; from pathlib import Path; from jobs.consumer import SchedulerLock; "
+        f"lock = SchedulerLock(Path({str(path)!r})); assert lock.acquire(); print('held', flush=True); "
+        "time.sleep(60)")], stdout=subprocess.PIPE, text=True,
+        cwd=Path(__file__).resolve().parents[2])
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        for _ in range(20):  # the GUI asks every two seconds; asking must never steal the lock
+            assert scheduler_holder(path) == holder.pid
+        assert not SchedulerLock(path).acquire()
+    finally:
+        holder.kill()
+        holder.wait()
+    deadline = time.monotonic() + 5
+    while scheduler_holder(path) is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert scheduler_holder(path) is None  # the pid left in the file belongs to a dead process
+    assert SchedulerLock(path).acquire()

@@ -32,7 +32,9 @@ def app_window(qtbot, qapp, _isolated_home):
     database.dispose()
 
 
-def test_empty_embedded_database_is_filled_and_shown(app_window, qapp):
+def test_empty_embedded_database_is_filled_and_shown(app_window, qapp, qtbot):
+    # The overview is computed off the GUI thread and arrives through a signal.
+    qtbot.waitUntil(lambda: "確認中" not in app_window.status.text(), timeout=10000)
     text = app_window.status.text()
     assert "状態: 正常" in text
     assert "供給組織: 3 件" in text and "支払明細書: 3 件" in text
