@@ -1,0 +1,82 @@
+"""The slow-work helper: results and errors arrive on the GUI thread, the event loop keeps running."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from oroshi_desktop.errors import UserError
+from ui.operations import BatchOperation, Operation, wait_for_operations
+from ui.qt import QMessageBox, QTimer, QWidget
+
+
+def test_result_arrives_on_the_gui_thread_while_the_loop_runs(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    gate = threading.Event()
+    ticks: list[int] = []
+    timer = QTimer(widget)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    results: list[tuple[int, bool]] = []
+    main = threading.get_ident()
+
+    def work() -> int:
+        gate.wait(5)
+        return 42
+
+    Operation(widget, work).success(lambda value: results.append((value, threading.get_ident() == main))).run()
+    qtbot.wait(200)  # the work is blocked, the loop still ticks
+    assert len(ticks) >= 5 and not results
+    gate.set()
+    qtbot.waitUntil(lambda: results == [(42, True)], timeout=5000)
+    wait_for_operations()
+
+
+def test_user_error_goes_to_the_failure_callback(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        raise UserError("bad", "組織「A」のメールアドレスが正しくありません")
+
+    done: list[bool] = []
+    Operation(widget, work).failure(errors.append).finally_(lambda: done.append(True)).run()
+    qtbot.waitUntil(lambda: done == [True], timeout=5000)
+    assert isinstance(errors[0], UserError) and "メールアドレス" in errors[0].message_ja
+
+
+def test_default_failure_shows_the_japanese_message(qtbot, monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    widget = QWidget()
+    qtbot.addWidget(widget)
+
+    def work() -> None:
+        raise UserError("bad", "データベースに接続できません")
+
+    Operation(widget, work).run()
+    qtbot.waitUntil(lambda: shown == ["データベースに接続できません"], timeout=5000)
+
+
+def test_batch_reports_progress_and_stops_on_cancel(qtbot):
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    processed: list[int] = []
+    outcome: list[str] = []
+
+    def work(progress) -> int:
+        for n in range(1000):
+            progress.check()
+            processed.append(n)
+            progress.update(n + 1, 1000, f"{n + 1} 件目")
+            time.sleep(0.002)
+        return len(processed)
+
+    operation = BatchOperation(widget, work, label="明細書を作成しています…")
+    operation.success(lambda _n: outcome.append("finished")).finally_(lambda: outcome.append("done")).run()
+    qtbot.waitUntil(lambda: len(processed) >= 20, timeout=5000)
+    operation.progress.cancel()
+    qtbot.waitUntil(lambda: outcome == ["done"], timeout=5000)  # cancelled: no success callback
+    assert 20 <= len(processed) < 1000

@@ -1,0 +1,227 @@
+"""Slow work off the GUI thread, one way for the whole window (after Anki's ``QueryOp``/``CollectionOp``).
+
+``Operation(parent, work).success(cb).failure(cb).run()`` runs ``work()`` on a pool thread and
+calls ``cb`` on the GUI thread with its result. With a ``label`` a progress dialog appears when
+the work takes longer than a moment; ``BatchOperation`` gives ``work`` a ``Progress`` it reports
+to and that tells it when the user pressed キャンセル. A ``UserError`` becomes a Japanese warning
+dialog; anything else is a bug: logged with its traceback and shown as a short dialog whose
+details name the error and the log folder.
+
+Threading rule (Picard's): a pool thread never touches a widget; results cross to the GUI thread
+only through the signals of ``_Relay``, which lives on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from typing import Any, Generic, TypeVar
+
+import shiboken6
+
+from oroshi_desktop.errors import UserError
+from ui.qt import QMessageBox, QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+PROGRESS_DELAY_MS = 400  # quicker work finishes without any popup
+APP_TITLE = "オロシ デスクトップ"
+
+_running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
+
+
+class Cancelled(Exception):
+    """Raised inside batch work by ``Progress.check`` once the user pressed キャンセル."""
+
+
+class Progress:
+    """What batch work reports (from its pool thread) and how it learns of a cancel."""
+
+    def __init__(self, relay: _Relay) -> None:
+        self._relay = relay
+        self._cancel = threading.Event()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def check(self) -> None:
+        """Stop the batch here if the user cancelled it."""
+        if self._cancel.is_set():
+            raise Cancelled
+
+    def update(self, done: int, total: int, text: str = "") -> None:
+        if shiboken6.isValid(self._relay):
+            self._relay.progressed.emit(done, total, text)
+
+
+class _Relay(QObject):
+    """Created on the GUI thread: signals emitted from the pool thread are queued to it."""
+
+    finished = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.call = call
+        self.relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self.call()
+        except BaseException as err:  # every outcome must reach the GUI thread
+            if shiboken6.isValid(self.relay):
+                self.relay.failed.emit(err)
+            return
+        if shiboken6.isValid(self.relay):
+            self.relay.finished.emit(result)
+
+
+def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
+    """A ``UserError`` in its own Japanese words; a bug as a short dialog, traceback to the log."""
+    if isinstance(err, UserError):
+        QMessageBox.warning(parent, title, err.message_ja)
+        return
+    log.error("unexpected error in a background operation", exc_info=(type(err), err, err.__traceback__))
+    box = QMessageBox(QMessageBox.Icon.Critical, title,
+                      "予期しないエラーが発生しました。作業は完了していません。\n"
+                      "もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。",
+                      QMessageBox.StandardButton.Ok, parent)
+    box.setDetailedText(f"{type(err).__name__}: {err}\n\n詳しい記録はログフォルダーにあります。")
+    box.exec()
+
+
+class Operation(Generic[T]):
+    """One piece of slow work: ``work()`` on a pool thread, callbacks on the GUI thread."""
+
+    def __init__(self, parent: QWidget | None, work: Callable[[], T], *, label: str = "") -> None:
+        self.parent = parent
+        self.work = work
+        self.label = label
+        self._on_success: Callable[[T], None] | None = None
+        self._on_failure: Callable[[BaseException], None] | None = None
+        self._on_done: Callable[[], None] | None = None
+        self._relay = _Relay()
+        self._dialog: QProgressDialog | None = None
+        self._timer: QTimer | None = None
+
+    def success(self, callback: Callable[[T], None]) -> Operation[T]:
+        self._on_success = callback
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Operation[T]:
+        """Replace the default error dialog (for example to show the error inside a view)."""
+        self._on_failure = callback
+        return self
+
+    def finally_(self, callback: Callable[[], None]) -> Operation[T]:
+        """Runs after success or failure (re-enable a button, hide a spinner)."""
+        self._on_done = callback
+        return self
+
+    def _call(self) -> Callable[[], Any]:
+        return self.work
+
+    def run(self) -> Operation[T]:
+        self._relay.finished.connect(self._finished)
+        self._relay.failed.connect(self._failed)
+        _running.add(self)
+        if self.label:
+            self._timer = QTimer(self._relay)
+            self._timer.setSingleShot(True)
+            self._timer.timeout.connect(self._show_progress)
+            self._timer.start(PROGRESS_DELAY_MS)
+        QThreadPool.globalInstance().start(_Job(self._call(), self._relay))
+        return self
+
+    def _make_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog(self.label, "", 0, 0, self._live_parent())
+        dialog.setWindowTitle(APP_TITLE)
+        dialog.setCancelButton(None)  # plain work cannot be stopped halfway; batches can
+        return dialog
+
+    def _show_progress(self) -> None:
+        if self not in _running:
+            return
+        self._dialog = self._make_dialog()
+        self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self._dialog.setMinimumDuration(0)
+        self._dialog.show()
+
+    def _live_parent(self) -> QWidget | None:
+        return self.parent if self.parent is not None and shiboken6.isValid(self.parent) else None
+
+    def _close(self) -> None:
+        _running.discard(self)
+        if self._timer is not None:
+            self._timer.stop()
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+            self._dialog = None
+
+    def _finished(self, result: Any) -> None:
+        self._close()
+        try:
+            if self._on_success is not None and (self.parent is None or shiboken6.isValid(self.parent)):
+                self._on_success(result)
+        finally:
+            self._done()
+
+    def _failed(self, err: BaseException) -> None:
+        self._close()
+        try:
+            if isinstance(err, Cancelled):
+                return
+            if self._on_failure is not None:
+                self._on_failure(err)
+            else:
+                show_error(self._live_parent(), err)
+        finally:
+            self._done()
+
+    def _done(self) -> None:
+        if self._on_done is not None:
+            self._on_done()
+        self._relay.deleteLater()
+
+
+class BatchOperation(Operation[T]):
+    """Work over many records: ``work(progress)`` reports ``progress.update(done, total, text)``
+    and calls ``progress.check()`` between records so キャンセル stops it at a record boundary."""
+
+    def __init__(self, parent: QWidget | None, work: Callable[[Progress], T], *, label: str) -> None:
+        super().__init__(parent, lambda: None, label=label)  # type: ignore[arg-type,return-value]
+        self.batch_work = work
+        self.progress = Progress(self._relay)
+        self._relay.progressed.connect(self._progressed)
+
+    def _call(self) -> Callable[[], Any]:
+        return lambda: self.batch_work(self.progress)
+
+    def _make_dialog(self) -> QProgressDialog:
+        dialog = QProgressDialog(self.label, "キャンセル", 0, 0, self._live_parent())
+        dialog.setWindowTitle(APP_TITLE)
+        dialog.canceled.connect(self.progress.cancel)
+        return dialog
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        if self._dialog is not None:
+            self._dialog.setMaximum(total)
+            self._dialog.setValue(done)
+            if text:
+                self._dialog.setLabelText(f"{self.label}\n{text}")
+
+
+def wait_for_operations(timeout_ms: int = 10000) -> bool:
+    """For shutdown and tests: let every running operation's work finish."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)
