@@ -4,6 +4,9 @@ the jobs call (``printables.documents``, imported lazily so other commands never
 from __future__ import annotations
 
 import argparse
+import getpass
+import secrets
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -46,6 +49,31 @@ def _write(pdf: bytes, out: Path) -> int:
     return 0
 
 
+def _statement_password(args: argparse.Namespace) -> str | None:
+    """The password a hand-rendered statement is encrypted with. Never from the command line, where
+    every user of the PC sees it in the process list: generated (printed once), typed at a prompt,
+    or read from standard input; ``--no-password`` writes an unprotected file on purpose."""
+    if args.password is not None:
+        raise UserError("a password on the command line is visible to every user of this PC (ps); "
+                        "use --ask-password or --password-stdin, or leave both out to get a generated one",
+                        "コマンドラインのパスワードは他の利用者にも見えます。--ask-password か "
+                        "--password-stdin を使うか、省略して自動生成してください")
+    if args.no_password:
+        return None
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    elif args.ask_password:
+        password = getpass.getpass("password for the statement PDF: ")
+    else:
+        password = secrets.token_hex(4)
+        print(f"password: {password} (shown once; it is not stored anywhere)")
+    if not password.strip():
+        raise UserError("the password is empty; an empty password would leave the statement unprotected "
+                        "(use --no-password to write it unprotected on purpose)",
+                        "パスワードが空です（保護しない場合は --no-password を指定してください）")
+    return password
+
+
 def _database(settings: Settings) -> Any:
     from oroshi_desktop.cli.common import open_db, require_healthy
 
@@ -58,7 +86,8 @@ def cmd_statement(args: argparse.Namespace, settings: Settings) -> int:
     from printables.documents import statement_pdf
 
     pdf = statement_pdf(_database(settings), invoice_id=args.invoice, organization_id=args.organization,
-                        fmt=args.format, layout=args.layout, password=args.password, tz=settings.tz)
+                        fmt=args.format, layout=args.layout, password=_statement_password(args),
+                        tz=settings.tz)
     return _write(pdf, args.out)
 
 
@@ -118,7 +147,13 @@ def add_render_commands(commands: Any) -> None:
     statement.add_argument("--organization", type=int, required=True)
     statement.add_argument("--format", choices=("organization", "supplier"), required=True)
     statement.add_argument("--layout", choices=("simple", "standard"), help="default: the run's layout")
-    statement.add_argument("--password", help="encrypt the PDF (AES-256) with this password")
+    protection = statement.add_mutually_exclusive_group()
+    protection.add_argument("--ask-password", action="store_true",
+                            help="type the password at a prompt (default: a generated one, printed once)")
+    protection.add_argument("--password-stdin", action="store_true",
+                            help="read the password from the first line of standard input")
+    protection.add_argument("--no-password", action="store_true", help="write the PDF without protection")
+    protection.add_argument("--password", help=argparse.SUPPRESS)  # recognised only to refuse it
     statement.add_argument("--out", type=Path, required=True)
     statement.set_defaults(handler=cmd_statement)
 
