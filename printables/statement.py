@@ -59,7 +59,7 @@ from oroshi_desktop.domain.statement import PRINTED_RATES, StatementBody
 from printables.encryption import encrypt_pdf
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
 from printables.pages import A4, build_pdf, section_start, watermark
-from printables.text import LEADING_RATIO
+from printables.text import INVISIBLE_FORMAT_CHARS, LEADING_RATIO
 
 __all__ = [
     "MARGINS",
@@ -135,7 +135,7 @@ def render_statement(statement: PaymentStatement, *, password: str | None = None
 
 
 def _clean(text: str | None) -> str:
-    return _CONTROL.sub(" ", text or "")
+    return INVISIBLE_FORMAT_CHARS.sub("", _CONTROL.sub(" ", text or ""))
 
 
 @lru_cache(maxsize=16384)

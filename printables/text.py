@@ -24,6 +24,11 @@ LEADING_RATIO = 1.35
 # C0/C1 control characters other than tab and newline are invalid in XML and would print as
 # .notdef boxes; they only ever arrive by accident (pasted from Excel, legacy data).
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Invisible format characters (bidi marks and overrides, zero-width spaces and joiners, BOM): they
+# steer how text is shown, the fonts have no glyph for them, and printed they become .notdef
+# boxes in the middle of a name. A right-to-left override could also reorder a name on screen
+# viewers. They are removed from everything printed.
+INVISIBLE_FORMAT_CHARS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def escape(s: str | None) -> str:
@@ -35,7 +40,7 @@ def escape(s: str | None) -> str:
     """
     if s is None:
         return ""
-    s = _CONTROL_CHARS.sub("", str(s))
+    s = INVISIBLE_FORMAT_CHARS.sub("", _CONTROL_CHARS.sub("", str(s)))
     return (
         s.replace("&", "&amp;")
         .replace("<", "&lt;")
