@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from oroshi_desktop.errors import ConfigError
 from oroshi_desktop.paths import AppPaths, app_paths
+from oroshi_desktop.urls import secret_keys, url_secret
 
 SMTP_SECURITY = ("none", "starttls", "ssl")
 
@@ -75,8 +76,6 @@ ENV_OVERRIDES: tuple[tuple[str, str | None, str, type], ...] = (
     ("OROSHI_SMTP_TIMEOUT", "smtp", "timeout_seconds", float),
 )
 
-_FORBIDDEN_KEYS = {"password", "smtp_password", "database_password"}
-
 
 def _coerce(value: Any, kind: type, where: str) -> Any:
     try:
@@ -98,18 +97,25 @@ def _read_file(path: Path) -> dict[str, Any]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"settings file {path} is not valid TOML: {exc}",
                           f"設定ファイル {path} の形式が正しくありません: {exc}") from None
-    for section in [data, *[v for v in data.values() if isinstance(v, dict)]]:
-        bad = _FORBIDDEN_KEYS & set(section)
-        if bad:
-            raise ConfigError(
-                f"settings file {path} contains a password ({', '.join(sorted(bad))}); "
-                "passwords belong in the OS keyring",
-                f"設定ファイル {path} にパスワードが含まれています。パスワードはOSのキーリングに保存してください",
-            )
+    bad = sorted(secret_keys(data))
+    if bad:
+        raise ConfigError(
+            f"settings file {path} contains a password ({', '.join(bad)}); "
+            "passwords belong in the OS keyring",
+            f"設定ファイル {path} にパスワード（{', '.join(bad)}）が含まれています。"
+            "パスワードはOSのキーリングに保存してください",
+        )
     return data
 
 
 def _validate(settings: Settings) -> Settings:
+    for name, url in (("database_url", settings.database_url), ("queue_url", settings.queue_url)):
+        where = url_secret(url) if url else None
+        if where is not None:
+            raise ConfigError(
+                f"{name}: the URL carries a password in {where}; passwords belong in the OS keyring",
+                f"{name}: URLにパスワードが含まれています。パスワードはOSのキーリングに保存してください",
+            )
     if settings.smtp.security not in SMTP_SECURITY:
         raise ConfigError(
             f"smtp.security must be one of {', '.join(SMTP_SECURITY)}, got {settings.smtp.security!r}",
