@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import tomli_w
+
 from oroshi_desktop.errors import ConfigError
 from oroshi_desktop.paths import AppPaths, app_paths
 from oroshi_desktop.urls import secret_keys, url_secret
@@ -151,31 +153,25 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     return _validate(settings)
 
 
-def _toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        return repr(value)
-    escaped = str(value).replace("\\", "\\\\").replace('"', '\\"')
-    return f'"{escaped}"'
-
-
 def save_settings(settings: Settings) -> Path:
-    """Write the file-backed settings (never a password) and return the file's path."""
+    """Write the file-backed settings (never a password) and return the file's path.
+
+    Written by a real TOML writer, so any value (a quote, a backslash, a line break) reads back
+    exactly; the file is replaced in one step so a crash never leaves half a settings file.
+    """
     _validate(settings)
-    lines = []
+    data: dict[str, Any] = {}
+    smtp: dict[str, Any] = {}
     for _env, section, key, _kind in ENV_OVERRIDES:
         if section is None:
-            lines.append(f"{key} = {_toml_value(getattr(settings, key))}")
-    lines.append("")
-    lines.append("[smtp]")
-    for _env, section, key, _kind in ENV_OVERRIDES:
-        if section == "smtp":
-            lines.append(f"{key} = {_toml_value(getattr(settings.smtp, key))}")
+            data[key] = getattr(settings, key)
+        elif section == "smtp":
+            smtp[key] = getattr(settings.smtp, key)
+    data["smtp"] = smtp
     settings.paths.ensure()
     path = settings.paths.settings_file
     tmp = path.with_suffix(".tmp")
-    tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tmp.write_text(tomli_w.dumps(data), encoding="utf-8")
     tmp.replace(path)
     return path
 
