@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from oroshi_desktop.cli.common import record_id
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
 
@@ -133,9 +134,9 @@ def _filter_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all-buyers", action="store_true", help="list every buyer of the carrier, even without orders")
     parser.add_argument("--empty-buyers", type=_buyers_option, default="none",
                         help="buyers without orders: none (default), all, or a buyer category id")
-    parser.add_argument("--category", type=int, action="append", default=[], metavar="ID", help="order category filter")
-    parser.add_argument("--buyer", type=int, action="append", default=[], metavar="ID", help="buyer filter")
-    parser.add_argument("--method", type=int, action="append", default=[], metavar="ID", help="shipping method filter")
+    parser.add_argument("--category", type=record_id, action="append", default=[], metavar="ID", help="order category filter")
+    parser.add_argument("--buyer", type=record_id, action="append", default=[], metavar="ID", help="buyer filter")
+    parser.add_argument("--method", type=record_id, action="append", default=[], metavar="ID", help="shipping method filter")
 
 
 def add_render_commands(commands: Any) -> None:
@@ -143,8 +144,8 @@ def add_render_commands(commands: Any) -> None:
     docs = render.add_subparsers(title="documents", metavar="DOCUMENT", required=True)
 
     statement = docs.add_parser("statement", help="支払明細書 of a statement run")
-    statement.add_argument("--invoice", type=int, required=True)
-    statement.add_argument("--organization", type=int, required=True)
+    statement.add_argument("--invoice", type=record_id, required=True)
+    statement.add_argument("--organization", type=record_id, required=True)
     statement.add_argument("--format", choices=("organization", "supplier"), required=True)
     statement.add_argument("--layout", choices=("simple", "standard"), help="default: the run's layout")
     protection = statement.add_mutually_exclusive_group()
@@ -160,7 +161,7 @@ def add_render_commands(commands: Any) -> None:
     preview = docs.add_parser("preview", help="支払明細書 preview (見本) for any period")
     preview.add_argument("--from", dest="date_from", type=_date, required=True)
     preview.add_argument("--to", dest="date_to", type=_date, required=True)
-    preview.add_argument("--organization", type=int, required=True)
+    preview.add_argument("--organization", type=record_id, required=True)
     preview.add_argument("--format", choices=("organization", "supplier"), required=True)
     preview.add_argument("--layout", choices=("simple", "standard"), default="simple")
     preview.add_argument("--out", type=Path, required=True)
@@ -168,7 +169,7 @@ def add_render_commands(commands: Any) -> None:
 
     chart = docs.add_parser("shipping-chart", help="出荷表 of a carrier on a day")
     chart.add_argument("--date", type=_date, required=True)
-    chart.add_argument("--carrier", type=int, required=True)
+    chart.add_argument("--carrier", type=record_id, required=True)
     chart.add_argument("--paper", choices=("jis_b4", "iso_b4"), help="default: the shared setting (JIS B4)")
     _filter_options(chart)
     chart.add_argument("--out", type=Path, required=True)
@@ -176,21 +177,21 @@ def add_render_commands(commands: Any) -> None:
 
     slips = docs.add_parser("packing-slips", help="卸先用出荷表: one packing slip per buyer")
     slips.add_argument("--date", type=_date, required=True)
-    slips.add_argument("--carrier", type=int, required=True)
+    slips.add_argument("--carrier", type=record_id, required=True)
     _filter_options(slips)
     slips.add_argument("--out", type=Path, required=True)
     slips.set_defaults(handler=cmd_packing_slips)
 
     listing = docs.add_parser("shipping-list", help="まとめた出荷明細表: the day's shipping list")
     listing.add_argument("--date", type=_date, required=True)
-    listing.add_argument("--carrier", type=int)
+    listing.add_argument("--carrier", type=record_id)
     _filter_options(listing)
     listing.add_argument("--out", type=Path, required=True)
     listing.set_defaults(handler=cmd_shipping_list)
 
     sheet = docs.add_parser("check-sheet", help="供給・受入チェック表")
     sheet.add_argument("--date", type=_date, required=True)
-    sheet.add_argument("--prefecture", type=int, action="append", required=True, metavar="N")
-    sheet.add_argument("--reception-time", type=int, action="append", required=True, metavar="ID")
+    sheet.add_argument("--prefecture", type=record_id, action="append", required=True, metavar="N")
+    sheet.add_argument("--reception-time", type=record_id, action="append", required=True, metavar="ID")
     sheet.add_argument("--out", type=Path, required=True)
     sheet.set_defaults(handler=cmd_check_sheet)
