@@ -31,12 +31,10 @@ can be taller than a page.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.rl_accel import escapePDF
@@ -59,7 +57,7 @@ from oroshi_desktop.domain.statement import PRINTED_RATES, StatementBody
 from printables.encryption import encrypt_pdf
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
 from printables.pages import A4, build_pdf, section_start, watermark
-from printables.text import INVISIBLE_FORMAT_CHARS, LEADING_RATIO
+from printables.text import LEADING_RATIO, fit_lines, literal_line, unit_width
 
 __all__ = [
     "MARGINS",
@@ -85,9 +83,6 @@ MAX_CELL_LINES = 10
 _ASCENT = 0.88  # BIZ UD fonts: ascent 880/1000, descent -120/1000 (the em box)
 _LEFT, _CENTER, _RIGHT = 0, 1, 2
 _PREVIEW_RED = (0.75, 0.0, 0.0)
-# Tabs, newlines and other control characters become spaces: a name pasted with a line break must
-# not start a new table row, and C0/C1 codes would print as boxes.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def render_statement(statement: PaymentStatement, *, password: str | None = None) -> bytes:
@@ -131,60 +126,7 @@ def render_statement(statement: PaymentStatement, *, password: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
-# Measuring, fitting and encoding text
-
-
-def _clean(text: str | None) -> str:
-    return INVISIBLE_FORMAT_CHARS.sub("", _CONTROL.sub(" ", text or ""))
-
-
-@lru_cache(maxsize=16384)
-def _unit_width(text: str, font: str) -> float:
-    """Width of ``text`` at 1 pt; cached because the same strings repeat on every line."""
-    return pdfmetrics.stringWidth(text, font, 1.0)
-
-
-def _wrap(text: str, font: str, size: float, width: float) -> list[str]:
-    """Greedy line breaking at any character (Japanese has no spaces); spaces at a break are dropped."""
-    lines: list[str] = []
-    current: list[str] = []
-    used = 0.0
-    for ch in text:
-        w = _unit_width(ch, font) * size
-        if current and used + w > width:
-            lines.append("".join(current).rstrip())
-            current, used = [], 0.0
-            if ch == " ":
-                continue
-        current.append(ch)
-        used += w
-    if current:
-        lines.append("".join(current).rstrip())
-    return lines or [""]
-
-
-def _fit(text: str, font: str, size: float, width: float, *, wrap: bool, min_ratio: float = 0.8,
-         max_lines: int = MAX_CELL_LINES) -> tuple[tuple[str, ...], float]:
-    """Lines and font size for ``text`` in ``width``.
-
-    One line at ``size`` if it fits, else shrunk down to ``min_ratio`` of it. Beyond that, text
-    wraps at the smallest size (at most ``max_lines`` lines, the last ending in "…"), and numbers
-    (``wrap=False``) keep shrinking: a wrapped amount would be misread, a small one is still right.
-    """
-    unit = _unit_width(text, font)
-    if unit * size <= width or not text:
-        return (text,), size
-    if unit * size * min_ratio <= width or not wrap:
-        return (text,), max(3.0, int(width / unit * 10) / 10)
-    small = round(size * min_ratio, 1)
-    lines = _wrap(text, font, small, width)
-    if len(lines) > max_lines:
-        lines = lines[:max_lines]
-        last = lines[-1]
-        while last and (_unit_width(last, font) + _unit_width("…", font)) * small > width:
-            last = last[:-1]
-        lines[-1] = last + "…"
-    return tuple(lines), small
+# Encoding text
 
 
 class _Ink:
@@ -277,13 +219,13 @@ class _Block(Flowable):
         self.placed: list[tuple[float, float, str, float, str, bool, tuple[float, float, float] | None]] = []
         y = 0.0
         for line in lines:
-            text = _clean(line.text)
-            rows, size = _fit(text, line.font, line.size, width, wrap=True, min_ratio=line.min_ratio,
-                              max_lines=12)
+            text = literal_line(line.text)
+            rows, size = fit_lines(text, line.font, line.size, width, wrap=True, min_ratio=line.min_ratio,
+                                   max_lines=12)
             leading = line.leading or round(size * LEADING_RATIO, 2)
             for row in rows:
                 baseline = y + (leading - size) / 2 + _ASCENT * size
-                w = _unit_width(row, line.font) * size
+                w = unit_width(row, line.font) * size
                 x = 0.0 if line.align == _LEFT else width - w if line.align == _RIGHT else (width - w) / 2
                 self.placed.append((x, baseline, line.font, size, row, line.underline, line.color))
                 y += leading
@@ -300,7 +242,7 @@ class _Block(Flowable):
         for x, baseline, font, size, text, underline, color in self.placed:
             by_color.setdefault(color, []).append((x, top - baseline, font, size, text))
             if underline and text:
-                w = _unit_width(text, font) * size
+                w = unit_width(text, font) * size
                 y = top - baseline - size * 0.12
                 rules.append(f"{size * 0.06:.2f} w {x:.2f} {y:.2f} m {x + w:.2f} {y:.2f} l S")
         for color, items in by_color.items():
@@ -377,7 +319,7 @@ class _RowBuilder:
         for col, text, font, wrap, valign in cells:
             if not text:
                 continue
-            lines, fitted = _fit(text, font, size, col.x1 - col.x0 - 2 * pad, wrap=wrap)
+            lines, fitted = fit_lines(text, font, size, col.x1 - col.x0 - 2 * pad, wrap=wrap, max_lines=MAX_CELL_LINES)
             laid.append((col, font, valign, lines, fitted))
             if len(lines) > 1 or fitted != size:
                 content = max(content, len(lines) * fitted * 1.25)
@@ -389,7 +331,8 @@ class _RowBuilder:
 
     def carry(self, row: _Row, col: _Col, text: str) -> list[_Text]:
         """A top-aligned label placed inside an existing row (the date of a continued day)."""
-        lines, fitted = _fit(text, GOTHIC, self.size, col.x1 - col.x0 - 2 * self.pad, wrap=False)
+        lines, fitted = fit_lines(text, GOTHIC, self.size, col.x1 - col.x0 - 2 * self.pad, wrap=False,
+                                  max_lines=MAX_CELL_LINES)
         return self._place(col, GOTHIC, "top", lines, fitted, 0.0, row.height)
 
     def _place(self, col: _Col, font: str, valign: str, lines: tuple[str, ...], size: float, top_pad: float,
@@ -408,7 +351,7 @@ class _RowBuilder:
             if col.align == _LEFT:
                 x = col.x0 + self.pad
             else:
-                w = _unit_width(line, font) * size
+                w = unit_width(line, font) * size
                 x = col.x1 - self.pad - w if col.align == _RIGHT else (col.x0 + col.x1 - w) / 2
             out.append((x, y, font, size, line))
             y += leading
@@ -658,11 +601,11 @@ def _simple_grid(body: StatementBody, ink: _Ink) -> _GridData:
         bounds=line_bounds, boxed=True, fill=0.92)
     rows: list[_Row] = []
     for line in body.lines:
-        name = _clean(line.variation_name) + ("  ※" if line.reduced_rate else "")
+        name = literal_line(line.variation_name) + ("  ※" if line.reduced_rate else "")
         rows.append(build.row([
             _cell(date_col, short_date(line.date)),
             _cell(name_col, name, wrap=True),
-            _cell(qty_col, f"{quantity(line.quantity)} {_clean(line.unit)}".rstrip()),
+            _cell(qty_col, f"{quantity(line.quantity)} {literal_line(line.unit)}".rstrip()),
             _cell(price_col, _price(line.unit_price)),
             _cell(amount_col, yen_suffix(line.amount)),
         ], bounds=line_bounds, boxed=True))
@@ -760,9 +703,9 @@ def _standard_grid(body: StatementBody, ink: _Ink) -> _GridData:
         for i, line in enumerate(day.lines):
             cells = [
                 _cell(date_col, label if i == 0 else "", valign="top"),
-                _cell(name_col, _clean(line.variation_name), wrap=True),
+                _cell(name_col, literal_line(line.variation_name), wrap=True),
                 _cell(qty_col, quantity(line.quantity)),
-                _cell(unit_col, _clean(line.unit)),
+                _cell(unit_col, literal_line(line.unit)),
                 _cell(price_col, _price(line.unit_price)),
                 _cell(amount_col, yen(line.amount)),
             ]
@@ -783,9 +726,9 @@ def _standard_grid(body: StatementBody, ink: _Ink) -> _GridData:
             ], keep_with_previous=True))
         for total in day.variation_totals:
             day_rows.append(build.row([
-                _cell(label_col, f"―{_clean(total.variation_name)}小計―", wrap=True),
+                _cell(label_col, f"―{literal_line(total.variation_name)}小計―", wrap=True),
                 _cell(qty_col, quantity(total.quantity)),
-                _cell(unit_col, _clean(total.unit)),
+                _cell(unit_col, literal_line(total.unit)),
                 _cell(amount_col, yen(total.amount)),
             ], keep_with_previous=True))
         day_rows[-1].rule_below = "dotted"
@@ -794,9 +737,9 @@ def _standard_grid(body: StatementBody, ink: _Ink) -> _GridData:
         rows[-1].rule_below = "solid"
     for i, total in enumerate(body.variation_totals):
         rows.append(build.row([
-            _cell(label_col, f"―{_clean(total.variation_name)}合計―", GOTHIC_BOLD, wrap=True),
+            _cell(label_col, f"―{literal_line(total.variation_name)}合計―", GOTHIC_BOLD, wrap=True),
             _cell(qty_col, quantity(total.quantity), GOTHIC_BOLD),
-            _cell(unit_col, _clean(total.unit), GOTHIC_BOLD),
+            _cell(unit_col, literal_line(total.unit), GOTHIC_BOLD),
             _cell(amount_col, yen(total.amount), GOTHIC_BOLD),
         ], top_pad=4 if i == 0 else 0.0, keep_with_previous=i > 0))
     return _GridData(CONTENT_WIDTH, header, rows, ink)

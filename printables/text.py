@@ -1,15 +1,19 @@
-"""Text helpers for printables: markup escaping, paragraph styles and single-line font fitting.
+"""Text helpers for printables: markup escaping, paragraph styles, and fitting text to a width.
 
 ReportLab's ``Paragraph`` parses its text as XML-like markup, so any value that comes from the
 database (names, notes, product descriptions) must go through :func:`escape` or :func:`plain`;
 otherwise a customer called ``A&B`` or a note containing ``<`` breaks or alters the document.
 Use :func:`para` only for markup you built yourself from escaped pieces.
+
+Text drawn without Paragraphs (the statement's blocks and grid) is measured with the cached
+:func:`unit_width`, cleaned by :func:`literal_line` and fitted by :func:`fit_lines`.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -29,6 +33,9 @@ _CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # boxes in the middle of a name. A right-to-left override could also reorder a name on screen
 # viewers. They are removed from everything printed.
 INVISIBLE_FORMAT_CHARS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+# On a line drawn literally, tabs, newlines and the other control characters become spaces: a name
+# pasted with a line break must not start a new table row, and C0/C1 codes would print as boxes.
+_LINE_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
 
 
 def escape(s: str | None) -> str:
@@ -119,7 +126,7 @@ def fit_font_size(text: str | None, font: str, max_width: float, start_size: flo
         return start_size
     if max_width <= 0:
         return min_size
-    width_at_1pt = pdfmetrics.stringWidth(text, font, 1)
+    width_at_1pt = unit_width(text, font)
     if width_at_1pt <= 0:
         return start_size
     size = math.floor(max_width / width_at_1pt * 10) / 10
@@ -148,3 +155,57 @@ def one_line(
         leading=round(size * LEADING_RATIO, 2),
     )
     return plain(single, fitted)
+
+
+def literal_line(text: str | None) -> str:
+    """``text`` ready to draw as one literal line: control characters are spaces, invisible ones gone."""
+    return INVISIBLE_FORMAT_CHARS.sub("", _LINE_CONTROL_CHARS.sub(" ", text or ""))
+
+
+@lru_cache(maxsize=16384)
+def unit_width(text: str, font: str) -> float:
+    """Width of ``text`` at 1 pt; cached because the same strings repeat on every line."""
+    return pdfmetrics.stringWidth(text, font, 1.0)
+
+
+def wrap_anywhere(text: str, font: str, size: float, width: float) -> list[str]:
+    """Greedy line breaking at any character (Japanese has no spaces); spaces at a break are dropped."""
+    lines: list[str] = []
+    current: list[str] = []
+    used = 0.0
+    for ch in text:
+        w = unit_width(ch, font) * size
+        if current and used + w > width:
+            lines.append("".join(current).rstrip())
+            current, used = [], 0.0
+            if ch == " ":
+                continue
+        current.append(ch)
+        used += w
+    if current:
+        lines.append("".join(current).rstrip())
+    return lines or [""]
+
+
+def fit_lines(text: str, font: str, size: float, width: float, *, wrap: bool, max_lines: int,
+              min_ratio: float = 0.8) -> tuple[tuple[str, ...], float]:
+    """Lines and font size for ``text`` in ``width``.
+
+    One line at ``size`` if it fits, else shrunk down to ``min_ratio`` of it. Beyond that, text
+    wraps at the smallest size (at most ``max_lines`` lines, the last ending in "…"), and numbers
+    (``wrap=False``) keep shrinking: a wrapped amount would be misread, a small one is still right.
+    """
+    unit = unit_width(text, font)
+    if unit * size <= width or not text:
+        return (text,), size
+    if unit * size * min_ratio <= width or not wrap:
+        return (text,), fit_font_size(text, font, width, size, 3.0)
+    small = round(size * min_ratio, 1)
+    lines = wrap_anywhere(text, font, small, width)
+    if len(lines) > max_lines:
+        lines = lines[:max_lines]
+        last = lines[-1]
+        while last and (unit_width(last, font) + unit_width("…", font)) * small > width:
+            last = last[:-1]
+        lines[-1] = last + "…"
+    return tuple(lines), small
