@@ -37,8 +37,6 @@ from datetime import date
 from decimal import Decimal
 
 from reportlab.lib import colors
-from reportlab.lib.rl_accel import escapePDF
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
@@ -57,6 +55,7 @@ from oroshi_desktop.domain.statement import PRINTED_RATES, StatementBody
 from printables.encryption import encrypt_pdf
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
 from printables.pages import A4, build_pdf, section_start, watermark
+from printables.pdf_text import ASCENT, PlacedText, SubsetEncoder, text_object
 from printables.text import LEADING_RATIO, fit_lines, literal_line, unit_width
 
 __all__ = [
@@ -80,7 +79,6 @@ REDUCED_RATE_LEGEND = "※ 軽減税率対象"
 TAX_NOTE = "※消費税は税率ごとに合計額から一括で計算しています（日別の消費税は参考値）"
 MAX_CELL_LINES = 10
 
-_ASCENT = 0.88  # BIZ UD fonts: ascent 880/1000, descent -120/1000 (the em box)
 _LEFT, _CENTER, _RIGHT = 0, 1, 2
 _PREVIEW_RED = (0.75, 0.0, 0.0)
 
@@ -99,7 +97,7 @@ def render_statement(statement: PaymentStatement, *, password: str | None = None
     if statement.is_preview and password:
         raise ValueError("a preview is never encrypted: it must not look like an issued statement")
     register_fonts()
-    ink = _Ink()
+    ink = SubsetEncoder()
     draw = _simple_document if statement.layout == "simple" else _standard_document
     flowables: list[Flowable] = []
     supplier_format = statement.format == "supplier"
@@ -126,72 +124,6 @@ def render_statement(statement: PaymentStatement, *, password: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
-# Encoding text
-
-
-class _Ink:
-    """Encodes strings for the TrueType font subsets, caching per character and per string.
-
-    ReportLab assigns subset codes per PDF document (``TTFont.splitString``), so the caches are
-    valid only for the canvas document they were filled for and are emptied when a new one appears.
-    """
-
-    def __init__(self) -> None:
-        self._doc: object | None = None
-        self._strings: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {}
-        self._chars: dict[str, dict[str, tuple[str, str]]] = {}
-
-    def encode(self, canv: Canvas, font: str, text: str) -> tuple[tuple[str, str], ...]:
-        """``(subset font resource, escaped bytes)`` runs for a ``Tf``/``Tj`` sequence."""
-        doc = canv._doc
-        if doc is not self._doc:
-            self._doc, self._strings, self._chars = doc, {}, {}
-        key = (font, text)
-        hit = self._strings.get(key)
-        if hit is not None:
-            return hit
-        chars = self._chars.setdefault(font, {})
-        runs: list[tuple[str, str]] = []
-        name: str | None = None
-        buffer: list[str] = []
-        for ch in text:
-            code = chars.get(ch)
-            if code is None:
-                ttf = pdfmetrics.getFont(font)
-                ((subset, raw),) = ttf.splitString(ch, doc)
-                code = chars[ch] = (ttf.getSubsetInternalName(subset, doc), escapePDF(raw))
-            if code[0] != name:
-                if buffer:
-                    runs.append((name or "", "".join(buffer)))
-                name, buffer = code[0], []
-            buffer.append(code[1])
-        if buffer:
-            runs.append((name or "", "".join(buffer)))
-        hit = self._strings[key] = tuple(runs)
-        return hit
-
-
-# A positioned piece of text: x, baseline below the top of its row or block, font, size, text.
-_Text = tuple[float, float, str, float, str]
-
-
-def _text_ops(canv: Canvas, ink: _Ink, items: Sequence[tuple[float, float, str, float, str]],
-              color: tuple[float, float, float] | None = None) -> str:
-    """One ``BT … ET`` text object drawing ``(x, baseline y, font, size, text)`` items."""
-    parts = [f"BT {color[0]:.3f} {color[1]:.3f} {color[2]:.3f} rg" if color else "BT 0 g"]
-    current: tuple[str, float] | None = None
-    for x, y, font, size, text in items:
-        parts.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm")
-        for name, escaped in ink.encode(canv, font, text):
-            if current != (name, size):
-                parts.append(f"{name} {size:g} Tf")
-                current = (name, size)
-            parts.append(f"({escaped}) Tj")
-    parts.append("ET")
-    return "\n".join(parts)
-
-
-# --------------------------------------------------------------------------------------------
 # Text blocks for the headers
 
 
@@ -212,7 +144,7 @@ class _Line:
 class _Block(Flowable):
     """Lines of text in a fixed width, laid out once; like a stack of Paragraphs without markup."""
 
-    def __init__(self, lines: Sequence[_Line], width: float, ink: _Ink) -> None:
+    def __init__(self, lines: Sequence[_Line], width: float, ink: SubsetEncoder) -> None:
         super().__init__()
         self.ink = ink
         self.width = width
@@ -224,7 +156,7 @@ class _Block(Flowable):
                                    max_lines=12)
             leading = line.leading or round(size * LEADING_RATIO, 2)
             for row in rows:
-                baseline = y + (leading - size) / 2 + _ASCENT * size
+                baseline = y + (leading - size) / 2 + ASCENT * size
                 w = unit_width(row, line.font) * size
                 x = 0.0 if line.align == _LEFT else width - w if line.align == _RIGHT else (width - w) / 2
                 self.placed.append((x, baseline, line.font, size, row, line.underline, line.color))
@@ -246,7 +178,7 @@ class _Block(Flowable):
                 y = top - baseline - size * 0.12
                 rules.append(f"{size * 0.06:.2f} w {x:.2f} {y:.2f} m {x + w:.2f} {y:.2f} l S")
         for color, items in by_color.items():
-            canv.addLiteral(_text_ops(canv, self.ink, items, color))
+            canv.addLiteral(text_object(canv, self.ink, items, color))
         if rules:
             canv.addLiteral("q 0 G\n" + "\n".join(rules) + "\nQ")
 
@@ -285,13 +217,13 @@ class _Col:
 @dataclass
 class _Row:
     height: float
-    texts: list[_Text]
+    texts: list[PlacedText]
     bounds: tuple[float, ...] = ()  # cell edges of a boxed row
     boxed: bool = False  # every edge ruled (simple layout)
     fill: float | None = None  # grey level of a background (header rows)
     rule_below: str | None = None  # "solid" | "dotted"; "frame": rules above and below (header)
     keep_with_previous: bool = False  # never starts a page
-    carry: list[_Text] = field(default_factory=list)  # drawn only when the row starts a page
+    carry: list[PlacedText] = field(default_factory=list)  # drawn only when the row starts a page
 
 
 # A cell to lay out: column, text, font, wrap (text cells) or shrink (numbers), vertical alignment.
@@ -324,19 +256,19 @@ class _RowBuilder:
             if len(lines) > 1 or fitted != size:
                 content = max(content, len(lines) * fitted * 1.25)
         height = top_pad + content + 2 * pad
-        texts: list[_Text] = []
+        texts: list[PlacedText] = []
         for col, font, valign, lines, fitted in laid:
             texts += self._place(col, font, valign, lines, fitted, top_pad, height)
         return _Row(height, texts, bounds, boxed, fill, rule_below, keep_with_previous)
 
-    def carry(self, row: _Row, col: _Col, text: str) -> list[_Text]:
+    def carry(self, row: _Row, col: _Col, text: str) -> list[PlacedText]:
         """A top-aligned label placed inside an existing row (the date of a continued day)."""
         lines, fitted = fit_lines(text, GOTHIC, self.size, col.x1 - col.x0 - 2 * self.pad, wrap=False,
                                   max_lines=MAX_CELL_LINES)
         return self._place(col, GOTHIC, "top", lines, fitted, 0.0, row.height)
 
     def _place(self, col: _Col, font: str, valign: str, lines: tuple[str, ...], size: float, top_pad: float,
-               height: float) -> list[_Text]:
+               height: float) -> list[PlacedText]:
         leading = size * 1.25
         block = len(lines) * leading
         if valign == "top":
@@ -345,8 +277,8 @@ class _RowBuilder:
             y = height - self.pad - block
         else:
             y = top_pad + (height - top_pad - block) / 2
-        y += (leading - size) / 2 + _ASCENT * size
-        out: list[_Text] = []
+        y += (leading - size) / 2 + ASCENT * size
+        out: list[PlacedText] = []
         for line in lines:
             if col.align == _LEFT:
                 x = col.x0 + self.pad
@@ -363,7 +295,7 @@ class _GridData:
     width: float
     header: _Row
     rows: list[_Row]
-    ink: _Ink
+    ink: SubsetEncoder
     tops: list[float] = field(default_factory=list)  # tops[i] = Σ heights of rows[:i]
 
     def __post_init__(self) -> None:
@@ -429,7 +361,7 @@ class _Grid(Flowable):
             # A continued day's date goes first so that text extraction reads it before the line.
             texts = row.carry + row.texts if index == 1 and self.start > 0 else row.texts
             items += [(x, top - dy, font, size, text) for x, dy, font, size, text in texts]
-        canv.addLiteral(_text_ops(canv, data.ink, items))
+        canv.addLiteral(text_object(canv, data.ink, items))
 
     def _fills(self, canv: Canvas, placed: list[tuple[float, _Row]]) -> None:
         ops = []
@@ -512,14 +444,14 @@ def _price(value: Decimal) -> str:
     return f"{value.normalize():,f}"
 
 
-def _preview_notice(statement: PaymentStatement, ink: _Ink) -> list[Flowable]:
+def _preview_notice(statement: PaymentStatement, ink: SubsetEncoder) -> list[Flowable]:
     if not statement.is_preview:
         return []
     line = _Line(PREVIEW_NOTICE, 11, GOTHIC_BOLD, _CENTER, color=_PREVIEW_RED)
     return [_Block([line], CONTENT_WIDTH, ink), Spacer(0, 4)]
 
 
-def _no_payments(ink: _Ink) -> list[Flowable]:
+def _no_payments(ink: SubsetEncoder) -> list[Flowable]:
     return [Spacer(0, 24), _Block([_Line(NO_PAYMENTS, 14, GOTHIC_BOLD, _CENTER)], CONTENT_WIDTH, ink)]
 
 
@@ -542,7 +474,7 @@ def _mincho(text: str, *, underline: bool = False) -> _Line:
 
 
 def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str, body: StatementBody,
-                     ink: _Ink) -> list[Flowable]:
+                     ink: SubsetEncoder) -> list[Flowable]:
     # The original's header is 75 % of the page wide; a little wider here so that the
     # deemed-acceptance clause fits on one line at 10 pt.
     width = CONTENT_WIDTH * 0.8
@@ -586,7 +518,7 @@ def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str
     ]
 
 
-def _simple_grid(body: StatementBody, ink: _Ink) -> _GridData:
+def _simple_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
     e = _SIMPLE_EDGES
     date_col, name_col = _Col(e[0], e[1], _CENTER), _Col(e[1], e[3], _LEFT)
     qty_col, price_col, amount_col = _Col(e[3], e[4], _RIGHT), _Col(e[4], e[5], _RIGHT), _Col(e[5], e[6], _RIGHT)
@@ -638,7 +570,7 @@ def _small(text: str, font: str = GOTHIC, align: int = _LEFT) -> _Line:
 
 
 def _standard_document(statement: PaymentStatement, receiver: Receiver, title: str, body: StatementBody,
-                       ink: _Ink) -> list[Flowable]:
+                       ink: SubsetEncoder) -> list[Flowable]:
     org = statement.receiver
     third = CONTENT_WIDTH / 3
     org_phone = " ".join(p for p in (f"TEL {org.phone}" if org.phone else "", f"FAX {org.fax}" if org.fax else "") if p)
@@ -685,7 +617,7 @@ def _standard_document(statement: PaymentStatement, receiver: Receiver, title: s
     return out
 
 
-def _standard_grid(body: StatementBody, ink: _Ink) -> _GridData:
+def _standard_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
     e = _STANDARD_EDGES
     aligns = (_LEFT, _LEFT, _RIGHT, _LEFT, _RIGHT, _RIGHT, _RIGHT)
     cols = [_Col(e[i], e[i + 1], aligns[i]) for i in range(7)]
