@@ -18,7 +18,7 @@ every page split (quadratic in the number of lines) and draws each cell through 
 ``drawString`` machinery. :class:`_Grid` instead lays out each row once, keeps prefix sums of the
 row heights so that measuring and splitting a page costs O(log n), and writes each page's text as
 one PDF text object with positions computed in advance; its header row repeats on every page. The
-header blocks use the same light text drawing (:class:`_Block`) rather than Paragraphs, whose CJK
+header blocks use the same light text drawing (:class:`TextBlock`) rather than Paragraphs, whose CJK
 line breaking costs more than the rest of a short statement. Strings are encoded for the embedded
 font subsets once per document and reused (dates, names and units repeat on every line).
 
@@ -37,6 +37,7 @@ from datetime import date
 from decimal import Decimal
 
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
@@ -52,11 +53,12 @@ from oroshi_desktop.domain.formats import (
 from oroshi_desktop.domain.parties import Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement
 from oroshi_desktop.domain.statement import PRINTED_RATES, StatementBody
+from printables.blocks import Beside, TextBlock, TextLine
 from printables.encryption import encrypt_pdf
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
 from printables.pages import A4, build_pdf, section_start, watermark
 from printables.pdf_text import ASCENT, PlacedText, SubsetEncoder, text_object
-from printables.text import LEADING_RATIO, fit_lines, literal_line, unit_width
+from printables.text import fit_lines, literal_line, unit_width
 
 __all__ = [
     "MARGINS",
@@ -79,7 +81,6 @@ REDUCED_RATE_LEGEND = "※ 軽減税率対象"
 TAX_NOTE = "※消費税は税率ごとに合計額から一括で計算しています（日別の消費税は参考値）"
 MAX_CELL_LINES = 10
 
-_LEFT, _CENTER, _RIGHT = 0, 1, 2
 _PREVIEW_RED = (0.75, 0.0, 0.0)
 
 
@@ -124,84 +125,6 @@ def render_statement(statement: PaymentStatement, *, password: str | None = None
 
 
 # --------------------------------------------------------------------------------------------
-# Text blocks for the headers
-
-
-@dataclass(frozen=True)
-class _Line:
-    """One logical line of a :class:`_Block`; it wraps (after shrinking) when too long."""
-
-    text: str
-    size: float = 10.0
-    font: str = GOTHIC
-    align: int = _LEFT
-    underline: bool = False
-    color: tuple[float, float, float] | None = None
-    leading: float | None = None
-    min_ratio: float = 0.85  # how far a long line shrinks before it wraps
-
-
-class _Block(Flowable):
-    """Lines of text in a fixed width, laid out once; like a stack of Paragraphs without markup."""
-
-    def __init__(self, lines: Sequence[_Line], width: float, ink: SubsetEncoder) -> None:
-        super().__init__()
-        self.ink = ink
-        self.width = width
-        self.placed: list[tuple[float, float, str, float, str, bool, tuple[float, float, float] | None]] = []
-        y = 0.0
-        for line in lines:
-            text = literal_line(line.text)
-            rows, size = fit_lines(text, line.font, line.size, width, wrap=True, min_ratio=line.min_ratio,
-                                   max_lines=12)
-            leading = line.leading or round(size * LEADING_RATIO, 2)
-            for row in rows:
-                baseline = y + (leading - size) / 2 + ASCENT * size
-                w = unit_width(row, line.font) * size
-                x = 0.0 if line.align == _LEFT else width - w if line.align == _RIGHT else (width - w) / 2
-                self.placed.append((x, baseline, line.font, size, row, line.underline, line.color))
-                y += leading
-        self.height = y
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        canv = self.canv
-        top = self.height
-        by_color: dict[tuple[float, float, float] | None, list[tuple[float, float, str, float, str]]] = {}
-        rules = []
-        for x, baseline, font, size, text, underline, color in self.placed:
-            by_color.setdefault(color, []).append((x, top - baseline, font, size, text))
-            if underline and text:
-                w = unit_width(text, font) * size
-                y = top - baseline - size * 0.12
-                rules.append(f"{size * 0.06:.2f} w {x:.2f} {y:.2f} m {x + w:.2f} {y:.2f} l S")
-        for color, items in by_color.items():
-            canv.addLiteral(text_object(canv, self.ink, items, color))
-        if rules:
-            canv.addLiteral("q 0 G\n" + "\n".join(rules) + "\nQ")
-
-
-class _Beside(Flowable):
-    """Flowables side by side: ``(flowable, x, valign)`` with valign "top" or "bottom"."""
-
-    def __init__(self, parts: Sequence[tuple[Flowable, float, str]], width: float) -> None:
-        super().__init__()
-        self.parts = list(parts)
-        self.width = width
-        self.sizes = [part.wrap(width, 10_000) for part, _, _ in self.parts]
-        self.height = max((h for _, h in self.sizes), default=0.0)
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        for (part, x, valign), (_, h) in zip(self.parts, self.sizes, strict=True):
-            part.drawOn(self.canv, x, self.height - h if valign == "top" else 0.0)
-
-
-# --------------------------------------------------------------------------------------------
 # The detail table
 
 
@@ -211,7 +134,7 @@ class _Col:
 
     x0: float
     x1: float
-    align: int = _LEFT
+    align: int = TA_LEFT
 
 
 @dataclass
@@ -280,11 +203,11 @@ class _RowBuilder:
         y += (leading - size) / 2 + ASCENT * size
         out: list[PlacedText] = []
         for line in lines:
-            if col.align == _LEFT:
+            if col.align == TA_LEFT:
                 x = col.x0 + self.pad
             else:
                 w = unit_width(line, font) * size
-                x = col.x1 - self.pad - w if col.align == _RIGHT else (col.x0 + col.x1 - w) / 2
+                x = col.x1 - self.pad - w if col.align == TA_RIGHT else (col.x0 + col.x1 - w) / 2
             out.append((x, y, font, size, line))
             y += leading
         return out
@@ -447,15 +370,15 @@ def _price(value: Decimal) -> str:
 def _preview_notice(statement: PaymentStatement, ink: SubsetEncoder) -> list[Flowable]:
     if not statement.is_preview:
         return []
-    line = _Line(PREVIEW_NOTICE, 11, GOTHIC_BOLD, _CENTER, color=_PREVIEW_RED)
-    return [_Block([line], CONTENT_WIDTH, ink), Spacer(0, 4)]
+    line = TextLine(PREVIEW_NOTICE, 11, GOTHIC_BOLD, TA_CENTER, color=_PREVIEW_RED)
+    return [TextBlock([line], CONTENT_WIDTH, ink), Spacer(0, 4)]
 
 
 def _no_payments(ink: SubsetEncoder) -> list[Flowable]:
-    return [Spacer(0, 24), _Block([_Line(NO_PAYMENTS, 14, GOTHIC_BOLD, _CENTER)], CONTENT_WIDTH, ink)]
+    return [Spacer(0, 24), TextBlock([TextLine(NO_PAYMENTS, 14, GOTHIC_BOLD, TA_CENTER)], CONTENT_WIDTH, ink)]
 
 
-def _nonempty(lines: Sequence[_Line]) -> list[_Line]:
+def _nonempty(lines: Sequence[TextLine]) -> list[TextLine]:
     return [line for line in lines if line.text]
 
 
@@ -468,9 +391,9 @@ _SIMPLE_PAD = 3.0
 _SIMPLE_EDGES = (0.0, 66.0, 186.0, 306.0, 392.0, 468.0, CONTENT_WIDTH)
 
 
-def _mincho(text: str, *, underline: bool = False) -> _Line:
+def _mincho(text: str, *, underline: bool = False) -> TextLine:
     """The simple layout's party blocks: Mincho 10 pt, centred, 15 pt apart."""
-    return _Line(text, 10.0, MINCHO, _CENTER, underline=underline, leading=15.0)
+    return TextLine(text, 10.0, MINCHO, TA_CENTER, underline=underline, leading=15.0)
 
 
 def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str, body: StatementBody,
@@ -495,15 +418,15 @@ def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str
     left = (CONTENT_WIDTH - width) / 2
     out: list[Flowable] = [
         *_preview_notice(statement, ink),
-        _Block([_Line("支払明細書", 18, GOTHIC_BOLD, _CENTER)], CONTENT_WIDTH, ink),
+        TextBlock([TextLine("支払明細書", 18, GOTHIC_BOLD, TA_CENTER)], CONTENT_WIDTH, ink),
         Spacer(0, 4),
-        _Block([_Line(_period_text(statement, body), 12, GOTHIC, _CENTER)], CONTENT_WIDTH, ink),
+        TextBlock([TextLine(_period_text(statement, body), 12, GOTHIC, TA_CENTER)], CONTENT_WIDTH, ink),
         Spacer(0, 20),
-        _Beside([(_Block([_Line(long_date(_printed_date(statement)), 10, MINCHO, _RIGHT)], width, ink),
+        Beside([(TextBlock([TextLine(long_date(_printed_date(statement)), 10, MINCHO, TA_RIGHT)], width, ink),
                   left, "top")], CONTENT_WIDTH),
         Spacer(0, 10),
-        _Beside([(_Block(receiver_lines, receiver_width, ink), left, "top"),
-                 (_Block(issuer_lines, issuer_width, ink), left + width - issuer_width, "bottom")],
+        Beside([(TextBlock(receiver_lines, receiver_width, ink), left, "top"),
+                 (TextBlock(issuer_lines, issuer_width, ink), left + width - issuer_width, "bottom")],
                 CONTENT_WIDTH),
         Spacer(0, 12),
     ]
@@ -511,7 +434,7 @@ def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str
         return [*out, *_no_payments(ink)]
     return [
         *out,
-        _Block([_Line(f"支払金額合計： {yen_suffix(body.total)}", 12, GOTHIC_BOLD, underline=True)],
+        TextBlock([TextLine(f"支払金額合計： {yen_suffix(body.total)}", 12, GOTHIC_BOLD, underline=True)],
                CONTENT_WIDTH, ink),
         Spacer(0, 8),
         _Grid(_simple_grid(body, ink)),
@@ -520,14 +443,14 @@ def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str
 
 def _simple_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
     e = _SIMPLE_EDGES
-    date_col, name_col = _Col(e[0], e[1], _CENTER), _Col(e[1], e[3], _LEFT)
-    qty_col, price_col, amount_col = _Col(e[3], e[4], _RIGHT), _Col(e[4], e[5], _RIGHT), _Col(e[5], e[6], _RIGHT)
-    sum_cols = (_Col(e[0], e[2], _CENTER), _Col(e[2], e[4], _CENTER), _Col(e[4], e[6], _CENTER))
+    date_col, name_col = _Col(e[0], e[1], TA_CENTER), _Col(e[1], e[3], TA_LEFT)
+    qty_col, price_col, amount_col = _Col(e[3], e[4], TA_RIGHT), _Col(e[4], e[5], TA_RIGHT), _Col(e[5], e[6], TA_RIGHT)
+    sum_cols = (_Col(e[0], e[2], TA_CENTER), _Col(e[2], e[4], TA_CENTER), _Col(e[4], e[6], TA_CENTER))
     line_bounds = (e[0], e[1], e[3], e[4], e[5], e[6])
     sum_bounds = (e[0], e[2], e[4], e[6])
     build = _RowBuilder(_SIMPLE_SIZE, _SIMPLE_PAD)
     header = build.row(
-        [_cell(_Col(c.x0, c.x1, _CENTER), h)
+        [_cell(_Col(c.x0, c.x1, TA_CENTER), h)
          for c, h in zip((date_col, name_col, qty_col, price_col, amount_col), ("月日", "商品名", "数量", "単価", "金額"),
                          strict=True)],
         bounds=line_bounds, boxed=True, fill=0.92)
@@ -549,7 +472,7 @@ def _simple_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
         texts = (f"{tax_rate_label(rate)}対象", yen_suffix(bucket.base), yen_suffix(bucket.tax))
         rows.append(build.row([_cell(col, text) for col, text in zip(sum_cols, texts, strict=True)],
                               bounds=sum_bounds, boxed=True, keep_with_previous=True))
-    rows.append(build.row([_cell(_Col(e[0], e[6], _CENTER), REDUCED_RATE_LEGEND)], top_pad=2,
+    rows.append(build.row([_cell(_Col(e[0], e[6], TA_CENTER), REDUCED_RATE_LEGEND)], top_pad=2,
                           keep_with_previous=True))
     return _GridData(CONTENT_WIDTH, header, rows, ink)
 
@@ -564,9 +487,9 @@ _DAY_GAP = 10.0  # extra space above the first row of each day after the first
 _STANDARD_EDGES = (0.0, 60.0, 250.0, 315.0, 350.0, 410.0, 485.0, CONTENT_WIDTH)
 
 
-def _small(text: str, font: str = GOTHIC, align: int = _LEFT) -> _Line:
+def _small(text: str, font: str = GOTHIC, align: int = TA_LEFT) -> TextLine:
     """The standard layout's address blocks: 8 pt, shrinking to 6 pt before wrapping."""
-    return _Line(text, 8.0, font, align, min_ratio=0.75)
+    return TextLine(text, 8.0, font, align, min_ratio=0.75)
 
 
 def _standard_document(statement: PaymentStatement, receiver: Receiver, title: str, body: StatementBody,
@@ -574,26 +497,26 @@ def _standard_document(statement: PaymentStatement, receiver: Receiver, title: s
     org = statement.receiver
     third = CONTENT_WIDTH / 3
     org_phone = " ".join(p for p in (f"TEL {org.phone}" if org.phone else "", f"FAX {org.fax}" if org.fax else "") if p)
-    org_block = _Block(_nonempty([
+    org_block = TextBlock(_nonempty([
         _small(org.address.postal_code, GOTHIC_BOLD),
         _small(org.address.line),
         _small(statement.organization_name),
         _small(org_phone),
     ]), third, ink)
     company = statement.company
-    company_block = _Block(_nonempty([
-        _small(company.postal_line, GOTHIC_BOLD, _RIGHT),
-        *(_small(text, align=_RIGHT) for text in (company.address, company.name, company.phone_line,
+    company_block = TextBlock(_nonempty([
+        _small(company.postal_line, GOTHIC_BOLD, TA_RIGHT),
+        *(_small(text, align=TA_RIGHT) for text in (company.address, company.name, company.phone_line,
                                                    f"メール: {company.mail}" if company.mail else "")),
     ]), third, ink)
     out: list[Flowable] = [
         *_preview_notice(statement, ink),
         # The centre third is left free for the company logo (company settings have none yet).
-        _Beside([(org_block, 0.0, "top"), (company_block, 2 * third, "top")], CONTENT_WIDTH),
+        Beside([(org_block, 0.0, "top"), (company_block, 2 * third, "top")], CONTENT_WIDTH),
         Spacer(0, 10),
-        _Block([_Line(title, 15, GOTHIC_BOLD, _CENTER, min_ratio=0.6)], CONTENT_WIDTH, ink),
+        TextBlock([TextLine(title, 15, GOTHIC_BOLD, TA_CENTER, min_ratio=0.6)], CONTENT_WIDTH, ink),
         Spacer(0, 8),
-        _Block([_Line(_period_text(statement, body), 8, GOTHIC, _CENTER)], CONTENT_WIDTH, ink),
+        TextBlock([TextLine(_period_text(statement, body), 8, GOTHIC, TA_CENTER)], CONTENT_WIDTH, ink),
         Spacer(0, 8),
     ]
     if body.is_empty:
@@ -612,20 +535,20 @@ def _standard_document(statement: PaymentStatement, receiver: Receiver, title: s
             ("BACKGROUND", (0, 0), (-1, 0), colors.Color(0.92, 0.92, 0.92)),
         ]),
     )
-    note = _Block([_Line(TAX_NOTE, 8, GOTHIC, _CENTER)], CONTENT_WIDTH, ink)
+    note = TextBlock([TextLine(TAX_NOTE, 8, GOTHIC, TA_CENTER)], CONTENT_WIDTH, ink)
     out.append(KeepTogether([Spacer(0, 14), box, Spacer(0, 6), note]))
     return out
 
 
 def _standard_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
     e = _STANDARD_EDGES
-    aligns = (_LEFT, _LEFT, _RIGHT, _LEFT, _RIGHT, _RIGHT, _RIGHT)
+    aligns = (TA_LEFT, TA_LEFT, TA_RIGHT, TA_LEFT, TA_RIGHT, TA_RIGHT, TA_RIGHT)
     cols = [_Col(e[i], e[i + 1], aligns[i]) for i in range(7)]
     date_col, name_col, qty_col, unit_col, price_col, amount_col, total_col = cols
-    label_col = _Col(name_col.x0, name_col.x1, _RIGHT)
+    label_col = _Col(name_col.x0, name_col.x1, TA_RIGHT)
     build = _RowBuilder(_STANDARD_SIZE, _STANDARD_PAD)
     heads = ("月日", "商品名", "数量", "単位", "単価", "金額", "総合計")
-    header = build.row([_cell(_Col(c.x0, c.x1, _CENTER), h, GOTHIC_BOLD) for c, h in zip(cols, heads, strict=True)],
+    header = build.row([_cell(_Col(c.x0, c.x1, TA_CENTER), h, GOTHIC_BOLD) for c, h in zip(cols, heads, strict=True)],
                        top_pad=1, rule_below="frame")
     rows: list[_Row] = []
     for index, day in enumerate(body.days):
