@@ -15,7 +15,7 @@ Formats and numbering:
 
 Speed: the detail table is not a ReportLab ``Table``. A ``Table`` re-measures its remaining rows on
 every page split (quadratic in the number of lines) and draws each cell through the generic
-``drawString`` machinery. :class:`_Grid` instead lays out each row once, keeps prefix sums of the
+``drawString`` machinery. :class:`Grid` instead lays out each row once, keeps prefix sums of the
 row heights so that measuring and splitting a page costs O(log n), and writes each page's text as
 one PDF text object with positions computed in advance; its header row repeats on every page. The
 header blocks use the same light text drawing (:class:`TextBlock`) rather than Paragraphs, whose CJK
@@ -30,16 +30,13 @@ can be taller than a page.
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from oroshi_desktop.domain.formats import (
     iso_date,
@@ -56,9 +53,10 @@ from oroshi_desktop.domain.statement import PRINTED_RATES, StatementBody
 from printables.blocks import Beside, TextBlock, TextLine
 from printables.encryption import encrypt_pdf
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
+from printables.grid import MAX_CELL_LINES, Column, Grid, GridData, GridRow, RowBuilder, cell
 from printables.pages import A4, build_pdf, section_start, watermark
-from printables.pdf_text import ASCENT, PlacedText, SubsetEncoder, text_object
-from printables.text import fit_lines, literal_line, unit_width
+from printables.pdf_text import SubsetEncoder
+from printables.text import literal_line
 
 __all__ = [
     "MARGINS",
@@ -79,7 +77,6 @@ NO_PAYMENTS = "支払いはない"
 DEEMED_ACCEPTANCE = "※送付後一定期間内に連絡がない場合確認済とします"
 REDUCED_RATE_LEGEND = "※ 軽減税率対象"
 TAX_NOTE = "※消費税は税率ごとに合計額から一括で計算しています（日別の消費税は参考値）"
-MAX_CELL_LINES = 10
 
 _PREVIEW_RED = (0.75, 0.0, 0.0)
 
@@ -122,223 +119,6 @@ def render_statement(statement: PaymentStatement, *, password: str | None = None
         number_single_page=not supplier_format,
     )
     return encrypt_pdf(pdf, password) if password else pdf
-
-
-# --------------------------------------------------------------------------------------------
-# The detail table
-
-
-@dataclass(frozen=True)
-class _Col:
-    """A cell's horizontal extent in the grid and how its text sits there."""
-
-    x0: float
-    x1: float
-    align: int = TA_LEFT
-
-
-@dataclass
-class _Row:
-    height: float
-    texts: list[PlacedText]
-    bounds: tuple[float, ...] = ()  # cell edges of a boxed row
-    boxed: bool = False  # every edge ruled (simple layout)
-    fill: float | None = None  # grey level of a background (header rows)
-    rule_below: str | None = None  # "solid" | "dotted"; "frame": rules above and below (header)
-    keep_with_previous: bool = False  # never starts a page
-    carry: list[PlacedText] = field(default_factory=list)  # drawn only when the row starts a page
-
-
-# A cell to lay out: column, text, font, wrap (text cells) or shrink (numbers), vertical alignment.
-_Cell = tuple[_Col, str, str, bool, str]
-
-
-def _cell(col: _Col, text: str, font: str = GOTHIC, *, wrap: bool = False, valign: str = "middle") -> _Cell:
-    return (col, text, font, wrap, valign)
-
-
-class _RowBuilder:
-    """Turns cells into a :class:`_Row`: fitting, row height and baselines, computed once."""
-
-    def __init__(self, size: float, pad: float) -> None:
-        self.size = size
-        self.pad = pad
-        self.leading = size * 1.25
-
-    def row(self, cells: Sequence[_Cell], *, top_pad: float = 0.0, bounds: tuple[float, ...] = (),
-            boxed: bool = False, fill: float | None = None, rule_below: str | None = None,
-            keep_with_previous: bool = False) -> _Row:
-        pad, size = self.pad, self.size
-        laid = []
-        content = self.leading
-        for col, text, font, wrap, valign in cells:
-            if not text:
-                continue
-            lines, fitted = fit_lines(text, font, size, col.x1 - col.x0 - 2 * pad, wrap=wrap, max_lines=MAX_CELL_LINES)
-            laid.append((col, font, valign, lines, fitted))
-            if len(lines) > 1 or fitted != size:
-                content = max(content, len(lines) * fitted * 1.25)
-        height = top_pad + content + 2 * pad
-        texts: list[PlacedText] = []
-        for col, font, valign, lines, fitted in laid:
-            texts += self._place(col, font, valign, lines, fitted, top_pad, height)
-        return _Row(height, texts, bounds, boxed, fill, rule_below, keep_with_previous)
-
-    def carry(self, row: _Row, col: _Col, text: str) -> list[PlacedText]:
-        """A top-aligned label placed inside an existing row (the date of a continued day)."""
-        lines, fitted = fit_lines(text, GOTHIC, self.size, col.x1 - col.x0 - 2 * self.pad, wrap=False,
-                                  max_lines=MAX_CELL_LINES)
-        return self._place(col, GOTHIC, "top", lines, fitted, 0.0, row.height)
-
-    def _place(self, col: _Col, font: str, valign: str, lines: tuple[str, ...], size: float, top_pad: float,
-               height: float) -> list[PlacedText]:
-        leading = size * 1.25
-        block = len(lines) * leading
-        if valign == "top":
-            y = top_pad + self.pad
-        elif valign == "bottom":
-            y = height - self.pad - block
-        else:
-            y = top_pad + (height - top_pad - block) / 2
-        y += (leading - size) / 2 + ASCENT * size
-        out: list[PlacedText] = []
-        for line in lines:
-            if col.align == TA_LEFT:
-                x = col.x0 + self.pad
-            else:
-                w = unit_width(line, font) * size
-                x = col.x1 - self.pad - w if col.align == TA_RIGHT else (col.x0 + col.x1 - w) / 2
-            out.append((x, y, font, size, line))
-            y += leading
-        return out
-
-
-@dataclass
-class _GridData:
-    width: float
-    header: _Row
-    rows: list[_Row]
-    ink: SubsetEncoder
-    tops: list[float] = field(default_factory=list)  # tops[i] = Σ heights of rows[:i]
-
-    def __post_init__(self) -> None:
-        total = 0.0
-        self.tops = [0.0]
-        for row in self.rows:
-            total += row.height
-            self.tops.append(total)
-
-
-class _Grid(Flowable):
-    """Rows ``start:end`` of a table, drawn under a header row that repeats on every page.
-
-    Measuring uses the prefix sums in :class:`_GridData` and a split is a binary search, so laying
-    out n rows costs O(n) in total instead of the O(n²/page) of re-measuring the rest at each break.
-    """
-
-    def __init__(self, data: _GridData, start: int = 0, end: int | None = None) -> None:
-        super().__init__()
-        self.data = data
-        self.start = start
-        self.end = len(data.rows) if end is None else end
-        self.width = data.width
-        self.height = data.header.height + data.tops[self.end] - data.tops[self.start]
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        data, start, end = self.data, self.start, self.end
-        room = availHeight - data.header.height
-        cut = bisect.bisect_right(data.tops, data.tops[start] + room + 1e-6, start, end + 1) - 1
-        if cut >= end:
-            # Only reachable through rounding (the frame said the whole piece does not fit):
-            # leave the last row for the next page rather than offering the same piece again.
-            cut = end - 1
-        if cut <= start:
-            return []  # not even one row fits: the whole grid moves to the next page
-        # Keep groups (a day's tax and subtotal rows, the tax summary) with the row before them,
-        # unless the group alone is longer than the room, then it has to break somewhere.
-        keep = cut
-        while keep > start and data.rows[keep].keep_with_previous:
-            keep -= 1
-        if keep > start:
-            cut = keep
-        # The rest goes to the next page even when a kept group left room on this one; otherwise
-        # the frame would place it right here, under a second header.
-        return [_Grid(data, start, cut), PageBreak(), _Grid(data, cut, end)]
-
-    def draw(self) -> None:
-        canv = self.canv
-        data = self.data
-        top = self.height
-        placed: list[tuple[float, _Row]] = [(top, data.header)]
-        top -= data.header.height
-        for row in data.rows[self.start:self.end]:
-            placed.append((top, row))
-            top -= row.height
-        self._fills(canv, placed)
-        self._rules(canv, placed)
-        items = []
-        for index, (top, row) in enumerate(placed):
-            # A continued day's date goes first so that text extraction reads it before the line.
-            texts = row.carry + row.texts if index == 1 and self.start > 0 else row.texts
-            items += [(x, top - dy, font, size, text) for x, dy, font, size, text in texts]
-        canv.addLiteral(text_object(canv, data.ink, items))
-
-    def _fills(self, canv: Canvas, placed: list[tuple[float, _Row]]) -> None:
-        ops = []
-        for top, row in placed:
-            if row.fill is not None:
-                left, right = (row.bounds[0], row.bounds[-1]) if row.bounds else (0.0, self.width)
-                ops.append(f"{row.fill:.3f} g {left:.2f} {top - row.height:.2f} {right - left:.2f} "
-                           f"{row.height:.2f} re f")
-        if ops:
-            canv.addLiteral("q\n" + "\n".join(ops) + "\nQ")
-
-    def _rules(self, canv: Canvas, placed: list[tuple[float, _Row]]) -> None:
-        thin: list[str] = []
-        thick: list[str] = []
-        dotted: list[str] = []
-
-        def hline(out: list[str], y: float, x0: float = 0.0, x1: float = self.width) -> None:
-            out.append(f"{x0:.2f} {y:.2f} m {x1:.2f} {y:.2f} l")
-
-        # Vertical cell edges run on through consecutive rows that share them (one segment per
-        # column and page instead of one per cell).
-        open_edges: dict[float, float] = {}
-        previous_boxed = False
-        for top, row in placed:
-            bottom = top - row.height
-            edges = set(row.bounds) if row.boxed else set()
-            for x in [x for x in open_edges if x not in edges]:
-                thin.append(f"{x:.2f} {open_edges.pop(x):.2f} m {x:.2f} {top:.2f} l")
-            if row.boxed:
-                for x in row.bounds:
-                    open_edges.setdefault(x, top)
-                if not previous_boxed:
-                    hline(thin, top, row.bounds[0], row.bounds[-1])
-                hline(thin, bottom, row.bounds[0], row.bounds[-1])
-            previous_boxed = row.boxed
-            if row.rule_below == "solid":
-                hline(thin, bottom)
-            elif row.rule_below == "dotted":
-                hline(dotted, bottom)
-            elif row.rule_below == "frame":
-                hline(thick, top)
-                hline(thick, bottom)
-        last_bottom = placed[-1][0] - placed[-1][1].height
-        for x, y in open_edges.items():
-            thin.append(f"{x:.2f} {y:.2f} m {x:.2f} {last_bottom:.2f} l")
-        ops = ["q 0 G 0 J"]
-        if thin:
-            ops += ["0.25 w", *thin, "S"]
-        if thick:
-            ops += ["1 w", *thick, "S"]
-        if dotted:
-            ops += ["0.5 w [1 1.5] 0 d", *dotted, "S"]
-        if len(ops) > 1:
-            canv.addLiteral("\n".join([*ops, "Q"]))
 
 
 # --------------------------------------------------------------------------------------------
@@ -437,44 +217,44 @@ def _simple_document(statement: PaymentStatement, receiver: Receiver, title: str
         TextBlock([TextLine(f"支払金額合計： {yen_suffix(body.total)}", 12, GOTHIC_BOLD, underline=True)],
                CONTENT_WIDTH, ink),
         Spacer(0, 8),
-        _Grid(_simple_grid(body, ink)),
+        Grid(_simple_grid(body, ink)),
     ]
 
 
-def _simple_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
+def _simple_grid(body: StatementBody, ink: SubsetEncoder) -> GridData:
     e = _SIMPLE_EDGES
-    date_col, name_col = _Col(e[0], e[1], TA_CENTER), _Col(e[1], e[3], TA_LEFT)
-    qty_col, price_col, amount_col = _Col(e[3], e[4], TA_RIGHT), _Col(e[4], e[5], TA_RIGHT), _Col(e[5], e[6], TA_RIGHT)
-    sum_cols = (_Col(e[0], e[2], TA_CENTER), _Col(e[2], e[4], TA_CENTER), _Col(e[4], e[6], TA_CENTER))
+    date_col, name_col = Column(e[0], e[1], TA_CENTER), Column(e[1], e[3], TA_LEFT)
+    qty_col, price_col, amount_col = Column(e[3], e[4], TA_RIGHT), Column(e[4], e[5], TA_RIGHT), Column(e[5], e[6], TA_RIGHT)
+    sum_cols = (Column(e[0], e[2], TA_CENTER), Column(e[2], e[4], TA_CENTER), Column(e[4], e[6], TA_CENTER))
     line_bounds = (e[0], e[1], e[3], e[4], e[5], e[6])
     sum_bounds = (e[0], e[2], e[4], e[6])
-    build = _RowBuilder(_SIMPLE_SIZE, _SIMPLE_PAD)
+    build = RowBuilder(_SIMPLE_SIZE, _SIMPLE_PAD)
     header = build.row(
-        [_cell(_Col(c.x0, c.x1, TA_CENTER), h)
+        [cell(Column(c.x0, c.x1, TA_CENTER), h)
          for c, h in zip((date_col, name_col, qty_col, price_col, amount_col), ("月日", "商品名", "数量", "単価", "金額"),
                          strict=True)],
         bounds=line_bounds, boxed=True, fill=0.92)
-    rows: list[_Row] = []
+    rows: list[GridRow] = []
     for line in body.lines:
         name = literal_line(line.variation_name) + ("  ※" if line.reduced_rate else "")
         rows.append(build.row([
-            _cell(date_col, short_date(line.date)),
-            _cell(name_col, name, wrap=True),
-            _cell(qty_col, f"{quantity(line.quantity)} {literal_line(line.unit)}".rstrip()),
-            _cell(price_col, _price(line.unit_price)),
-            _cell(amount_col, yen_suffix(line.amount)),
+            cell(date_col, short_date(line.date)),
+            cell(name_col, name, wrap=True),
+            cell(qty_col, f"{quantity(line.quantity)} {literal_line(line.unit)}".rstrip()),
+            cell(price_col, _price(line.unit_price)),
+            cell(amount_col, yen_suffix(line.amount)),
         ], bounds=line_bounds, boxed=True))
-    rows.append(build.row([_cell(col, text) for col, text in zip(sum_cols, ("合計", "仕入額", "消費税額等"), strict=True)],
+    rows.append(build.row([cell(col, text) for col, text in zip(sum_cols, ("合計", "仕入額", "消費税額等"), strict=True)],
                           bounds=sum_bounds, boxed=True, fill=0.92))
     extra_rates = tuple(b.rate for b in body.tax_buckets if b.rate not in PRINTED_RATES)
     for rate in (*PRINTED_RATES, *extra_rates):
         bucket = body.bucket(rate)
         texts = (f"{tax_rate_label(rate)}対象", yen_suffix(bucket.base), yen_suffix(bucket.tax))
-        rows.append(build.row([_cell(col, text) for col, text in zip(sum_cols, texts, strict=True)],
+        rows.append(build.row([cell(col, text) for col, text in zip(sum_cols, texts, strict=True)],
                               bounds=sum_bounds, boxed=True, keep_with_previous=True))
-    rows.append(build.row([_cell(_Col(e[0], e[6], TA_CENTER), REDUCED_RATE_LEGEND)], top_pad=2,
+    rows.append(build.row([cell(Column(e[0], e[6], TA_CENTER), REDUCED_RATE_LEGEND)], top_pad=2,
                           keep_with_previous=True))
-    return _GridData(CONTENT_WIDTH, header, rows, ink)
+    return GridData(CONTENT_WIDTH, header, rows, ink)
 
 
 # --------------------------------------------------------------------------------------------
@@ -521,7 +301,7 @@ def _standard_document(statement: PaymentStatement, receiver: Receiver, title: s
     ]
     if body.is_empty:
         return [*out, *_no_payments(ink)]
-    out.append(_Grid(_standard_grid(body, ink)))
+    out.append(Grid(_standard_grid(body, ink)))
     box = Table(
         [["買上金額", "消費税額", "今回支払金額"],
          [yen_suffix(body.subtotal), yen_suffix(body.tax_total), yen_suffix(body.total)]],
@@ -540,34 +320,34 @@ def _standard_document(statement: PaymentStatement, receiver: Receiver, title: s
     return out
 
 
-def _standard_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
+def _standard_grid(body: StatementBody, ink: SubsetEncoder) -> GridData:
     e = _STANDARD_EDGES
     aligns = (TA_LEFT, TA_LEFT, TA_RIGHT, TA_LEFT, TA_RIGHT, TA_RIGHT, TA_RIGHT)
-    cols = [_Col(e[i], e[i + 1], aligns[i]) for i in range(7)]
+    cols = [Column(e[i], e[i + 1], aligns[i]) for i in range(7)]
     date_col, name_col, qty_col, unit_col, price_col, amount_col, total_col = cols
-    label_col = _Col(name_col.x0, name_col.x1, TA_RIGHT)
-    build = _RowBuilder(_STANDARD_SIZE, _STANDARD_PAD)
+    label_col = Column(name_col.x0, name_col.x1, TA_RIGHT)
+    build = RowBuilder(_STANDARD_SIZE, _STANDARD_PAD)
     heads = ("月日", "商品名", "数量", "単位", "単価", "金額", "総合計")
-    header = build.row([_cell(_Col(c.x0, c.x1, TA_CENTER), h, GOTHIC_BOLD) for c, h in zip(cols, heads, strict=True)],
+    header = build.row([cell(Column(c.x0, c.x1, TA_CENTER), h, GOTHIC_BOLD) for c, h in zip(cols, heads, strict=True)],
                        top_pad=1, rule_below="frame")
-    rows: list[_Row] = []
+    rows: list[GridRow] = []
     for index, day in enumerate(body.days):
         label = iso_date(day.date)
-        day_rows: list[_Row] = []
+        day_rows: list[GridRow] = []
         last = len(day.lines) - 1
         for i, line in enumerate(day.lines):
             cells = [
-                _cell(date_col, label if i == 0 else "", valign="top"),
-                _cell(name_col, literal_line(line.variation_name), wrap=True),
-                _cell(qty_col, quantity(line.quantity)),
-                _cell(unit_col, literal_line(line.unit)),
-                _cell(price_col, _price(line.unit_price)),
-                _cell(amount_col, yen(line.amount)),
+                cell(date_col, label if i == 0 else "", valign="top"),
+                cell(name_col, literal_line(line.variation_name), wrap=True),
+                cell(qty_col, quantity(line.quantity)),
+                cell(unit_col, literal_line(line.unit)),
+                cell(price_col, _price(line.unit_price)),
+                cell(amount_col, yen(line.amount)),
             ]
             if i == last:
                 # The day's total: bold, at the bottom of the day's lines (the original's
                 # bottom-aligned cell spanning them).
-                cells.append(_cell(total_col, yen(day.total), GOTHIC_BOLD, valign="bottom"))
+                cells.append(cell(total_col, yen(day.total), GOTHIC_BOLD, valign="bottom"))
             row = build.row(cells, top_pad=_DAY_GAP if i == 0 and index > 0 else 0.0)
             if i > 0:
                 # A day that breaks across pages repeats its date on the new page.
@@ -576,15 +356,15 @@ def _standard_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
         for bucket in day.taxes:
             # Informational: the statement's tax is computed once per rate (see the note).
             day_rows.append(build.row([
-                _cell(amount_col, f"消費税({tax_rate_label(bucket.rate)})"),
-                _cell(total_col, yen(bucket.tax)),
+                cell(amount_col, f"消費税({tax_rate_label(bucket.rate)})"),
+                cell(total_col, yen(bucket.tax)),
             ], keep_with_previous=True))
         for total in day.variation_totals:
             day_rows.append(build.row([
-                _cell(label_col, f"―{literal_line(total.variation_name)}小計―", wrap=True),
-                _cell(qty_col, quantity(total.quantity)),
-                _cell(unit_col, literal_line(total.unit)),
-                _cell(amount_col, yen(total.amount)),
+                cell(label_col, f"―{literal_line(total.variation_name)}小計―", wrap=True),
+                cell(qty_col, quantity(total.quantity)),
+                cell(unit_col, literal_line(total.unit)),
+                cell(amount_col, yen(total.amount)),
             ], keep_with_previous=True))
         day_rows[-1].rule_below = "dotted"
         rows += day_rows
@@ -592,9 +372,9 @@ def _standard_grid(body: StatementBody, ink: SubsetEncoder) -> _GridData:
         rows[-1].rule_below = "solid"
     for i, total in enumerate(body.variation_totals):
         rows.append(build.row([
-            _cell(label_col, f"―{literal_line(total.variation_name)}合計―", GOTHIC_BOLD, wrap=True),
-            _cell(qty_col, quantity(total.quantity), GOTHIC_BOLD),
-            _cell(unit_col, literal_line(total.unit), GOTHIC_BOLD),
-            _cell(amount_col, yen(total.amount), GOTHIC_BOLD),
+            cell(label_col, f"―{literal_line(total.variation_name)}合計―", GOTHIC_BOLD, wrap=True),
+            cell(qty_col, quantity(total.quantity), GOTHIC_BOLD),
+            cell(unit_col, literal_line(total.unit), GOTHIC_BOLD),
+            cell(amount_col, yen(total.amount), GOTHIC_BOLD),
         ], top_pad=4 if i == 0 else 0.0, keep_with_previous=i > 0))
-    return _GridData(CONTENT_WIDTH, header, rows, ink)
+    return GridData(CONTENT_WIDTH, header, rows, ink)
