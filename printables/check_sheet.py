@@ -9,7 +9,8 @@ organizations, whose rows are filled in by hand.
 
 A page too long for one sheet continues on the next with the header repeated; an organization that
 alone would not fit is cut into several 海域 blocks. A sheet with nothing to print (no supply date,
-or no supply at the chosen prefecture and time) becomes a single notice page.
+or no supply at the chosen prefecture and time) becomes a single notice page. The HACCP wording (legend,
+criteria, frequency) is domain data from :mod:`oroshi_desktop.domain.haccp`.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from oroshi_desktop.domain.check_sheet import (
     document_date,
 )
 from oroshi_desktop.domain.formats import long_date
+from oroshi_desktop.domain.haccp import CRITERIA, FREQUENCY, LEGEND, LEGEND_NOTE, Guidance
 from oroshi_desktop.domain.parties import Company
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
 from printables.pages import A4, build_pdf, section_start
@@ -59,26 +61,6 @@ VERTICAL_MAX_CHARS = 16  # longer areas print horizontally: a 40-character colum
 FIT_SCALES = (1.0, 0.85, 0.7, 0.6, 0.5)
 
 COLUMN_HEADINGS = ("海域", "生産者", "官能検査", "温度(℃)", "pH", "塩分(%)", "最終判定", "時間・署名")
-LEGEND = "〇＝適切　X＝不適切"
-LEGEND_NOTE = "不適切な項目がある場合は、日付とその理由・処置を余白に記入してください。"
-CRITERIA = (
-    "● 判定基準",
-    (
-        "官能検査：外観・臭いに異常がないこと。",
-        "温度：品温が0～20℃であること。",
-        "pH：6.0～8.0であること。",
-        "塩分：0.5%以上であること。",
-        "最終判定：上記を満たし、原料として受け入れ可能であること。",
-        "表示（タグ）を確認すること：漁獲・採取海域、原料の数量、生産者名または記録番号。",
-    ),
-)
-FREQUENCY = (
-    "● 記録の頻度",
-    (
-        "入荷の都度、海域別・生産者別に記録する。",
-        "原料の品質について気付いた点を記入する。最終判定がXの場合は、その理由と処置を記入する。",
-    ),
-)
 
 
 def _style(name: str, size: float, *, font: str = GOTHIC, align: int = TA_LEFT,
@@ -213,11 +195,11 @@ def _dates_block(st: _Styles, sheet: CheckSheet) -> list[Flowable] | str:
 def _footer(rows: _Rows, st: _Styles, sheet: CheckSheet) -> None:
     rows.add([""] * 8, height=6)
 
-    def notes(heading: str, items: Sequence[str]) -> Paragraph:
-        body = "<br/>".join(f"・{escape(item)}" for item in items)
-        return para(f"<b>{escape(heading)}</b><br/>{body}", st.footer)
+    def notes(guidance: Guidance) -> Paragraph:
+        body = "<br/>".join(f"・{escape(item)}" for item in guidance.items)
+        return para(f"<b>{escape(guidance.heading)}</b><br/>{body}", st.footer)
 
-    notes_row = rows.add([notes(*CRITERIA), "", "", "", notes(*FREQUENCY)])
+    notes_row = rows.add([notes(CRITERIA), "", "", "", notes(FREQUENCY)])
     rows.span(0, notes_row, 3, notes_row)
     rows.span(4, notes_row, 7, notes_row)
     rows.grid(notes_row, notes_row)
