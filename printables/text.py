@@ -13,17 +13,21 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
 
 # Line height relative to font size: Japanese glyphs fill the em box, so Latin-style 1.2 looks cramped.
 LEADING_RATIO = 1.35
+# The scales fit_to_height tries, largest first.
+FIT_SCALES = (1.0, 0.85, 0.7, 0.6, 0.5)
 
 # C0/C1 control characters other than tab and newline are invalid in XML and would print as
 # .notdef boxes; they only ever arrive by accident (pasted from Excel, legacy data).
@@ -71,6 +75,33 @@ def plain(text: str | None, style: ParagraphStyle, *, keep_newlines: bool = True
     return para(markup, style)
 
 
+def paragraph_style(name: str, size: float, *, font: str = GOTHIC, align: int = TA_LEFT,
+                    leading: float | None = None, leading_ratio: float = LEADING_RATIO, hang: bool = False,
+                    **extra: Any) -> ParagraphStyle:
+    """A CJK-wrapping paragraph style; ``leading`` defaults to ``leading_ratio`` × ``size``.
+
+    ``hang`` keeps an em free on the right for wrapped text: ReportLab's CJK wrapping follows the
+    kinsoku rule, so a character that may not start a line (``ェ``, ``。``, ``）``…) hangs past the
+    right edge instead, and without the spare em it would cross a cell border. Centred text gets
+    the same indent on the left so it stays centred.
+    """
+    if hang:
+        extra.setdefault("rightIndent", size)
+        if align == TA_CENTER:
+            extra.setdefault("leftIndent", size)
+    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or round(size * leading_ratio, 2),
+                          alignment=align, wordWrap="CJK", **extra)
+
+
+def scaled_style(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    """``style`` with its size, leading and indents times ``scale`` (``style`` itself when 1)."""
+    if scale == 1:
+        return style
+    return ParagraphStyle(f"{style.name}@{scale:g}", parent=style, fontSize=style.fontSize * scale,
+                          leading=style.leading * scale, leftIndent=style.leftIndent * scale,
+                          rightIndent=style.rightIndent * scale)
+
+
 def styles(base_size: float = 9) -> dict[str, ParagraphStyle]:
     """A fresh set of paragraph styles scaled from ``base_size`` (points).
 
@@ -81,19 +112,7 @@ def styles(base_size: float = 9) -> dict[str, ParagraphStyle]:
     """
     register_fonts()
 
-    def make(
-        name: str, *, size: float, font: str = GOTHIC, align: int = TA_LEFT, **extra: object
-    ) -> ParagraphStyle:
-        return ParagraphStyle(
-            name,
-            fontName=font,
-            fontSize=size,
-            leading=round(size * LEADING_RATIO, 2),
-            alignment=align,
-            wordWrap="CJK",
-            **extra,
-        )
-
+    make = paragraph_style
     b = float(base_size)
     return {
         "normal": make("normal", size=b),
@@ -209,3 +228,20 @@ def fit_lines(text: str, font: str, size: float, width: float, *, wrap: bool, ma
             last = last[:-1]
         lines[-1] = last + "…"
     return tuple(lines), small
+
+
+def content_height(flowables: Sequence[Flowable], width: float, padding: float = 0.0) -> float:
+    """Laid-out height of a cell's content in ``width``, plus ``padding`` (top and bottom together)."""
+    return sum(f.wrap(width, 1e6)[1] for f in flowables) + padding
+
+
+def fit_to_height(build: Callable[[float], list[Flowable]], width: float, budget: float, *,
+                  padding: float = 0.0, scales: Sequence[float] = FIT_SCALES) -> list[Flowable]:
+    """``build(scale)`` at the largest of ``scales`` whose content stays within ``budget`` points of
+    height (see :func:`content_height`); the smallest scale's content when none does."""
+    content: list[Flowable] = []
+    for scale in scales:
+        content = build(scale)
+        if content_height(content, width, padding) <= budget:
+            break
+    return content
