@@ -1,17 +1,5 @@
-"""Reception check sheet (供給・受入チェック表): one A4 table per prefecture × reception time.
-
-Layout follows the web system's sheet: an 8-column table with the title, marking legend and the
-社長 / 品管 stamp boxes on top, then per organization a tall 海域 cell (area written vertically,
-plus per-variation totals when there are two or more producers) beside two rows per producer:
-the check cells (temperature, pH and salinity struck out when nothing liquid arrived) and the
-container quantities. Rows of producers who delivered nothing are grey, except for free-entry
-organizations, whose rows are filled in by hand.
-
-A page too long for one sheet continues on the next with the header repeated; an organization that
-alone would not fit is cut into several 海域 blocks. A sheet with nothing to print (no supply date,
-or no supply at the chosen prefecture and time) becomes a single notice page. The HACCP wording (legend,
-criteria, frequency) is domain data from :mod:`oroshi_desktop.domain.haccp`.
-"""
+"""Reception check sheet (供給・受入チェック表): one A4 table per prefecture × reception time, laid out
+like the web system's sheet; the HACCP wording is :mod:`oroshi_desktop.domain.haccp`."""
 
 from __future__ import annotations
 
@@ -315,7 +303,18 @@ def _notice(st: _Styles, sheet: CheckSheet, notice: Notice) -> list[Flowable]:
 
 
 def render_check_sheet(sheet: CheckSheet) -> bytes:
-    """The check sheet as A4 PDF bytes: one section per page, or one notice page if there is nothing."""
+    """The check sheet as A4 PDF bytes: one section per page, or one notice page if there is nothing.
+
+    Each page is an 8-column table with the title, marking legend and the 社長 / 品管 stamp boxes on
+    top, then per organization a tall 海域 cell (area written vertically, plus per-variation totals
+    when there are two or more producers) beside two rows per producer: the check cells
+    (temperature, pH and salinity struck out when nothing liquid arrived) and the container
+    quantities. Rows of producers who delivered nothing are grey, except for free-entry
+    organizations, whose rows are filled in by hand. A page too long for one sheet continues on the
+    next with the header repeated; an organization that alone would not fit is cut into several 海域
+    blocks. A sheet with nothing to print (no supply date, or no supply at the chosen prefecture and
+    time) becomes a single notice page.
+    """
     register_fonts()
     st = _Styles()
     flowables: list[Flowable] = []

@@ -1,12 +1,5 @@
 """A prefix-sum table engine: rows laid out once (:class:`RowBuilder`), pages split by binary search
-and drawn as raw PDF operators under a header row repeated on every page (:class:`Grid`).
-
-A ReportLab ``Table`` re-measures its remaining rows on every page split (quadratic in the number of
-rows) and draws each cell through the generic ``drawString`` machinery. Here each row is measured
-once, the prefix sums of the row heights make measuring and splitting a page O(log n), and each
-page's text is one PDF text object with positions computed in advance. Cell text is drawn
-literally; a cell never grows past :data:`MAX_CELL_LINES` lines, so no row is taller than a page.
-"""
+and drawn as raw PDF operators under a header row repeated on every page (:class:`Grid`)."""
 
 from __future__ import annotations
 
@@ -133,8 +126,12 @@ class GridData:
 class Grid(Flowable):
     """Rows ``start:end`` of a table, drawn under a header row that repeats on every page.
 
-    Measuring uses the prefix sums in :class:`GridData` and a split is a binary search, so laying
-    out n rows costs O(n) in total instead of the O(n²/page) of re-measuring the rest at each break.
+    A ReportLab ``Table`` re-measures its remaining rows on every page split (quadratic in the number
+    of rows) and draws each cell through the generic ``drawString`` machinery. Here each row was
+    measured once (:class:`RowBuilder`), measuring uses the prefix sums in :class:`GridData` and a
+    split is a binary search, so laying out n rows costs O(n) in total; each page's text is one PDF
+    text object with positions computed in advance. Cell text is drawn literally, and a cell never
+    grows past :data:`MAX_CELL_LINES` lines, so no row is taller than a page.
     """
 
     def __init__(self, data: GridData, start: int = 0, end: int | None = None) -> None:

@@ -1,7 +1,5 @@
-"""Tables shared by the printables: :class:`PagedTable` lays rows out page by page itself, repeating
-the header, so a thousand-row list costs linear time (ReportLab's own ``Table.split`` re-measures
-the whole remainder on every page); :class:`SpanTableBuilder` builds a table with row and column
-spans row by row (the check sheet); plus the base style and cell helpers."""
+"""Tables shared by the printables: :class:`PagedTable` (pages split in linear time, header repeated),
+:class:`SpanTableBuilder` (a table with row spans, built row by row), the base style and cell helpers."""
 
 from __future__ import annotations
 
@@ -57,7 +55,8 @@ class PagedTable(Flowable):
 
     Each row is measured once, alone (row heights do not depend on other rows when the column
     widths are fixed), and each page gets its own small ``Table``; so the cost is linear in the
-    number of rows. Row spans are not supported; column spans go in a row's own commands.
+    number of rows, where ReportLab's own ``Table.split`` re-measures the whole remainder on every
+    page and a thousand-row list takes quadratic time. Row spans are not supported; column spans go in a row's own commands.
     """
 
     def __init__(self, header: Sequence[TableRow], body: Sequence[TableRow], col_widths: Sequence[float],

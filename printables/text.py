@@ -1,13 +1,5 @@
-"""Text helpers for printables: markup escaping, paragraph styles, and fitting text to a width.
-
-ReportLab's ``Paragraph`` parses its text as XML-like markup, so any value that comes from the
-database (names, notes, product descriptions) must go through :func:`escape` or :func:`plain`;
-otherwise a customer called ``A&B`` or a note containing ``<`` breaks or alters the document.
-Use :func:`para` only for markup you built yourself from escaped pieces.
-
-Text drawn without Paragraphs (the statement's blocks and grid) is measured with the cached
-:func:`unit_width`, cleaned by :func:`literal_line` and fitted by :func:`fit_lines`.
-"""
+"""Text helpers for printables: markup escaping, paragraph styles, and fitting text to a width (one
+literal line or wrapped lines) or a cell to a height."""
 
 from __future__ import annotations
 
@@ -40,6 +32,13 @@ INVISIBLE_FORMAT_CHARS = re.compile("[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2
 # On a line drawn literally, tabs, newlines and the other control characters become spaces: a name
 # pasted with a line break must not start a new table row, and C0/C1 codes would print as boxes.
 _LINE_CONTROL_CHARS = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+# ReportLab's ``Paragraph`` parses its text as XML-like markup, so any value that comes from the
+# database (names, notes, product descriptions) must go through escape() or plain(); otherwise a
+# customer called ``A&B`` or a note containing ``<`` breaks or alters the document. para() is only
+# for markup built from escaped pieces. Text drawn without Paragraphs (the statement's blocks and
+# grid) is cleaned by literal_line(), measured by the cached unit_width() and fitted by fit_lines().
 
 
 def escape(s: str | None) -> str:

@@ -1,30 +1,5 @@
-"""The payment statement PDF (支払明細書): 簡易版 ("simple") and 標準版 ("standard") layouts.
-
-:func:`render_statement` draws a :class:`~oroshi_desktop.domain.payment_statement.PaymentStatement`
-that :func:`oroshi_desktop.queries.statements.load_statement` built; every number on the page comes
-from that value (this package computes nothing but positions), so the page adds up exactly as the
-domain rules say.
-
-Formats and numbering:
-
-- organization format: one document, "n / N" at the bottom right of every page (also "1 / 1");
-- supplier format: one section per producer, each starting on a new page; numbering restarts per
-  producer and is printed only when that producer's section has two or more pages. The original
-  did this in the standard layout only; here both layouts follow the same rule, so a one-page
-  producer statement never carries a lone "1 / 1".
-
-Modules: :mod:`.shared` (page, wording, pieces both layouts use), :mod:`.simple` and
-:mod:`.standard` (one layout each). Speed: the detail table is a :class:`printables.grid.Grid`, not a
-ReportLab ``Table`` (rows laid out once, pages split by binary search), and the header blocks are
-:class:`printables.blocks.TextBlock` rather than Paragraphs, whose CJK line breaking costs more than
-the rest of a short statement. Strings are encoded for the embedded font subsets once per document
-(:class:`printables.pdf_text.SubsetEncoder`) and reused: dates, names and units repeat on every line.
-
-User strings (names, addresses, units) are always drawn literally: nothing here parses markup.
-Control characters become spaces. Long names shrink a little and then wrap at any character; a
-table cell never grows past :data:`MAX_CELL_LINES` lines (the rest is replaced by "…"), so no row
-can be taller than a page.
-"""
+"""The payment statement PDF (支払明細書): :func:`render_statement`, in the 簡易版 (:mod:`.simple`) or
+標準版 (:mod:`.standard`) layout; what both share is :mod:`.shared`."""
 
 from __future__ import annotations
 
@@ -53,9 +28,28 @@ __all__ = [
 def render_statement(statement: PaymentStatement, *, password: str | None = None) -> bytes:
     """The statement as PDF bytes; encrypted with AES-256 when ``password`` is given.
 
+    Every number on the page comes from ``statement``, which
+    :func:`oroshi_desktop.queries.statements.load_statement` built: this package computes nothing
+    but positions, so the page adds up exactly as the domain rules say.
+
+    Formats and numbering:
+
+    - organization format: one document, "n / N" at the bottom right of every page (also "1 / 1");
+    - supplier format: one section per producer, each starting on a new page; numbering restarts
+      per producer and is printed only when that producer's section has two or more pages. The
+      original did this in the standard layout only; here both layouts follow the same rule, so a
+      one-page producer statement never carries a lone "1 / 1".
+
     A preview (``statement.is_preview``) is never encrypted (passing a password is an error): it
     carries a diagonal 見本 watermark on every page and the notice :data:`PREVIEW_NOTICE` in its
     header, so it cannot pass for an issued statement.
+
+    User strings (names, addresses, units) are always drawn literally: nothing here parses markup,
+    and control characters become spaces. Long names shrink a little and then wrap at any
+    character; a table cell never grows past :data:`MAX_CELL_LINES` lines (the rest becomes "…").
+    The detail table is a :class:`printables.grid.Grid` and the header blocks are
+    :class:`printables.blocks.TextBlock` rather than Paragraphs, whose CJK line breaking costs more
+    than the rest of a short statement; strings are encoded for the font subsets once per document.
     """
     if statement.format not in ("organization", "supplier"):
         raise ValueError(f"unknown statement format {statement.format!r}")
