@@ -18,6 +18,7 @@ from printables.text import fit_lines, unit_width
 __all__ = ["MAX_CELL_LINES", "Cell", "Column", "Grid", "GridData", "GridRow", "RowBuilder", "cell"]
 
 MAX_CELL_LINES = 10  # the rest of a longer text is replaced by "…"
+LINE_SPACING = 1.25  # a cell's line height relative to its font size, tighter than prose (1.35)
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ Cell = tuple[Column, str, str, bool, str]
 
 
 def cell(col: Column, text: str, font: str = GOTHIC, *, wrap: bool = False, valign: str = "middle") -> Cell:
+    """A :data:`Cell`; ``valign`` is "top", "middle" or "bottom"."""
     return (col, text, font, wrap, valign)
 
 
@@ -57,7 +59,7 @@ class RowBuilder:
     def __init__(self, size: float, pad: float) -> None:
         self.size = size
         self.pad = pad
-        self.leading = size * 1.25
+        self.leading = size * LINE_SPACING
 
     def row(self, cells: Sequence[Cell], *, top_pad: float = 0.0, bounds: tuple[float, ...] = (),
             boxed: bool = False, fill: float | None = None, rule_below: str | None = None,
@@ -71,7 +73,7 @@ class RowBuilder:
             lines, fitted = fit_lines(text, font, size, col.x1 - col.x0 - 2 * pad, wrap=wrap, max_lines=MAX_CELL_LINES)
             laid.append((col, font, valign, lines, fitted))
             if len(lines) > 1 or fitted != size:
-                content = max(content, len(lines) * fitted * 1.25)
+                content = max(content, len(lines) * fitted * LINE_SPACING)
         height = top_pad + content + 2 * pad
         texts: list[PlacedText] = []
         for col, font, valign, lines, fitted in laid:
@@ -86,7 +88,7 @@ class RowBuilder:
 
     def _place(self, col: Column, font: str, valign: str, lines: tuple[str, ...], size: float, top_pad: float,
                height: float) -> list[PlacedText]:
-        leading = size * 1.25
+        leading = size * LINE_SPACING
         block = len(lines) * leading
         if valign == "top":
             y = top_pad + self.pad
@@ -109,6 +111,8 @@ class RowBuilder:
 
 @dataclass
 class GridData:
+    """A whole table for :class:`Grid`: its rows, the header repeated on each page, and their tops."""
+
     width: float
     header: GridRow
     rows: list[GridRow]
