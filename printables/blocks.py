@@ -15,6 +15,8 @@ from printables.text import LEADING_RATIO, fit_lines, literal_line, unit_width
 
 __all__ = ["Beside", "TextBlock", "TextLine"]
 
+MAX_BLOCK_LINES = 12  # a header line longer than this many wrapped lines ends in "…"
+
 
 @dataclass(frozen=True)
 class TextLine:
@@ -42,7 +44,7 @@ class TextBlock(Flowable):
         for line in lines:
             text = literal_line(line.text)
             rows, size = fit_lines(text, line.font, line.size, width, wrap=True, min_ratio=line.min_ratio,
-                                   max_lines=12)
+                                   max_lines=MAX_BLOCK_LINES)
             leading = line.leading or round(size * LEADING_RATIO, 2)
             for row in rows:
                 baseline = y + (leading - size) / 2 + ASCENT * size
