@@ -1,4 +1,5 @@
-"""Starting the desktop app: Qt application, bundled fonts, the embedded demo database, main window."""
+"""Starting the desktop app: Qt application, bundled fonts, one instance per user and data folder,
+the database (or an offline window that recovers by itself), the main window, the tray, the queue."""
 
 from __future__ import annotations
 
@@ -11,9 +12,13 @@ from jobs.consumer import JobQueue
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
-from oroshi_desktop.errors import UserError
+from oroshi_desktop.errors import DatabaseUnavailable, UserError
+from oroshi_desktop.ledger import Ledger
+from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox, QTimer
+from ui.operations import APP_TITLE, Operation, wait_for_operations
+from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox, QObject, QTimer
+from ui.single_instance import SingleInstance
 
 log = logging.getLogger(__name__)
 
@@ -29,9 +34,11 @@ def install_font(app: QApplication) -> None:
         app.setFont(QFont(families[0], 10))
 
 
-def prepare_database(settings: Settings) -> Database:
-    """Open the configured database; an empty embedded one gets its schema and the demo data."""
-    database = open_database(settings.effective_database_url)
+def prepare(settings: Settings, database: Database) -> None:
+    """Reach the database; an empty embedded one gets its schema and the demo data.
+
+    Raises ``DatabaseUnavailable`` while the (shared) database does not answer.
+    """
     database.ping()
     if settings.is_embedded_database:
         schema.upgrade(database)
@@ -39,29 +46,124 @@ def prepare_database(settings: Settings) -> Database:
 
         if is_empty(database):
             generate_demo(database)
+
+
+def prepare_database(settings: Settings) -> Database:
+    """Open and prepare the configured database (for tests, benchmarks and the CLI)."""
+    database = open_database(settings.effective_database_url)
+    prepare(settings, database)
     return database
 
 
+class QueueStarter(QObject):
+    """Starts the embedded queue on the main thread once the database is reachable and prepared,
+    and stops it gracefully (running jobs finish) when the application quits."""
+
+    def __init__(self, app: QApplication, ctx: AppContext, *, prepared: bool, max_delay: float = 0.5) -> None:
+        super().__init__(app)
+        self.ctx = ctx
+        self.prepared = prepared
+        self.queue: JobQueue | None = None
+        self.max_delay = max_delay
+        self._preparing = False
+        ctx.online_changed.connect(self._online)
+        app.aboutToQuit.connect(self.stop)
+        if prepared:
+            QTimer.singleShot(0, self.start)
+
+    def _online(self, online: bool) -> None:
+        if not online or self.queue is not None or self._preparing:
+            return
+        if self.prepared:
+            self.start()
+            return
+        self._preparing = True
+        settings, database = self.ctx.settings, self.ctx.database
+        Operation(None, lambda: prepare(settings, database)).success(self._prepared) \
+            .failure(self._prepare_failed).run()
+
+    def _prepared(self, _none: object) -> None:
+        self._preparing = False
+        self.prepared = True
+        log.info("the database answers again; starting the job queue")
+        self.ctx.data_changed.emit("all")
+        self.start()
+
+    def _prepare_failed(self, err: BaseException) -> None:
+        self._preparing = False
+        log.warning("database not ready yet: %s", err)
+
+    def start(self) -> None:
+        if self.queue is not None:
+            return
+        queue = JobQueue(self.ctx.settings, database=self.ctx.database, embedded=True, max_delay=self.max_delay)
+        try:
+            report = queue.start()
+        except Exception as err:  # the window stays usable; the jobs wait for a worker
+            log.exception("the job queue did not start")
+            queue.close()
+            QMessageBox.warning(None, APP_TITLE, f"ジョブの実行を開始できませんでした（{type(err).__name__}）。"
+                                "oroshi-desktop worker で実行できます。")
+            return
+        log.info("job queue: %s", report)
+        self.queue = queue
+        self.ctx.attach_tasks(queue.tasks)
+        self.ctx.jobs_changed.emit()
+
+    def stop(self) -> None:
+        if self.queue is not None:
+            self.queue.stop()
+            self.queue = None
+
+
 def run_gui(settings: Settings, argv: list[str]) -> int:
+    """The desktop app; works when a ``QApplication`` already exists (tests, embedding)."""
     app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("oroshi-desktop")
-    app.setApplicationDisplayName("オロシ デスクトップ")
+    app.setApplicationDisplayName(APP_TITLE)
     install_font(app)
+    instance = SingleInstance(settings.paths.ensure().data_dir)
+    if instance.hand_off():
+        print("oroshi-desktop: already running; its window was brought forward", file=sys.stderr)
+        return 0
     try:
-        database = prepare_database(settings)
-    except UserError as err:
-        QMessageBox.critical(None, "オロシ デスクトップ", err.message_ja)
+        database = open_database(settings.effective_database_url)
+    except UserError as err:  # a malformed URL or a password in it: a setting to fix, not a network problem
+        QMessageBox.critical(None, APP_TITLE, err.message_ja)
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
         return 2
-    window = MainWindow(database, settings)
+    try:
+        prepare(settings, database)
+        online = True
+    except DatabaseUnavailable as err:  # open offline; the connection check retries in the background
+        log.warning("starting offline: %s", err.message)
+        online = False
+    ledger = Ledger(settings.paths.local_store)
+    ctx = AppContext(settings, database, ledger)
+    ctx.online = online
+    window = MainWindow(ctx)
+    instance.listen(window.bring_forward)
+    tray = None
+    from ui.tray import Tray, tray_available
+
+    if tray_available():
+        tray = Tray(ctx, window, window.state)
+        tray.show()
+        app.setQuitOnLastWindowClosed(False)
     window.show()
-    queue = start_embedded_queue(app, settings, database, window)
+    starter = QueueStarter(app, ctx, prepared=online)
     quit_on_signals(app)
     try:
         return app.exec()
     finally:
-        if queue is not None:
-            queue.stop()
+        starter.stop()
+        wait_for_operations(5000)
+        instance.close()
+        if tray is not None:
+            tray.icon.hide()
+        window.deleteLater()
+        ledger.dispose()
         database.dispose()
 
 
@@ -80,26 +182,3 @@ def quit_on_signals(app: QApplication) -> QTimer:
     timer.timeout.connect(lambda: None)
     timer.start(250)
     return timer
-
-
-def start_embedded_queue(app: QApplication, settings: Settings, database: Database, window: MainWindow) -> JobQueue:
-    """The job queue inside this process: started on the main thread once the window is up, stopped
-    gracefully (running jobs finish) when the application quits."""
-    queue = JobQueue(settings, database=database, embedded=True, max_delay=0.5)
-
-    def start() -> None:
-        try:
-            report = queue.start()
-        except Exception as err:  # the window stays usable; the jobs wait for a worker
-            log.exception("the job queue did not start")
-            QMessageBox.warning(window, "オロシ デスクトップ",
-                                f"ジョブの実行を開始できませんでした（{type(err).__name__}）。"
-                                "oroshi-desktop worker で実行できます。")
-            return
-        log.info("job queue: %s", report)
-        window.attach_tasks(queue.tasks)
-        window.refresh_jobs()
-
-    QTimer.singleShot(0, start)
-    app.aboutToQuit.connect(queue.stop)
-    return queue

@@ -30,6 +30,8 @@ class AppContext(QObject):
         self.ledger = ledger
         self.tasks: Any = None      # jobs.tasks.Tasks once the queue runs; None while it starts
         self.online = True
+        self.monitor: Any = None    # ui.shell.monitor.AppMonitor: connection and queue overview
+        self.commands: Any = None   # ui.shell.commands.QueueCommands: actions shared by menu, views, tray
 
     def attach_tasks(self, tasks: Any) -> None:
         self.tasks = tasks

@@ -1,30 +1,75 @@
-"""Every Qt name the app uses comes through here, so a Qt upgrade touches one file."""
+"""Every Qt name the app uses comes through here, so a Qt upgrade touches one file.
 
+Keep each list sorted: several branches add names, and sorted lists merge cleanly.
+"""
+
+from PySide6 import __version__ as PYSIDE_VERSION  # noqa: F401
 from PySide6.QtCore import (  # noqa: F401
     QAbstractTableModel,
+    QByteArray,
+    QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
+    QRect,
     QRunnable,
+    QSettings,
+    QSize,
     Qt,
     QThreadPool,
     QTimer,
+    QtMsgType,
     QUrl,
     Signal,
     Slot,
+    qInstallMessageHandler,
+    qVersion,
 )
-from PySide6.QtGui import QAction, QDesktopServices, QFont, QFontDatabase, QIcon  # noqa: F401
+from PySide6.QtGui import (  # noqa: F401
+    QAction,
+    QActionGroup,
+    QBrush,
+    QCloseEvent,
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+)
+from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: F401
 from PySide6.QtWidgets import (  # noqa: F401
     QAbstractItemView,
     QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QStatusBar,
+    QSystemTrayIcon,
     QTableView,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )

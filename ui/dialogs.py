@@ -1,0 +1,21 @@
+"""Small standard dialogs in Japanese: a confirmation whose buttons say what they do."""
+
+from __future__ import annotations
+
+from ui.operations import APP_TITLE
+from ui.qt import QMessageBox, QWidget
+
+
+def confirm(parent: QWidget | None, text: str, *, action: str, informative: str = "") -> bool:
+    """Ask before an action that cannot be undone; the default button is the safe キャンセル."""
+    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("confirmDialog")
+    if informative:
+        box.setInformativeText(informative)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    yes.setObjectName("confirmYes")
+    cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
+    cancel.setObjectName("confirmCancel")
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes

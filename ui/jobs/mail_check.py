@@ -1,0 +1,54 @@
+"""The recurring mail check as the job centre and the status bar show it: schedule, last and next run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from jobs.control import QueueStatus, queue_status
+from jobs.schedule import cron_in_zone
+from oroshi_desktop.config import Settings
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.ledger import Ledger
+from oroshi_desktop.queries.job_centre import MailCheckRun, last_mail_check
+from ui.jobs.models import ledger_session
+
+SEARCH_LIMIT = timedelta(days=8)  # a weekly schedule has a slot within a week
+
+
+def next_mail_check(settings: Settings, now: datetime | None = None) -> datetime | None:
+    """The next minute the schedule fires (aware UTC), evaluated in the business time zone."""
+    matches = cron_in_zone(settings.mail_schedule, settings.tz)
+    moment = (now or utcnow()).astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    end = moment + SEARCH_LIMIT
+    while moment < end:
+        if matches(moment):
+            return moment
+        moment += timedelta(minutes=1)
+    return None
+
+
+@dataclass(frozen=True)
+class MailCheckState:
+    queue: QueueStatus
+    last: MailCheckRun | None
+    next_run: datetime | None
+
+    def summary_ja(self, settings: Settings) -> str:
+        tz = settings.tz
+        last = "まだありません"
+        if self.last is not None:
+            moment = self.last.finished_at or self.last.created_at
+            last = f"{moment.astimezone(tz):%m/%d %H:%M} {self.last.state_ja}（{self.last.message}）"
+        upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else "なし"
+        if self.queue.paused:
+            upcoming += "（一時停止中のため送信しません）"
+        return (f"定期メール確認: {settings.mail_schedule}（{tz.key}）　前回: {last}　次回: {upcoming}"
+                f"　キュー: {self.queue.state_ja}")
+
+
+def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:
+    """Reads the ledger and the scheduler lock: run it off the GUI thread."""
+    with ledger_session(ledger) as session:
+        last = last_mail_check(session)
+    return MailCheckState(queue_status(settings, ledger), last, next_mail_check(settings))
