@@ -70,7 +70,7 @@ class JobTableModel(StampedTableModel[JobView]):
             if column == 7 and job.output_path:
                 return job.output_path
             if column == 2 and job.error:
-                return job.error
+                return f"{job.message}\n詳細（サポート用）: {job.error}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.state == "failed":
             return QBrush(FAILED_TEXT)
         return None
@@ -81,7 +81,7 @@ class JobTableModel(StampedTableModel[JobView]):
         if column == 1:
             return job.state_ja
         if column == 2:
-            return job.message + (f"（{job.error}）" if job.error and job.state == "failed" else "")
+            return job.message  # the ledger's error is English (for support): it is the tooltip
         if column in (3, 4, 5):
             return when((job.created_at, job.started_at, job.finished_at)[column - 3], self.tz)
         if column == 6:
