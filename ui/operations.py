@@ -182,6 +182,9 @@ class Operation(Generic[T]):
         try:
             if isinstance(err, Cancelled):
                 return
+            if self.parent is not None and not shiboken6.isValid(self.parent):
+                log.info("background work failed after its window closed: %s: %s", type(err).__name__, err)
+                return
             if self._on_failure is not None:
                 self._on_failure(err)
             else:
