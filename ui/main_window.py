@@ -8,6 +8,7 @@ Geometry, splitters, column widths and the last view are remembered per user.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -33,6 +34,8 @@ from ui.shell.monitor import AppMonitor
 from ui.shell.state import window_settings
 from ui.shell.status_bar import ShellStatusBar
 from ui.shell.views import DEFAULT_VIEW, NAVIGATION, NavEntry
+
+log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1280, 760)  # fits a 1366×768 laptop with the task bar
 
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
     # ---- closing -----------------------------------------------------------------------------
     def bring_forward(self) -> None:
         """Show the window in front (a second launch, the tray's 開く)."""
+        log.info("main window brought forward")
         if self.isMinimized():
             self.showNormal()
         self.show()
