@@ -153,11 +153,16 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
         app.setQuitOnLastWindowClosed(False)
     window.show()
     starter = QueueStarter(app, ctx, prepared=online)
-    quit_on_signals(app)
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    signal_timer = quit_on_signals(app)
     try:
         return app.exec()
     finally:
+        signal_timer.stop()
+        for signum, handler in previous.items():  # the QApplication may outlive us (tests, embedding)
+            signal.signal(signum, handler)
         starter.stop()
+        starter.deleteLater()
         wait_for_operations(5000)
         instance.close()
         if tray is not None:
