@@ -38,6 +38,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("aboutDialog")
         self.setWindowTitle(f"{APP_TITLE} について")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<h2>{APP_TITLE}</h2><p>支払明細書・出荷書類・ジョブの管理</p>")
         layout.addWidget(heading)

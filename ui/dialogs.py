@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from ui.operations import APP_TITLE
-from ui.qt import QMessageBox, QWidget
+from ui.qt import QAbstractButton, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, text: str, *, action: str, informative: str = "") -> bool:
     """Ask before an action that cannot be undone; the default button is the safe キャンセル."""
+    box, yes = confirm_box(parent, text, action=action, informative=informative)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def confirm_box(parent: QWidget | None, text: str, *, action: str,
+                informative: str = "") -> tuple[QMessageBox, QAbstractButton]:
+    """The confirmation dialog, not yet shown (``confirm`` runs it; screenshots show it)."""
     box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirmDialog")
     if informative:
@@ -17,5 +25,4 @@ def confirm(parent: QWidget | None, text: str, *, action: str, informative: str 
     cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
     cancel.setObjectName("confirmCancel")
     box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is yes
+    return box, yes

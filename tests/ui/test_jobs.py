@@ -124,7 +124,18 @@ def test_retry_discard_and_open_output_through_the_buttons(jobs_window, qtbot):
     qtbot.waitUntil(lambda: job_state(view, job_id) == "完了", timeout=20000)
     assert window.ctx.ledger.get(job_id).state == "done"
     qtbot.waitUntil(view.open_button.isEnabled, timeout=5000)
-    assert view.job_model.index(view.job_model.row_of(job_id), 7).data().endswith(".pdf")
+    output = view.job_model.index(view.job_model.row_of(job_id), 7).data()
+    assert output.endswith(".pdf")
+
+    from ui.viewer import viewer_window
+
+    view.open_button.click()  # the output opens in the app's PDF viewer, a tab named after the file
+    viewer = viewer_window()
+    qtbot.waitUntil(lambda: viewer.isVisible() and viewer.current_tab() is not None, timeout=10000)
+    tab = viewer.current_tab()
+    assert tab.title == output and tab.document.pageCount() >= 1
+    assert tab.view.objectName() == "pdfView"
+    viewer.close()
 
 
 def test_bulk_retry_and_discard_act_on_the_filtered_set(jobs_window, qtbot):
@@ -197,7 +208,7 @@ def outbox_rows(db) -> list[int]:
 def row_state(view, row_id: int) -> str | None:
     model = view.outbox_model
     row = model.row_of(row_id)
-    return model.index(row, 3).data() if row >= 0 else None
+    return model.index(row, 2).data() if row >= 0 else None
 
 
 def test_outbox_attention_mark_sent_and_resend(db, make_shell, qtbot, qtmodeltester, smtp_server):
@@ -213,12 +224,12 @@ def test_outbox_attention_mark_sent_and_resend(db, make_shell, qtbot, qtmodeltes
     qtmodeltester.check(model)
     assert sorted(model.ids()) == sorted([uncertain, failed, pending])
     row = model.row_of(uncertain)
-    assert model.index(row, 3).data() == "要確認"
+    assert model.index(row, 2).data() == "要確認"
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color() == ATTENTION
-    assert "「再送」" in model.index(row, 5).data() and "届いたかどうか" in model.index(row, 5).data()
+    assert "「再送」" in model.index(row, 4).data() and "届いたかどうか" in model.index(row, 4).data()
     assert model.index(row, 6).data() == "office-pc-2:4242"
-    assert model.index(model.row_of(failed), 5).data() == "宛先が拒否されました"
-    assert "@" in model.index(row, 2).data()
+    assert model.index(model.row_of(failed), 4).data() == "宛先が拒否されました"
+    assert "@" in model.index(row, 5).data()
 
     # 要確認 → 送信済みにする, after a confirmation that names the organization.
     view.outbox_view.selectRow(row)

@@ -43,8 +43,7 @@ class MailCheckState:
         upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else "なし"
         if self.queue.paused:
             upcoming += "（一時停止中のため送信しません）"
-        return (f"定期メール確認: {settings.mail_schedule}（{tz.key}）　前回: {last}　次回: {upcoming}"
-                f"　キュー: {self.queue.state_ja}")
+        return f"定期メール確認 {settings.mail_schedule}（{tz.key}）　前回: {last}　次回: {upcoming}"
 
 
 def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:

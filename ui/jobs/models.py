@@ -31,7 +31,7 @@ FAILED_TEXT = QColor("#a40000")
 
 
 def when(moment: datetime | None, tz: ZoneInfo) -> str:
-    return moment.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S") if moment else ""
+    return moment.astimezone(tz).strftime("%Y/%m/%d %H:%M") if moment else ""
 
 
 def ledger_session(ledger: Ledger) -> Session:
@@ -90,8 +90,9 @@ class JobTableModel(StampedTableModel[JobView]):
 
 
 class OutboxTableModel(StampedTableModel[OutboxRow]):
-    HEADERS = ("明細書", "組織", "宛先", "状態", "試行", "最後のエラー・確認事項", "送信したPC")
-    SORT_KEYS = ("run", "organization", None, "state", "attempts", None, "claimed_by")
+    HEADERS = ("明細書", "組織", "状態", "試行", "最後のエラー・確認事項", "宛先", "送信したPC")
+    SORT_KEYS = ("run", "organization", "state", "attempts", None, None, "claimed_by")
+    STATE, ERROR = 2, 4
 
     def __init__(self, database: Database, tz: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
@@ -121,9 +122,9 @@ class OutboxTableModel(StampedTableModel[OutboxRow]):
         if role == Qt.ItemDataRole.ForegroundRole and row.needs_attention:
             return QBrush(QColor("black"))  # stays readable on the amber row under a dark theme
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 5:
+            if column == self.ERROR:
                 return "\n".join(filter(None, (row.what_to_check_ja, row.last_error))) or None
-            if column == 3 and row.needs_attention:
+            if column == self.STATE and row.needs_attention:
                 return row.what_to_check_ja
         return None
 
@@ -135,11 +136,11 @@ class OutboxTableModel(StampedTableModel[OutboxRow]):
         if column == 1:
             return row.organization
         if column == 2:
-            return row.recipients
-        if column == 3:
             return row.state_ja + (f"（第{row.generation}回）" if row.generation > 1 else "")
-        if column == 4:
+        if column == 3:
             return str(row.attempts)
-        if column == 5:
+        if column == 4:
             return row.what_to_check_ja
+        if column == 5:
+            return row.recipients
         return row.claimed_by or ""

@@ -8,7 +8,9 @@ from collections.abc import Sequence
 from ui.qt import QAbstractItemView, QAbstractTableModel, QHeaderView, Qt, QTableView
 
 
-def make_table(model: QAbstractTableModel, name: str, accessible: str, widths: Sequence[int]) -> QTableView:
+def make_table(model: QAbstractTableModel, name: str, accessible: str, samples: Sequence[str]) -> QTableView:
+    """``samples``: a typical cell text per column; the starting width fits it in the current font,
+    so columns scale with the font and the display scaling instead of cutting text off."""
     view = QTableView()
     view.setObjectName(name)
     view.setAccessibleName(accessible)
@@ -26,6 +28,7 @@ def make_table(model: QAbstractTableModel, name: str, accessible: str, widths: S
     header.setSortIndicatorShown(True)
     header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
     view.setSortingEnabled(True)
-    for column, width in enumerate(widths):
-        view.setColumnWidth(column, width)
+    metrics = view.fontMetrics()
+    for column, sample in enumerate(samples):
+        view.setColumnWidth(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() + 8)
     return view

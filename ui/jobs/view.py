@@ -139,7 +139,8 @@ class JobsView(QWidget):
 
         self.job_model = JobTableModel(self.ctx.ledger, self.ctx.settings.tz, self)
         self.job_view = make_table(self.job_model, "jobsTable", "ジョブ一覧",
-                                   (150, 70, 300, 140, 140, 140, 40))
+                                   ("供給料仕切り書作成", "待機中", "供給料仕切り書の作成に失敗しました。",
+                                    "2026/12/31 23:59", "2026/12/31 23:59", "2026/12/31 23:59", "試行"))
         self.job_model.modelReset.connect(self._reselect_job)
         self.job_view.selectionModel().selectionChanged.connect(self.update_actions)
         self.job_model.dataChanged.connect(self.update_actions)
@@ -179,7 +180,9 @@ class JobsView(QWidget):
 
         self.outbox_model = OutboxTableModel(self.ctx.database, self.ctx.settings.tz, self)
         self.outbox_view = make_table(self.outbox_model, "outboxTable", "メール送信キュー",
-                                      (150, 160, 220, 90, 40, 320))
+                                      ("#9999 2026/12/01〜12/31", "青森県漁業協同組合連合会",
+                                       "送信済み（第2回）", "試行", "送信中に処理が中断されたため、メールが",
+                                       "keiri@hokkai-suisan.example.com"))
         self.outbox_model.modelReset.connect(self._reselect_outbox)
         self.outbox_view.selectionModel().selectionChanged.connect(self.update_actions)
         self.outbox_model.dataChanged.connect(self.update_actions)
@@ -367,9 +370,7 @@ class JobsView(QWidget):
         row, tasks = self.selected_outbox(), self.ctx.tasks
         if row is None or tasks is None:
             return
-        if not confirm(self, f"「{row.organization}」にメールをもう一度送りますか？",
-                       informative=f"宛先: {row.recipients}\n同じ支払明細書が、この宛先にもう一度届きます。",
-                       action="再送する"):
+        if not confirm(self, **resend_question(row)):
             return
         from oroshi_desktop.mail.outbox import resend
 
@@ -385,15 +386,26 @@ class JobsView(QWidget):
         row = self.selected_outbox()
         if row is None:
             return
-        if not confirm(self, f"「{row.organization}」へのメールを送信済みにしますか？",
-                       informative="相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。",
-                       action="送信済みにする"):
+        if not confirm(self, **mark_sent_question(row)):
             return
         from oroshi_desktop.mail.outbox import mark_sent
 
         database = self.ctx.database
         self._run(lambda: mark_sent(database, row.id), "",
                   lambda _none: self.ctx.data_changed.emit("outbox"))
+
+
+def resend_question(row: OutboxRow) -> dict[str, str]:
+    """再送's confirmation names who gets the mail again."""
+    return {"text": f"「{row.organization}」にメールをもう一度送りますか？",
+            "informative": f"宛先: {row.recipients}\n同じ支払明細書が、この宛先にもう一度届きます。",
+            "action": "再送する"}
+
+
+def mark_sent_question(row: OutboxRow) -> dict[str, str]:
+    return {"text": f"「{row.organization}」へのメールを送信済みにしますか？",
+            "informative": "相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。",
+            "action": "送信済みにする"}
 
 
 def viewer_open_pdf() -> Callable[..., Any] | None:
