@@ -7,18 +7,20 @@ import logging
 import signal
 import sys
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from jobs.consumer import JobQueue
 from oroshi_desktop.config import Settings
-from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
 from ui.context import AppContext
-from ui.main_window import MainWindow
+from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
 from ui.operations import APP_TITLE, Operation, wait_for_operations
 from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox, QObject, QTimer
 from ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from jobs.consumer import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +43,8 @@ def prepare(settings: Settings, database: Database) -> None:
     """
     database.ping()
     if settings.is_embedded_database:
+        from oroshi_desktop.db import schema  # Alembic: a noticeable part of a cold start
+
         schema.upgrade(database)
         from oroshi_desktop.demo import generate_demo, is_empty
 
@@ -56,8 +60,9 @@ def prepare_database(settings: Settings) -> Database:
 
 
 class QueueStarter(QObject):
-    """Starts the embedded queue on the main thread once the database is reachable and prepared,
-    and stops it gracefully (running jobs finish) when the application quits."""
+    """Prepares the database off the GUI thread (unless ``prepared``), retrying whenever it comes
+    back online; then starts the embedded queue on the main thread. Stops it gracefully (running
+    jobs finish) when the application quits."""
 
     def __init__(self, app: QApplication, ctx: AppContext, *, prepared: bool, max_delay: float = 0.5) -> None:
         super().__init__(app)
@@ -68,24 +73,29 @@ class QueueStarter(QObject):
         self._preparing = False
         ctx.online_changed.connect(self._online)
         app.aboutToQuit.connect(self.stop)
-        if prepared:
-            QTimer.singleShot(0, self.start)
+        # After the window's first paint (see MainWindow): Alembic and Huey load meanwhile.
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.start if prepared else self._prepare)
 
     def _online(self, online: bool) -> None:
-        if not online or self.queue is not None or self._preparing:
+        if not online or self.queue is not None:
             return
         if self.prepared:
             self.start()
+        else:
+            self._prepare()
+
+    def _prepare(self) -> None:
+        if self._preparing or self.prepared:
             return
         self._preparing = True
         settings, database = self.ctx.settings, self.ctx.database
-        Operation(None, lambda: prepare(settings, database)).success(self._prepared) \
+        Operation(self, lambda: prepare(settings, database)).success(self._prepared) \
             .failure(self._prepare_failed).run()
 
     def _prepared(self, _none: object) -> None:
         self._preparing = False
         self.prepared = True
-        log.info("the database answers again; starting the job queue")
+        log.info("the database is ready; starting the job queue")
         self.ctx.data_changed.emit("all")
         self.start()
 
@@ -96,6 +106,8 @@ class QueueStarter(QObject):
     def start(self) -> None:
         if self.queue is not None:
             return
+        from jobs.consumer import JobQueue  # Huey and its storage load after the window painted
+
         queue = JobQueue(self.ctx.settings, database=self.ctx.database, embedded=True, max_delay=self.max_delay)
         try:
             report = queue.start()
@@ -133,15 +145,17 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
         QMessageBox.critical(None, APP_TITLE, err.message_ja)
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
         return 2
-    try:
-        prepare(settings, database)
-        online = True
-    except DatabaseUnavailable as err:  # open offline; the connection check retries in the background
-        log.warning("starting offline: %s", err.message)
-        online = False
+    prepared = False
+    if settings.is_embedded_database and not settings.paths.embedded_database.exists():
+        # The very first start fills the new local file before any view reads it. Every other
+        # start paints the window first and prepares (ping, schema check) in the background.
+        try:
+            prepare(settings, database)
+            prepared = True
+        except DatabaseUnavailable as err:
+            log.warning("starting offline: %s", err.message)
     ledger = Ledger(settings.paths.local_store)
-    ctx = AppContext(settings, database, ledger)
-    ctx.online = online
+    ctx = AppContext(settings, database, ledger)  # online until the first connection check says otherwise
     window = MainWindow(ctx)
     instance.listen(window.bring_forward)
     tray = None
@@ -152,7 +166,7 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
         tray.show()
         app.setQuitOnLastWindowClosed(False)
     window.show()
-    starter = QueueStarter(app, ctx, prepared=online)
+    starter = QueueStarter(app, ctx, prepared=prepared)
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     signal_timer = quit_on_signals(app)
     try:

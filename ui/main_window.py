@@ -26,6 +26,7 @@ from ui.qt import (
     QSettings,
     QStackedWidget,
     Qt,
+    QTimer,
     QToolBar,
     QWidget,
 )
@@ -37,6 +38,7 @@ from ui.shell.views import DEFAULT_VIEW, NAVIGATION, NavEntry
 
 log = logging.getLogger(__name__)
 
+AFTER_FIRST_PAINT_MS = 200
 DEFAULT_SIZE = (1280, 760)  # fits a 1366×768 laptop with the task bar
 
 
@@ -65,7 +67,9 @@ class MainWindow(QMainWindow):
         self.setStatusBar(ShellStatusBar(ctx, self))
         self._fit_to_screen()
         self.restore_layout()
-        self.monitor.start()
+        # The first checks run just after the first paint: their pool threads would otherwise
+        # compete with it for the interpreter.
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.monitor.start)
 
     # ---- building ----------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None,

@@ -103,7 +103,9 @@ def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_T
 class Operation(Generic[T]):
     """One piece of slow work: ``work()`` on a pool thread, callbacks on the GUI thread."""
 
-    def __init__(self, parent: QWidget | None, work: Callable[[], T], *, label: str = "") -> None:
+    def __init__(self, parent: QObject | None, work: Callable[[], T], *, label: str = "") -> None:
+        """``parent``: the widget (dialogs are shown over it) or any QObject that owns the work;
+        once it is deleted the callbacks are skipped."""
         self.parent = parent
         self.work = work
         self.label = label
@@ -158,7 +160,11 @@ class Operation(Generic[T]):
         self._dialog.show()
 
     def _live_parent(self) -> QWidget | None:
-        return self.parent if self.parent is not None and shiboken6.isValid(self.parent) else None
+        parent = self.parent
+        return parent if isinstance(parent, QWidget) and shiboken6.isValid(parent) else None
+
+    def _owner_gone(self) -> bool:
+        return self.parent is not None and not shiboken6.isValid(self.parent)
 
     def _close(self) -> None:
         _running.discard(self)
@@ -172,7 +178,7 @@ class Operation(Generic[T]):
     def _finished(self, result: Any) -> None:
         self._close()
         try:
-            if self._on_success is not None and (self.parent is None or shiboken6.isValid(self.parent)):
+            if self._on_success is not None and not self._owner_gone():
                 self._on_success(result)
         finally:
             self._done()
@@ -182,7 +188,7 @@ class Operation(Generic[T]):
         try:
             if isinstance(err, Cancelled):
                 return
-            if self.parent is not None and not shiboken6.isValid(self.parent):
+            if self._owner_gone():
                 log.info("background work failed after its window closed: %s: %s", type(err).__name__, err)
                 return
             if self._on_failure is not None:
@@ -193,7 +199,7 @@ class Operation(Generic[T]):
             self._done()
 
     def _done(self) -> None:
-        if self._on_done is not None:
+        if self._on_done is not None and not self._owner_gone():
             self._on_done()
         self._relay.deleteLater()
 
@@ -202,7 +208,7 @@ class BatchOperation(Operation[T]):
     """Work over many records: ``work(progress)`` reports ``progress.update(done, total, text)``
     and calls ``progress.check()`` between records so キャンセル stops it at a record boundary."""
 
-    def __init__(self, parent: QWidget | None, work: Callable[[Progress], T], *, label: str) -> None:
+    def __init__(self, parent: QObject | None, work: Callable[[Progress], T], *, label: str) -> None:
         super().__init__(parent, lambda: None, label=label)  # type: ignore[arg-type,return-value]
         self.batch_work = work
         self.progress = Progress(self._relay)

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
-from jobs.control import QueueStatus, queue_status
-from jobs.schedule import cron_in_zone
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.ledger import Ledger
-from oroshi_desktop.queries.job_centre import MailCheckRun, last_mail_check
-from ui.jobs.models import ledger_session
+from ui.jobs.ledger_access import ledger_session
+
+if TYPE_CHECKING:
+    from jobs.control import QueueStatus
+    from oroshi_desktop.queries.job_centre import MailCheckRun
 
 SEARCH_LIMIT = timedelta(days=8)  # a weekly schedule has a slot within a week
 
 
 def next_mail_check(settings: Settings, now: datetime | None = None) -> datetime | None:
     """The next minute the schedule fires (aware UTC), evaluated in the business time zone."""
+    from jobs.schedule import cron_in_zone  # Huey: imported off the start-up path (a pool thread)
+
     matches = cron_in_zone(settings.mail_schedule, settings.tz)
     moment = (now or utcnow()).astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
     end = moment + SEARCH_LIMIT
@@ -48,6 +52,9 @@ class MailCheckState:
 
 def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:
     """Reads the ledger and the scheduler lock: run it off the GUI thread."""
+    from jobs.control import queue_status
+    from oroshi_desktop.queries.job_centre import last_mail_check
+
     with ledger_session(ledger) as session:
         last = last_mail_check(session)
     return MailCheckState(queue_status(settings, ledger), last, next_mail_check(settings))

@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
-
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.ledger import JobView, Ledger
 from oroshi_desktop.queries.job_centre import (
@@ -23,6 +21,7 @@ from oroshi_desktop.queries.job_centre import (
     outbox_rows,
     outbox_stamps,
 )
+from ui.jobs.ledger_access import ledger_session
 from ui.jobs.stamped_model import StampedTableModel
 from ui.qt import QBrush, QColor, Qt
 
@@ -32,11 +31,6 @@ FAILED_TEXT = QColor("#a40000")
 
 def when(moment: datetime | None, tz: ZoneInfo) -> str:
     return moment.astimezone(tz).strftime("%Y/%m/%d %H:%M") if moment else ""
-
-
-def ledger_session(ledger: Ledger) -> Session:
-    """A read session on the ledger's database (local SQLite today, the app database later)."""
-    return Session(ledger.engine)
 
 
 class JobTableModel(StampedTableModel[JobView]):

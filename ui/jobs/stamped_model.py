@@ -122,7 +122,7 @@ class StampedTableModel(QAbstractTableModel, Generic[R]):
             return
         self._polling = True
         generation = self._generation
-        Operation(None, self.load_stamps).success(lambda stamps: self._apply(generation, stamps)) \
+        Operation(self, self.load_stamps).success(lambda stamps: self._apply(generation, stamps)) \
             .failure(self._failed).finally_(self._poll_done).run()
 
     def _poll_done(self) -> None:
@@ -171,7 +171,7 @@ class StampedTableModel(QAbstractTableModel, Generic[R]):
         self._loading_pages.add(page)
         ids = self._ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
         generation = self._generation
-        Operation(None, lambda: self.load_rows(ids)).success(lambda rows: self._store(generation, page, rows)) \
+        Operation(self, lambda: self.load_rows(ids)).success(lambda rows: self._store(generation, page, rows)) \
             .failure(self._failed).finally_(lambda: self._page_done(page)).run()
 
     def _page_done(self, page: int) -> None:

@@ -22,7 +22,8 @@ from oroshi_desktop.queries.job_centre import (
 )
 from ui.context import AppContext
 from ui.dialogs import confirm
-from ui.jobs.models import JobTableModel, OutboxTableModel, ledger_session
+from ui.jobs.ledger_access import ledger_session
+from ui.jobs.models import JobTableModel, OutboxTableModel
 from ui.jobs.table import make_table
 from ui.operations import Operation
 from ui.qt import (

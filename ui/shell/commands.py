@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from jobs.control import is_paused, set_paused
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.qt import QAction, QObject, QWidget
@@ -46,6 +45,8 @@ class QueueCommands(QObject):
         Operation(self.widget, tasks.mail_check_now).success(lambda _id: self.ctx.jobs_changed.emit()).run()
 
     def toggle_pause(self) -> None:
+        from jobs.control import is_paused, set_paused
+
         ledger = self.ctx.ledger
 
         def flip() -> bool:

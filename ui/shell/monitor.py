@@ -14,10 +14,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from oroshi_desktop.ledger import FAILED, RUNNING, JobRecord
-from oroshi_desktop.queries.job_centre import outbox_attention_count
 from ui.context import AppContext
+from ui.jobs.ledger_access import ledger_session
 from ui.jobs.mail_check import MailCheckState, read_mail_check_state
-from ui.jobs.models import ledger_session
 from ui.operations import Operation
 from ui.qt import QObject, QTimer, Signal
 
@@ -53,6 +52,8 @@ class Overview:
 
 def read_overview(ctx: AppContext) -> Overview:
     """On a pool thread: the local ledger always; the shared outbox only while online."""
+    from oroshi_desktop.queries.job_centre import outbox_attention_count  # the models: after the first paint
+
     mail_check = read_mail_check_state(ctx.settings, ctx.ledger)
     with ledger_session(ctx.ledger) as session:
         failed = session.scalar(select(func.count()).select_from(JobRecord).where(JobRecord.state == FAILED)) or 0
@@ -102,7 +103,7 @@ class AppMonitor(QObject):
         if self._pinging:
             return
         self._pinging = True
-        Operation(None, self.ctx.database.ping).success(lambda _r: self._connection(True)) \
+        Operation(self, self.ctx.database.ping).success(lambda _r: self._connection(True)) \
             .failure(lambda err: self._connection(False, err)).run()
 
     def _connection(self, online: bool, err: BaseException | None = None) -> None:
@@ -123,7 +124,7 @@ class AppMonitor(QObject):
         self._reading = True
         self._again = False
         ctx = self.ctx
-        Operation(None, lambda: read_overview(ctx)).success(self._overview) \
+        Operation(self, lambda: read_overview(ctx)).success(self._overview) \
             .failure(lambda err: log.warning("queue overview not read: %s", err)) \
             .finally_(self._read_done).run()
 
