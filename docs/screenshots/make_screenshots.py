@@ -121,7 +121,7 @@ def child(out: Path, suffix: str) -> int:
     from ui.app import QueueStarter, install_font, prepare_database
     from ui.context import AppContext
     from ui.dialogs import confirm_box
-    from ui.jobs.view import mark_sent_question, resend_question
+    from ui.jobs.outbox_panel import mark_sent_question, resend_question
     from ui.main_window import MainWindow
     from ui.qt import QApplication
 

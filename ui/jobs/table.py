@@ -1,11 +1,13 @@
-"""One way to set up a data table of the window: rows selected whole, no editing, SQL sorting,
-fixed starting widths (never ResizeToContents over all rows), a Japanese accessible name."""
+"""The job centre's widget helpers. A data table: rows selected whole, no editing, SQL sorting,
+starting widths from sample texts (never ResizeToContents over all rows), a Japanese accessible
+name. Combo boxes and buttons with their testability and accessible names."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
-from ui.qt import QAbstractItemView, QAbstractTableModel, QHeaderView, Qt, QTableView
+from ui.qt import QAbstractItemView, QAbstractTableModel, QComboBox, QHeaderView, QPushButton, Qt, QTableView
 
 
 def make_table(model: QAbstractTableModel, name: str, accessible: str, samples: Sequence[str]) -> QTableView:
@@ -32,3 +34,27 @@ def make_table(model: QAbstractTableModel, name: str, accessible: str, samples: 
     for column, sample in enumerate(samples):
         view.setColumnWidth(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() + 8)
     return view
+
+
+def selected_row(view: QTableView) -> int:
+    model = view.selectionModel()
+    rows = model.selectedRows() if model is not None else []
+    return rows[0].row() if rows else -1
+
+
+def combo(name: str, accessible: str, items: list[tuple[str, Any]]) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+def button(text: str, name: str, tip: str, slot: Callable[[], None]) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    widget.setAccessibleName(text)
+    widget.setToolTip(tip)
+    widget.clicked.connect(slot)
+    return widget
