@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 PROGRESS_DELAY_MS = 400  # quicker work finishes without any popup
+# The work waits on the network and the disk, not the CPU: with one thread per core (Qt's default,
+# 2 on an office laptop) two polls of an unreachable server would hold up every other operation.
+MIN_POOL_THREADS = 8
 APP_TITLE = "オロシ デスクトップ"
 
 _running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
@@ -142,7 +145,10 @@ class Operation(Generic[T]):
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._show_progress)
             self._timer.start(PROGRESS_DELAY_MS)
-        QThreadPool.globalInstance().start(_Job(self._call(), self._relay))
+        pool = QThreadPool.globalInstance()
+        if pool.maxThreadCount() < MIN_POOL_THREADS:
+            pool.setMaxThreadCount(MIN_POOL_THREADS)
+        pool.start(_Job(self._call(), self._relay))
         return self
 
     def _make_dialog(self) -> QProgressDialog:

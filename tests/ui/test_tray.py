@@ -86,3 +86,45 @@ def test_tray_icon_menu_state_and_notifications_under_xvfb(_isolated_home, tmp_p
     assert seen["paused_tooltip"].startswith("オロシ デスクトップ: 一時停止") and seen["paused_menu"] == "再開"
     assert "要確認 1 件" in seen["error_tooltip"] and "要確認のメールがあります" in seen["notified"]
     assert seen["reopened"] and seen["exit_code"] == 0
+
+
+def _overview(**changes):
+    from jobs.control import QueueStatus
+    from ui.jobs.mail_check import MailCheckState
+    from ui.shell.monitor import Overview
+
+    queue = QueueStatus(paused=changes.pop("paused", False), mail_schedule="*/10 * * * *", time_zone="Asia/Tokyo",
+                        scheduler_pid=os.getpid())
+    values = {"failed_jobs": 0, "running_mail": False, "last_mail_sent_job": None, "uncertain": 0,
+              "failed_mail": 0, "sending": 0, **changes}
+    return Overview(MailCheckState(queue, None, None), **values)
+
+
+def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbot, qt_warnings):
+    """The tray's logic on the offscreen platform (the icon exists, it is just not shown)."""
+    from ui.app import prepare_database
+    from ui.tray import Tray
+
+    qt_warnings.expect("QSystemTrayIcon")
+    settings = load_settings()
+    database = prepare_database(settings)
+    try:
+        window = make_shell(settings, database)
+        tray = Tray(window.ctx, window, window.state)
+        assert not tray.keeps_app()  # no tray shown: closing the window must quit
+        steps = [
+            (_overview(), "正常", []),
+            (_overview(running_mail=True, sending=1), "送信中", []),
+            (_overview(last_mail_sent_job=7), "正常", ["支払明細書を送信しました"]),
+            (_overview(last_mail_sent_job=7, failed_mail=1), "エラーあり", ["メールの送信に失敗しました"]),
+            (_overview(last_mail_sent_job=7, failed_mail=1, uncertain=1), "エラーあり", ["要確認のメールがあります"]),
+            (_overview(last_mail_sent_job=7, failed_mail=1, uncertain=1, paused=True), "一時停止", []),
+        ]
+        for overview, word, notified in steps:
+            before = len(tray.notifications)
+            tray.show_overview(overview)
+            assert tray.state == word and tray.icon.toolTip().startswith(f"オロシ デスクトップ: {word}")
+            assert [title for title, _ in tray.notifications[before:]] == notified
+        assert "要確認 1 件" in tray.icon.toolTip() and "送信失敗 1 件" in tray.icon.toolTip()
+    finally:
+        database.dispose()
