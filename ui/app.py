@@ -16,7 +16,16 @@ from oroshi_desktop.ledger import Ledger
 from ui.context import AppContext
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
 from ui.operations import APP_TITLE, Operation, wait_for_operations
-from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox, QObject, QTimer
+from ui.qt import (
+    QApplication,
+    QFont,
+    QFontDatabase,
+    QLibraryInfo,
+    QMessageBox,
+    QObject,
+    QTimer,
+    QTranslator,
+)
 from ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
@@ -34,6 +43,16 @@ def install_font(app: QApplication) -> None:
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
         app.setFont(QFont(families[0], 10))
+
+
+def install_qt_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own Japanese (qtbase_ja), so standard dialogs (files, printing, colours) speak Japanese."""
+    translator = QTranslator(app)
+    if translator.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        return translator
+    log.info("Qt's Japanese translation was not found; standard dialogs stay in English")
+    return None
 
 
 def prepare(settings: Settings, database: Database) -> None:
@@ -135,6 +154,7 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
     app.setApplicationName("oroshi-desktop")
     app.setApplicationDisplayName(APP_TITLE)
     install_font(app)
+    install_qt_translations(app)
     instance = SingleInstance(settings.paths.ensure().data_dir)
     if instance.hand_off():
         print("oroshi-desktop: already running; its window was brought forward", file=sys.stderr)

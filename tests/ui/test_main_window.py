@@ -130,12 +130,28 @@ def test_starts_offline_and_recovers_when_the_database_appears(make_shell, qtbot
         assert status(window, "statusDatabase").endswith(f"/{name}")
         qtbot.waitUntil(lambda: status(window, "statusConnection") == "接続できません", timeout=20000)
         assert window.ctx.tasks is None  # no queue while the database is away
+        window.nav_actions["jobs"].trigger()
+        offline = window.current_view().outbox.offline_label
+        assert offline.isVisible() and "接続できません" in offline.text()
         assert not window.commands.run_mail_check.isEnabled()
 
         pg_server.create_database(name, template=pg_templates["pg_app"])
         qtbot.waitUntil(lambda: status(window, "statusConnection") == "オンライン", timeout=20000)
         qtbot.waitUntil(lambda: window.ctx.tasks is not None, timeout=20000)
         assert window.commands.run_mail_check.isEnabled()
+        assert not offline.isVisible()
     finally:
         database.dispose()
         pg_server.drop_database(name)
+
+
+def test_qt_standard_dialogs_speak_japanese(qapp):
+    from ui.app import install_qt_translations
+    from ui.qt import QCoreApplication
+
+    translator = install_qt_translations(qapp)
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
+    finally:
+        qapp.removeTranslator(translator)

@@ -85,7 +85,7 @@ def test_tray_icon_menu_state_and_notifications_under_xvfb(_isolated_home, tmp_p
     assert seen["hidden_after_close"] and seen["notice"] == "タスクトレイで動作中です"
     assert seen["paused_tooltip"].startswith("オロシ デスクトップ: 一時停止") and seen["paused_menu"] == "再開"
     assert "要確認 1 件" in seen["error_tooltip"] and "要確認のメールがあります" in seen["notified"]
-    assert seen["reopened"] and seen["exit_code"] == 0
+    assert seen["mail_check_queued"] and seen["reopened"] and seen["exit_code"] == 0
 
 
 def _overview(**changes):

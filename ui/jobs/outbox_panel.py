@@ -55,6 +55,11 @@ class OutboxPanel(QGroupBox):
         self.model.dataChanged.connect(self.update_actions)
         layout.addWidget(self.table, 1)
 
+        self.offline_label = QLabel("共有データベースに接続できません。つながると自動で最新の状態になります。")
+        self.offline_label.setObjectName("outboxOffline")
+        self.offline_label.setStyleSheet("color: #b00020;")
+        self.offline_label.setVisible(not ctx.online)
+        layout.addWidget(self.offline_label)
         self.check_label = QLabel()
         self.check_label.setObjectName("outboxWhatToCheck")
         self.check_label.setWordWrap(True)
@@ -80,6 +85,7 @@ class OutboxPanel(QGroupBox):
         self.timer.start()
 
     def _online_changed(self, online: bool) -> None:
+        self.offline_label.setVisible(not online)
         if online:
             self.model.poll()
         self.update_actions()
