@@ -22,7 +22,7 @@ from tests.jobs.conftest import DUE_INVOICE
 from tests.ui.conftest import answer_dialog, settings_for
 from ui.app import prepare_database
 from ui.jobs.models import ATTENTION, JobTableModel, OutboxTableModel
-from ui.qt import QPushButton, Qt, QTableView, QToolButton
+from ui.qt import QApplication, QPushButton, Qt, QTableView, QToolButton
 
 TZ = ZoneInfo("Asia/Tokyo")
 TODAY = datetime.now(TZ).date()
@@ -165,6 +165,23 @@ def test_bulk_retry_and_discard_act_on_the_filtered_set(jobs_window, qtbot):
     qtbot.waitUntil(lambda: all(window.ctx.ledger.get(job_id).state == "discarded" for job_id in failed),
                     timeout=5000)
     qtbot.waitUntil(lambda: view.job_model.ids() == [], timeout=5000)  # none failed any more
+
+
+def test_a_job_that_cannot_be_retried_is_skipped_and_the_rest_go_on(jobs_window, qtbot):
+    window, view = jobs_window
+    tasks = window.ctx.tasks
+    done = tasks.enqueue_order_document("shipping_list", day=TODAY, carrier_id=None)
+    failed = tasks.enqueue_statement(990_100)
+    qtbot.waitUntil(lambda: job_state(view, done) == "完了" and job_state(view, failed) == "失敗", timeout=20000)
+    # A done job in the set cannot be retried: it is named and skipped, the failed one is retried.
+    view._each_filtered(("done", "failed"), tasks.retry, "再実行しています…", "再実行")
+    qtbot.waitUntil(lambda: any(w.objectName() == "batchSkippedDialog" and w.isVisible()
+                                for w in QApplication.topLevelWidgets()), timeout=10000)
+    box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "batchSkippedDialog")
+    assert box.text() == "1 件は再実行できませんでした。" and f"ジョブ {done} は完了です" in box.informativeText()
+    box.close()
+    qtbot.waitUntil(lambda: window.ctx.ledger.get(failed).attempts == 2, timeout=20000)
+    assert window.ctx.ledger.get(done).attempts == 1
 
 
 def test_mail_check_now_shows_its_run(jobs_window, qtbot):

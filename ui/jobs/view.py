@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oroshi_desktop.errors import UserError
 from oroshi_desktop.ledger import DISCARDED, DONE, FAILED, QUEUED, STATE_LABELS_JA, STATES
 from oroshi_desktop.queries.job_centre import (
     JOB_KIND_LABELS_JA,
@@ -24,12 +25,13 @@ from ui.jobs.ledger_access import ledger_session
 from ui.jobs.models import JobTableModel
 from ui.jobs.outbox_panel import OutboxPanel
 from ui.jobs.table import button, combo, make_table, selected_row
-from ui.operations import Operation
+from ui.operations import APP_TITLE, BatchOperation, Operation, Progress
 from ui.qt import (
     QDesktopServices,
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QSettings,
     QSplitter,
     Qt,
@@ -233,29 +235,41 @@ class JobsView(QWidget):
         if tasks is None or not confirm(self, "絞り込んだ一覧の失敗したジョブをすべて再実行しますか？",
                                         action="すべて再実行"):
             return
-
-        def work() -> int:
-            ids = self._filtered_ids((FAILED,))
-            for job_id in ids:
-                tasks.retry(job_id)
-            return len(ids)
-
-        self._run(work, "失敗したジョブを再実行しています…")
+        self._each_filtered((FAILED,), tasks.retry, "失敗したジョブを再実行しています…", "再実行")
 
     def discard_all(self) -> None:
         if not confirm(self, "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？",
                        informative="破棄したジョブは実行されません（あとから再実行はできます）。",
                        action="すべて破棄"):
             return
-        ledger = self.ctx.ledger
+        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, "ジョブを破棄しています…", "破棄")
 
-        def work() -> int:
-            ids = self._filtered_ids((QUEUED, FAILED))
-            for job_id in ids:
-                ledger.discard(job_id)
-            return len(ids)
+    def _each_filtered(self, states: tuple[str, ...], act: Callable[[int], Any], label: str, verb: str) -> None:
+        """One job at a time: a job that changed meanwhile (it started, someone else acted) is skipped
+        with its reason and the rest go on; キャンセル stops between jobs."""
+        def work(progress: Progress) -> list[str]:
+            ids = self._filtered_ids(states)
+            skipped: list[str] = []
+            for done, job_id in enumerate(ids):
+                progress.check()
+                try:
+                    act(job_id)
+                except UserError as err:
+                    skipped.append(err.message_ja)
+                progress.update(done + 1, len(ids), f"ジョブ {job_id}")
+            return skipped
 
-        self._run(work, "ジョブを破棄しています…")
+        def finished(skipped: list[str]) -> None:
+            self.ctx.jobs_changed.emit()
+            if skipped:
+                box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, f"{len(skipped)} 件は{verb}できませんでした。",
+                                  QMessageBox.StandardButton.Ok, self)
+                box.setObjectName("batchSkippedDialog")
+                box.setInformativeText("\n".join(skipped[:10]) + ("\n…" if len(skipped) > 10 else ""))
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()  # the rest was done: say so without stopping the window
+
+        BatchOperation(self, work, label=label).success(finished).finally_(self.ctx.jobs_changed.emit).run()
 
     def open_selected_output(self, *_args: Any) -> None:
         row = selected_row(self.job_view)
