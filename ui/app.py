@@ -15,7 +15,7 @@ from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
 from ui.context import AppContext
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
-from ui.operations import APP_TITLE, Operation, wait_for_operations
+from ui.operations import APP_TITLE, Operation, show_error, wait_for_operations
 from ui.qt import (
     QApplication,
     QFont,
@@ -120,7 +120,10 @@ class QueueStarter(QObject):
 
     def _prepare_failed(self, err: BaseException) -> None:
         self._preparing = False
-        log.warning("database not ready yet: %s", err)
+        if isinstance(err, DatabaseUnavailable):  # the connection check retries; the status bar says so
+            log.warning("database not ready yet: %s", err.message)
+            return
+        show_error(None, err)  # a schema problem or a damaged file: a person must see it
 
     def start(self) -> None:
         if self.queue is not None:

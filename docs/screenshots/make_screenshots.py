@@ -173,6 +173,13 @@ def child(out: Path, suffix: str) -> int:
     shoot("about", about)
     about.close()
 
+    from ui.tray import Tray
+
+    tray = Tray(ctx, window, window.state)  # its menu exists even where no tray host shows the icon
+    tray.menu.popup(window.geometry().center())
+    shoot("tray_menu", tray.menu)
+    tray.menu.close()
+
     for module in load_scene_modules():
         for name, open_screen in module.scenes(ctx, window):
             shoot(name, open_screen())
