@@ -195,7 +195,7 @@ def test_mail_check_now_shows_its_run(jobs_window, qtbot):
     qtbot.waitUntil(lambda: view.job_model.index(0, 1).data() in ("完了", "失敗"), timeout=20000)
     qtbot.waitUntil(lambda: "前回: " in view.mail_check_label.text()
                     and "まだありません" not in view.mail_check_label.text(), timeout=10000)
-    assert "次回: " in view.mail_check_label.text()
+    assert "次回: " in view.mail_check_label.text() and "10分ごと" in view.mail_check_label.text()
 
 
 # ---- the outbox (shared database) ---------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
@@ -32,6 +33,12 @@ def next_mail_check(settings: Settings, now: datetime | None = None) -> datetime
     return None
 
 
+def schedule_ja(expression: str) -> str:
+    """「10分ごと」 for the usual every-N-minutes schedule; other cron expressions as written."""
+    match = re.fullmatch(r"\*/(\d+) \* \* \* \*", expression.strip())
+    return f"{int(match.group(1))}分ごと" if match else expression
+
+
 @dataclass(frozen=True)
 class MailCheckState:
     queue: QueueStatus
@@ -47,7 +54,7 @@ class MailCheckState:
         upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else "なし"
         if self.queue.paused:
             upcoming += "（一時停止中のため送信しません）"
-        return f"定期メール確認 {settings.mail_schedule}（{tz.key}）　前回: {last}　次回: {upcoming}"
+        return f"定期メール確認 {schedule_ja(settings.mail_schedule)}（{tz.key}）　前回: {last}　次回: {upcoming}"
 
 
 def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:
