@@ -1,5 +1,6 @@
 """What every view of the window shares: settings, the database, the job ledger, the running
-queue's tasks, and the signals that tell views when to refresh.
+queue's tasks, the shell's monitor (connection, queue overview) and queue commands, and the
+signals that tell views when to refresh.
 
 Views get one ``AppContext`` instead of a growing list of constructor arguments, so a new view
 (orders, supplies, archive, settings) plugs into the shell the same way the statements view does.

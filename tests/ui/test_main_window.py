@@ -110,7 +110,7 @@ def test_layout_and_last_view_are_remembered(make_shell, qtbot):
 
 def test_about_dialog_names_every_version(demo_window, qtbot):
     dialog = demo_window.show_about()
-    label = dialog.databaseVersion if hasattr(dialog, "databaseVersion") else dialog.database_label
+    label = dialog.database_label
     qtbot.waitUntil(lambda: label.text().startswith("SQLite 3."), timeout=5000)
     texts = " ".join(child.text() for child in dialog.findChildren(QLabel))
     assert "oroshi-desktop 0.1.0" in texts and "Python" in texts and "PySide6" in texts
@@ -155,3 +155,13 @@ def test_qt_standard_dialogs_speak_japanese(qapp):
         assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_about_dialog_asks_each_database_for_its_version(db, qtbot):
+    from ui.about import AboutDialog
+
+    dialog = AboutDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    expected = "SQLite 3." if db.dialect == "sqlite" else "PostgreSQL 1"
+    qtbot.waitUntil(lambda: dialog.database_label.text().startswith(expected), timeout=10000)

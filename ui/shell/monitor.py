@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 PING_ONLINE_MS = 10_000    # a healthy connection is confirmed now and then
 PING_OFFLINE_MS = 3_000    # an unreachable one is retried often, so the window recovers quickly
 OVERVIEW_MS = 2_000
-MAIL_DONE_MESSAGE = "メールを送信しました。"
 
 
 @dataclass(frozen=True)
@@ -52,7 +51,8 @@ class Overview:
 
 def read_overview(ctx: AppContext) -> Overview:
     """On a pool thread: the local ledger always; the shared outbox only while online."""
-    from oroshi_desktop.queries.job_centre import outbox_attention_count  # the models: after the first paint
+    from jobs.tasks import MAIL, MESSAGES  # Huey and the models load here, after the first paint
+    from oroshi_desktop.queries.job_centre import outbox_attention_count
 
     mail_check = read_mail_check_state(ctx.settings, ctx.ledger)
     with ledger_session(ctx.ledger) as session:
@@ -60,7 +60,7 @@ def read_overview(ctx: AppContext) -> Overview:
         running_mail = bool(session.scalar(select(func.count()).select_from(JobRecord)
                                            .where(JobRecord.kind == "mail", JobRecord.state == RUNNING)))
         last_sent = session.scalar(select(func.max(JobRecord.id))
-                                   .where(JobRecord.kind == "mail", JobRecord.message == MAIL_DONE_MESSAGE))
+                                   .where(JobRecord.kind == MAIL, JobRecord.message == MESSAGES[MAIL][1]))
     counts: tuple[int | None, int | None, int | None] = (None, None, None)
     if ctx.online:
         try:
