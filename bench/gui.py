@@ -2,6 +2,7 @@
 with one QTableView started the same way in the same run.
 
     python bench/gui.py [--runs 5]
+    python bench/gui.py --jobs 10000      # the job centre's live-update poll on a large ledger
 
 Each start is a fresh process (``python bench/gui.py --child app|bare``) under the offscreen
 platform; the time runs from just before the process is spawned to the moment the child's
@@ -102,6 +103,47 @@ def child_app() -> None:
     run_gui(load_settings(), sys.argv[:1])
 
 
+def job_centre_poll(count: int) -> None:
+    """The job centre's live update on a ledger of ``count`` jobs: one poll (ordered id + updated_at
+    of every row) and one page of display rows, against reading every row the old way."""
+    from sqlalchemy import insert
+
+    from oroshi_desktop.db.types import utcnow
+    from oroshi_desktop.ledger import JobRecord, Ledger
+    from oroshi_desktop.queries.job_centre import JobFilter, job_rows, job_stamps
+    from ui.jobs.ledger_access import ledger_session
+
+    ledger = Ledger(Path(tempfile.mkdtemp(prefix="oroshi-bench-jobs-")) / "local.sqlite3")
+    now = utcnow()
+    with ledger.engine.begin() as conn:
+        conn.execute(insert(JobRecord), [{"kind": "order_document", "arguments": "{}", "state": "done",
+                                          "message": "注文書類作成完了", "attempts": 1, "created_at": now,
+                                          "updated_at": now} for _ in range(count)])
+
+    def best(call: object, repeat: int = 5) -> float:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            call()  # type: ignore[operator]
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    def poll() -> None:
+        with ledger_session(ledger) as session:
+            job_stamps(session, JobFilter(), "id", True)
+
+    def page() -> None:
+        with ledger_session(ledger) as session:
+            ids = [row_id for row_id, _ in job_stamps(session, JobFilter(), "id", True)[:100]]
+            job_rows(session, ids)
+
+    print(f"job centre on {count:,} ledger rows (best of 5):")
+    print(f"  poll (ids + updated_at, SQL order): {best(poll) * 1000:7.1f} ms")
+    print(f"  first page of 100 display rows:     {best(page) * 1000:7.1f} ms")
+    print(f"  every row as JobView (a full reload): {best(lambda: ledger.list(limit=count)) * 1000:7.1f} ms")
+    ledger.dispose()
+
+
 def measure(kind: str, home: Path) -> tuple[float, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
     env.update(OROSHI_HOME=str(home), QT_QPA_PLATFORM="offscreen")
@@ -121,7 +163,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", choices=("app", "bare", "bare_sql"))
+    parser.add_argument("--jobs", type=int, default=0, help="measure the job centre's poll on N ledger rows instead")
     args = parser.parse_args()
+    if args.jobs:
+        sys.path.insert(0, str(ROOT))
+        job_centre_poll(args.jobs)
+        return 0
     if args.child in ("bare", "bare_sql"):
         sys.path.insert(0, str(ROOT))
         child_bare(args.child == "bare_sql")
