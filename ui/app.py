@@ -14,6 +14,7 @@ from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
 from ui.context import AppContext
+from ui.jobs.ledger_access import forget as forget_ledger
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
 from ui.operations import APP_TITLE, Operation, show_error, wait_for_operations
 from ui.qt import (
@@ -205,6 +206,7 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
         if tray is not None:
             tray.icon.hide()
         window.deleteLater()
+        forget_ledger(ledger)
         ledger.dispose()
         database.dispose()
 

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 
 from oroshi_desktop.errors import UserError
-from ui.qt import QMessageBox, QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal
+from ui.qt import QMessageBox, QObject, QProgressDialog, Qt, QThreadPool, QTimer, QWidget, Signal
 
 log = logging.getLogger(__name__)
 
@@ -72,21 +72,21 @@ class _Relay(QObject):
     progressed = Signal(int, int, str)
 
 
-class _Job(QRunnable):
-    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.call = call
-        self.relay = relay
-
-    def run(self) -> None:
+def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
+    """What a pool thread runs. A plain callable, not a Python ``QRunnable`` subclass: the pool
+    deletes a finished runnable on its own thread, and a Python subclass then races its wrapper
+    (seen as a rare segmentation fault under load)."""
+    def run() -> None:
         try:
-            result = self.call()
+            result = call()
         except BaseException as err:  # every outcome must reach the GUI thread
-            if shiboken6.isValid(self.relay):
-                self.relay.failed.emit(err)
+            if shiboken6.isValid(relay):
+                relay.failed.emit(err)
             return
-        if shiboken6.isValid(self.relay):
-            self.relay.finished.emit(result)
+        if shiboken6.isValid(relay):
+            relay.finished.emit(result)
+
+    return run
 
 
 def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
@@ -148,7 +148,7 @@ class Operation(Generic[T]):
         pool = QThreadPool.globalInstance()
         if pool.maxThreadCount() < MIN_POOL_THREADS:
             pool.setMaxThreadCount(MIN_POOL_THREADS)
-        pool.start(_Job(self._call(), self._relay))
+        pool.start(_job(self._call(), self._relay))
         return self
 
     def _make_dialog(self) -> QProgressDialog:

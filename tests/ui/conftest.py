@@ -88,6 +88,7 @@ def make_shell(qtbot, qapp) -> Iterator[Callable[..., Any]]:
     ``queue=True`` the embedded queue runs too (``window.starter``)."""
     from ui.app import QueueStarter, install_font
     from ui.context import AppContext
+    from ui.jobs.ledger_access import forget
     from ui.main_window import MainWindow
     from ui.operations import wait_for_operations
 
@@ -114,6 +115,7 @@ def make_shell(qtbot, qapp) -> Iterator[Callable[..., Any]]:
             starter.deleteLater()
         window.close()
         wait_for_operations()
+        forget(ledger)
         ledger.dispose()
 
 
