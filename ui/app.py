@@ -7,6 +7,8 @@ import logging
 import signal
 import sys
 from importlib import resources
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from oroshi_desktop.config import Settings
@@ -16,7 +18,7 @@ from oroshi_desktop.ledger import Ledger
 from ui.context import AppContext
 from ui.jobs.ledger_access import forget as forget_ledger
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
-from ui.operations import APP_TITLE, Operation, show_error, wait_for_operations
+from ui.operations import APP_TITLE, Operation, set_log_file, show_error, wait_for_operations
 from ui.qt import (
     QApplication,
     QFont,
@@ -44,6 +46,26 @@ def install_font(app: QApplication) -> None:
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if families:
         app.setFont(QFont(families[0], 10))
+
+
+LOG_FILE = "oroshi-desktop.log"
+
+
+def install_log_file(log_dir: Path) -> logging.Handler:
+    """The window's log: a rotating file in the app's log folder (INFO and up), so the traceback
+    of a bug reaches support while the user sees a short dialog. Never holds a secret: the core
+    logs URLs redacted and passwords never."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_FILE
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    set_log_file(path)
+    return handler
 
 
 def install_qt_translations(app: QApplication) -> QTranslator | None:
@@ -163,9 +185,21 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
     if instance.hand_off():
         print("oroshi-desktop: already running; its window was brought forward", file=sys.stderr)
         return 0
+    log_handler = install_log_file(settings.paths.log_dir)
+    try:
+        return _run_window(app, settings, instance)
+    finally:
+        instance.close()
+        logging.getLogger().removeHandler(log_handler)
+        log_handler.close()
+        set_log_file(None)
+
+
+def _run_window(app: QApplication, settings: Settings, instance: SingleInstance) -> int:
     try:
         database = open_database(settings.effective_database_url)
     except UserError as err:  # a malformed URL or a password in it: a setting to fix, not a network problem
+        log.error("not started: %s", err.message)
         QMessageBox.critical(None, APP_TITLE, err.message_ja)
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
         return 2
@@ -202,7 +236,6 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
         starter.stop()
         starter.deleteLater()
         wait_for_operations(5000)
-        instance.close()
         if tray is not None:
             tray.icon.hide()
         window.deleteLater()

@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import shiboken6
@@ -34,6 +35,12 @@ MIN_POOL_THREADS = 8
 APP_TITLE = "オロシ デスクトップ"
 
 _running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
+_log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
+
+
+def set_log_file(path: Path | None) -> None:
+    global _log_file
+    _log_file = path
 
 
 class Cancelled(Exception):
@@ -99,7 +106,9 @@ def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_T
                       "予期しないエラーが発生しました。作業は完了していません。\n"
                       "もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。",
                       QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText(f"{type(err).__name__}: {err}\n\n詳しい記録はログフォルダーにあります。")
+    box.setObjectName("errorDialog")
+    where = f"記録: {_log_file}" if _log_file is not None else "詳しい記録はログにあります。"
+    box.setDetailedText(f"{type(err).__name__}: {err}\n\n{where}")
     box.exec()
 
 

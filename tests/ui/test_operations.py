@@ -129,3 +129,41 @@ def test_the_event_loop_keeps_running_during_a_slow_database_query(db, qtbot):
     assert progress_seen == [True]  # the progress dialog appeared while it waited, then went away
     assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
     wait_for_operations()
+
+
+def test_a_bug_is_a_short_dialog_and_its_traceback_goes_to_the_log(qtbot, tmp_path):
+    from ui.app import install_log_file
+    from ui.operations import set_log_file
+    from ui.qt import QApplication
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    handler = install_log_file(tmp_path / "logs")
+    shown: list[tuple[str, str]] = []
+
+    def close_dialog() -> None:
+        for box in QApplication.topLevelWidgets():
+            if box.objectName() == "errorDialog" and box.isVisible():
+                shown.append((box.text(), box.detailedText()))
+                box.accept()
+                return
+        QTimer.singleShot(20, close_dialog)
+
+    def work() -> None:
+        raise KeyError("missing_column")
+
+    try:
+        QTimer.singleShot(0, close_dialog)
+        Operation(widget, work).run()
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        import logging
+
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+        set_log_file(None)
+    text, details = shown[0]
+    assert "予期しないエラーが発生しました" in text and "Traceback" not in text
+    assert "KeyError" in details and str(tmp_path / "logs" / "oroshi-desktop.log") in details
+    log_text = (tmp_path / "logs" / "oroshi-desktop.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "missing_column" in log_text

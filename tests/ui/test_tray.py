@@ -53,6 +53,8 @@ def test_offscreen_has_no_tray_and_closing_the_window_quits(qapp, _isolated_home
         ledger.dispose()
     assert state in ("done", "queued")  # finished, or still waiting for the next start: never cut off
     assert signal.getsignal(signal.SIGINT) is previous  # run_gui gave the process its handlers back
+    log_text = (settings.paths.log_dir / "oroshi-desktop.log").read_text(encoding="utf-8")
+    assert "job queue started" in log_text  # the window logs to a file in the app's log folder
 
 
 @pytest.mark.slow
