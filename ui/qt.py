@@ -52,6 +52,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QCalendarWidget,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
