@@ -145,8 +145,8 @@ def _create_in_dialog(qtbot, env: StatementsEnv, start: date, end: date) -> int:
     return dialog.created_id
 
 
-def test_from_new_run_to_sent_mail_and_back(sqlite_env: StatementsEnv, qtbot) -> None:
-    env, view = sqlite_env, sqlite_env.view
+def test_from_new_run_to_sent_mail_and_back(env: StatementsEnv, qtbot) -> None:
+    view = env.view
     today = date.today()
     start, end = today.replace(day=1), today
     if start == end:
