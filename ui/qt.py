@@ -8,6 +8,7 @@ from PySide6.QtCore import (  # noqa: F401
     QDateTime,
     QIODevice,
     QItemSelectionModel,
+    QLocale,
     QMarginsF,
     QModelIndex,
     QObject,

@@ -86,6 +86,8 @@ class OrganizationBox(QGroupBox):
             row += 1
         for file in part.files:
             name = QLabel(f"{KIND_LABELS.get(file.kind, file.kind)}: {file.filename}")
+            name.setWordWrap(True)  # long organization names must not push the buttons out of sight
+            name.setMinimumWidth(120)
             name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             button = QPushButton("開く")
             button.setObjectName(f"open_{file.kind}")
@@ -138,6 +140,7 @@ class RunDetailPanel(QScrollArea):
         self.setAccessibleName("支払明細書の詳細")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.show_detail(None)
 
     def show_detail(self, detail: RunDetail | None) -> None:

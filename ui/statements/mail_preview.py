@@ -78,4 +78,6 @@ class MailPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(notice)
         layout.addWidget(buttons)
-        self.resize(760, 620)
+        from ui.statements.new_dialog import fit_to_screen
+
+        fit_to_screen(self, 760, 620)

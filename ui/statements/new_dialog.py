@@ -36,12 +36,15 @@ from ui.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
+    QGuiApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QLocale,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -57,6 +60,7 @@ from ui.qt import (
 
 PREVIEWS = (("organization", "simple", "組織・簡易版"), ("organization", "standard", "組織・標準版"),
             ("supplier", "simple", "供給者・簡易版"), ("supplier", "standard", "供給者・標準版"))
+JAPANESE = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
 REFRESH_DELAY_MS = 250  # typing and clicking settle before the warnings are recomputed
 
 
@@ -66,6 +70,15 @@ def default_period(today: date) -> tuple[date, date]:
         return today.replace(day=1), today.replace(day=15)
     last_month_end = today.replace(day=1) - timedelta(days=1)
     return last_month_end.replace(day=16), last_month_end
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """The wanted size, but never larger than the screen's free area (task bar excluded)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else None
+    if area is not None:
+        width, height = min(width, area.width() - 20), min(height, area.height() - 40)
+    widget.resize(width, height)
 
 
 def _qdate(day: date) -> QDate:
@@ -98,6 +111,8 @@ class NewStatementDialog(QDialog):
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("periodCalendar")
         self.calendar.setGridVisible(True)
+        self.calendar.setLocale(JAPANESE)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setSelectedDate(_qdate(self.end))
         self.calendar.clicked.connect(self._clicked_day)
         self.period_label = QLabel(self)
@@ -123,6 +138,7 @@ class NewStatementDialog(QDialog):
         self.mail_switch.setChecked(True)
         self.send_at_edit = QDateTimeEdit(self)
         self.send_at_edit.setObjectName("sendAt")
+        self.send_at_edit.setLocale(JAPANESE)
         self.send_at_edit.setDisplayFormat("yyyy年MM月dd日 HH:mm")
         self.send_at_edit.setCalendarPopup(True)
         send_at = default_send_at(now or utcnow(), tz)
@@ -182,13 +198,19 @@ class NewStatementDialog(QDialog):
         pbox = QVBoxLayout(previews)
         pbox.addWidget(self.preview_area)
         right.addWidget(previews, 2)
-        columns = QHBoxLayout()
+        body = QWidget(self)
+        columns = QHBoxLayout(body)
         columns.addLayout(left, 0)
         columns.addLayout(right, 1)
+        # On a 1366×768 laptop at 150 % the screen is 911×512 logical pixels: the dialog scrolls.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         outer = QVBoxLayout(self)
-        outer.addLayout(columns, 1)
+        outer.addWidget(scroll, 1)
         outer.addWidget(self.buttons)
-        self.resize(980, 660)  # fits a 1366×768 screen with the task bar
+        fit_to_screen(self, 980, 660)
 
     # ---- data ----------------------------------------------------------------------------------
 

@@ -69,7 +69,7 @@ class StatementsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents over 10k rows
         header.setStretchLastSection(True)
-        for column, width in enumerate((190, 260, 70, 55, 130, 80)):
+        for column, width in enumerate((205, 220, 70, 50, 150, 80)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._restore_selection)
@@ -98,6 +98,7 @@ class StatementsView(QWidget):
         self.splitter.addWidget(self.detail_panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
+        self.splitter.setSizes([780, 520])
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
