@@ -24,6 +24,7 @@ from oroshi_desktop.queries.preferences import load_company
 
 UNPRICED_SHOWN = 5  # the first few unpriced supplies named in the warning; the count says the rest
 NO_EMAIL = "（メールアドレスなし）"
+WARNING_ORDER = ("unpriced", "no_supplies", "no_registration", "overlap")
 
 
 @dataclass(frozen=True)
@@ -132,7 +133,8 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
             warnings.append(PlanWarning("overlap", org_id,
                                         f"{org.name}: 期間が既存の支払明細書 No.{invoice_id}"
                                         f"（{other_start:%Y/%m/%d}〜{other_end:%Y/%m/%d}）と重なっています。"))
-    return warnings
+    # What changes the amounts first (missing prices), then what changes who is in the run.
+    return sorted(warnings, key=lambda w: WARNING_ORDER.index(w.kind))
 
 
 def has_supplies(session: Session, start: date, end: date, organization_id: int) -> bool:
