@@ -72,6 +72,10 @@ def add_runs(db: Database, count: int, seed: int = 0) -> None:
         session.execute(insert(InvoiceSupplierOrganization), members)
         if outbox:
             session.execute(insert(OutboxMessage), outbox)
+    # A database in use has planner statistics; a bulk load has none until autovacuum runs.
+    with db.engine.connect() as connection:
+        connection.exec_driver_sql("ANALYZE")
+        connection.commit()
 
 
 def bare_page(db: Database, *, order: str, organization: str = "") -> float:
