@@ -322,3 +322,17 @@ def test_model_with_more_runs_than_a_page(sqlite_env: StatementsEnv, qtbot, qtmo
     with qtbot.waitSignal(model.loaded, timeout=10000):
         env.view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
     assert model.index(0, 0).data().startswith("2001/01/01")
+
+
+def test_splitter_and_columns_are_remembered(sqlite_env: StatementsEnv, tmp_path) -> None:
+    from ui.qt import QSettings
+
+    view = sqlite_env.view
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    view.table.setColumnWidth(1, 333)
+    view.splitter.setSizes([900, 400])
+    view.save_state(settings)
+    settings.sync()
+    view.table.setColumnWidth(1, 100)
+    view.restore_state(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    assert view.table.columnWidth(1) == 333
