@@ -221,43 +221,57 @@ def state_of(*, organizations: int, completed: int, with_documents: int, uncerta
     return RunState.SCHEDULED if send_email else RunState.NO_MAIL
 
 
-def run_rows(session: Session, ids: Sequence[int]) -> dict[int, RunRow]:
-    """The cells of these runs (one page): three indexed queries whatever the page size."""
-    if not ids:
+_RUN_COLUMNS = (Invoice.id, Invoice.start_date, Invoice.end_date, Invoice.invoice_layout, Invoice.send_email,
+                Invoice.send_at, Invoice.sent_at)
+
+
+def _rows_from(session: Session, runs: Sequence[Any]) -> dict[int, RunRow]:
+    """Cells for these runs' columns: one more query for their organizations and newest mails."""
+    if not runs:
         return {}
-    id_list = list(ids)
     iso = InvoiceSupplierOrganization
     has_documents = exists().where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
                                    StoredDocument.owner_id == iso.id)
-    members: dict[int, list[tuple[int, bool, bool, str]]] = {}
-    for invoice_id, iso_id, completed, with_documents, name in session.execute(
-            select(iso.invoice_id, iso.id, iso.completed, has_documents, SupplierOrganization.entity_name)
-            .join(SupplierOrganization, SupplierOrganization.id == iso.supplier_organization_id)
-            .where(iso.invoice_id.in_(id_list))
-            .order_by(iso.invoice_id, iso.id)):
-        members.setdefault(invoice_id, []).append((iso_id, bool(completed), bool(with_documents), name))
-    iso_ids = [member[0] for group in members.values() for member in group]
     newer = aliased(OutboxMessage)
-    latest: dict[int, str] = dict(session.execute(  # by the (organization row, generation) unique index
-        select(OutboxMessage.invoice_supplier_organization_id, OutboxMessage.state)
-        .where(OutboxMessage.invoice_supplier_organization_id.in_(iso_ids),
-               ~exists().where(newer.invoice_supplier_organization_id
-                               == OutboxMessage.invoice_supplier_organization_id,
-                               newer.generation > OutboxMessage.generation)))
-        .all()) if iso_ids else {}
+    newest_mail = and_(OutboxMessage.invoice_supplier_organization_id == iso.id,  # the unique index
+                       ~exists().where(newer.invoice_supplier_organization_id == iso.id,
+                                       newer.generation > OutboxMessage.generation))
+    members: dict[int, list[tuple[bool, bool, str, str | None]]] = {}
+    for invoice_id, completed, with_documents, name, mail_state in session.execute(
+            select(iso.invoice_id, iso.completed, has_documents, SupplierOrganization.entity_name,
+                   OutboxMessage.state)
+            .join(SupplierOrganization, SupplierOrganization.id == iso.supplier_organization_id)
+            .outerjoin(OutboxMessage, newest_mail)
+            .where(iso.invoice_id.in_([run[0] for run in runs]))
+            .order_by(iso.invoice_id, iso.id)):
+        members.setdefault(invoice_id, []).append((bool(completed), bool(with_documents), name, mail_state))
     rows = {}
-    for run_id, start, end, layout, send_email, send_at, sent_at in session.execute(
-            select(Invoice.id, Invoice.start_date, Invoice.end_date, Invoice.invoice_layout, Invoice.send_email,
-                   Invoice.send_at, Invoice.sent_at).where(Invoice.id.in_(id_list))):
+    for run_id, start, end, layout, send_email, send_at, sent_at in runs:
         group = members.get(run_id, [])
-        states = [latest.get(member[0]) for member in group]
-        state = state_of(organizations=len(group), completed=sum(1 for m in group if m[1]),
-                         with_documents=sum(1 for m in group if m[2]), uncertain=states.count("uncertain"),
+        states = [m[3] for m in group]
+        state = state_of(organizations=len(group), completed=sum(1 for m in group if m[0]),
+                         with_documents=sum(1 for m in group if m[1]), uncertain=states.count("uncertain"),
                          failed=states.count("failed"), sent=sent_at is not None, send_email=send_email is True)
         rows[run_id] = RunRow(id=run_id, start_date=start, end_date=end, layout=layout,
                               send_email=bool(send_email), send_at=send_at, sent_at=sent_at,
-                              organization_names=tuple(m[3] for m in group), state=state)
+                              organization_names=tuple(m[2] for m in group), state=state)
     return rows
+
+
+def run_rows(session: Session, ids: Sequence[int]) -> dict[int, RunRow]:
+    """The cells of these runs (one page): two indexed queries whatever the page size."""
+    if not ids:
+        return {}
+    runs = session.execute(select(*_RUN_COLUMNS).where(Invoice.id.in_(list(ids)))).all()
+    return _rows_from(session, runs)
+
+
+def first_page(session: Session, run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.PERIOD,
+               descending: bool = True, limit: int = 100) -> tuple[list[int], dict[int, RunRow]]:
+    """The first ``limit`` ids in display order with their cells: two queries, shown before the rest."""
+    runs = session.execute(run_ids_query(run_filter, sort, descending)
+                           .with_only_columns(*_RUN_COLUMNS).limit(limit)).all()
+    return [run[0] for run in runs], _rows_from(session, runs)
 
 
 def run_state(session: Session, invoice_id: int) -> RunState:

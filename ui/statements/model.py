@@ -15,7 +15,15 @@ from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import InvoiceLayout
-from oroshi_desktop.queries.statement_runs import RunFilter, RunRow, RunState, SortKey, run_ids, run_rows
+from oroshi_desktop.queries.statement_runs import (
+    RunFilter,
+    RunRow,
+    RunState,
+    SortKey,
+    first_page,
+    run_ids,
+    run_rows,
+)
 from ui.operations import Operation, show_error
 from ui.qt import QAbstractTableModel, QBrush, QColor, QModelIndex, QPersistentModelIndex, Qt, QWidget, Signal
 
@@ -72,10 +80,9 @@ class RunTableModel(QAbstractTableModel):
         run_filter, sort, descending = self.run_filter, self.sort_key, self.descending
         self.loading = True
 
-        def first_page() -> tuple[list[int], dict[int, RunRow]]:
+        def page() -> tuple[list[int], dict[int, RunRow]]:
             with self.database.read() as session:
-                ids = run_ids(session, run_filter, sort, descending, limit=PAGE_SIZE)
-                return ids, run_rows(session, ids)
+                return first_page(session, run_filter, sort, descending, limit=PAGE_SIZE)
 
         def every_id() -> list[int]:
             with self.database.read() as session:
@@ -115,7 +122,7 @@ class RunTableModel(QAbstractTableModel):
                 self.loading = False
                 self.loaded.emit()
 
-        Operation(parent, first_page).success(shown).failure(failed).run()
+        Operation(parent, page).success(shown).failure(failed).run()
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
