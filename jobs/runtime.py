@@ -145,7 +145,7 @@ def batch_transport(smtp_settings: Any) -> Any:
     import contextlib
     import smtplib
 
-    from oroshi_desktop.mail.transport import SmtpTransport, envelope_of, flatten
+    from oroshi_desktop.mail.transport import SmtpTransport
 
     class BatchSmtpTransport(SmtpTransport):
         max_messages_per_connection = 100
@@ -182,17 +182,14 @@ def batch_transport(smtp_settings: Any) -> Any:
                     self._smtp.close()
                 self._smtp = None
 
-        def send(self, message: Any) -> None:
-            sender, recipients = envelope_of(message)
-            data = flatten(message)
+        def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None:
             smtp = self._live()
             try:
                 self._transaction(smtp, sender, recipients, data)
             except BaseException:
                 self._drop()
                 raise
-            log.info("mail %s accepted by %s for %d recipient(s)", message.get("Message-ID", "?"), self.server,
-                     len(recipients))
+            log.info("mail accepted by %s for %d recipient(s)", self.server, len(recipients))
             self._count += 1
             if self._count >= self.max_messages_per_connection:
                 self.close()
