@@ -38,6 +38,7 @@ __all__ = [
     "data_fingerprint",
     "load_issuer",
     "statement_period",
+    "supply_signatures",
 ]
 
 
@@ -117,20 +118,32 @@ def statement_period(session: Session, organization_id: int, start: date, end: d
     return body.first_date or start, body.last_date or end
 
 
-def data_fingerprint(session: Session, invoice: Invoice, organization: SupplierOrganization,
-                     extra: Any = None) -> str:
-    """SHA-256 over the data a statement mail is made from: the company settings, the run, the
-    organization, its supplies (count and newest change) and ``extra``. A permanent failure is
-    tried again only when this changes."""
-    start, end = invoice.start_date or date.min, invoice.end_date or date.max
-    supplies = _supplies(organization.id, start, end).subquery()
-    count, newest = session.execute(select(func.count(), func.max(supplies.c.updated_at))).one()
+def supply_signatures(session: Session, organization_ids: list[int], start: date,
+                      end: date) -> dict[int, tuple[int, Any]]:
+    """Per organization: how many supplies it has in the period and when the newest one changed
+    (one grouped query for a whole run)."""
+    if not organization_ids:
+        return {}
+    rows = session.execute(
+        select(Supplier.supplier_organization_id, func.count(), func.max(Supply.updated_at))
+        .join(Supplier, Supply.supplier_id == Supplier.id)
+        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+        .where(Supplier.supplier_organization_id.in_(organization_ids), SupplyDate.date.between(start, end))
+        .group_by(Supplier.supplier_organization_id))
+    return {org_id: (count, newest) for org_id, count, newest in rows}
+
+
+def data_fingerprint(company: Any, invoice: Invoice, organization: SupplierOrganization,
+                     supplies: tuple[int, Any], extra: Any = None) -> str:
+    """SHA-256 over the data a statement mail is made from: the company settings (raw JSON), the run,
+    the organization, its supplies (count and newest change, from ``supply_signatures``) and
+    ``extra``. A permanent failure is tried again only when this changes."""
     data = {
-        "company": company_settings(session),
+        "company": company,
         "run": [invoice.start_date, invoice.end_date, invoice.invoice_layout, invoice.send_at],
         "organization": [organization.entity_name, organization.micro_region, organization.subregion_id,
                          organization.email, organization.invoice_number, organization.invoice_name],
-        "supplies": [count, newest],
+        "supplies": list(supplies),
         "extra": extra,
     }
     return hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import exc as sa_exc
@@ -55,9 +55,11 @@ from oroshi_desktop.mail.outbox.states import (
 from oroshi_desktop.mail.readiness import (
     check_organization,
     check_run,
+    company_settings,
     data_fingerprint,
     load_issuer,
     statement_period,
+    supply_signatures,
 )
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,10 @@ class _Context:
     now: datetime
     company: Company | None = None
     company_error: UserError | None = None
+    company_raw: Any = None
+    # Read once per run for every row's fingerprint (a per-row query each made the check slow).
+    supplies: dict[int, tuple[int, Any]] = field(default_factory=dict)
+    documents: dict[int, list[list[Any]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,12 +107,25 @@ class _Frozen:
     attachments: list[MailAttachment]
 
 
-def _context(session: Session, invoice: Invoice, sender: str, now: datetime) -> _Context:
-    context = _Context(invoice=invoice, sender=sender, mode=password_delivery(session), now=now)
+def _context(session: Session, invoice: Invoice, sender: str, now: datetime,
+             isos: list[InvoiceSupplierOrganization] | None = None) -> _Context:
+    context = _Context(invoice=invoice, sender=sender, mode=password_delivery(session), now=now,
+                       company_raw=company_settings(session))
     try:
         context.company = load_issuer(session)
     except UserError as err:  # every row fails with it, each on its own row
         context.company_error = err
+    if isos is None:
+        isos = list(session.scalars(select(InvoiceSupplierOrganization)
+                                    .where(InvoiceSupplierOrganization.invoice_id == invoice.id)))
+    start, end = invoice.start_date or date.min, invoice.end_date or date.max
+    context.supplies = supply_signatures(session, sorted({iso.supplier_organization_id for iso in isos}), start, end)
+    for owner_id, doc_id, kind in session.execute(
+            select(StoredDocument.owner_id, StoredDocument.id, StoredDocument.kind)
+            .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
+                   StoredDocument.owner_id.in_([iso.id for iso in isos]))
+            .order_by(StoredDocument.id)):
+        context.documents.setdefault(owner_id, []).append([doc_id, kind])
     return context
 
 
@@ -172,13 +191,11 @@ def _compose_and_store(session: Session, context: _Context, organization: Suppli
 
 def _fingerprint(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
                  organization: SupplierOrganization) -> str:
-    documents = [[doc_id, kind] for doc_id, kind in session.execute(
-        select(StoredDocument.id, StoredDocument.kind)
-        .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE, StoredDocument.owner_id == iso.id)
-        .order_by(StoredDocument.id))]
-    return data_fingerprint(session, context.invoice, organization,
+    return data_fingerprint(context.company_raw, context.invoice, organization,
+                            context.supplies.get(organization.id, (0, None)),
                             extra={"sender": context.sender, "mode": context.mode, "completed": iso.completed,
-                                   "passwords": sorted((iso.passwords or {}).keys()), "documents": documents})
+                                   "passwords": sorted((iso.passwords or {}).keys()),
+                                   "documents": context.documents.get(iso.id, [])})
 
 
 def _insert(session: Session, iso: InvoiceSupplierOrganization, generation: int, now: datetime,
@@ -259,8 +276,11 @@ def _prepare_row(session: Session, context: _Context, iso: InvoiceSupplierOrgani
     else:
         return  # sent; or sending (its worker decides); or uncertain (a person decides)
     fingerprint = _fingerprint(session, context, iso, organization)
-    if (reuse and current is not None and current.failure_kind == PERMANENT and not resend
-            and current.input_fingerprint == fingerprint):
+    unchanged = reuse and current is not None and current.input_fingerprint == fingerprint
+    if unchanged and current is not None and current.messages and is_claimable(current) and generation_error is None:
+        result.deliverable.append(current)  # composed from exactly this data already
+        return
+    if (unchanged and current is not None and current.failure_kind == PERMANENT and not resend):
         # Nothing changed since it failed for good: the same reason stands, no new attempt.
         result.failed.append(RowFailure(current.id, organization.id, organization.entity_name,
                                         current.last_error or "", current.last_error_ja or "", still_blocked=True))
@@ -334,7 +354,7 @@ def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, send
         # The web system counted an empty run as sent; it is a mistake the user should see.
         raise UserError(f"statement run {invoice_id} has no organization; nothing to send",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
-    context = _context(session, invoice, sender, now)
+    context = _context(session, invoice, sender, now, list(isos))
     latest = latest_generations(session, [iso.id for iso in isos])
     result = Preparation()
     for iso in isos:

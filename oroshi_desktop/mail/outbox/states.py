@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, exists, or_, select, update
+from sqlalchemy import Select, bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, SupplierOrganization
@@ -142,11 +142,17 @@ def password_delivery(session: Session) -> str:
     return mode if mode in PASSWORD_DELIVERY_MODES else "same_mail"
 
 
+_MARK_ISO_SENT = (update(InvoiceSupplierOrganization)
+                  .where(InvoiceSupplierOrganization.id == bindparam("iso_id"))
+                  .values(sent_at=bindparam("now"), updated_at=bindparam("now"))
+                  .execution_options(synchronize_session=False))
+_RUN_WAITING = (select(OutboxMessage.id)
+                .where(OutboxMessage.invoice_id == bindparam("invoice_id"),
+                       OutboxMessage.state.in_((PENDING, SENDING, FAILED))).limit(1))
+
+
 def mark_iso_sent(session: Session, iso_id: int, now: datetime) -> None:
-    session.execute(update(InvoiceSupplierOrganization)
-                    .where(InvoiceSupplierOrganization.id == iso_id)
-                    .values(sent_at=now, updated_at=now)
-                    .execution_options(synchronize_session=False))
+    session.connection().execute(_MARK_ISO_SENT, {"iso_id": iso_id, "now": now})
 
 
 def finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *, touch: bool) -> bool:
@@ -157,8 +163,7 @@ def finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *, 
     """
     # Fast path: while any row of the run still waits or is being sent, the run is not sent. In a
     # batch this answers for every row but the last without looking at the whole run.
-    waiting = session.execute(select(OutboxMessage.id).where(
-        OutboxMessage.invoice_id == invoice_id, OutboxMessage.state.in_((PENDING, SENDING, FAILED))).limit(1)).first()
+    waiting = session.connection().execute(_RUN_WAITING, {"invoice_id": invoice_id}).first()
     if waiting is not None:
         return False
     # Columns only, one query: loading whole outbox rows (JSON columns included) for the run after
