@@ -239,6 +239,23 @@ def _rows_to_generate(db: Database, invoice_id: int, sender: str) -> list[int]:
     return [iso_id for iso_id in pending if iso_id not in blocked]
 
 
+PREPARE_PART = 25  # organization rows composed per transaction
+
+
+def _organization_rows(db: Database, invoice_id: int) -> list[int]:
+    with db.read() as session:
+        return list(session.scalars(select(InvoiceSupplierOrganization.id)
+                                    .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
+                                    .order_by(InvoiceSupplierOrganization.id)))
+
+
+def _parts(iso_ids: list[int]) -> list[list[int] | None]:
+    """The run in parts of ``PREPARE_PART`` rows; an empty run is one call (which refuses it)."""
+    if not iso_ids:
+        return [None]
+    return [iso_ids[index:index + PREPARE_PART] for index in range(0, len(iso_ids), PREPARE_PART)]
+
+
 def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: ZoneInfo, resend: bool = False,
                  sender: str = "", summary: MailSummary | None = None) -> MailSummary:
     """Send one run's mails now, generating the PDFs of rows not completed first.
@@ -255,15 +272,19 @@ def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: Zon
         if to_generate:
             generation = generate_statement_rows(db, invoice_id, tz=tz, only=to_generate)
             summary.generated.append(invoice_id)
-        with db.write() as session:
-            prepared = prepare_run(session, invoice_id, resend=resend, sender=sender,
-                                   generation_errors=generation.failures)
-            row_ids = [row.id for row in prepared.deliverable]
+        row_ids: list[int] = []
+        # A transaction per part of the run: composing a large run must not hold the database's
+        # write lock for seconds, and an outage loses only the part in progress.
+        for part in _parts(_organization_rows(db, invoice_id)):
+            with db.write() as session:
+                prepared = prepare_run(session, invoice_id, resend=resend, sender=sender,
+                                       generation_errors=generation.failures, only=part)
+                row_ids += [row.id for row in prepared.deliverable]
+            summary.failed_rows.extend(prepared.failed)
     except UserError as err:
         log.warning("statement run %s not sent: %s", invoice_id, err.message)
         summary.errors.append((f"statement run {invoice_id}: {err.message}", err.message_ja))
         return summary
-    summary.failed_rows.extend(prepared.failed)
     for row_id in row_ids:
         summary.results.append(deliver(db, row_id, transport))
     return summary

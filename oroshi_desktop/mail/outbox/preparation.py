@@ -10,7 +10,7 @@ fingerprint) or a person resends.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -333,15 +333,16 @@ def blocked_rows(session: Session, invoice_id: int, iso_ids: list[int], *, sende
 
 
 def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, sender: str = "",
-                now: datetime | None = None,
-                generation_errors: Mapping[int, UserError] | None = None) -> Preparation:
+                now: datetime | None = None, generation_errors: Mapping[int, UserError] | None = None,
+                only: Collection[int] | None = None) -> Preparation:
     """Make sure every organization row of the run has an outbox row with its composed mail.
 
     Rows already sent are skipped, unless ``resend``: then a sent or uncertain row gets a new
     generation with a new Message-ID (and a failed one is tried again whatever its reason). Rows in
     ``sending`` are left to their worker, ``uncertain`` ones to a person. ``generation_errors``
     (organization row id → error) are recorded as those rows' reasons. ``sender`` is the
-    configured From address (empty: the company mail).
+    configured From address (empty: the company mail). ``only`` limits the work to those
+    organization rows (a caller commits a large run in parts).
     """
     now = now or utcnow()
     invoice = session.get(Invoice, invoice_id)
@@ -354,6 +355,8 @@ def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, send
         # The web system counted an empty run as sent; it is a mistake the user should see.
         raise UserError(f"statement run {invoice_id} has no organization; nothing to send",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
+    if only is not None:
+        isos = [iso for iso in isos if iso.id in set(only)]
     context = _context(session, invoice, sender, now, list(isos))
     latest = latest_generations(session, [iso.id for iso in isos])
     result = Preparation()
