@@ -107,7 +107,7 @@ class _Frozen:
     attachments: list[MailAttachment]
 
 
-def _context(session: Session, invoice: Invoice, sender: str, now: datetime,
+def run_context(session: Session, invoice: Invoice, sender: str, now: datetime,
              isos: list[InvoiceSupplierOrganization] | None = None) -> _Context:
     context = _Context(invoice=invoice, sender=sender, mode=password_delivery(session), now=now,
                        company_raw=company_settings(session))
@@ -129,7 +129,7 @@ def _context(session: Session, invoice: Invoice, sender: str, now: datetime,
     return context
 
 
-def _named(organization: SupplierOrganization, err: BaseException) -> tuple[str, str]:
+def named_reason(organization: SupplierOrganization, err: BaseException) -> tuple[str, str]:
     """The reason with the organization in front (English, Japanese)."""
     if isinstance(err, UserError):
         message, message_ja = err.message, err.message_ja
@@ -140,7 +140,7 @@ def _named(organization: SupplierOrganization, err: BaseException) -> tuple[str,
             f"組織「{name}」（ID {organization.id}）: {message_ja}")
 
 
-def _freeze(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+def freeze_row(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
             organization: SupplierOrganization) -> _Frozen:
     """The documents and recipients a row will send; refuses a row that cannot be sent, naming the field."""
     check_run(context.invoice)
@@ -289,7 +289,7 @@ def _prepare_row(session: Session, context: _Context, iso: InvoiceSupplierOrgani
         with session.begin_nested():  # a bad row rolls back alone
             if generation_error is not None:
                 raise generation_error
-            frozen = _freeze(session, context, iso, organization)
+            frozen = freeze_row(session, context, iso, organization)
             if reuse and current is not None:
                 _refresh(session, context, current, organization, frozen, fingerprint)
                 row: OutboxMessage | None = current
@@ -302,7 +302,7 @@ def _prepare_row(session: Session, context: _Context, iso: InvoiceSupplierOrgani
     except Exception as err:  # this organization's data: it fails alone, the run goes on
         if not isinstance(err, UserError):
             log.exception("outbox: preparing organization row %s failed", iso.id)
-        message, message_ja = _named(organization, err)
+        message, message_ja = named_reason(organization, err)
         row_id = _record_failure(session, context, iso, current if reuse else None, generation, fingerprint,
                                  message, message_ja)
         log.warning("outbox: %s", message)
@@ -321,7 +321,7 @@ def blocked_rows(session: Session, invoice_id: int, iso_ids: list[int], *, sende
     candidates = [row for row in latest.values() if row.state == FAILED and row.failure_kind == PERMANENT]
     if not candidates:
         return set()
-    context = _context(session, invoice, sender, utcnow())
+    context = run_context(session, invoice, sender, utcnow())
     blocked = set()
     for row in candidates:
         iso = session.get(InvoiceSupplierOrganization, row.invoice_supplier_organization_id)
@@ -357,7 +357,7 @@ def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, send
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
     if only is not None:
         isos = [iso for iso in isos if iso.id in set(only)]
-    context = _context(session, invoice, sender, now, list(isos))
+    context = run_context(session, invoice, sender, now, list(isos))
     latest = latest_generations(session, [iso.id for iso in isos])
     result = Preparation()
     for iso in isos:
@@ -383,12 +383,12 @@ def renew_row(session: Session, row: OutboxMessage, *, sender: str | None, now: 
         raise NotFound(f"outbox row {row.id}: its statement run was deleted",
                        f"送信キューの行 {row.id}: 支払い明細書が削除されています")
     organization = organization_of(session, iso)
-    context = _context(session, invoice, sender if sender is not None else str((row.recipients or {}).get("from", "")),
+    context = run_context(session, invoice, sender if sender is not None else str((row.recipients or {}).get("from", "")),
                        now)
     try:
-        frozen = _freeze(session, context, iso, organization)
+        frozen = freeze_row(session, context, iso, organization)
     except UserError as err:
-        message, message_ja = _named(organization, err)
+        message, message_ja = named_reason(organization, err)
         raise UserError(message, message_ja) from None
     fingerprint = _fingerprint(session, context, iso, organization)
     if not new_generation:
