@@ -225,9 +225,10 @@ class MailSummary:
                 yield f"outbox row {result.row_id}: {result.status.value}: {result.message}"
 
 
-def _rows_to_generate(db: Database, invoice_id: int, sender: str) -> list[int]:
+def _rows_to_generate(db: Database, invoice_id: int, sender: str, *, resend: bool = False) -> list[int]:
     """Organization rows without finished PDFs, except those whose permanent failure still stands
-    (same data as when they failed: generating again would fail the same way)."""
+    (same data as when they failed: generating again would fail the same way), unless a person
+    asked for a resend."""
     from oroshi_desktop.mail.outbox.preparation import blocked_rows
 
     with db.read() as session:
@@ -235,7 +236,7 @@ def _rows_to_generate(db: Database, invoice_id: int, sender: str) -> list[int]:
                                   .where(InvoiceSupplierOrganization.invoice_id == invoice_id,
                                          InvoiceSupplierOrganization.completed.is_not(True))
                                   .order_by(InvoiceSupplierOrganization.id)).all()
-        blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending else set()
+        blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending and not resend else set()
     return [iso_id for iso_id in pending if iso_id not in blocked]
 
 
@@ -267,7 +268,7 @@ def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: Zon
     summary = summary if summary is not None else MailSummary()
     summary.invoices.append(invoice_id)
     try:
-        to_generate = _rows_to_generate(db, invoice_id, sender)
+        to_generate = _rows_to_generate(db, invoice_id, sender, resend=resend)
         generation = Generation()
         if to_generate:
             generation = generate_statement_rows(db, invoice_id, tz=tz, only=to_generate)

@@ -97,6 +97,13 @@ def test_a_bad_number_fails_its_organization_and_the_others_are_sent(demo, smtp_
     # The next check does not render the bad organization again while its data is unchanged.
     again = check_and_send(demo, SmtpTransport(smtp_server.settings()), tz=TZ)
     assert again.generated == [] and again.sent == 0 and again.failed_rows[0].still_blocked
+    # A person's resend of the run tries the bad organization again (and it fails the same way).
+    manual = send_invoice(demo, DUE_INVOICE, SmtpTransport(smtp_server.settings()), tz=TZ, resend=True)
+    assert manual.generated == [DUE_INVOICE] and not manual.failed_rows[0].still_blocked
+    assert f"供給 {supply_id}" in manual.failed_rows[0].message_ja
+    # (a run's resend is on purpose: the others go out again, each under a new Message-ID)
+    assert len({str(m.message["Message-ID"]) for m in smtp_server.accepted}) == 2 * (len(rows) - 1)
+    assert manual.failed_rows[0].message_ja.count(name_first) == 1  # named once, not twice
     # Corrected: generated and sent, the run is complete.
     with demo.write() as session:
         session.execute(update(Supply).where(Supply.id == supply_id).values(**{field: 100.0}, updated_at=utcnow()))
@@ -104,7 +111,7 @@ def test_a_bad_number_fails_its_organization_and_the_others_are_sent(demo, smtp_
     assert fixed.ok and fixed.sent == 1, fixed.describe()
     with demo.read() as session:
         assert session.get(Invoice, DUE_INVOICE).sent_at is not None
-    assert len(smtp_server.accepted) == len(rows)
+    assert len(smtp_server.accepted) == 2 * (len(rows) - 1) + 1
 
 
 def test_generate_statements_goes_on_after_a_failed_organization_and_names_it(demo):

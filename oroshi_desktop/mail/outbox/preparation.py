@@ -302,7 +302,9 @@ def _prepare_row(session: Session, context: _Context, iso: InvoiceSupplierOrgani
     except Exception as err:  # this organization's data: it fails alone, the run goes on
         if not isinstance(err, UserError):
             log.exception("outbox: preparing organization row %s failed", iso.id)
-        message, message_ja = named_reason(organization, err)
+        # A generation error arrives already naming the organization.
+        message, message_ja = ((err.message, err.message_ja) if err is generation_error and isinstance(err, UserError)
+                               else named_reason(organization, err))
         row_id = _record_failure(session, context, iso, current if reuse else None, generation, fingerprint,
                                  message, message_ja)
         log.warning("outbox: %s", message)
