@@ -41,6 +41,9 @@ class Settings:
     timezone: str = "Asia/Tokyo"
     mail_schedule: str = "*/10 * * * *"
     workers: int = 2
+    # Documents made by jobs (previews, shipping documents, check sheets) are deleted after this
+    # many days; statements and sent mails are kept for good.
+    job_output_retention_days: int = 30
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
 
     @property
@@ -67,6 +70,7 @@ ENV_OVERRIDES: tuple[tuple[str, str | None, str, type], ...] = (
     ("OROSHI_TIMEZONE", None, "timezone", str),
     ("OROSHI_MAIL_SCHEDULE", None, "mail_schedule", str),
     ("OROSHI_WORKERS", None, "workers", int),
+    ("OROSHI_JOB_OUTPUT_RETENTION_DAYS", None, "job_output_retention_days", int),
     ("OROSHI_SMTP_HOST", "smtp", "host", str),
     ("OROSHI_SMTP_PORT", "smtp", "port", int),
     ("OROSHI_SMTP_SECURITY", "smtp", "security", str),
@@ -125,6 +129,9 @@ def _validate(settings: Settings) -> Settings:
                           f"smtp.port: {settings.smtp.port} はポート番号ではありません")
     if settings.workers < 1:
         raise ConfigError("workers must be at least 1", "workers は1以上にしてください")
+    if settings.job_output_retention_days < 1:
+        raise ConfigError("job_output_retention_days must be at least 1",
+                          "job_output_retention_days は1以上にしてください")
     return settings
 
 

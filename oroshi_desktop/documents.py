@@ -7,8 +7,9 @@ statement that was mailed can always be shown exactly as it went out (電子帳�
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,10 +17,12 @@ from oroshi_desktop.db.models import StoredDocument
 from oroshi_desktop.errors import NotFound
 
 __all__ = [
+    "JOB_OUTPUT_OWNER_TYPE",
     "STATEMENT_KINDS",
     "STATEMENT_OWNER_TYPE",
     "latest_documents",
     "load_document",
+    "purge_job_outputs",
     "sha256_hex",
     "statement_documents",
     "store_document",
@@ -29,6 +32,11 @@ __all__ = [
 # their kind is the statement format, and the passwords map of that row is keyed by document id.
 STATEMENT_OWNER_TYPE = "oroshi_invoice_supplier_organization"
 STATEMENT_KINDS = ("organization", "supplier")
+
+# Documents a job made (previews, shipping charts, packing slips, shipping lists, check sheets):
+# owned by the job row (oroshi_desktop_jobs), kept for a retention period, then deleted. Statements
+# and sent mails have other owner types and are never deleted.
+JOB_OUTPUT_OWNER_TYPE = "oroshi_desktop_job"
 
 # Two writers racing for the same next version: the unique key rejects one; it retries.
 _VERSION_RETRIES = 5
@@ -94,3 +102,10 @@ def load_document(session: Session, document_id: int) -> StoredDocument:
         raise NotFound(f"stored document {document_id} does not exist",
                        f"保存された文書 {document_id} が見つかりません")
     return document
+
+
+def purge_job_outputs(session: Session, created_before: datetime) -> int:
+    """Delete job outputs stored before ``created_before``; only job outputs, never a statement or mail."""
+    result = session.execute(delete(StoredDocument).where(StoredDocument.owner_type == JOB_OUTPUT_OWNER_TYPE,
+                                                          StoredDocument.created_at < created_before))
+    return result.rowcount or 0

@@ -1,5 +1,5 @@
 """The main window: a status overview of the connected database and the job list of this PC
-(refreshed from the local ledger every 2 s). Statement and shipping views arrive with their issues."""
+(refreshed from the job ledger in the app database every 2 s). Statement and shipping views arrive with their issues."""
 
 from __future__ import annotations
 
@@ -121,7 +121,7 @@ class MainWindow(QMainWindow):
         self.database = database
         self.settings = settings
         self._owns_ledger = ledger is None
-        self.ledger = ledger or Ledger(settings.paths.local_store)
+        self.ledger = ledger or Ledger.for_settings(database, settings)
         self.setWindowTitle("オロシ デスクトップ")
         self.resize(900, 600)
         body = QWidget(self)

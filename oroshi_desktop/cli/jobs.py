@@ -18,8 +18,13 @@ log = logging.getLogger(__name__)
 def _database(settings: Settings) -> Any:
     from oroshi_desktop.cli.common import open_db, require_healthy
 
-    database = open_db(settings)
-    require_healthy(database)
+    # The embedded database is the app's own file: it is brought up to date like the GUI does.
+    database = open_db(settings, upgrade=settings.is_embedded_database)
+    try:
+        require_healthy(database)
+    except BaseException:
+        database.dispose()
+        raise
     return database
 
 
@@ -61,6 +66,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             print(f"queued jobs lost from the queue, queued again: {', '.join(map(str, report.resubmitted))}")
     else:
         print("another consumer on this PC runs the schedule; this worker runs queued jobs only")
+    if queue.shared:
+        print("shared queue: this worker takes part in the office schedule (one mail check per slot)")
     print(f"worker running ({queue.workers} thread(s), schedule {'on' if report.periodic else 'off'}); "
           "Ctrl-C stops it", flush=True)
     try:
@@ -111,23 +118,41 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop.ledger import STATES, Ledger
+class _LedgerSession:
+    """The job ledger for one command: the database opened (an embedded one brought up to date)."""
 
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    def __init__(self, settings: Settings) -> None:
+        from oroshi_desktop.ledger import Ledger
+
+        self.database = _database(settings)
+        self.ledger = Ledger.for_settings(self.database, settings)
+
+    def __enter__(self) -> Any:
+        return self.ledger
+
+    def __exit__(self, *_exc: object) -> None:
+        self.database.dispose()
+
+
+def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.ledger import STATES
+
+    with _LedgerSession(settings) as ledger:
         states = tuple(args.state) if args.state else STATES
-        jobs = ledger.list(states=states, limit=args.limit)
-    finally:
-        ledger.dispose()
+        jobs = ledger.list(states=states, limit=args.limit, requested_by=None if args.all else ledger.pc)
     if not jobs:
-        print("no jobs")
+        print("no jobs" + ("" if args.all else " from this PC (--all: every PC's)"))
         return 0
     for job in jobs:
         when = job.created_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M:%S")
-        line = f"{job.id:>6}  {when}  {job.kind:<16} {job.state:<9} {job.message}"
+        line = f"{job.id:>6}  {when}  {job.kind:<17} {job.state:<9} PC {job.requested_by}"
+        if job.ran_by:
+            line += f"  ran by {job.ran_by}"
+        line += f"  {job.message}"
         if job.output_path:
             line += f"  → {job.output_path}"
+        elif job.document_id is not None:
+            line += f"  (output stored: jobs open-output {job.id})"
         if job.error:
             line += f"  [{job.error}]"
         print(line)
@@ -135,22 +160,39 @@ def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_jobs_retry(args: argparse.Namespace, settings: Settings) -> int:
-    job = _tasks(settings).retry(args.id)
+    runtime = _runtime(settings)
+    try:
+        job = _tasks(settings, runtime).retry(args.id)
+    finally:
+        runtime.close()
     print(f"job {job.id} queued again")
     return 0
 
 
-def _set_paused(paused: bool, settings: Settings) -> int:
-    from jobs.control import set_paused
-    from oroshi_desktop.ledger import Ledger
+def cmd_jobs_open_output(args: argparse.Namespace, settings: Settings) -> int:
+    """Write a job's stored output (made on any PC) into a local folder and print its path."""
+    from pathlib import Path
 
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    with _LedgerSession(settings) as ledger:
+        filename, content = ledger.output(args.id)
+    folder = Path(args.to) if args.to else settings.paths.output_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / Path(filename).name  # a stored name never leaves the folder
+    tmp = path.with_name(path.name + ".part")
+    tmp.write_bytes(content)
+    tmp.replace(path)
+    print(path)
+    return 0
+
+
+def _set_paused(paused: bool, settings: Settings) -> int:
+    from jobs.pause import set_paused
+
+    with _LedgerSession(settings) as ledger:
         set_paused(ledger, paused)
-    finally:
-        ledger.dispose()
-    print("queue paused: jobs wait (一時停止中) and the mail schedule does nothing until `jobs resume`"
-          if paused else "queue running again")
+        scope = "every PC of the shared queue" if ledger.scope.startswith("shared:") else "this PC's queue"
+    print(f"queue paused ({scope}): jobs wait (一時停止中) and the mail schedule does nothing until `jobs resume`"
+          if paused else f"queue running again ({scope})")
     return 0
 
 
@@ -164,17 +206,16 @@ def cmd_jobs_resume(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_jobs_status(args: argparse.Namespace, settings: Settings) -> int:
     from jobs.control import queue_status
-    from oroshi_desktop.ledger import QUEUED, RUNNING, Ledger
+    from oroshi_desktop.ledger import QUEUED, RUNNING
 
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    with _LedgerSession(settings) as ledger:
         status = queue_status(settings, ledger)
         queued, running = ledger.count((QUEUED,)), ledger.count((RUNNING,))
-    finally:
-        ledger.dispose()
     print(f"queue: {'paused' if status.paused else 'running'} ({status.state_ja})")
     print(f"mail schedule: {status.mail_schedule} ({status.time_zone})")
-    if status.scheduler_pid is None:
+    if status.shared:
+        print("scheduler: shared queue — every worker and app takes part; each slot is claimed once in the database")
+    elif status.scheduler_pid is None:
         print("scheduler: no worker or app holds the schedule on this PC")
     elif status.scheduler_pid < 0:
         print("scheduler: held by another process (pid unknown)")
@@ -185,13 +226,8 @@ def cmd_jobs_status(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_jobs_discard(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop.ledger import Ledger
-
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    with _LedgerSession(settings) as ledger:
         job = ledger.discard(args.id)
-    finally:
-        ledger.dispose()
     print(f"job {job.id} discarded")
     return 0
 
@@ -322,21 +358,27 @@ def add_job_commands(commands: Any) -> None:
     generate.add_argument("--invoice", type=int, required=True)
     generate.set_defaults(handler=cmd_generate)
 
-    jobs = commands.add_parser("jobs", help="the job ledger of this PC")
+    jobs = commands.add_parser("jobs", help="the job ledger (every PC's jobs in the app database)")
     jobs_commands = jobs.add_subparsers(title="jobs commands", metavar="ACTION", required=True)
     listing = jobs_commands.add_parser("list", help="recent jobs, newest first")
     listing.add_argument("--state", action="append", choices=("queued", "running", "done", "failed", "discarded"))
     listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--all", action="store_true", help="every PC's jobs (default: the jobs this PC asked for)")
     listing.set_defaults(handler=cmd_jobs_list)
+    open_output = jobs_commands.add_parser("open-output", help="write a finished job's document here and print its path")
+    open_output.add_argument("id", type=int)
+    open_output.add_argument("--to", help="folder to write it to (default: this PC's output folder)")
+    open_output.set_defaults(handler=cmd_jobs_open_output)
     retry = jobs_commands.add_parser("retry", help="queue a failed or discarded job again")
     retry.add_argument("id", type=int)
     retry.set_defaults(handler=cmd_jobs_retry)
     discard = jobs_commands.add_parser("discard", help="discard a queued or failed job")
     discard.add_argument("id", type=int)
     discard.set_defaults(handler=cmd_jobs_discard)
-    pause = jobs_commands.add_parser("pause", help="pause this PC's queue (jobs wait, no scheduled mail check)")
+    pause = jobs_commands.add_parser("pause", help="pause the queue: this PC's, or the office's when shared "
+                                                   "(jobs wait, no scheduled mail check)")
     pause.set_defaults(handler=cmd_jobs_pause)
-    resume = jobs_commands.add_parser("resume", help="resume this PC's queue")
+    resume = jobs_commands.add_parser("resume", help="resume the queue")
     resume.set_defaults(handler=cmd_jobs_resume)
     status = jobs_commands.add_parser("status", help="paused or running, the mail schedule and the scheduler's pid")
     status.set_defaults(handler=cmd_jobs_status)
