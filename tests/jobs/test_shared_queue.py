@@ -234,14 +234,26 @@ def test_three_workers_share_one_schedule_and_a_killed_one_is_replaced_at_once(o
 def test_a_worker_killed_during_a_long_job_leaves_it_done_never_stuck(office, redis_url, make_office, pg_server):
     url, db = office
     pcs = make_office(OROSHI_DATABASE_URL=url, OROSHI_QUEUE_URL=redis_url, OROSHI_JOB_LEASE_SECONDS="2")
+    from dataclasses import replace
+
+    from jobs.pause import PAUSED_MESSAGE, set_paused
+    from oroshi_desktop.config import load_settings
+    from oroshi_desktop.identity import queue_scope
+    from oroshi_desktop.ledger import Ledger
+
+    office_ledger = Ledger(db, scope=queue_scope(replace(load_settings(), queue_url=redis_url)))
+    set_paused(office_ledger, True)  # the job waits on the queue until the table below is locked
+    job_id = queued_id(pcs.cli("pc-a", "enqueue", "shipping-list", "--date", TODAY.isoformat()))
+    first = pcs.worker("server-1", "--workers", "1")
+    wait_until(lambda: jobs(db)[job_id].message == PAUSED_MESSAGE, 30, "the job is held by the pause")
     # A long job: the shipping list waits for the orders table, which this test holds locked.
     blocker = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=False)
     blocker.execute("LOCK TABLE oroshi_orders IN ACCESS EXCLUSIVE MODE")
     try:
-        job_id = queued_id(pcs.cli("pc-a", "enqueue", "shipping-list", "--date", TODAY.isoformat()))
-        first = pcs.worker("server-1", "--workers", "1")
+        set_paused(office_ledger, False)
         wait_until(lambda: jobs(db)[job_id].state == RUNNING, 30, "the job runs")
         assert jobs(db)[job_id].ran_by.endswith(f":{first.pid}")
+        time.sleep(0.5)
         first.send_signal(signal.SIGKILL)
         first.wait()
     finally:
