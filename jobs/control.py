@@ -71,6 +71,8 @@ def _job_ids(tasks: list[Any]) -> set[int]:
 
 def queued_job_ids(huey: Any) -> set[int]:
     """Job ids of every task waiting in the queue or in its schedule (delayed, retrying, paused)."""
+    # Huey's SQL storage reconnects after a server restart only in enqueue/dequeue; this reads.
+    getattr(huey.storage, "check_conn", lambda: None)()
     return _job_ids(list(huey.pending())) | _job_ids(list(huey.scheduled()))
 
 

@@ -1,12 +1,20 @@
-"""The Huey instance: SQLite in the local data folder by default, Redis to share one queue.
+"""The Huey instance: SQLite in the local data folder by default; Redis or PostgreSQL to share one
+queue between the PCs of an office.
+
+- ``sqlite:///FILE`` (the default, one PC): Huey's SqliteHuey in a file next to the app's data.
+- ``redis://HOST:PORT/DB``: Huey's RedisHuey, the fastest shared queue (a Redis server to run).
+- ``postgresql://USER@HOST:PORT/DB``: Huey's SQL storage (``huey.contrib.sql_huey``, peewee) in the
+  office's existing PostgreSQL — no second server; the password comes from the OS keyring like the
+  database's. See docs/PERFORMANCE.md for how the two compare.
 
 Huey only wakes workers. The job ledger and the mail outbox are the truth, because Huey forgets a
-task as soon as a worker takes it (no acknowledgements) and skips periodic slots it missed.
+task as soon as a worker takes it (no acknowledgements).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from huey import Huey, RedisHuey, SqliteHuey
@@ -17,6 +25,24 @@ from oroshi_desktop.errors import ConfigError
 QUEUE_NAME = "oroshi-desktop"
 
 
+def _postgres_huey(name: str, url: str, common: dict[str, Any]) -> Huey:
+    """Huey's SqlHuey on PostgreSQL through peewee (psycopg 3); tables ``kv``, ``schedule``, ``task``,
+    ``counter`` are created on first use, so the queue may live in its own database or schema."""
+    try:
+        from huey.contrib.sql_huey import SqlHuey
+        from peewee import PostgresqlDatabase
+    except ImportError:
+        raise ConfigError("a PostgreSQL queue needs the peewee package (pip install peewee)",
+                          "PostgreSQLのキューには peewee パッケージが必要です") from None
+    from oroshi_desktop.db.engine import _password_for, parse_database_url
+
+    parsed = parse_database_url(url)  # refuses a password in the URL, like the database URL
+    password = _password_for(parsed)
+    database = PostgresqlDatabase(parsed.database, host=parsed.host or "localhost", port=parsed.port or 5432,
+                                  user=parsed.username, **({"password": password} if password else {}))
+    return SqlHuey(name, database=database, **common)
+
+
 def make_huey(settings: Settings, *, name: str = QUEUE_NAME) -> Huey:
     url = settings.effective_queue_url
     scheme = urlparse(url).scheme
@@ -24,9 +50,12 @@ def make_huey(settings: Settings, *, name: str = QUEUE_NAME) -> Huey:
     if scheme == "sqlite":
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        # A separate file from the ledger so queue traffic never waits on ledger writes.
+        # A separate file from the app's database so queue traffic never waits on ledger writes.
         return SqliteHuey(name, filename=str(path.with_name(path.stem + "-queue.sqlite3")), **common)
     if scheme in ("redis", "rediss"):
         return RedisHuey(name, url=url, **common)
-    raise ConfigError(f"queue URL {url!r}: use sqlite:///FILE or redis://HOST:PORT/DB",
-                      f"キューのURL {url!r} が正しくありません（sqlite:///ファイル か redis://ホスト:ポート/DB）")
+    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return _postgres_huey(name, url, common)
+    raise ConfigError(f"queue URL {url!r}: use sqlite:///FILE, redis://HOST:PORT/DB or postgresql://USER@HOST/DB",
+                      f"キューのURL {url!r} が正しくありません（sqlite:///ファイル、redis://ホスト:ポート/DB "
+                      "または postgresql://ユーザー@ホスト/DB）")
