@@ -57,6 +57,18 @@ def redis_url() -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(params=["redis", "postgresql"])
+def queue_url(request, pg_server) -> Iterator[str]:
+    """Both shared-queue engines: a redis-server, or Huey's SQL storage in its own PostgreSQL database."""
+    if request.param == "redis":
+        with running_redis() as url:
+            yield url
+        return
+    name = f"queue_{os.getpid()}_{next(_counter)}"
+    yield pg_server.create_database(name).replace("postgresql+psycopg://", "postgresql://")
+    pg_server.drop_database(name)
+
+
 class Office:
     """Environments of the PCs of one office and the processes they run."""
 
@@ -129,14 +141,14 @@ def jobs(db: Database) -> dict[int, JobRow]:
         return {row.id: row for row in session.scalars(select(JobRow))}
 
 
-def test_pc_a_asks_a_server_worker_runs_and_pc_a_sees_and_opens_every_output(office, redis_url, make_office,
+def test_pc_a_asks_a_server_worker_runs_and_pc_a_sees_and_opens_every_output(office, queue_url, make_office,
                                                                              tmp_path):
     url, db = office
     with db.read() as session:
         invoice = session.get(Invoice, DUE_INVOICE)
         start, end = invoice.start_date, invoice.end_date
     with SmtpTestServer.running() as smtp:
-        pcs = make_office(OROSHI_DATABASE_URL=url, OROSHI_QUEUE_URL=redis_url, OROSHI_SMTP_HOST=HOST,
+        pcs = make_office(OROSHI_DATABASE_URL=url, OROSHI_QUEUE_URL=queue_url, OROSHI_SMTP_HOST=HOST,
                           OROSHI_SMTP_PORT=str(smtp.port), OROSHI_SMTP_SECURITY="none")
         asked = {
             "statement": queued_id(pcs.cli("pc-a", "enqueue", "statement", "--invoice", str(DUE_INVOICE))),
