@@ -197,11 +197,16 @@ class Ledger:
             return _view(record)
 
     def hold(self, job_id: int, message: str) -> bool:
-        """Leave a job queued with ``message`` (paused); False when it was discarded or finished."""
+        """Leave a job queued with ``message`` (paused); False when it was discarded or finished.
+
+        Its task was just seen alive and goes back to the queue's schedule: ``submitted_at`` is
+        renewed so a sweep during that hand-over does not take it for lost.
+        """
+        now = utcnow()
         with self.db.write() as session:
             result = session.execute(
                 update(JobRow).where(JobRow.id == job_id, JobRow.state.in_((QUEUED, FAILED)))
-                .values(state=QUEUED, message=message, updated_at=utcnow()))
+                .values(state=QUEUED, message=message, submitted_at=now, updated_at=now))
             return result.rowcount == 1
 
     # ---- lost tasks and stopped workers (this scope only) ---------------------------------------
