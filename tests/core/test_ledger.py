@@ -109,3 +109,29 @@ def test_stored_output_is_read_back_and_expires(db, ledger):
         assert purge_job_outputs(session, utcnow() + timedelta(seconds=1)) == 1
     with pytest.raises(UserError, match="expired"):
         ledger.output(job)
+
+
+def test_the_baseline_does_not_create_the_ledger_tables_revision_0002_does(sqlite_db):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from oroshi_desktop.db import schema
+
+    fresh = sqlite_db.url.database + ".fresh"
+    from oroshi_desktop.db.engine import open_database
+
+    database = open_database(f"sqlite:///{fresh}")
+    try:
+        config = schema._alembic_config(database)
+        with database.engine.connect() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+            conn.commit()
+        tables = set(inspect(database.engine).get_table_names())
+        assert "oroshi_desktop_documents" in tables
+        assert not {"oroshi_desktop_jobs", "oroshi_desktop_queue_flags", "oroshi_desktop_schedule_slots"} & tables
+        assert {"oroshi_desktop_jobs", "oroshi_desktop_queue_flags",
+                "oroshi_desktop_schedule_slots"} <= set(schema.upgrade(database))
+        assert schema.check(database) == []
+    finally:
+        database.dispose()

@@ -11,7 +11,7 @@ from jobs.consumer import JobQueue
 from jobs.control import PAUSED_MESSAGE, is_paused, queue_status, queued_job_ids, resubmit_lost, set_paused
 from jobs.tasks import ORDER_DOCUMENT, register_tasks, running_message
 from oroshi_desktop.cli import main
-from oroshi_desktop.ledger import DONE, QUEUED
+from oroshi_desktop.ledger import DONE, FAILED, QUEUED
 from tests.jobs.conftest import make_due
 
 TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()
@@ -165,3 +165,24 @@ def test_cli_pause_resume_status(_isolated_home, capsys):
         assert not is_paused(ledger)
     finally:
         database.dispose()
+
+
+def test_a_job_whose_worker_stopped_twice_fails_with_a_plain_reason(job_settings, runtime):
+    from jobs.control import recover_stopped
+    from jobs.queue import make_huey
+    from oroshi_desktop.ledger import STOPPED_MESSAGE
+
+    tasks = register_tasks(make_huey(job_settings), lambda: runtime)  # no consumer
+    ledger = runtime.ledger
+    arguments = {"document_type": "shipping_list", "date": TODAY.isoformat(), "carrier_id": None}
+    job_id = ledger.create(ORDER_DOCUMENT, arguments, "")
+    ledger.start(job_id, "running", lease=timedelta(seconds=-1))
+    assert recover_stopped(tasks) == [job_id]
+    again = ledger.get(job_id)
+    assert again.state == QUEUED and again.message == "処理中に停止しました（再実行します）"
+    assert job_id in queued_job_ids(tasks.huey), "queued again once"
+    ledger.start(job_id, "running", lease=timedelta(seconds=-1))  # and its next worker stopped too
+    assert recover_stopped(tasks) == [job_id]
+    failed = ledger.get(job_id)
+    assert (failed.state, failed.message, failed.attempts) == (FAILED, STOPPED_MESSAGE, 2)
+    assert recover_stopped(tasks) == []
