@@ -17,6 +17,7 @@ import json
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select, update
@@ -300,6 +301,16 @@ class Ledger:
                 raise UserError(f"the output of job {job_id} has expired and was deleted",
                                 f"ジョブ {job_id} の出力は保存期間を過ぎたため削除されました")
             return document.filename, bytes(document.content)
+
+    def save_output(self, job_id: int, folder: Path) -> Path:
+        """Write a finished job's stored document into ``folder`` (this PC's) and return its path."""
+        filename, content = self.output(job_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / Path(filename).name  # a stored name never leaves the folder
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+        return path
 
     def dispose(self) -> None:
         """Nothing to release: the database belongs to whoever opened it."""

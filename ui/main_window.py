@@ -243,8 +243,8 @@ class MainWindow(QMainWindow):
         job = self.selected_job()
         self.retry_button.setEnabled(bool(job and self.tasks is not None and job.state in (FAILED, DISCARDED)))
         self.discard_button.setEnabled(bool(job and job.state in (QUEUED, FAILED)))
-        self.open_button.setEnabled(bool(job and job.state == DONE and job.output_path
-                                         and Path(job.output_path).exists()))
+        self.open_button.setEnabled(bool(job and job.state == DONE and (
+            job.document_id is not None or (job.output_path and Path(job.output_path).exists()))))
 
     def _act(self, action: Any) -> None:
         job = self.selected_job()
@@ -265,8 +265,16 @@ class MainWindow(QMainWindow):
 
     def open_selected_output(self) -> None:
         job = self.selected_job()
-        if job and job.output_path:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(job.output_path))
+        if job is None:
+            return
+        path = job.output_path
+        if not (path and Path(path).exists()):  # made on another PC: from the shared document store
+            try:
+                path = str(self.ledger.save_output(job.id, self.settings.paths.output_dir))
+            except UserError as err:
+                QMessageBox.warning(self, "オロシ デスクトップ", err.message_ja)
+                return
+        QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
     def toggle_pause(self) -> None:
         set_paused(self.ledger, not is_paused(self.ledger))

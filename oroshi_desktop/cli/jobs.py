@@ -174,13 +174,7 @@ def cmd_jobs_open_output(args: argparse.Namespace, settings: Settings) -> int:
     from pathlib import Path
 
     with _LedgerSession(settings) as ledger:
-        filename, content = ledger.output(args.id)
-    folder = Path(args.to) if args.to else settings.paths.output_dir
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / Path(filename).name  # a stored name never leaves the folder
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_bytes(content)
-    tmp.replace(path)
+        path = ledger.save_output(args.id, Path(args.to) if args.to else settings.paths.output_dir)
     print(path)
     return 0
 
