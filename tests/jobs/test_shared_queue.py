@@ -307,3 +307,16 @@ def test_two_pcs_with_local_queues_never_share_ids_or_touch_each_others_jobs(off
     assert all(rows[n].submitted_at == rows[n].created_at for n in ids["pc-a"]), "never resubmitted by PC B"
     listing = pcs.cli("pc-b", "jobs", "list", "--all", "--limit", "100")
     assert listing.stdout.count("PC pc-a") == 25 and listing.stdout.count("PC pc-b") == 25
+
+    # Discard and retry work from any PC: PC B discards one of PC A's jobs, then retries it on its
+    # own queue, where its worker runs it; PC A then opens the output PC B's worker stored.
+    theirs = ids["pc-a"][0]
+    assert pcs.cli("pc-b", "jobs", "discard", str(theirs)).returncode == 0
+    assert jobs(db)[theirs].state == "discarded"
+    retried = pcs.cli("pc-b", "jobs", "retry", str(theirs))
+    assert retried.returncode == 0, retried.stderr
+    wait_until(lambda: jobs(db)[theirs].state == DONE, 60, "the retried job runs on PC B")
+    row = jobs(db)[theirs]
+    assert row.requested_by == "pc-a" and row.ran_by.startswith("pc-b:") and row.output_path is None
+    opened = pcs.cli("pc-a", "jobs", "open-output", str(theirs))
+    assert opened.returncode == 0 and Path(opened.stdout.strip()).read_bytes().startswith(b"%PDF"), opened.stderr
