@@ -320,3 +320,29 @@ def test_two_pcs_with_local_queues_never_share_ids_or_touch_each_others_jobs(off
     assert row.requested_by == "pc-a" and row.ran_by.startswith("pc-b:") and row.output_path is None
     opened = pcs.cli("pc-a", "jobs", "open-output", str(theirs))
     assert opened.returncode == 0 and Path(opened.stdout.strip()).read_bytes().startswith(b"%PDF"), opened.stderr
+
+
+def test_tasks_lost_with_the_queue_server_are_resubmitted_once_by_one_of_two_workers(office, redis_url,
+                                                                                    make_office):
+    import redis
+
+    url, db = office
+    pcs = make_office(OROSHI_DATABASE_URL=url, OROSHI_QUEUE_URL=redis_url)
+    ids = [queued_id(pcs.cli("pc-a", "enqueue", "shipping-list", "--date", TODAY.isoformat())) for _ in range(3)]
+    client = redis.Redis.from_url(redis_url)
+    client.flushall()  # what a restart of a Redis without persistence does to waiting tasks
+    time.sleep(2.5)  # older than the grace a row gets to reach the queue
+    workers = [subprocess.Popen([sys.executable, "-m", "oroshi_desktop", "worker", "--workers", "1"], cwd=ROOT,
+                                env=pcs.env(f"server-{n}"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True) for n in range(2)]
+    pcs.processes.extend(workers)  # both start at once: both sweep for lost tasks
+    wait_until(lambda: all(jobs(db)[n].state == DONE for n in ids), 60, "the lost jobs ran")
+    time.sleep(1.0)
+    rows = jobs(db)
+    assert all(rows[n].attempts == 1 for n in ids), "each lost job was resubmitted once and ran once"
+    pcs.stop_all()
+    outputs = "".join(worker.stdout.read() for worker in workers)
+    assert outputs.count("queued jobs lost from the queue, queued again") >= 1
+    resubmitted = [int(n) for line in outputs.splitlines() if "queued again:" in line
+                   for n in line.split("queued again:")[1].replace(",", " ").split()]
+    assert sorted(resubmitted) == sorted(ids), "every lost job was resubmitted by exactly one process"
