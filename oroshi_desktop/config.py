@@ -30,6 +30,8 @@ class SmtpSettings:
     username: str = ""
     sender: str = ""  # From address; empty means the company mail from company settings
     timeout_seconds: float = 30.0
+    # A PEM file with the certificate (or in-house CA) to trust for this server besides the system's.
+    trusted_certificate: str = ""
 
     @property
     def configured(self) -> bool:
@@ -80,6 +82,7 @@ ENV_OVERRIDES: tuple[tuple[str, str | None, str, type], ...] = (
     ("OROSHI_SMTP_USERNAME", "smtp", "username", str),
     ("OROSHI_SMTP_SENDER", "smtp", "sender", str),
     ("OROSHI_SMTP_TIMEOUT", "smtp", "timeout_seconds", float),
+    ("OROSHI_SMTP_TRUSTED_CERTIFICATE", "smtp", "trusted_certificate", str),
 )
 
 
@@ -114,7 +117,19 @@ def _read_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def _check_certificate(path: str) -> None:
+    import ssl
+
+    try:
+        ssl.create_default_context().load_verify_locations(cafile=path)
+    except (OSError, ssl.SSLError) as err:
+        raise ConfigError(f"smtp.trusted_certificate: {path!r} is not a readable PEM certificate ({err})",
+                          f"smtp.trusted_certificate: {path!r} は読み込めるPEM形式の証明書ではありません") from None
+
+
 def _validate(settings: Settings) -> Settings:
+    if settings.smtp.trusted_certificate:
+        _check_certificate(settings.smtp.trusted_certificate)
     for name, url in (("database_url", settings.database_url), ("queue_url", settings.queue_url)):
         where = url_secret(url) if url else None
         if where is not None:
