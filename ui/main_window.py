@@ -14,7 +14,7 @@ from typing import Any
 
 from ui.about import AboutDialog
 from ui.context import AppContext
-from ui.operations import APP_TITLE
+from ui.operations import APP_TITLE, set_connection_lost_handler
 from ui.qt import (
     QAction,
     QActionGroup,
@@ -65,6 +65,8 @@ class MainWindow(QMainWindow):
         self._build_navigation()
         self._build_menus()
         self.setStatusBar(ShellStatusBar(ctx, self))
+        set_connection_lost_handler(self._connection_lost)
+        ctx.online_changed.connect(self._online_changed)
         self._fit_to_screen()
         self.restore_layout()
         # The first checks run just after the first paint: their pool threads would otherwise
@@ -174,6 +176,14 @@ class MainWindow(QMainWindow):
         if view is not None:
             getattr(view, method)()
 
+    def _connection_lost(self, _err: BaseException) -> None:
+        self.monitor.check_connection()  # the status bar follows within a moment
+
+    def _online_changed(self, online: bool) -> None:
+        if online:  # back again: every view reads its rows anew
+            for area in ("statements", "outbox"):
+                self.ctx.data_changed.emit(area)
+
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.ctx.database, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -223,4 +233,5 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         self.monitor.stop()
+        set_connection_lost_handler(None)
         super().closeEvent(event)  # the last window closed: Qt quits the app (no tray)

@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 
-from oroshi_desktop.errors import UserError
+from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from ui.qt import QMessageBox, QObject, QProgressDialog, Qt, QThreadPool, QTimer, QWidget, Signal
 
 log = logging.getLogger(__name__)
@@ -38,9 +38,26 @@ _running: set[Operation[Any]] = set()  # keeps an operation alive until its call
 _log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
 
 
+_connection_lost: Callable[[BaseException], None] | None = None
+
+
 def set_log_file(path: Path | None) -> None:
     global _log_file
     _log_file = path
+
+
+def set_connection_lost_handler(handler: Callable[[BaseException], None] | None) -> None:
+    """Who hears of background reads that failed because the database does not answer (the shell:
+    its status bar says 接続できません and the connection check retries) instead of a dialog each."""
+    global _connection_lost
+    _connection_lost = handler
+
+
+def is_connection_error(err: BaseException) -> bool:
+    """The database went away (network, server restart), as opposed to a bug or a bad record."""
+    from sqlalchemy import exc
+
+    return isinstance(err, DatabaseUnavailable | exc.OperationalError | exc.InterfaceError)
 
 
 class Cancelled(Exception):
@@ -208,6 +225,11 @@ class Operation(Generic[T]):
                 return
             if self._on_failure is not None:
                 self._on_failure(err)
+            elif not self.label and _connection_lost is not None and is_connection_error(err):
+                # A background read (no label: nobody pressed anything) while the database is away:
+                # one status line for the whole window, not a dialog per view and poll.
+                log.info("background read failed, database unreachable: %s", err)
+                _connection_lost(err)
             else:
                 show_error(self._live_parent(), err)
         finally:
