@@ -38,9 +38,12 @@ ensure_venv() {
   if [ ! -x "$venv/bin/python" ]; then
     "$python" -m venv "$venv"
   fi
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  local lock="$here/installer/requirements.lock"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ "$lock" -nt "$stamp" ]; then
     "$venv/bin/python" -m pip install -q --upgrade pip
-    "$venv/bin/python" -m pip install -q -e ".[test]"
+    # Exactly the locked set, every file checked against its hash; then the app itself on top.
+    "$venv/bin/python" -m pip install -q --require-hashes -r "$lock"
+    "$venv/bin/python" -m pip install -q --no-deps -e .
     touch "$stamp"
   fi
 }

@@ -10,6 +10,13 @@ from __future__ import annotations
 from io import BytesIO
 
 from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DictionaryObject, NameObject, NumberObject
+
+# AES-256 R6 is defined by ISO 32000-2 (PDF 2.0) and, before it, by Adobe's extension level 8
+# to PDF 1.7. Declaring 1.7 + ADBE level 8 is what Acrobat itself writes: readers that know R6
+# open it, and readers that predate PDF 2.0 are not told the file is newer than it is.
+PDF_VERSION = b"%PDF-1.7"
+ADBE_EXTENSION_LEVEL = 8
 
 
 def encrypt_pdf(pdf: bytes, password: str) -> bytes:
@@ -30,6 +37,13 @@ def encrypt_pdf(pdf: bytes, password: str) -> bytes:
     if reader.metadata:
         writer.add_metadata({k: v for k, v in reader.metadata.items() if isinstance(k, str)})
     writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
+    writer.pdf_header = PDF_VERSION
+    writer.root_object[NameObject("/Extensions")] = DictionaryObject({
+        NameObject("/ADBE"): DictionaryObject({
+            NameObject("/BaseVersion"): NameObject("/1.7"),
+            NameObject("/ExtensionLevel"): NumberObject(ADBE_EXTENSION_LEVEL),
+        }),
+    })
     out = BytesIO()
     writer.write(out)
     return out.getvalue()

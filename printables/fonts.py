@@ -77,3 +77,14 @@ def register_fonts() -> None:
         )
         pdfmetrics.registerFontFamily(MINCHO, normal=MINCHO, bold=MINCHO, italic=MINCHO, boldItalic=MINCHO)
         _registered = True
+
+
+def missing_glyphs(text: str, font: str = GOTHIC) -> set[str]:
+    """The characters of ``text`` that ``font`` has no glyph for (they print as a .notdef box).
+
+    Used to report what a document could not print as written (emoji, 𠮷, bidi marks) instead of
+    letting it pass silently; whitespace and line breaks are layout, not content, and never count.
+    """
+    register_fonts()
+    cmap = pdfmetrics.getFont(font).face.charToGlyph
+    return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}

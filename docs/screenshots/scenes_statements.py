@@ -79,6 +79,7 @@ def _generated_run(ctx: Any) -> int:
 def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
     from ui.qt import QMessageBox, Qt
     from ui.viewer import viewer_window
+    from ui.viewer.window import fit_to_screen
 
     state: dict[str, Any] = {}
 
@@ -137,7 +138,7 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         box.open_buttons[1].click()
         _wait(lambda: viewer_window().isVisible() and viewer_window().current_tab() is not None)
         viewer = viewer_window()
-        viewer.resize(1000, 720)
+        fit_to_screen(viewer, 1000, 720)
         tab = viewer.current_tab()
         tab.search_box.setText(tab.document.getAllText(0).text().split()[0][:4])
         _wait(lambda: tab.result_count() > 0, 5)

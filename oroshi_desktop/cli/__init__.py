@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import exc as sa_exc
 
 from oroshi_desktop import __version__
-from oroshi_desktop.cli.common import open_db, require_healthy
+from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, positive_int, require_healthy
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.errors import UserError
 
@@ -90,7 +90,7 @@ def cmd_gui(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = OneLineParser(
         prog="oroshi-desktop",
         description="Payment statements, shipping documents, check sheets and their mail for Oroshi. "
                     "Without a command, starts the desktop app.",
@@ -111,9 +111,9 @@ def build_parser() -> argparse.ArgumentParser:
                            ).set_defaults(handler=cmd_db_set_password)
 
     demo = commands.add_parser("demo", help="fill the configured database with realistic demo data")
-    demo.add_argument("--scale", type=int, default=1, help="multiply organizations, producers, days and "
+    demo.add_argument("--scale", type=positive_int, default=1, help="multiply organizations, producers, days and "
                                                            "orders (default 1)")
-    demo.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same data")
+    demo.add_argument("--seed", type=non_negative_int, default=0, help="random seed; the same seed gives the same data")
     demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
     demo.set_defaults(handler=cmd_demo)
 

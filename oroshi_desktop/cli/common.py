@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
+import math
+from typing import NoReturn
+
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
@@ -26,3 +30,57 @@ def require_healthy(database: Database) -> None:
             + " — run: oroshi-desktop db check",
             "データベースの準備ができていません: " + "、".join(p.describe_ja() for p in problems[:5]),
         )
+
+
+# ---- argument types: a wrong value is refused by the parser, before anything is opened -------
+
+MAX_RECORD_ID = 2**63 - 1  # PostgreSQL bigint and SQLite INTEGER; larger ids cannot exist
+
+
+def _integer(text: str, what: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number ({what})") from None
+
+
+def record_id(text: str) -> int:
+    """A database id: a whole number from 1 to 2^63-1."""
+    value = _integer(text, "an id")
+    if not 1 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number from 1 to {MAX_RECORD_ID})")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """A count: 1 or more (and small enough to mean something)."""
+    value = _integer(text, "1 or more")
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range (1 to 1,000,000)")
+    return value
+
+
+def non_negative_int(text: str) -> int:
+    value = _integer(text, "0 or more")
+    if not 0 <= value <= MAX_RECORD_ID:
+        raise argparse.ArgumentTypeError(f"{text!r} is out of range (0 or more)")
+    return value
+
+
+def positive_minutes(text: str) -> float:
+    """A duration in minutes: a finite number above 0 (``nan`` and ``inf`` are not durations)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
+    if not math.isfinite(value) or not 0 < value <= 60 * 24 * 366:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes above 0")
+    return value
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """A usage mistake is one line naming the argument, like every other user error of the CLI;
+    the full usage stays one ``--help`` away."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {message} (see {self.prog} --help)\n")

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from oroshi_desktop import secrets
 from oroshi_desktop.errors import DatabaseUnavailable, SecretStoreError
+from oroshi_desktop.urls import redact_url, url_secret
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +27,14 @@ SUPPORTED = ("sqlite", "postgresql")
 
 
 def parse_database_url(raw: str) -> URL:
+    where = url_secret(raw)
+    if where is not None:  # refused before anything can connect with it, log it or echo it
+        raise DatabaseUnavailable(
+            f"the database URL carries a password in {where}; store it in the OS keyring instead "
+            "(oroshi-desktop db set-password)",
+            "データベースURLにパスワードが含まれています。OSのキーリングに保存してください"
+            "（oroshi-desktop db set-password）",
+        )
     try:
         url = make_url(raw)
     except exc.ArgumentError:
@@ -50,11 +59,8 @@ def parse_database_url(raw: str) -> URL:
 
 
 def redact(raw: str) -> str:
-    """The URL with any password masked, for messages and logs."""
-    try:
-        return make_url(raw).render_as_string(hide_password=True)
-    except exc.ArgumentError:
-        return "<invalid URL>"
+    """The URL with any password masked (user info and query), for messages and logs."""
+    return redact_url(raw)
 
 
 def _password_for(url: URL) -> str | None:
@@ -105,7 +111,7 @@ class Database:
 
     @property
     def display_url(self) -> str:
-        return self.url.render_as_string(hide_password=True)
+        return redact_url(self.url.render_as_string(hide_password=True))
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -143,6 +149,10 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:" and create_folder:
             Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if url.database and url.database != ":memory:":
+            from oroshi_desktop.db.integrity import check_embedded_database
+
+            check_embedded_database(Path(url.database).expanduser())  # a damaged file: one line, untouched
         engine = create_engine(url, **engine_kwargs)
         _sqlite_setup(engine)
     else:

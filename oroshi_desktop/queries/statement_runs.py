@@ -98,26 +98,26 @@ class RunRow:
 
 def _latest_outbox() -> Any:
     newer = aliased(OutboxMessage)
-    return (select(OutboxMessage.invoice_id,
+    query = (select(OutboxMessage.invoice_id,
                    func.sum(case((OutboxMessage.state == "uncertain", 1), else_=0)).label("uncertain"),
                    func.sum(case((OutboxMessage.state == "failed", 1), else_=0)).label("failed"))
             .where(~exists().where(newer.invoice_supplier_organization_id
                                    == OutboxMessage.invoice_supplier_organization_id,
                                    newer.generation > OutboxMessage.generation))
-            .group_by(OutboxMessage.invoice_id)
-            .subquery("outbox_counts"))
+            .group_by(OutboxMessage.invoice_id))
+    return query.subquery("outbox_counts")
 
 
 def _organization_counts() -> Any:
     iso = InvoiceSupplierOrganization
     has_documents = exists().where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
                                    StoredDocument.owner_id == iso.id)
-    return (select(iso.invoice_id,
+    query = (select(iso.invoice_id,
                    func.count(iso.id).label("organizations"),
                    func.sum(case((iso.completed.is_(True), 1), else_=0)).label("completed"),
                    func.sum(case((has_documents, 1), else_=0)).label("with_documents"))
-            .group_by(iso.invoice_id)
-            .subquery("organization_counts"))
+            .group_by(iso.invoice_id))
+    return query.subquery("organization_counts")
 
 
 def _state_expression(orgs: Any, outbox: Any) -> Any:
@@ -144,7 +144,7 @@ def _base() -> tuple[Select[Any], Any, Any]:
     return query, state, orgs
 
 
-def _apply_filter(query: Select[Any], state: Any, run_filter: RunFilter) -> Select[Any]:
+def _apply_filter(query: Select[Any], state: Any | None, run_filter: RunFilter) -> Select[Any]:
     if run_filter.start is not None:
         query = query.where(Invoice.end_date >= run_filter.start)
     if run_filter.end is not None:
@@ -156,14 +156,23 @@ def _apply_filter(query: Select[Any], state: Any, run_filter: RunFilter) -> Sele
             InvoiceSupplierOrganization.invoice_id == Invoice.id,
             SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id,
             SupplierOrganization.entity_name.ilike(f"%{escaped}%", escape="\\")))
-    if run_filter.states:
+    if run_filter.states and state is not None:
         query = query.where(state.in_(sorted(int(s) for s in run_filter.states)))
     return query
 
 
 def run_ids_query(run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.PERIOD,
                   descending: bool = True) -> Select[Any]:
-    """The ids of every matching run in display order (newest first by default; id breaks ties)."""
+    """The ids of every matching run in display order (newest first by default; id breaks ties).
+
+    The state (aggregates over every organization and outbox row) is computed only when the filter
+    or the sort needs it: the usual list, newest first, reads the runs table alone.
+    """
+    if not run_filter.states and sort not in (SortKey.STATE, SortKey.ORGANIZATIONS):
+        plain = _apply_filter(select(Invoice.id), None, run_filter)
+        keys = {SortKey.PERIOD: (Invoice.start_date, Invoice.end_date), SortKey.LAYOUT: (Invoice.invoice_layout,),
+                SortKey.MAIL: (Invoice.send_email,), SortKey.SEND_AT: (Invoice.send_at,)}[sort]
+        return plain.order_by(*_ordered(keys, descending), Invoice.id.desc() if descending else Invoice.id.asc())
     query, state, orgs = _base()
     query = _apply_filter(query, state, run_filter)
     keys: dict[SortKey, Sequence[Any]] = {
@@ -174,36 +183,95 @@ def run_ids_query(run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.P
         SortKey.SEND_AT: (Invoice.send_at,),
         SortKey.STATE: (state,),
     }
-    order = [key.desc().nulls_last() if descending else key.asc().nulls_last() for key in keys[sort]]
     tie = Invoice.id.desc() if descending else Invoice.id.asc()
-    return query.with_only_columns(Invoice.id).order_by(*order, tie)
+    return query.with_only_columns(Invoice.id).order_by(*_ordered(keys[sort], descending), tie)
+
+
+def _ordered(keys: Sequence[Any], descending: bool) -> list[Any]:
+    return [key.desc().nulls_last() if descending else key.asc().nulls_last() for key in keys]
 
 
 def run_ids(session: Session, run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.PERIOD,
-            descending: bool = True) -> list[int]:
-    return list(session.scalars(run_ids_query(run_filter, sort, descending)))
+            descending: bool = True, limit: int | None = None) -> list[int]:
+    """``limit``: only the first ids (the first page, shown before the whole list has arrived)."""
+    query = run_ids_query(run_filter, sort, descending)
+    if limit is not None:
+        query = query.limit(limit)
+    # Through the connection: 10,000 plain ids need no ORM row processing.
+    return list(session.connection().execute(query).scalars())
+
+
+def state_of(*, organizations: int, completed: int, with_documents: int, uncertain: int, failed: int,
+             sent: bool, send_email: bool) -> RunState:
+    """The rule of ``_state_expression`` for one run whose counts are known (a page's rows).
+
+    Kept next to the SQL and checked against it by the tests: a page must show the state that
+    the state filter and sort use.
+    """
+    if uncertain:
+        return RunState.UNCERTAIN
+    if sent:
+        return RunState.SENT
+    if failed:
+        return RunState.PARTLY_FAILED
+    if organizations == 0 or (completed == 0 and with_documents == 0):
+        return RunState.NOT_GENERATED
+    if completed < organizations:
+        return RunState.GENERATING
+    return RunState.SCHEDULED if send_email else RunState.NO_MAIL
+
+
+_RUN_COLUMNS = (Invoice.id, Invoice.start_date, Invoice.end_date, Invoice.invoice_layout, Invoice.send_email,
+                Invoice.send_at, Invoice.sent_at)
+
+
+def _rows_from(session: Session, runs: Sequence[Any]) -> dict[int, RunRow]:
+    """Cells for these runs' columns: one more query for their organizations and newest mails."""
+    if not runs:
+        return {}
+    iso = InvoiceSupplierOrganization
+    has_documents = exists().where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
+                                   StoredDocument.owner_id == iso.id)
+    newer = aliased(OutboxMessage)
+    newest_mail = and_(OutboxMessage.invoice_supplier_organization_id == iso.id,  # the unique index
+                       ~exists().where(newer.invoice_supplier_organization_id == iso.id,
+                                       newer.generation > OutboxMessage.generation))
+    members: dict[int, list[tuple[bool, bool, str, str | None]]] = {}
+    for invoice_id, completed, with_documents, name, mail_state in session.execute(
+            select(iso.invoice_id, iso.completed, has_documents, SupplierOrganization.entity_name,
+                   OutboxMessage.state)
+            .join(SupplierOrganization, SupplierOrganization.id == iso.supplier_organization_id)
+            .outerjoin(OutboxMessage, newest_mail)
+            .where(iso.invoice_id.in_([run[0] for run in runs]))
+            .order_by(iso.invoice_id, iso.id)):
+        members.setdefault(invoice_id, []).append((bool(completed), bool(with_documents), name, mail_state))
+    rows = {}
+    for run_id, start, end, layout, send_email, send_at, sent_at in runs:
+        group = members.get(run_id, [])
+        states = [m[3] for m in group]
+        state = state_of(organizations=len(group), completed=sum(1 for m in group if m[0]),
+                         with_documents=sum(1 for m in group if m[1]), uncertain=states.count("uncertain"),
+                         failed=states.count("failed"), sent=sent_at is not None, send_email=send_email is True)
+        rows[run_id] = RunRow(id=run_id, start_date=start, end_date=end, layout=layout,
+                              send_email=bool(send_email), send_at=send_at, sent_at=sent_at,
+                              organization_names=tuple(m[2] for m in group), state=state)
+    return rows
 
 
 def run_rows(session: Session, ids: Sequence[int]) -> dict[int, RunRow]:
-    """The cells of these runs (one page): two queries whatever the page size."""
+    """The cells of these runs (one page): two indexed queries whatever the page size."""
     if not ids:
         return {}
-    query, _state, _orgs = _base()
-    query = query.add_columns(Invoice.start_date, Invoice.end_date, Invoice.invoice_layout, Invoice.send_email,
-                              Invoice.send_at, Invoice.sent_at).where(Invoice.id.in_(list(ids)))
-    names: dict[int, list[str]] = {}
-    for invoice_id, name in session.execute(
-            select(InvoiceSupplierOrganization.invoice_id, SupplierOrganization.entity_name)
-            .join(SupplierOrganization, SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id)
-            .where(InvoiceSupplierOrganization.invoice_id.in_(list(ids)))
-            .order_by(InvoiceSupplierOrganization.invoice_id, InvoiceSupplierOrganization.id)):
-        names.setdefault(invoice_id, []).append(name)
-    rows = {}
-    for run_id, run_state, _count, start, end, layout, send_email, send_at, sent_at in session.execute(query):
-        rows[run_id] = RunRow(id=run_id, start_date=start, end_date=end, layout=layout,
-                              send_email=bool(send_email), send_at=send_at, sent_at=sent_at,
-                              organization_names=tuple(names.get(run_id, ())), state=RunState(run_state))
-    return rows
+    runs = session.execute(select(*_RUN_COLUMNS).where(Invoice.id.in_(list(ids)))).all()
+    return _rows_from(session, runs)
+
+
+def first_page(session: Session, run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.PERIOD,
+               descending: bool = True, limit: int = 100) -> tuple[list[int], dict[int, RunRow]]:
+    """The first ``limit`` ids in display order with their cells: two queries, shown before the rest."""
+    runs = session.execute(run_ids_query(run_filter, sort, descending)
+                           .with_only_columns(*_RUN_COLUMNS).limit(limit)).all()
+    return [run[0] for run in runs], _rows_from(session, runs)
 
 
 def run_state(session: Session, invoice_id: int) -> RunState:

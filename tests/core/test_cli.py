@@ -15,12 +15,12 @@ from tests.helpers.pgserver import PgServer, free_port
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: dict[str, str] | None = None, input: str | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
     full_env["OROSHI_HOME"] = os.environ["OROSHI_HOME"]
     full_env.update(env or {})
     return subprocess.run([sys.executable, "-m", "oroshi_desktop", *args], capture_output=True, text=True,
-                          env=full_env, cwd=ROOT, timeout=300)
+                          env=full_env, cwd=ROOT, timeout=300, input=input)
 
 
 def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: str) -> None:

@@ -60,3 +60,11 @@ def test_broken_toml_is_a_clear_error(_isolated_home):
     (_isolated_home / "config" / "settings.toml").write_text("database_url = \n")
     with pytest.raises(ConfigError, match="not valid TOML"):
         load_settings()
+
+
+def test_values_with_quotes_backslashes_and_line_breaks_round_trip():
+    settings = load_settings()
+    tricky = 'Oroshi "本社"\\\n2行目'
+    save_settings(with_smtp(settings, host="mail.example.jp", sender=tricky, username="c:\\clerk"))
+    again = load_settings()
+    assert again.smtp.sender == tricky and again.smtp.username == "c:\\clerk"

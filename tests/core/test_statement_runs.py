@@ -64,8 +64,13 @@ def _new(db: Database, fixture: StatementFixture, *, start: date = START, end: d
 
 
 def _state(db: Database, invoice_id: int) -> RunState:
+    """The state a page shows (computed in Python) — checked against the SQL the filter and sort use."""
     with db.read() as session:
-        return run_rows(session, [invoice_id])[invoice_id].state
+        shown = run_rows(session, [invoice_id])[invoice_id].state
+        by_sql = [state for state in RunState
+                  if invoice_id in run_ids(session, RunFilter(states=frozenset({state})))]
+    assert by_sql == [shown]
+    return shown
 
 
 def test_create_run_writes_rows_and_locks_only_its_organizations_supplies(db, fixture) -> None:

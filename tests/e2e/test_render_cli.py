@@ -67,9 +67,9 @@ def test_every_document_renders_and_reads_in_japanese(home, tmp_path, qapp):
     out = tmp_path
     cases = [
         (["statement", "--invoice", str(run_row.id), "--organization", str(org_id), "--format", "organization",
-          "--password", "a1b2c3d4"], "st.pdf", "a1b2c3d4", ["支払明細書", "登録番号", "8%対象", "※ 軽減税率対象"]),
+          "--password-stdin"], "st.pdf", "a1b2c3d4", ["支払明細書", "登録番号", "8%対象", "※ 軽減税率対象"]),
         (["statement", "--invoice", str(run_row.id), "--organization", str(org_id), "--format", "supplier",
-          "--layout", "standard"], "st2.pdf", None, ["支払明細書", "買上金額", "今回支払金額"]),
+          "--layout", "standard", "--no-password"], "st2.pdf", None, ["支払明細書", "買上金額", "今回支払金額"]),
         (["preview", "--from", str(run_row.start_date), "--to", str(run_row.end_date), "--organization",
           str(org_id), "--format", "organization"], "pv.pdf", None, ["見本", "支払明細書"]),
         (["shipping-chart", "--date", str(TODAY), "--carrier", "1"], "chart.pdf", None, ["出荷表", "合計"]),
@@ -80,7 +80,7 @@ def test_every_document_renders_and_reads_in_japanese(home, tmp_path, qapp):
     ]
     for args, name, password, expected in cases:
         target = out / name
-        result = run("render", *args, "--out", str(target))
+        result = run("render", *args, "--out", str(target), input="a1b2c3d4\n")
         assert result.returncode == 0, (args, result.stderr)
         text = pdftotext(target, password)
         for fragment in expected:
@@ -104,3 +104,32 @@ def test_render_mistakes_are_one_line(home, tmp_path):
     assert_one_line_error(run("render", "shipping-chart", "--date", str(TODAY), "--carrier", "4242",
                               "--out", str(tmp_path / "x.pdf")), "4242")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def _statement_args(home, tmp_path) -> list[str]:
+    database = open_database(f"sqlite:///{home / 'data' / 'oroshi.sqlite3'}")
+    with database.read() as session:
+        iso = session.query(InvoiceSupplierOrganization).order_by(InvoiceSupplierOrganization.id).first()
+        args = ["render", "statement", "--invoice", str(iso.invoice_id), "--organization",
+                str(iso.supplier_organization_id), "--format", "organization"]
+    database.dispose()
+    return args
+
+
+def test_a_hand_rendered_statement_gets_a_generated_password_shown_once(home, tmp_path):
+    target = tmp_path / "gen.pdf"
+    result = run(*_statement_args(home, tmp_path), "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    password = next(line.split()[1] for line in result.stdout.splitlines() if line.startswith("password: "))
+    reader = PdfReader(str(target))
+    assert reader.is_encrypted and reader.decrypt(password) and not PdfReader(str(target)).decrypt("wrong")
+
+
+def test_no_password_from_the_command_line_and_never_an_empty_one(home, tmp_path):
+    target = tmp_path / "x.pdf"
+    refused = run(*_statement_args(home, tmp_path), "--password", "hunter22", "--out", str(target))
+    assert_one_line_error(refused, "--password-stdin")
+    assert "hunter22" not in refused.stderr + refused.stdout
+    assert_one_line_error(run(*_statement_args(home, tmp_path), "--password-stdin", "--out", str(target),
+                              input="\n"), "empty")
+    assert not target.exists()

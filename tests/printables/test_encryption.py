@@ -94,3 +94,12 @@ def test_poppler_opens_with_password(encrypted: bytes, tmp_path: Path) -> None:
     )
     assert refused.returncode != 0
     assert "支払明細書" not in refused.stdout
+
+
+def test_declares_the_pdf_version_its_encryption_needs(encrypted: bytes) -> None:
+    # R6 is PDF 2.0 / PDF 1.7 extension level 8; a 1.3 header with no extension entry lies.
+    assert encrypted.startswith(b"%PDF-1.7")
+    reader = PdfReader(BytesIO(encrypted))
+    assert reader.decrypt(PASSWORD)
+    adbe = reader.trailer["/Root"]["/Extensions"]["/ADBE"]
+    assert adbe["/BaseVersion"] == "/1.7" and int(adbe["/ExtensionLevel"]) == 8

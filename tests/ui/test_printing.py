@@ -84,3 +84,21 @@ def test_print_dialog_then_rendering_off_the_gui_thread(qapp, qtbot, sqlite_db, 
     qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=10000)
     assert len(seen) == 1
     assert PRODUCER_NAME in pdf_text(out)
+
+
+def test_the_dialogs_page_range_and_copies_become_the_request(qapp) -> None:
+    from ui.printing import _page_order, _request
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    printer.setCopyCount(2)
+    printer.setCollateCopies(False)
+    request = _request(printer, 5)
+    assert (request.first_page, request.last_page) == (1, 2)
+    expected_copies = 1 if printer.supportsMultipleCopies() else 2
+    assert request.copies == expected_copies
+    assert _page_order(request) == ([1, 2] if expected_copies == 1 else [1, 1, 2, 2])
+    printer.setPrintRange(QPrinter.PrintRange.AllPages)
+    assert (_request(printer, 5).first_page, _request(printer, 5).last_page) == (0, 4)

@@ -295,3 +295,44 @@ def test_dialog_previews_a_sample_without_creating_anything(sqlite_env: Statemen
     with env.database.read() as session:
         assert session.scalar(select(Invoice.id).order_by(Invoice.id.desc()).limit(1)) == before
     assert isinstance(viewer_window(), PdfViewerWindow)
+
+
+def test_model_with_more_runs_than_a_page(sqlite_env: StatementsEnv, qtbot, qtmodeltester) -> None:
+    """The first page arrives first; the other ids are appended below it; cells are read per page."""
+    from oroshi_desktop.statement_run_editing import NewRun, create_run
+    from ui.statements.model import PAGE_SIZE
+
+    env, model = sqlite_env, sqlite_env.view.model
+    with env.database.read() as session:
+        org_id = session.scalars(select(SupplierOrganization.id)).first()
+    with env.database.write() as session:
+        day = date(2001, 1, 1)
+        for n in range(PAGE_SIZE * 2 + 17):
+            start = day + timedelta(days=16 * n)
+            create_run(session, NewRun(start=start, end=start + timedelta(days=14), organization_ids=(org_id,),
+                                       send_email=False))
+    with qtbot.waitSignal(model.first_page_shown, timeout=10000):
+        env.view.refresh()
+    assert model.rowCount() == PAGE_SIZE and model.loading
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert model.rowCount() == PAGE_SIZE * 2 + 17 + 3
+    qtmodeltester.check(model)
+    assert model.index(model.rowCount() - 1, 0).data().startswith("2001/01/01")
+    assert model.index(model.rowCount() - 1, 5).data() == "未作成"
+    with qtbot.waitSignal(model.loaded, timeout=10000):
+        env.view.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    assert model.index(0, 0).data().startswith("2001/01/01")
+
+
+def test_splitter_and_columns_are_remembered(sqlite_env: StatementsEnv, tmp_path) -> None:
+    from ui.qt import QSettings
+
+    view = sqlite_env.view
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    view.table.setColumnWidth(1, 333)
+    view.splitter.setSizes([900, 400])
+    view.save_state(settings)
+    settings.sync()
+    view.table.setColumnWidth(1, 100)
+    view.restore_state(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+    assert view.table.columnWidth(1) == 333

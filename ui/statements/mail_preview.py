@@ -17,6 +17,7 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.viewer.window import fit_to_screen
 
 NOTICE = "注意: 受信者のブラウザやメールアプリケーションにより、表示が若干異なる場合があります。"
 
@@ -78,6 +79,4 @@ class MailPreviewDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(notice)
         layout.addWidget(buttons)
-        from ui.statements.new_dialog import fit_to_screen
-
         fit_to_screen(self, 760, 620)

@@ -15,8 +15,16 @@ from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import InvoiceLayout
-from oroshi_desktop.queries.statement_runs import RunFilter, RunRow, RunState, SortKey, run_ids, run_rows
-from ui.operations import Operation
+from oroshi_desktop.queries.statement_runs import (
+    RunFilter,
+    RunRow,
+    RunState,
+    SortKey,
+    first_page,
+    run_ids,
+    run_rows,
+)
+from ui.operations import Operation, show_error
 from ui.qt import QAbstractTableModel, QBrush, QColor, QModelIndex, QPersistentModelIndex, Qt, QWidget, Signal
 
 log = logging.getLogger(__name__)
@@ -44,6 +52,7 @@ def organizations_text(names: tuple[str, ...]) -> str:
 
 class RunTableModel(QAbstractTableModel):
     loaded = Signal()  # a reload finished (the ids are in)
+    first_page_shown = Signal()  # the first page of a reload is in (the rest may still be coming)
 
     def __init__(self, database: Database, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -61,26 +70,59 @@ class RunTableModel(QAbstractTableModel):
     # ---- loading -------------------------------------------------------------------------------
 
     def reload(self, parent: QWidget | None = None) -> None:
-        """Fetch the ids for the current filter and sort off the GUI thread, then reset."""
+        """Fetch the ids for the current filter and sort off the GUI thread, then reset.
+
+        Two steps, so the first page is painted as soon as the database answers for it: the
+        first ``PAGE_SIZE`` ids with their cells, then every id (the rows below are appended).
+        """
         self._generation += 1
         generation = self._generation
         run_filter, sort, descending = self.run_filter, self.sort_key, self.descending
         self.loading = True
 
-        def work() -> list[int]:
+        def page() -> tuple[list[int], dict[int, RunRow]]:
+            with self.database.read() as session:
+                return first_page(session, run_filter, sort, descending, limit=PAGE_SIZE)
+
+        def every_id() -> list[int]:
             with self.database.read() as session:
                 return run_ids(session, run_filter, sort, descending)
 
-        def done(ids: list[int]) -> None:
-            if generation == self._generation:
+        def shown(result: tuple[list[int], dict[int, RunRow]]) -> None:
+            if generation != self._generation:
+                return
+            ids, rows = result
+            self.set_ids(ids)
+            self._rows.update(rows)
+            self._pages.add(0)
+            self.first_page_shown.emit()
+            if len(ids) < PAGE_SIZE:
+                finished()  # that was all of them
+                return
+            Operation(parent, every_id).success(complete).failure(failed).run()
+
+        def complete(ids: list[int]) -> None:
+            if generation != self._generation:
+                return
+            if ids[:len(self.ids)] == self.ids:
+                if len(ids) > len(self.ids):  # the page stays; the rest is appended below it
+                    self.beginInsertRows(QModelIndex(), len(self.ids), len(ids) - 1)
+                    self.ids = ids
+                    self.endInsertRows()
+            else:  # the list changed between the two queries
                 self.set_ids(ids)
+            finished()
+
+        def failed(err: BaseException) -> None:
+            finished()
+            show_error(parent, err)
 
         def finished() -> None:
             if generation == self._generation:
                 self.loading = False
                 self.loaded.emit()
 
-        Operation(parent, work).success(done).finally_(finished).run()
+        Operation(parent, page).success(shown).failure(failed).run()
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()

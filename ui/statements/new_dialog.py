@@ -39,7 +39,6 @@ from ui.qt import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QGuiApplication,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -57,6 +56,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.viewer.window import fit_to_screen
 
 PREVIEWS = (("organization", "simple", "組織・簡易版"), ("organization", "standard", "組織・標準版"),
             ("supplier", "simple", "供給者・簡易版"), ("supplier", "standard", "供給者・標準版"))
@@ -70,15 +70,6 @@ def default_period(today: date) -> tuple[date, date]:
         return today.replace(day=1), today.replace(day=15)
     last_month_end = today.replace(day=1) - timedelta(days=1)
     return last_month_end.replace(day=16), last_month_end
-
-
-def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
-    """The wanted size, but never larger than the screen's free area (task bar excluded)."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    area = screen.availableGeometry() if screen is not None else None
-    if area is not None:
-        width, height = min(width, area.width() - 20), min(height, area.height() - 40)
-    widget.resize(width, height)
 
 
 def _qdate(day: date) -> QDate:

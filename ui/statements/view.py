@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from oroshi_desktop.documents import load_document
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import mark_sent, preview_invoice_mails
 from oroshi_desktop.queries.statement_runs import RunDetail, RunFilter, RunState, StatementFile, run_detail
@@ -28,16 +27,16 @@ from ui.qt import (
     QSplitter,
     Qt,
     QTableView,
-    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ui.statements import pdfs
 from ui.statements.filters import FilterBar
+from ui.statements.job_watch import JobWatcher
 from ui.statements.model import RunTableModel
 
-JOB_POLL_MS = 500
 TITLE = "支払明細書"
 
 
@@ -52,7 +51,6 @@ class StatementsView(QWidget):
         self.database = ctx.database
         self.tz = ctx.settings.tz
         self.detail: RunDetail | None = None
-        self._watched: dict[int, int] = {}  # job id → run id, until the job is done or failed
         self.setObjectName("statementsView")
 
         self.model = RunTableModel(self.database, self.tz, self)
@@ -107,9 +105,8 @@ class StatementsView(QWidget):
 
         self._selected_id: int | None = None
         self.model.loaded.connect(self._loaded)
-        self.job_timer = QTimer(self)
-        self.job_timer.setInterval(JOB_POLL_MS)
-        self.job_timer.timeout.connect(self._poll_jobs)
+        self.jobs = JobWatcher(ctx.ledger, self)
+        self.jobs.ended.connect(self._job_ended)
         ctx.jobs_changed.connect(self.refresh)
         ctx.data_changed.connect(lambda area: self.refresh() if area in ("statements", "outbox") else None)
         ctx.tasks_ready.connect(self._update_actions)
@@ -178,9 +175,7 @@ class StatementsView(QWidget):
         if not files:
             QMessageBox.information(self, TITLE, "印刷できるPDFがありません。先に「作成」してください。")
             return
-        from ui.printing import print_pdf
-
-        self._with_document(files[0], lambda data: print_pdf(self, data, files[0].password, title=files[0].filename))
+        pdfs.print_file(self, self.database, files[0])
 
     def new_item(self) -> None:
         from ui.statements.new_dialog import NewStatementDialog
@@ -278,30 +273,16 @@ class StatementsView(QWidget):
         except UserError as err:
             show_error(self, err)
             return None
-        self._watched[job_id] = run_id
-        self.job_timer.start()
+        self.jobs.watch(job_id, run_id)
         self.ctx.jobs_changed.emit()
         return job_id
 
-    def _poll_jobs(self) -> None:
-        finished = []
-        for job_id, run_id in list(self._watched.items()):
-            try:
-                job = self.ctx.ledger.get(job_id)
-            except Exception:  # the job row went away (discarded and purged): stop watching it
-                finished.append((job_id, run_id, None))
-                continue
-            if job.state in ("done", "failed", "discarded"):
-                finished.append((job_id, run_id, job))
-        for job_id, run_id, job in finished:
-            self._watched.pop(job_id, None)
-            self._after_change(run_id)
-            if job is not None:
-                self.job_finished.emit(job_id, job.state)
-                if job.state == "failed":
-                    self._tell_failure(job.message, job.error or "")
-        if not self._watched:
-            self.job_timer.stop()
+    def _job_ended(self, job_id: int, run_id: int, job: Any) -> None:
+        self._after_change(run_id)
+        if job is not None:
+            self.job_finished.emit(job_id, job.state)
+            if job.state == "failed":
+                self._tell_failure(job.message, job.error or "")
 
     def _tell_failure(self, message: str, error: str) -> None:
         """Not modal: a nested event loop inside the poll would hold up every other update."""
@@ -426,44 +407,9 @@ class StatementsView(QWidget):
 
         Operation(self, work, label="削除しています…").success(done).run()
 
-    def _with_document(self, file: StatementFile, then: Any) -> None:
-        def work() -> bytes:
-            with self.database.read() as session:
-                return bytes(load_document(session, file.document_id).content)
-
-        Operation(self, work, label="PDFを読み込んでいます…").success(then).run()
-
     def open_file(self, file: StatementFile) -> None:
-        from ui.viewer import open_pdf
-
-        self._with_document(file, lambda data: open_pdf(self, data, file.filename, file.password))
+        pdfs.open_file(self, self.database, file)
 
     def preview_selected(self) -> None:
-        """プレビュー: the run's PDFs when made; otherwise 見本 previews, rendered without saving."""
-        detail = self.detail
-        if detail is None:
-            return
-        files = [f for p in detail.parts for f in p.files]
-        if files:
-            for file in files:
-                self.open_file(file)
-            return
-        from printables.documents import preview_pdf
-        from ui.viewer import open_pdf
-
-        row = detail.row
-        if row.start_date is None or row.end_date is None:
-            return
-        layout = "standard" if row.layout == 1 else "simple"
-
-        def work() -> list[tuple[str, bytes]]:
-            return [(f"{p.name} 見本（組織）", preview_pdf(self.database, start=row.start_date, end=row.end_date,
-                                                       organization_id=p.organization_id, fmt="organization",
-                                                       layout=layout))
-                    for p in detail.parts]
-
-        def done(pdfs: list[tuple[str, bytes]]) -> None:
-            for title, data in pdfs:
-                open_pdf(self, data, title)
-
-        Operation(self, work, label="プレビューを作成しています…").success(done).run()
+        if self.detail is not None:
+            pdfs.preview_run(self, self.database, self.detail)

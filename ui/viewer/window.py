@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import shiboken6
 
-from ui.qt import QCloseEvent, QInputDialog, QLineEdit, QMainWindow, Qt, QTabWidget, QWidget
+from ui.qt import QCloseEvent, QGuiApplication, QInputDialog, QLineEdit, QMainWindow, Qt, QTabWidget, QWidget
 from ui.viewer.document import PdfPasswordError, load_pdf_document
 from ui.viewer.tab import PdfTab
 
 WINDOW_TITLE = "PDFビューア"
 
 _window: PdfViewerWindow | None = None
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """The wanted size, but never larger than the screen's free area (task bar excluded)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else None
+    if area is not None:
+        width, height = min(width, area.width() - 20), min(height, area.height() - 40)
+    widget.resize(width, height)
 
 
 class PdfViewerWindow(QMainWindow):
@@ -26,7 +35,7 @@ class PdfViewerWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._title_from_tab)
         self.setCentralWidget(self.tabs)
-        self.resize(900, 700)
+        fit_to_screen(self, 900, 700)
 
     def add_document(self, tab: PdfTab) -> PdfTab:
         index = self.tabs.addTab(tab, tab.title)

@@ -1,0 +1,84 @@
+"""Secrets in URLs and settings keys: found, refused and never repeated.
+
+Passwords live only in the OS keyring. A database or queue URL can carry one in two places —
+the user-info part (``user:secret@host``) and a query parameter that the driver accepts as a
+password (libpq's ``password`` and ``sslpassword``, redis-py's ``password``) — and a settings file
+under any key that means a password (``Password``, ``pass``, ``[smtp.auth] password``). These
+helpers find all of them with the standard library alone, so every layer (settings, database,
+queue, CLI output, the window's status bar) applies the same rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+# Query parameters that libpq/psycopg or redis-py take as a secret, compared case-insensitively.
+SECRET_QUERY_KEYS = frozenset({"password", "pass", "passwd", "pwd", "sslpassword", "secret", "token",
+                               "auth", "apikey", "api_key"})
+
+# A settings key that means a secret: "password", "smtp_password", "Pass", "passwd", "pwd",
+# "secret", "api_token"… Matched on words inside the key, so "passive_mode" does not count.
+_SECRET_KEY = re.compile(r"(^|[^a-z])(pass(word|wd)?|pwd|secret|token|api_?key)($|[^a-z])")
+
+MASK = "***"
+
+
+def _split(raw: str) -> Any:
+    try:
+        return urlsplit(raw.strip())
+    except ValueError:  # e.g. an unbalanced IPv6 bracket
+        return None
+
+
+def url_secret(raw: str) -> str | None:
+    """Where ``raw`` carries a secret ("the user-info part", "query parameter 'password'"), or None."""
+    parts = _split(raw)
+    if parts is None:
+        return None
+    if "@" in parts.netloc and ":" in parts.netloc.rpartition("@")[0]:
+        return "the user-info part (user:password@)"
+    for key, _value in parse_qsl(parts.query, keep_blank_values=True):
+        if key.lower() in SECRET_QUERY_KEYS:
+            return f"query parameter {key!r}"
+    return None
+
+
+def redact_url(raw: str) -> str:
+    """``raw`` with every secret replaced by ***, for messages, logs and the window."""
+    parts = _split(raw)
+    if parts is None:
+        return "<invalid URL>"
+    netloc = parts.netloc
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        if ":" in userinfo:
+            netloc = f"{userinfo.split(':', 1)[0]}:{MASK}@{host}"
+    query = parts.query
+    if query:
+        pairs = parse_qsl(query, keep_blank_values=True)
+        if any(k.lower() in SECRET_QUERY_KEYS for k, _v in pairs):
+            query = urlencode([(k, MASK if k.lower() in SECRET_QUERY_KEYS else v) for k, v in pairs], safe="*/:")
+    if netloc == parts.netloc and query == parts.query:
+        return raw  # nothing secret: keep the URL exactly as written (urlunsplit drops "sqlite:///")
+    return urlunsplit((parts.scheme, netloc, parts.path, query, parts.fragment))
+
+
+def is_secret_key(key: str) -> bool:
+    return bool(_SECRET_KEY.search(key.lower()))
+
+
+def secret_keys(data: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
+    """Dotted names of every key in ``data`` (nested tables included) that means a secret."""
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if is_secret_key(str(key)):
+            yield name
+        if isinstance(value, Mapping):
+            yield from secret_keys(value, f"{name}.")
+        elif isinstance(value, list):
+            for item in value:
+                if isinstance(item, Mapping):
+                    yield from secret_keys(item, f"{name}.")
