@@ -176,8 +176,9 @@ class MainWindow(QMainWindow):
         if view is not None:
             getattr(view, method)()
 
-    def _connection_lost(self, _err: BaseException) -> None:
+    def _connection_lost(self, _err: BaseException) -> bool:
         self.monitor.check_connection()  # the status bar follows within a moment
+        return not self.ctx.online  # already shown as 接続できません: no dialog on top
 
     def _online_changed(self, online: bool) -> None:
         if online:  # back again: every view reads its rows anew

@@ -38,7 +38,7 @@ _running: set[Operation[Any]] = set()  # keeps an operation alive until its call
 _log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
 
 
-_connection_lost: Callable[[BaseException], None] | None = None
+_connection_lost: Callable[[BaseException], bool] | None = None
 
 
 def set_log_file(path: Path | None) -> None:
@@ -46,9 +46,10 @@ def set_log_file(path: Path | None) -> None:
     _log_file = path
 
 
-def set_connection_lost_handler(handler: Callable[[BaseException], None] | None) -> None:
-    """Who hears of background reads that failed because the database does not answer (the shell:
-    its status bar says 接続できません and the connection check retries) instead of a dialog each."""
+def set_connection_lost_handler(handler: Callable[[BaseException], bool] | None) -> None:
+    """Who hears of work that failed because the database does not answer (the shell: its status
+    bar says 接続できません and the connection check retries). The handler answers True when the
+    window already shows the outage, so ``show_error`` need not open a dialog for each view."""
     global _connection_lost
     _connection_lost = handler
 
@@ -115,6 +116,9 @@ def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
 
 def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
     """A ``UserError`` in its own Japanese words; a bug as a short dialog, traceback to the log."""
+    if _connection_lost is not None and is_connection_error(err) and _connection_lost(err):
+        log.info("not shown, the window already says the database is unreachable: %s", err)
+        return
     if isinstance(err, UserError):
         QMessageBox.warning(parent, title, err.message_ja)
         return

@@ -177,7 +177,7 @@ def test_a_background_read_without_the_database_goes_to_the_shell_not_a_dialog(q
     qtbot.addWidget(widget)
     gone = open_database(f"sqlite:///{tmp_path / 'no' / 'such' / 'folder.sqlite3'}", create_folder=False)
     heard: list[BaseException] = []
-    set_connection_lost_handler(heard.append)
+    set_connection_lost_handler(lambda err: heard.append(err) is None)
     try:
         Operation(widget, gone.ping).run()  # a poll: nobody pressed anything
         qtbot.waitUntil(lambda: len(heard) == 1, timeout=5000)
