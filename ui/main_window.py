@@ -12,6 +12,8 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
+
 from ui.about import AboutDialog
 from ui.context import AppContext
 from ui.operations import APP_TITLE, set_connection_lost_handler
@@ -177,6 +179,8 @@ class MainWindow(QMainWindow):
             getattr(view, method)()
 
     def _connection_lost(self, _err: BaseException) -> bool:
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return True  # closed (quitting) or in the tray: nobody to show a dialog to
         self.monitor.check_connection()  # the status bar follows within a moment
         return not self.ctx.online  # already shown as 接続できません: no dialog on top
 
@@ -234,5 +238,4 @@ class MainWindow(QMainWindow):
             self.hide()
             return
         self.monitor.stop()
-        set_connection_lost_handler(None)
         super().closeEvent(event)  # the last window closed: Qt quits the app (no tray)

@@ -116,9 +116,15 @@ def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
 
 def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
     """A ``UserError`` in its own Japanese words; a bug as a short dialog, traceback to the log."""
-    if _connection_lost is not None and is_connection_error(err) and _connection_lost(err):
-        log.info("not shown, the window already says the database is unreachable: %s", err)
-        return
+    if is_connection_error(err):
+        if _connection_lost is not None and _connection_lost(err):
+            log.info("not shown, the window already says the database is unreachable: %s", err)
+            return
+        if not isinstance(err, UserError):  # the network, not a bug: say so in plain words
+            log.warning("database unreachable: %s", err)
+            QMessageBox.warning(parent, title, "データベースに接続できません。ネットワークとサーバーを確かめてください。"
+                                "つながると自動で最新の状態に戻ります。")
+            return
     if isinstance(err, UserError):
         QMessageBox.warning(parent, title, err.message_ja)
         return
