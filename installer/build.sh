@@ -4,13 +4,13 @@
 #   installer/build.sh                 build into dist/, then dist/oroshi-desktop/oroshi-desktop --self-test
 #   OROSHI_BUILD_DIST=DIR installer/build.sh      build elsewhere (the CI test builds into its tmp folder)
 #   OROSHI_BUILD_SELF_TEST=0 installer/build.sh   skip the self-test (e.g. no keyring on a build server)
-# The same script builds on Windows (Git Bash) and macOS: PyInstaller bundles for the system it runs on.
+# PyInstaller bundles for the system it runs on: build the Windows and macOS bundles on those systems
+# with the same spec (recipe in docs/manual/install-guide.md).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 "$here/installer/dev.sh" venv
 python="$here/.venv/bin/python"
-[ -x "$python" ] || python="$here/.venv/Scripts/python.exe"  # a Windows venv
 dist="${OROSHI_BUILD_DIST:-$here/dist}"
 work="${OROSHI_BUILD_WORK:-$here/build/pyinstaller}"
 
@@ -23,7 +23,5 @@ echo "built in $(( $(date +%s) - started )) s; size $(du -sh "$bundle" | cut -f1
   "$(find "$bundle" -type f | wc -l | tr -d ' ') files"
 
 if [ "${OROSHI_BUILD_SELF_TEST:-1}" != "0" ]; then
-  program="$bundle/oroshi-desktop"
-  [ -x "$program" ] || program="$bundle/oroshi-desktop.exe"
-  "$program" --self-test
+  "$bundle/oroshi-desktop" --self-test
 fi
