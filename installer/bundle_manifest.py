@@ -36,6 +36,7 @@ HIDDEN_IMPORTS = [
     "PySide6.QtPdf",
     "PySide6.QtPdfWidgets",
     "PySide6.QtSvg",
+    "PySide6.QtNetwork",  # QLocalServer: one app per user (a second start shows the first window)
     # psycopg loads its C implementation by name; SQLAlchemy its dialects by name.
     "psycopg_binary",
     "sqlalchemy.dialects.sqlite.pysqlite",
