@@ -1,26 +1,15 @@
-"""Reception check sheet (供給・受入チェック表): one A4 table per prefecture × reception time.
-
-Layout follows the web system's sheet: an 8-column table with the title, marking legend and the
-社長 / 品管 stamp boxes on top, then per organization a tall 海域 cell (area written vertically,
-plus per-variation totals when there are two or more producers) beside two rows per producer:
-the check cells (temperature, pH and salinity struck out when nothing liquid arrived) and the
-container quantities. Rows of producers who delivered nothing are grey, except for free-entry
-organizations, whose rows are filled in by hand.
-
-A page too long for one sheet continues on the next with the header repeated; an organization that
-alone would not fit is cut into several 海域 blocks. A sheet with nothing to print (no supply date,
-or no supply at the chosen prefecture and time) becomes a single notice page.
-"""
+"""Reception check sheet (供給・受入チェック表): one A4 table per prefecture × reception time, laid out
+like the web system's sheet; the HACCP wording is :mod:`oroshi_desktop.domain.haccp`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from oroshi_desktop.domain.check_sheet import (
     CheckSheet,
@@ -31,10 +20,12 @@ from oroshi_desktop.domain.check_sheet import (
     document_date,
 )
 from oroshi_desktop.domain.formats import long_date
+from oroshi_desktop.domain.haccp import CRITERIA, FREQUENCY, LEGEND, LEGEND_NOTE, Guidance
 from oroshi_desktop.domain.parties import Company
-from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO, register_fonts
+from printables.fonts import GOTHIC_BOLD, MINCHO, register_fonts
 from printables.pages import A4, build_pdf, section_start
-from printables.text import escape, para, plain
+from printables.tables import SpanTableBuilder
+from printables.text import content_height, escape, fit_to_height, para, paragraph_style, plain, scaled_style
 
 __all__ = ["CRITERIA", "FREQUENCY", "LEGEND", "render_check_sheet"]
 
@@ -56,45 +47,12 @@ CHUNK_HEIGHT = 300.0  # the size of the pieces a taller organization is cut into
 VERTICAL_FULL_SIZE = 18.0
 VERTICAL_MIN_SIZE = 8.0
 VERTICAL_MAX_CHARS = 16  # longer areas print horizontally: a 40-character column would not fit
-FIT_SCALES = (1.0, 0.85, 0.7, 0.6, 0.5)
 
 COLUMN_HEADINGS = ("海域", "生産者", "官能検査", "温度(℃)", "pH", "塩分(%)", "最終判定", "時間・署名")
-LEGEND = "〇＝適切　X＝不適切"
-LEGEND_NOTE = "不適切な項目がある場合は、日付とその理由・処置を余白に記入してください。"
-CRITERIA = (
-    "● 判定基準",
-    (
-        "官能検査：外観・臭いに異常がないこと。",
-        "温度：品温が0～20℃であること。",
-        "pH：6.0～8.0であること。",
-        "塩分：0.5%以上であること。",
-        "最終判定：上記を満たし、原料として受け入れ可能であること。",
-        "表示（タグ）を確認すること：漁獲・採取海域、原料の数量、生産者名または記録番号。",
-    ),
-)
-FREQUENCY = (
-    "● 記録の頻度",
-    (
-        "入荷の都度、海域別・生産者別に記録する。",
-        "原料の品質について気付いた点を記入する。最終判定がXの場合は、その理由と処置を記入する。",
-    ),
-)
 
 
-def _style(name: str, size: float, *, font: str = GOTHIC, align: int = TA_LEFT,
-           leading: float | None = None, hang: bool = False, **extra: object) -> ParagraphStyle:
-    """A paragraph style; ``hang`` keeps an em free on the right for wrapped text.
-
-    ReportLab's CJK wrapping follows the kinsoku rule: a character that may not start a line
-    (``ェ``, ``。``, ``）``…) hangs past the right edge instead. Without the spare em it would
-    cross the cell border. Centred text gets the same indent on the left so it stays centred.
-    """
-    if hang:
-        extra.setdefault("rightIndent", size)
-        if align == TA_CENTER:
-            extra.setdefault("leftIndent", size)
-    return ParagraphStyle(name, fontName=font, fontSize=size, leading=leading or round(size * 1.3, 2),
-                          alignment=align, wordWrap="CJK", **extra)
+# The web system's sheet sets its lines a little tighter than the other printables.
+_style = partial(paragraph_style, leading_ratio=1.3)
 
 
 class _Styles:
@@ -124,50 +82,12 @@ class _Styles:
 
 def _height(flowables: Sequence[Flowable], width: float) -> float:
     """Laid-out height of a cell's content, padding included."""
-    return sum(f.wrap(width, 1e6)[1] for f in flowables) + 2 * PAD_Y
+    return content_height(flowables, width, 2 * PAD_Y)
 
 
-class _Rows:
-    """Table rows, their heights and style commands, built top to bottom."""
-
-    def __init__(self) -> None:
-        self.data: list[list[object]] = []
-        self.heights: list[float | None] = []
-        self.min_heights: list[float] = []
-        self.commands: list[tuple[object, ...]] = [
-            ("FONT", (0, 0), (-1, -1), GOTHIC, 8),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_X),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_Y),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_Y),
-        ]
-
-    @property
-    def next(self) -> int:
-        return len(self.data)
-
-    def add(self, cells: Sequence[object], height: float | None = None, min_height: float = 0.0) -> int:
-        row = self.next
-        self.data.append([*cells, *([""] * (8 - len(cells)))])
-        self.heights.append(height)
-        self.min_heights.append(min_height)
-        return row
-
-    def span(self, c0: int, r0: int, c1: int, r1: int) -> None:
-        self.commands.append(("SPAN", (c0, r0), (c1, r1)))
-
-    def grid(self, r0: int, r1: int) -> None:
-        self.commands.append(("GRID", (0, r0), (7, r1), BORDER, colors.black))
-
-    def style(self, *command: object) -> None:
-        self.commands.append(command)
-
-    def table(self, repeat_rows: int) -> Table:
-        table = Table(self.data, colWidths=[COLUMN] * 8, rowHeights=self.heights, repeatRows=repeat_rows,
-                      minRowHeights=self.min_heights, hAlign="CENTER", splitByRow=1)
-        table.setStyle(TableStyle(self.commands))
-        return table
+def _rows() -> SpanTableBuilder:
+    """The sheet's table: eight equal columns, 8 pt Gothic, thin rules."""
+    return SpanTableBuilder([COLUMN] * 8, font_size=8, pad_x=PAD_X, pad_y=PAD_Y, border=BORDER)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -175,7 +95,7 @@ class _Rows:
 # ---------------------------------------------------------------------------------------------
 
 
-def _header(rows: _Rows, st: _Styles, page: CheckSheetPage) -> None:
+def _header(rows: SpanTableBuilder, st: _Styles, page: CheckSheetPage) -> None:
     title = para(f"供給・受入チェック表<br/>（{escape(page.prefecture_name)}）", st.title)
     legend = para(f"{escape(LEGEND)}<br/>{escape(LEGEND_NOTE)}", st.legend)
     top = rows.add([title, "", "", "", legend, "", plain("日付", st.label)], height=16)
@@ -210,14 +130,14 @@ def _dates_block(st: _Styles, sheet: CheckSheet) -> list[Flowable] | str:
             para("<br/>".join(escape(document_date(d)) for d in sheet.document_dates), st.dates)]
 
 
-def _footer(rows: _Rows, st: _Styles, sheet: CheckSheet) -> None:
+def _footer(rows: SpanTableBuilder, st: _Styles, sheet: CheckSheet) -> None:
     rows.add([""] * 8, height=6)
 
-    def notes(heading: str, items: Sequence[str]) -> Paragraph:
-        body = "<br/>".join(f"・{escape(item)}" for item in items)
-        return para(f"<b>{escape(heading)}</b><br/>{body}", st.footer)
+    def notes(guidance: Guidance) -> Paragraph:
+        body = "<br/>".join(f"・{escape(item)}" for item in guidance.items)
+        return para(f"<b>{escape(guidance.heading)}</b><br/>{body}", st.footer)
 
-    notes_row = rows.add([notes(*CRITERIA), "", "", "", notes(*FREQUENCY)])
+    notes_row = rows.add([notes(CRITERIA), "", "", "", notes(FREQUENCY)])
     rows.span(0, notes_row, 3, notes_row)
     rows.span(4, notes_row, 7, notes_row)
     rows.grid(notes_row, notes_row)
@@ -239,26 +159,13 @@ def _footer(rows: _Rows, st: _Styles, sheet: CheckSheet) -> None:
 # ---------------------------------------------------------------------------------------------
 
 
-def _scaled(style: ParagraphStyle, scale: float) -> ParagraphStyle:
-    if scale == 1:
-        return style
-    return ParagraphStyle(f"{style.name}@{scale:g}", parent=style, fontSize=style.fontSize * scale,
-                          leading=style.leading * scale, leftIndent=style.leftIndent * scale,
-                          rightIndent=style.rightIndent * scale)
-
-
 def _fitted(build: Callable[[float], list[Flowable]], width: float, budget: float) -> list[Flowable]:
     """Cell content at the largest scale that stays within ``budget`` points of height.
 
     A row span is never split across pages, so an organization block must fit on one page; only
     absurd data (names of hundreds of characters) ever needs anything but full size.
     """
-    content: list[Flowable] = []
-    for scale in FIT_SCALES:
-        content = build(scale)
-        if _height(content, width) <= budget:
-            break
-    return content
+    return fit_to_height(build, width, budget, padding=2 * PAD_Y)
 
 
 def _area_cell(st: _Styles, block: OrganizationBlock, with_totals: bool, scale: float = 1.0,
@@ -271,10 +178,10 @@ def _area_cell(st: _Styles, block: OrganizationBlock, with_totals: bool, scale: 
         style = _style(f"area{size:g}", size, align=TA_CENTER, leading=round(size * 1.1, 2))
         cell.append(para("<br/>".join(escape(ch) for ch in chars), style))
     else:
-        cell.append(plain(block.area_label, _scaled(st.area_horizontal, scale), keep_newlines=False))
+        cell.append(plain(block.area_label, scaled_style(st.area_horizontal, scale), keep_newlines=False))
     if with_totals and block.totals:
         cell.append(Spacer(1, 4))
-        name_style, value_style = _scaled(st.total_name, scale), _scaled(st.total_value, scale)
+        name_style, value_style = scaled_style(st.total_name, scale), scaled_style(st.total_value, scale)
         for total in block.totals:
             name = total.variation_name
             if total_name_limit is not None and len(name) > total_name_limit:
@@ -295,7 +202,7 @@ def _fitted_area(st: _Styles, block: OrganizationBlock, with_totals: bool) -> li
 
 def _producer_cell(st: _Styles, producer: ProducerRow, scale: float = 1.0) -> list[Flowable]:
     circled = f'<font size="{12 * scale:g}">{producer.circled}</font> ' if producer.circled else ""
-    return [para(f"{circled}{escape(producer.short_name)}", _scaled(st.producer, scale))]
+    return [para(f"{circled}{escape(producer.short_name)}", scaled_style(st.producer, scale))]
 
 
 def _spaced(text: str) -> str:
@@ -323,7 +230,7 @@ def _measure(st: _Styles, producer: ProducerRow) -> _ProducerCells:
     name_width, containers_width = COLUMN - 2 * PAD_X, 5 * COLUMN - 2 * PAD_X
     name = _fitted(lambda scale: _producer_cell(st, producer, scale), name_width, MAX_BLOCK_HEIGHT)
     markup = _spaced(producer.containers_text)
-    containers = _fitted(lambda scale: [para(markup, _scaled(st.containers, scale))], containers_width,
+    containers = _fitted(lambda scale: [para(markup, scaled_style(st.containers, scale))], containers_width,
                          MAX_BLOCK_HEIGHT - CHECK_ROW_MIN)
     rows_height = CHECK_ROW_MIN + max(CONTAINER_ROW_MIN, _height(containers, containers_width))
     return _ProducerCells(producer, name, containers, max(_height(name, name_width), rows_height))
@@ -350,7 +257,7 @@ def _chunks(cells: Sequence[_ProducerCells]) -> list[list[_ProducerCells]]:
     return chunks
 
 
-def _organization(rows: _Rows, st: _Styles, block: OrganizationBlock) -> None:
+def _organization(rows: SpanTableBuilder, st: _Styles, block: OrganizationBlock) -> None:
     cells = [_measure(st, producer) for producer in block.producers]
     for index, chunk in enumerate(_chunks(cells)):
         first = rows.next
@@ -373,7 +280,7 @@ def _organization(rows: _Rows, st: _Styles, block: OrganizationBlock) -> None:
 
 
 def _page(st: _Styles, sheet: CheckSheet, page: CheckSheetPage) -> Table:
-    rows = _Rows()
+    rows = _rows()
     _header(rows, st, page)
     for block in page.organizations:
         _organization(rows, st, block)
@@ -382,7 +289,7 @@ def _page(st: _Styles, sheet: CheckSheet, page: CheckSheetPage) -> Table:
 
 
 def _notice(st: _Styles, sheet: CheckSheet, notice: Notice) -> list[Flowable]:
-    rows = _Rows()
+    rows = _rows()
     title = para("供給・受入チェック表", st.title)
     top = rows.add([title], height=30)
     rows.span(0, top, 7, top)
@@ -396,7 +303,18 @@ def _notice(st: _Styles, sheet: CheckSheet, notice: Notice) -> list[Flowable]:
 
 
 def render_check_sheet(sheet: CheckSheet) -> bytes:
-    """The check sheet as A4 PDF bytes: one section per page, or one notice page if there is nothing."""
+    """The check sheet as A4 PDF bytes: one section per page, or one notice page if there is nothing.
+
+    Each page is an 8-column table with the title, marking legend and the 社長 / 品管 stamp boxes on
+    top, then per organization a tall 海域 cell (area written vertically, plus per-variation totals
+    when there are two or more producers) beside two rows per producer: the check cells
+    (temperature, pH and salinity struck out when nothing liquid arrived) and the container
+    quantities. Rows of producers who delivered nothing are grey, except for free-entry
+    organizations, whose rows are filled in by hand. A page too long for one sheet continues on the
+    next with the header repeated; an organization that alone would not fit is cut into several 海域
+    blocks. A sheet with nothing to print (no supply date, or no supply at the chosen prefecture and
+    time) becomes a single notice page.
+    """
     register_fonts()
     st = _Styles()
     flowables: list[Flowable] = []

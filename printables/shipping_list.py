@@ -1,7 +1,7 @@
 """The combined shipping list (まとめた出荷明細表): every order of a day on A4 landscape, grouped by
 carrier and buyer, with totals per buyer, per carrier and overall.
 
-It is one long :class:`~printables.shipping_chart.PagedTable`, so the column header repeats on
+It is one long :class:`~printables.tables.PagedTable`, so the column header repeats on
 every page and a busy day with a thousand orders still lays out in linear time. The buyer's name
 is printed on every line: after a page break a line still says whose it is.
 """

@@ -1,6 +1,5 @@
-"""Tables shared by the shipping documents: :class:`PagedTable` lays rows out page by page itself,
-repeating the header, so a thousand-row list costs linear time (ReportLab's own ``Table.split``
-re-measures the whole remainder on every page); plus the base style and cell helpers."""
+"""Tables shared by the printables: :class:`PagedTable` (pages split in linear time, header repeated),
+:class:`SpanTableBuilder` (a table with row spans, built row by row), the base style and cell helpers."""
 
 from __future__ import annotations
 
@@ -56,7 +55,8 @@ class PagedTable(Flowable):
 
     Each row is measured once, alone (row heights do not depend on other rows when the column
     widths are fixed), and each page gets its own small ``Table``; so the cost is linear in the
-    number of rows. Row spans are not supported; column spans go in a row's own commands.
+    number of rows, where ReportLab's own ``Table.split`` re-measures the whole remainder on every
+    page and a thousand-row list takes quadratic time. Row spans are not supported; column spans go in a row's own commands.
     """
 
     def __init__(self, header: Sequence[TableRow], body: Sequence[TableRow], col_widths: Sequence[float],
@@ -122,6 +122,60 @@ class PagedTable(Flowable):
         table = make_table(self.header + list(self.body[self.start:]), self.col_widths, self.base)
         table.wrapOn(self.canv, self.width, 1e9)
         table.drawOn(self.canv, 0, 0)
+
+
+class SpanTableBuilder:
+    """A fixed-column table built top to bottom: rows with their heights, spans and style commands.
+
+    For tables with row spans, which :class:`PagedTable` does not support; ReportLab splits the
+    result between rows (never inside a span) and repeats ``repeat_rows`` header rows.
+    """
+
+    def __init__(self, col_widths: Sequence[float], *, font_size: float, pad_x: float, pad_y: float,
+                 border: float) -> None:
+        self.col_widths = list(col_widths)
+        self.columns = len(self.col_widths)
+        self.border = border
+        self.data: list[list[object]] = []
+        self.heights: list[float | None] = []
+        self.min_heights: list[float] = []
+        self.commands: list[StyleCommand] = [
+            ("FONT", (0, 0), (-1, -1), GOTHIC, font_size),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ("LEFTPADDING", (0, 0), (-1, -1), pad_x),
+            ("RIGHTPADDING", (0, 0), (-1, -1), pad_x),
+            ("TOPPADDING", (0, 0), (-1, -1), pad_y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), pad_y),
+        ]
+
+    @property
+    def next(self) -> int:
+        """The index the next added row gets."""
+        return len(self.data)
+
+    def add(self, cells: Sequence[object], height: float | None = None, min_height: float = 0.0) -> int:
+        """Append a row (missing trailing cells are blank) and return its index."""
+        row = self.next
+        self.data.append([*cells, *([""] * (self.columns - len(cells)))])
+        self.heights.append(height)
+        self.min_heights.append(min_height)
+        return row
+
+    def span(self, c0: int, r0: int, c1: int, r1: int) -> None:
+        self.commands.append(("SPAN", (c0, r0), (c1, r1)))
+
+    def grid(self, r0: int, r1: int) -> None:
+        """Rule every cell edge of rows ``r0`` to ``r1``."""
+        self.commands.append(("GRID", (0, r0), (self.columns - 1, r1), self.border, colors.black))
+
+    def style(self, *command: object) -> None:
+        self.commands.append(command)
+
+    def table(self, repeat_rows: int) -> Table:
+        table = Table(self.data, colWidths=list(self.col_widths), rowHeights=self.heights,
+                      repeatRows=repeat_rows, minRowHeights=self.min_heights, hAlign="CENTER", splitByRow=1)
+        table.setStyle(TableStyle(self.commands))
+        return table
 
 
 def base_table_style(font_size: float) -> list[StyleCommand]:
