@@ -1,6 +1,7 @@
 """The frozen bundle, built for real by ``installer/build.sh`` from the lock, then run as an office PC
 would run it: its self-test (with the real Secret Service backend, through gnome-keyring on a
-private D-Bus session), a keyring it cannot use, the window, and a database it cannot reach.
+private D-Bus session), a keyring it cannot use, the window, a database it cannot reach, and the
+suite's real PostgreSQL.
 
 About 3 minutes here (PERFORMANCE.md), well inside CI's limit, so it runs in every CI run.
 """
@@ -13,7 +14,9 @@ import shutil
 import signal
 import subprocess
 import time
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -119,3 +122,26 @@ def test_an_unreachable_database_is_one_line_not_a_missing_driver(bundle, tmp_pa
     assert result.stderr.count("\n") == 1 and "Connection refused" in result.stderr, result.stderr
     version = run_bundle(bundle, "--version", env=clean_env(tmp_path))
     assert version.returncode == 0 and version.stdout.startswith("oroshi-desktop ")
+
+
+@pytest.mark.postgres
+def test_the_bundle_prepares_fills_and_renders_from_a_real_postgresql(bundle, tmp_path, pg_server):
+    # The frozen psycopg (its C implementation and libpq), the migrations loaded from the bundle's
+    # files, and the printables, on the same PostgreSQL the rest of the suite uses.
+    url = pg_server.create_database("bundle_check")
+    try:
+        env = clean_env(tmp_path, OROSHI_DATABASE_URL=url)
+        upgrade = run_bundle(bundle, "db", "upgrade", env=env)
+        assert upgrade.returncode == 0, upgrade.stdout + upgrade.stderr
+        assert "created" in upgrade.stdout
+        demo = run_bundle(bundle, "demo", env=env)
+        assert demo.returncode == 0, demo.stderr
+        check = run_bundle(bundle, "db", "check", env=env)
+        assert check.returncode == 0 and "is healthy" in check.stdout, check.stdout + check.stderr
+        out = tmp_path / "list.pdf"
+        today = datetime.now(ZoneInfo("Asia/Tokyo")).date()
+        render = run_bundle(bundle, "render", "shipping-list", "--date", str(today), "--out", str(out), env=env)
+        assert render.returncode == 0, render.stderr
+        assert out.read_bytes().startswith(b"%PDF")
+    finally:
+        pg_server.drop_database("bundle_check")
