@@ -1,4 +1,5 @@
-"""Starting the desktop app: Qt application, bundled fonts, the embedded demo database, main window."""
+"""Starting the desktop app: Qt application, bundled fonts, one instance per user and data folder,
+the database (or an offline window that recovers by itself), the main window, the tray, the queue."""
 
 from __future__ import annotations
 
@@ -6,14 +7,32 @@ import logging
 import signal
 import sys
 from importlib import resources
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from jobs.consumer import JobQueue
 from oroshi_desktop.config import Settings
-from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
-from oroshi_desktop.errors import UserError
-from ui.main_window import MainWindow
-from ui.qt import QApplication, QFont, QFontDatabase, QMessageBox, QTimer
+from oroshi_desktop.errors import DatabaseUnavailable, UserError
+from oroshi_desktop.ledger import Ledger
+from ui.context import AppContext
+from ui.jobs.ledger_access import forget as forget_ledger
+from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
+from ui.operations import APP_TITLE, Operation, set_log_file, show_error, wait_for_operations
+from ui.qt import (
+    QApplication,
+    QFont,
+    QFontDatabase,
+    QLibraryInfo,
+    QMessageBox,
+    QObject,
+    QTimer,
+    QTranslator,
+)
+from ui.single_instance import SingleInstance
+
+if TYPE_CHECKING:
+    from jobs.consumer import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -29,39 +48,199 @@ def install_font(app: QApplication) -> None:
         app.setFont(QFont(families[0], 10))
 
 
-def prepare_database(settings: Settings) -> Database:
-    """Open the configured database; an empty embedded one gets its schema and the demo data."""
-    database = open_database(settings.effective_database_url)
+LOG_FILE = "oroshi-desktop.log"
+
+
+def install_log_file(log_dir: Path) -> logging.Handler:
+    """The window's log: a rotating file in the app's log folder (INFO and up), so the traceback
+    of a bug reaches support while the user sees a short dialog. Never holds a secret: the core
+    logs URLs redacted and passwords never."""
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / LOG_FILE
+    handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    handler.setLevel(logging.INFO)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    if root.level > logging.INFO or root.level == logging.NOTSET:
+        root.setLevel(logging.INFO)
+    set_log_file(path)
+    return handler
+
+
+def install_qt_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own Japanese (qtbase_ja), so standard dialogs (files, printing, colours) speak Japanese."""
+    translator = QTranslator(app)
+    if translator.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        return translator
+    log.info("Qt's Japanese translation was not found; standard dialogs stay in English")
+    return None
+
+
+def prepare(settings: Settings, database: Database) -> None:
+    """Reach the database; an empty embedded one gets its schema and the demo data.
+
+    Raises ``DatabaseUnavailable`` while the (shared) database does not answer.
+    """
     database.ping()
     if settings.is_embedded_database:
+        from oroshi_desktop.db import schema  # Alembic: a noticeable part of a cold start
+
         schema.upgrade(database)
         from oroshi_desktop.demo import generate_demo, is_empty
 
         if is_empty(database):
             generate_demo(database)
+
+
+def prepare_database(settings: Settings) -> Database:
+    """Open and prepare the configured database (for tests, benchmarks and the CLI)."""
+    database = open_database(settings.effective_database_url)
+    prepare(settings, database)
     return database
 
 
+class QueueStarter(QObject):
+    """Prepares the database off the GUI thread (unless ``prepared``), retrying whenever it comes
+    back online; then starts the embedded queue on the main thread. Stops it gracefully (running
+    jobs finish) when the application quits."""
+
+    def __init__(self, app: QApplication, ctx: AppContext, *, prepared: bool, max_delay: float = 0.5) -> None:
+        super().__init__(app)
+        self.ctx = ctx
+        self.prepared = prepared
+        self.queue: JobQueue | None = None
+        self.max_delay = max_delay
+        self._preparing = False
+        ctx.online_changed.connect(self._online)
+        app.aboutToQuit.connect(self.stop)
+        # After the window's first paint (see MainWindow): Alembic and Huey load meanwhile.
+        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.start if prepared else self._prepare)
+
+    def _online(self, online: bool) -> None:
+        if not online or self.queue is not None:
+            return
+        if self.prepared:
+            self.start()
+        else:
+            self._prepare()
+
+    def _prepare(self) -> None:
+        if self._preparing or self.prepared:
+            return
+        self._preparing = True
+        settings, database = self.ctx.settings, self.ctx.database
+        Operation(self, lambda: prepare(settings, database)).success(self._prepared) \
+            .failure(self._prepare_failed).run()
+
+    def _prepared(self, _none: object) -> None:
+        self._preparing = False
+        self.prepared = True
+        log.info("the database is ready; starting the job queue")
+        self.ctx.data_changed.emit("all")
+        self.start()
+
+    def _prepare_failed(self, err: BaseException) -> None:
+        self._preparing = False
+        if isinstance(err, DatabaseUnavailable):  # the connection check retries; the status bar says so
+            log.warning("database not ready yet: %s", err.message)
+            return
+        show_error(None, err)  # a schema problem or a damaged file: a person must see it
+
+    def start(self) -> None:
+        if self.queue is not None:
+            return
+        from jobs.consumer import JobQueue  # Huey and its storage load after the window painted
+
+        queue = JobQueue(self.ctx.settings, database=self.ctx.database, embedded=True, max_delay=self.max_delay)
+        try:
+            report = queue.start()
+        except Exception as err:  # the window stays usable; the jobs wait for a worker
+            log.exception("the job queue did not start")
+            queue.close()
+            QMessageBox.warning(None, APP_TITLE, f"ジョブの実行を開始できませんでした（{type(err).__name__}）。"
+                                "oroshi-desktop worker で実行できます。")
+            return
+        log.info("job queue: %s", report)
+        self.queue = queue
+        self.ctx.attach_tasks(queue.tasks)
+        self.ctx.jobs_changed.emit()
+
+    def stop(self) -> None:
+        if self.queue is not None:
+            self.queue.stop()
+            self.queue = None
+
+
 def run_gui(settings: Settings, argv: list[str]) -> int:
+    """The desktop app; works when a ``QApplication`` already exists (tests, embedding)."""
     app = QApplication.instance() or QApplication(argv)
+    assert isinstance(app, QApplication)
     app.setApplicationName("oroshi-desktop")
-    app.setApplicationDisplayName("オロシ デスクトップ")
+    app.setApplicationDisplayName(APP_TITLE)
     install_font(app)
+    install_qt_translations(app)
+    instance = SingleInstance(settings.paths.ensure().data_dir)
+    if instance.hand_off():
+        print("oroshi-desktop: already running; its window was brought forward", file=sys.stderr)
+        return 0
+    log_handler = install_log_file(settings.paths.log_dir)
     try:
-        database = prepare_database(settings)
-    except UserError as err:
-        QMessageBox.critical(None, "オロシ デスクトップ", err.message_ja)
+        return _run_window(app, settings, instance)
+    finally:
+        instance.close()
+        logging.getLogger().removeHandler(log_handler)
+        log_handler.close()
+        set_log_file(None)
+
+
+def _run_window(app: QApplication, settings: Settings, instance: SingleInstance) -> int:
+    try:
+        database = open_database(settings.effective_database_url)
+    except UserError as err:  # a malformed URL or a password in it: a setting to fix, not a network problem
+        log.error("not started: %s", err.message)
+        QMessageBox.critical(None, APP_TITLE, err.message_ja)
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
         return 2
-    window = MainWindow(database, settings)
+    prepared = False
+    if settings.is_embedded_database and not settings.paths.embedded_database.exists():
+        # The very first start fills the new local file before any view reads it. Every other
+        # start paints the window first and prepares (ping, schema check) in the background.
+        try:
+            prepare(settings, database)
+            prepared = True
+        except DatabaseUnavailable as err:
+            log.warning("starting offline: %s", err.message)
+    ledger = Ledger(settings.paths.local_store)
+    ctx = AppContext(settings, database, ledger)  # online until the first connection check says otherwise
+    window = MainWindow(ctx)
+    instance.listen(window.bring_forward)
+    tray = None
+    from ui.tray import Tray, tray_available
+
+    if tray_available():
+        tray = Tray(ctx, window, window.state)
+        tray.show()
+        app.setQuitOnLastWindowClosed(False)
     window.show()
-    queue = start_embedded_queue(app, settings, database, window)
-    quit_on_signals(app)
+    starter = QueueStarter(app, ctx, prepared=prepared)
+    previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
+    signal_timer = quit_on_signals(app)
     try:
         return app.exec()
     finally:
-        if queue is not None:
-            queue.stop()
+        signal_timer.stop()
+        for signum, handler in previous.items():  # the QApplication may outlive us (tests, embedding)
+            signal.signal(signum, handler)
+        starter.stop()
+        starter.deleteLater()
+        wait_for_operations(5000)
+        if tray is not None:
+            tray.icon.hide()
+        window.deleteLater()
+        forget_ledger(ledger)
+        ledger.dispose()
         database.dispose()
 
 
@@ -80,26 +259,3 @@ def quit_on_signals(app: QApplication) -> QTimer:
     timer.timeout.connect(lambda: None)
     timer.start(250)
     return timer
-
-
-def start_embedded_queue(app: QApplication, settings: Settings, database: Database, window: MainWindow) -> JobQueue:
-    """The job queue inside this process: started on the main thread once the window is up, stopped
-    gracefully (running jobs finish) when the application quits."""
-    queue = JobQueue(settings, database=database, embedded=True, max_delay=0.5)
-
-    def start() -> None:
-        try:
-            report = queue.start()
-        except Exception as err:  # the window stays usable; the jobs wait for a worker
-            log.exception("the job queue did not start")
-            QMessageBox.warning(window, "オロシ デスクトップ",
-                                f"ジョブの実行を開始できませんでした（{type(err).__name__}）。"
-                                "oroshi-desktop worker で実行できます。")
-            return
-        log.info("job queue: %s", report)
-        window.attach_tasks(queue.tasks)
-        window.refresh_jobs()
-
-    QTimer.singleShot(0, start)
-    app.aboutToQuit.connect(queue.stop)
-    return queue

@@ -1,5 +1,6 @@
 """What every view of the window shares: settings, the database, the job ledger, the running
-queue's tasks, and the signals that tell views when to refresh.
+queue's tasks, the shell's monitor (connection, queue overview) and queue commands, and the
+signals that tell views when to refresh.
 
 Views get one ``AppContext`` instead of a growing list of constructor arguments, so a new view
 (orders, supplies, archive, settings) plugs into the shell the same way the statements view does.
@@ -30,6 +31,8 @@ class AppContext(QObject):
         self.ledger = ledger
         self.tasks: Any = None      # jobs.tasks.Tasks once the queue runs; None while it starts
         self.online = True
+        self.monitor: Any = None    # ui.shell.monitor.AppMonitor: connection and queue overview
+        self.commands: Any = None   # ui.shell.commands.QueueCommands: actions shared by menu, views, tray
 
     def attach_tasks(self, tasks: Any) -> None:
         self.tasks = tasks

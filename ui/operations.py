@@ -16,21 +16,31 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 import shiboken6
 
 from oroshi_desktop.errors import UserError
-from ui.qt import QMessageBox, QObject, QProgressDialog, QRunnable, Qt, QThreadPool, QTimer, QWidget, Signal
+from ui.qt import QMessageBox, QObject, QProgressDialog, Qt, QThreadPool, QTimer, QWidget, Signal
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 PROGRESS_DELAY_MS = 400  # quicker work finishes without any popup
+# The work waits on the network and the disk, not the CPU: with one thread per core (Qt's default,
+# 2 on an office laptop) two polls of an unreachable server would hold up every other operation.
+MIN_POOL_THREADS = 8
 APP_TITLE = "オロシ デスクトップ"
 
 _running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
+_log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
+
+
+def set_log_file(path: Path | None) -> None:
+    global _log_file
+    _log_file = path
 
 
 class Cancelled(Exception):
@@ -69,21 +79,21 @@ class _Relay(QObject):
     progressed = Signal(int, int, str)
 
 
-class _Job(QRunnable):
-    def __init__(self, call: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.call = call
-        self.relay = relay
-
-    def run(self) -> None:
+def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
+    """What a pool thread runs. A plain callable, not a Python ``QRunnable`` subclass: the pool
+    deletes a finished runnable on its own thread, and a Python subclass then races its wrapper
+    (seen as a rare segmentation fault under load)."""
+    def run() -> None:
         try:
-            result = self.call()
+            result = call()
         except BaseException as err:  # every outcome must reach the GUI thread
-            if shiboken6.isValid(self.relay):
-                self.relay.failed.emit(err)
+            if shiboken6.isValid(relay):
+                relay.failed.emit(err)
             return
-        if shiboken6.isValid(self.relay):
-            self.relay.finished.emit(result)
+        if shiboken6.isValid(relay):
+            relay.finished.emit(result)
+
+    return run
 
 
 def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
@@ -96,14 +106,18 @@ def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_T
                       "予期しないエラーが発生しました。作業は完了していません。\n"
                       "もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。",
                       QMessageBox.StandardButton.Ok, parent)
-    box.setDetailedText(f"{type(err).__name__}: {err}\n\n詳しい記録はログフォルダーにあります。")
+    box.setObjectName("errorDialog")
+    where = f"記録: {_log_file}" if _log_file is not None else "詳しい記録はログにあります。"
+    box.setDetailedText(f"{type(err).__name__}: {err}\n\n{where}")
     box.exec()
 
 
 class Operation(Generic[T]):
     """One piece of slow work: ``work()`` on a pool thread, callbacks on the GUI thread."""
 
-    def __init__(self, parent: QWidget | None, work: Callable[[], T], *, label: str = "") -> None:
+    def __init__(self, parent: QObject | None, work: Callable[[], T], *, label: str = "") -> None:
+        """``parent``: the widget (dialogs are shown over it) or any QObject that owns the work;
+        once it is deleted the callbacks are skipped."""
         self.parent = parent
         self.work = work
         self.label = label
@@ -140,7 +154,10 @@ class Operation(Generic[T]):
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._show_progress)
             self._timer.start(PROGRESS_DELAY_MS)
-        QThreadPool.globalInstance().start(_Job(self._call(), self._relay))
+        pool = QThreadPool.globalInstance()
+        if pool.maxThreadCount() < MIN_POOL_THREADS:
+            pool.setMaxThreadCount(MIN_POOL_THREADS)
+        pool.start(_job(self._call(), self._relay))
         return self
 
     def _make_dialog(self) -> QProgressDialog:
@@ -158,7 +175,11 @@ class Operation(Generic[T]):
         self._dialog.show()
 
     def _live_parent(self) -> QWidget | None:
-        return self.parent if self.parent is not None and shiboken6.isValid(self.parent) else None
+        parent = self.parent
+        return parent if isinstance(parent, QWidget) and shiboken6.isValid(parent) else None
+
+    def _owner_gone(self) -> bool:
+        return self.parent is not None and not shiboken6.isValid(self.parent)
 
     def _close(self) -> None:
         _running.discard(self)
@@ -172,7 +193,7 @@ class Operation(Generic[T]):
     def _finished(self, result: Any) -> None:
         self._close()
         try:
-            if self._on_success is not None and (self.parent is None or shiboken6.isValid(self.parent)):
+            if self._on_success is not None and not self._owner_gone():
                 self._on_success(result)
         finally:
             self._done()
@@ -182,6 +203,9 @@ class Operation(Generic[T]):
         try:
             if isinstance(err, Cancelled):
                 return
+            if self._owner_gone():
+                log.info("background work failed after its window closed: %s: %s", type(err).__name__, err)
+                return
             if self._on_failure is not None:
                 self._on_failure(err)
             else:
@@ -190,7 +214,7 @@ class Operation(Generic[T]):
             self._done()
 
     def _done(self) -> None:
-        if self._on_done is not None:
+        if self._on_done is not None and not self._owner_gone():
             self._on_done()
         self._relay.deleteLater()
 
@@ -199,7 +223,7 @@ class BatchOperation(Operation[T]):
     """Work over many records: ``work(progress)`` reports ``progress.update(done, total, text)``
     and calls ``progress.check()`` between records so キャンセル stops it at a record boundary."""
 
-    def __init__(self, parent: QWidget | None, work: Callable[[Progress], T], *, label: str) -> None:
+    def __init__(self, parent: QObject | None, work: Callable[[Progress], T], *, label: str) -> None:
         super().__init__(parent, lambda: None, label=label)  # type: ignore[arg-type,return-value]
         self.batch_work = work
         self.progress = Progress(self._relay)

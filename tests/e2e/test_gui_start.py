@@ -44,3 +44,24 @@ def test_app_starts_on_an_empty_embedded_database_and_quits_on_a_signal(_isolate
         assert not is_empty(database)
     finally:
         database.dispose()
+
+
+def test_app_starts_while_the_shared_database_is_unreachable(_isolated_home):
+    """A PC that signs in before its network is up: the window opens offline instead of refusing."""
+    from tests.helpers.pgserver import free_port
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
+    env.update(OROSHI_HOME=str(_isolated_home), QT_QPA_PLATFORM="offscreen",
+               OROSHI_DATABASE_URL=f"postgresql://office@127.0.0.1:{free_port()}/oroshi")  # nobody listens
+    app = subprocess.Popen([sys.executable, "-m", "oroshi_desktop", "-v"], cwd=ROOT, env=env,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(8)  # long enough for several connection checks
+        assert app.poll() is None, app.communicate()
+        app.send_signal(signal.SIGTERM)
+        _out, err = app.communicate(timeout=30)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert app.returncode == 0, err
+    assert "database unreachable" in err and "Traceback" not in err

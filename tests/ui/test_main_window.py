@@ -1,117 +1,167 @@
-"""The main window on the embedded demo database (real widgets, offscreen), with the job list fed
-by the embedded queue."""
+"""The shell on the demo database (real widgets, offscreen): navigation and the testability names,
+the menus and their shortcuts, the status bar, the remembered layout, the About dialog, and a
+start while the shared database is unreachable that recovers by itself."""
 
 from __future__ import annotations
 
-from datetime import datetime
-from pathlib import Path
-from zoneinfo import ZoneInfo
+import os
 
 import pytest
 
-from jobs.consumer import JobQueue
-from jobs.control import PAUSED_MESSAGE
 from oroshi_desktop.config import load_settings
-from ui.app import install_font, prepare_database, start_embedded_queue
-from ui.main_window import JobTableModel, MainWindow
+from oroshi_desktop.db.engine import open_database
+from ui.app import prepare_database
+from ui.qt import QAction, QKeySequence, QLabel, QTableView, QToolBar
+from ui.shell.views import NAVIGATION
 
-TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()
-SHOTS = Path(__file__).resolve().parents[2] / ".pytest-tmp" / "screenshots"
+CONTRACT_ACTIONS = ("showStatements", "showOrders", "showSupplies", "showArchive", "showJobs", "showSettings",
+                    "printDocument", "refreshView", "runMailCheckNow")
 
 
 @pytest.fixture
-def app_window(qtbot, qapp, _isolated_home):
-    install_font(qapp)
+def demo_window(make_shell):
     settings = load_settings()
-    database = prepare_database(settings)
-    window = MainWindow(database, settings)
-    qtbot.addWidget(window)
-    window.show()
+    database = prepare_database(settings)  # the embedded default: schema and demo data
+    window = make_shell(settings, database, queue=True)
     yield window
-    window.close()
     database.dispose()
 
 
-def test_empty_embedded_database_is_filled_and_shown(app_window, qapp, qtbot):
-    # The overview is computed off the GUI thread and arrives through a signal.
-    qtbot.waitUntil(lambda: "確認中" not in app_window.status.text(), timeout=10000)
-    text = app_window.status.text()
-    assert "状態: 正常" in text
-    assert "供給組織: 3 件" in text and "支払明細書: 3 件" in text
-    assert qapp.font().family().startswith("BIZ UDP")
-    assert app_window.queue_label.text() == "メール確認: */10 * * * * (Asia/Tokyo)　状態: 実行中"
+def status(window, name: str) -> str:
+    return window.statusBar().findChild(QLabel, name).text()
 
 
-def test_job_model_passes_the_model_tester(app_window, qtmodeltester):
-    ledger = app_window.ledger
-    for n in range(3):
-        ledger.create("order_document", {"n": n}, "出荷書類を作成処理中…")
-    model: JobTableModel = app_window.job_model
-    model.refresh()
-    qtmodeltester.check(model)
-    assert model.rowCount() == 3 and model.columnCount() == 5
-    assert [model.headerData(c, app_window.job_view.horizontalHeader().orientation()) for c in range(5)] == \
-        ["種類", "状態", "メッセージ", "作成日時", "出力"]
-    ledger.start(3, "running")
-    model.refresh()  # same rows, changed data
-    qtmodeltester.check(model)
-    assert model.index(0, 1).data() == "実行中"
+def test_navigation_shows_every_view_and_keeps_the_contract_names(demo_window, qtbot):
+    window = demo_window
+    assert window.objectName() == "mainWindow"
+    actions = {action.objectName(): action for action in window.findChildren(QAction)}
+    for name in CONTRACT_ACTIONS:
+        assert name in actions, name
+        assert actions[name].text() and not actions[name].text().isascii(), name  # Japanese
+    assert [entry.title for entry in NAVIGATION] == ["支払明細書", "注文・出荷", "供給", "書類保管", "ジョブ", "設定"]
+    navigation = window.findChild(QToolBar, "navigation")
+    for entry in NAVIGATION:
+        actions[entry.action_name].trigger()
+        view = window.current_view()
+        assert view is window.views[entry.key] and view.isVisible()
+        assert navigation.widgetForAction(actions[entry.action_name]).accessibleName() == entry.title
+        if entry.key in ("orders", "supplies", "archive", "settings"):
+            assert "次の版で" in view.findChild(QLabel, "placeholderText").text()
+    actions["showJobs"].trigger()
+    for name, label in (("jobsTable", "ジョブ一覧"), ("outboxTable", "メール送信キュー")):
+        table = window.findChild(QTableView, name)
+        assert table is not None and table.accessibleName() == label
 
 
-def test_enqueued_job_shows_done_in_the_window(app_window, qtbot, qapp):
-    window = app_window
-    window.job_timer.setInterval(100)
-    queue: JobQueue = start_embedded_queue(qapp, window.settings, window.database, window)
+def test_menus_and_standard_shortcuts(demo_window):
+    window = demo_window
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus == ["ファイル(&F)", "表示(&V)", "ツール(&T)", "ヘルプ(&H)"]
+    shortcuts = {action.objectName(): action.shortcut() for action in window.findChildren(QAction)}
+    assert shortcuts["findInView"] == QKeySequence("Ctrl+F")
+    assert shortcuts["newItem"] == QKeySequence("Ctrl+N")
+    assert shortcuts["printDocument"] == QKeySequence("Ctrl+P")
+    assert shortcuts["refreshView"] == QKeySequence("F5")
+    assert shortcuts["quitApp"] == QKeySequence("Ctrl+Q")
+
+
+def test_commands_go_to_the_current_view(demo_window, qtbot):
+    window = demo_window
+    window.nav_actions["jobs"].trigger()
+    view = window.current_view()
+    window.activateWindow()
+    window.find_action.trigger()
+    qtbot.waitUntil(lambda: view.state_filter.hasFocus() or not window.isActiveWindow(), timeout=2000)
+    calls: list[str] = []
+    view.refresh = lambda: calls.append("refresh")
+    window.refresh_action.trigger()
+    assert calls == ["refresh"]
+
+
+def test_status_bar_shows_database_connection_and_schedule(demo_window, qtbot):
+    window = demo_window
+    assert status(window, "statusDatabase") == "データベース: 埋め込み"
+    qtbot.waitUntil(lambda: status(window, "statusConnection") == "オンライン", timeout=10000)
+    qtbot.waitUntil(lambda: "このアプリで実行中" in status(window, "statusScheduler"), timeout=10000)
+    text = status(window, "statusScheduler")
+    assert "次のメール確認: " in text and "（Asia/Tokyo）" in text
+
+
+def test_layout_and_last_view_are_remembered(make_shell, qtbot):
+    settings = load_settings()
+    database = prepare_database(settings)
     try:
-        qtbot.waitUntil(lambda: queue.consumer is not None, timeout=5000)
-        assert queue.report.periodic
-        job_id = queue.tasks.enqueue_order_document("shipping_list", day=TODAY, carrier_id=None)
-        model = window.job_model
+        window = make_shell(settings, database)
+        window.nav_actions["jobs"].trigger()
+        window.resize(700, 520)
+        table = window.findChild(QTableView, "outboxTable")
+        table.setColumnWidth(1, 233)
+        window.close()
+        assert (settings.paths.config_dir / "window.ini").exists()
 
-        def shows_done() -> None:
-            assert model.rowCount() >= 1 and model.job(0).id == job_id
-            assert model.index(0, 1).data() == "完了", model.index(0, 2).data()
-
-        qtbot.waitUntil(shows_done, timeout=20000)
-        assert model.index(0, 0).data() == "出荷書類"
-        assert model.index(0, 4).data().endswith(".pdf")
-        assert "状態: 実行中" in window.queue_label.text()
-
-        window.pause_button.click()
-        assert "状態: 一時停止中" in window.queue_label.text() and window.pause_button.text() == "再開"
-        held = queue.tasks.enqueue_order_document("shipping_list", day=TODAY, carrier_id=None)
-        qtbot.waitUntil(lambda: model.job(0).id == held and model.index(0, 2).data() == PAUSED_MESSAGE,
-                        timeout=10000)
-        assert model.index(0, 1).data() == "待機中"
-        SHOTS.mkdir(parents=True, exist_ok=True)
-        assert window.grab().save(str(SHOTS / "main_window_jobs.png"))
-        window.pause_button.click()
-        qtbot.waitUntil(lambda: model.index(0, 1).data() == "完了", timeout=20000)
+        again = make_shell(settings, database)
+        assert again.current_key == "jobs"
+        assert (again.width(), again.height()) == (700, 520)
+        assert again.findChild(QTableView, "outboxTable").columnWidth(1) == 233
+        assert "password" not in (settings.paths.config_dir / "window.ini").read_text().lower()
     finally:
-        queue.stop()
+        database.dispose()
 
 
-def test_discard_and_retry_from_the_window(app_window, qtbot, qapp):
-    window = app_window
-    window.job_timer.setInterval(100)
-    queue: JobQueue = start_embedded_queue(qapp, window.settings, window.database, window)
+def test_about_dialog_names_every_version(demo_window, qtbot):
+    dialog = demo_window.show_about()
+    label = dialog.database_label
+    qtbot.waitUntil(lambda: label.text().startswith("SQLite 3."), timeout=5000)
+    texts = " ".join(child.text() for child in dialog.findChildren(QLabel))
+    assert "oroshi-desktop 0.1.0" in texts and "Python" in texts and "PySide6" in texts
+    dialog.close()
+
+
+@pytest.mark.postgres
+def test_starts_offline_and_recovers_when_the_database_appears(make_shell, qtbot, pg_server, pg_templates):
+    name = f"offline{os.getpid()}"
+    url = pg_server.url(name)  # no such database yet: the server refuses, like one that is down
+    settings = load_settings()
+    settings = type(settings)(**{**settings.__dict__, "database_url": url})
+    database = open_database(url)
     try:
-        qtbot.waitUntil(lambda: window.tasks is not None, timeout=5000)
-        window.pause_button.click()  # hold the job so it can be discarded before it runs
-        job_id = queue.tasks.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=1)
-        model = window.job_model
-        qtbot.waitUntil(lambda: model.rowCount() >= 1 and model.job(0).id == job_id, timeout=5000)
-        window.job_view.selectRow(0)
-        assert window.discard_button.isEnabled() and not window.retry_button.isEnabled()
-        assert not window.open_button.isEnabled()
-        window.discard_button.click()
-        assert model.index(0, 1).data() == "破棄"
-        assert window.retry_button.isEnabled() and not window.discard_button.isEnabled()
+        window = make_shell(settings, database, queue=True, online=False)
+        assert status(window, "statusDatabase").startswith("データベース: PostgreSQL 127.0.0.1:")
+        assert status(window, "statusDatabase").endswith(f"/{name}")
+        qtbot.waitUntil(lambda: status(window, "statusConnection") == "接続できません", timeout=20000)
+        assert window.ctx.tasks is None  # no queue while the database is away
+        window.nav_actions["jobs"].trigger()
+        offline = window.current_view().outbox.offline_label
+        assert offline.isVisible() and "接続できません" in offline.text()
+        assert not window.commands.run_mail_check.isEnabled()
 
-        window.pause_button.click()
-        window.retry_button.click()
-        qtbot.waitUntil(lambda: model.index(0, 1).data() == "完了", timeout=20000)
-        assert window.ledger.get(job_id).state == "done"
-        assert window.open_button.isEnabled()
+        pg_server.create_database(name, template=pg_templates["pg_app"])
+        qtbot.waitUntil(lambda: status(window, "statusConnection") == "オンライン", timeout=20000)
+        qtbot.waitUntil(lambda: window.ctx.tasks is not None, timeout=20000)
+        assert window.commands.run_mail_check.isEnabled()
+        assert not offline.isVisible()
     finally:
-        queue.stop()
+        database.dispose()
+        pg_server.drop_database(name)
+
+
+def test_qt_standard_dialogs_speak_japanese(qapp):
+    from ui.app import install_qt_translations
+    from ui.qt import QCoreApplication
+
+    translator = install_qt_translations(qapp)
+    try:
+        assert translator is not None
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "キャンセル"
+    finally:
+        qapp.removeTranslator(translator)
+
+
+def test_about_dialog_asks_each_database_for_its_version(db, qtbot):
+    from ui.about import AboutDialog
+
+    dialog = AboutDialog(db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    expected = "SQLite 3." if db.dialect == "sqlite" else "PostgreSQL 1"
+    qtbot.waitUntil(lambda: dialog.database_label.text().startswith(expected), timeout=10000)

@@ -80,3 +80,90 @@ def test_batch_reports_progress_and_stops_on_cancel(qtbot):
     operation.progress.cancel()
     qtbot.waitUntil(lambda: outcome == ["done"], timeout=5000)  # cancelled: no success callback
     assert 20 <= len(processed) < 1000
+
+
+def _sleep_function(db) -> str:
+    """A database function that sleeps: SQLite gets one (a user function), PostgreSQL has pg_sleep."""
+    if db.dialect == "sqlite":
+        from sqlalchemy import event
+
+        @event.listens_for(db.engine, "connect")
+        def _register(dbapi_connection, _record) -> None:
+            dbapi_connection.create_function("pg_sleep", 1, lambda seconds: time.sleep(seconds) or 0)
+
+        db.engine.dispose()  # new connections get the function
+    return "select pg_sleep(0.8)"
+
+
+def test_the_event_loop_keeps_running_during_a_slow_database_query(db, qtbot):
+    from sqlalchemy import text
+
+    from ui.qt import QApplication, QProgressDialog
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    sql = _sleep_function(db)
+    ticks: list[float] = []
+    timer = QTimer(widget)
+    timer.timeout.connect(lambda: ticks.append(time.monotonic()))
+    timer.start(20)
+    results: list[object] = []
+    progress_seen: list[bool] = []
+
+    def slow_query() -> int:
+        with db.read() as session:
+            session.execute(text(sql))
+            return 7
+
+    started = time.monotonic()
+    Operation(widget, slow_query, label="データベースを読み込んでいます…").success(results.append).run()
+    qtbot.waitUntil(lambda: any(isinstance(w, QProgressDialog) and w.isVisible()
+                                for w in QApplication.topLevelWidgets()) or bool(results), timeout=5000)
+    progress_seen.append(not results)
+    qtbot.waitUntil(lambda: results == [7], timeout=10000)
+    elapsed = time.monotonic() - started
+    assert elapsed >= 0.8  # the query really slept
+    during = [t for t in ticks if started < t < started + 0.8]
+    assert len(during) >= 15, f"the GUI thread was blocked: {len(during)} timer ticks in 0.8 s"
+    assert progress_seen == [True]  # the progress dialog appeared while it waited, then went away
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    wait_for_operations()
+
+
+def test_a_bug_is_a_short_dialog_and_its_traceback_goes_to_the_log(qtbot, tmp_path):
+    from ui.app import install_log_file
+    from ui.operations import set_log_file
+    from ui.qt import QApplication
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    handler = install_log_file(tmp_path / "logs")
+    shown: list[tuple[str, str]] = []
+
+    def close_dialog() -> None:
+        for box in QApplication.topLevelWidgets():
+            if box.objectName() == "errorDialog" and box.isVisible():
+                shown.append((box.text(), box.detailedText()))
+                box.accept()
+                return
+        QTimer.singleShot(20, close_dialog)
+
+    def work() -> None:
+        raise KeyError("missing_column")
+
+    try:
+        QTimer.singleShot(0, close_dialog)
+        Operation(widget, work).run()
+        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    finally:
+        import logging
+
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+        set_log_file(None)
+    text, details = shown[0]
+    assert "予期しないエラーが発生しました" in text and "Traceback" not in text
+    assert "KeyError" in details and str(tmp_path / "logs" / "oroshi-desktop.log") in details
+    log_text = (tmp_path / "logs" / "oroshi-desktop.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "missing_column" in log_text

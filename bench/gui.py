@@ -1,0 +1,202 @@
+"""Cold start of the desktop app to its statements list painted, against a bare PySide6 window
+with one QTableView started the same way in the same run.
+
+    python bench/gui.py [--runs 5]
+    python bench/gui.py --jobs 10000      # the job centre's live-update poll on a large ledger
+
+Each start is a fresh process (``python bench/gui.py --child app|bare``) under the offscreen
+platform; the time runs from just before the process is spawned to the moment the child's
+table (the statements list, or the first view while the statements view is not built yet) has
+been painted with rows. The app uses a prepared embedded demo database, as on a second start.
+Prints the medians, the ratio (goal ≤ 3×) and which view was measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def first_page_sql() -> list[tuple[str, ...]]:
+    """The same database's newest statement runs, read with plain SQLAlchemy Core."""
+    from sqlalchemy import create_engine, text
+
+    from oroshi_desktop.paths import app_paths
+
+    engine = create_engine(f"sqlite:///{app_paths().embedded_database}")
+    with engine.connect() as conn:
+        rows = conn.execute(text("select id, start_date, end_date, invoice_layout, send_email, send_at "
+                                 "from oroshi_invoices order by id desc limit 100")).all()
+    engine.dispose()
+    return [tuple(str(value) for value in row) for row in rows]
+
+
+def child_bare(with_sql: bool) -> None:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QMainWindow, QTableView
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    model = QStandardItemModel(0, 6)
+    rows = first_page_sql() if with_sql else [tuple(f"{r}-{c}" for c in range(6)) for r in range(20)]
+    for row in rows:
+        model.appendRow([QStandardItem(value) for value in row])
+    table = QTableView()
+    table.setModel(model)
+    window.setCentralWidget(table)
+
+    class Painted(QObject):
+        def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                QTimer.singleShot(0, lambda: (print("PAINTED bare", flush=True), app.quit()))
+            return False
+
+    painted = Painted()
+    table.viewport().installEventFilter(painted)
+    window.resize(1280, 760)
+    window.show()
+    app.exec()
+
+
+def child_app() -> None:
+    """The real start (``run_gui``) on a QApplication made here, so a filter can see the first paint."""
+    from oroshi_desktop.config import load_settings
+    from ui.app import run_gui
+    from ui.qt import QApplication, QEvent, QObject, QTableView, QTimer, QWidget
+
+    app = QApplication(sys.argv[:1])
+
+    class Painted(QObject):
+        done = False
+
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if self.done or event.type() != QEvent.Type.Paint or not isinstance(obj, QWidget):
+                return False
+            window = obj.window()
+            if window.objectName() != "mainWindow" or window.current_view() is None:
+                return False
+            view = window.current_view()
+            table = view.findChild(QTableView, "statementsTable")
+            if table is not None:
+                model = table.model()
+                if obj is not table.viewport() or model.rowCount() == 0 \
+                        or model.index(0, 0).data() in (None, "", "…"):
+                    return False
+            elif not view.isAncestorOf(obj) and obj is not view:
+                return False
+            self.done = True
+            what = "statementsTable" if table is not None else type(view).__name__
+            QTimer.singleShot(0, lambda: (print(f"PAINTED {what}", flush=True), app.quit()))
+            return False
+
+    painted = Painted()
+    app.installEventFilter(painted)
+    run_gui(load_settings(), sys.argv[:1])
+
+
+def job_centre_poll(count: int) -> None:
+    """The job centre's live update on a ledger of ``count`` jobs: one poll (ordered id + updated_at
+    of every row) and one page of display rows, against reading every row the old way."""
+    from sqlalchemy import insert
+
+    from oroshi_desktop.db.types import utcnow
+    from oroshi_desktop.ledger import JobRecord, Ledger
+    from oroshi_desktop.queries.job_centre import JobFilter, job_rows, job_stamps
+    from ui.jobs.ledger_access import ledger_session
+
+    ledger = Ledger(Path(tempfile.mkdtemp(prefix="oroshi-bench-jobs-")) / "local.sqlite3")
+    now = utcnow()
+    with ledger.engine.begin() as conn:
+        conn.execute(insert(JobRecord), [{"kind": "order_document", "arguments": "{}", "state": "done",
+                                          "message": "注文書類作成完了", "attempts": 1, "created_at": now,
+                                          "updated_at": now} for _ in range(count)])
+
+    def best(call: object, repeat: int = 5) -> float:
+        times = []
+        for _ in range(repeat):
+            started = time.perf_counter()
+            call()  # type: ignore[operator]
+            times.append(time.perf_counter() - started)
+        return min(times)
+
+    def poll() -> None:
+        with ledger_session(ledger) as session:
+            job_stamps(session, JobFilter(), "id", True)
+
+    def page() -> None:
+        with ledger_session(ledger) as session:
+            ids = [row_id for row_id, _ in job_stamps(session, JobFilter(), "id", True)[:100]]
+            job_rows(session, ids)
+
+    print(f"job centre on {count:,} ledger rows (best of 5):")
+    print(f"  poll (ids + updated_at, SQL order): {best(poll) * 1000:7.1f} ms")
+    print(f"  first page of 100 display rows:     {best(page) * 1000:7.1f} ms")
+    print(f"  every row as JobView (a full reload): {best(lambda: ledger.list(limit=count)) * 1000:7.1f} ms")
+    ledger.dispose()
+
+
+def measure(kind: str, home: Path) -> tuple[float, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
+    env.update(OROSHI_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    started = time.perf_counter()
+    process = subprocess.Popen([sys.executable, __file__, "--child", kind], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("PAINTED"):
+            elapsed = time.perf_counter() - started
+            process.wait(30)
+            return elapsed, line.split(maxsplit=1)[1].strip()
+    raise SystemExit(f"{kind}: the child ended without painting (exit {process.wait()})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", choices=("app", "bare", "bare_sql"))
+    parser.add_argument("--jobs", type=int, default=0, help="measure the job centre's poll on N ledger rows instead")
+    args = parser.parse_args()
+    if args.jobs:
+        sys.path.insert(0, str(ROOT))
+        job_centre_poll(args.jobs)
+        return 0
+    if args.child in ("bare", "bare_sql"):
+        sys.path.insert(0, str(ROOT))
+        child_bare(args.child == "bare_sql")
+        return 0
+    if args.child == "app":
+        sys.path.insert(0, str(ROOT))
+        child_app()
+        return 0
+    home = Path(tempfile.mkdtemp(prefix="oroshi-bench-gui-"))
+    measure("app", home)  # first start: schema and demo data, not part of the measurement
+    times: dict[str, list[float]] = {"app": [], "bare": [], "bare_sql": []}
+    what = ""
+    for _ in range(args.runs):  # interleaved, so all see the same machine load
+        for kind in times:
+            seconds, painted = measure(kind, home)
+            times[kind].append(seconds)
+            what = painted if kind == "app" else what
+    medians = {kind: statistics.median(values) for kind, values in times.items()}
+    print(f"cold start to first paint, median of {args.runs} (offscreen, {sys.platform}, "
+          f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}):")
+    labels = {"app": f"app ({what})", "bare": "bare QTableView", "bare_sql": "bare QTableView + SQLAlchemy page"}
+    for kind, values in times.items():
+        print(f"  {labels[kind]:<36} {medians[kind] * 1000:6.0f} ms   runs: "
+              f"{', '.join(f'{t * 1000:.0f}' for t in values)}")
+    print(f"  ratio app / bare:     {medians['app'] / medians['bare']:.2f}x (goal <= 3x)")
+    print(f"  ratio app / bare_sql: {medians['app'] / medians['bare_sql']:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

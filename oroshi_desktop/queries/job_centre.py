@@ -1,0 +1,217 @@
+"""The job centre's lists: this PC's jobs (the ledger) and the statement mail outbox of all PCs.
+
+Each list is read in two steps so the window never reloads a whole table: ``*_stamps`` returns
+the ordered ``(id, updated_at)`` of every matching row (filter and sort in SQL, two narrow
+columns), and ``*_rows`` the display columns of the few ids a screen shows. A poll compares the
+stamps with the previous ones and re-reads only the rows that changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Select, and_, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from oroshi_desktop.db.models import Invoice, OutboxMessage, SupplierOrganization
+from oroshi_desktop.ledger import STATE_LABELS_JA, JobRecord, JobView
+
+Stamp = tuple[int, datetime | None]
+
+JOB_KIND_LABELS_JA = {
+    "statement": "供給料仕切り書作成", "statement_preview": "仕切り書プレビュー", "mail": "仕切り書メール送信",
+    "order_document": "出荷書類", "check_sheet": "供給受入れチェック表",
+}
+MAIL_CHECK_LABEL_JA = "メール確認（定期）"
+
+OUTBOX_STATE_LABELS_JA = {"pending": "送信待ち", "sending": "送信中", "sent": "送信済み", "failed": "失敗",
+                          "uncertain": "要確認"}
+UNCERTAIN_ADVICE_JA = ("相手に届いたか確認してください。届いていなければ「再送」、届いていれば"
+                       "「送信済みにする」を選びます。")
+
+
+def job_kind_ja(kind: str, arguments: dict[str, Any]) -> str:
+    """The batch mail check is a ``mail`` job without a run; users know it apart from send-now."""
+    if kind == "mail" and arguments.get("invoice_id") is None:
+        return MAIL_CHECK_LABEL_JA
+    return JOB_KIND_LABELS_JA.get(kind, kind)
+
+
+# ---- jobs (the ledger) ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class JobFilter:
+    states: tuple[str, ...] = ()   # empty: every state
+    kinds: tuple[str, ...] = ()    # empty: every kind
+
+
+JOB_SORT_KEYS = {"kind": JobRecord.kind, "state": JobRecord.state, "message": JobRecord.message,
+                 "created_at": JobRecord.created_at, "started_at": JobRecord.started_at,
+                 "finished_at": JobRecord.finished_at, "attempts": JobRecord.attempts,
+                 "output": JobRecord.output_path, "id": JobRecord.id}
+
+
+def _job_where(query: Select[Any], flt: JobFilter) -> Select[Any]:
+    if flt.states:
+        query = query.where(JobRecord.state.in_(flt.states))
+    if flt.kinds:
+        query = query.where(JobRecord.kind.in_(flt.kinds))
+    return query
+
+
+def _ordered(query: Select[Any], column: Any, id_column: Any, descending: bool) -> Select[Any]:
+    # Nulls last either way, and the id as tie-breaker so pages never shuffle between polls.
+    if descending:
+        return query.order_by(column.desc().nulls_last(), id_column.desc())
+    return query.order_by(column.asc().nulls_last(), id_column.asc())
+
+
+def job_stamps(session: Session, flt: JobFilter = JobFilter(), sort: str = "id",
+               descending: bool = True) -> list[Stamp]:
+    query = _job_where(select(JobRecord.id, JobRecord.updated_at), flt)
+    query = _ordered(query, JOB_SORT_KEYS[sort], JobRecord.id, descending)
+    return [(row[0], row[1]) for row in session.execute(query)]
+
+
+def job_rows(session: Session, ids: Iterable[int]) -> dict[int, JobView]:
+    wanted = list(ids)
+    if not wanted:
+        return {}
+    rows = session.execute(select(JobRecord.id, JobRecord.kind, JobRecord.arguments, JobRecord.state,
+                                  JobRecord.message, JobRecord.error, JobRecord.output_path, JobRecord.attempts,
+                                  JobRecord.created_at, JobRecord.started_at, JobRecord.finished_at)
+                           .where(JobRecord.id.in_(wanted)))
+    return {r.id: JobView(id=r.id, kind=r.kind, arguments=json.loads(r.arguments or "{}"), state=r.state,
+                          message=r.message, output_path=r.output_path, error=r.error, attempts=r.attempts,
+                          created_at=r.created_at, started_at=r.started_at, finished_at=r.finished_at)
+            for r in rows}
+
+
+def job_ids(session: Session, flt: JobFilter) -> list[int]:
+    """Every id of the filtered set (for 失敗をすべて再実行 / すべて破棄)."""
+    return list(session.scalars(_job_where(select(JobRecord.id), flt).order_by(JobRecord.id)))
+
+
+@dataclass(frozen=True)
+class MailCheckRun:
+    job_id: int
+    state: str
+    message: str
+    error: str | None
+    created_at: datetime
+    finished_at: datetime | None
+
+    @property
+    def state_ja(self) -> str:
+        return STATE_LABELS_JA.get(self.state, self.state)
+
+
+def last_mail_check(session: Session) -> MailCheckRun | None:
+    """The newest batch mail check of this PC (a ``mail`` job without a run)."""
+    row = session.execute(select(JobRecord.id, JobRecord.state, JobRecord.message, JobRecord.error,
+                                 JobRecord.created_at, JobRecord.finished_at)
+                          .where(JobRecord.kind == "mail", JobRecord.arguments.in_(("{}", "")))
+                          .order_by(JobRecord.id.desc()).limit(1)).first()
+    return MailCheckRun(*row) if row else None
+
+
+# ---- the mail outbox (shared database) ------------------------------------------------------------
+
+@dataclass(frozen=True)
+class OutboxFilter:
+    states: tuple[str, ...] = ()   # empty: every state
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    id: int
+    invoice_id: int
+    period_start: Any
+    period_end: Any
+    organization: str
+    recipients: str
+    state: str
+    attempts: int
+    last_error: str | None
+    last_error_ja: str | None
+    claimed_by: str | None
+    generation: int
+    updated_at: datetime | None
+
+    @property
+    def state_ja(self) -> str:
+        return OUTBOX_STATE_LABELS_JA.get(self.state, self.state)
+
+    @property
+    def needs_attention(self) -> bool:
+        return self.state == "uncertain"
+
+    @property
+    def what_to_check_ja(self) -> str:
+        if self.state != "uncertain":
+            return self.last_error_ja or ""
+        return f"{self.last_error_ja or 'メールが届いたかどうか分かりません。'}{UNCERTAIN_ADVICE_JA}"
+
+
+_newer = aliased(OutboxMessage)
+# Only each organization row's newest generation: older ones are history, not work to act on.
+_LATEST = ~exists().where(and_(_newer.invoice_supplier_organization_id == OutboxMessage.invoice_supplier_organization_id,
+                               _newer.generation > OutboxMessage.generation))
+
+OUTBOX_SORT_KEYS = {"run": OutboxMessage.invoice_id, "organization": SupplierOrganization.entity_name,
+                    "state": OutboxMessage.state, "attempts": OutboxMessage.attempts,
+                    "claimed_by": OutboxMessage.claimed_by, "updated_at": OutboxMessage.updated_at,
+                    "id": OutboxMessage.id}
+
+
+def outbox_stamps(session: Session, flt: OutboxFilter = OutboxFilter(), sort: str = "id",
+                  descending: bool = True) -> list[Stamp]:
+    query = select(OutboxMessage.id, OutboxMessage.updated_at).where(_LATEST)
+    if sort == "organization":
+        query = query.join(SupplierOrganization,
+                           SupplierOrganization.id == OutboxMessage.supplier_organization_id, isouter=True)
+    if flt.states:
+        query = query.where(OutboxMessage.state.in_(flt.states))
+    query = _ordered(query, OUTBOX_SORT_KEYS[sort], OutboxMessage.id, descending)
+    return [(row[0], row[1]) for row in session.execute(query)]
+
+
+def recipients_text(recipients: dict[str, Any] | None) -> str:
+    if not recipients:
+        return ""
+    to = recipients.get("to") or []
+    cc = recipients.get("cc") or []
+    to_list = [to] if isinstance(to, str) else list(to)
+    cc_list = [cc] if isinstance(cc, str) else list(cc)
+    return ", ".join(to_list) + (f"（CC: {', '.join(cc_list)}）" if cc_list else "")
+
+
+def outbox_rows(session: Session, ids: Sequence[int]) -> dict[int, OutboxRow]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(OutboxMessage.id, OutboxMessage.invoice_id, Invoice.start_date, Invoice.end_date,
+               SupplierOrganization.entity_name, OutboxMessage.recipients, OutboxMessage.state,
+               OutboxMessage.attempts, OutboxMessage.last_error, OutboxMessage.last_error_ja,
+               OutboxMessage.claimed_by, OutboxMessage.generation, OutboxMessage.updated_at)
+        .join(Invoice, Invoice.id == OutboxMessage.invoice_id, isouter=True)
+        .join(SupplierOrganization, SupplierOrganization.id == OutboxMessage.supplier_organization_id,
+              isouter=True)
+        .where(OutboxMessage.id.in_(list(ids))))
+    return {r.id: OutboxRow(r.id, r.invoice_id, r.start_date, r.end_date, r.entity_name or "（削除された組織）",
+                            recipients_text(r.recipients), r.state, r.attempts, r.last_error, r.last_error_ja,
+                            r.claimed_by, r.generation, r.updated_at) for r in rows}
+
+
+def outbox_attention_count(session: Session) -> tuple[int, int, int]:
+    """(uncertain, failed, sending) among the newest generations: the tray's colour."""
+    counts = dict.fromkeys(("uncertain", "failed", "sending"), 0)
+    for state, count in session.execute(select(OutboxMessage.state, func.count())
+                                        .where(_LATEST, OutboxMessage.state.in_(tuple(counts)))
+                                        .group_by(OutboxMessage.state)):
+        counts[state] = count
+    return counts["uncertain"], counts["failed"], counts["sending"]

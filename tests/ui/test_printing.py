@@ -1,0 +1,104 @@
+"""Printing through QPrinter into a PDF file: the same pages, the same text, each page's own paper."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from oroshi_desktop.errors import UserError
+from tests.ui.pdf_fixtures import (
+    JIS_B4,
+    PASSWORD,
+    PRODUCER_NAME,
+    answer_modal,
+    japanese_app,
+    mixed_sizes_pdf,
+    pdf_pages,
+    pdf_text,
+    protected_statement,
+)
+from ui.operations import wait_for_operations
+from ui.printing import print_pdf, print_pdf_to_file
+from ui.qt import QPrintDialog, QPrinter
+
+
+@pytest.fixture(autouse=True)
+def _font(qapp):  # type: ignore[no-untyped-def]
+    return japanese_app(qapp)
+
+
+def _characters(text: str) -> Counter[str]:
+    return Counter(re.sub(r"\s+", "", text))
+
+
+def test_statement_prints_to_pdf_with_its_pages_and_text(qapp, sqlite_db, tmp_path: Path) -> None:
+    data, _fixture = protected_statement(sqlite_db)
+    source = tmp_path / "statement.pdf"
+    source.write_bytes(data)
+    printed = tmp_path / "printed.pdf"
+    sheets = print_pdf_to_file(data, printed, PASSWORD)
+    pages = pdf_pages(source, PASSWORD)
+    assert pages >= 2 and sheets == pages == pdf_pages(printed)
+    original, copy = pdf_text(source, PASSWORD), pdf_text(printed)
+    assert PRODUCER_NAME in copy and "支払明細書" in copy
+    # The same characters, each as often (line breaks and the order of text runs may differ).
+    assert _characters(copy) == _characters(original)
+
+
+def test_page_range_and_copies_are_honoured(qapp, sqlite_db, tmp_path: Path) -> None:
+    data, _fixture = protected_statement(sqlite_db)
+    printed = tmp_path / "two.pdf"
+    assert print_pdf_to_file(data, printed, PASSWORD, copies=2, first_page=2, last_page=2) == 2
+    assert pdf_pages(printed) == 2
+    second = pdf_text(printed).split("\f")
+    assert second[0].strip() and second[0] == second[1]
+    with pytest.raises(UserError):
+        print_pdf_to_file(data, tmp_path / "bad.pdf", PASSWORD, first_page=5, last_page=9)
+
+
+def test_each_page_keeps_its_own_size_and_orientation(qapp, tmp_path: Path) -> None:
+    printed = tmp_path / "mixed.pdf"
+    print_pdf_to_file(mixed_sizes_pdf(), printed)
+    first, second = PdfReader(printed).pages
+    assert (round(float(first.mediabox.width)), round(float(first.mediabox.height))) == (595, 842)
+    b4_long, b4_short = round(JIS_B4[1]), round(JIS_B4[0])
+    assert abs(round(float(second.mediabox.width)) - b4_long) <= 1
+    assert abs(round(float(second.mediabox.height)) - b4_short) <= 1
+    assert "B4 landscape" in pdf_text(printed)
+
+
+def test_print_dialog_then_rendering_off_the_gui_thread(qapp, qtbot, sqlite_db, tmp_path: Path) -> None:
+    data, _fixture = protected_statement(sqlite_db)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    out = tmp_path / "dialog.pdf"
+    printer.setOutputFileName(str(out))
+    printer.setResolution(150)
+    seen = answer_modal(QPrintDialog, lambda dialog: dialog.accept())
+    print_pdf(None, data, PASSWORD, title="明細書", printer=printer)
+    assert wait_for_operations(30000)
+    qtbot.waitUntil(lambda: out.exists() and out.stat().st_size > 0, timeout=10000)
+    assert len(seen) == 1
+    assert PRODUCER_NAME in pdf_text(out)
+
+
+def test_the_dialogs_page_range_and_copies_become_the_request(qapp) -> None:
+    from ui.printing import _page_order, _request
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 3)
+    printer.setCopyCount(2)
+    printer.setCollateCopies(False)
+    request = _request(printer, 5)
+    assert (request.first_page, request.last_page) == (1, 2)
+    expected_copies = 1 if printer.supportsMultipleCopies() else 2
+    assert request.copies == expected_copies
+    assert _page_order(request) == ([1, 2] if expected_copies == 1 else [1, 1, 2, 2])
+    printer.setPrintRange(QPrinter.PrintRange.AllPages)
+    assert (_request(printer, 5).first_page, _request(printer, 5).last_page) == (0, 4)

@@ -1,0 +1,61 @@
+"""ヘルプ → バージョン情報: the app, Qt, PySide6, Python and database versions.
+
+The database version is a query (seconds on a far PostgreSQL server, nothing while it is
+unreachable), so it arrives through ``Operation`` after the dialog is already open.
+"""
+
+from __future__ import annotations
+
+import platform
+
+from sqlalchemy import text
+
+from oroshi_desktop import __version__
+from oroshi_desktop.db.engine import Database
+from ui.operations import APP_TITLE, Operation
+from ui.qt import (
+    PYSIDE_VERSION,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    qVersion,
+)
+
+
+def database_version(database: Database) -> str:
+    with database.engine.connect() as conn:
+        if database.dialect == "sqlite":
+            return f"SQLite {conn.execute(text('select sqlite_version()')).scalar()}"
+        return f"PostgreSQL {conn.execute(text('show server_version')).scalar()}"
+
+
+class AboutDialog(QDialog):
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("aboutDialog")
+        self.setWindowTitle(f"{APP_TITLE} について")
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<h2>{APP_TITLE}</h2><p>支払明細書・出荷書類・ジョブの管理</p>")
+        layout.addWidget(heading)
+        form = QFormLayout()
+        self.database_label = QLabel("確認中…")
+        self.database_label.setObjectName("databaseVersion")
+        rows = (("アプリ", f"oroshi-desktop {__version__}"), ("Qt", qVersion()), ("PySide6", PYSIDE_VERSION),
+                ("Python", f"{platform.python_version()} ({platform.system()})"))
+        for label, value in rows:
+            field = QLabel(value)
+            field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(f"{label}:", field)
+        form.addRow("データベース:", self.database_label)
+        layout.addLayout(form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText("閉じる")
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        Operation(self, lambda: database_version(database)).success(self.database_label.setText) \
+            .failure(lambda _err: self.database_label.setText("接続できません")).run()

@@ -1,0 +1,67 @@
+"""The recurring mail check as the job centre and the status bar show it: schedule, last and next run."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from oroshi_desktop.config import Settings
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.ledger import Ledger
+from ui.jobs.ledger_access import ledger_session
+
+if TYPE_CHECKING:
+    from jobs.control import QueueStatus
+    from oroshi_desktop.queries.job_centre import MailCheckRun
+
+SEARCH_LIMIT = timedelta(days=8)  # a weekly schedule has a slot within a week
+
+
+def next_mail_check(settings: Settings, now: datetime | None = None) -> datetime | None:
+    """The next minute the schedule fires (aware UTC), evaluated in the business time zone."""
+    from jobs.schedule import cron_in_zone  # Huey: imported off the start-up path (a pool thread)
+
+    matches = cron_in_zone(settings.mail_schedule, settings.tz)
+    moment = (now or utcnow()).astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
+    end = moment + SEARCH_LIMIT
+    while moment < end:
+        if matches(moment):
+            return moment
+        moment += timedelta(minutes=1)
+    return None
+
+
+def schedule_ja(expression: str) -> str:
+    """「10分ごと」 for the usual every-N-minutes schedule; other cron expressions as written."""
+    match = re.fullmatch(r"\*/(\d+) \* \* \* \*", expression.strip())
+    return f"{int(match.group(1))}分ごと" if match else expression
+
+
+@dataclass(frozen=True)
+class MailCheckState:
+    queue: QueueStatus
+    last: MailCheckRun | None
+    next_run: datetime | None
+
+    def summary_ja(self, settings: Settings) -> str:
+        tz = settings.tz
+        last = "まだありません"
+        if self.last is not None:
+            moment = self.last.finished_at or self.last.created_at
+            last = f"{moment.astimezone(tz):%m/%d %H:%M} {self.last.state_ja}（{self.last.message}）"
+        upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else "なし"
+        if self.queue.paused:
+            upcoming += "（一時停止中のため送信しません）"
+        return f"定期メール確認 {schedule_ja(settings.mail_schedule)}（{tz.key}）　前回: {last}　次回: {upcoming}"
+
+
+def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:
+    """Reads the ledger and the scheduler lock: run it off the GUI thread."""
+    from jobs.control import queue_status
+    from oroshi_desktop.queries.job_centre import last_mail_check
+
+    with ledger_session(ledger) as session:
+        last = last_mail_check(session)
+    return MailCheckState(queue_status(settings, ledger), last, next_mail_check(settings))

@@ -1,0 +1,140 @@
+"""The job centre's two tables: this PC's jobs and the statement mail outbox of every PC."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.ledger import JobView, Ledger
+from oroshi_desktop.queries.job_centre import (
+    JobFilter,
+    OutboxFilter,
+    OutboxRow,
+    Stamp,
+    job_kind_ja,
+    job_rows,
+    job_stamps,
+    outbox_rows,
+    outbox_stamps,
+)
+from ui.jobs.ledger_access import ledger_session
+from ui.jobs.stamped_model import StampedTableModel
+from ui.qt import QBrush, QColor, Qt
+
+ATTENTION = QColor("#fff1c2")  # 要確認: a soft amber row, readable with black text
+FAILED_TEXT = QColor("#a40000")
+
+
+def when(moment: datetime | None, tz: ZoneInfo) -> str:
+    return moment.astimezone(tz).strftime("%Y/%m/%d %H:%M") if moment else ""
+
+
+class JobTableModel(StampedTableModel[JobView]):
+    HEADERS = ("種類", "状態", "メッセージ", "作成", "開始", "終了", "試行", "出力")
+    SORT_KEYS = ("kind", "state", "message", "created_at", "started_at", "finished_at", "attempts", "output")
+
+    def __init__(self, ledger: Ledger, tz: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.tz = tz
+        self.filter = JobFilter()
+
+    def set_filter(self, flt: JobFilter) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self.requery()
+
+    def load_stamps(self) -> list[Stamp]:
+        flt, sort, descending = self.filter, self.sort_key, self.descending
+        with ledger_session(self.ledger) as session:
+            return job_stamps(session, flt, sort, descending)
+
+    def load_rows(self, ids: Sequence[int]) -> dict[int, JobView]:
+        with ledger_session(self.ledger) as session:
+            return job_rows(session, ids)
+
+    def cell(self, job: JobView, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(job, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 7 and job.output_path:
+                return job.output_path
+            if column == 2 and job.error:
+                return f"{job.message}\n詳細（サポート用）: {job.error}"
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.state == "failed":
+            return QBrush(FAILED_TEXT)
+        return None
+
+    def _text(self, job: JobView, column: int) -> str:
+        if column == 0:
+            return job_kind_ja(job.kind, job.arguments)
+        if column == 1:
+            return job.state_ja
+        if column == 2:
+            return job.message  # the ledger's error is English (for support): it is the tooltip
+        if column in (3, 4, 5):
+            return when((job.created_at, job.started_at, job.finished_at)[column - 3], self.tz)
+        if column == 6:
+            return str(job.attempts)
+        return Path(job.output_path).name if job.output_path else ""
+
+
+class OutboxTableModel(StampedTableModel[OutboxRow]):
+    HEADERS = ("明細書", "組織", "状態", "試行", "最後のエラー・確認事項", "宛先", "送信したPC")
+    SORT_KEYS = ("run", "organization", "state", "attempts", None, None, "claimed_by")
+    STATE, ERROR = 2, 4
+
+    def __init__(self, database: Database, tz: ZoneInfo, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.tz = tz
+        self.filter = OutboxFilter()
+
+    def set_filter(self, flt: OutboxFilter) -> None:
+        if flt != self.filter:
+            self.filter = flt
+            self.requery()
+
+    def load_stamps(self) -> list[Stamp]:
+        flt, sort, descending = self.filter, self.sort_key, self.descending
+        with self.database.read() as session:
+            return outbox_stamps(session, flt, sort, descending)
+
+    def load_rows(self, ids: Sequence[int]) -> dict[int, OutboxRow]:
+        with self.database.read() as session:
+            return outbox_rows(session, ids)
+
+    def cell(self, row: OutboxRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole and row.needs_attention:
+            return QBrush(ATTENTION)
+        if role == Qt.ItemDataRole.ForegroundRole and row.needs_attention:
+            return QBrush(QColor("black"))  # stays readable on the amber row under a dark theme
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.ERROR:
+                return "\n".join(filter(None, (row.what_to_check_ja, row.last_error))) or None
+            if column == self.STATE and row.needs_attention:
+                return row.what_to_check_ja
+        return None
+
+    def _text(self, row: OutboxRow, column: int) -> str:
+        if column == 0:
+            period = f"{row.period_start:%Y/%m/%d}〜{row.period_end:%m/%d}" if row.period_start and row.period_end \
+                else ""
+            return f"#{row.invoice_id} {period}".strip()
+        if column == 1:
+            return row.organization
+        if column == 2:
+            return row.state_ja + (f"（第{row.generation}回）" if row.generation > 1 else "")
+        if column == 3:
+            return str(row.attempts)
+        if column == 4:
+            return row.what_to_check_ja
+        if column == 5:
+            return row.recipients
+        return row.claimed_by or ""

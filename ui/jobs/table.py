@@ -1,0 +1,60 @@
+"""The job centre's widget helpers. A data table: rows selected whole, no editing, SQL sorting,
+starting widths from sample texts (never ResizeToContents over all rows), a Japanese accessible
+name. Combo boxes and buttons with their testability and accessible names."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from ui.qt import QAbstractItemView, QAbstractTableModel, QComboBox, QHeaderView, QPushButton, Qt, QTableView
+
+
+def make_table(model: QAbstractTableModel, name: str, accessible: str, samples: Sequence[str]) -> QTableView:
+    """``samples``: a typical cell text per column; the starting width fits it in the current font,
+    so columns scale with the font and the display scaling instead of cutting text off."""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setAccessibleName(accessible)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().setVisible(False)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setSortIndicatorShown(True)
+    header.setSortIndicator(-1, Qt.SortOrder.DescendingOrder)
+    view.setSortingEnabled(True)
+    metrics = view.fontMetrics()
+    for column, sample in enumerate(samples):
+        view.setColumnWidth(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() + 8)
+    return view
+
+
+def selected_row(view: QTableView) -> int:
+    model = view.selectionModel()
+    rows = model.selectedRows() if model is not None else []
+    return rows[0].row() if rows else -1
+
+
+def combo(name: str, accessible: str, items: list[tuple[str, Any]]) -> QComboBox:
+    box = QComboBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    for text, value in items:
+        box.addItem(text, value)
+    return box
+
+
+def button(text: str, name: str, tip: str, slot: Callable[[], None]) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(name)
+    widget.setAccessibleName(text)
+    widget.setToolTip(tip)
+    widget.clicked.connect(slot)
+    return widget

@@ -1,0 +1,294 @@
+"""ジョブ: the job centre — this PC's jobs, the mail outbox of every PC, the recurring mail check.
+
+Everything updates by itself: a short timer polls the stamps of both lists off the GUI thread
+and only rows that changed are re-read (see ``stamped_model``). Every action runs through
+``Operation``; the lists follow at the next poll.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from oroshi_desktop.errors import UserError
+from oroshi_desktop.ledger import DISCARDED, DONE, FAILED, QUEUED, STATE_LABELS_JA, STATES
+from oroshi_desktop.queries.job_centre import (
+    JOB_KIND_LABELS_JA,
+    JobFilter,
+    OutboxRow,
+    job_ids,
+)
+from ui.context import AppContext
+from ui.dialogs import confirm
+from ui.jobs.ledger_access import ledger_session
+from ui.jobs.models import JobTableModel
+from ui.jobs.outbox_panel import OutboxPanel
+from ui.jobs.table import button, combo, make_table, selected_row
+from ui.operations import APP_TITLE, BatchOperation, Operation, Progress
+from ui.qt import (
+    QDesktopServices,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QSettings,
+    QSplitter,
+    Qt,
+    QTimer,
+    QToolButton,
+    QUrl,
+    QVBoxLayout,
+    QWidget,
+)
+from ui.shell.monitor import Overview
+
+JOB_POLL_MS = 1000
+
+
+class JobsView(QWidget):
+    title = "ジョブ"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("jobsView")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+
+        # The recurring mail check and the queue switch: the shell's shared actions.
+        top = QHBoxLayout()
+        self.mail_check_label = QLabel("定期メール確認: 読み込み中…")
+        self.mail_check_label.setObjectName("mailCheckState")
+        self.mail_check_label.setWordWrap(True)
+        self.mail_check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        top.addWidget(self.mail_check_label, 1)
+        commands = ctx.commands
+        for action, name in ((commands.run_mail_check, "runMailCheckButton"), (commands.pause, "pauseButton")):
+            button = QToolButton()
+            button.setObjectName(name)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setAccessibleName(action.text())
+            top.addWidget(button)
+        self.run_mail_check_button, self.pause_button = top.itemAt(1).widget(), top.itemAt(2).widget()
+        layout.addLayout(top)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("jobsSplitter")
+        splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
+        splitter.addWidget(self._build_jobs())
+        self.outbox = OutboxPanel(ctx, splitter)
+        splitter.addWidget(self.outbox)
+        # The outbox's parts by their old names (tests and screenshots use them).
+        self.outbox_model, self.outbox_view, self.outbox_timer = self.outbox.model, self.outbox.table, self.outbox.timer
+        self.resend_button, self.mark_sent_button = self.outbox.resend_button, self.outbox.mark_sent_button
+        self.check_label = self.outbox.check_label
+        layout.addWidget(splitter, 1)
+
+        self.job_timer = QTimer(self)
+        self.job_timer.setInterval(JOB_POLL_MS)
+        self.job_timer.timeout.connect(self.job_model.poll)
+        ctx.monitor.overview_changed.connect(self._show_overview)
+        if ctx.monitor.overview is not None:
+            self._show_overview(ctx.monitor.overview)
+        ctx.tasks_ready.connect(self.update_actions)
+        ctx.jobs_changed.connect(self.poll_jobs)
+        ctx.online_changed.connect(self.update_actions)
+        self.update_actions()
+        self.refresh()
+        self.job_timer.start()
+
+    # ---- building ----------------------------------------------------------------------------
+    def _build_jobs(self) -> QWidget:
+        box = QGroupBox("このPCのジョブ")
+        layout = QVBoxLayout(box)
+        filters = QHBoxLayout()
+        self.state_filter = combo("jobStateFilter", "状態で絞り込み",
+                                  [("すべての状態", ())] + [(STATE_LABELS_JA[s], (s,)) for s in STATES])
+        self.kind_filter = combo("jobKindFilter", "種類で絞り込み",
+                                 [("すべての種類", ())] + [(label, (kind,)) for kind, label in JOB_KIND_LABELS_JA.items()])
+        for selector in (self.state_filter, self.kind_filter):
+            selector.currentIndexChanged.connect(self._job_filter_changed)
+        filters.addWidget(QLabel("状態:"))
+        filters.addWidget(self.state_filter)
+        filters.addWidget(QLabel("種類:"))
+        filters.addWidget(self.kind_filter)
+        filters.addStretch(1)
+        layout.addLayout(filters)
+
+        self.job_model = JobTableModel(self.ctx.ledger, self.ctx.settings.tz, self)
+        self.job_view = make_table(self.job_model, "jobsTable", "ジョブ一覧",
+                                   ("供給料仕切り書作成", "待機中", "供給料仕切り書の作成に失敗しました。",
+                                    "2026/12/31 23:59", "2026/12/31 23:59", "2026/12/31 23:59", "試行"))
+        self._last_job_id: int | None = None
+        self.job_model.modelReset.connect(self._reselect_job)
+        self.job_view.selectionModel().selectionChanged.connect(self.update_actions)
+        self.job_model.dataChanged.connect(self.update_actions)
+        self.job_view.doubleClicked.connect(self.open_selected_output)
+        layout.addWidget(self.job_view, 1)
+
+        buttons = QHBoxLayout()
+        self.retry_button = button("再実行", "retryJob", "失敗・破棄したジョブをもう一度実行します", self.retry_selected)
+        self.discard_button = button("破棄", "discardJob", "待機中・失敗のジョブを実行しないようにします",
+                                     self.discard_selected)
+        self.open_button = button("出力を開く", "openJobOutput", "ジョブが作ったファイルを開きます",
+                                  self.open_selected_output)
+        self.retry_all_button = button("失敗をすべて再実行", "retryAllFailed",
+                                       "絞り込んだ一覧の失敗したジョブをすべて再実行します", self.retry_all_failed)
+        self.discard_all_button = button("すべて破棄", "discardAll",
+                                         "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します", self.discard_all)
+        for widget in (self.retry_button, self.discard_button, self.open_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.retry_all_button)
+        buttons.addWidget(self.discard_all_button)
+        layout.addLayout(buttons)
+        return box
+
+    # ---- the view contract -------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.poll_jobs()
+        self.outbox_model.poll()
+
+    def focus_search(self) -> None:
+        self.state_filter.setFocus()
+
+    def print_current(self) -> None:
+        """Nothing to print in the job centre."""
+
+    def new_item(self) -> None:
+        """Nothing to create in the job centre."""
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("jobs/splitter", self.splitter.saveState())
+        settings.setValue("jobs/jobsHeader", self.job_view.horizontalHeader().saveState())
+        settings.setValue("jobs/outboxHeader", self.outbox_view.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        for key, target in (("jobs/splitter", self.splitter), ("jobs/jobsHeader", self.job_view.horizontalHeader()),
+                            ("jobs/outboxHeader", self.outbox_view.horizontalHeader())):
+            value = settings.value(key)
+            if value is not None:
+                target.restoreState(value)
+
+    # ---- polling -----------------------------------------------------------------------------
+    def poll_jobs(self) -> None:
+        self.job_model.poll()
+
+    def _show_overview(self, overview: Overview) -> None:
+        self.mail_check_label.setText(overview.mail_check.summary_ja(self.ctx.settings))
+        self.pause_button.setAccessibleName(self.ctx.commands.pause.text())
+
+    def _job_filter_changed(self) -> None:
+        self.job_model.set_filter(JobFilter(states=self.state_filter.currentData(),
+                                            kinds=self.kind_filter.currentData()))
+
+    # ---- selection ---------------------------------------------------------------------------
+    def selected_job_id(self) -> int | None:
+        row = selected_row(self.job_view)
+        return self.job_model.row_id(row) if row >= 0 else None
+
+    def selected_outbox(self) -> OutboxRow | None:
+        return self.outbox.selected()
+
+    def _reselect_job(self) -> None:
+        row = self.job_model.row_of(self._last_job_id) if self._last_job_id is not None else -1
+        if row >= 0:
+            self.job_view.selectRow(row)
+
+    def update_actions(self, *_args: Any) -> None:
+        job_row = selected_row(self.job_view)
+        job = self.job_model.row_at(job_row) if job_row >= 0 else None
+        self._last_job_id = self.job_model.row_id(job_row) if job_row >= 0 else None
+        has_tasks = self.ctx.tasks is not None
+        self.retry_button.setEnabled(bool(job and has_tasks and job.state in (FAILED, DISCARDED)))
+        self.discard_button.setEnabled(bool(job and job.state in (QUEUED, FAILED)))
+        self.open_button.setEnabled(bool(job and job.state == DONE and job.output_path))
+        self.retry_all_button.setEnabled(has_tasks)
+
+    # ---- job actions -------------------------------------------------------------------------
+    def _run(self, work: Callable[[], Any], label: str = "") -> None:
+        Operation(self, work, label=label).success(lambda _result: self.ctx.jobs_changed.emit()).run()
+
+    def retry_selected(self) -> None:
+        job_id, tasks = self.selected_job_id(), self.ctx.tasks
+        if job_id is not None and tasks is not None:
+            self._run(lambda: tasks.retry(job_id))
+
+    def discard_selected(self) -> None:
+        job_id, ledger = self.selected_job_id(), self.ctx.ledger
+        if job_id is not None:
+            self._run(lambda: ledger.discard(job_id))
+
+    def _filtered_ids(self, states: tuple[str, ...]) -> list[int]:
+        flt = self.job_model.filter
+        wanted = tuple(s for s in (flt.states or STATES) if s in states)
+        if not wanted:
+            return []
+        with ledger_session(self.ctx.ledger) as session:
+            return job_ids(session, JobFilter(states=wanted, kinds=flt.kinds))
+
+    def retry_all_failed(self) -> None:
+        tasks = self.ctx.tasks
+        if tasks is None or not confirm(self, "絞り込んだ一覧の失敗したジョブをすべて再実行しますか？",
+                                        action="すべて再実行"):
+            return
+        self._each_filtered((FAILED,), tasks.retry, "失敗したジョブを再実行しています…", "再実行")
+
+    def discard_all(self) -> None:
+        if not confirm(self, "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？",
+                       informative="破棄したジョブは実行されません（あとから再実行はできます）。",
+                       action="すべて破棄"):
+            return
+        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, "ジョブを破棄しています…", "破棄")
+
+    def _each_filtered(self, states: tuple[str, ...], act: Callable[[int], Any], label: str, verb: str) -> None:
+        """One job at a time: a job that changed meanwhile (it started, someone else acted) is skipped
+        with its reason and the rest go on; キャンセル stops between jobs."""
+        def work(progress: Progress) -> list[str]:
+            ids = self._filtered_ids(states)
+            skipped: list[str] = []
+            for done, job_id in enumerate(ids):
+                progress.check()
+                try:
+                    act(job_id)
+                except UserError as err:
+                    skipped.append(err.message_ja)
+                progress.update(done + 1, len(ids), f"ジョブ {job_id}")
+            return skipped
+
+        def finished(skipped: list[str]) -> None:
+            self.ctx.jobs_changed.emit()
+            if skipped:
+                box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, f"{len(skipped)} 件は{verb}できませんでした。",
+                                  QMessageBox.StandardButton.Ok, self)
+                box.setObjectName("batchSkippedDialog")
+                box.setInformativeText("\n".join(skipped[:10]) + ("\n…" if len(skipped) > 10 else ""))
+                box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+                box.open()  # the rest was done: say so without stopping the window
+
+        BatchOperation(self, work, label=label).success(finished).finally_(self.ctx.jobs_changed.emit).run()
+
+    def open_selected_output(self, *_args: Any) -> None:
+        row = selected_row(self.job_view)
+        job = self.job_model.row_at(row) if row >= 0 else None
+        if job is None or job.state != DONE or not job.output_path:
+            return
+        path = Path(job.output_path)
+        open_pdf = viewer_open_pdf()
+        if path.suffix.lower() != ".pdf" or open_pdf is None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+            return
+        Operation(self, path.read_bytes, label="ファイルを開いています…") \
+            .success(lambda data: open_pdf(self, data, path.name)).run()
+
+
+def viewer_open_pdf() -> Callable[..., Any] | None:
+    """STATEMENTS' in-app viewer (``ui.viewer.open_pdf``); None while it is not part of this build."""
+    try:
+        from ui.viewer import open_pdf
+    except ImportError:
+        return None
+    return open_pdf

@@ -1,0 +1,67 @@
+"""The status bar: which database (never a password), whether it answers, the scheduler's state
+and the next mail check in the business time zone."""
+
+from __future__ import annotations
+
+import os
+from zoneinfo import ZoneInfo
+
+from oroshi_desktop.db.engine import Database
+from ui.context import AppContext
+from ui.qt import QLabel, QStatusBar, QWidget
+from ui.shell.monitor import Overview
+
+ONLINE_STYLE = "color: #1a7f37;"
+OFFLINE_STYLE = "color: #b00020; font-weight: bold;"
+
+
+def database_text(database: Database) -> str:
+    """埋め込み for the app's own SQLite file; host and database name for PostgreSQL."""
+    if database.dialect == "sqlite":
+        return "データベース: 埋め込み"
+    url = database.url
+    host = url.host or "localhost"
+    port = f":{url.port}" if url.port else ""
+    return f"データベース: PostgreSQL {host}{port}/{url.database or ''}"
+
+
+def scheduler_text(overview: Overview, tz: ZoneInfo) -> str:
+    queue = overview.mail_check.queue
+    if queue.paused:
+        state = "一時停止中"
+    elif queue.scheduler_pid == os.getpid():
+        state = "このアプリで実行中"
+    elif queue.scheduler_pid is not None:
+        state = "別のプロセスで実行中"
+    else:
+        state = "停止中"
+    upcoming = overview.mail_check.next_run
+    when = f"{upcoming.astimezone(tz):%m/%d %H:%M}" if upcoming else "なし"
+    return f"スケジューラー: {state}　次のメール確認: {when}（{tz.key}）"
+
+
+class ShellStatusBar(QStatusBar):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("statusBar")
+        self.database_label = self._label("statusDatabase", database_text(ctx.database), "データベース")
+        self.connection_label = self._label("statusConnection", "確認中…", "接続状態")
+        self.scheduler_label = self._label("statusScheduler", "スケジューラー: 確認中…", "スケジューラーの状態")
+        ctx.monitor.connection_checked.connect(self.show_online)
+        ctx.monitor.overview_changed.connect(self.show_overview)
+
+    def _label(self, name: str, text: str, accessible: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setAccessibleName(accessible)
+        self.addPermanentWidget(label)
+        return label
+
+    def show_online(self, online: bool) -> None:
+        self.connection_label.setText("オンライン" if online else "接続できません")
+        self.connection_label.setStyleSheet(ONLINE_STYLE if online else OFFLINE_STYLE)
+        self.connection_label.setToolTip("" if online else "データベースに接続できません。自動で再接続を試みています。")
+
+    def show_overview(self, overview: Overview) -> None:
+        self.scheduler_label.setText(scheduler_text(overview, self.ctx.settings.tz))

@@ -1,0 +1,89 @@
+"""The statements list's filter bar: period, organization name, state (applied in SQL by the model)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from oroshi_desktop.queries.statement_runs import STATE_LABELS, RunFilter, RunState
+from ui.qt import (
+    QCheckBox,
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTimer,
+    QWidget,
+    Signal,
+)
+
+TYPING_DELAY_MS = 300
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # RunFilter
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.period_switch = QCheckBox("期間:", self)
+        self.period_switch.setObjectName("filterPeriod")
+        today = date.today()
+        self.start_edit = QDateEdit(self)
+        self.start_edit.setObjectName("filterStart")
+        self.end_edit = QDateEdit(self)
+        self.end_edit.setObjectName("filterEnd")
+        for edit, day in ((self.start_edit, today - timedelta(days=90)), (self.end_edit, today)):
+            edit.setDisplayFormat("yyyy/MM/dd")
+            edit.setCalendarPopup(True)
+            edit.setDate(QDate(day.year, day.month, day.day))
+            edit.setEnabled(False)
+            edit.dateChanged.connect(self._emit_soon)
+        self.period_switch.toggled.connect(self.start_edit.setEnabled)
+        self.period_switch.toggled.connect(self.end_edit.setEnabled)
+        self.period_switch.toggled.connect(self._emit_soon)
+        self.search = QLineEdit(self)
+        self.search.setObjectName("filterOrganization")
+        self.search.setAccessibleName("組織名で検索")
+        self.search.setPlaceholderText("組織名で検索")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._emit_soon)
+        self.state_box = QComboBox(self)
+        self.state_box.setObjectName("filterState")
+        self.state_box.setAccessibleName("状態で絞り込む")
+        self.state_box.addItem("すべての状態", None)
+        for state in RunState:
+            self.state_box.addItem(STATE_LABELS[state], int(state))
+        self.state_box.currentIndexChanged.connect(self._emit_soon)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.period_switch)
+        layout.addWidget(self.start_edit)
+        layout.addWidget(QLabel("〜", self))
+        layout.addWidget(self.end_edit)
+        layout.addWidget(self.search, 1)
+        layout.addWidget(self.state_box)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(TYPING_DELAY_MS)
+        self._timer.timeout.connect(self.emit_now)
+
+    def _emit_soon(self, *_args: object) -> None:
+        self._timer.start()
+
+    def current(self) -> RunFilter:
+        start = end = None
+        if self.period_switch.isChecked():
+            s, e = self.start_edit.date(), self.end_edit.date()
+            start, end = date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
+        state = self.state_box.currentData()
+        return RunFilter(start=start, end=end, organization=self.search.text(),
+                         states=frozenset({RunState(state)}) if state is not None else frozenset())
+
+    def emit_now(self) -> None:
+        self._timer.stop()
+        self.changed.emit(self.current())
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

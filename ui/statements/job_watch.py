@@ -1,0 +1,44 @@
+"""Watching the jobs a view queued: a short poll of the local ledger until each one ends."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ui.qt import QObject, QTimer, Signal
+
+JOB_POLL_MS = 500
+ENDED = ("done", "failed", "discarded")
+
+
+class JobWatcher(QObject):
+    """``ended(job_id, subject_id, job)``: ``job`` is the ledger's JobView, or None when its row is gone."""
+
+    ended = Signal(int, int, object)
+
+    def __init__(self, ledger: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ledger = ledger
+        self.watched: dict[int, int] = {}  # job id → the run (or other subject) it works on
+        self.timer = QTimer(self)
+        self.timer.setInterval(JOB_POLL_MS)
+        self.timer.timeout.connect(self.poll)
+
+    def watch(self, job_id: int, subject_id: int) -> None:
+        self.watched[job_id] = subject_id
+        self.timer.start()
+
+    def poll(self) -> None:
+        ended = []
+        for job_id, subject_id in list(self.watched.items()):
+            try:
+                job = self.ledger.get(job_id)  # one row of the local ledger: cheap on the GUI thread
+            except Exception:  # the row went away (discarded and purged): stop watching it
+                ended.append((job_id, subject_id, None))
+                continue
+            if job.state in ENDED:
+                ended.append((job_id, subject_id, job))
+        for job_id, subject_id, job in ended:
+            self.watched.pop(job_id, None)
+            self.ended.emit(job_id, subject_id, job)
+        if not self.watched:
+            self.timer.stop()

@@ -1,0 +1,378 @@
+"""仕切り作成: the new statement run dialog.
+
+A calendar range (first click the start, second click the end) with the count of supply days, the
+organizations (active ones ticked, each with its mail address), layout, mail switch and send time
+(next Thursday 09:00 in the business time zone), the warnings to read before creating, and 見本
+previews per organization × {組織, 供給者} × {簡易版, 標準版} rendered off the GUI thread without
+creating anything. 作成 writes the run (core ``create_run``); the view then queues its generation.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.domain.filenames import preview_filename
+from oroshi_desktop.domain.schedule import default_send_at
+from oroshi_desktop.queries.run_planning import (
+    OrganizationChoice,
+    PlanWarning,
+    company_cc,
+    organization_choices,
+    plan_warnings,
+    supply_day_count,
+)
+from oroshi_desktop.statement_run_editing import NewRun, create_run
+from ui.operations import Operation
+from ui.qt import (
+    QCalendarWidget,
+    QCheckBox,
+    QColor,
+    QDate,
+    QDateTime,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QLocale,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    Qt,
+    QTextCharFormat,
+    QTime,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.viewer.window import fit_to_screen
+
+PREVIEWS = (("organization", "simple", "組織・簡易版"), ("organization", "standard", "組織・標準版"),
+            ("supplier", "simple", "供給者・簡易版"), ("supplier", "standard", "供給者・標準版"))
+JAPANESE = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+REFRESH_DELAY_MS = 250  # typing and clicking settle before the warnings are recomputed
+
+
+def default_period(today: date) -> tuple[date, date]:
+    """The last finished half month: statements are made twice a month (1–15, 16–end)."""
+    if today.day > 15:
+        return today.replace(day=1), today.replace(day=15)
+    last_month_end = today.replace(day=1) - timedelta(days=1)
+    return last_month_end.replace(day=16), last_month_end
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+class NewStatementDialog(QDialog):
+    loaded = Signal()       # organizations are in
+    checked = Signal()      # the day count and warnings for the current choice are in
+
+    def __init__(self, database: Database, tz: ZoneInfo, parent: QWidget | None = None, *,
+                 today: date | None = None, now: datetime | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.tz = tz
+        self.setObjectName("newStatementDialog")
+        self.setWindowTitle("仕切り作成")
+        self.created_id: int | None = None
+        self.warnings: list[PlanWarning] = []
+        self.choices: list[OrganizationChoice] = []
+        self._check_generation = 0
+        today = today or datetime.now(tz).date()
+        self.start, self.end = default_period(today)
+        self._picking_end = False
+
+        self.calendar = QCalendarWidget(self)
+        self.calendar.setObjectName("periodCalendar")
+        self.calendar.setGridVisible(True)
+        self.calendar.setLocale(JAPANESE)
+        self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
+        self.calendar.setSelectedDate(_qdate(self.end))
+        self.calendar.clicked.connect(self._clicked_day)
+        self.period_label = QLabel(self)
+        self.period_label.setObjectName("periodLabel")
+        self.supply_days_label = QLabel("選択した日付の範囲内の供給ある日: …", self)
+        self.supply_days_label.setObjectName("supplyDays")
+
+        self.organization_list = QListWidget(self)
+        self.organization_list.setObjectName("organizationList")
+        self.organization_list.setAccessibleName("供給組織")
+        self.organization_list.addItem("読み込み中…")
+        self.organization_list.itemChanged.connect(lambda _item: self._schedule_check())
+        self.cc_label = QLabel("CC（会社）: …", self)
+        self.cc_label.setObjectName("companyCc")
+
+        self.simple_button = QRadioButton("簡易版", self)
+        self.simple_button.setObjectName("layoutSimple")
+        self.standard_button = QRadioButton("標準版", self)
+        self.standard_button.setObjectName("layoutStandard")
+        self.simple_button.setChecked(True)
+        self.mail_switch = QCheckBox("メールを送信する", self)
+        self.mail_switch.setObjectName("sendEmail")
+        self.mail_switch.setChecked(True)
+        self.send_at_edit = QDateTimeEdit(self)
+        self.send_at_edit.setObjectName("sendAt")
+        self.send_at_edit.setLocale(JAPANESE)
+        self.send_at_edit.setDisplayFormat("yyyy年MM月dd日 HH:mm")
+        self.send_at_edit.setCalendarPopup(True)
+        send_at = default_send_at(now or utcnow(), tz)
+        self.send_at_edit.setDateTime(QDateTime(_qdate(send_at.date()), QTime(send_at.hour, send_at.minute)))
+        self.send_at_edit.setToolTip("送信日時を過ぎると10分以内に送信されます。")
+        self.mail_switch.toggled.connect(self.send_at_edit.setEnabled)
+
+        self.warning_list = QListWidget(self)
+        self.warning_list.setObjectName("warningsList")
+        self.warning_list.setAccessibleName("警告")
+        self.warning_list.setWordWrap(True)
+        self.preview_area = QScrollArea(self)
+        self.preview_area.setWidgetResizable(True)
+        self.preview_buttons: dict[tuple[int, str, str], QPushButton] = {}
+
+        self.buttons = QDialogButtonBox(self)
+        self.create_button = self.buttons.addButton("作成", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button.setObjectName("createRun")
+        cancel = self.buttons.addButton("キャンセル", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setObjectName("cancelRun")
+        self.buttons.accepted.connect(self.create)
+        self.buttons.rejected.connect(self.reject)
+        self._layout()
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self._check)
+        self._show_period()
+        self._load()
+
+    def _layout(self) -> None:
+        left = QVBoxLayout()
+        left.addWidget(self.calendar)
+        left.addWidget(self.period_label)
+        left.addWidget(self.supply_days_label)
+        options = QFormLayout()
+        layout_row = QHBoxLayout()
+        layout_row.addWidget(self.simple_button)
+        layout_row.addWidget(self.standard_button)
+        options.addRow("レイアウト:", layout_row)
+        options.addRow(self.mail_switch)
+        options.addRow("送信日時:", self.send_at_edit)
+        left.addLayout(options)
+        left.addStretch(1)
+        right = QVBoxLayout()
+        organizations = QGroupBox("供給組織", self)
+        box = QVBoxLayout(organizations)
+        box.addWidget(self.organization_list)
+        box.addWidget(self.cc_label)
+        right.addWidget(organizations, 2)
+        warnings = QGroupBox("警告", self)
+        wbox = QVBoxLayout(warnings)
+        wbox.addWidget(self.warning_list)
+        right.addWidget(warnings, 1)
+        previews = QGroupBox("プレビュー（見本）", self)
+        pbox = QVBoxLayout(previews)
+        pbox.addWidget(self.preview_area)
+        right.addWidget(previews, 2)
+        body = QWidget(self)
+        columns = QHBoxLayout(body)
+        columns.addLayout(left, 0)
+        columns.addLayout(right, 1)
+        # On a 1366×768 laptop at 150 % the screen is 911×512 logical pixels: the dialog scrolls.
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addWidget(self.buttons)
+        fit_to_screen(self, 980, 660)
+
+    # ---- data ----------------------------------------------------------------------------------
+
+    def _load(self) -> None:
+        def work() -> tuple[list[OrganizationChoice], str]:
+            with self.database.read() as session:
+                return organization_choices(session), company_cc(session)
+
+        def done(result: tuple[list[OrganizationChoice], str]) -> None:
+            self.choices, cc = result
+            self.cc_label.setText(f"CC（会社）: {cc}" if cc else "CC（会社）: （会社のメールアドレスなし）")
+            self.organization_list.blockSignals(True)
+            self.organization_list.clear()
+            for choice in self.choices:
+                item = QListWidgetItem(f"{choice.name}　{choice.email_text}")
+                item.setData(Qt.ItemDataRole.UserRole, choice.id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Checked if choice.active else Qt.CheckState.Unchecked)
+                self.organization_list.addItem(item)
+            self.organization_list.blockSignals(False)
+            self.loaded.emit()
+            self._check()
+
+        Operation(self, work).success(done).run()
+
+    def selected_organizations(self) -> list[int]:
+        ids = []
+        for row in range(self.organization_list.count()):
+            item = self.organization_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked and item.data(Qt.ItemDataRole.UserRole) is not None:
+                ids.append(int(item.data(Qt.ItemDataRole.UserRole)))
+        return ids
+
+    def set_organization_checked(self, organization_id: int, checked: bool) -> None:
+        for row in range(self.organization_list.count()):
+            item = self.organization_list.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == organization_id:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    # ---- the period ----------------------------------------------------------------------------
+
+    def _clicked_day(self, qdate: QDate) -> None:
+        day = _pydate(qdate)
+        if not self._picking_end:
+            self.start = self.end = day
+            self._picking_end = True
+        else:
+            self.start, self.end = min(self.start, day), max(self.start, day)
+            self._picking_end = False
+        self._show_period()
+        self._schedule_check()
+
+    def set_period(self, start: date, end: date) -> None:
+        self.start, self.end = min(start, end), max(start, end)
+        self._picking_end = False
+        self.calendar.setSelectedDate(_qdate(self.end))
+        self._show_period()
+        self._schedule_check()
+
+    def _show_period(self) -> None:
+        self.calendar.setDateTextFormat(QDate(), QTextCharFormat())  # clears the previous highlight
+        highlight = QTextCharFormat()
+        highlight.setBackground(QColor("#cfe8ff"))
+        day = self.start
+        while day <= self.end:
+            self.calendar.setDateTextFormat(_qdate(day), highlight)
+            day += timedelta(days=1)
+        hint = "（終了日をクリック）" if self._picking_end else ""
+        self.period_label.setText(f"期間: {self.start:%Y/%m/%d} 〜 {self.end:%Y/%m/%d}{hint}")
+
+    # ---- day count, warnings, preview buttons --------------------------------------------------
+
+    def _schedule_check(self) -> None:
+        self._timer.start()
+
+    def _check(self) -> None:
+        self._timer.stop()
+        self._check_generation += 1
+        generation = self._check_generation
+        start, end, organizations = self.start, self.end, self.selected_organizations()
+
+        def work() -> tuple[int, list[PlanWarning]]:
+            with self.database.read() as session:
+                return supply_day_count(session, start, end), plan_warnings(session, start, end, organizations)
+
+        def done(result: tuple[int, list[PlanWarning]]) -> None:
+            if generation != self._check_generation:
+                return
+            days, self.warnings = result
+            self.supply_days_label.setText(f"選択した日付の範囲内の供給ある日: {days}日")
+            self.warning_list.clear()
+            for warning in self.warnings:
+                item = QListWidgetItem(warning.text)
+                item.setData(Qt.ItemDataRole.UserRole, warning.kind)
+                self.warning_list.addItem(item)
+            if not self.warnings:
+                self.warning_list.addItem("警告はありません。")
+            self._build_previews(organizations)
+            self.checked.emit()
+
+        Operation(self, work).success(done).run()
+
+    def _build_previews(self, organization_ids: list[int]) -> None:
+        names = {c.id: c.name for c in self.choices}
+        body = QWidget()
+        grid = QGridLayout(body)
+        self.preview_buttons = {}
+        for row, org_id in enumerate(organization_ids):
+            grid.addWidget(QLabel(names.get(org_id, str(org_id))), row, 0)
+            for column, (fmt, layout, label) in enumerate(PREVIEWS, start=1):
+                button = QPushButton(label)
+                button.setObjectName(f"preview_{org_id}_{fmt}_{layout}")
+                button.clicked.connect(lambda _checked=False, o=org_id, f=fmt, la=layout: self.preview(o, f, la))
+                grid.addWidget(button, row, column)
+                self.preview_buttons[(org_id, fmt, layout)] = button
+        grid.setColumnStretch(0, 1)
+        self.preview_area.setWidget(body)
+
+    def preview(self, organization_id: int, fmt: str, layout: str) -> None:
+        """A 見本 PDF of one organization, rendered off the GUI thread and shown in the viewer."""
+        from printables.documents import preview_pdf
+        from ui.viewer import open_pdf
+
+        start, end = self.start, self.end
+        name = next((c.name for c in self.choices if c.id == organization_id), str(organization_id))
+        button = self.preview_buttons.get((organization_id, fmt, layout))
+        if button is not None:
+            button.setEnabled(False)
+
+        def work() -> bytes:
+            return preview_pdf(self.database, start=start, end=end, organization_id=organization_id, fmt=fmt,
+                               layout=layout)
+
+        def finished() -> None:
+            if button is not None:
+                button.setEnabled(True)
+
+        title = preview_filename(name, start, end, fmt, datetime.now(self.tz))
+        Operation(self, work, label="プレビューを作成しています…") \
+            .success(lambda data: open_pdf(self, data, title)).finally_(finished).run()
+
+    # ---- creating ------------------------------------------------------------------------------
+
+    def new_run(self) -> NewRun:
+        qdt = self.send_at_edit.dateTime()
+        send_at = datetime(qdt.date().year(), qdt.date().month(), qdt.date().day(), qdt.time().hour(),
+                           qdt.time().minute(), tzinfo=self.tz)
+        return NewRun(start=self.start, end=self.end, organization_ids=tuple(self.selected_organizations()),
+                      layout="standard" if self.standard_button.isChecked() else "simple",
+                      send_email=self.mail_switch.isChecked(), send_at=send_at)
+
+    def create(self) -> None:
+        run = self.new_run()
+        if not run.organization_ids:
+            QMessageBox.warning(self, "仕切り作成", "供給組織: 少なくとも1つ必要です")
+            return
+        if self.warnings:
+            text = "\n".join(f"・{w.text}" for w in self.warnings[:12])
+            more = f"\n…ほか{len(self.warnings) - 12}件" if len(self.warnings) > 12 else ""
+            answer = QMessageBox.question(self, "仕切り作成", f"次の警告があります。\n{text}{more}\n\nこのまま作成しますか？")
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self.create_button.setEnabled(False)
+
+        def work() -> int:
+            with self.database.write() as session:
+                return create_run(session, run)
+
+        def done(invoice_id: int) -> None:
+            self.created_id = invoice_id
+            self.accept()
+
+        Operation(self, work, label="支払明細書を作成しています…").success(done) \
+            .finally_(lambda: self.create_button.setEnabled(True)).run()

@@ -1,0 +1,123 @@
+"""The PDF viewer window: one per app, each opened document a tab (閉じる on each tab)."""
+
+from __future__ import annotations
+
+import shiboken6
+
+from ui.qt import QCloseEvent, QGuiApplication, QInputDialog, QLineEdit, QMainWindow, Qt, QTabWidget, QWidget
+from ui.viewer.document import PdfPasswordError, load_pdf_document
+from ui.viewer.tab import PdfTab
+
+WINDOW_TITLE = "PDFビューア"
+
+_window: PdfViewerWindow | None = None
+
+
+def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
+    """The wanted size, but never larger than the screen's free area (task bar excluded)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    area = screen.availableGeometry() if screen is not None else None
+    if area is not None:
+        width, height = min(width, area.width() - 20), min(height, area.height() - 40)
+    widget.resize(width, height)
+
+
+class PdfViewerWindow(QMainWindow):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("pdfViewerWindow")
+        self.setWindowTitle(WINDOW_TITLE)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("pdfTabs")
+        self.tabs.setAccessibleName("開いているPDF")
+        self.tabs.setTabsClosable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._title_from_tab)
+        self.setCentralWidget(self.tabs)
+        fit_to_screen(self, 900, 700)
+
+    def add_document(self, tab: PdfTab) -> PdfTab:
+        index = self.tabs.addTab(tab, tab.title)
+        self.tabs.setTabToolTip(index, tab.title)
+        self.tabs.setCurrentIndex(index)
+        return tab
+
+    def current_tab(self) -> PdfTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, PdfTab) else None
+
+    def tab_list(self) -> list[PdfTab]:
+        return [tab for i in range(self.tabs.count()) if isinstance(tab := self.tabs.widget(i), PdfTab)]
+
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        if widget is not None:
+            widget.deleteLater()
+        if self.tabs.count() == 0:
+            self.close()
+
+    def _title_from_tab(self, _index: int) -> None:
+        tab = self.current_tab()
+        self.setWindowTitle(f"{tab.title} — {WINDOW_TITLE}" if tab else WINDOW_TITLE)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # The documents hold whole PDFs in memory: closing the window lets them go.
+        while self.tabs.count():
+            widget = self.tabs.widget(0)
+            self.tabs.removeTab(0)
+            if widget is not None:
+                widget.deleteLater()
+        super().closeEvent(event)
+
+
+def viewer_window(parent: QWidget | None = None) -> PdfViewerWindow:
+    """The app's viewer window, made on first use (and again if it was destroyed)."""
+    global _window
+    if _window is None or not shiboken6.isValid(_window):
+        _window = PdfViewerWindow(parent)
+    return _window
+
+
+def _ask_password(parent: QWidget | None, title: str) -> str | None:
+    text, ok = QInputDialog.getText(parent, "パスワード",
+                                    f"「{title}」はパスワードで保護されています。\nパスワードを入力してください。",
+                                    QLineEdit.EchoMode.Password)
+    return text if ok and text else None
+
+
+def open_pdf(parent: QWidget | None, data: bytes, title: str,
+             password: str | None = None) -> PdfViewerWindow | None:
+    """Show ``data`` in a new tab of the viewer; ``None`` when it could not be opened.
+
+    A known password (a statement's stored one) opens the file without asking; a protected file
+    without one asks once; a wrong password or unreadable bytes end in a plain Japanese message.
+    """
+    from ui.operations import show_error
+
+    try:
+        document, _buffer = load_pdf_document(data, password)
+    except PdfPasswordError as err:
+        if err.wrong:
+            show_error(parent, err.as_user_error())
+            return None
+        password = _ask_password(parent, title)
+        if password is None:
+            return None
+        try:
+            document, _buffer = load_pdf_document(data, password)
+        except PdfPasswordError as again:
+            show_error(parent, again.as_user_error())
+            return None
+    except Exception as err:  # unreadable bytes (UserError) or a bug: both end in a dialog
+        show_error(parent, err)
+        return None
+    window = viewer_window(parent)
+    window.add_document(PdfTab(document, data, title, password))
+    window.show()
+    window.raise_()
+    window.activateWindow()
+    return window
+
+
