@@ -16,6 +16,7 @@ from sqlalchemy import exc as sa_exc
 
 from oroshi_desktop import __version__
 from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, positive_int, require_healthy
+from oroshi_desktop.cli.self_test import add_self_test_options, run_self_test
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.errors import UserError
 
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"oroshi-desktop {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    add_self_test_options(parser)
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -131,6 +133,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.self_test:  # before the settings: the self-test never reads the user's own
+            return run_self_test(as_json=args.json)
         settings = load_settings()
         return args.handler(args, settings)
     except UserError as err:
