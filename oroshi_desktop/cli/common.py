@@ -67,14 +67,15 @@ def non_negative_int(text: str) -> int:
     return value
 
 
-def positive_minutes(text: str) -> float:
-    """A duration in minutes: a finite number above 0 (``nan`` and ``inf`` are not durations)."""
+def lease_minutes(text: str) -> float:
+    """A lease in minutes: a finite number, 0 or more (0: every row in progress counts as stale now,
+    for an operator who knows the sender was killed); ``nan`` and ``inf`` are not durations."""
     try:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes") from None
-    if not math.isfinite(value) or not 0 < value <= 60 * 24 * 366:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes above 0")
+    if not math.isfinite(value) or not 0 <= value <= 60 * 24 * 366:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of minutes (0 or more)")
     return value
 
 

@@ -9,7 +9,7 @@ import argparse
 import logging
 from typing import Any
 
-from oroshi_desktop.cli.common import positive_int, positive_minutes, record_id
+from oroshi_desktop.cli.common import lease_minutes, positive_int, record_id
 from oroshi_desktop.cli.render import _date, _filter_options, _filters
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
@@ -446,7 +446,7 @@ def add_job_commands(commands: Any) -> None:
     oshow.set_defaults(handler=cmd_outbox_show_message)
     orecover = outbox_commands.add_parser(
         "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
-    orecover.add_argument("--lease-minutes", type=positive_minutes, default=15.0,
+    orecover.add_argument("--lease-minutes", type=lease_minutes, default=15.0,
                           help="only rows claimed longer ago than this (default 15, the send lease)")
     orecover.set_defaults(handler=cmd_outbox_recover)
 

@@ -30,6 +30,9 @@ BAD_VALUES = {
     "record_id": ["abc", "-5", "0", "99999999999999999999", ""],
     "_date": ["2026-02-30", "yesterday", ""],
     "float": ["nan", "inf", "-1", "abc"],
+    "lease_minutes": ["nan", "inf", "-1", "abc"],
+    "positive_int": ["abc", "0", "-5", "99999999999999999999", "1.5", ""],
+    "non_negative_int": ["abc", "-5", "99999999999999999999", "1.5", ""],
     "Path": ["{missing_parent}/x.pdf"],
 }
 SKIP_COMMANDS = {("worker",), ("db", "set-password"), ("jobs", "pause"), ("jobs", "resume")}  # run forever/ask
@@ -56,9 +59,9 @@ def plausible(action: argparse.Action, tmp: Path) -> list[str]:
         return [TODAY]
     if name == "Path":
         return [str(tmp / "out.pdf")]
-    if name in ("int", "record_id"):
+    if name in ("int", "record_id", "positive_int", "non_negative_int"):
         return ["1"]
-    if name == "float":
+    if name in ("float", "lease_minutes"):
         return ["15"]
     return ["x"]
 
