@@ -47,6 +47,12 @@ def _archive(ctx: AppContext, parent: QWidget) -> QWidget:
     return ArchiveView(ctx, parent)
 
 
+def _settings(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.settings.view import SettingsView
+
+    return SettingsView(ctx, parent)
+
+
 def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.jobs.view import JobsView
 
@@ -59,6 +65,6 @@ NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry("supplies", "showSupplies", "供給", "Ctrl+3", _placeholder("供給", "供給・受入チェック表の作成と印刷")),
     NavEntry("archive", "showArchive", "書類保管", "Ctrl+4", _archive),
     NavEntry("jobs", "showJobs", "ジョブ", "Ctrl+5", _jobs),
-    NavEntry("settings", "showSettings", "設定", "Ctrl+6", _placeholder("設定", "会社情報・接続先・メールサーバーの設定")),
+    NavEntry("settings", "showSettings", "設定", "Ctrl+6", _settings),
 )
 DEFAULT_VIEW = "statements"
