@@ -27,16 +27,12 @@ Index = QModelIndex | QPersistentModelIndex
 ALTERED_COLOUR = "#ffd6d6"
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ArchiveTableModel", text)
-
-
 def yen_text(value: Decimal) -> str:
     return f"{value.quantize(Decimal(1)):,}"
 
 
 def kind_text(kind: str) -> str:
-    return _t("供給者別") if kind == "supplier" else _t("組織")
+    return QCoreApplication.translate("ArchiveTableModel", "供給者別") if kind == "supplier" else QCoreApplication.translate("ArchiveTableModel", "組織")
 
 
 # (header, display, sort key)
@@ -45,15 +41,15 @@ Column = tuple[str, Callable[[ArchiveEntry], str], Callable[[ArchiveEntry], Any]
 
 def _columns() -> tuple[Column, ...]:
     return (
-        (_t("発行日"), lambda e: e.issued.strftime("%Y/%m/%d") if e.issued else "",
+        (QCoreApplication.translate("ArchiveTableModel", "発行日"), lambda e: e.issued.strftime("%Y/%m/%d") if e.issued else "",
          lambda e: (e.issued is None, e.issued)),
-        (_t("取引先"), lambda e: e.counterparty_display, lambda e: e.counterparty_display),
-        (_t("登録番号"), lambda e: e.registration_number, lambda e: e.registration_number),
-        (_t("支払金額"), lambda e: yen_text(e.amount), lambda e: e.amount),
-        (_t("形式"), lambda e: kind_text(e.kind), lambda e: e.kind),
-        (_t("版"), lambda e: str(e.version), lambda e: e.version),
-        (_t("ファイル名"), lambda e: e.filename, lambda e: e.filename),
-        (_t("SHA-256"), lambda e: e.sha256, lambda e: e.sha256),
+        (QCoreApplication.translate("ArchiveTableModel", "取引先"), lambda e: e.counterparty_display, lambda e: e.counterparty_display),
+        (QCoreApplication.translate("ArchiveTableModel", "登録番号"), lambda e: e.registration_number, lambda e: e.registration_number),
+        (QCoreApplication.translate("ArchiveTableModel", "支払金額"), lambda e: yen_text(e.amount), lambda e: e.amount),
+        (QCoreApplication.translate("ArchiveTableModel", "形式"), lambda e: kind_text(e.kind), lambda e: e.kind),
+        (QCoreApplication.translate("ArchiveTableModel", "版"), lambda e: str(e.version), lambda e: e.version),
+        (QCoreApplication.translate("ArchiveTableModel", "ファイル名"), lambda e: e.filename, lambda e: e.filename),
+        (QCoreApplication.translate("ArchiveTableModel", "SHA-256"), lambda e: e.sha256, lambda e: e.sha256),
     )
 
 

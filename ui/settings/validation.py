@@ -23,10 +23,6 @@ NEXT_RUNS = 3
 SEARCH_DAYS = 31  # a schedule that never runs within a month is shown as such
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("SettingsValidation", text)
-
-
 class FieldError(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(f"{field}: {message}")
@@ -38,13 +34,13 @@ def registration_number(text: str, field: str) -> str:
     try:
         return validate_registration_number(text)
     except UserError:
-        raise FieldError(field, _t("「T」と13桁の数字で、チェックデジットの合う番号を入力してください")) from None
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "「T」と13桁の数字で、チェックデジットの合う番号を入力してください")) from None
 
 
 def port(text: str, field: str) -> int:
     folded = unicodedata.normalize("NFKC", text).strip()
     if not folded.isdigit() or not 1 <= int(folded) <= 65535:
-        raise FieldError(field, _t("1〜65535 の数字を入力してください"))
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "1〜65535 の数字を入力してください"))
     return int(folded)
 
 
@@ -57,13 +53,13 @@ def database_url(text: str, field: str) -> str:
     try:
         url = make_url(url_text)
     except ArgumentError:
-        raise FieldError(field, _t("URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）")) from None
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）")) from None
     if url.get_backend_name() not in ("postgresql", "sqlite"):
-        raise FieldError(field, _t("postgresql:// か sqlite:/// で始まるURLを入力してください"))
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "postgresql:// か sqlite:/// で始まるURLを入力してください"))
     if url_secret(url_text) is not None or url.password:
-        raise FieldError(field, _t("URLにパスワードを含めないでください（パスワード欄に入力します）"))
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "URLにパスワードを含めないでください（パスワード欄に入力します）"))
     if url.get_backend_name() == "postgresql" and not url.host:
-        raise FieldError(field, _t("サーバー名（ホスト）がありません"))
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "サーバー名（ホスト）がありません"))
     return url_text
 
 
@@ -71,11 +67,11 @@ def mail_address(text: str, field: str, *, required: bool = False) -> str:
     value = text.strip()
     if not value:
         if required:
-            raise FieldError(field, _t("メールアドレスを入力してください"))
+            raise FieldError(field, QCoreApplication.translate("SettingsValidation", "メールアドレスを入力してください"))
         return ""
     local, at, domain = value.partition("@")
     if not at or not local or "." not in domain or any(c.isspace() for c in value) or "\r" in value:
-        raise FieldError(field, _t("メールアドレスの形式が正しくありません"))
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "メールアドレスの形式が正しくありません"))
     return value
 
 
@@ -83,7 +79,7 @@ def time_zone(text: str, field: str) -> ZoneInfo:
     try:
         return ZoneInfo(text.strip())
     except (ZoneInfoNotFoundError, ValueError):
-        raise FieldError(field, _t("不明なタイムゾーンです（例: Asia/Tokyo）")) from None
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "不明なタイムゾーンです（例: Asia/Tokyo）")) from None
 
 
 @dataclass(frozen=True)
@@ -100,7 +96,7 @@ def schedule(expression: str, tz: ZoneInfo, field: str, now: datetime | None = N
     try:
         due = cron_in_zone(cleaned, tz)
     except UserError:
-        raise FieldError(field, _t("cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）")) from None
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）")) from None
     moment = (now or datetime.now(tz)).astimezone(tz).replace(second=0, microsecond=0) + timedelta(minutes=1)
     runs: list[datetime] = []
     for _ in range(SEARCH_DAYS * 24 * 60):

@@ -258,7 +258,7 @@ class SettingsView(QWidget):
         except FieldError as err:
             self.next_runs.setText(err.message)
             return
-        self.next_runs.setText("、".join(f"{run:%m/%d %H:%M}" for run in plan.next_runs)
+        self.next_runs.setText(self.tr("、").join(f"{run:%m/%d %H:%M}" for run in plan.next_runs)
                                or self.tr("31日以内に実行されません"))
 
     def _schedule(self) -> validation.Schedule:

@@ -1,0 +1,557 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="ja_JP">
+<context>
+    <name>ArchiveFilterBar</name>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="55" />
+        <source>発行日:</source>
+        <translation>Issued:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="60" />
+        <source>発行日（開始）</source>
+        <translation>Issued from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="63" />
+        <source>発行日（終了）</source>
+        <translation>Issued to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="73" />
+        <location filename="../../ui/archive/filters.py" line="121" />
+        <source>金額（下限）</source>
+        <translation>Amount (min)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="73" />
+        <source>下限（円）</source>
+        <translation>Min (yen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="74" />
+        <location filename="../../ui/archive/filters.py" line="121" />
+        <source>金額（上限）</source>
+        <translation>Amount (max)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="74" />
+        <source>上限（円）</source>
+        <translation>Max (yen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="75" />
+        <location filename="../../ui/archive/filters.py" line="76" />
+        <source>取引先（組織・生産者）で検索</source>
+        <translation>Search by counterparty (organization or producer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="87" />
+        <location filename="../../ui/archive/filters.py" line="92" />
+        <source>〜</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="90" />
+        <source>金額:</source>
+        <translation>Amount:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="125" />
+        <source>{field}: 0以上の整数（円）で入力してください</source>
+        <translation>{field}: enter a whole number of yen, 0 or more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="130" />
+        <source>発行日: 終了日が開始日より前です</source>
+        <translation>Issue date: the end is before the start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/filters.py" line="133" />
+        <source>金額: 上限が下限より小さくなっています</source>
+        <translation>Amount: the maximum is below the minimum</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveTableModel</name>
+    <message>
+        <location filename="../../ui/archive/model.py" line="35" />
+        <source>供給者別</source>
+        <translation>By producer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="35" />
+        <source>組織</source>
+        <translation>Organization</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="44" />
+        <source>発行日</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="46" />
+        <source>取引先</source>
+        <translation>Counterparty</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="47" />
+        <source>登録番号</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="48" />
+        <source>支払金額</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="49" />
+        <source>形式</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="50" />
+        <source>版</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="51" />
+        <source>ファイル名</source>
+        <translation>File name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/model.py" line="52" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveView</name>
+    <message>
+        <location filename="../../ui/archive/view.py" line="53" />
+        <location filename="../../ui/archive/view.py" line="54" />
+        <source>書類保管</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="63" />
+        <source>保管された支払明細書の一覧</source>
+        <translation>Stored payment statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="85" />
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="86" />
+        <source>選んだ書類をビューアーで開く</source>
+        <translation>Open the selected document in the viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="87" />
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="87" />
+        <source>選んだ書類を印刷</source>
+        <translation>Print the selected document</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="88" />
+        <location filename="../../ui/archive/view.py" line="223" />
+        <source>整合性チェック</source>
+        <translation>Integrity check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="89" />
+        <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
+        <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="90" />
+        <location filename="../../ui/archive/view.py" line="236" />
+        <source>CSV出力</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="91" />
+        <source>一覧をCSVファイルに出力（Excelで開けます）</source>
+        <translation>Export the list as CSV (opens in Excel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="94" />
+        <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
+        <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="140" />
+        <source>検索しています…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="152" />
+        <source>{count}件</source>
+        <translation>{count} documents</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="175" />
+        <source>PDFを読み込んでいます…</source>
+        <translation>Loading the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="184" />
+        <source>{name}（第{version}版）</source>
+        <translation>{name} (version {version})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="206" />
+        <source>保存された書類のSHA-256を照合しています…</source>
+        <translation>Checking the SHA-256 of the stored documents…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="214" />
+        <source>・{name}（第{version}版, 文書番号 {id}）</source>
+        <translation>• {name} (version {version}, document {id})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="216" />
+        <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
+
+{lines}</source>
+        <translation>{bad} of {checked} documents no longer match what was stored. They may have been altered after they were stored.
+
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="221" />
+        <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
+        <translation>All {checked} documents match what was stored (SHA-256).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="236" />
+        <source>書類保管.csv</source>
+        <translation>archive.csv</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="237" />
+        <source>CSVファイル (*.csv)</source>
+        <translation>CSV files (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="246" />
+        <source>CSVを書き出しています…</source>
+        <translation>Writing the CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="256" />
+        <source>印刷する書類を一覧から選んでください。</source>
+        <translation>Select the document to print in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsValidation</name>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="37" />
+        <source>「T」と13桁の数字で、チェックデジットの合う番号を入力してください</source>
+        <translation>enter T and 13 digits with a matching check digit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="43" />
+        <source>1〜65535 の数字を入力してください</source>
+        <translation>enter a number from 1 to 65535</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="56" />
+        <source>URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）</source>
+        <translation>not a valid URL (e.g. postgresql://user@host:5432/oroshi)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="58" />
+        <source>postgresql:// か sqlite:/// で始まるURLを入力してください</source>
+        <translation>enter a URL starting with postgresql:// or sqlite:///</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="60" />
+        <source>URLにパスワードを含めないでください（パスワード欄に入力します）</source>
+        <translation>no password in the URL (type it in the password field)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="62" />
+        <source>サーバー名（ホスト）がありません</source>
+        <translation>the server (host) is missing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="70" />
+        <source>メールアドレスを入力してください</source>
+        <translation>enter a mail address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="74" />
+        <source>メールアドレスの形式が正しくありません</source>
+        <translation>not a valid mail address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="82" />
+        <source>不明なタイムゾーンです（例: Asia/Tokyo）</source>
+        <translation>unknown time zone (e.g. Asia/Tokyo)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="99" />
+        <source>cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）</source>
+        <translation>enter five cron fields: minute hour day month weekday (e.g. */10 * * * *)</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../ui/settings/view.py" line="52" />
+        <location filename="../../ui/settings/view.py" line="53" />
+        <source>設定</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="80" />
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="100" />
+        <source>変更しない場合は空欄</source>
+        <translation>Leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="143" />
+        <source>会社情報（支払明細書・出荷書類に印刷）</source>
+        <translation>Company (printed on statements and shipping documents)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="145" />
+        <source>会社名</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="145" />
+        <source>郵便番号</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="145" />
+        <source>住所</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="146" />
+        <source>電話番号</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="146" />
+        <source>FAX番号</source>
+        <translation>Fax</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="146" />
+        <source>メール</source>
+        <translation>Mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="147" />
+        <source>ウェブサイト</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="147" />
+        <source>登録番号</source>
+        <translation>Registration number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="150" />
+        <source>ロゴ画像: 現在の印刷様式には表示欄がありません（未対応）</source>
+        <translation>Logo image: the current print layouts have no place for it (not supported)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="154" />
+        <source>書類の設定（全員共通）</source>
+        <translation>Documents (shared by every PC)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="156" />
+        <source>端数処理</source>
+        <translation>Rounding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="156" />
+        <source>四捨五入</source>
+        <translation>Round half up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="157" />
+        <source>切り捨て</source>
+        <translation>Round down</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="158" />
+        <source>パスワードの送付</source>
+        <translation>Password delivery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="159" />
+        <source>同じメール</source>
+        <translation>In the same mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="159" />
+        <source>別のメール</source>
+        <translation>In a separate mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="160" />
+        <source>出荷表の用紙</source>
+        <translation>Shipping chart paper</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="164" />
+        <source>データベース</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="166" />
+        <source>接続先URL（パスワードなし・空欄で内蔵DB）</source>
+        <translation>URL (no password; empty for the built-in database)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="167" />
+        <location filename="../../ui/settings/view.py" line="184" />
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="171" />
+        <source>接続テスト</source>
+        <translation>Test connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="176" />
+        <source>メールサーバー（SMTP）</source>
+        <translation>Mail server (SMTP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="178" />
+        <source>サーバー名</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="179" />
+        <source>ポート番号</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="180" />
+        <source>暗号化</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="181" />
+        <source>なし</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="183" />
+        <source>ユーザー名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="185" />
+        <source>差出人（空欄で会社のメール）</source>
+        <translation>Sender (empty for the company mail)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="186" />
+        <source>テストメールの宛先</source>
+        <translation>Test mail to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="190" />
+        <source>テストメール</source>
+        <translation>Send test mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="194" />
+        <source>自動送信・その他</source>
+        <translation>Schedule and more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="196" />
+        <source>メール確認のスケジュール（cron）</source>
+        <translation>Mail check schedule (cron)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="197" />
+        <source>タイムゾーン</source>
+        <translation>Time zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="200" />
+        <source>次回の実行</source>
+        <translation>Next runs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="201" />
+        <location filename="../../ui/settings/view.py" line="213" />
+        <source>出力フォルダー</source>
+        <translation>Output folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="202" />
+        <source>参照…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="205" />
+        <source>表示言語（次回起動時に反映）</source>
+        <translation>Language (applies at the next start)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="261" />
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="262" />
+        <source>31日以内に実行されません</source>
+        <translation>Does not run within 31 days</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="338" />
+        <source>保存しました。</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="341" />
+        <source>設定を保存しています…</source>
+        <translation>Saving the settings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="353" />
+        <source>接続しています…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="371" />
+        <source>差出人: 差出人か会社のメールを入力してください</source>
+        <translation>Sender: enter a sender or the company mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="374" />
+        <source>送信しています…</source>
+        <translation>Sending…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="376" />
+        <source>{to} に送信しました</source>
+        <translation>Sent to {to}</translation>
+    </message>
+</context>
+</TS>
