@@ -317,239 +317,249 @@
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="100" />
+        <location filename="../../ui/settings/view.py" line="101" />
         <source>変更しない場合は空欄</source>
         <translation>Leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="143" />
+        <location filename="../../ui/settings/view.py" line="149" />
         <source>会社情報（支払明細書・出荷書類に印刷）</source>
         <translation>Company (printed on statements and shipping documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="151" />
         <source>会社名</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="151" />
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="151" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="152" />
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="152" />
         <source>FAX番号</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="152" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="147" />
+        <location filename="../../ui/settings/view.py" line="153" />
         <source>ウェブサイト</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="147" />
+        <location filename="../../ui/settings/view.py" line="153" />
         <source>登録番号</source>
         <translation>Registration number</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="150" />
+        <location filename="../../ui/settings/view.py" line="156" />
         <source>ロゴ画像: 現在の印刷様式には表示欄がありません（未対応）</source>
         <translation>Logo image: the current print layouts have no place for it (not supported)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="154" />
+        <location filename="../../ui/settings/view.py" line="162" />
         <source>書類の設定（全員共通）</source>
         <translation>Documents (shared by every PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="156" />
+        <location filename="../../ui/settings/view.py" line="164" />
         <source>端数処理</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="156" />
+        <location filename="../../ui/settings/view.py" line="164" />
         <source>四捨五入</source>
         <translation>Round half up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="157" />
+        <location filename="../../ui/settings/view.py" line="165" />
         <source>切り捨て</source>
         <translation>Round down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/view.py" line="166" />
         <source>パスワードの送付</source>
         <translation>Password delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
+        <location filename="../../ui/settings/view.py" line="167" />
         <source>同じメール</source>
         <translation>In the same mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
+        <location filename="../../ui/settings/view.py" line="167" />
         <source>別のメール</source>
         <translation>In a separate mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="160" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>出荷表の用紙</source>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="164" />
+        <location filename="../../ui/settings/view.py" line="172" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="166" />
-        <source>接続先URL（パスワードなし・空欄で内蔵DB）</source>
-        <translation>URL (no password; empty for the built-in database)</translation>
+        <location filename="../../ui/settings/view.py" line="174" />
+        <source>接続先URL</source>
+        <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="167" />
-        <location filename="../../ui/settings/view.py" line="184" />
+        <location filename="../../ui/settings/view.py" line="175" />
+        <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
+        <translation>postgresql://user@server/db (empty: built-in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="194" />
+        <source>差出人</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="194" />
+        <source>空欄で会社のメール</source>
+        <translation>empty: the company mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="195" />
+        <source>テスト送信先</source>
+        <translation>Test mail to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="205" />
+        <source>メール確認（cron）</source>
+        <translation>Mail check (cron)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="214" />
+        <source>表示言語（次回起動時）</source>
+        <translation>Language (at next start)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="176" />
+        <location filename="../../ui/settings/view.py" line="193" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="171" />
+        <location filename="../../ui/settings/view.py" line="180" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="176" />
+        <location filename="../../ui/settings/view.py" line="185" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="178" />
+        <location filename="../../ui/settings/view.py" line="187" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="179" />
+        <location filename="../../ui/settings/view.py" line="188" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="180" />
+        <location filename="../../ui/settings/view.py" line="189" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="181" />
+        <location filename="../../ui/settings/view.py" line="190" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="183" />
+        <location filename="../../ui/settings/view.py" line="192" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="185" />
-        <source>差出人（空欄で会社のメール）</source>
-        <translation>Sender (empty for the company mail)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="186" />
-        <source>テストメールの宛先</source>
-        <translation>Test mail to</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="190" />
+        <location filename="../../ui/settings/view.py" line="199" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="194" />
+        <location filename="../../ui/settings/view.py" line="203" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="196" />
-        <source>メール確認のスケジュール（cron）</source>
-        <translation>Mail check schedule (cron)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="197" />
+        <location filename="../../ui/settings/view.py" line="206" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="200" />
+        <location filename="../../ui/settings/view.py" line="209" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="201" />
-        <location filename="../../ui/settings/view.py" line="213" />
+        <location filename="../../ui/settings/view.py" line="210" />
+        <location filename="../../ui/settings/view.py" line="222" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="202" />
+        <location filename="../../ui/settings/view.py" line="211" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="205" />
-        <source>表示言語（次回起動時に反映）</source>
-        <translation>Language (applies at the next start)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="261" />
+        <location filename="../../ui/settings/view.py" line="270" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="262" />
+        <location filename="../../ui/settings/view.py" line="271" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="338" />
+        <location filename="../../ui/settings/view.py" line="347" />
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="341" />
+        <location filename="../../ui/settings/view.py" line="350" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="353" />
+        <location filename="../../ui/settings/view.py" line="362" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="371" />
+        <location filename="../../ui/settings/view.py" line="380" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="374" />
+        <location filename="../../ui/settings/view.py" line="383" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="376" />
+        <location filename="../../ui/settings/view.py" line="385" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>

@@ -99,7 +99,7 @@ def test_save_puts_passwords_in_the_keyring_only(env: SettingsEnv, qtbot, memory
 
 @pytest.mark.parametrize(("key", "value", "field"), [
     ("company_invoice_number", "T7000012050003", "登録番号"),
-    ("mail_schedule", "*/10 * *", "メール確認のスケジュール"),
+    ("mail_schedule", "*/10 * *", "メール確認（cron）"),
     ("smtp_port", "70000", "ポート番号"),
     ("database_url", "mysql://me@host/db", "接続先URL"),
     ("database_url", "postgresql://me:pw@host/db", "接続先URL"),

@@ -90,11 +90,12 @@ class SettingsView(QWidget):
     # ---- building ------------------------------------------------------------------------------
 
     def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget | None = None, *,
-             password: bool = False) -> QLineEdit | QWidget:
+             password: bool = False, hint: str = "") -> QLineEdit | QWidget:
         if widget is None:
             edit = QLineEdit(self)
             edit.setObjectName(f"settings_{key}")
             edit.setAccessibleName(label)
+            edit.setPlaceholderText(hint)
             if password:
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
                 edit.setPlaceholderText(self.tr("変更しない場合は空欄"))
@@ -103,6 +104,7 @@ class SettingsView(QWidget):
         error = QLabel("", self)
         error.setObjectName(f"settings_{key}Error")
         error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
         error.hide()
         self.errors[key] = error
         self.labels[key] = label
@@ -114,6 +116,11 @@ class SettingsView(QWidget):
         column.addWidget(error)
         form.addRow(label, box)
         return widget
+
+    def _form(self, group: QGroupBox) -> QFormLayout:
+        form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # 150 % on 1366×768 stays in view
+        return form
 
     def _combo(self, form: QFormLayout, key: str, label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
         combo = QComboBox(self)
@@ -141,18 +148,20 @@ class SettingsView(QWidget):
 
     def _company_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("会社情報（支払明細書・出荷書類に印刷）"), self)
-        form = QFormLayout(group)
+        form = self._form(group)
         for key, label in zip(COMPANY_FIELDS, (self.tr("会社名"), self.tr("郵便番号"), self.tr("住所"),
                                                self.tr("電話番号"), self.tr("FAX番号"), self.tr("メール"),
                                                self.tr("ウェブサイト"), self.tr("登録番号")), strict=True):
             self._row(form, f"company_{key}", label)
         self.edits["company_invoice_number"].setPlaceholderText("T1234567890123")
-        form.addRow("", QLabel(self.tr("ロゴ画像: 現在の印刷様式には表示欄がありません（未対応）"), self))
+        logo = QLabel(self.tr("ロゴ画像: 現在の印刷様式には表示欄がありません（未対応）"), self)
+        logo.setWordWrap(True)
+        form.addRow("", logo)
         return group
 
     def _preferences_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("書類の設定（全員共通）"), self)
-        form = QFormLayout(group)
+        form = self._form(group)
         self._combo(form, "rounding", self.tr("端数処理"), (("half_up", self.tr("四捨五入")),
                                                           ("truncate", self.tr("切り捨て"))))
         self._combo(form, "password_delivery", self.tr("パスワードの送付"),
@@ -162,8 +171,9 @@ class SettingsView(QWidget):
 
     def _database_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("データベース"), self)
-        form = QFormLayout(group)
-        self._row(form, "database_url", self.tr("接続先URL（パスワードなし・空欄で内蔵DB）"))
+        form = self._form(group)
+        self._row(form, "database_url", self.tr("接続先URL"),
+                  hint=self.tr("postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）"))
         self._row(form, "database_password", self.tr("パスワード"), password=True)
         self.db_result = QLabel("", self)
         self.db_result.setObjectName("databaseTestResult")
@@ -174,7 +184,7 @@ class SettingsView(QWidget):
 
     def _smtp_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("メールサーバー（SMTP）"), self)
-        form = QFormLayout(group)
+        form = self._form(group)
         self._row(form, "smtp_host", self.tr("サーバー名"))
         self._row(form, "smtp_port", self.tr("ポート番号"))
         self._combo(form, "smtp_security", self.tr("暗号化"),
@@ -182,8 +192,8 @@ class SettingsView(QWidget):
                           for value in SMTP_SECURITY))
         self._row(form, "smtp_username", self.tr("ユーザー名"))
         self._row(form, "smtp_password", self.tr("パスワード"), password=True)
-        self._row(form, "smtp_sender", self.tr("差出人（空欄で会社のメール）"))
-        self._row(form, "test_address", self.tr("テストメールの宛先"))
+        self._row(form, "smtp_sender", self.tr("差出人"), hint=self.tr("空欄で会社のメール"))
+        self._row(form, "test_address", self.tr("テスト送信先"))
         self.mail_result = QLabel("", self)
         self.mail_result.setObjectName("mailTestResult")
         self.mail_result.setWordWrap(True)
@@ -192,8 +202,8 @@ class SettingsView(QWidget):
 
     def _schedule_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("自動送信・その他"), self)
-        form = QFormLayout(group)
-        self._row(form, "mail_schedule", self.tr("メール確認のスケジュール（cron）"))
+        form = self._form(group)
+        self._row(form, "mail_schedule", self.tr("メール確認（cron）"), hint="*/10 * * * *")
         self._row(form, "timezone", self.tr("タイムゾーン"))
         self.next_runs = QLabel("", self)
         self.next_runs.setObjectName("scheduleNextRuns")
@@ -202,7 +212,7 @@ class SettingsView(QWidget):
         choose = QPushButton(self.tr("参照…"), self)
         choose.clicked.connect(self._choose_folder)
         form.addRow("", choose)
-        self._combo(form, "language", self.tr("表示言語（次回起動時に反映）"),
+        self._combo(form, "language", self.tr("表示言語（次回起動時）"),
                     (("ja", "日本語"), ("en", "English")))
         self.edits["mail_schedule"].editingFinished.connect(self._show_next_runs)
         self.edits["timezone"].editingFinished.connect(self._show_next_runs)
