@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 from huey import Huey, RedisHuey, SqliteHuey
 
 from oroshi_desktop.config import Settings
+from oroshi_desktop.db.integrity import prepare_queue_file
 from oroshi_desktop.errors import ConfigError
 
 QUEUE_NAME = "oroshi-desktop"
@@ -25,7 +26,9 @@ def make_huey(settings: Settings, *, name: str = QUEUE_NAME) -> Huey:
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
         # A separate file from the ledger so queue traffic never waits on ledger writes.
-        return SqliteHuey(name, filename=str(path.with_name(path.stem + "-queue.sqlite3")), **common)
+        queue_file = path.with_name(path.stem + "-queue.sqlite3")
+        prepare_queue_file(queue_file)  # a damaged file is moved aside (one log line) and recreated
+        return SqliteHuey(name, filename=str(queue_file), **common)
     if scheme in ("redis", "rediss"):
         return RedisHuey(name, url=url, **common)
     raise ConfigError(f"queue URL {url!r}: use sqlite:///FILE or redis://HOST:PORT/DB",

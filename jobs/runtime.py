@@ -144,8 +144,9 @@ def batch_transport(smtp_settings: Any) -> Any:
     """
     import contextlib
     import smtplib
+    import time
 
-    from oroshi_desktop.mail.transport import SmtpTransport, envelope_of, flatten
+    from oroshi_desktop.mail.transport import SmtpTransport
 
     class BatchSmtpTransport(SmtpTransport):
         max_messages_per_connection = 100
@@ -154,8 +155,12 @@ def batch_transport(smtp_settings: Any) -> Any:
             super().__init__(settings)
             self._smtp: smtplib.SMTP | None = None
             self._count = 0
+            self._last_ok = 0.0
 
         def _live(self) -> smtplib.SMTP:
+            # Just used without a fault: the connection is good; a round trip per mail is not needed.
+            if self._smtp is not None and time.monotonic() - self._last_ok < 2.0:
+                return self._smtp
             if self._smtp is not None:
                 try:
                     if self._smtp.sock is not None:
@@ -182,17 +187,15 @@ def batch_transport(smtp_settings: Any) -> Any:
                     self._smtp.close()
                 self._smtp = None
 
-        def send(self, message: Any) -> None:
-            sender, recipients = envelope_of(message)
-            data = flatten(message)
+        def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None:
             smtp = self._live()
             try:
                 self._transaction(smtp, sender, recipients, data)
             except BaseException:
                 self._drop()
                 raise
-            log.info("mail %s accepted by %s for %d recipient(s)", message.get("Message-ID", "?"), self.server,
-                     len(recipients))
+            log.info("mail accepted by %s for %d recipient(s)", self.server, len(recipients))
+            self._last_ok = time.monotonic()
             self._count += 1
             if self._count >= self.max_messages_per_connection:
                 self.close()

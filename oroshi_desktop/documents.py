@@ -1,7 +1,9 @@
-"""The document store: generated PDFs kept byte for byte with their SHA-256, never overwritten.
+"""The document store: generated PDFs and sent mails kept byte for byte with their SHA-256, never overwritten.
 
 Regenerating a document adds a new version for the same (owner, kind); the old bytes stay, so a
-statement that was mailed can always be shown exactly as it went out (電子帳簿保存法).
+statement that was mailed can always be shown exactly as it went out (電子帳簿保存法). The
+composed statement mails (RFC 5322 bytes, Message-ID included) are stored the same way, owned by
+their outbox row, so "what exactly did we send, and when" has an answer years later.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from oroshi_desktop.db.models import StoredDocument
 from oroshi_desktop.errors import NotFound
 
 __all__ = [
+    "MESSAGE_CONTENT_TYPE",
+    "OUTBOX_OWNER_TYPE",
     "STATEMENT_KINDS",
     "STATEMENT_OWNER_TYPE",
     "latest_documents",
@@ -23,12 +27,18 @@ __all__ = [
     "sha256_hex",
     "statement_documents",
     "store_document",
+    "store_message",
 ]
 
 # Statement PDFs belong to one organization row of a run (oroshi_invoice_supplier_organizations);
 # their kind is the statement format, and the passwords map of that row is keyed by document id.
 STATEMENT_OWNER_TYPE = "oroshi_invoice_supplier_organization"
 STATEMENT_KINDS = ("organization", "supplier")
+
+# Composed mails belong to one outbox row; kind ``message-1`` is the statement mail, ``message-2``
+# the separate password mail when the company sends passwords apart.
+OUTBOX_OWNER_TYPE = "oroshi_desktop_outbox"
+MESSAGE_CONTENT_TYPE = "message/rfc822"
 
 # Two writers racing for the same next version: the unique key rejects one; it retries.
 _VERSION_RETRIES = 5
@@ -94,3 +104,9 @@ def load_document(session: Session, document_id: int) -> StoredDocument:
         raise NotFound(f"stored document {document_id} does not exist",
                        f"保存された文書 {document_id} が見つかりません")
     return document
+
+
+def store_message(session: Session, *, outbox_id: int, part: int, filename: str, content: bytes) -> StoredDocument:
+    """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version."""
+    return store_document(session, owner_type=OUTBOX_OWNER_TYPE, owner_id=outbox_id, kind=f"message-{part}",
+                          filename=filename, content=content, content_type=MESSAGE_CONTENT_TYPE)

@@ -78,15 +78,12 @@ def cmd_mail_check(args: argparse.Namespace, settings: Settings) -> int:
         job_id = tasks.mail_check_now()
         print(f"queued mail check as job {job_id}")
         return 0
-    from jobs.runtime import OUTBOX_LEASE
     from jobs.statements import check_and_send
-    from oroshi_desktop.mail.outbox import recover_stale
 
     runtime = _runtime(settings)
     transport = None
     try:
-        # A crashed earlier run may have left rows in 'sending': they become 'uncertain' (never resent).
-        recover_stale(runtime.db, OUTBOX_LEASE)
+        # check_and_send first turns rows a crashed run left 'sending' into 'uncertain' (never resent).
         transport = runtime.transport()
         summary = check_and_send(runtime.db, transport, tz=settings.tz, sender=settings.smtp.sender)
     finally:
@@ -217,11 +214,39 @@ def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
         print("the outbox is empty")
         return 0
     for row, name in rows:
-        line = (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {row.state:<9} "
+        state = f"{row.state} ({row.failure_kind})" if row.state == "failed" and row.failure_kind else row.state
+        line = (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
                 f"attempts {row.attempts}  {name or row.supplier_organization_id}")
         if row.last_error:
             line += f"  [{row.last_error}]"
         print(line)
+    return 0
+
+
+def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int:
+    """The exact bytes a row sent (or will send); ``--save FILE`` writes them as an .eml file."""
+    import sys
+    from pathlib import Path
+
+    from oroshi_desktop.mail.outbox import message_bytes
+
+    database = _database(settings)
+    try:
+        with database.read() as session:
+            data = message_bytes(session, args.id, args.part)
+    finally:
+        database.dispose()
+    if args.save:
+        path = Path(args.save)
+        try:
+            path.write_bytes(data)
+        except OSError as err:
+            raise UserError(f"cannot write {path}: {err.strerror or err}",
+                            f"{path} に保存できません（{err.strerror or err}）") from None
+        print(f"outbox row {args.id} message {args.part}: {len(data)} bytes saved to {path}")
+        return 0
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
     return 0
 
 
@@ -353,6 +378,12 @@ def add_job_commands(commands: Any) -> None:
     omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain or failed mail did arrive")
     omark.add_argument("id", type=int)
     omark.set_defaults(handler=cmd_outbox_mark_sent)
+    oshow = outbox_commands.add_parser(
+        "show-message", help="the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file")
+    oshow.add_argument("id", type=int)
+    oshow.add_argument("--part", type=int, default=1, help="2: the separate password mail")
+    oshow.add_argument("--save", metavar="FILE", help="write the message to FILE (e.g. statement.eml)")
+    oshow.set_defaults(handler=cmd_outbox_show_message)
     orecover = outbox_commands.add_parser(
         "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
     orecover.add_argument("--lease-minutes", type=float, default=15.0,

@@ -149,6 +149,10 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:" and create_folder:
             Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        if url.database and url.database != ":memory:":
+            from oroshi_desktop.db.integrity import check_embedded_database
+
+            check_embedded_database(Path(url.database).expanduser())  # a damaged file: one line, untouched
         engine = create_engine(url, **engine_kwargs)
         _sqlite_setup(engine)
     else:

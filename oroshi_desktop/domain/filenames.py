@@ -68,18 +68,26 @@ def _check_format(fmt: str) -> None:
         raise ValueError(f"unknown statement format {fmt!r}; expected one of {sorted(STATEMENT_FORMATS)}")
 
 
+def _with_name(entity_name: str, tail: str) -> str:
+    """``{name}{tail}`` within the limits, shortening only the name: the period, the format and the
+    extension in ``tail`` always survive, so two statements of one run never share a file name."""
+    tail = _ILLEGAL.sub("_", tail)
+    name = _ILLEGAL.sub("_", collapse_spaces(entity_name)).strip() or "_"
+    while len(name) > 1 and not _fits(name + tail):
+        name = name[:-1]
+    return safe_filename(name.rstrip(" ") + tail)
+
+
 def statement_filename(entity_name: str, start: date, end: date, fmt: str) -> str:
     """``{name} ({start} ~ {end}) - 組織.pdf`` or ``... - 供給者.pdf`` for a final statement."""
     _check_format(fmt)
-    name = f"{entity_name} ({iso_date(start)} ~ {iso_date(end)}) - {STATEMENT_FORMATS[fmt]}.pdf"
-    return safe_filename(collapse_spaces(name))
+    return _with_name(entity_name, f" ({iso_date(start)} ~ {iso_date(end)}) - {STATEMENT_FORMATS[fmt]}.pdf")
 
 
 def preview_filename(entity_name: str, start: date, end: date, fmt: str, now: datetime) -> str:
     """``{name} ({start} ~ {end}) - {fmt} [YYYYmmddHHMMSS].pdf``; the stamp keeps previews apart."""
     _check_format(fmt)
-    name = f"{entity_name} ({iso_date(start)} ~ {iso_date(end)}) - {fmt} [{_timestamp(now)}].pdf"
-    return safe_filename(collapse_spaces(name))
+    return _with_name(entity_name, f" ({iso_date(start)} ~ {iso_date(end)}) - {fmt} [{_timestamp(now)}].pdf")
 
 
 def order_document_filename(d: date, document_type: str, now: datetime) -> str:

@@ -9,10 +9,15 @@ written, not break the markup.
 from __future__ import annotations
 
 import html
+import io
 import re
+import unicodedata
+import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from email import policy as email_policy
+from email.generator import BytesGenerator
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime, parseaddr
@@ -24,6 +29,7 @@ from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.errors import UserError
 
 __all__ = [
+    "MAIL_POLICY",
     "PASSWORD_DELIVERY_MODES",
     "PREVIEW_NOTICE_JA",
     "MailAttachment",
@@ -31,8 +37,10 @@ __all__ = [
     "MailPreview",
     "Recipients",
     "compose_statement_mail",
+    "header_text",
     "message_domain",
-    "outbox_message_id",
+    "message_to_bytes",
+    "new_message_id",
     "password_message_id",
     "preview_statement_mail",
     "statement_recipients",
@@ -51,6 +59,10 @@ _RULE = "-" * 40
 # Deliberately strict: the envelope must be plain ASCII (no SMTPUTF8), one @, no spaces.
 _ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
 _FALLBACK_DOMAIN = "oroshi-desktop.invalid"
+
+# Lines of at most 76 characters: Python then folds encoded words to at most 72 characters, within
+# RFC 2047's 75 (its default of 78 makes 76-character words).
+MAIL_POLICY = email_policy.SMTP.clone(max_line_length=76)
 
 
 @dataclass(frozen=True)
@@ -104,6 +116,13 @@ def _clean(value: str | None) -> str:
     return (value or "").strip()
 
 
+def header_text(value: str | None) -> str:
+    """Text safe for a mail header or a one-line body field: control characters and line breaks
+    (CR, LF, U+2028 …) become spaces, runs of spaces one space. Every header value passes here."""
+    text = "".join(" " if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp") else ch for ch in value or "")
+    return " ".join(text.split())
+
+
 def _check_address(address: str, what: str, what_ja: str) -> str:
     if not _ADDRESS.match(address):
         raise UserError(f"{what} {address!r} is not a valid mail address",
@@ -138,9 +157,18 @@ def message_domain(address: str) -> str:
     return domain or _FALLBACK_DOMAIN
 
 
-def outbox_message_id(outbox_id: int, generation: int, sender: str) -> str:
-    """The deterministic Message-ID of an outbox row: the same row always sends the same ID."""
-    return f"<oroshi-outbox-{outbox_id}-g{generation}@{message_domain(sender)}>"
+def new_message_id(sender: str) -> str:
+    """A globally unique Message-ID (random UUID at the sender's domain); the outbox stores it with
+    the row before any connection, so every retry of the row sends the same ID. Row numbers are not
+    unique across databases, so they are not used."""
+    return f"<{uuid.uuid4().hex}.oroshi@{message_domain(sender)}>"
+
+
+def message_to_bytes(message: EmailMessage) -> bytes:
+    """The exact RFC 5322 bytes that are stored and sent: CRLF line ends, encoded words ≤ 75."""
+    buffer = io.BytesIO()
+    BytesGenerator(buffer, policy=MAIL_POLICY).flatten(message, linesep="\r\n")
+    return buffer.getvalue()
 
 
 def password_message_id(message_id: str) -> str:
@@ -150,8 +178,8 @@ def password_message_id(message_id: str) -> str:
 
 
 def statement_subject(company: Company, organization: MailOrganization, start: date, end: date) -> str:
-    return (f"{company.name} ー {organization.micro_region} 支払い明細書"
-            f"（{long_date(start)} 〜 {long_date(end)}）")
+    return header_text(f"{company.name} ー {organization.micro_region} 支払い明細書"
+                       f"（{long_date(start)} 〜 {long_date(end)}）")
 
 
 def _password_subject(subject: str) -> str:
@@ -246,8 +274,8 @@ def _text_body(*, company: Company, organization: MailOrganization, start: date,
 def _new_message(*, subject: str, company: Company, recipients: Recipients, message_id: str,
                  when: datetime) -> EmailMessage:
     message = EmailMessage()
-    message["Subject"] = subject
-    name = company.name.strip()
+    message["Subject"] = header_text(subject)
+    name = header_text(company.name)
     message["From"] = Address(display_name=name, addr_spec=recipients.sender) if name else recipients.sender
     message["To"] = ", ".join(recipients.to)
     if recipients.cc:

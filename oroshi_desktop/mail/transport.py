@@ -89,9 +89,15 @@ class MailOutcomeUnknown(MailError):
 
 
 class Transport(Protocol):
-    """Anything that sends one message or raises one of the three ``MailError`` kinds."""
+    """Anything that sends one message or raises one of the three ``MailError`` kinds.
+
+    ``send_raw`` transmits bytes composed (and stored) earlier, exactly as they are; the outbox
+    uses it. ``send`` flattens an ``EmailMessage`` first.
+    """
 
     def send(self, message: EmailMessage) -> None: ...
+
+    def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None: ...
 
 
 # ---- message helpers ----------------------------------------------------------------------------
@@ -324,13 +330,15 @@ class SmtpTransport:
     def send(self, message: EmailMessage) -> None:
         """Deliver one message or raise one of the three ``MailError`` kinds."""
         sender, recipients = envelope_of(message)
-        data = flatten(message)
+        self.send_raw(sender, recipients, flatten(message))
+
+    def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None:
+        """Deliver pre-composed RFC 5322 bytes (CRLF line ends) to ``recipients``, unchanged."""
         smtp = self._connect()
         try:
             self._handshake(smtp)
             self._transaction(smtp, sender, recipients, data)
-            log.info("mail %s accepted by %s for %d recipient(s)", message.get("Message-ID", "?"),
-                     self.server, len(recipients))
+            log.info("mail accepted by %s for %d recipient(s)", self.server, len(recipients))
             # The message is accepted; a rude goodbye changes nothing.
             with contextlib.suppress(smtplib.SMTPException, OSError):
                 smtp.quit()

@@ -176,8 +176,21 @@ class TestSafeFilename:
     def test_long_statement_name_keeps_pdf(self) -> None:
         result = statement_filename("長" * 250, START, END, "organization")
         assert len(result.encode("utf-8")) <= 240
-        assert result.endswith(".pdf")
-        assert result.startswith("長" * 78)
+        assert result.endswith(f" ({START.isoformat()} ~ {END.isoformat()}) - 組織.pdf")
+        assert result.startswith("長" * 60)
+
+    @pytest.mark.parametrize("length", [1, 40, 60, 61, 62, 63, 64, 70, 79, 80, 100, 179, 180, 181, 500])
+    @pytest.mark.parametrize("char", ["長", "a", "ｶ", "𩸽"])
+    def test_both_statement_names_keep_period_and_format_whatever_the_name_length(self, length: int,
+                                                                                  char: str) -> None:
+        tail = f" ({START.isoformat()} ~ {END.isoformat()}) - "
+        organization = statement_filename(char * length, START, END, "organization")
+        supplier = statement_filename(char * length, START, END, "supplier")
+        assert organization != supplier
+        assert organization.endswith(tail + "組織.pdf") and supplier.endswith(tail + "供給者.pdf")
+        for name in (organization, supplier):
+            assert len(name) <= 180 and len(name.encode("utf-8")) <= 240
+            assert name.startswith(char)  # only the organization's name is shortened
 
     def test_empty_raises(self) -> None:
         with pytest.raises(ValueError):

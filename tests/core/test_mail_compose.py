@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from email import policy
 from email.message import EmailMessage
@@ -19,7 +20,7 @@ from oroshi_desktop.mail.compose import (
     MailOrganization,
     Recipients,
     compose_statement_mail,
-    outbox_message_id,
+    new_message_id,
     password_message_id,
     preview_statement_mail,
     statement_recipients,
@@ -194,9 +195,10 @@ def test_separate_password_mail():
     assert [a.addr_spec for a in second["To"].addresses] == ["org@example.jp"]
 
 
-def test_message_id_is_derived_from_the_outbox_row():
-    assert outbox_message_id(12, 1, "office@oroshi.example") == MID
-    assert outbox_message_id(12, 2, "Office <office@oroshi.example>") == "<oroshi-outbox-12-g2@oroshi.example>"
+def test_message_ids_are_globally_unique_at_the_sender_domain():
+    ids = {new_message_id("Office <office@oroshi.example>") for _ in range(1000)}
+    assert len(ids) == 1000
+    assert all(re.fullmatch(r"<[0-9a-f]{32}\.oroshi@oroshi\.example>", mid) for mid in ids)
 
 
 def test_unknown_password_mode_and_no_attachment_are_refused():

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +18,6 @@ from sqlalchemy import select, text, update
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, StoredDocument
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.mail.compose import outbox_message_id
 from oroshi_desktop.mail.outbox import (
     FAILED,
     PENDING,
@@ -134,7 +134,8 @@ def test_one_mail_per_organization(db, run: StatementRun, smtp_server: SmtpTestS
     rows = rows_of(db, run.invoice_id)
     assert [r.state for r in rows] == [SENT, SENT]
     assert [r.attempts for r in rows] == [1, 1]
-    assert mail_a["Message-ID"] == rows[0].message_id == outbox_message_id(rows[0].id, 1, COMPANY["mail"])
+    assert mail_a["Message-ID"] == rows[0].message_id
+    assert re.fullmatch(r"<[0-9a-f]{32}\.oroshi@oroshi\.example>", rows[0].message_id)
     assert all(r.sent_at is not None for r in rows)
     assert iso_sent_at(db, iso_a) is not None and iso_sent_at(db, iso_b) is not None
     assert invoice_sent_at(db, run.invoice_id) is not None
@@ -184,11 +185,11 @@ class FailSecondSendOnce:
         self.inner = inner
         self.calls = 0
 
-    def send(self, message: EmailMessage) -> None:
+    def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None:
         self.calls += 1
         if self.calls == 2:
             raise MailTemporaryError("connection lost", "接続が切れました", phase=Phase.CONNECT)
-        self.inner.send(message)
+        self.inner.send_raw(sender, recipients, data)
 
 
 def test_separate_mode_retry_sends_only_the_missing_password_mail(db, run: StatementRun,
@@ -387,13 +388,15 @@ def test_mark_sent_completes_the_run(db, run: StatementRun, smtp_server: SmtpTes
 
 # ---- refusing to send -------------------------------------------------------------------------------
 
-def test_incomplete_row_is_refused_naming_the_organization(db, run: StatementRun):
+def test_incomplete_row_fails_alone_naming_the_organization(db, run: StatementRun):
     with db.write() as session:
         session.get(InvoiceSupplierOrganization, run.iso_ids[0]).completed = False
-    with pytest.raises(UserError) as info:
-        prepare(db, run.invoice_id)
-    assert ORG_WITH_MAIL["entity_name"] in info.value.message_ja
-    assert all_rows(db) == []
+    deliverable = prepare(db, run.invoice_id)
+    failed, other = rows_of(db, run.invoice_id)
+    assert deliverable == [other.id] and other.state == PENDING
+    assert failed.state == FAILED and failed.failure_kind == "permanent"
+    assert ORG_WITH_MAIL["entity_name"] in failed.last_error_ja and "PDF" in failed.last_error_ja
+    assert ORG_WITH_MAIL["entity_name"] in failed.last_error
 
 
 def test_row_without_documents_is_refused(db):
@@ -401,10 +404,10 @@ def test_row_without_documents_is_refused(db):
     with db.write() as session:
         session.execute(update(StoredDocument).where(StoredDocument.owner_id == run.iso_ids[1])
                         .values(owner_id=-1))
-    with pytest.raises(UserError) as info:
-        prepare(db, run.invoice_id)
-    assert "相生漁業" in info.value.message
-    assert all_rows(db) == []
+    deliverable = prepare(db, run.invoice_id)
+    other, failed = rows_of(db, run.invoice_id)
+    assert deliverable == [other.id]
+    assert failed.state == FAILED and "相生漁業" in failed.last_error and "no statement PDF" in failed.last_error
 
 
 def test_regenerating_after_prepare_sends_the_new_pdfs(db, run: StatementRun, smtp_server: SmtpTestServer):
@@ -413,10 +416,11 @@ def test_regenerating_after_prepare_sends_the_new_pdfs(db, run: StatementRun, sm
     with db.write() as session:
         session.get(InvoiceSupplierOrganization, run.iso_ids[0]).completed = False
     result = deliver(db, row_a, transport(smtp_server))
-    assert result.status is DeliveryStatus.FAILED and "作成し直しています" in result.message_ja
+    # Transient: the row waits for the new PDFs, nobody has to act.
+    assert result.status is DeliveryStatus.RETRY and "作成し直しています" in result.message_ja
     new_ids, _ = generate_statements(db, run.iso_ids[0], label="again")
-    # Old frozen documents have no password any more: refused, not sent with wrong passwords.
-    assert deliver(db, row_a, transport(smtp_server)).status is DeliveryStatus.FAILED
+    # The composed mail holds the old PDFs, whose passwords are gone: not sent until prepared again.
+    assert deliver(db, row_a, transport(smtp_server)).status is DeliveryStatus.RETRY
     assert smtp_server.received == []
     # The next preparation points the unsent row at the new PDFs.
     assert row_a in prepare(db, run.invoice_id)
@@ -425,11 +429,12 @@ def test_regenerating_after_prepare_sends_the_new_pdfs(db, run: StatementRun, sm
     assert [p.get_content() for p in mail.iter_attachments()] == [d.content for d in documents(db, new_ids)]
 
 
-def test_a_changed_stored_document_is_not_sent(db, run: StatementRun, smtp_server: SmtpTestServer):
+def test_a_changed_stored_message_is_not_sent(db, run: StatementRun, smtp_server: SmtpTestServer):
     row_a, _ = prepare(db, run.invoice_id)
+    [row] = [r for r in rows_of(db, run.invoice_id) if r.id == row_a]
     with db.write() as session:
-        session.execute(update(StoredDocument).where(StoredDocument.id == run.documents[run.iso_ids[0]][0])
-                        .values(content=b"%PDF-1.4 tampered"))
+        session.execute(update(StoredDocument).where(StoredDocument.id == row.messages[0]["id"])
+                        .values(content=b"Subject: tampered\r\n\r\n"))
     result = deliver(db, row_a, transport(smtp_server))
     assert result.status is DeliveryStatus.FAILED and "changed" in result.message
     assert smtp_server.received == []

@@ -139,10 +139,21 @@ def test_5xx_fails_the_job_at_once_with_the_server_text(queue, runtime, demo_db,
     with demo_db.read() as session:
         assert session.get(Invoice, DUE_INVOICE).sent_at is None
 
-    # The next scheduled check tries the failed row again, and only that one.
+    # A 5xx is permanent: the next scheduled check does not send the same mail again (the server
+    # would refuse it again); it says the row waits for a data fix or a person's 再送.
     smtp_server.behave(Behaviour.ACCEPT)
     again = wait_for_job(runtime, queue.mail_check_now())
-    assert again.state == DONE, again
+    assert again.state == FAILED and f"outbox row {rejected.id}: failed, waiting for a data fix" in again.error
+    assert len(smtp_server.accepted) == organizations - 1
+    [still] = [row for row in run_outbox(demo_db) if row.id == rejected.id]
+    assert still.state == "failed" and still.failure_kind == "permanent" and still.attempts == 1
+
+    # 再送 by a person sends it, once.
+    from oroshi_desktop.mail.outbox import deliver, resend
+
+    row = resend(demo_db, rejected.id)
+    assert row.id == rejected.id
+    assert deliver(demo_db, row.id, runtime.transport()).status.value == "sent"
     assert_one_mail_each(smtp_server, organizations)
     with demo_db.read() as session:
         assert session.get(Invoice, DUE_INVOICE).sent_at is not None

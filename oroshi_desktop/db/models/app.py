@@ -67,6 +67,15 @@ class OutboxMessage(IdMixin, Base):
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
                                                  onupdate=utcnow)
+    # Revision 0002. ``failure_kind``: "permanent" (retrying the same data cannot help: waits for a
+    # data change or a person's 再送) or "transient" (the next check tries again).
+    failure_kind: Mapped[str | None] = mapped_column(String(16))
+    # SHA-256 of everything the row was prepared (or failed) from; a changed value lifts a
+    # permanent failure.
+    input_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    # The composed RFC 5322 messages in the document store: [{id, sha256, byte_size}], sent as is.
+    messages: Mapped[list[Any] | None] = mapped_column(JsonB())
+
 
 
 class Preference(Base):

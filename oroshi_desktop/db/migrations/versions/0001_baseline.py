@@ -18,6 +18,12 @@ from alembic import op
 
 from oroshi_desktop.db.models import APP_TABLE_PREFIX, Base
 
+# Columns added by later revisions: the baseline creates their tables without them, so each later
+# revision's explicit ``add_column`` finds the table as it was at 0001.
+LATER_COLUMNS: dict[str, tuple[str, ...]] = {
+    "oroshi_desktop_outbox": ("failure_kind", "input_fingerprint", "messages"),  # 0002
+}
+
 revision = "0001"
 down_revision = None
 branch_labels = None
@@ -31,7 +37,24 @@ def upgrade() -> None:
                              for name in existing)
     tables = [table for table in Base.metadata.sorted_tables
               if table.name.startswith(APP_TABLE_PREFIX) or not web_system_present]
-    Base.metadata.create_all(bind, tables=tables, checkfirst=True)
+    plain = [table for table in tables if table.name not in LATER_COLUMNS]
+    Base.metadata.create_all(bind, tables=plain, checkfirst=True)
+    frozen = sa.MetaData()
+    for table in tables:
+        if table.name in LATER_COLUMNS and table.name not in existing:
+            _as_at_baseline(table, frozen).create(bind)
+
+
+def _as_at_baseline(table: sa.Table, metadata: sa.MetaData) -> sa.Table:
+    """A copy of ``table`` without the columns later revisions add (with its keys and indexes)."""
+    later = set(LATER_COLUMNS[table.name])
+    copy = sa.Table(table.name, metadata, *(column._copy() for column in table.columns if column.name not in later))
+    for constraint in table.constraints:
+        if isinstance(constraint, sa.UniqueConstraint):
+            copy.append_constraint(sa.UniqueConstraint(*(c.name for c in constraint.columns), name=constraint.name))
+    for index in table.indexes:
+        sa.Index(index.name, *(copy.c[c.name] for c in index.columns), unique=bool(index.unique))
+    return copy
 
 
 def downgrade() -> None:

@@ -1,0 +1,106 @@
+"""Local SQLite files that may be damaged: the Huey queue file and the embedded database.
+
+The two are treated differently on purpose:
+- the **queue file** only wakes workers (the job ledger and the outbox are the truth, and the
+  level-triggered mail check finds whatever is due again), so a damaged or unreadable one is moved
+  aside under a dated name and a new one is created, with one log line saying so;
+- the **embedded database** holds the business data: a damaged one is reported in one line naming
+  the file and is never moved, repaired or overwritten; a person restores it from a backup.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.errors import UserError
+
+__all__ = ["DatabaseDamaged", "check_embedded_database", "prepare_queue_file", "sqlite_problem"]
+
+log = logging.getLogger(__name__)
+
+_HEADER = b"SQLite format 3\x00"
+_COMPANIONS = ("-wal", "-shm", "-journal")
+
+
+class DatabaseDamaged(UserError):
+    """The embedded database file is not a readable SQLite database."""
+
+
+def sqlite_problem(path: Path, *, thorough: bool = True) -> str | None:
+    """Why ``path`` is not a usable SQLite database, or None (an empty or missing file is usable:
+    SQLite creates it). ``thorough`` runs ``PRAGMA quick_check`` (reads every page)."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        return None
+    if size == 0:
+        return None
+    try:
+        with path.open("rb") as handle:
+            if handle.read(len(_HEADER)) != _HEADER:
+                return "not an SQLite database (wrong file header)"
+    except OSError as err:
+        return f"cannot be read ({err.strerror or err})"
+    try:
+        # Read-only, so a check never writes to (or "repairs") the file it looks at.
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=5)
+    except sqlite3.Error as err:
+        return f"cannot be opened ({err})"
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if thorough:
+            rows = connection.execute("PRAGMA quick_check").fetchall()
+            if [tuple(row) for row in rows] != [("ok",)]:
+                return f"damaged ({'; '.join(str(row[0]) for row in rows[:3])})"
+    except sqlite3.OperationalError as err:
+        if "locked" in str(err) or "busy" in str(err):
+            return None  # in use by a live process: not damage
+        return f"damaged ({err})"
+    except sqlite3.DatabaseError as err:
+        return f"damaged ({err})"
+    finally:
+        connection.close()
+    return None
+
+
+def _aside_name(path: Path, now: datetime) -> Path:
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    candidate = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
+    counter = 1
+    while candidate.exists():
+        counter += 1
+        candidate = path.with_name(f"{path.stem}.damaged-{stamp}-{counter}{path.suffix}")
+    return candidate
+
+
+def prepare_queue_file(path: Path, *, now: datetime | None = None) -> str | None:
+    """Before the queue opens ``path``: a damaged file is moved aside (with its -wal/-shm files)
+    under a dated name, so a new one is created; returns the one line that was logged, or None."""
+    problem = sqlite_problem(path)
+    if problem is None:
+        return None
+    aside = _aside_name(path, now or utcnow())
+    path.replace(aside)
+    for suffix in _COMPANIONS:
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(aside.with_name(aside.name + suffix))
+    line = (f"the local queue file {path} was {problem}; moved aside to {aside.name} and a new one is created "
+            "(queued jobs are found again from the job list and the mail schedule)")
+    log.warning(line)
+    return line
+
+
+def check_embedded_database(path: Path) -> None:
+    """Refuse a damaged embedded database in one line naming the file; never touch it."""
+    problem = sqlite_problem(path)
+    if problem is not None:
+        raise DatabaseDamaged(
+            f"the embedded database {path} is {problem}; it was not changed. Restore it from a backup "
+            "or move it away to start with an empty one",
+            f"内蔵データベース {path} が壊れています（{problem}）。ファイルは変更していません。"
+            "バックアップから戻すか、別の場所へ移してから起動してください")

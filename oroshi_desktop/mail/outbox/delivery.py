@@ -1,0 +1,267 @@
+"""Claiming and delivering one outbox row: its stored bytes go out as they are, and the outcome is recorded.
+
+``claim`` is one conditional UPDATE; only the worker whose update hit the row sends it, so two PCs
+or two consumers never send the same row. ``deliver`` sends the bytes composed at preparation and
+records ``sent``, ``failed`` (permanent or transient) or ``uncertain`` from the transport's error
+kind. Writing the outcome survives a short database outage (a few retries): a mail the server
+accepted must not be left looking ``sending``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import bindparam, select, update
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, StoredDocument
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.documents import sha256_hex
+from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.mail.outbox.states import FAILED as FAILED_STATE
+from oroshi_desktop.mail.outbox.states import (
+    PERMANENT,
+    SENDING,
+    SENT,
+    TRANSIENT,
+    UNCERTAIN,
+    DeliveryResult,
+    DeliveryStatus,
+    claimable_condition,
+    default_worker_id,
+    finish_run_if_all_sent,
+    is_latest,
+    mark_iso_sent,
+)
+from oroshi_desktop.mail.transport import (
+    MailOutcomeUnknown,
+    MailPermanentError,
+    MailTemporaryError,
+    Transport,
+)
+
+log = logging.getLogger(__name__)
+
+# Recording an outcome retries this long in total when the database is unreachable.
+OUTCOME_WRITE_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
+
+
+class _NotNow(UserError):
+    """The row cannot go out at this moment, but will later without anyone's help (transient)."""
+
+
+# Built once: constructing these per row cost more than executing them (the send loop runs them
+# for every row of a batch).
+_CLAIM = (update(OutboxMessage)
+          .where(OutboxMessage.id == bindparam("row_id"), claimable_condition(), is_latest())
+          .values(state=SENDING, claimed_by=bindparam("worker_id"), claimed_at=bindparam("now"),
+                  attempts=OutboxMessage.attempts + 1, updated_at=bindparam("now"))
+          .execution_options(synchronize_session=False))
+_PLAN = (select(OutboxMessage.id, OutboxMessage.invoice_id, OutboxMessage.invoice_supplier_organization_id,
+                OutboxMessage.parts_sent, OutboxMessage.message_id, OutboxMessage.recipients,
+                OutboxMessage.documents, OutboxMessage.messages, InvoiceSupplierOrganization.completed,
+                InvoiceSupplierOrganization.passwords)
+         .join(InvoiceSupplierOrganization,
+               InvoiceSupplierOrganization.id == OutboxMessage.invoice_supplier_organization_id)
+         .where(OutboxMessage.id == bindparam("row_id")))
+_CONTENT = select(StoredDocument.content).where(StoredDocument.id == bindparam("document_id"))
+_LOCK_RUN = select(Invoice.id).where(Invoice.id == bindparam("invoice_id")).with_for_update()
+_MARK_SENT = (update(OutboxMessage)
+              .where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.claimed_by == bindparam("worker_id"),
+                     OutboxMessage.state.in_((SENDING, UNCERTAIN)))
+              .values(state=SENT, sent_at=bindparam("now"), parts_sent=bindparam("parts"), failure_kind=None,
+                      last_error=None, last_error_ja=None, updated_at=bindparam("now"))
+              .execution_options(synchronize_session=False))
+
+
+def _claim(session: Session, row_id: int, worker_id: str, now: datetime) -> bool:
+    won = session.connection().execute(_CLAIM, {"row_id": row_id, "worker_id": worker_id, "now": now}).rowcount == 1
+    log.debug("outbox row %s claim by %s: %s", row_id, worker_id, "won" if won else "lost")
+    return won
+
+
+def claim(db: Database, row_id: int, worker_id: str, *, now: datetime | None = None) -> bool:
+    """Take the row for sending; True only for the one worker whose conditional update hit it.
+
+    Only the newest generation of an organization row can be claimed (an older failed generation
+    must not go out next to its successor), and never a permanent failure.
+    """
+    with db.write() as session:
+        return _claim(session, row_id, worker_id, now or utcnow())
+
+
+@dataclass(frozen=True)
+class _Plan:
+    invoice_id: int
+    iso_id: int
+    parts_sent: int
+    sender: str
+    recipients: list[str]
+    messages: list[bytes]
+
+
+def _stored_messages(session: Session, row_id: int, references: list[dict[str, Any]] | None) -> list[bytes]:
+    """The row's composed messages, checked against the SHA-256 recorded when they were stored."""
+    if not references:
+        raise NotFound(f"outbox row {row_id}: no composed message is stored (prepared before messages were kept)",
+                       f"送信キューの行 {row_id}: 送信したメールの内容は保存されていません")
+    contents = []
+    for reference in references:
+        content = session.connection().execute(_CONTENT, {"document_id": reference["id"]}).scalar()
+        if content is None or sha256_hex(content) != reference["sha256"]:
+            raise UserError(f"outbox row {row_id}: the stored message {reference['id']} is missing or changed",
+                            f"送信キューの行 {row_id}: 保存されたメール {reference['id']} が見つからないか変更されています")
+        contents.append(bytes(content))
+    return contents
+
+
+def message_bytes(session: Session, row_id: int, part: int = 1) -> bytes:
+    """The exact RFC 5322 bytes of part ``part`` (1: the statement mail, 2: a separate password mail)
+    of an outbox row, as stored when the row was prepared and as sent; for the CLI and the job centre."""
+    row = session.get(OutboxMessage, row_id)
+    if row is None:
+        raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
+    messages = _stored_messages(session, row_id, row.messages)
+    if not 1 <= part <= len(messages):
+        raise NotFound(f"outbox row {row_id} has {len(messages)} message(s); there is no part {part}",
+                       f"送信キューの行 {row_id} のメールは {len(messages)} 通です（{part} 通目はありません）")
+    return messages[part - 1]
+
+
+def _plan(session: Session, row_id: int) -> _Plan:
+    found = session.connection().execute(_PLAN, {"row_id": row_id}).first()
+    if found is None:
+        raise NotFound(f"outbox row {row_id} or its statement run does not exist",
+                       f"送信キューの行 {row_id} か、その支払い明細書が見つかりません")
+    (_id, invoice_id, iso_id, parts_sent, message_id, recipients, documents, messages, completed,
+     passwords) = found
+    passwords = passwords or {}
+    if not completed or any(str(doc["id"]) not in passwords for doc in documents or []):
+        # The PDFs are being (or were) regenerated: the next preparation composes the row anew.
+        raise _NotNow(f"outbox row {row_id}: the statement PDFs are being generated again; not sent yet",
+                      f"送信キューの行 {row_id}: 支払い明細書を作成し直しています。後で送信します")
+    recipients = recipients or {}
+    envelope = [*recipients.get("to", []), *recipients.get("cc", [])]
+    if not message_id or not recipients.get("from") or not envelope:
+        raise UserError(f"outbox row {row_id} is incomplete", f"送信キューの行 {row_id} が不完全です")
+    return _Plan(invoice_id=invoice_id, iso_id=iso_id, parts_sent=parts_sent, sender=str(recipients["from"]),
+                 recipients=[str(address) for address in envelope],
+                 messages=_stored_messages(session, row_id, messages))
+
+
+def _write(db: Database, what: str, change: Callable[[Session], None]) -> None:
+    """One write transaction, tried again while the database is unreachable (then given up: raised)."""
+    for delay in (*OUTCOME_WRITE_DELAYS, None):
+        try:
+            with db.write() as session:
+                change(session)
+            return
+        except (sa_exc.OperationalError, sa_exc.InterfaceError):
+            if delay is None:
+                raise
+            log.warning("outbox: cannot record %s (database unreachable); trying again in %.1f s", what, delay)
+            time.sleep(delay)
+
+
+def _finish(db: Database, row_id: int, worker_id: str, state: str, *, kind: str | None = None,
+            message: str | None = None, message_ja: str | None = None) -> None:
+    now = utcnow()
+
+    def change(session: Session) -> None:
+        session.execute(update(OutboxMessage)
+                        .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker_id,
+                               OutboxMessage.state == SENDING)
+                        .values(state=state, failure_kind=kind, last_error=message, last_error_ja=message_ja,
+                                updated_at=now)
+                        .execution_options(synchronize_session=False))
+
+    _write(db, f"row {row_id} {state}", change)
+
+
+def _record_part(db: Database, row_id: int, worker_id: str, parts_sent: int) -> None:
+    def change(session: Session) -> None:
+        session.execute(update(OutboxMessage)
+                        .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker_id)
+                        .values(parts_sent=parts_sent, updated_at=utcnow())
+                        .execution_options(synchronize_session=False))
+
+    _write(db, f"row {row_id} part {parts_sent}", change)
+
+
+def _finish_sent(db: Database, row_id: int, worker_id: str, plan: _Plan, now: datetime) -> None:
+    def change(session: Session) -> None:
+        # Lock the run first: two workers finishing the last two rows of a run at the same moment
+        # would otherwise each see the other's row still 'sending' (write skew under READ
+        # COMMITTED) and neither would mark the run sent. (SQLite serialises writers anyway.)
+        session.connection().execute(_LOCK_RUN, {"invoice_id": plan.invoice_id})
+        # A recovery may have called the row uncertain meanwhile; the server's 250 is the truth.
+        session.connection().execute(_MARK_SENT, {"row_id": row_id, "worker_id": worker_id, "now": now,
+                                     "parts": len(plan.messages)})
+        mark_iso_sent(session, plan.iso_id, now)
+        finish_run_if_all_sent(session, plan.invoice_id, now, touch=True)
+
+    _write(db, f"row {row_id} sent", change)
+
+
+def _failed(db: Database, row_id: int, worker_id: str, kind: str, err: UserError,
+            status: DeliveryStatus) -> DeliveryResult:
+    _finish(db, row_id, worker_id, FAILED_STATE, kind=kind, message=err.message, message_ja=err.message_ja)
+    return DeliveryResult(row_id, status, err.message, err.message_ja)
+
+
+def deliver(db: Database, row_id: int, transport: Transport, *, worker_id: str | None = None,
+            now: datetime | None = None) -> DeliveryResult:
+    """Claim, send the stored bytes, and record the outcome.
+
+    Returns ``SKIPPED`` when another worker has the row. ``RETRY`` means a temporary failure: the
+    row is ``failed`` (transient) and the job may try again with backoff. Programming errors propagate.
+    """
+    worker_id = worker_id or default_worker_id()
+    problem: UserError | None = None
+    plan: _Plan | None = None
+    # One transaction claims the row and reads what it sends (half the round trips of two).
+    with db.write() as session:
+        if not _claim(session, row_id, worker_id, now or utcnow()):
+            return DeliveryResult(row_id, DeliveryStatus.SKIPPED,
+                                  "the row is not pending or is being sent elsewhere",
+                                  "他の処理が送信中か、送信待ちではありません")
+        try:
+            plan = _plan(session, row_id)
+        except UserError as err:  # recorded below, after the claim is committed
+            problem = err
+    if problem is not None or plan is None:
+        assert problem is not None
+        if isinstance(problem, _NotNow):
+            return _failed(db, row_id, worker_id, TRANSIENT, problem, DeliveryStatus.RETRY)
+        return _failed(db, row_id, worker_id, PERMANENT, problem, DeliveryStatus.FAILED)
+
+    for index in range(plan.parts_sent, len(plan.messages)):
+        try:
+            transport.send_raw(plan.sender, plan.recipients, plan.messages[index])
+        except MailOutcomeUnknown as err:
+            _finish(db, row_id, worker_id, UNCERTAIN, message=err.message, message_ja=err.message_ja)
+            log.warning("outbox row %s: outcome unknown: %s", row_id, err.message)
+            return DeliveryResult(row_id, DeliveryStatus.UNCERTAIN, err.message, err.message_ja)
+        except MailPermanentError as err:
+            log.warning("outbox row %s: rejected: %s", row_id, err.message)
+            return _failed(db, row_id, worker_id, PERMANENT, err, DeliveryStatus.FAILED)
+        except MailTemporaryError as err:
+            log.info("outbox row %s: temporary failure: %s", row_id, err.message)
+            return _failed(db, row_id, worker_id, TRANSIENT, err, DeliveryStatus.RETRY)
+        except BaseException as err:
+            # We cannot tell how far the dialogue got, so a person has to look.
+            _finish(db, row_id, worker_id, UNCERTAIN, message=f"unexpected error while sending: {type(err).__name__}",
+                    message_ja="送信中に予期しないエラーが発生しました。届いたかどうか確認してください")
+            raise
+        if index + 1 < len(plan.messages):
+            _record_part(db, row_id, worker_id, index + 1)
+    _finish_sent(db, row_id, worker_id, plan, now or utcnow())
+    log.info("outbox row %s sent", row_id)
+    return DeliveryResult(row_id, DeliveryStatus.SENT)

@@ -1,0 +1,410 @@
+"""Preparing a run's outbox rows: freeze the PDFs and recipients, compose each mail once, store its bytes.
+
+Every organization row is prepared on its own (in a savepoint): a bad address, a missing issuer
+or registration number, a generation failure or any other problem with one organization fails
+that row alone, with a reason naming the organization and the field, and the others go on. Such a
+failure is ``permanent``: it is not tried again until the data it came from changes (its
+fingerprint) or a person resends.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import (
+    Invoice,
+    InvoiceSupplierOrganization,
+    OutboxMessage,
+    StoredDocument,
+    SupplierOrganization,
+)
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, statement_documents, store_message
+from oroshi_desktop.domain.parties import Company
+from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.mail.compose import (
+    MailAttachment,
+    Recipients,
+    compose_statement_mail,
+    message_to_bytes,
+    new_message_id,
+    statement_recipients,
+)
+from oroshi_desktop.mail.outbox.states import (
+    FAILED,
+    PENDING,
+    PERMANENT,
+    SENT,
+    UNCERTAIN,
+    finish_run_if_all_sent,
+    is_claimable,
+    latest_generations,
+    mail_organization,
+    organization_of,
+    password_delivery,
+)
+from oroshi_desktop.mail.readiness import (
+    check_organization,
+    check_run,
+    company_settings,
+    data_fingerprint,
+    load_issuer,
+    statement_period,
+    supply_signatures,
+)
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RowFailure:
+    """An organization row that cannot be sent, and why (English, Japanese)."""
+
+    row_id: int | None
+    organization_id: int
+    organization: str
+    message: str
+    message_ja: str
+    still_blocked: bool = False  # failed earlier for good, and nothing changed since: not tried again
+
+
+@dataclass
+class Preparation:
+    """What ``prepare_run`` did: the rows to deliver now, and the rows that failed (or still wait
+    for a data change after a permanent failure)."""
+
+    deliverable: list[OutboxMessage] = field(default_factory=list)
+    failed: list[RowFailure] = field(default_factory=list)
+
+
+@dataclass
+class _Context:
+    invoice: Invoice
+    sender: str
+    mode: str
+    now: datetime
+    company: Company | None = None
+    company_error: UserError | None = None
+    company_raw: Any = None
+    # Read once per run for every row's fingerprint (a per-row query each made the check slow).
+    supplies: dict[int, tuple[int, Any]] = field(default_factory=dict)
+    documents: dict[int, list[list[Any]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Frozen:
+    documents: list[dict[str, Any]]
+    recipients: dict[str, Any]
+    attachments: list[MailAttachment]
+
+
+def run_context(session: Session, invoice: Invoice, sender: str, now: datetime,
+             isos: list[InvoiceSupplierOrganization] | None = None) -> _Context:
+    context = _Context(invoice=invoice, sender=sender, mode=password_delivery(session), now=now,
+                       company_raw=company_settings(session))
+    try:
+        context.company = load_issuer(session)
+    except UserError as err:  # every row fails with it, each on its own row
+        context.company_error = err
+    if isos is None:
+        isos = list(session.scalars(select(InvoiceSupplierOrganization)
+                                    .where(InvoiceSupplierOrganization.invoice_id == invoice.id)))
+    start, end = invoice.start_date or date.min, invoice.end_date or date.max
+    context.supplies = supply_signatures(session, sorted({iso.supplier_organization_id for iso in isos}), start, end)
+    for owner_id, doc_id, kind in session.execute(
+            select(StoredDocument.owner_id, StoredDocument.id, StoredDocument.kind)
+            .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
+                   StoredDocument.owner_id.in_([iso.id for iso in isos]))
+            .order_by(StoredDocument.id)):
+        context.documents.setdefault(owner_id, []).append([doc_id, kind])
+    return context
+
+
+def named_reason(organization: SupplierOrganization, err: BaseException) -> tuple[str, str]:
+    """The reason with the organization in front (English, Japanese)."""
+    if isinstance(err, UserError):
+        message, message_ja = err.message, err.message_ja
+    else:
+        message = message_ja = f"internal error: {type(err).__name__}: {err}"
+    name = organization.entity_name
+    return (f"organization {name!r} (id {organization.id}): {message}",
+            f"組織「{name}」（ID {organization.id}）: {message_ja}")
+
+
+def freeze_row(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+            organization: SupplierOrganization) -> _Frozen:
+    """The documents and recipients a row will send; refuses a row that cannot be sent, naming the field."""
+    check_run(context.invoice)
+    if context.company_error is not None:
+        raise context.company_error
+    assert context.company is not None
+    check_organization(organization)
+    if not iso.completed:
+        raise UserError("the statement PDFs are not ready (being generated or never generated); not sent",
+                        "支払い明細書のPDFがまだできていません（作成中または未作成）。送信できません")
+    documents = statement_documents(session, iso.id)
+    if not documents:
+        raise UserError("no statement PDF is stored for this run; generate the statements first",
+                        "支払い明細書のPDFが保存されていません。先に作成してください")
+    passwords = iso.passwords or {}
+    missing = [doc.filename for doc in documents if not passwords.get(str(doc.id))]
+    if missing:
+        raise UserError(f"no password recorded for {', '.join(missing)}; generate the statements again",
+                        f"{'、'.join(missing)} のパスワードがありません。支払い明細書を作成し直してください")
+    recipients = statement_recipients(context.company, organization.email, context.sender)
+    return _Frozen(
+        documents=[{"id": doc.id, "kind": doc.kind, "filename": doc.filename, "sha256": doc.sha256,
+                    "byte_size": doc.byte_size} for doc in documents],
+        # How passwords travel is decided here too: it fixes how many messages this row sends.
+        recipients={**recipients.as_json(), "password_delivery": context.mode},
+        attachments=[MailAttachment(doc.filename, doc.content, str(passwords[str(doc.id)])) for doc in documents],
+    )
+
+
+def _compose_and_store(session: Session, context: _Context, organization: SupplierOrganization,
+                       frozen: _Frozen, row_id: int, generation: int, message_id: str) -> list[dict[str, Any]]:
+    """Compose the row's mail(s) once and store their exact bytes; returns the references to send."""
+    invoice = context.invoice
+    assert context.company is not None and invoice.start_date is not None and invoice.end_date is not None
+    # The period the PDFs print (their first and last supply day), not the run's request.
+    start, end = statement_period(session, organization.id, invoice.start_date, invoice.end_date)
+    messages = compose_statement_mail(
+        company=context.company, organization=mail_organization(organization), start=start, end=end,
+        attachments=frozen.attachments, password_delivery=context.mode, message_id=message_id,
+        recipients=Recipients.from_json(frozen.recipients), when=context.now)
+    references = []
+    for part, message in enumerate(messages, start=1):
+        document = store_message(session, outbox_id=row_id, part=part, content=message_to_bytes(message),
+                                 filename=f"outbox-{row_id}-g{generation}-{part}.eml")
+        references.append({"id": document.id, "sha256": document.sha256, "byte_size": document.byte_size})
+    return references
+
+
+def _fingerprint(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+                 organization: SupplierOrganization) -> str:
+    return data_fingerprint(context.company_raw, context.invoice, organization,
+                            context.supplies.get(organization.id, (0, None)),
+                            extra={"sender": context.sender, "mode": context.mode, "completed": iso.completed,
+                                   "passwords": sorted((iso.passwords or {}).keys()),
+                                   "documents": context.documents.get(iso.id, [])})
+
+
+def _insert(session: Session, iso: InvoiceSupplierOrganization, generation: int, now: datetime,
+            **values: Any) -> OutboxMessage | None:
+    """Insert generation ``generation``; None when another writer inserted it first."""
+    row = OutboxMessage(invoice_id=iso.invoice_id, invoice_supplier_organization_id=iso.id,
+                        supplier_organization_id=iso.supplier_organization_id, generation=generation,
+                        attempts=0, parts_sent=0, created_at=now, updated_at=now, **values)
+    try:
+        with session.begin_nested():
+            session.add(row)
+            session.flush()
+    except IntegrityError:
+        return None
+    return row
+
+
+def _new_generation(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+                    organization: SupplierOrganization, frozen: _Frozen, generation: int,
+                    fingerprint: str) -> OutboxMessage | None:
+    # Known before any SMTP connection and globally unique: a retry of this row sends the same ID.
+    message_id = new_message_id(frozen.recipients["from"])
+    row = _insert(session, iso, generation, context.now, state=PENDING, message_id=message_id,
+                  recipients=frozen.recipients, documents=frozen.documents, input_fingerprint=fingerprint)
+    if row is None:
+        return None
+    row.messages = _compose_and_store(session, context, organization, frozen, row.id, generation, message_id)
+    session.flush()
+    return row
+
+
+def _refresh(session: Session, context: _Context, row: OutboxMessage, organization: SupplierOrganization,
+             frozen: _Frozen, fingerprint: str) -> None:
+    """Bring an unsent row up to date (the PDFs may have been regenerated, the data corrected)."""
+    if (row.messages and row.documents == frozen.documents and row.recipients == frozen.recipients
+            and row.input_fingerprint == fingerprint and is_claimable(row)):
+        return
+    message_id = row.message_id or new_message_id(frozen.recipients["from"])
+    messages = _compose_and_store(session, context, organization, frozen, row.id, row.generation, message_id)
+    # Conditional: a worker may have claimed the row since we read it; then it keeps what it has.
+    session.execute(update(OutboxMessage)
+                    .where(OutboxMessage.id == row.id, OutboxMessage.state.in_((PENDING, FAILED)),
+                           OutboxMessage.parts_sent == 0)
+                    .values(state=PENDING, failure_kind=None, last_error=None, last_error_ja=None,
+                            message_id=message_id, documents=frozen.documents, recipients=frozen.recipients,
+                            messages=messages, input_fingerprint=fingerprint, updated_at=context.now)
+                    .execution_options(synchronize_session=False))
+    session.refresh(row)
+
+
+def _record_failure(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+                    current: OutboxMessage | None, generation: int, fingerprint: str, message: str,
+                    message_ja: str) -> int | None:
+    values = {"state": FAILED, "failure_kind": PERMANENT, "last_error": message, "last_error_ja": message_ja,
+              "input_fingerprint": fingerprint}
+    if current is not None and current.generation == generation:
+        session.execute(update(OutboxMessage)
+                        .where(OutboxMessage.id == current.id, OutboxMessage.state.in_((PENDING, FAILED)),
+                               OutboxMessage.parts_sent == 0)
+                        .values(**values, updated_at=context.now).execution_options(synchronize_session=False))
+        return current.id
+    row = _insert(session, iso, generation, context.now, **values)
+    return row.id if row is not None else None
+
+
+def _prepare_row(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+                 current: OutboxMessage | None, result: Preparation, *, resend: bool,
+                 generation_error: UserError | None) -> None:
+    organization = organization_of(session, iso)
+    if current is None:
+        if iso.sent_at is not None and not resend:
+            return  # sent before the outbox existed (by the web system)
+        generation, reuse = 1, False
+    elif current.state in (PENDING, FAILED):
+        generation, reuse = current.generation, True
+    elif resend and current.state in (SENT, UNCERTAIN):
+        generation, reuse = current.generation + 1, False
+    else:
+        return  # sent; or sending (its worker decides); or uncertain (a person decides)
+    fingerprint = _fingerprint(session, context, iso, organization)
+    unchanged = reuse and current is not None and current.input_fingerprint == fingerprint
+    if unchanged and current is not None and current.messages and is_claimable(current) and generation_error is None:
+        result.deliverable.append(current)  # composed from exactly this data already
+        return
+    if (unchanged and current is not None and current.failure_kind == PERMANENT and not resend):
+        # Nothing changed since it failed for good: the same reason stands, no new attempt.
+        result.failed.append(RowFailure(current.id, organization.id, organization.entity_name,
+                                        current.last_error or "", current.last_error_ja or "", still_blocked=True))
+        return
+    try:
+        with session.begin_nested():  # a bad row rolls back alone
+            if generation_error is not None:
+                raise generation_error
+            frozen = freeze_row(session, context, iso, organization)
+            if reuse and current is not None:
+                _refresh(session, context, current, organization, frozen, fingerprint)
+                row: OutboxMessage | None = current
+            else:
+                row = _new_generation(session, context, iso, organization, frozen, generation, fingerprint)
+                if row is None:  # another PC prepared the same row a moment ago: use theirs
+                    row = latest_generations(session, [iso.id]).get(iso.id)
+    except sa_exc.SQLAlchemyError:
+        raise  # the database itself: the job retries with backoff
+    except Exception as err:  # this organization's data: it fails alone, the run goes on
+        if not isinstance(err, UserError):
+            log.exception("outbox: preparing organization row %s failed", iso.id)
+        # A generation error arrives already naming the organization.
+        message, message_ja = ((err.message, err.message_ja) if err is generation_error and isinstance(err, UserError)
+                               else named_reason(organization, err))
+        row_id = _record_failure(session, context, iso, current if reuse else None, generation, fingerprint,
+                                 message, message_ja)
+        log.warning("outbox: %s", message)
+        result.failed.append(RowFailure(row_id, organization.id, organization.entity_name, message, message_ja))
+        return
+    if row is not None and is_claimable(row):
+        result.deliverable.append(row)
+
+
+def blocked_rows(session: Session, invoice_id: int, iso_ids: list[int], *, sender: str = "") -> set[int]:
+    """The organization rows whose latest outbox row failed for good on the data they have now."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        return set()
+    latest = latest_generations(session, iso_ids)
+    candidates = [row for row in latest.values() if row.state == FAILED and row.failure_kind == PERMANENT]
+    if not candidates:
+        return set()
+    context = run_context(session, invoice, sender, utcnow())
+    blocked = set()
+    for row in candidates:
+        iso = session.get(InvoiceSupplierOrganization, row.invoice_supplier_organization_id)
+        if iso is None:
+            continue
+        if row.input_fingerprint == _fingerprint(session, context, iso, organization_of(session, iso)):
+            blocked.add(iso.id)
+    return blocked
+
+
+def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, sender: str = "",
+                now: datetime | None = None, generation_errors: Mapping[int, UserError] | None = None,
+                only: Collection[int] | None = None) -> Preparation:
+    """Make sure every organization row of the run has an outbox row with its composed mail.
+
+    Rows already sent are skipped, unless ``resend``: then a sent or uncertain row gets a new
+    generation with a new Message-ID (and a failed one is tried again whatever its reason). Rows in
+    ``sending`` are left to their worker, ``uncertain`` ones to a person. ``generation_errors``
+    (organization row id → error) are recorded as those rows' reasons. ``sender`` is the
+    configured From address (empty: the company mail). ``only`` limits the work to those
+    organization rows (a caller commits a large run in parts).
+    """
+    now = now or utcnow()
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound(f"statement run {invoice_id} does not exist", f"支払い明細書 {invoice_id} が見つかりません")
+    isos = session.scalars(select(InvoiceSupplierOrganization)
+                           .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
+                           .order_by(InvoiceSupplierOrganization.id)).all()
+    if not isos:
+        # The web system counted an empty run as sent; it is a mistake the user should see.
+        raise UserError(f"statement run {invoice_id} has no organization; nothing to send",
+                        f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
+    if only is not None:
+        isos = [iso for iso in isos if iso.id in set(only)]
+    context = run_context(session, invoice, sender, now, list(isos))
+    latest = latest_generations(session, [iso.id for iso in isos])
+    result = Preparation()
+    for iso in isos:
+        _prepare_row(session, context, iso, latest.get(iso.id), result, resend=resend,
+                     generation_error=(generation_errors or {}).get(iso.id))
+    finish_run_if_all_sent(session, invoice_id, now, touch=False)
+    return result
+
+
+def prepare_outbox(session: Session, invoice_id: int, *, resend: bool = False, sender: str = "",
+                   now: datetime | None = None) -> list[OutboxMessage]:
+    """The rows to deliver now (``prepare_run`` without its failure report)."""
+    return prepare_run(session, invoice_id, resend=resend, sender=sender, now=now).deliverable
+
+
+def renew_row(session: Session, row: OutboxMessage, *, sender: str | None, now: datetime,
+              new_generation: bool) -> OutboxMessage:
+    """再送 of one row: a new generation (after sent/uncertain) or the same row made pending again
+    (after a failure), composed from the current data. Raises the row's problem as ``UserError``."""
+    iso = session.get(InvoiceSupplierOrganization, row.invoice_supplier_organization_id)
+    invoice = session.get(Invoice, row.invoice_id)
+    if iso is None or invoice is None:
+        raise NotFound(f"outbox row {row.id}: its statement run was deleted",
+                       f"送信キューの行 {row.id}: 支払い明細書が削除されています")
+    organization = organization_of(session, iso)
+    context = run_context(session, invoice, sender if sender is not None else str((row.recipients or {}).get("from", "")),
+                       now)
+    try:
+        frozen = freeze_row(session, context, iso, organization)
+    except UserError as err:
+        message, message_ja = named_reason(organization, err)
+        raise UserError(message, message_ja) from None
+    fingerprint = _fingerprint(session, context, iso, organization)
+    if not new_generation:
+        # A person asked for it: try again whatever the reason was (conditional: not if claimed).
+        reopened = session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id, OutboxMessage.state == FAILED)
+                                   .values(state=PENDING, failure_kind=None, last_error=None, last_error_ja=None,
+                                           updated_at=now).execution_options(synchronize_session=False))
+        if reopened.rowcount != 1:
+            raise UserError(f"outbox row {row.id} is already on its way", f"送信キューの行 {row.id} はすでに送信中です")
+        session.refresh(row)
+        _refresh(session, context, row, organization, frozen, fingerprint)
+        return row
+    new_row = _new_generation(session, context, iso, organization, frozen, row.generation + 1, fingerprint)
+    if new_row is None:
+        raise UserError(f"outbox row {row.id} was resent by someone else just now",
+                        f"送信キューの行 {row.id} は他の操作で再送されました")
+    return new_row

@@ -1,0 +1,96 @@
+"""Rows a stopped worker left ``sending``, and a person's decisions: 送信済みにする and 再送.
+
+A ``sending`` row claimed longer ago than the lease becomes ``uncertain``, never ``pending``: the
+stopped worker may have finished the DATA phase (ARCHITECTURE.md §5). The periodic check runs
+this too, so a running worker finds such rows, not only a restart.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from sqlalchemy import update
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.models import OutboxMessage
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.mail.outbox.preparation import renew_row
+from oroshi_desktop.mail.outbox.states import (
+    FAILED,
+    SENDING,
+    SENT,
+    UNCERTAIN,
+    finish_run_if_all_sent,
+    latest_generations,
+    mark_iso_sent,
+)
+
+log = logging.getLogger(__name__)
+
+_STALE_TEXT = ("the sending worker stopped before the server's answer was recorded; the mail may have "
+               "been delivered")
+_STALE_TEXT_JA = ("送信中に処理が中断されたため、メールが届いたかどうか分かりません。"
+                  "受信者に確認し、「再送」か「送信済みにする」を選んでください。")
+
+
+def recover_stale(db: Database, lease: timedelta, *, now: datetime | None = None) -> list[int]:
+    """Rows in ``sending`` claimed longer ago than ``lease`` become ``uncertain``; returns their ids.
+
+    The lease must be longer than a whole send can take (connection, TLS, login and the final reply).
+    """
+    now = now or utcnow()
+    cutoff = now - lease
+    with db.write() as session:
+        ids = session.scalars(update(OutboxMessage)
+                              .where(OutboxMessage.state == SENDING, OutboxMessage.claimed_at < cutoff)
+                              .values(state=UNCERTAIN, last_error=_STALE_TEXT, last_error_ja=_STALE_TEXT_JA,
+                                      updated_at=now)
+                              .returning(OutboxMessage.id)
+                              .execution_options(synchronize_session=False)).all()
+    if ids:
+        log.warning("outbox rows %s were left in sending and are now uncertain", sorted(ids))
+    return sorted(ids)
+
+
+def mark_sent(db: Database, row_id: int, *, now: datetime | None = None) -> None:
+    """送信済みにする: a person confirmed an uncertain (or failed) mail did arrive."""
+    now = now or utcnow()
+    with db.write() as session:
+        row = session.get(OutboxMessage, row_id)
+        if row is None:
+            raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
+        result = session.execute(update(OutboxMessage)
+                                 .where(OutboxMessage.id == row_id, OutboxMessage.state.in_((UNCERTAIN, FAILED)))
+                                 .values(state=SENT, sent_at=now, updated_at=now)
+                                 .execution_options(synchronize_session=False))
+        if result.rowcount != 1:
+            raise UserError(f"outbox row {row_id} is {row.state}; only uncertain or failed rows can be marked sent",
+                            f"送信キューの行 {row_id} は「{row.state}」です。要確認か失敗の行だけ送信済みにできます")
+        mark_iso_sent(session, row.invoice_supplier_organization_id, now)
+        finish_run_if_all_sent(session, row.invoice_id, now, touch=False)
+
+
+def resend(db: Database, row_id: int, *, sender: str | None = None,
+           now: datetime | None = None) -> OutboxMessage:
+    """再送: send this organization's mail again, on purpose; returns the row to deliver.
+
+    A failed row (whatever its reason) is composed again from the current data and becomes
+    pending. A sent or uncertain row gets a new generation with a new Message-ID, the current PDFs
+    and a newly stored message, so the recipient's mail system does not drop it as a duplicate.
+    """
+    now = now or utcnow()
+    with db.write() as session:
+        row = session.get(OutboxMessage, row_id)
+        if row is None:
+            raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
+        latest = latest_generations(session, [row.invoice_supplier_organization_id])[
+            row.invoice_supplier_organization_id]
+        if latest.id != row.id:
+            raise UserError(f"outbox row {row_id} has a newer send (generation {latest.generation})",
+                            f"送信キューの行 {row_id} には新しい再送（第{latest.generation}回）があります")
+        if row.state not in (FAILED, SENT, UNCERTAIN):
+            raise UserError(f"outbox row {row_id} is {row.state}; it is already on its way",
+                            f"送信キューの行 {row_id} は「{row.state}」です。すでに送信待ちか送信中です")
+        return renew_row(session, row, sender=sender, now=now, new_generation=row.state != FAILED)

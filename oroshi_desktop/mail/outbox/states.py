@@ -1,0 +1,187 @@
+"""Outbox states and the queries every part of the outbox shares (latest generation, due runs, run state).
+
+States: ``pending → sending → sent``, or ``failed`` (definitely not delivered) or ``uncertain``
+(the server may have it; a person chooses 再送 or 送信済みにする). A failed row is ``permanent``
+(the data must change, or a person resends) or ``transient`` (the next check tries again).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import Select, bindparam, exists, or_, select, update
+from sqlalchemy.orm import Session, aliased
+
+from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, SupplierOrganization
+from oroshi_desktop.domain.formats import prefecture_name
+from oroshi_desktop.errors import NotFound
+from oroshi_desktop.mail.compose import PASSWORD_DELIVERY_MODES, MailOrganization, header_text
+from oroshi_desktop.queries.preferences import PASSWORD_DELIVERY, get_preference
+
+PENDING = "pending"
+SENDING = "sending"
+SENT = "sent"
+FAILED = "failed"
+UNCERTAIN = "uncertain"
+STATES = (PENDING, SENDING, SENT, FAILED, UNCERTAIN)
+CLAIMABLE = (PENDING, FAILED)  # a permanent failure is excluded by ``claimable_condition``
+
+PERMANENT = "permanent"
+TRANSIENT = "transient"
+
+
+class DeliveryStatus(StrEnum):
+    SENT = "sent"
+    FAILED = "failed"  # definite; waits for a data change or a person's 再送
+    RETRY = "retry"  # temporary; the row is ``failed`` (transient) and the job retries with backoff
+    UNCERTAIN = "uncertain"  # outcome unknown; waits for a person
+    SKIPPED = "skipped"  # another worker has the row, or it is not in a sendable state
+
+
+@dataclass(frozen=True)
+class DeliveryResult:
+    row_id: int
+    status: DeliveryStatus
+    message: str = ""
+    message_ja: str = ""
+
+    @property
+    def retryable(self) -> bool:
+        return self.status is DeliveryStatus.RETRY
+
+
+def default_worker_id() -> str:
+    """Names the claimer in the row: which PC, which process, which thread."""
+    return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
+
+
+def claimable_condition() -> object:
+    """``pending``, or ``failed`` for a reason a retry can fix."""
+    return or_(OutboxMessage.state == PENDING,
+               (OutboxMessage.state == FAILED)
+               & or_(OutboxMessage.failure_kind.is_(None), OutboxMessage.failure_kind != PERMANENT))
+
+
+def is_claimable(row: OutboxMessage) -> bool:
+    return row.state == PENDING or (row.state == FAILED and row.failure_kind != PERMANENT)
+
+
+def is_latest() -> object:
+    """SQL: this outbox row is the newest generation of its organization row."""
+    newer = aliased(OutboxMessage)
+    return ~exists().where(newer.invoice_supplier_organization_id == OutboxMessage.invoice_supplier_organization_id,
+                           newer.generation > OutboxMessage.generation)
+
+
+def latest_generations(session: Session, iso_ids: Iterable[int]) -> dict[int, OutboxMessage]:
+    ids = list(iso_ids)
+    if not ids:
+        return {}
+    query = (select(OutboxMessage)
+             .where(OutboxMessage.invoice_supplier_organization_id.in_(ids), is_latest())
+             # Our own UPDATEs bypass the identity map: reload, never trust a cached state.
+             .execution_options(populate_existing=True))
+    return {row.invoice_supplier_organization_id: row for row in session.scalars(query)}
+
+
+def latest_outbox_rows(session: Session, invoice_id: int) -> list[OutboxMessage]:
+    """The newest outbox row of each organization row of a run (older generations are history)."""
+    iso_ids = session.scalars(select(InvoiceSupplierOrganization.id)
+                              .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
+                              .order_by(InvoiceSupplierOrganization.id)).all()
+    latest = latest_generations(session, iso_ids)
+    return [latest[iso_id] for iso_id in iso_ids if iso_id in latest]
+
+
+def due_invoices_query(now: datetime) -> Select[tuple[int]]:
+    """The due rule, in SQL: send_email, not sent, send_at ≤ now; by id.
+
+    ``send_at`` is a Rails column (naive UTC); the column type turns the aware ``now`` into a
+    naive UTC bound, so the comparison never depends on the machine's or the server's time zone.
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("due_invoices needs an aware datetime")
+    return (select(Invoice.id)
+            .where(Invoice.send_email.is_(True), Invoice.sent_at.is_(None), Invoice.send_at.is_not(None),
+                   Invoice.send_at <= now)
+            .order_by(Invoice.id))
+
+
+def due_invoices(session: Session, now: datetime) -> list[int]:
+    """Runs due for the automatic send (see ``due_invoices_query``)."""
+    return list(session.scalars(due_invoices_query(now)))
+
+
+def organization_of(session: Session, iso: InvoiceSupplierOrganization) -> SupplierOrganization:
+    organization = session.get(SupplierOrganization, iso.supplier_organization_id)
+    if organization is None:  # the foreign key makes this a broken database, not a user mistake
+        raise NotFound(f"supplier organization {iso.supplier_organization_id} does not exist",
+                       f"組織 {iso.supplier_organization_id} が見つかりません")
+    return organization
+
+
+def mail_organization(organization: SupplierOrganization) -> MailOrganization:
+    """The organization as the mail shows it; one-line text only (it reaches the subject)."""
+    try:
+        prefecture = prefecture_name(organization.subregion_id)
+    except (TypeError, ValueError):
+        prefecture = ""
+    return MailOrganization(name=header_text(organization.entity_name),
+                            micro_region=header_text(organization.micro_region),
+                            prefecture=prefecture, email=(organization.email or "").strip())
+
+
+def password_delivery(session: Session) -> str:
+    mode = get_preference(session, PASSWORD_DELIVERY)
+    return mode if mode in PASSWORD_DELIVERY_MODES else "same_mail"
+
+
+_MARK_ISO_SENT = (update(InvoiceSupplierOrganization)
+                  .where(InvoiceSupplierOrganization.id == bindparam("iso_id"))
+                  .values(sent_at=bindparam("now"), updated_at=bindparam("now"))
+                  .execution_options(synchronize_session=False))
+_RUN_WAITING = (select(OutboxMessage.id)
+                .where(OutboxMessage.invoice_id == bindparam("invoice_id"),
+                       OutboxMessage.state.in_((PENDING, SENDING, FAILED))).limit(1))
+
+
+def mark_iso_sent(session: Session, iso_id: int, now: datetime) -> None:
+    session.connection().execute(_MARK_ISO_SENT, {"iso_id": iso_id, "now": now})
+
+
+def finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *, touch: bool) -> bool:
+    """Set ``oroshi_invoices.sent_at`` when every organization row is sent.
+
+    ``touch`` (a row was just delivered) moves an existing sent_at to now, as the web system did
+    on a resend; otherwise only an empty sent_at is filled.
+    """
+    # Fast path: while any row of the run still waits or is being sent, the run is not sent. In a
+    # batch this answers for every row but the last without looking at the whole run.
+    waiting = session.connection().execute(_RUN_WAITING, {"invoice_id": invoice_id}).first()
+    if waiting is not None:
+        return False
+    # Columns only, one query: loading whole outbox rows (JSON columns included) for the run after
+    # every delivered row would make a 200-organization run quadratic.
+    latest_state = (select(OutboxMessage.state)
+                    .where(OutboxMessage.invoice_supplier_organization_id == InvoiceSupplierOrganization.id,
+                           is_latest())
+                    .correlate(InvoiceSupplierOrganization).scalar_subquery())
+    isos = session.execute(select(InvoiceSupplierOrganization.sent_at, latest_state)
+                           .where(InvoiceSupplierOrganization.invoice_id == invoice_id)).all()
+    if not isos:
+        return False
+    for sent_at, state in isos:
+        if not (state == SENT if state is not None else sent_at is not None):
+            return False
+    condition = [Invoice.id == invoice_id]
+    if not touch:
+        condition.append(Invoice.sent_at.is_(None))
+    session.execute(update(Invoice).where(*condition).values(sent_at=now, updated_at=now)
+                    .execution_options(synchronize_session=False))
+    return True

@@ -1,0 +1,149 @@
+"""What a statement needs before it is generated or mailed, checked per organization row.
+
+A statement is never produced or mailed without the issuer (the company's name and address), the
+organization's registration number (登録番号, printed on the statement), a known layout and sound
+numbers. Each check raises ``UserError`` naming the record and the field, so one bad organization
+fails alone with a reason a person can act on (the batch goes on with the others).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import (
+    COMPANY_SETTINGS_NAME,
+    Invoice,
+    InvoiceLayout,
+    SettingsRow,
+    Supplier,
+    SupplierOrganization,
+    Supply,
+    SupplyDate,
+)
+from oroshi_desktop.domain.parties import Company
+from oroshi_desktop.errors import UserError
+
+__all__ = [
+    "check_organization",
+    "check_run",
+    "check_supplies",
+    "company_settings",
+    "data_fingerprint",
+    "load_issuer",
+    "statement_period",
+    "supply_signatures",
+]
+
+
+def company_settings(session: Session) -> Any:
+    """The raw ``settings`` JSON of the company settings row (None when there is no row)."""
+    return session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
+                           .order_by(SettingsRow.id).limit(1)).first()
+
+
+def load_issuer(session: Session) -> Company:
+    """The company as issuer of the statements; refuses settings that cannot issue one."""
+    data = company_settings(session)
+    if data is None:
+        raise UserError("company settings (settings row oroshi_company_settings) are missing: the statement "
+                        "would have no issuer; enter the company name and address first",
+                        "会社設定（settings の oroshi_company_settings）がありません。発行者のない明細書は作成・"
+                        "送信できません。会社名と住所を設定してください")
+    if not isinstance(data, dict):
+        raise UserError(f"company settings: settings must be a JSON object, got {type(data).__name__}",
+                        f"会社設定: settings がJSONオブジェクトではありません（{type(data).__name__}）")
+    company = Company.from_settings(data)
+    for key, ja in (("name", "会社名"), ("address", "住所")):
+        if not " ".join(getattr(company, key).split()):
+            raise UserError(f"company settings: the issuer's {key} is empty; statements are not issued without it",
+                            f"会社設定: 発行者の{ja}（{key}）が空です。{ja}のない明細書は作成・送信できません")
+    return company
+
+
+def check_run(invoice: Invoice) -> None:
+    if invoice.start_date is None or invoice.end_date is None:
+        raise UserError(f"statement run {invoice.id}: start_date/end_date is empty",
+                        f"支払い明細書 {invoice.id}: 期間（start_date / end_date）がありません")
+    try:
+        InvoiceLayout(invoice.invoice_layout or InvoiceLayout.SIMPLE)
+    except ValueError:
+        raise UserError(f"statement run {invoice.id}: invoice_layout {invoice.invoice_layout!r} is not a known "
+                        "layout (1 standard, 2 simple)",
+                        f"支払い明細書 {invoice.id}: invoice_layout（{invoice.invoice_layout!r}）が不明です"
+                        "（1 標準版、2 簡易版）") from None
+
+
+def check_organization(organization: SupplierOrganization) -> None:
+    if not (organization.invoice_number or "").strip():
+        raise UserError(f"invoice_number (registration number) of organization {organization.id} is empty",
+                        f"組織 {organization.id} の登録番号（invoice_number）が空です。登録番号のない明細書は"
+                        "作成・送信できません")
+
+
+def _supplies(organization_id: int, start: date, end: date) -> Any:
+    return (select(Supply.id, Supply.quantity, Supply.price, Supply.updated_at)
+            .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+            .join(Supplier, Supply.supplier_id == Supplier.id)
+            .where(Supplier.supplier_organization_id == organization_id, SupplyDate.date.between(start, end)))
+
+
+def check_supplies(session: Session, organization_id: int, start: date, end: date) -> None:
+    """Every quantity and price of the organization's supplies in the period is a finite number."""
+    for supply_id, quantity, price, _updated in session.execute(_supplies(organization_id, start, end)):
+        for field, ja, value in (("quantity", "数量", quantity), ("price", "単価", price)):
+            if value is not None and not math.isfinite(float(value)):
+                raise UserError(f"supply {supply_id}: {field} is {value!r}, not a finite number",
+                                f"供給 {supply_id} の{ja}（{field}）が数値ではありません（{value!r}）")
+
+
+def statement_period(session: Session, organization_id: int, start: date, end: date) -> tuple[date, date]:
+    """The period the statement PDFs print: their first and last supply day, else the run's period.
+
+    Built by the same code as the PDF body, so the mail's subject and body always say what the
+    attached PDFs say.
+    """
+    from oroshi_desktop.domain.statement import build_body
+    from oroshi_desktop.queries.preferences import rounding
+    from oroshi_desktop.queries.statements import supply_records
+
+    body = build_body((record for _supplier, record in supply_records(session, organization_id, start, end)),
+                      rounding(session))
+    return body.first_date or start, body.last_date or end
+
+
+def supply_signatures(session: Session, organization_ids: list[int], start: date,
+                      end: date) -> dict[int, tuple[int, Any]]:
+    """Per organization: how many supplies it has in the period and when the newest one changed
+    (one grouped query for a whole run)."""
+    if not organization_ids:
+        return {}
+    rows = session.execute(
+        select(Supplier.supplier_organization_id, func.count(), func.max(Supply.updated_at))
+        .join(Supplier, Supply.supplier_id == Supplier.id)
+        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+        .where(Supplier.supplier_organization_id.in_(organization_ids), SupplyDate.date.between(start, end))
+        .group_by(Supplier.supplier_organization_id))
+    return {org_id: (count, newest) for org_id, count, newest in rows}
+
+
+def data_fingerprint(company: Any, invoice: Invoice, organization: SupplierOrganization,
+                     supplies: tuple[int, Any], extra: Any = None) -> str:
+    """SHA-256 over the data a statement mail is made from: the company settings (raw JSON), the run,
+    the organization, its supplies (count and newest change, from ``supply_signatures``) and
+    ``extra``. A permanent failure is tried again only when this changes."""
+    data = {
+        "company": company,
+        "run": [invoice.start_date, invoice.end_date, invoice.invoice_layout, invoice.send_at],
+        "organization": [organization.entity_name, organization.micro_region, organization.subregion_id,
+                         organization.email, organization.invoice_number, organization.invoice_name],
+        "supplies": list(supplies),
+        "extra": extra,
+    }
+    return hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
