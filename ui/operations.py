@@ -99,7 +99,9 @@ def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
 def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
     """A ``UserError`` in its own Japanese words; a bug as a short dialog, traceback to the log."""
     if isinstance(err, UserError):
-        QMessageBox.warning(parent, title, err.message_ja)
+        from ui.i18n import user_message  # the chosen language's half of the message
+
+        QMessageBox.warning(parent, title, user_message(err))
         return
     log.error("unexpected error in a background operation", exc_info=(type(err), err, err.__traceback__))
     box = QMessageBox(QMessageBox.Icon.Critical, title,

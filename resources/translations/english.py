@@ -77,6 +77,17 @@ ENGLISH = {
     "不明なタイムゾーンです（例: Asia/Tokyo）": "unknown time zone (e.g. Asia/Tokyo)",
     "cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）":
         "enter five cron fields: minute hour day month weekday (e.g. */10 * * * *)",
+    # the PDF viewer, printing and the confirmation dialog
+    "PDFのページ": "PDF pages", "ページ番号": "Page number", "/ {count} ページ": "/ {count} pages",
+    "PDF内を検索": "Search in the PDF", "検索": "Search", "縮小": "Zoom out", "拡大": "Zoom in",
+    "幅に合わせる": "Fit width", "ページ全体": "Whole page", "前へ": "Previous", "次へ": "Next",
+    "名前を付けて保存…": "Save as…", "印刷…": "Print…", "見つかりません": "Not found",
+    "{shown} / {count} 件": "{shown} / {count}", "名前を付けて保存": "Save as",
+    "保存できませんでした: {path}\n{reason}": "Could not save: {path}\n{reason}",
+    "PDFビューア": "PDF viewer", "開いているPDF": "Open PDFs",
+    "「{title}」はパスワードで保護されています。\nパスワードを入力してください。":
+        "\u201c{title}\u201d is protected by a password.\nEnter the password.",
+    "キャンセル": "Cancel", "{page} / {total} ページ": "Page {page} of {total}", "印刷しています…": "Printing…",
 }
 
 

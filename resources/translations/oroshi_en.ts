@@ -251,6 +251,149 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="../../ui/dialogs.py" line="25" />
+        <source>キャンセル</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PdfTab</name>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="42" />
+        <source>PDFのページ</source>
+        <translation>PDF pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="53" />
+        <source>ページ番号</source>
+        <translation>Page number</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="55" />
+        <source>/ {count} ページ</source>
+        <translation>/ {count} pages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="59" />
+        <source>PDF内を検索</source>
+        <translation>Search in the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="60" />
+        <source>検索</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="67" />
+        <source>縮小</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="68" />
+        <source>拡大</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="69" />
+        <source>幅に合わせる</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="70" />
+        <source>ページ全体</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="76" />
+        <source>前へ</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="77" />
+        <source>次へ</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="80" />
+        <source>名前を付けて保存…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="81" />
+        <source>印刷…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="158" />
+        <source>見つかりません</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="161" />
+        <source>{shown} / {count} 件</source>
+        <translation>{shown} / {count}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="184" />
+        <location filename="../../ui/viewer/tab.py" line="191" />
+        <source>名前を付けて保存</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/tab.py" line="192" />
+        <source>保存できませんでした: {path}
+{reason}</source>
+        <translation>Could not save: {path}
+{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewerWindow</name>
+    <message>
+        <location filename="../../ui/viewer/window.py" line="39" />
+        <location filename="../../ui/viewer/window.py" line="73" />
+        <source>PDFビューア</source>
+        <translation>PDF viewer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/window.py" line="42" />
+        <source>開いているPDF</source>
+        <translation>Open PDFs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/window.py" line="95" />
+        <source>パスワード</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/window.py" line="96" />
+        <source>「{title}」はパスワードで保護されています。
+パスワードを入力してください。</source>
+        <translation>“{title}” is protected by a password.
+Enter the password.</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../ui/printing.py" line="184" />
+        <source>印刷</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="202" />
+        <source>{page} / {total} ページ</source>
+        <translation>Page {page} of {total}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="206" />
+        <source>印刷しています…</source>
+        <translation>Printing…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsValidation</name>
     <message>
         <location filename="../../ui/settings/validation.py" line="37" />
@@ -322,244 +465,244 @@
         <translation>Leave empty to keep it</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="149" />
+        <location filename="../../ui/settings/view.py" line="150" />
         <source>会社情報（支払明細書・出荷書類に印刷）</source>
         <translation>Company (printed on statements and shipping documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="151" />
+        <location filename="../../ui/settings/view.py" line="152" />
         <source>会社名</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="151" />
+        <location filename="../../ui/settings/view.py" line="152" />
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="151" />
+        <location filename="../../ui/settings/view.py" line="152" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="152" />
+        <location filename="../../ui/settings/view.py" line="153" />
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="152" />
+        <location filename="../../ui/settings/view.py" line="153" />
         <source>FAX番号</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="152" />
+        <location filename="../../ui/settings/view.py" line="153" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="153" />
+        <location filename="../../ui/settings/view.py" line="154" />
         <source>ウェブサイト</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="153" />
+        <location filename="../../ui/settings/view.py" line="154" />
         <source>登録番号</source>
         <translation>Registration number</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="156" />
+        <location filename="../../ui/settings/view.py" line="157" />
         <source>ロゴ画像: 現在の印刷様式には表示欄がありません（未対応）</source>
         <translation>Logo image: the current print layouts have no place for it (not supported)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="162" />
+        <location filename="../../ui/settings/view.py" line="163" />
         <source>書類の設定（全員共通）</source>
         <translation>Documents (shared by every PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="164" />
+        <location filename="../../ui/settings/view.py" line="165" />
         <source>端数処理</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="164" />
+        <location filename="../../ui/settings/view.py" line="165" />
         <source>四捨五入</source>
         <translation>Round half up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="165" />
+        <location filename="../../ui/settings/view.py" line="166" />
         <source>切り捨て</source>
         <translation>Round down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="166" />
+        <location filename="../../ui/settings/view.py" line="167" />
         <source>パスワードの送付</source>
         <translation>Password delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="167" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>同じメール</source>
         <translation>In the same mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="167" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>別のメール</source>
         <translation>In a separate mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="168" />
+        <location filename="../../ui/settings/view.py" line="169" />
         <source>出荷表の用紙</source>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="172" />
+        <location filename="../../ui/settings/view.py" line="173" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="174" />
+        <location filename="../../ui/settings/view.py" line="175" />
         <source>接続先URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="175" />
+        <location filename="../../ui/settings/view.py" line="176" />
         <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
         <translation>postgresql://user@server/db (empty: built-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="194" />
+        <location filename="../../ui/settings/view.py" line="195" />
         <source>差出人</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="194" />
+        <location filename="../../ui/settings/view.py" line="195" />
         <source>空欄で会社のメール</source>
         <translation>empty: the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="195" />
+        <location filename="../../ui/settings/view.py" line="196" />
         <source>テスト送信先</source>
         <translation>Test mail to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="205" />
+        <location filename="../../ui/settings/view.py" line="206" />
         <source>メール確認（cron）</source>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="214" />
+        <location filename="../../ui/settings/view.py" line="215" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="176" />
-        <location filename="../../ui/settings/view.py" line="193" />
+        <location filename="../../ui/settings/view.py" line="177" />
+        <location filename="../../ui/settings/view.py" line="194" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="180" />
+        <location filename="../../ui/settings/view.py" line="181" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="185" />
+        <location filename="../../ui/settings/view.py" line="186" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="187" />
+        <location filename="../../ui/settings/view.py" line="188" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="188" />
+        <location filename="../../ui/settings/view.py" line="189" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="189" />
+        <location filename="../../ui/settings/view.py" line="190" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="190" />
+        <location filename="../../ui/settings/view.py" line="191" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="192" />
+        <location filename="../../ui/settings/view.py" line="193" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="199" />
+        <location filename="../../ui/settings/view.py" line="200" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="203" />
+        <location filename="../../ui/settings/view.py" line="204" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="206" />
+        <location filename="../../ui/settings/view.py" line="207" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="209" />
+        <location filename="../../ui/settings/view.py" line="210" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="210" />
-        <location filename="../../ui/settings/view.py" line="222" />
+        <location filename="../../ui/settings/view.py" line="211" />
+        <location filename="../../ui/settings/view.py" line="223" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="211" />
+        <location filename="../../ui/settings/view.py" line="212" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="270" />
+        <location filename="../../ui/settings/view.py" line="271" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="271" />
+        <location filename="../../ui/settings/view.py" line="272" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="347" />
+        <location filename="../../ui/settings/view.py" line="348" />
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="350" />
+        <location filename="../../ui/settings/view.py" line="351" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="362" />
+        <location filename="../../ui/settings/view.py" line="363" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="380" />
+        <location filename="../../ui/settings/view.py" line="381" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="383" />
+        <location filename="../../ui/settings/view.py" line="384" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="385" />
+        <location filename="../../ui/settings/view.py" line="386" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>

@@ -112,3 +112,20 @@ def test_english_walk_of_the_settings_view(english, qtbot, qapp, sqlite_db) -> N
         wait_for_operations()
         forget(ledger)
         ledger.dispose()
+
+
+def test_english_walk_of_the_viewer_and_the_confirmation(english, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.archive_fixtures import protected_pdf
+    from ui.dialogs import confirm_box
+    from ui.viewer import open_pdf, viewer_window
+
+    window = open_pdf(None, protected_pdf("page one", "pw"), "statement.pdf", "pw")
+    assert window is not None
+    try:
+        assert japanese_left(window) == []
+        assert window.windowTitle() == "statement.pdf — PDF viewer"
+    finally:
+        viewer_window().close()
+    box, _yes = confirm_box(None, "text", action="Delete")
+    assert box.findChild(QAbstractButton, "confirmCancel").text() == "Cancel"
+    box.deleteLater()
