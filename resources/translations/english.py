@@ -88,6 +88,32 @@ ENGLISH = {
     "「{title}」はパスワードで保護されています。\nパスワードを入力してください。":
         "\u201c{title}\u201d is protected by a password.\nEnter the password.",
     "キャンセル": "Cancel", "{page} / {total} ページ": "Page {page} of {total}", "印刷しています…": "Printing…",
+    # the job centre and the about box
+    "このPCのジョブ": "Jobs of this PC", "この組織にメールをもう一度送ります": "Send the mail to this organization again",
+    "すべての状態": "All states", "すべての種類": "All kinds", "すべて再実行": "Retry all", "すべて破棄": "Discard all",
+    "アプリ": "App", "ジョブが作ったファイルを開きます": "Open the file the job made",
+    "ジョブを破棄しています…": "Discarding jobs…", "ジョブ一覧": "Jobs", "データベース:": "Database:",
+    "ファイルを開いています…": "Opening the file…", "メール送信キュー": "Mail queue",
+    "共有データベースに接続できません。つながると自動で最新の状態になります。":
+        "The shared database cannot be reached. The list updates by itself once it answers.",
+    "再実行": "Retry", "再送": "Resend", "再送する": "Resend", "再送を準備しています…": "Preparing the resend…",
+    "出力を開く": "Open output", "失敗したジョブを再実行しています…": "Retrying the failed jobs…",
+    "失敗をすべて再実行": "Retry all failed", "失敗・破棄したジョブをもう一度実行します": "Run a failed or discarded job again",
+    "定期メール確認: 読み込み中…": "Mail check: loading…",
+    "届いていることを確かめたメールを送信済みにします": "Mark a mail you know has arrived as sent",
+    "待機中・失敗のジョブを実行しないようにします": "Keep a queued or failed job from running",
+    "接続できません": "Cannot connect", "支払明細書のメール送信キュー（全PC）": "Statement mail queue (all PCs)",
+    "状態:": "State:", "状態で絞り込み": "Filter by state",
+    "相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。":
+        "Choose this only after checking that the mail arrived. It will not be resent.",
+    "破棄": "Discard", "破棄したジョブは実行されません（あとから再実行はできます）。":
+        "Discarded jobs do not run (you can retry them later).",
+    "確認中…": "Checking…", "種類:": "Kind:", "種類で絞り込み": "Filter by kind",
+    "絞り込んだ一覧の失敗したジョブをすべて再実行します": "Retry every failed job in the filtered list",
+    "絞り込んだ一覧の失敗したジョブをすべて再実行しますか？": "Retry every failed job in the filtered list?",
+    "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します": "Discard every queued or failed job in the filtered list",
+    "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？": "Discard every queued or failed job in the filtered list?",
+    "送信済みにする": "Mark as sent", "送信状態で絞り込み": "Filter by mail state", "閉じる": "Close",
 }
 
 

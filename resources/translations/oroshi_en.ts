@@ -1,6 +1,34 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../ui/about.py" line="46" />
+        <source>確認中…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="48" />
+        <source>アプリ</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="54" />
+        <source>データベース:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="57" />
+        <source>閉じる</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/about.py" line="61" />
+        <source>接続できません</source>
+        <translation>Cannot connect</translation>
+    </message>
+</context>
+<context>
     <name>ArchiveFilterBar</name>
     <message>
         <location filename="../../ui/archive/filters.py" line="55" />
@@ -256,6 +284,211 @@
         <location filename="../../ui/dialogs.py" line="25" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>JobsView</name>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="61" />
+        <source>定期メール確認: 読み込み中…</source>
+        <translation>Mail check: loading…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="105" />
+        <source>このPCのジョブ</source>
+        <translation>Jobs of this PC</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="108" />
+        <source>状態で絞り込み</source>
+        <translation>Filter by state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="109" />
+        <source>すべての状態</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="110" />
+        <source>種類で絞り込み</source>
+        <translation>Filter by kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="111" />
+        <source>すべての種類</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="114" />
+        <source>状態:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="116" />
+        <source>種類:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="122" />
+        <source>ジョブ一覧</source>
+        <translation>Jobs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="133" />
+        <location filename="../../ui/jobs/view.py" line="238" />
+        <source>再実行</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="133" />
+        <source>失敗・破棄したジョブをもう一度実行します</source>
+        <translation>Run a failed or discarded job again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="134" />
+        <location filename="../../ui/jobs/view.py" line="245" />
+        <source>破棄</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="134" />
+        <source>待機中・失敗のジョブを実行しないようにします</source>
+        <translation>Keep a queued or failed job from running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="136" />
+        <source>出力を開く</source>
+        <translation>Open output</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="136" />
+        <source>ジョブが作ったファイルを開きます</source>
+        <translation>Open the file the job made</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="138" />
+        <source>失敗をすべて再実行</source>
+        <translation>Retry all failed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="139" />
+        <source>絞り込んだ一覧の失敗したジョブをすべて再実行します</source>
+        <translation>Retry every failed job in the filtered list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="140" />
+        <location filename="../../ui/jobs/view.py" line="243" />
+        <source>すべて破棄</source>
+        <translation>Discard all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="141" />
+        <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します</source>
+        <translation>Discard every queued or failed job in the filtered list</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="235" />
+        <source>絞り込んだ一覧の失敗したジョブをすべて再実行しますか？</source>
+        <translation>Retry every failed job in the filtered list?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="236" />
+        <source>すべて再実行</source>
+        <translation>Retry all</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="238" />
+        <source>失敗したジョブを再実行しています…</source>
+        <translation>Retrying the failed jobs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="241" />
+        <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？</source>
+        <translation>Discard every queued or failed job in the filtered list?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="242" />
+        <source>破棄したジョブは実行されません（あとから再実行はできます）。</source>
+        <translation>Discarded jobs do not run (you can retry them later).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="245" />
+        <source>ジョブを破棄しています…</source>
+        <translation>Discarding jobs…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/view.py" line="284" />
+        <source>ファイルを開いています…</source>
+        <translation>Opening the file…</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxPanel</name>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="24" />
+        <source>再送する</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="29" />
+        <source>相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。</source>
+        <translation>Choose this only after checking that the mail arrived. It will not be resent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="30" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="70" />
+        <source>送信済みにする</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="35" />
+        <source>支払明細書のメール送信キュー（全PC）</source>
+        <translation>Statement mail queue (all PCs)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="39" />
+        <source>送信状態で絞り込み</source>
+        <translation>Filter by mail state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="40" />
+        <source>すべての状態</source>
+        <translation>All states</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="44" />
+        <source>状態:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="50" />
+        <source>メール送信キュー</source>
+        <translation>Mail queue</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="58" />
+        <source>共有データベースに接続できません。つながると自動で最新の状態になります。</source>
+        <translation>The shared database cannot be reached. The list updates by itself once it answers.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="69" />
+        <source>再送</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="69" />
+        <source>この組織にメールをもう一度送ります</source>
+        <translation>Send the mail to this organization again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="71" />
+        <source>届いていることを確かめたメールを送信済みにします</source>
+        <translation>Mark a mail you know has arrived as sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/jobs/outbox_panel.py" line="131" />
+        <source>再送を準備しています…</source>
+        <translation>Preparing the resend…</translation>
     </message>
 </context>
 <context>

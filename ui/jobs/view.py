@@ -58,7 +58,7 @@ class JobsView(QWidget):
 
         # The recurring mail check and the queue switch: the shell's shared actions.
         top = QHBoxLayout()
-        self.mail_check_label = QLabel("定期メール確認: 読み込み中…")
+        self.mail_check_label = QLabel(self.tr("定期メール確認: 読み込み中…"))
         self.mail_check_label.setObjectName("mailCheckState")
         self.mail_check_label.setWordWrap(True)
         self.mail_check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,24 +102,24 @@ class JobsView(QWidget):
 
     # ---- building ----------------------------------------------------------------------------
     def _build_jobs(self) -> QWidget:
-        box = QGroupBox("このPCのジョブ")
+        box = QGroupBox(self.tr("このPCのジョブ"))
         layout = QVBoxLayout(box)
         filters = QHBoxLayout()
-        self.state_filter = combo("jobStateFilter", "状態で絞り込み",
-                                  [("すべての状態", ())] + [(STATE_LABELS_JA[s], (s,)) for s in STATES])
-        self.kind_filter = combo("jobKindFilter", "種類で絞り込み",
-                                 [("すべての種類", ())] + [(label, (kind,)) for kind, label in JOB_KIND_LABELS_JA.items()])
+        self.state_filter = combo("jobStateFilter", self.tr("状態で絞り込み"),
+                                  [(self.tr("すべての状態"), ())] + [(STATE_LABELS_JA[s], (s,)) for s in STATES])
+        self.kind_filter = combo("jobKindFilter", self.tr("種類で絞り込み"),
+                                 [(self.tr("すべての種類"), ())] + [(label, (kind,)) for kind, label in JOB_KIND_LABELS_JA.items()])
         for selector in (self.state_filter, self.kind_filter):
             selector.currentIndexChanged.connect(self._job_filter_changed)
-        filters.addWidget(QLabel("状態:"))
+        filters.addWidget(QLabel(self.tr("状態:")))
         filters.addWidget(self.state_filter)
-        filters.addWidget(QLabel("種類:"))
+        filters.addWidget(QLabel(self.tr("種類:")))
         filters.addWidget(self.kind_filter)
         filters.addStretch(1)
         layout.addLayout(filters)
 
         self.job_model = JobTableModel(self.ctx.ledger, self.ctx.settings.tz, self)
-        self.job_view = make_table(self.job_model, "jobsTable", "ジョブ一覧",
+        self.job_view = make_table(self.job_model, "jobsTable", self.tr("ジョブ一覧"),
                                    ("供給料仕切り書作成", "待機中", "供給料仕切り書の作成に失敗しました。",
                                     "2026/12/31 23:59", "2026/12/31 23:59", "2026/12/31 23:59", "試行"))
         self._last_job_id: int | None = None
@@ -130,15 +130,15 @@ class JobsView(QWidget):
         layout.addWidget(self.job_view, 1)
 
         buttons = QHBoxLayout()
-        self.retry_button = button("再実行", "retryJob", "失敗・破棄したジョブをもう一度実行します", self.retry_selected)
-        self.discard_button = button("破棄", "discardJob", "待機中・失敗のジョブを実行しないようにします",
+        self.retry_button = button(self.tr("再実行"), "retryJob", self.tr("失敗・破棄したジョブをもう一度実行します"), self.retry_selected)
+        self.discard_button = button(self.tr("破棄"), "discardJob", self.tr("待機中・失敗のジョブを実行しないようにします"),
                                      self.discard_selected)
-        self.open_button = button("出力を開く", "openJobOutput", "ジョブが作ったファイルを開きます",
+        self.open_button = button(self.tr("出力を開く"), "openJobOutput", self.tr("ジョブが作ったファイルを開きます"),
                                   self.open_selected_output)
-        self.retry_all_button = button("失敗をすべて再実行", "retryAllFailed",
-                                       "絞り込んだ一覧の失敗したジョブをすべて再実行します", self.retry_all_failed)
-        self.discard_all_button = button("すべて破棄", "discardAll",
-                                         "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します", self.discard_all)
+        self.retry_all_button = button(self.tr("失敗をすべて再実行"), "retryAllFailed",
+                                       self.tr("絞り込んだ一覧の失敗したジョブをすべて再実行します"), self.retry_all_failed)
+        self.discard_all_button = button(self.tr("すべて破棄"), "discardAll",
+                                         self.tr("絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します"), self.discard_all)
         for widget in (self.retry_button, self.discard_button, self.open_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -232,17 +232,17 @@ class JobsView(QWidget):
 
     def retry_all_failed(self) -> None:
         tasks = self.ctx.tasks
-        if tasks is None or not confirm(self, "絞り込んだ一覧の失敗したジョブをすべて再実行しますか？",
-                                        action="すべて再実行"):
+        if tasks is None or not confirm(self, self.tr("絞り込んだ一覧の失敗したジョブをすべて再実行しますか？"),
+                                        action=self.tr("すべて再実行")):
             return
-        self._each_filtered((FAILED,), tasks.retry, "失敗したジョブを再実行しています…", "再実行")
+        self._each_filtered((FAILED,), tasks.retry, self.tr("失敗したジョブを再実行しています…"), self.tr("再実行"))
 
     def discard_all(self) -> None:
-        if not confirm(self, "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？",
-                       informative="破棄したジョブは実行されません（あとから再実行はできます）。",
-                       action="すべて破棄"):
+        if not confirm(self, self.tr("絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？"),
+                       informative=self.tr("破棄したジョブは実行されません（あとから再実行はできます）。"),
+                       action=self.tr("すべて破棄")):
             return
-        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, "ジョブを破棄しています…", "破棄")
+        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, self.tr("ジョブを破棄しています…"), self.tr("破棄"))
 
     def _each_filtered(self, states: tuple[str, ...], act: Callable[[int], Any], label: str, verb: str) -> None:
         """One job at a time: a job that changed meanwhile (it started, someone else acted) is skipped
@@ -281,7 +281,7 @@ class JobsView(QWidget):
         if path.suffix.lower() != ".pdf" or open_pdf is None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
             return
-        Operation(self, path.read_bytes, label="ファイルを開いています…") \
+        Operation(self, path.read_bytes, label=self.tr("ファイルを開いています…")) \
             .success(lambda data: open_pdf(self, data, path.name)).run()
 
 
