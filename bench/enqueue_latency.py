@@ -1,4 +1,5 @@
-"""Benchmark: enqueue → ledger ``running`` latency on the embedded consumer (SqliteHuey).
+"""Benchmark: enqueue → ledger ``running`` latency on the embedded consumer (SqliteHuey, ledger in
+the embedded SQLite database).
 
     python bench/enqueue_latency.py --runs 50
 
@@ -34,10 +35,12 @@ def main() -> int:
         from jobs.runtime import Runtime
         from jobs.tasks import register_tasks
         from oroshi_desktop.config import load_settings
+        from oroshi_desktop.db import schema
         from oroshi_desktop.ledger import DONE
 
         settings = load_settings()
         runtime = Runtime(settings)
+        schema.upgrade(runtime.db)  # the ledger lives in the (embedded) app database
         tasks = register_tasks(make_huey(settings), lambda: runtime)
 
         @tasks.huey.task(name="bench.noop")

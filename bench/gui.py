@@ -108,15 +108,16 @@ def job_centre_poll(count: int) -> None:
     of every row) and one page of display rows, against reading every row the old way."""
     from sqlalchemy import insert
 
+    from oroshi_desktop.db.models import JobRow
     from oroshi_desktop.db.types import utcnow
-    from oroshi_desktop.ledger import JobRecord, Ledger
+    from oroshi_desktop.ledger import Ledger
     from oroshi_desktop.queries.job_centre import JobFilter, job_rows, job_stamps
     from ui.jobs.ledger_access import ledger_session
 
     ledger = Ledger(Path(tempfile.mkdtemp(prefix="oroshi-bench-jobs-")) / "local.sqlite3")
     now = utcnow()
     with ledger.engine.begin() as conn:
-        conn.execute(insert(JobRecord), [{"kind": "order_document", "arguments": "{}", "state": "done",
+        conn.execute(insert(JobRow), [{"kind": "order_document", "arguments": "{}", "state": "done",
                                           "message": "注文書類作成完了", "attempts": 1, "created_at": now,
                                           "updated_at": now} for _ in range(count)])
 

@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         total = len(session.scalars(select(Invoice.id)).all())
     app = QApplication.instance() or QApplication([])
     settings = load_settings()
-    ledger = Ledger(settings.paths.local_store)
+    ledger = Ledger.for_settings(db, settings)
     ctx = AppContext(settings, db, ledger)
     window = QMainWindow()
     window.resize(1366, 768)

@@ -1,32 +1,34 @@
 """Running Huey's consumer inside the GUI process or as ``oroshi-desktop worker``.
 
 Huey's consumer installs SIGINT/SIGTERM/SIGHUP handlers in ``start()``; inside the GUI that would
-swallow Ctrl-C and fail off the main thread, so the embedded consumer skips them. Only one consumer
-per PC runs the periodic tasks: it holds an exclusive lock file in the data folder.
+swallow Ctrl-C and fail off the main thread, so the embedded consumer skips them. Huey's own
+periodic scheduler is never used: the schedule (``jobs.office_schedule``) claims each slot in the
+database. With a local queue only the consumer holding this PC's lock file takes part in it; with
+a shared queue every consumer does, and the slot rows let exactly one of them act per slot.
 """
 
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from huey import Huey
 from huey.consumer import Consumer
 
+from jobs.scheduler_lock import SCHEDULER_LOCK_NAME, SchedulerLock
 from oroshi_desktop.config import Settings
+from oroshi_desktop.identity import is_shared
 
 if TYPE_CHECKING:
+    from jobs.office_schedule import Schedule
     from jobs.runtime import Runtime
     from jobs.tasks import Tasks
     from oroshi_desktop.db.engine import Database
 
-log = logging.getLogger(__name__)
+__all__ = ["SCHEDULER_LOCK_NAME", "EmbeddedConsumer", "JobQueue", "SchedulerLock", "StartReport", "make_consumer"]
 
-SCHEDULER_LOCK_NAME = "scheduler.lock"
+log = logging.getLogger(__name__)
 
 
 class EmbeddedConsumer(Consumer):
@@ -34,44 +36,6 @@ class EmbeddedConsumer(Consumer):
 
     def _set_signal_handlers(self) -> None:
         return None
-
-
-class SchedulerLock:
-    """An OS file lock: released by the OS if the process dies, so it never goes stale."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self._handle: IO[bytes] | None = None
-
-    def acquire(self) -> bool:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle = open(self.path, "a+b")  # noqa: SIM115 - held open for the process's lifetime
-        try:
-            if sys.platform == "win32":
-                import msvcrt
-
-                msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
-            else:
-                import fcntl
-
-                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            handle.close()
-            return False
-        handle.seek(0)
-        handle.truncate()
-        handle.write(str(os.getpid()).encode())
-        handle.flush()
-        self._handle = handle
-        return True
-
-    def release(self) -> None:
-        if self._handle is not None:
-            # Clear our pid first, so nobody reads this process as the scheduler any more.
-            self._handle.seek(0)
-            self._handle.truncate()
-            self._handle.close()
-            self._handle = None
 
 
 def make_consumer(huey: Huey, *, workers: int, periodic: bool, embedded: bool,
@@ -94,12 +58,13 @@ class StartReport:
 
 
 class JobQueue:
-    """This PC's queue with its consumer: the one start-up sequence for ``worker`` and the GUI.
+    """The queue's consumer in this process: the one start-up sequence for ``worker`` and the GUI.
 
     ``start()`` (embedded: from the GUI main thread, returns at once) or ``run()`` (headless,
-    blocks until SIGINT/SIGTERM). When this process wins the scheduler lock it runs the periodic
-    tasks and first: jobs left running → failed, outbox rows left sending → uncertain, queued
-    jobs whose Huey task was lost → queued again, then one mail check.
+    blocks until SIGINT/SIGTERM). When this process takes part in the schedule (a shared queue, or
+    the lock holder of a local one) it first takes back lost work: jobs whose worker stopped (lease
+    expired), outbox rows left sending (→ uncertain), queued jobs whose Huey task was lost; then it
+    runs the current slot's mail check and starts the schedule thread.
     """
 
     def __init__(self, settings: Settings, *, runtime: Runtime | None = None, database: Database | None = None,
@@ -121,32 +86,39 @@ class JobQueue:
         self.max_delay = max_delay
         self.lock = SchedulerLock(settings.paths.data_dir / SCHEDULER_LOCK_NAME)
         self.consumer: Consumer | None = None
+        self.schedule: Schedule | None = None
         self.report = StartReport()
 
     @property
     def huey(self) -> Huey:
         return self.tasks.huey
 
+    @property
+    def shared(self) -> bool:
+        return is_shared(self.runtime.ledger.scope)
+
     def prepare(self) -> StartReport:
-        from jobs.control import resubmit_lost
+        from jobs.office_schedule import Schedule, slot_of
         from jobs.runtime import OUTBOX_LEASE
+        from oroshi_desktop.db.types import utcnow
         from oroshi_desktop.mail.outbox import recover_stale
 
-        report = StartReport(periodic=self.lock.acquire())
+        # A shared queue's schedule is arbitrated by slot rows; a local one by this PC's lock file.
+        report = StartReport(periodic=self.shared or self.lock.acquire())
         if report.periodic:
-            # Only the one scheduler of this PC may call running jobs interrupted or tasks lost.
-            report.interrupted = self.runtime.ledger.recover_interrupted()
+            schedule = Schedule(self.tasks)
+            report.interrupted, report.resubmitted = schedule.sweep()
             report.stale_outbox = recover_stale(self.runtime.db, OUTBOX_LEASE)
-            report.resubmitted = resubmit_lost(self.tasks)
             try:
-                # Huey's own first tick only fires on a matching minute; this queues a ledger job
-                # only when a run is due (and does nothing while paused).
-                self.tasks.periodic_mail_check.call_local()
+                # Catch up at start (level-triggered: a job only when a run is due, none while
+                # paused), as this slot's check: another process that claimed the slot did it.
+                schedule.mail_check(slot_of(utcnow(), schedule.tick), catch_up=True)
             except Exception as err:  # a database hiccup must not stop the queue from starting
                 log.exception("start-up mail check failed")
                 report.mail_check_error = f"{type(err).__name__}: {err}"
+            self.schedule = schedule
         self.report = report
-        self.consumer = make_consumer(self.huey, workers=self.workers, periodic=report.periodic,
+        self.consumer = make_consumer(self.huey, workers=self.workers, periodic=False,
                                       embedded=self.embedded, max_delay=self.max_delay)
         return report
 
@@ -155,6 +127,8 @@ class JobQueue:
         report = self.prepare()
         assert self.consumer is not None
         self.consumer.start()
+        if self.schedule is not None:
+            self.schedule.start()
         log.info("job queue started (%d worker(s), schedule %s)", self.workers, "on" if report.periodic else "off")
         return report
 
@@ -163,6 +137,8 @@ class JobQueue:
         if self.consumer is None:
             self.prepare()
         assert self.consumer is not None
+        if self.schedule is not None:
+            self.schedule.start()
         try:
             self.consumer.run()
         finally:
@@ -176,6 +152,9 @@ class JobQueue:
         self.close()
 
     def close(self) -> None:
+        if self.schedule is not None:
+            self.schedule.stop()
+            self.schedule = None
         self.lock.release()
         if self._owns_runtime:
             self.runtime.close()

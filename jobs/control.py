@@ -1,72 +1,40 @@
-"""Pause and resume of this PC's queue, its status, and the re-submission of lost queued jobs.
+"""Pause and resume of the queue, its status, and taking back lost work: tasks that vanished from
+the queue and jobs whose worker stopped (expired lease).
 
-The paused flag lives in the local store next to the ledger, so the GUI, ``oroshi-desktop jobs
-pause`` and every worker of this PC see the same switch. A task that starts while paused is not
-run: its ledger row stays ``queued`` (一時停止中) and Huey tries it again after a short delay.
+Only rows of this process's queue scope are touched: with a local queue per PC on a shared
+PostgreSQL, PC B never resubmits or recovers PC A's jobs, whose tasks sit in PC A's own queue.
+Every take-back is a conditional update in the ledger, so when several processes of a shared queue
+sweep at once each job is resubmitted or recovered exactly once.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 from dataclasses import dataclass
 from datetime import timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jobs.consumer import SCHEDULER_LOCK_NAME
+from jobs.pause import PAUSE_RETRY_DELAY, PAUSED_KEY, PAUSED_MESSAGE, is_paused, set_paused
+from jobs.scheduler_lock import scheduler_holder, scheduler_lock_path
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.ledger import Ledger
+from oroshi_desktop.identity import is_shared
+from oroshi_desktop.ledger import STOPPED_MESSAGE, Ledger
 
 if TYPE_CHECKING:
     from jobs.tasks import Tasks
 
+__all__ = [
+    "LOST_JOB_GRACE", "PAUSED_KEY", "PAUSED_MESSAGE", "PAUSE_RETRY_DELAY", "QueueStatus", "is_paused",
+    "queue_status", "queued_job_ids", "recover_stopped", "resubmit_lost", "scheduler_holder",
+    "scheduler_lock_path", "set_paused",
+]
+
 log = logging.getLogger(__name__)
 
-PAUSED_KEY = "queue.paused"
-PAUSED_MESSAGE = "一時停止中"
-PAUSE_RETRY_DELAY = 2.0  # seconds between looks at the flag by a held task (Huey's scheduler ticks every 1 s)
 LOST_JOB_GRACE = timedelta(seconds=2)  # a row younger than this may still be on its way to the queue
-
-
-def is_paused(ledger: Ledger) -> bool:
-    return ledger.get_value(PAUSED_KEY, "0") == "1"
-
-
-def set_paused(ledger: Ledger, paused: bool) -> None:
-    ledger.set_value(PAUSED_KEY, "1" if paused else "0")
-
-
-def scheduler_lock_path(settings: Settings) -> Path:
-    return settings.paths.data_dir / SCHEDULER_LOCK_NAME
-
-
-def scheduler_holder(path: Path) -> int | None:
-    """The pid of the process running this PC's schedule, or None when nobody does.
-
-    Reads the pid the holder wrote into the lock file and checks that the process is alive. It
-    never takes the lock itself, not even for a moment: the GUI asks every two seconds, and a
-    worker starting during such a probe would lose the schedule for good.
-    """
-    try:
-        text = path.read_text().strip()
-    except FileNotFoundError:
-        return None
-    except OSError:  # Windows: the holder's locked byte cannot be read, so someone holds it
-        return -1
-    if not text.isdigit():
-        return None
-    pid = int(text)
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return None  # a stale pid left by a process that has exited
-    except PermissionError:
-        return pid  # alive, owned by another user
-    except OSError:
-        return -1
-    return pid
+STOPPED_RUNS_RETRIED = 1  # a job whose worker stopped runs again this often, then fails
+STOPPED_AGAIN_MESSAGE = "処理中に停止しました（再実行します）"
 
 
 @dataclass(frozen=True)
@@ -75,6 +43,7 @@ class QueueStatus:
     mail_schedule: str
     time_zone: str
     scheduler_pid: int | None  # -1: held, pid unknown
+    shared: bool = False  # a shared queue: slots are claimed in the database, no single holder
 
     @property
     def state_ja(self) -> str:
@@ -87,7 +56,8 @@ class QueueStatus:
 
 def queue_status(settings: Settings, ledger: Ledger) -> QueueStatus:
     return QueueStatus(paused=is_paused(ledger), mail_schedule=settings.mail_schedule,
-                       time_zone=settings.tz.key, scheduler_pid=scheduler_holder(scheduler_lock_path(settings)))
+                       time_zone=settings.tz.key, scheduler_pid=scheduler_holder(scheduler_lock_path(settings)),
+                       shared=is_shared(ledger.scope))
 
 
 def _job_ids(tasks: list[Any]) -> set[int]:
@@ -101,13 +71,15 @@ def _job_ids(tasks: list[Any]) -> set[int]:
 
 def queued_job_ids(huey: Any) -> set[int]:
     """Job ids of every task waiting in the queue or in its schedule (delayed, retrying, paused)."""
+    # Huey's SQL storage reconnects after a server restart only in enqueue/dequeue; this reads.
+    getattr(huey.storage, "check_conn", lambda: None)()
     return _job_ids(list(huey.pending())) | _job_ids(list(huey.scheduled()))
 
 
 def resubmit_lost(tasks: Tasks, *, grace: timedelta | None = None) -> list[int]:
-    """Queue again every ledger row still ``queued`` whose Huey task is gone (a hard kill).
+    """Queue again every ledger row of this scope still ``queued`` whose task is gone (a hard kill).
 
-    Run by the process that holds the scheduler lock before its consumer starts.
+    Several processes may do this at once: the ledger's conditional claim lets one of them resubmit.
     """
     ledger = tasks.runtime.ledger
     candidates = ledger.queued_before(utcnow() - (LOST_JOB_GRACE if grace is None else grace))
@@ -115,8 +87,31 @@ def resubmit_lost(tasks: Tasks, *, grace: timedelta | None = None) -> list[int]:
         return []
     present = queued_job_ids(tasks.huey)
     lost = [job for job in candidates if job.id not in present and job.kind in tasks.by_kind]
+    resubmitted = []
     for job in lost:
-        tasks.resubmit(job)
-    if lost:
-        log.info("re-queued %d job(s) lost from the queue: %s", len(lost), [job.id for job in lost])
-    return [job.id for job in lost]
+        if ledger.claim_resubmission(job):
+            tasks.resubmit(job)
+            resubmitted.append(job.id)
+    if resubmitted:
+        log.info("re-queued %d job(s) lost from the queue: %s", len(resubmitted), resubmitted)
+    return resubmitted
+
+
+def recover_stopped(tasks: Tasks) -> list[int]:
+    """Jobs of this scope left ``running`` by a worker that stopped renewing its lease.
+
+    Run once more (queued again with 処理中に停止しました（再実行します）) the first time, failed with
+    処理中に停止しました after that, so a job never stays 作成中 forever. Returns the ids taken back.
+    """
+    ledger = tasks.runtime.ledger
+    taken = []
+    for job in ledger.expired_running():
+        again = job.attempts <= STOPPED_RUNS_RETRIED and job.kind in tasks.by_kind
+        if not ledger.reclaim(job, requeue=again, message=STOPPED_AGAIN_MESSAGE if again else STOPPED_MESSAGE):
+            continue  # another process took it back first
+        if again:
+            tasks.resubmit(ledger.get(job.id))
+        taken.append(job.id)
+    if taken:
+        log.warning("jobs whose worker stopped were taken back: %s", taken)
+    return taken

@@ -1,21 +1,48 @@
-"""The Huey instance: SQLite in the local data folder by default, Redis to share one queue.
+"""The Huey instance: SQLite in the local data folder by default; Redis or PostgreSQL to share one
+queue between the PCs of an office.
+
+- ``sqlite:///FILE`` (the default, one PC): Huey's SqliteHuey in a file next to the app's data.
+- ``redis://HOST:PORT/DB``: Huey's RedisHuey, the fastest shared queue (a Redis server to run).
+- ``postgresql://USER@HOST:PORT/DB``: Huey's SQL storage (``huey.contrib.sql_huey``, peewee) in the
+  office's existing PostgreSQL — no second server; the password comes from the OS keyring like the
+  database's. See docs/PERFORMANCE.md for how the two compare.
 
 Huey only wakes workers. The job ledger and the mail outbox are the truth, because Huey forgets a
-task as soon as a worker takes it (no acknowledgements) and skips periodic slots it missed.
+task as soon as a worker takes it (no acknowledgements).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from huey import Huey, RedisHuey, SqliteHuey
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.integrity import prepare_queue_file
-from oroshi_desktop.errors import ConfigError
+from oroshi_desktop.errors import ConfigError, QueueUnavailable
+from oroshi_desktop.urls import redact_url
 
 QUEUE_NAME = "oroshi-desktop"
+
+
+def _postgres_huey(name: str, url: str, common: dict[str, Any]) -> Huey:
+    """Huey's SqlHuey on PostgreSQL through peewee (psycopg 3); tables ``kv``, ``schedule``, ``task``,
+    ``counter`` are created on first use, so the queue may live in its own database or schema."""
+    try:
+        from huey.contrib.sql_huey import SqlHuey
+        from peewee import PostgresqlDatabase
+    except ImportError:
+        raise ConfigError("a PostgreSQL queue needs the peewee package (pip install peewee)",
+                          "PostgreSQLのキューには peewee パッケージが必要です") from None
+    from oroshi_desktop.db.engine import _password_for, parse_database_url
+
+    parsed = parse_database_url(url)  # refuses a password in the URL, like the database URL
+    password = _password_for(parsed)
+    database = PostgresqlDatabase(parsed.database, host=parsed.host or "localhost", port=parsed.port or 5432,
+                                  user=parsed.username, **({"password": password} if password else {}))
+    return SqlHuey(name, database=database, **common)
 
 
 def make_huey(settings: Settings, *, name: str = QUEUE_NAME) -> Huey:
@@ -25,11 +52,27 @@ def make_huey(settings: Settings, *, name: str = QUEUE_NAME) -> Huey:
     if scheme == "sqlite":
         path = Path(url.removeprefix("sqlite:///"))
         path.parent.mkdir(parents=True, exist_ok=True)
-        # A separate file from the ledger so queue traffic never waits on ledger writes.
+        # A separate file from the app's database so queue traffic never waits on ledger writes.
         queue_file = path.with_name(path.stem + "-queue.sqlite3")
         prepare_queue_file(queue_file)  # a damaged file is moved aside (one log line) and recreated
         return SqliteHuey(name, filename=str(queue_file), **common)
     if scheme in ("redis", "rediss"):
         return RedisHuey(name, url=url, **common)
-    raise ConfigError(f"queue URL {url!r}: use sqlite:///FILE or redis://HOST:PORT/DB",
-                      f"キューのURL {url!r} が正しくありません（sqlite:///ファイル か redis://ホスト:ポート/DB）")
+    if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
+        return _postgres_huey(name, url, common)
+    raise ConfigError(f"queue URL {url!r}: use sqlite:///FILE, redis://HOST:PORT/DB or postgresql://USER@HOST/DB",
+                      f"キューのURL {url!r} が正しくありません（sqlite:///ファイル、redis://ホスト:ポート/DB "
+                      "または postgresql://ユーザー@ホスト/DB）")
+
+
+def probe_queue(huey: Huey, settings: Settings) -> int:
+    """The number of waiting tasks, or one clear error when the queue's server cannot be reached
+    (a Redis or PostgreSQL queue that is down, a firewall): checked before a command relies on it."""
+    try:
+        getattr(huey.storage, "check_conn", lambda: None)()
+        return huey.pending_count()
+    except Exception as err:  # redis, peewee and sqlite3 each raise their own connection errors
+        where = redact_url(settings.effective_queue_url)
+        detail = (str(err).strip().splitlines() or [type(err).__name__])[0]
+        raise QueueUnavailable(f"the job queue {where} cannot be reached: {detail}",
+                               f"ジョブキュー {where} に接続できません: {detail}") from None

@@ -1,7 +1,8 @@
 """What a task needs at run time: the shared database, the job ledger, the output folder, mail.
 
 Created lazily, once per process (the consumer's worker threads share it). ``run_job`` is the one
-place that moves a ledger row queued → running → done/failed.
+place that moves a ledger row queued → running → done/failed, renews its lease while it runs, and
+stores the document a job made in the document store (a local copy only on the PC that asked).
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from sqlalchemy import exc as sa_exc
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
-from oroshi_desktop.ledger import Ledger
+from oroshi_desktop.identity import worker_name
+from oroshi_desktop.ledger import JobOutput, Ledger
 
 log = logging.getLogger(__name__)
 
@@ -50,23 +52,38 @@ class Runtime:
         self._db: Database | None = db
         self._owns_db = db is None
         self._ledger: Ledger | None = None
+        self._heartbeat: Any = None
+
+    def _database(self) -> Database:
+        """The database, opened on first use; call with ``_lock`` held."""
+        if self._db is None:
+            from oroshi_desktop.db.engine import open_database
+
+            self._db = open_database(self.settings.effective_database_url)
+            self._owns_db = True
+        return self._db
 
     @property
     def db(self) -> Database:
         with self._lock:
-            if self._db is None:
-                from oroshi_desktop.db.engine import open_database
-
-                self._db = open_database(self.settings.effective_database_url)
-                self._owns_db = True
-            return self._db
+            return self._database()
 
     @property
     def ledger(self) -> Ledger:
+        """The job ledger in the app database, seen from this process's queue scope."""
         with self._lock:
             if self._ledger is None:
-                self._ledger = Ledger(self.settings.paths.local_store)
+                self._ledger = Ledger.for_settings(self._database(), self.settings)
             return self._ledger
+
+    @property
+    def heartbeat(self) -> Any:
+        from jobs.lease import Heartbeat, job_lease
+
+        with self._lock:
+            if self._heartbeat is None:
+                self._heartbeat = Heartbeat(lambda ids, lease: self.ledger.heartbeat(ids, lease), job_lease())
+            return self._heartbeat
 
     @property
     def output_dir(self) -> Path:
@@ -87,18 +104,37 @@ class Runtime:
                             "メールサーバー（SMTP）が設定されていません。メールを送信できません")
         return batch_transport(self.settings.smtp)
 
-    def run_job(self, job_id: int, *, message_running: str, message_failed: str,
-                work: Callable[[], tuple[str, str | None]], will_retry: bool = False) -> str | None:
-        """ledger start → ``work`` → finish(done message, output path) or fail(failed message, error).
+    def keep_output(self, job_id: int, output: JobOutput) -> str | None:
+        """The convenience copy in the output folder, only when this PC asked for the job."""
+        if self.ledger.get(job_id).requested_by != self.ledger.pc:
+            return None
+        return str(self.write_output(output.filename, output.content))
 
-        Returns the output path. A job discarded meanwhile is not run. ``RetryLater`` puts the row
-        back to queued and is raised again when ``will_retry`` (the queue will run it again).
-        Any other exception fails the row; it is logged, not raised, so Huey does not retry it.
+    def run_job(self, job_id: int, *, message_running: str, message_failed: str,
+                work: Callable[[], tuple[str, JobOutput | None]], will_retry: bool = False,
+                token: str | None = None) -> str | None:
+        """ledger start → ``work`` → finish(done message, stored output) or fail(failed message, error).
+
+        Returns the local output path (None when the job ran for another PC). A job that is no
+        longer queued (discarded, already run by a resubmitted twin) or whose ``token`` does not
+        match is not run. ``RetryLater`` puts the row back to queued and is raised again when
+        ``will_retry`` (the queue will run it again). Any other exception fails the row; it is
+        logged, not raised, so Huey does not retry it.
         """
         ledger = self.ledger
-        if not ledger.start(job_id, message_running):
-            log.info("job %s was discarded; not run", job_id)
+        heartbeat = self.heartbeat
+        if not ledger.start(job_id, message_running, token=token, ran_by=worker_name(), lease=heartbeat.lease):
+            log.info("job %s is no longer queued (discarded, or run already); not run", job_id)
             return None
+        heartbeat.add(job_id)
+        try:
+            return self._run_started(job_id, message_failed, work, will_retry)
+        finally:
+            heartbeat.remove(job_id)
+
+    def _run_started(self, job_id: int, message_failed: str, work: Callable[[], tuple[str, JobOutput | None]],
+                     will_retry: bool) -> str | None:
+        ledger = self.ledger
         try:
             try:
                 message_done, output = work()
@@ -119,18 +155,20 @@ class Runtime:
             log.exception("job %s failed", job_id)
             ledger.fail(job_id, message_failed, error_text(err))
             return None
-        ledger.finish(job_id, message_done, output)
-        return output
+        path = self.keep_output(job_id, output) if output is not None else None
+        ledger.finish(job_id, message_done, path, output)
+        return path
 
     def close(self) -> None:
         with self._lock:
+            if self._heartbeat is not None:
+                self._heartbeat.stop()
+                self._heartbeat = None
             if self._db is not None:
                 if self._owns_db:
                     self._db.dispose()
                 self._db = None
-            if self._ledger is not None:
-                self._ledger.dispose()
-                self._ledger = None
+            self._ledger = None
 
 
 def batch_transport(smtp_settings: Any) -> Any:

@@ -1,8 +1,9 @@
-"""The five jobs as Huey tasks, each with a ledger row created when it is enqueued.
+"""The five jobs, run by one Huey task, each with a ledger row created when it is enqueued.
 
-Every task takes ``(job_id, arguments)``: the ledger row's id and its JSON arguments (dates as ISO
-strings). So a failed job can be re-run from the ledger alone (``Tasks.resubmit``). No argument is
-ever a password: statement passwords are made inside the task and stored in the database only.
+The task takes ``(job_id, token)`` only: the kind and the JSON arguments (dates as ISO strings) are
+read from the ledger row, the truth, so any machine of the queue can run any job and a failed job
+can be re-run from the ledger alone (``Tasks.resubmit``). No argument is ever a password: statement
+passwords are made inside the task and stored in the database only.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ from typing import Any
 from huey import Huey
 from huey.exceptions import RetryTask
 
-from jobs.control import PAUSE_RETRY_DELAY, PAUSED_MESSAGE, is_paused
+from jobs.pause import PAUSE_RETRY_DELAY, PAUSED_MESSAGE, is_paused
 from jobs.runtime import RetryLater, Runtime
 from jobs.schedule import cron_in_zone
-from oroshi_desktop.errors import UserError
-from oroshi_desktop.ledger import JobView
+from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.ledger import JobOutput, JobView
 
 log = logging.getLogger(__name__)
 
@@ -67,14 +68,17 @@ def filters_arguments(filters: Any) -> dict[str, Any]:
 
 # ---- the work of each job (plain functions: testable without a queue) ---------------------------
 
-def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+Work = Callable[[Runtime, dict[str, Any]], tuple[str, JobOutput | None]]
+
+
+def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from jobs.statements import generate_statements
 
     generate_statements(runtime.db, int(arguments["invoice_id"]), tz=runtime.settings.tz)
     return MESSAGES[STATEMENT][1], None
 
 
-def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from oroshi_desktop.db.models import SupplierOrganization
     from oroshi_desktop.domain.filenames import preview_filename
     from printables.documents import preview_pdf
@@ -90,11 +94,10 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str 
     pdf = preview_pdf(runtime.db, start=start, end=end, organization_id=organization_id, fmt=fmt,
                       layout=arguments.get("layout") or "simple")
     now = datetime.now(runtime.settings.tz)
-    path = runtime.write_output(preview_filename(name, start, end, fmt, now), pdf)
-    return MESSAGES[PREVIEW][1], str(path)
+    return MESSAGES[PREVIEW][1], JobOutput(PREVIEW, preview_filename(name, start, end, fmt, now), pdf)
 
 
-def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from oroshi_desktop.domain.filenames import order_document_filename
     from printables import documents
 
@@ -114,11 +117,11 @@ def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[st
     else:
         raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
     now = datetime.now(runtime.settings.tz)
-    path = runtime.write_output(order_document_filename(day, document_type, now), pdf)
-    return MESSAGES[ORDER_DOCUMENT][1], str(path)
+    return MESSAGES[ORDER_DOCUMENT][1], JobOutput(document_type, order_document_filename(day, document_type, now),
+                                                  pdf)
 
 
-def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from oroshi_desktop.domain.filenames import check_sheet_filename
     from printables.documents import check_sheet_pdf
 
@@ -130,11 +133,10 @@ def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, 
                         "チェック表には都道府県と受入れ時間の指定が必要です")
     pdf = check_sheet_pdf(runtime.db, day=day, prefecture_ids=prefectures, reception_time_ids=times)
     filename = check_sheet_filename(day, int("".join(map(str, prefectures))), int("".join(map(str, times))))
-    path = runtime.write_output(filename, pdf)
-    return MESSAGES[CHECK_SHEET][1], str(path)
+    return MESSAGES[CHECK_SHEET][1], JobOutput(CHECK_SHEET, filename, pdf)
 
 
-def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | None]:
+def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     """Manual (``invoice_id`` given: send now / resend) or batch (every due run)."""
     from jobs.statements import check_and_send, send_invoice
 
@@ -159,18 +161,24 @@ def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, str | N
     return MESSAGES[MAIL][1], None
 
 
-WORK: dict[str, Callable[[Runtime, dict[str, Any]], tuple[str, str | None]]] = {
+WORK: dict[str, Work] = {
     STATEMENT: work_statement, PREVIEW: work_preview, MAIL: work_mail, ORDER_DOCUMENT: work_order_document,
     CHECK_SHEET: work_check_sheet,
 }
 
 
+def queued_message(kind: str, arguments: dict[str, Any]) -> str:
+    """What a queued or running row says (the batch mail check has its own words)."""
+    if kind == MAIL and arguments.get("invoice_id") is None:
+        return MAIL_CHECK_RUNNING
+    return running_message(kind, arguments)
+
+
 def run_work(runtime: Runtime, job_id: int, kind: str, arguments: dict[str, Any], *,
-             will_retry: bool = False) -> str | None:
-    running = MAIL_CHECK_RUNNING if kind == MAIL and arguments.get("invoice_id") is None \
-        else running_message(kind, arguments)
-    return runtime.run_job(job_id, message_running=running, message_failed=MESSAGES[kind][2],
-                           work=lambda: WORK[kind](runtime, arguments), will_retry=will_retry)
+             will_retry: bool = False, token: str | None = None) -> str | None:
+    return runtime.run_job(job_id, message_running=queued_message(kind, arguments),
+                           message_failed=MESSAGES[kind][2], work=lambda: WORK[kind](runtime, arguments),
+                           will_retry=will_retry, token=token)
 
 
 def held_while_paused(runtime: Runtime, job_id: int, delay: float) -> bool:
@@ -189,13 +197,18 @@ def held_while_paused(runtime: Runtime, job_id: int, delay: float) -> bool:
 
 # ---- Huey ---------------------------------------------------------------------------------------
 
+JOB_TASK_NAME = "oroshi.job"
+MAIL_CHECK_TASK = "mail_check"
+
+
 @dataclass
 class Tasks:
-    """The registered tasks and the ``enqueue_*`` functions that create each job's ledger row."""
+    """The registered task and the ``enqueue_*`` functions that create each job's ledger row."""
 
     huey: Huey
     runtime_factory: Callable[[], Runtime]
-    by_kind: dict[str, Any] = field(default_factory=dict)
+    job_task: Any = None
+    by_kind: dict[str, Any] = field(default_factory=dict)  # kind → the task that runs it (one for all)
     periodic_mail_check: Any = None
 
     @property
@@ -203,23 +216,24 @@ class Tasks:
         return self.runtime_factory()
 
     def enqueue(self, kind: str, arguments: dict[str, Any]) -> int:
-        job_id = self.runtime.ledger.create(kind, arguments, running_message(kind, arguments)
-                                            if kind != MAIL or arguments.get("invoice_id") is not None
-                                            else MAIL_CHECK_RUNNING)
-        self.by_kind[kind](job_id, arguments)
+        if kind not in self.by_kind:
+            raise UserError(f"unknown job kind {kind!r}", f"不明なジョブの種類です（{kind}）")
+        ledger = self.runtime.ledger
+        job_id = ledger.create(kind, arguments, queued_message(kind, arguments))
+        self.resubmit(ledger.get(job_id))
         return job_id
 
     def retry(self, job_id: int) -> JobView:
-        """A person's retry of a failed or discarded job: back to queued, then on the queue."""
+        """A person's retry of a failed or discarded job (from any PC): back to queued, then on the queue."""
         ledger = self.runtime.ledger
         job = ledger.get(job_id)
-        job = ledger.requeue(job_id, running_message(job.kind, job.arguments))
+        job = ledger.requeue(job_id, queued_message(job.kind, job.arguments))
         self.resubmit(job)
         return job
 
     def resubmit(self, job: JobView) -> int:
-        """Put a ledger job (already requeued) back on the queue."""
-        self.by_kind[job.kind](job.id, job.arguments)
+        """Put a ledger job (already queued) on this process's queue."""
+        self.job_task(job.id, job.token)
         return job.id
 
     def enqueue_statement(self, invoice_id: int) -> int:
@@ -234,8 +248,25 @@ class Tasks:
         return self.enqueue(MAIL, {"invoice_id": int(invoice_id), "resend": bool(resend)})
 
     def mail_check_now(self) -> int:
-        """The batch check (every due run), now; the consumer runs it at start too."""
+        """The batch check (every due run), now; the schedule runs it at start too."""
         return self.enqueue(MAIL, {})
+
+    def scheduled_mail_check(self) -> int | None:
+        """One slot's mail check: a ledger job only when something is due (and nothing while paused).
+
+        Level-triggered, so a slot missed while every PC slept is caught up by the next one.
+        """
+        from oroshi_desktop.db.types import utcnow
+        from oroshi_desktop.mail.outbox import due_invoices
+
+        runtime = self.runtime
+        if is_paused(runtime.ledger):
+            log.info("the queue is paused; the scheduled mail check does nothing")
+            return None
+        with runtime.db.read() as session:
+            if not due_invoices(session, utcnow()):
+                return None
+        return self.mail_check_now()
 
     def enqueue_order_document(self, document_type: str, *, day: date, carrier_id: int | None,
                                filters: Any = None, paper: str | None = None) -> int:
@@ -254,9 +285,24 @@ class Tasks:
                                           "reception_time_ids": [int(t) for t in reception_time_ids]})
 
 
+def run_task(runtime: Runtime, job_id: int, token: str | None, *, will_retry: bool, pause_delay: float) -> str | None:
+    """What the queue's task does: look the job up, wait while paused, run it."""
+    try:
+        job = runtime.ledger.get(job_id)
+    except NotFound:
+        log.warning("job %s is not in the ledger; task dropped", job_id)
+        return None
+    if job.kind not in WORK:
+        runtime.ledger.fail(job_id, "不明なジョブです", f"unknown job kind {job.kind!r}")
+        return None
+    if held_while_paused(runtime, job_id, pause_delay):
+        return None
+    return run_work(runtime, job_id, job.kind, job.arguments, will_retry=will_retry, token=token)
+
+
 def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
                    mail_retry_delay: float = MAIL_RETRY_DELAY, pause_delay: float = PAUSE_RETRY_DELAY) -> Tasks:
-    """Define the tasks on ``huey`` (once per Huey instance) and return them.
+    """Define the task on ``huey`` (once per Huey instance) and return it with the enqueue functions.
 
     ``mail_retry_delay`` is the first wait after a transient failure (mail server or database); it
     doubles each retry.
@@ -264,58 +310,23 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
     """
     tasks = Tasks(huey, runtime_factory)
 
-    def run(kind: str, job_id: int, arguments: dict[str, Any], *, will_retry: bool = False) -> str | None:
-        runtime = runtime_factory()
-        if held_while_paused(runtime, job_id, pause_delay):
-            return None
-        return run_work(runtime, job_id, kind, arguments, will_retry=will_retry)
-
-    # Every task retries with exponential backoff; only transient failures (RetryLater: SMTP
-    # 4xx or refused connection, database unreachable) use the retries, the rest fail at once.
-    retrying = {"retries": MAIL_RETRIES, "retry_delay": mail_retry_delay, "retry_backoff": 2, "context": True}
-
-    def will_retry(task: Any) -> bool:
-        return bool(task is not None and task.retries > 0)
-
-    @huey.task(name="oroshi.statement", **retrying)
-    def statement_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
-        return run(STATEMENT, job_id, arguments, will_retry=will_retry(task))
-
-    @huey.task(name="oroshi.statement_preview", **retrying)
-    def preview_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
-        return run(PREVIEW, job_id, arguments, will_retry=will_retry(task))
-
-    @huey.task(name="oroshi.mail", **retrying)
-    def mail_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
-        return run(MAIL, job_id, arguments, will_retry=will_retry(task))
-
-    @huey.task(name="oroshi.order_document", **retrying)
-    def order_document_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
-        return run(ORDER_DOCUMENT, job_id, arguments, will_retry=will_retry(task))
-
-    @huey.task(name="oroshi.check_sheet", **retrying)
-    def check_sheet_task(job_id: int, arguments: dict[str, Any], task: Any = None) -> str | None:
-        return run(CHECK_SHEET, job_id, arguments, will_retry=will_retry(task))
+    # Every job retries with exponential backoff; only transient failures (RetryLater: SMTP 4xx or
+    # refused connection, database unreachable) use the retries, the rest fail at once.
+    @huey.task(name=JOB_TASK_NAME, retries=MAIL_RETRIES, retry_delay=mail_retry_delay, retry_backoff=2,
+               context=True)
+    def job_task(job_id: int, token: str | None = None, task: Any = None) -> str | None:
+        return run_task(runtime_factory(), job_id, token, will_retry=bool(task is not None and task.retries > 0),
+                        pause_delay=pause_delay)
 
     settings = runtime_factory().settings
 
+    # Declared as Huey's periodic task for its cron validator and for ``call_local``; the consumer
+    # never runs it on its own (periodic=False): ``jobs.office_schedule`` fires it once per slot.
     @huey.periodic_task(cron_in_zone(settings.mail_schedule, settings.tz), name="oroshi.mail_check")
-    def periodic_mail_check() -> None:
-        runtime = runtime_factory()
-        from oroshi_desktop.db.types import utcnow
-        from oroshi_desktop.mail.outbox import due_invoices
+    def periodic_mail_check() -> int | None:
+        return tasks.scheduled_mail_check()
 
-        if is_paused(runtime.ledger):
-            log.info("the queue is paused; the scheduled mail check does nothing")
-            return
-
-        # Level-triggered; a ledger row only when something is due, so the list stays readable.
-        with runtime.db.read() as session:
-            if not due_invoices(session, utcnow()):
-                return
-        tasks.mail_check_now()
-
-    tasks.by_kind.update({STATEMENT: statement_task, PREVIEW: preview_task, MAIL: mail_task,
-                          ORDER_DOCUMENT: order_document_task, CHECK_SHEET: check_sheet_task})
+    tasks.job_task = job_task
+    tasks.by_kind.update(dict.fromkeys(WORK, job_task))
     tasks.periodic_mail_check = periodic_mail_check
     return tasks

@@ -17,7 +17,7 @@ import tomli_w
 
 from oroshi_desktop.errors import ConfigError
 from oroshi_desktop.paths import AppPaths, app_paths
-from oroshi_desktop.urls import secret_keys, url_secret
+from oroshi_desktop.urls import redact_url, secret_keys, url_port_problem, url_secret
 
 SMTP_SECURITY = ("none", "starttls", "ssl")
 
@@ -30,6 +30,8 @@ class SmtpSettings:
     username: str = ""
     sender: str = ""  # From address; empty means the company mail from company settings
     timeout_seconds: float = 30.0
+    # A PEM file with the certificate (or in-house CA) to trust for this server besides the system's.
+    trusted_certificate: str = ""
 
     @property
     def configured(self) -> bool:
@@ -44,6 +46,9 @@ class Settings:
     timezone: str = "Asia/Tokyo"
     mail_schedule: str = "*/10 * * * *"
     workers: int = 2
+    # Documents made by jobs (previews, shipping documents, check sheets) are deleted after this
+    # many days; statements and sent mails are kept for good.
+    job_output_retention_days: int = 30
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
 
     @property
@@ -70,12 +75,14 @@ ENV_OVERRIDES: tuple[tuple[str, str | None, str, type], ...] = (
     ("OROSHI_TIMEZONE", None, "timezone", str),
     ("OROSHI_MAIL_SCHEDULE", None, "mail_schedule", str),
     ("OROSHI_WORKERS", None, "workers", int),
+    ("OROSHI_JOB_OUTPUT_RETENTION_DAYS", None, "job_output_retention_days", int),
     ("OROSHI_SMTP_HOST", "smtp", "host", str),
     ("OROSHI_SMTP_PORT", "smtp", "port", int),
     ("OROSHI_SMTP_SECURITY", "smtp", "security", str),
     ("OROSHI_SMTP_USERNAME", "smtp", "username", str),
     ("OROSHI_SMTP_SENDER", "smtp", "sender", str),
     ("OROSHI_SMTP_TIMEOUT", "smtp", "timeout_seconds", float),
+    ("OROSHI_SMTP_TRUSTED_CERTIFICATE", "smtp", "trusted_certificate", str),
 )
 
 
@@ -110,7 +117,19 @@ def _read_file(path: Path) -> dict[str, Any]:
     return data
 
 
+def _check_certificate(path: str) -> None:
+    import ssl
+
+    try:
+        ssl.create_default_context().load_verify_locations(cafile=path)
+    except (OSError, ssl.SSLError) as err:
+        raise ConfigError(f"smtp.trusted_certificate: {path!r} is not a readable PEM certificate ({err})",
+                          f"smtp.trusted_certificate: {path!r} は読み込めるPEM形式の証明書ではありません") from None
+
+
 def _validate(settings: Settings) -> Settings:
+    if settings.smtp.trusted_certificate:
+        _check_certificate(settings.smtp.trusted_certificate)
     for name, url in (("database_url", settings.database_url), ("queue_url", settings.queue_url)):
         where = url_secret(url) if url else None
         if where is not None:
@@ -118,6 +137,10 @@ def _validate(settings: Settings) -> Settings:
                 f"{name}: the URL carries a password in {where}; passwords belong in the OS keyring",
                 f"{name}: URLにパスワードが含まれています。パスワードはOSのキーリングに保存してください",
             )
+        port = url_port_problem(url) if url else None
+        if port is not None:
+            raise ConfigError(f"{name} {redact_url(url)!r}: {port}",
+                              f"{name} {redact_url(url)!r}: ポート番号が正しくありません（1〜65535）")
     if settings.smtp.security not in SMTP_SECURITY:
         raise ConfigError(
             f"smtp.security must be one of {', '.join(SMTP_SECURITY)}, got {settings.smtp.security!r}",
@@ -146,6 +169,9 @@ def _validate(settings: Settings) -> Settings:
     if problem:
         raise ConfigError(f"mail_schedule {settings.mail_schedule!r}: {problem[0]}",
                           f"mail_schedule（メール確認のスケジュール）{settings.mail_schedule!r}: {problem[1]}")
+    if not 1 <= settings.job_output_retention_days <= 3650:
+        raise ConfigError(f"job_output_retention_days: {settings.job_output_retention_days} is not between 1 and 3650",
+                          f"job_output_retention_days: {settings.job_output_retention_days} は1〜3650にしてください")
     return settings
 
 

@@ -9,8 +9,9 @@ their outbox row, so "what exactly did we send, and when" has an answer years la
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -18,12 +19,14 @@ from oroshi_desktop.db.models import StoredDocument
 from oroshi_desktop.errors import NotFound
 
 __all__ = [
+    "JOB_OUTPUT_OWNER_TYPE",
     "MESSAGE_CONTENT_TYPE",
     "OUTBOX_OWNER_TYPE",
     "STATEMENT_KINDS",
     "STATEMENT_OWNER_TYPE",
     "latest_documents",
     "load_document",
+    "purge_job_outputs",
     "sha256_hex",
     "statement_documents",
     "store_document",
@@ -39,6 +42,11 @@ STATEMENT_KINDS = ("organization", "supplier")
 # the separate password mail when the company sends passwords apart.
 OUTBOX_OWNER_TYPE = "oroshi_desktop_outbox"
 MESSAGE_CONTENT_TYPE = "message/rfc822"
+
+# Documents a job made (previews, shipping charts, packing slips, shipping lists, check sheets):
+# owned by the job row (oroshi_desktop_jobs), kept for a retention period, then deleted. Statements
+# and sent mails have other owner types and are never deleted.
+JOB_OUTPUT_OWNER_TYPE = "oroshi_desktop_job"
 
 # Two writers racing for the same next version: the unique key rejects one; it retries.
 _VERSION_RETRIES = 5
@@ -110,3 +118,10 @@ def store_message(session: Session, *, outbox_id: int, part: int, filename: str,
     """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version."""
     return store_document(session, owner_type=OUTBOX_OWNER_TYPE, owner_id=outbox_id, kind=f"message-{part}",
                           filename=filename, content=content, content_type=MESSAGE_CONTENT_TYPE)
+
+
+def purge_job_outputs(session: Session, created_before: datetime) -> int:
+    """Delete job outputs stored before ``created_before``; only job outputs, never a statement or mail."""
+    result = session.execute(delete(StoredDocument).where(StoredDocument.owner_type == JOB_OUTPUT_OWNER_TYPE,
+                                                          StoredDocument.created_at < created_before))
+    return result.rowcount or 0

@@ -35,5 +35,9 @@ class SecretStoreError(UserError):
     """The OS keyring is missing or refused the request."""
 
 
+class QueueUnavailable(UserError):
+    """The job queue's server (Redis, PostgreSQL) cannot be reached."""
+
+
 class NotFound(UserError):
     """A record named by the user does not exist."""

@@ -1,60 +1,42 @@
-"""The job ledger: one row per job of this PC, in the local SQLite store next to the queue.
+"""The job ledger: one row per job in the app database (``oroshi_desktop_jobs``), in every mode.
 
 Huey only wakes workers and forgets a task the moment a worker takes it; the ledger is the truth
-about what was asked, what ran and how it ended. It never holds a secret: arguments are the
-render/statement parameters only.
+about what was asked, by which PC, what ran where and how it ended. With the embedded database it
+is the local SQLite file; with a shared PostgreSQL every PC sees every job. It never holds a
+secret: arguments are the render/statement parameters only.
+
+A ``Ledger`` belongs to one queue scope (see ``oroshi_desktop.identity``): new jobs are recorded in
+that scope, and only rows of that scope are resubmitted or recovered by it. Every change that two
+processes might race for (a lost task resubmitted, an expired lease taken back) is a conditional
+UPDATE that exactly one of them wins.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Integer, MetaData, String, Text, create_engine, event, func, select, update
-from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.types import AwareDateTime, utcnow
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.models import JobRow, QueueFlag, StoredDocument
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.documents import JOB_OUTPUT_OWNER_TYPE, store_document
 from oroshi_desktop.errors import NotFound, UserError
 
 QUEUED, RUNNING, DONE, FAILED, DISCARDED = "queued", "running", "done", "failed", "discarded"
 STATES = (QUEUED, RUNNING, DONE, FAILED, DISCARDED)
 STATE_LABELS_JA = {QUEUED: "待機中", RUNNING: "実行中", DONE: "完了", FAILED: "失敗", DISCARDED: "破棄"}
 
+STOPPED_MESSAGE = "処理中に停止しました"
+STOPPED_ERROR = "the worker stopped while this job was running (its lease expired)"
+
 _SECRET_WORDS = ("password", "secret", "token")
-
-
-class LocalBase(DeclarativeBase):
-    metadata = MetaData()
-
-
-class JobRecord(LocalBase):
-    __tablename__ = "oroshi_desktop_jobs"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
-    kind: Mapped[str] = mapped_column(String(64), nullable=False, index=True)
-    arguments: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
-    state: Mapped[str] = mapped_column(String(16), nullable=False, default=QUEUED, index=True)
-    message: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    output_path: Mapped[str | None] = mapped_column(Text)
-    error: Mapped[str | None] = mapped_column(Text)
-    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
-    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
-    started_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
-    finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
-
-
-class ControlRecord(LocalBase):
-    """Small per-PC switches next to the ledger (e.g. the queue's paused flag)."""
-
-    __tablename__ = "oroshi_desktop_control"
-    key: Mapped[str] = mapped_column(String(64), primary_key=True)
-    value: Mapped[str] = mapped_column(Text, nullable=False, default="")
-    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow, onupdate=utcnow)
 
 
 @dataclass(frozen=True)
@@ -70,10 +52,30 @@ class JobView:
     created_at: datetime
     started_at: datetime | None
     finished_at: datetime | None
+    requested_by: str = ""
+    ran_by: str | None = None
+    scope: str = ""
+    document_id: int | None = None
+    token: str = ""
+    lease_until: datetime | None = None
+    submitted_at: datetime | None = None
 
     @property
     def state_ja(self) -> str:
         return STATE_LABELS_JA[self.state]
+
+    @property
+    def has_output(self) -> bool:
+        return self.state == DONE and (self.document_id is not None or bool(self.output_path))
+
+
+@dataclass(frozen=True)
+class JobOutput:
+    """A document a job made: stored in the document store when the job finishes."""
+
+    kind: str
+    filename: str
+    content: bytes
 
 
 def _check_no_secret(arguments: dict[str, Any]) -> None:
@@ -82,148 +84,242 @@ def _check_no_secret(arguments: dict[str, Any]) -> None:
             raise ValueError(f"job argument {key!r} looks like a secret; the ledger never stores one")
 
 
+def _not_found(job_id: int) -> NotFound:
+    return NotFound(f"job {job_id} does not exist", f"ジョブ {job_id} が見つかりません")
+
+
 class Ledger:
-    """Access to the local store's job table; safe to share between threads."""
+    """The job table of the app database, seen from one queue scope; safe to share between threads."""
 
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.path = path
-        self.engine = create_engine(f"sqlite:///{path}")
+    def __init__(self, db: Database, *, scope: str = "local", pc: str | None = None) -> None:
+        from oroshi_desktop.identity import pc_name
 
-        @event.listens_for(self.engine, "connect")
-        def _connect(dbapi_connection: Any, _record: Any) -> None:
-            dbapi_connection.isolation_level = None
-            dbapi_connection.execute("PRAGMA journal_mode=WAL")
-            dbapi_connection.execute("PRAGMA busy_timeout=30000")
+        self.db = db
+        self.scope = scope
+        self.pc = pc or pc_name()
 
-        @event.listens_for(self.engine, "begin")
-        def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+    @classmethod
+    def for_settings(cls, db: Database, settings: Any) -> Ledger:
+        from oroshi_desktop.identity import queue_scope
 
-        LocalBase.metadata.create_all(self.engine)
-        self._sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+        return cls(db, scope=queue_scope(settings))
 
-    @contextmanager
-    def _write(self) -> Iterator[Session]:
-        with self._sessions() as session, session.begin():
-            yield session
+    def _row(self, session: Session, job_id: int) -> JobRow:
+        record = session.get(JobRow, job_id)
+        if record is None:
+            raise _not_found(job_id)
+        return record
+
+    # ---- a job's life ---------------------------------------------------------------------------
 
     def create(self, kind: str, arguments: dict[str, Any], message: str) -> int:
         _check_no_secret(arguments)
-        with self._write() as session:
-            record = JobRecord(kind=kind, arguments=json.dumps(arguments, ensure_ascii=False, sort_keys=True),
-                               message=message)
+        now = utcnow()
+        with self.db.write() as session:
+            record = JobRow(token=uuid.uuid4().hex, kind=kind, state=QUEUED, attempts=0,
+                            arguments=json.dumps(arguments, ensure_ascii=False, sort_keys=True),
+                            message=message, scope=self.scope, requested_by=self.pc, submitted_at=now,
+                            created_at=now, updated_at=now)
             session.add(record)
             session.flush()
             return record.id
 
-    def start(self, job_id: int, message: str) -> bool:
-        """Mark running; False when the job was discarded meanwhile (then it must not run)."""
-        with self._write() as session:
+    def start(self, job_id: int, message: str, *, token: str | None = None, ran_by: str | None = None,
+              lease: timedelta | None = None) -> bool:
+        """Mark running; False when the job was discarded or finished meanwhile, or when ``token``
+        is not this row's (a stale task): then it must not run."""
+        now = utcnow()
+        conditions = [JobRow.id == job_id, JobRow.state == QUEUED]
+        if token is not None:
+            conditions.append(JobRow.token == token)
+        with self.db.write() as session:
             result = session.execute(
-                update(JobRecord).where(JobRecord.id == job_id, JobRecord.state.in_((QUEUED, FAILED, RUNNING)))
-                .values(state=RUNNING, message=message, started_at=utcnow(), error=None,
-                        attempts=JobRecord.attempts + 1, updated_at=utcnow()))
+                update(JobRow).where(*conditions)
+                .values(state=RUNNING, message=message, started_at=now, error=None, finished_at=None,
+                        attempts=JobRow.attempts + 1, ran_by=ran_by,
+                        lease_until=now + lease if lease is not None else None, updated_at=now))
             return result.rowcount == 1
 
-    def finish(self, job_id: int, message: str, output_path: str | None = None) -> None:
-        with self._write() as session:
-            session.execute(update(JobRecord).where(JobRecord.id == job_id).values(
-                state=DONE, message=message, output_path=output_path, finished_at=utcnow(), updated_at=utcnow()))
+    def heartbeat(self, job_ids: list[int], lease: timedelta) -> int:
+        """Extend the lease of running jobs this process is working on."""
+        if not job_ids:
+            return 0
+        now = utcnow()
+        with self.db.write() as session:
+            result = session.execute(update(JobRow).where(JobRow.id.in_(job_ids), JobRow.state == RUNNING)
+                                     .values(lease_until=now + lease))
+            return result.rowcount
+
+    def finish(self, job_id: int, message: str, output_path: str | None = None,
+               output: JobOutput | None = None) -> int | None:
+        """Done; ``output`` is stored in the document store in the same transaction (its id returned)."""
+        now = utcnow()
+        with self.db.write() as session:
+            document_id = None
+            if output is not None:
+                document_id = store_document(session, owner_type=JOB_OUTPUT_OWNER_TYPE, owner_id=job_id,
+                                             kind=output.kind, filename=output.filename,
+                                             content=output.content).id
+            session.execute(update(JobRow).where(JobRow.id == job_id).values(
+                state=DONE, message=message, output_path=output_path, document_id=document_id,
+                finished_at=now, lease_until=None, updated_at=now))
+            return document_id
 
     def fail(self, job_id: int, message: str, error: str, *, will_retry: bool = False) -> None:
-        with self._write() as session:
-            session.execute(update(JobRecord).where(JobRecord.id == job_id).values(
-                state=QUEUED if will_retry else FAILED, message=message, error=error,
-                finished_at=None if will_retry else utcnow(), updated_at=utcnow()))
+        now = utcnow()
+        with self.db.write() as session:
+            session.execute(update(JobRow).where(JobRow.id == job_id).values(
+                state=QUEUED if will_retry else FAILED, message=message, error=error, lease_until=None,
+                finished_at=None if will_retry else now, updated_at=now,
+                **({"submitted_at": now} if will_retry else {})))
 
     def requeue(self, job_id: int, message: str) -> JobView:
-        """A person's retry of a failed (or discarded) job."""
-        with self._write() as session:
-            record = session.get(JobRecord, job_id)
-            if record is None:
-                raise NotFound(f"job {job_id} does not exist", f"ジョブ {job_id} が見つかりません")
+        """A person's retry of a failed (or discarded) job, from any PC: its task goes to this scope."""
+        now = utcnow()
+        with self.db.write() as session:
+            record = self._row(session, job_id)
             if record.state not in (FAILED, DISCARDED):
                 raise UserError(f"job {job_id} is {record.state}; only failed or discarded jobs can be retried",
                                 f"ジョブ {job_id} は{STATE_LABELS_JA[record.state]}です。再実行できるのは失敗・破棄のジョブだけです")
             record.state, record.message, record.error, record.finished_at = QUEUED, message, None, None
+            record.scope, record.submitted_at, record.lease_until, record.updated_at = self.scope, now, None, now
+            record.token = uuid.uuid4().hex  # an older task of this job can no longer start it
             session.flush()
             return _view(record)
 
     def discard(self, job_id: int) -> JobView:
-        with self._write() as session:
-            record = session.get(JobRecord, job_id)
-            if record is None:
-                raise NotFound(f"job {job_id} does not exist", f"ジョブ {job_id} が見つかりません")
+        with self.db.write() as session:
+            record = self._row(session, job_id)
             if record.state in (RUNNING, DONE):
                 raise UserError(f"job {job_id} is {record.state} and cannot be discarded",
                                 f"ジョブ {job_id} は{STATE_LABELS_JA[record.state]}のため破棄できません")
-            record.state, record.finished_at = DISCARDED, utcnow()
+            record.state, record.finished_at, record.updated_at = DISCARDED, utcnow(), utcnow()
             session.flush()
             return _view(record)
 
     def hold(self, job_id: int, message: str) -> bool:
-        """Leave a job queued with ``message`` (paused); False when it was discarded or finished."""
-        with self._write() as session:
+        """Leave a job queued with ``message`` (paused); False when it was discarded or finished.
+
+        Its task was just seen alive and goes back to the queue's schedule: ``submitted_at`` is
+        renewed so a sweep during that hand-over does not take it for lost.
+        """
+        now = utcnow()
+        with self.db.write() as session:
             result = session.execute(
-                update(JobRecord).where(JobRecord.id == job_id, JobRecord.state.in_((QUEUED, FAILED)))
-                .values(state=QUEUED, message=message, updated_at=utcnow()))
+                update(JobRow).where(JobRow.id == job_id, JobRow.state.in_((QUEUED, FAILED)))
+                .values(state=QUEUED, message=message, submitted_at=now, updated_at=now))
             return result.rowcount == 1
 
+    # ---- lost tasks and stopped workers (this scope only) ---------------------------------------
+
     def queued_before(self, moment: datetime) -> list[JobView]:
-        """Queued jobs last touched before ``moment`` (candidates for a lost queue task)."""
-        with self._sessions() as session:
-            rows = session.scalars(select(JobRecord).where(JobRecord.state == QUEUED, JobRecord.updated_at < moment)
-                                   .order_by(JobRecord.id))
+        """Queued jobs of this scope last put on the queue before ``moment`` (a lost task?)."""
+        with self.db.read() as session:
+            rows = session.scalars(select(JobRow).where(JobRow.state == QUEUED, JobRow.scope == self.scope,
+                                                        JobRow.submitted_at < moment).order_by(JobRow.id))
             return [_view(r) for r in rows]
 
+    def claim_resubmission(self, job: JobView) -> bool:
+        """True for exactly one of the processes that saw ``job`` lost; it puts the task back."""
+        with self.db.write() as session:
+            result = session.execute(
+                update(JobRow).where(JobRow.id == job.id, JobRow.state == QUEUED,
+                                     JobRow.submitted_at == job.submitted_at)
+                .values(submitted_at=utcnow(), updated_at=utcnow()))
+            return result.rowcount == 1
+
+    def expired_running(self, moment: datetime | None = None) -> list[JobView]:
+        """Running jobs of this scope whose worker stopped renewing the lease before ``moment``."""
+        moment = moment or utcnow()
+        with self.db.read() as session:
+            rows = session.scalars(select(JobRow).where(JobRow.state == RUNNING, JobRow.scope == self.scope,
+                                                        JobRow.lease_until < moment).order_by(JobRow.id))
+            return [_view(r) for r in rows]
+
+    def reclaim(self, job: JobView, *, requeue: bool, message: str) -> bool:
+        """Take back a job whose lease expired: queued again (``requeue``) or failed. One process wins."""
+        now = utcnow()
+        values: dict[str, Any] = {"state": QUEUED, "submitted_at": now} if requeue else \
+            {"state": FAILED, "finished_at": now}
+        with self.db.write() as session:
+            result = session.execute(
+                update(JobRow).where(JobRow.id == job.id, JobRow.state == RUNNING,
+                                     JobRow.lease_until == job.lease_until)
+                .values(message=message, error=STOPPED_ERROR, lease_until=None, updated_at=now, **values))
+            return result.rowcount == 1
+
+    def recover_interrupted(self) -> list[int]:
+        """Jobs of this scope whose worker stopped (lease expired) become failed, so a person sees them."""
+        return [job.id for job in self.expired_running() if self.reclaim(job, requeue=False, message=STOPPED_MESSAGE)]
+
+    # ---- per-scope switches -----------------------------------------------------------------------
+
     def get_value(self, key: str, default: str = "") -> str:
-        with self._sessions() as session:
-            record = session.get(ControlRecord, key)
+        with self.db.read() as session:
+            record = session.get(QueueFlag, (self.scope, key))
             return record.value if record is not None else default
 
     def set_value(self, key: str, value: str) -> None:
-        with self._write() as session:
-            record = session.get(ControlRecord, key)
+        with self.db.write() as session:
+            record = session.get(QueueFlag, (self.scope, key))
             if record is None:
-                session.add(ControlRecord(key=key, value=value))
+                session.add(QueueFlag(scope=self.scope, key=key, value=value, updated_at=utcnow()))
             else:
                 record.value, record.updated_at = value, utcnow()
 
-    def recover_interrupted(self) -> list[int]:
-        """Jobs left ``running`` by a killed process become failed, so a person sees them."""
-        with self._write() as session:
-            ids = list(session.scalars(select(JobRecord.id).where(JobRecord.state == RUNNING)))
-            if ids:
-                session.execute(update(JobRecord).where(JobRecord.id.in_(ids)).values(
-                    state=FAILED, error="interrupted: the worker stopped while this job was running",
-                    message="中断されました（再実行できます）", finished_at=utcnow(), updated_at=utcnow()))
-            return ids
+    # ---- reading ----------------------------------------------------------------------------------
 
     def get(self, job_id: int) -> JobView:
-        with self._sessions() as session:
-            record = session.get(JobRecord, job_id)
-            if record is None:
-                raise NotFound(f"job {job_id} does not exist", f"ジョブ {job_id} が見つかりません")
-            return _view(record)
+        with self.db.read() as session:
+            return _view(self._row(session, job_id))
 
-    def list(self, *, states: tuple[str, ...] = STATES, limit: int = 200, offset: int = 0) -> list[JobView]:
-        with self._sessions() as session:
-            rows = session.scalars(select(JobRecord).where(JobRecord.state.in_(states))
-                                   .order_by(JobRecord.id.desc()).limit(limit).offset(offset))
+    def list(self, *, states: tuple[str, ...] = STATES, limit: int = 200, offset: int = 0,
+             requested_by: str | None = None) -> list[JobView]:
+        """Newest first; ``requested_by`` keeps one PC's jobs (None: every PC's)."""
+        query = select(JobRow).where(JobRow.state.in_(states))
+        if requested_by is not None:
+            query = query.where(JobRow.requested_by == requested_by)
+        with self.db.read() as session:
+            rows = session.scalars(query.order_by(JobRow.id.desc()).limit(limit).offset(offset))
             return [_view(r) for r in rows]
 
-    def count(self, states: tuple[str, ...] = STATES) -> int:
-        with self._sessions() as session:
-            return session.scalar(select(func.count()).select_from(JobRecord)
-                                  .where(JobRecord.state.in_(states))) or 0
+    def count(self, states: tuple[str, ...] = STATES, requested_by: str | None = None) -> int:
+        query = select(func.count()).select_from(JobRow).where(JobRow.state.in_(states))
+        if requested_by is not None:
+            query = query.where(JobRow.requested_by == requested_by)
+        with self.db.read() as session:
+            return session.scalar(query) or 0
+
+    def output(self, job_id: int) -> tuple[str, bytes]:
+        """The stored document a finished job made: (file name, bytes), from any PC."""
+        with self.db.read() as session:
+            record = self._row(session, job_id)
+            if record.state != DONE or record.document_id is None:
+                raise UserError(f"job {job_id} has no stored output", f"ジョブ {job_id} には出力がありません")
+            document = session.get(StoredDocument, record.document_id)
+            if document is None:
+                raise UserError(f"the output of job {job_id} has expired and was deleted",
+                                f"ジョブ {job_id} の出力は保存期間を過ぎたため削除されました")
+            return document.filename, bytes(document.content)
+
+    def save_output(self, job_id: int, folder: Path) -> Path:
+        """Write a finished job's stored document into ``folder`` (this PC's) and return its path."""
+        filename, content = self.output(job_id)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / Path(filename).name  # a stored name never leaves the folder
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(content)
+        tmp.replace(path)
+        return path
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        """Nothing to release: the database belongs to whoever opened it."""
 
 
-def _view(record: JobRecord) -> JobView:
+def _view(record: JobRow) -> JobView:
     return JobView(id=record.id, kind=record.kind, arguments=json.loads(record.arguments), state=record.state,
                    message=record.message, output_path=record.output_path, error=record.error,
                    attempts=record.attempts, created_at=record.created_at, started_at=record.started_at,
-                   finished_at=record.finished_at)
+                   finished_at=record.finished_at, requested_by=record.requested_by, ran_by=record.ran_by,
+                   scope=record.scope, document_id=record.document_id, token=record.token,
+                   lease_until=record.lease_until, submitted_at=record.submitted_at)

@@ -82,3 +82,18 @@ def secret_keys(data: Mapping[str, Any], prefix: str = "") -> Iterator[str]:
             for item in value:
                 if isinstance(item, Mapping):
                     yield from secret_keys(item, f"{name}.")
+
+
+def url_port_problem(raw: str) -> str | None:
+    """Why the port of ``raw`` is not a TCP port ("'abc' is not a number"), or None."""
+    parts = _split(raw)
+    if parts is None:
+        return "the URL cannot be read"
+    try:
+        port = parts.port  # urllib raises ValueError for a port that is not a number or out of range
+    except ValueError:
+        text = parts.netloc.rpartition("@")[2].rpartition(":")[2]
+        return f"port {text!r} is not a TCP port (1–65535)"
+    if port == 0:
+        return "port 0 is not a TCP port (1–65535)"
+    return None

@@ -16,7 +16,6 @@ from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
 from ui.context import AppContext
-from ui.jobs.ledger_access import forget as forget_ledger
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
 from ui.operations import APP_TITLE, Operation, set_log_file, show_error, wait_for_operations
 from ui.qt import (
@@ -214,7 +213,7 @@ def _run_window(app: QApplication, settings: Settings, instance: SingleInstance)
             prepared = True
         except DatabaseUnavailable as err:
             log.warning("starting offline: %s", err.message)
-    ledger = Ledger(settings.paths.local_store)
+    ledger = Ledger.for_settings(database, settings)
     ctx = AppContext(settings, database, ledger)  # online until the first connection check says otherwise
     window = MainWindow(ctx)
     instance.listen(window.bring_forward)
@@ -241,7 +240,6 @@ def _run_window(app: QApplication, settings: Settings, instance: SingleInstance)
         if tray is not None:
             tray.icon.hide()
         window.deleteLater()
-        forget_ledger(ledger)
         ledger.dispose()
         database.dispose()
 

@@ -96,6 +96,16 @@ def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
     return run
 
 
+def is_connection_error(err: BaseException) -> bool:
+    """The database could not be reached: the status bar already says 接続できません, so a
+    background refresh that fails for this reason waits for the connection instead of a dialog."""
+    from sqlalchemy import exc as sa_exc
+
+    from oroshi_desktop.errors import DatabaseUnavailable
+
+    return isinstance(err, DatabaseUnavailable | sa_exc.OperationalError | sa_exc.InterfaceError)
+
+
 def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
     """A ``UserError`` in its own Japanese words; a bug as a short dialog, traceback to the log."""
     if isinstance(err, UserError):

@@ -129,7 +129,7 @@ def child(out: Path, suffix: str) -> int:
     install_font(app)
     settings = load_settings()
     database = prepare_database(settings)
-    ledger = Ledger(settings.paths.local_store)
+    ledger = Ledger.for_settings(database, settings)
     ctx = AppContext(settings, database, ledger)
     window = MainWindow(ctx)
     screen = app.primaryScreen().availableGeometry()

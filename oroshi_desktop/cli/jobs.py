@@ -9,6 +9,7 @@ import argparse
 import logging
 from typing import Any
 
+from oroshi_desktop.cli.common import positive_int, positive_minutes, record_id
 from oroshi_desktop.cli.render import _date, _filter_options, _filters
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
@@ -18,8 +19,13 @@ log = logging.getLogger(__name__)
 def _database(settings: Settings) -> Any:
     from oroshi_desktop.cli.common import open_db, require_healthy
 
-    database = open_db(settings)
-    require_healthy(database)
+    # The embedded database is the app's own file: it is brought up to date like the GUI does.
+    database = open_db(settings, upgrade=settings.is_embedded_database)
+    try:
+        require_healthy(database)
+    except BaseException:
+        database.dispose()
+        raise
     return database
 
 
@@ -32,11 +38,13 @@ def _runtime(settings: Settings) -> Any:
 
 
 def _tasks(settings: Settings, runtime: Any | None = None) -> Any:
-    from jobs.queue import make_huey
+    from jobs.queue import make_huey, probe_queue
     from jobs.tasks import register_tasks
 
     runtime = runtime or _runtime(settings)
-    return register_tasks(make_huey(settings), lambda: runtime)
+    huey = make_huey(settings)
+    probe_queue(huey, settings)  # queueing into a queue nobody can reach would lose the job
+    return register_tasks(huey, lambda: runtime)
 
 
 # ---- worker -------------------------------------------------------------------------------------
@@ -61,6 +69,8 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
             print(f"queued jobs lost from the queue, queued again: {', '.join(map(str, report.resubmitted))}")
     else:
         print("another consumer on this PC runs the schedule; this worker runs queued jobs only")
+    if queue.shared:
+        print("shared queue: this worker takes part in the office schedule (one mail check per slot)")
     print(f"worker running ({queue.workers} thread(s), schedule {'on' if report.periodic else 'off'}); "
           "Ctrl-C stops it", flush=True)
     try:
@@ -108,23 +118,41 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop.ledger import STATES, Ledger
+class _LedgerSession:
+    """The job ledger for one command: the database opened (an embedded one brought up to date)."""
 
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    def __init__(self, settings: Settings) -> None:
+        from oroshi_desktop.ledger import Ledger
+
+        self.database = _database(settings)
+        self.ledger = Ledger.for_settings(self.database, settings)
+
+    def __enter__(self) -> Any:
+        return self.ledger
+
+    def __exit__(self, *_exc: object) -> None:
+        self.database.dispose()
+
+
+def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.ledger import STATES
+
+    with _LedgerSession(settings) as ledger:
         states = tuple(args.state) if args.state else STATES
-        jobs = ledger.list(states=states, limit=args.limit)
-    finally:
-        ledger.dispose()
+        jobs = ledger.list(states=states, limit=args.limit, requested_by=None if args.all else ledger.pc)
     if not jobs:
-        print("no jobs")
+        print("no jobs" + ("" if args.all else " from this PC (--all: every PC's)"))
         return 0
     for job in jobs:
         when = job.created_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M:%S")
-        line = f"{job.id:>6}  {when}  {job.kind:<16} {job.state:<9} {job.message}"
+        line = f"{job.id:>6}  {when}  {job.kind:<17} {job.state:<9} PC {job.requested_by}"
+        if job.ran_by:
+            line += f"  ran by {job.ran_by}"
+        line += f"  {job.message}"
         if job.output_path:
             line += f"  → {job.output_path}"
+        elif job.document_id is not None:
+            line += f"  (output stored: jobs open-output {job.id})"
         if job.error:
             line += f"  [{job.error}]"
         print(line)
@@ -132,22 +160,33 @@ def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_jobs_retry(args: argparse.Namespace, settings: Settings) -> int:
-    job = _tasks(settings).retry(args.id)
+    runtime = _runtime(settings)
+    try:
+        job = _tasks(settings, runtime).retry(args.id)
+    finally:
+        runtime.close()
     print(f"job {job.id} queued again")
     return 0
 
 
-def _set_paused(paused: bool, settings: Settings) -> int:
-    from jobs.control import set_paused
-    from oroshi_desktop.ledger import Ledger
+def cmd_jobs_open_output(args: argparse.Namespace, settings: Settings) -> int:
+    """Write a job's stored output (made on any PC) into a local folder and print its path."""
+    from pathlib import Path
 
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    with _LedgerSession(settings) as ledger:
+        path = ledger.save_output(args.id, Path(args.to) if args.to else settings.paths.output_dir)
+    print(path)
+    return 0
+
+
+def _set_paused(paused: bool, settings: Settings) -> int:
+    from jobs.pause import set_paused
+
+    with _LedgerSession(settings) as ledger:
         set_paused(ledger, paused)
-    finally:
-        ledger.dispose()
-    print("queue paused: jobs wait (一時停止中) and the mail schedule does nothing until `jobs resume`"
-          if paused else "queue running again")
+        scope = "every PC of the shared queue" if ledger.scope.startswith("shared:") else "this PC's queue"
+    print(f"queue paused ({scope}): jobs wait (一時停止中) and the mail schedule does nothing until `jobs resume`"
+          if paused else f"queue running again ({scope})")
     return 0
 
 
@@ -161,34 +200,30 @@ def cmd_jobs_resume(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_jobs_status(args: argparse.Namespace, settings: Settings) -> int:
     from jobs.control import queue_status
-    from oroshi_desktop.ledger import QUEUED, RUNNING, Ledger
+    from jobs.queue import make_huey, probe_queue
+    from oroshi_desktop.ledger import QUEUED, RUNNING
 
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    waiting = probe_queue(make_huey(settings), settings)  # an unreachable queue is not "running"
+    with _LedgerSession(settings) as ledger:
         status = queue_status(settings, ledger)
         queued, running = ledger.count((QUEUED,)), ledger.count((RUNNING,))
-    finally:
-        ledger.dispose()
     print(f"queue: {'paused' if status.paused else 'running'} ({status.state_ja})")
     print(f"mail schedule: {status.mail_schedule} ({status.time_zone})")
-    if status.scheduler_pid is None:
+    if status.shared:
+        print("scheduler: shared queue — every worker and app takes part; each slot is claimed once in the database")
+    elif status.scheduler_pid is None:
         print("scheduler: no worker or app holds the schedule on this PC")
     elif status.scheduler_pid < 0:
         print("scheduler: held by another process (pid unknown)")
     else:
         print(f"scheduler: held by pid {status.scheduler_pid}")
-    print(f"jobs: {queued} queued, {running} running")
+    print(f"jobs: {queued} queued, {running} running; {waiting} task(s) waiting in the queue")
     return 0
 
 
 def cmd_jobs_discard(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop.ledger import Ledger
-
-    ledger = Ledger(settings.paths.local_store)
-    try:
+    with _LedgerSession(settings) as ledger:
         job = ledger.discard(args.id)
-    finally:
-        ledger.dispose()
     print(f"job {job.id} discarded")
     return 0
 
@@ -303,25 +338,42 @@ def _print_queued(job_id: int) -> int:
     return 0
 
 
+def _require(tasks: Any, **references: Any) -> None:
+    """Every record a job would use must exist before it is queued (one line now, not a failed job)."""
+    from oroshi_desktop.queries.references import require
+
+    with tasks.runtime.db.read() as session:
+        for reference, ids in references.items():
+            require(session, reference, ids if isinstance(ids, list | tuple) else [ids])
+
+
 def cmd_enqueue_statement(args: argparse.Namespace, settings: Settings) -> int:
-    return _print_queued(_tasks(settings).enqueue_statement(args.invoice))
+    tasks = _tasks(settings)
+    _require(tasks, invoice=args.invoice)
+    return _print_queued(tasks.enqueue_statement(args.invoice))
 
 
 def cmd_enqueue_mail(args: argparse.Namespace, settings: Settings) -> int:
-    return _print_queued(_tasks(settings).enqueue_mail(args.invoice, resend=args.resend))
+    tasks = _tasks(settings)
+    _require(tasks, invoice=args.invoice)
+    return _print_queued(tasks.enqueue_mail(args.invoice, resend=args.resend))
 
 
 def cmd_enqueue_preview(args: argparse.Namespace, settings: Settings) -> int:
     if args.date_to < args.date_from:
         raise UserError("--to is before --from", "終了日が開始日より前です")
-    return _print_queued(_tasks(settings).enqueue_preview(start=args.date_from, end=args.date_to,
+    tasks = _tasks(settings)
+    _require(tasks, organization=args.organization)
+    return _print_queued(tasks.enqueue_preview(start=args.date_from, end=args.date_to,
                                                           organization_id=args.organization, fmt=args.format,
                                                           layout=args.layout))
 
 
 def _enqueue_order(document_type: str) -> Any:
     def handler(args: argparse.Namespace, settings: Settings) -> int:
-        return _print_queued(_tasks(settings).enqueue_order_document(
+        tasks = _tasks(settings)
+        _require(tasks, carrier=args.carrier, buyer=args.buyer, category=args.category, method=args.method)
+        return _print_queued(tasks.enqueue_order_document(
             document_type, day=args.date, carrier_id=args.carrier, filters=_filters(args),
             paper=getattr(args, "paper", None)))
 
@@ -329,13 +381,15 @@ def _enqueue_order(document_type: str) -> Any:
 
 
 def cmd_enqueue_check_sheet(args: argparse.Namespace, settings: Settings) -> int:
-    return _print_queued(_tasks(settings).enqueue_check_sheet(day=args.date, prefecture_ids=args.prefecture,
+    tasks = _tasks(settings)
+    _require(tasks, prefecture=args.prefecture, reception_time=args.reception_time)
+    return _print_queued(tasks.enqueue_check_sheet(day=args.date, prefecture_ids=args.prefecture,
                                                               reception_time_ids=args.reception_time))
 
 
 def add_job_commands(commands: Any) -> None:
     worker = commands.add_parser("worker", help="run the job queue in the foreground (Ctrl-C stops it)")
-    worker.add_argument("--workers", type=int, help="worker threads (default: the workers setting)")
+    worker.add_argument("--workers", type=positive_int, help="worker threads (default: the workers setting)")
     worker.set_defaults(handler=cmd_worker)
 
     mail = commands.add_parser("mail-check", help="send every statement mail that is due")
@@ -344,24 +398,30 @@ def add_job_commands(commands: Any) -> None:
     mail.set_defaults(handler=cmd_mail_check)
 
     generate = commands.add_parser("generate", help="generate the statement PDFs of a run now")
-    generate.add_argument("--invoice", type=int, required=True)
+    generate.add_argument("--invoice", type=record_id, required=True)
     generate.set_defaults(handler=cmd_generate)
 
-    jobs = commands.add_parser("jobs", help="the job ledger of this PC")
+    jobs = commands.add_parser("jobs", help="the job ledger (every PC's jobs in the app database)")
     jobs_commands = jobs.add_subparsers(title="jobs commands", metavar="ACTION", required=True)
     listing = jobs_commands.add_parser("list", help="recent jobs, newest first")
     listing.add_argument("--state", action="append", choices=("queued", "running", "done", "failed", "discarded"))
-    listing.add_argument("--limit", type=int, default=50)
+    listing.add_argument("--limit", type=positive_int, default=50)
+    listing.add_argument("--all", action="store_true", help="every PC's jobs (default: the jobs this PC asked for)")
     listing.set_defaults(handler=cmd_jobs_list)
+    open_output = jobs_commands.add_parser("open-output", help="write a finished job's document here and print its path")
+    open_output.add_argument("id", type=record_id)
+    open_output.add_argument("--to", help="folder to write it to (default: this PC's output folder)")
+    open_output.set_defaults(handler=cmd_jobs_open_output)
     retry = jobs_commands.add_parser("retry", help="queue a failed or discarded job again")
-    retry.add_argument("id", type=int)
+    retry.add_argument("id", type=record_id)
     retry.set_defaults(handler=cmd_jobs_retry)
     discard = jobs_commands.add_parser("discard", help="discard a queued or failed job")
-    discard.add_argument("id", type=int)
+    discard.add_argument("id", type=record_id)
     discard.set_defaults(handler=cmd_jobs_discard)
-    pause = jobs_commands.add_parser("pause", help="pause this PC's queue (jobs wait, no scheduled mail check)")
+    pause = jobs_commands.add_parser("pause", help="pause the queue: this PC's, or the office's when shared "
+                                                   "(jobs wait, no scheduled mail check)")
     pause.set_defaults(handler=cmd_jobs_pause)
-    resume = jobs_commands.add_parser("resume", help="resume this PC's queue")
+    resume = jobs_commands.add_parser("resume", help="resume the queue")
     resume.set_defaults(handler=cmd_jobs_resume)
     status = jobs_commands.add_parser("status", help="paused or running, the mail schedule and the scheduler's pid")
     status.set_defaults(handler=cmd_jobs_status)
@@ -370,67 +430,67 @@ def add_job_commands(commands: Any) -> None:
     outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
     olist = outbox_commands.add_parser("list", help="outbox rows, newest first")
     olist.add_argument("--state", action="append", choices=("pending", "sending", "sent", "failed", "uncertain"))
-    olist.add_argument("--limit", type=int, default=50)
+    olist.add_argument("--limit", type=positive_int, default=50)
     olist.set_defaults(handler=cmd_outbox_list)
     oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
-    oresend.add_argument("id", type=int)
+    oresend.add_argument("id", type=record_id)
     oresend.set_defaults(handler=cmd_outbox_resend)
     omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain or failed mail did arrive")
-    omark.add_argument("id", type=int)
+    omark.add_argument("id", type=record_id)
     omark.set_defaults(handler=cmd_outbox_mark_sent)
     oshow = outbox_commands.add_parser(
         "show-message", help="the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file")
-    oshow.add_argument("id", type=int)
-    oshow.add_argument("--part", type=int, default=1, help="2: the separate password mail")
+    oshow.add_argument("id", type=record_id)
+    oshow.add_argument("--part", type=int, choices=(1, 2), default=1, help="2: the separate password mail")
     oshow.add_argument("--save", metavar="FILE", help="write the message to FILE (e.g. statement.eml)")
     oshow.set_defaults(handler=cmd_outbox_show_message)
     orecover = outbox_commands.add_parser(
         "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
-    orecover.add_argument("--lease-minutes", type=float, default=15.0,
+    orecover.add_argument("--lease-minutes", type=positive_minutes, default=15.0,
                           help="only rows claimed longer ago than this (default 15, the send lease)")
     orecover.set_defaults(handler=cmd_outbox_recover)
 
     enqueue = commands.add_parser("enqueue", help="queue a job for the worker (the PDF goes to the output folder)")
     docs = enqueue.add_subparsers(title="jobs", metavar="JOB", required=True)
     statement = docs.add_parser("statement", help="generate a run's statement PDFs (供給料仕切り書)")
-    statement.add_argument("--invoice", type=int, required=True)
+    statement.add_argument("--invoice", type=record_id, required=True)
     statement.set_defaults(handler=cmd_enqueue_statement)
 
     mail_job = docs.add_parser("mail", help="send a run's statement mails now (--resend: again)")
-    mail_job.add_argument("--invoice", type=int, required=True)
+    mail_job.add_argument("--invoice", type=record_id, required=True)
     mail_job.add_argument("--resend", action="store_true")
     mail_job.set_defaults(handler=cmd_enqueue_mail)
 
     preview = docs.add_parser("preview", help="支払明細書 preview (見本) for any period")
     preview.add_argument("--from", dest="date_from", type=_date, required=True)
     preview.add_argument("--to", dest="date_to", type=_date, required=True)
-    preview.add_argument("--organization", type=int, required=True)
+    preview.add_argument("--organization", type=record_id, required=True)
     preview.add_argument("--format", choices=("organization", "supplier"), required=True)
     preview.add_argument("--layout", choices=("simple", "standard"), default="simple")
     preview.set_defaults(handler=cmd_enqueue_preview)
 
     chart = docs.add_parser("shipping-chart", help="出荷表 of a carrier on a day")
     chart.add_argument("--date", type=_date, required=True)
-    chart.add_argument("--carrier", type=int, required=True)
+    chart.add_argument("--carrier", type=record_id, required=True)
     chart.add_argument("--paper", choices=("jis_b4", "iso_b4"), help="default: the shared setting (JIS B4)")
     _filter_options(chart)
     chart.set_defaults(handler=_enqueue_order("shipping_chart"))
 
     slips = docs.add_parser("packing-slips", help="卸先用出荷表: one packing slip per buyer")
     slips.add_argument("--date", type=_date, required=True)
-    slips.add_argument("--carrier", type=int, required=True)
+    slips.add_argument("--carrier", type=record_id, required=True)
     _filter_options(slips)
     slips.set_defaults(handler=_enqueue_order("packing_slips"))
 
     listing_doc = docs.add_parser("shipping-list", help="まとめた出荷明細表: the day's shipping list")
     listing_doc.add_argument("--date", type=_date, required=True)
-    listing_doc.add_argument("--carrier", type=int)
+    listing_doc.add_argument("--carrier", type=record_id)
     _filter_options(listing_doc)
     listing_doc.set_defaults(handler=_enqueue_order("shipping_list"))
 
     sheet = docs.add_parser("check-sheet", help="供給・受入チェック表")
     sheet.add_argument("--date", type=_date, required=True)
-    sheet.add_argument("--prefecture", type=int, action="append", required=True, metavar="N")
-    sheet.add_argument("--reception-time", type=int, action="append", required=True, metavar="ID")
+    sheet.add_argument("--prefecture", type=record_id, action="append", required=True, metavar="N")
+    sheet.add_argument("--reception-time", type=record_id, action="append", required=True, metavar="ID")
     sheet.set_defaults(handler=cmd_enqueue_check_sheet)
 

@@ -25,6 +25,17 @@ STATEMENT_FORMATS = {"organization": "組織", "supplier": "供給者"}
 
 # Forbidden on Windows (plus '/' and NUL on Linux) and ASCII control characters.
 _ILLEGAL = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+# Device names Windows reserves in every folder, with any extension ("CON.pdf", "com1.txt", "NUL").
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.IGNORECASE)
+
+
+def _windows_safe(name: str) -> str:
+    """Windows drops trailing dots and spaces (the file would get another name than the one shown)
+    and refuses device names whatever the extension: both are changed the same way on every OS."""
+    name = name.rstrip(". ") or "_"
+    if _RESERVED.match(name.split(".", 1)[0].rstrip(" ")):
+        name = "_" + name
+    return name
 
 
 def safe_filename(name: str) -> str:
@@ -33,7 +44,7 @@ def safe_filename(name: str) -> str:
     keeping the extension."""
     if not name:
         raise ValueError("file name must not be empty")
-    cleaned = _ILLEGAL.sub("_", name)
+    cleaned = _windows_safe(_ILLEGAL.sub("_", name))
     if _fits(cleaned):
         return cleaned
     stem, dot, ext = cleaned.rpartition(".")
@@ -42,7 +53,7 @@ def safe_filename(name: str) -> str:
         # No usable extension to protect; a plain cut is the best we can do.
         return _cut(cleaned, "")
     # rstrip so the cut does not leave "name .pdf", which Windows Explorer shows oddly.
-    return _cut(stem, suffix).rstrip(" ") + suffix
+    return _cut(stem, suffix).rstrip(" .") + suffix
 
 
 def _fits(text: str) -> bool:

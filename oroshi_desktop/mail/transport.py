@@ -26,7 +26,7 @@ from collections.abc import Callable
 from email.generator import BytesGenerator
 from email.message import EmailMessage
 from enum import StrEnum
-from typing import Protocol
+from typing import Any, Protocol
 
 from oroshi_desktop import secrets
 from oroshi_desktop.config import SmtpSettings
@@ -50,6 +50,17 @@ log = logging.getLogger(__name__)
 # ten minutes. Giving up early would turn a probably delivered mail into "uncertain".
 MIN_DATA_REPLY_TIMEOUT = 120.0
 
+
+
+def tls_context(settings: Any) -> ssl.SSLContext:
+    """The system's trusted certificates, plus the one the office chose to trust for its own mail
+    server (a self-signed certificate or an in-house CA: ``smtp.trusted_certificate``). The server's
+    certificate and name are always verified; nothing replaces the system bundle for the process."""
+    context = ssl.create_default_context()
+    extra = getattr(settings, "trusted_certificate", "")
+    if extra:
+        context.load_verify_locations(cafile=extra)
+    return context
 
 class Phase(StrEnum):
     """Where in the SMTP dialogue a failure happened."""
@@ -228,7 +239,7 @@ class SmtpTransport:
         try:
             if settings.security == "ssl":
                 return smtplib.SMTP_SSL(settings.host, settings.port, timeout=settings.timeout_seconds,
-                                        context=ssl.create_default_context())
+                                        context=tls_context(settings))
             return smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout_seconds)
         except smtplib.SMTPConnectError as err:  # the greeting was not 220
             raise self._reply_error(Phase.CONNECT, err.smtp_code, err.smtp_error) from None
@@ -261,7 +272,7 @@ class SmtpTransport:
                         f"SMTP server {self.server} does not offer STARTTLS; choose another security setting",
                         f"SMTPサーバー {self.server} はSTARTTLSに対応していません。暗号化の設定を確認してください。",
                         phase=phase)
-                smtp.starttls(context=ssl.create_default_context())
+                smtp.starttls(context=tls_context(self.settings))
                 smtp.ehlo()
             if self.settings.username:
                 phase = Phase.LOGIN

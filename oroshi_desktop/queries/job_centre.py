@@ -1,4 +1,4 @@
-"""The job centre's lists: this PC's jobs (the ledger) and the statement mail outbox of all PCs.
+"""The job centre's lists: the jobs of this PC or of every PC (the ledger) and the statement mail outbox.
 
 Each list is read in two steps so the window never reloads a whole table: ``*_stamps`` returns
 the ordered ``(id, updated_at)`` of every matching row (filter and sort in SQL, two narrow
@@ -17,8 +17,8 @@ from typing import Any
 from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
-from oroshi_desktop.db.models import Invoice, OutboxMessage, SupplierOrganization
-from oroshi_desktop.ledger import STATE_LABELS_JA, JobRecord, JobView
+from oroshi_desktop.db.models import Invoice, JobRow, OutboxMessage, SupplierOrganization
+from oroshi_desktop.ledger import STATE_LABELS_JA, JobView
 
 Stamp = tuple[int, datetime | None]
 
@@ -47,19 +47,23 @@ def job_kind_ja(kind: str, arguments: dict[str, Any]) -> str:
 class JobFilter:
     states: tuple[str, ...] = ()   # empty: every state
     kinds: tuple[str, ...] = ()    # empty: every kind
+    requested_by: str | None = None  # one PC's jobs ("this PC only"); None: every PC's
 
 
-JOB_SORT_KEYS = {"kind": JobRecord.kind, "state": JobRecord.state, "message": JobRecord.message,
-                 "created_at": JobRecord.created_at, "started_at": JobRecord.started_at,
-                 "finished_at": JobRecord.finished_at, "attempts": JobRecord.attempts,
-                 "output": JobRecord.output_path, "id": JobRecord.id}
+JOB_SORT_KEYS = {"kind": JobRow.kind, "state": JobRow.state, "message": JobRow.message,
+                 "created_at": JobRow.created_at, "started_at": JobRow.started_at,
+                 "finished_at": JobRow.finished_at, "attempts": JobRow.attempts,
+                 "output": JobRow.output_path, "pc": JobRow.requested_by, "ran_by": JobRow.ran_by,
+                 "id": JobRow.id}
 
 
 def _job_where(query: Select[Any], flt: JobFilter) -> Select[Any]:
     if flt.states:
-        query = query.where(JobRecord.state.in_(flt.states))
+        query = query.where(JobRow.state.in_(flt.states))
     if flt.kinds:
-        query = query.where(JobRecord.kind.in_(flt.kinds))
+        query = query.where(JobRow.kind.in_(flt.kinds))
+    if flt.requested_by is not None:
+        query = query.where(JobRow.requested_by == flt.requested_by)
     return query
 
 
@@ -72,8 +76,8 @@ def _ordered(query: Select[Any], column: Any, id_column: Any, descending: bool) 
 
 def job_stamps(session: Session, flt: JobFilter = JobFilter(), sort: str = "id",
                descending: bool = True) -> list[Stamp]:
-    query = _job_where(select(JobRecord.id, JobRecord.updated_at), flt)
-    query = _ordered(query, JOB_SORT_KEYS[sort], JobRecord.id, descending)
+    query = _job_where(select(JobRow.id, JobRow.updated_at), flt)
+    query = _ordered(query, JOB_SORT_KEYS[sort], JobRow.id, descending)
     return [(row[0], row[1]) for row in session.execute(query)]
 
 
@@ -81,19 +85,21 @@ def job_rows(session: Session, ids: Iterable[int]) -> dict[int, JobView]:
     wanted = list(ids)
     if not wanted:
         return {}
-    rows = session.execute(select(JobRecord.id, JobRecord.kind, JobRecord.arguments, JobRecord.state,
-                                  JobRecord.message, JobRecord.error, JobRecord.output_path, JobRecord.attempts,
-                                  JobRecord.created_at, JobRecord.started_at, JobRecord.finished_at)
-                           .where(JobRecord.id.in_(wanted)))
+    rows = session.execute(select(JobRow.id, JobRow.kind, JobRow.arguments, JobRow.state,
+                                  JobRow.message, JobRow.error, JobRow.output_path, JobRow.attempts,
+                                  JobRow.created_at, JobRow.started_at, JobRow.finished_at,
+                                  JobRow.requested_by, JobRow.ran_by, JobRow.document_id)
+                           .where(JobRow.id.in_(wanted)))
     return {r.id: JobView(id=r.id, kind=r.kind, arguments=json.loads(r.arguments or "{}"), state=r.state,
                           message=r.message, output_path=r.output_path, error=r.error, attempts=r.attempts,
-                          created_at=r.created_at, started_at=r.started_at, finished_at=r.finished_at)
+                          created_at=r.created_at, started_at=r.started_at, finished_at=r.finished_at,
+                          requested_by=r.requested_by, ran_by=r.ran_by, document_id=r.document_id)
             for r in rows}
 
 
 def job_ids(session: Session, flt: JobFilter) -> list[int]:
     """Every id of the filtered set (for 失敗をすべて再実行 / すべて破棄)."""
-    return list(session.scalars(_job_where(select(JobRecord.id), flt).order_by(JobRecord.id)))
+    return list(session.scalars(_job_where(select(JobRow.id), flt).order_by(JobRow.id)))
 
 
 @dataclass(frozen=True)
@@ -112,10 +118,10 @@ class MailCheckRun:
 
 def last_mail_check(session: Session) -> MailCheckRun | None:
     """The newest batch mail check of this PC (a ``mail`` job without a run)."""
-    row = session.execute(select(JobRecord.id, JobRecord.state, JobRecord.message, JobRecord.error,
-                                 JobRecord.created_at, JobRecord.finished_at)
-                          .where(JobRecord.kind == "mail", JobRecord.arguments.in_(("{}", "")))
-                          .order_by(JobRecord.id.desc()).limit(1)).first()
+    row = session.execute(select(JobRow.id, JobRow.state, JobRow.message, JobRow.error,
+                                 JobRow.created_at, JobRow.finished_at)
+                          .where(JobRow.kind == "mail", JobRow.arguments.in_(("{}", "")))
+                          .order_by(JobRow.id.desc()).limit(1)).first()
     return MailCheckRun(*row) if row else None
 
 

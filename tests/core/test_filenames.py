@@ -204,3 +204,14 @@ def test_long_japanese_names_stay_within_file_system_byte_limits():
     assert name.endswith(".pdf")
     assert len(name.encode("utf-8")) <= 240
     assert name == "北" * 78 + ".pdf"
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("CON.pdf", "_CON.pdf"), ("nul", "_nul"), ("com1.txt", "_com1.txt"), ("LPT9 .pdf", "_LPT9 .pdf"),
+    ("report.", "report"), ("report . ", "report"), ("...", "_"), ("console.pdf", "console.pdf"),
+    ("北海水産 CON.pdf", "北海水産 CON.pdf"),
+])
+def test_names_windows_reserves_or_renames_are_made_safe(name, expected):
+    from oroshi_desktop.domain.filenames import safe_filename
+
+    assert safe_filename(name) == expected

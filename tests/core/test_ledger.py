@@ -1,37 +1,46 @@
-"""The job ledger in the local store: states, retries, discards, recovery, and no secrets."""
+"""The job ledger in the app database (every kind): states, retries, discards, leases, scopes, outputs,
+and no secrets."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.documents import purge_job_outputs
 from oroshi_desktop.errors import NotFound, UserError
-from oroshi_desktop.ledger import DONE, FAILED, QUEUED, RUNNING, Ledger
+from oroshi_desktop.ledger import DONE, FAILED, QUEUED, RUNNING, STOPPED_MESSAGE, JobOutput, Ledger
 
 
 @pytest.fixture
-def ledger(tmp_path):
-    store = Ledger(tmp_path / "local.sqlite3")
-    yield store
-    store.dispose()
+def ledger(db):
+    return Ledger(db, scope="local:pc-a", pc="pc-a")
 
 
 def test_lifecycle_queued_running_done(ledger):
     job = ledger.create("shipping_chart", {"date": "2025-10-01", "carrier": 1}, "出荷書類を作成処理中…")
-    assert ledger.get(job).state == QUEUED
-    assert ledger.start(job, "作成中")
-    assert ledger.get(job).state == RUNNING and ledger.get(job).attempts == 1
+    assert ledger.get(job).state == QUEUED and ledger.get(job).requested_by == "pc-a"
+    assert ledger.start(job, "作成中", ran_by="server:1", lease=timedelta(seconds=30))
+    running = ledger.get(job)
+    assert running.state == RUNNING and running.attempts == 1 and running.ran_by == "server:1"
+    assert running.lease_until > utcnow()
     ledger.finish(job, "注文書類作成完了", "/tmp/x.pdf")
     view = ledger.get(job)
     assert (view.state, view.message, view.output_path, view.state_ja) == (DONE, "注文書類作成完了", "/tmp/x.pdf", "完了")
-    assert view.arguments == {"carrier": 1, "date": "2025-10-01"}
+    assert view.arguments == {"carrier": 1, "date": "2025-10-01"} and view.lease_until is None
 
 
 def test_failed_job_can_be_retried_and_discarded_job_does_not_start(ledger):
     job = ledger.create("check_sheet", {"date": "2025-10-01"}, "作成中")
     ledger.start(job, "作成中")
+    assert not ledger.start(job, "作成中"), "a running job must not start twice (a resubmitted twin task)"
     ledger.fail(job, "失敗しました", "no supply date")
     assert ledger.get(job).state == FAILED and ledger.get(job).error == "no supply date"
-    assert ledger.requeue(job, "再実行待ち").state == QUEUED
+    old_token = ledger.get(job).token
+    requeued = ledger.requeue(job, "再実行待ち")
+    assert requeued.state == QUEUED and requeued.token != old_token
+    assert not ledger.start(job, "作成中", token=old_token), "a stale task must not run the retried job"
     ledger.discard(job)
     assert not ledger.start(job, "作成中"), "a discarded job must not run"
     queued = ledger.create("y", {}, "")
@@ -42,11 +51,28 @@ def test_failed_job_can_be_retried_and_discarded_job_does_not_start(ledger):
         ledger.discard(queued)
 
 
-def test_interrupted_jobs_become_failed(ledger):
+def test_expired_lease_is_taken_back_once_and_only_in_its_scope(db, ledger):
+    other_pc = Ledger(db, scope="local:pc-b", pc="pc-b")
     job = ledger.create("statement", {"invoice": 1}, "")
-    ledger.start(job, "running")
-    assert ledger.recover_interrupted() == [job]
-    assert ledger.get(job).state == FAILED and "interrupted" in ledger.get(job).error
+    ledger.start(job, "running", lease=timedelta(seconds=-1))  # its worker stopped renewing it
+    assert other_pc.expired_running() == [], "PC B never recovers PC A's jobs"
+    [expired] = ledger.expired_running()
+    assert ledger.reclaim(expired, requeue=False, message=STOPPED_MESSAGE)
+    assert not ledger.reclaim(expired, requeue=True, message="x"), "a second process loses the race"
+    view = ledger.get(job)
+    assert view.state == FAILED and view.message == STOPPED_MESSAGE and "lease" in view.error
+    alive = ledger.create("statement", {"invoice": 2}, "")
+    ledger.start(alive, "running", lease=timedelta(minutes=1))
+    assert ledger.recover_interrupted() == [], "a job whose lease is renewed is not touched"
+
+
+def test_a_lost_task_is_claimed_for_resubmission_by_one_process(ledger):
+    job_id = ledger.create("statement", {"invoice": 1}, "")
+    [job] = ledger.queued_before(utcnow() + timedelta(seconds=1))
+    assert ledger.claim_resubmission(job)
+    assert not ledger.claim_resubmission(job), "the same sighting cannot resubmit twice"
+    assert ledger.queued_before(utcnow() - timedelta(seconds=60)) == []
+    assert ledger.get(job_id).submitted_at > job.submitted_at
 
 
 def test_secrets_are_refused_and_unknown_ids_named(ledger):
@@ -56,7 +82,56 @@ def test_secrets_are_refused_and_unknown_ids_named(ledger):
         ledger.get(4242)
 
 
-def test_list_newest_first_and_count(ledger):
+def test_list_newest_first_count_and_pc_filter(db, ledger):
     ids = [ledger.create("k", {"n": n}, "") for n in range(3)]
-    assert [j.id for j in ledger.list()] == ids[::-1]
-    assert ledger.count((QUEUED,)) == 3
+    theirs = Ledger(db, scope="local:pc-b", pc="pc-b").create("k", {}, "")
+    assert [j.id for j in ledger.list()] == [theirs, *ids[::-1]]
+    assert [j.id for j in ledger.list(requested_by="pc-a")] == ids[::-1]
+    assert ledger.count((QUEUED,)) == 4 and ledger.count(requested_by="pc-b") == 1
+    assert theirs not in ids
+
+
+def test_pause_flag_belongs_to_the_scope(db, ledger):
+    ledger.set_value("queue.paused", "1")
+    assert ledger.get_value("queue.paused") == "1"
+    assert Ledger(db, scope="local:pc-b").get_value("queue.paused", "0") == "0"
+    assert Ledger(db, scope="local:pc-a", pc="another user").get_value("queue.paused") == "1"
+
+
+def test_stored_output_is_read_back_and_expires(db, ledger):
+    job = ledger.create("check_sheet", {}, "")
+    ledger.start(job, "")
+    document_id = ledger.finish(job, "完了", None, JobOutput("check_sheet", "sheet.pdf", b"%PDF-1.7 bytes"))
+    assert ledger.get(job).document_id == document_id and ledger.get(job).has_output
+    assert ledger.output(job) == ("sheet.pdf", b"%PDF-1.7 bytes")
+    with db.write() as session:
+        assert purge_job_outputs(session, utcnow() - timedelta(days=30)) == 0
+        assert purge_job_outputs(session, utcnow() + timedelta(seconds=1)) == 1
+    with pytest.raises(UserError, match="expired"):
+        ledger.output(job)
+
+
+def test_the_baseline_does_not_create_the_ledger_tables_revision_0003_does(sqlite_db):
+    from alembic import command
+    from sqlalchemy import inspect
+
+    from oroshi_desktop.db import schema
+
+    fresh = sqlite_db.url.database + ".fresh"
+    from oroshi_desktop.db.engine import open_database
+
+    database = open_database(f"sqlite:///{fresh}")
+    try:
+        config = schema._alembic_config(database)
+        with database.engine.connect() as conn:
+            config.attributes["connection"] = conn
+            command.upgrade(config, "0001")
+            conn.commit()
+        tables = set(inspect(database.engine).get_table_names())
+        assert "oroshi_desktop_documents" in tables
+        assert not {"oroshi_desktop_jobs", "oroshi_desktop_queue_flags", "oroshi_desktop_schedule_slots"} & tables
+        assert {"oroshi_desktop_jobs", "oroshi_desktop_queue_flags",
+                "oroshi_desktop_schedule_slots"} <= set(schema.upgrade(database))
+        assert schema.check(database) == []
+    finally:
+        database.dispose()

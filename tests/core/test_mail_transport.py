@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Iterator
 from email.message import EmailMessage
@@ -266,3 +267,25 @@ def test_implicit_tls(tls_files: TlsFiles, monkeypatch: pytest.MonkeyPatch):
     with SmtpTestServer.running(security="ssl", tls=tls_files) as server:
         SmtpTransport(server.settings()).send(message())
         assert len(server.accepted) == 1
+
+
+@pytest.mark.parametrize("security", ["starttls", "ssl"])
+def test_a_self_signed_office_server_is_refused_unless_its_certificate_is_trusted(tls_files: TlsFiles, security):
+    # No SSL_CERT_FILE: the system bundle as on an office PC, which does not know the in-house CA.
+    with SmtpTestServer.running(security=security, tls=tls_files) as server:
+        with pytest.raises(MailPermanentError) as info:
+            SmtpTransport(server.settings()).send(message())
+        assert "証明書" in info.value.message_ja and server.received == []
+        trusted = dataclasses.replace(server.settings(), trusted_certificate=str(tls_files.ca_file))
+        SmtpTransport(trusted).send(message())  # trusted in the settings, the system bundle kept
+        assert len(server.accepted) == 1
+
+
+def test_an_unreadable_trusted_certificate_is_one_settings_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    from oroshi_desktop.config import load_settings
+    from oroshi_desktop.errors import ConfigError
+
+    (tmp_path / "not-a-cert.pem").write_text("hello")
+    monkeypatch.setenv("OROSHI_SMTP_TRUSTED_CERTIFICATE", str(tmp_path / "not-a-cert.pem"))
+    with pytest.raises(ConfigError, match="trusted_certificate"):
+        load_settings()

@@ -73,3 +73,18 @@ def test_environment_urls_with_a_password_are_refused(_isolated_home, monkeypatc
     monkeypatch.setenv("OROSHI_DATABASE_URL", f"postgresql://u@h/db?password={SECRET}")
     with pytest.raises(ConfigError):
         load_settings()
+
+
+@pytest.mark.parametrize("url", ["postgresql://clerk@db.office:abc/oroshi", "redis://queue:99999/0",
+                                 "postgresql://clerk@db.office:0/oroshi"])
+def test_a_port_that_is_not_a_port_is_named(url):
+    from oroshi_desktop.urls import url_port_problem
+
+    assert "port" in url_port_problem(url)
+
+
+def test_ordinary_ports_pass():
+    from oroshi_desktop.urls import url_port_problem
+
+    assert url_port_problem("postgresql://clerk@db.office:5432/oroshi") is None
+    assert url_port_problem("sqlite:///C:/data/oroshi.sqlite3") is None

@@ -150,7 +150,7 @@ def test_every_command_answers_every_mistake_in_one_line(demo_home, tmp_path, mo
     ({"OROSHI_DATABASE_URL": "postgresql://clerk@db.office:abc/oroshi"}, ["db", "check"], "port"),
     ({"OROSHI_DATABASE_URL": "sqlite:////etc/hostname"}, ["db", "check"], "hostname"),
     ({"OROSHI_QUEUE_URL": "redis://127.0.0.1:1/0"}, ["jobs", "status"], "127.0.0.1"),
-    ({"OROSHI_SMTP_TIMEOUT": "nan"}, ["db", "check"], "OROSHI_SMTP_TIMEOUT"),
+    ({"OROSHI_SMTP_TIMEOUT": "nan"}, ["db", "check"], "timeout"),
     ({}, ["render", "statement", "--invoice", "99999999999999999999", "--organization", "1", "--format",
           "organization", "--out", "x.pdf"], "--invoice"),
     ({}, ["outbox", "recover", "--lease-minutes", "nan"], "--lease-minutes"),

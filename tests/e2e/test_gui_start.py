@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from jobs.scheduler_lock import scheduler_holder
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.demo import is_empty
 
@@ -27,8 +28,8 @@ def test_app_starts_on_an_empty_embedded_database_and_quits_on_a_signal(_isolate
     lock = _isolated_home / "data" / "scheduler.lock"
     try:
         deadline = time.monotonic() + 60
-        # The queue writes its pid into the scheduler lock once it has started inside the app.
-        while not (lock.exists() and lock.read_text().strip() == str(app.pid)):
+        # The queue holds the scheduler lock (its pid beside it) once it has started inside the app.
+        while scheduler_holder(lock) != app.pid:
             assert app.poll() is None, app.communicate()
             assert time.monotonic() < deadline, "the app's job queue did not start"
             time.sleep(0.1)

@@ -75,13 +75,41 @@ def test_lost_queued_jobs_are_found_by_comparing_with_the_queue(job_settings, ru
     lost = runtime.ledger.create(ORDER_DOCUMENT, arguments, running_message(ORDER_DOCUMENT, arguments))
     on_queue = tasks.enqueue(ORDER_DOCUMENT, arguments)
     delayed = runtime.ledger.create(ORDER_DOCUMENT, arguments, "")
-    tasks.by_kind[ORDER_DOCUMENT].schedule((delayed, arguments), delay=3600)
+    tasks.job_task.schedule((delayed, runtime.ledger.get(delayed).token), delay=3600)
     assert queued_job_ids(tasks.huey) == {on_queue, delayed}
 
     assert resubmit_lost(tasks) == [], "a row younger than the grace period may still be on its way"
     assert resubmit_lost(tasks, grace=timedelta(0)) == [lost]
     assert queued_job_ids(tasks.huey) == {lost, on_queue, delayed}
     assert resubmit_lost(tasks, grace=timedelta(0)) == [], "nothing is queued twice"
+
+
+def test_two_processes_sweeping_at_once_resubmit_a_lost_job_once(job_settings, runtime):
+    """Two sweepers of one scope (two workers of a shared queue) find the same lost row at once."""
+    import threading
+
+    from jobs.queue import make_huey
+    from jobs.runtime import Runtime
+
+    other_runtime = Runtime(job_settings, db=runtime.db)
+    sweepers = [register_tasks(make_huey(job_settings), lambda: runtime),
+                register_tasks(make_huey(job_settings), lambda: other_runtime)]
+    arguments = {"document_type": "shipping_list", "date": TODAY.isoformat(), "carrier_id": None}
+    lost = runtime.ledger.create(ORDER_DOCUMENT, arguments, "")
+    barrier, results = threading.Barrier(2), []
+
+    def sweep(tasks) -> None:
+        barrier.wait()
+        results.append(resubmit_lost(tasks, grace=timedelta(0)))
+
+    threads = [threading.Thread(target=sweep, args=(tasks,)) for tasks in sweepers]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [[], [lost]]
+    pending = [task for task in sweepers[0].huey.pending() if task.args[0] == lost]
+    assert len(pending) == 1, "resubmitted once, by one process"
 
 
 def test_start_up_requeues_lost_jobs_fails_interrupted_ones_and_reports_status(job_settings, runtime, monkeypatch):
@@ -93,7 +121,7 @@ def test_start_up_requeues_lost_jobs_fails_interrupted_ones_and_reports_status(j
     # What a hard kill leaves: a queued row whose task a dead worker had taken, and a running row.
     lost = ledger.create(ORDER_DOCUMENT, arguments, running_message(ORDER_DOCUMENT, arguments))
     interrupted = ledger.create(ORDER_DOCUMENT, arguments, "")
-    ledger.start(interrupted, "running")
+    ledger.start(interrupted, "running", lease=timedelta(seconds=-1))  # its worker stopped renewing it
 
     assert queue_status(job_settings, ledger).scheduler_pid is None
     job_queue = JobQueue(job_settings, runtime=runtime, workers=1, max_delay=0.1)
@@ -101,7 +129,9 @@ def test_start_up_requeues_lost_jobs_fails_interrupted_ones_and_reports_status(j
     try:
         assert report.periodic and report.resubmitted == [lost] and report.interrupted == [interrupted]
         _wait_until(lambda: ledger.get(lost).state == DONE)
-        assert ledger.get(interrupted).state == FAILED
+        # The first stop of a job runs it again; it then finishes.
+        _wait_until(lambda: ledger.get(interrupted).state == DONE)
+        assert ledger.get(interrupted).attempts == 2
         status = queue_status(job_settings, ledger)
         assert status.scheduler_pid == os.getpid() and not status.paused
         assert status.schedule_text == "メール確認: */10 * * * * (Asia/Tokyo)"
@@ -123,12 +153,36 @@ def test_cli_pause_resume_status(_isolated_home, capsys):
     assert main(["jobs", "status"]) == 0
     assert "queue: paused (一時停止中)" in capsys.readouterr().out
     from oroshi_desktop.config import load_settings
+    from oroshi_desktop.db.engine import open_database
     from oroshi_desktop.ledger import Ledger
 
-    ledger = Ledger(load_settings().paths.local_store)
+    settings = load_settings()
+    database = open_database(settings.effective_database_url)
+    ledger = Ledger.for_settings(database, settings)
     try:
         assert is_paused(ledger)
         assert main(["jobs", "resume"]) == 0
         assert not is_paused(ledger)
     finally:
-        ledger.dispose()
+        database.dispose()
+
+
+def test_a_job_whose_worker_stopped_twice_fails_with_a_plain_reason(job_settings, runtime):
+    from jobs.control import recover_stopped
+    from jobs.queue import make_huey
+    from oroshi_desktop.ledger import STOPPED_MESSAGE
+
+    tasks = register_tasks(make_huey(job_settings), lambda: runtime)  # no consumer
+    ledger = runtime.ledger
+    arguments = {"document_type": "shipping_list", "date": TODAY.isoformat(), "carrier_id": None}
+    job_id = ledger.create(ORDER_DOCUMENT, arguments, "")
+    ledger.start(job_id, "running", lease=timedelta(seconds=-1))
+    assert recover_stopped(tasks) == [job_id]
+    again = ledger.get(job_id)
+    assert again.state == QUEUED and again.message == "処理中に停止しました（再実行します）"
+    assert job_id in queued_job_ids(tasks.huey), "queued again once"
+    ledger.start(job_id, "running", lease=timedelta(seconds=-1))  # and its next worker stopped too
+    assert recover_stopped(tasks) == [job_id]
+    failed = ledger.get(job_id)
+    assert (failed.state, failed.message, failed.attempts) == (FAILED, STOPPED_MESSAGE, 2)
+    assert recover_stopped(tasks) == []

@@ -1,4 +1,5 @@
-"""OROSHI_QUEUE_URL=redis://… switches to Huey's Redis storage: a real redis-server serves the queue."""
+"""OROSHI_QUEUE_URL=redis://… switches to Huey's Redis storage (a real redis-server serves the queue);
+postgresql://… to Huey's SQL storage in a real PostgreSQL."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+import pytest
 from huey import RedisHuey
+from huey.contrib.sql_huey import SqlStorage
 
 from jobs.consumer import make_consumer
 from jobs.queue import make_huey
@@ -32,3 +35,29 @@ def test_jobs_run_through_a_redis_queue(job_settings, runtime):
         assert job.state == DONE, job.error
         assert Path(job.output_path).read_bytes().startswith(b"%PDF")
         assert huey.pending_count() == 0
+
+
+@pytest.mark.postgres
+def test_jobs_run_through_a_postgresql_queue(job_settings, runtime, pg_server):
+    from oroshi_desktop.identity import queue_scope
+
+    url = pg_server.create_database("queue_test").replace("postgresql+psycopg://", "postgresql://")
+    try:
+        settings = replace(job_settings, queue_url=url)
+        huey = make_huey(settings)
+        assert isinstance(huey.storage, SqlStorage)
+        assert queue_scope(settings).startswith("shared:postgresql://127.0.0.1:")
+        tasks = register_tasks(huey, lambda: runtime)
+        consumer = make_consumer(tasks.huey, workers=1, periodic=False, embedded=True, max_delay=0.1)
+        consumer.start()
+        try:
+            job_id = tasks.enqueue_order_document("shipping_list", day=date.today(), carrier_id=None)
+            job = wait_for_job(runtime, job_id)
+        finally:
+            consumer.stop(graceful=True)
+        assert job.state == DONE, job.error
+        assert Path(job.output_path).read_bytes().startswith(b"%PDF")
+        assert huey.pending_count() == 0
+        huey.storage.close()
+    finally:
+        pg_server.drop_database("queue_test")

@@ -22,7 +22,9 @@ def test_second_queue_on_the_same_pc_runs_without_periodic_tasks(job_settings, r
     try:
         assert one.prepare().periodic is True
         assert two.prepare().periodic is False
-        assert one.consumer.periodic and not two.consumer.periodic
+        # Huey's own periodic scheduler never runs; the schedule thread is the holder's only.
+        assert not one.consumer.periodic and not two.consumer.periodic
+        assert one.schedule is not None and two.schedule is None
     finally:
         two.close()
         one.close()
@@ -60,3 +62,21 @@ def test_status_names_another_process_holding_the_schedule_without_touching_the_
         time.sleep(0.05)
     assert scheduler_holder(path) is None  # the pid left in the file belongs to a dead process
     assert SchedulerLock(path).acquire()
+
+
+def test_a_reused_pid_is_not_taken_for_the_holder(tmp_path):
+    import os
+
+    from jobs.control import scheduler_holder
+
+    path = tmp_path / "scheduler.lock"
+    # A holder that died, its pid since given to a live process (here: this one) started later.
+    path.with_suffix(".pid").write_text(f"{os.getpid()} 1000000000.000", encoding="ascii")
+    assert scheduler_holder(path) is None
+    lock = SchedulerLock(path)
+    assert lock.acquire()
+    try:
+        assert scheduler_holder(path) == os.getpid()  # readable while locked, on Windows too
+    finally:
+        lock.release()
+    assert scheduler_holder(path) is None

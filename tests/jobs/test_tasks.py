@@ -15,7 +15,13 @@ from sqlalchemy import select
 from jobs.statements import check_and_send, generate_statements
 from jobs.tasks import MESSAGES, NOTHING_DUE, ORDER_DOCUMENT, STATEMENT
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, StoredDocument
+from oroshi_desktop.db.models import (
+    Invoice,
+    InvoiceSupplierOrganization,
+    JobRow,
+    OutboxMessage,
+    StoredDocument,
+)
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.ledger import DONE, FAILED, QUEUED
 from tests.jobs.conftest import DUE_INVOICE, make_due
@@ -62,12 +68,25 @@ def test_statement_and_preview_jobs(queue, runtime, wait, demo_db):
     preview_id = queue.enqueue_preview(start=start, end=end, organization_id=1, fmt="supplier")
     statement = wait(statement_id)
     assert statement.state == DONE and statement.message == MESSAGES[STATEMENT][1]
-    assert "password" not in str(statement.arguments)
+    # The passwords the job made exist only in the run's rows: not in the ledger, not in the queue.
+    with demo_db.read() as session:
+        passwords = [password for iso in session.scalars(select(InvoiceSupplierOrganization).where(
+            InvoiceSupplierOrganization.invoice_id == DUE_INVOICE)) for password in iso.passwords.values()]
+        ledger_row = session.get(JobRow, statement_id)
+        ledger_text = " ".join(str(getattr(ledger_row, column.key)) for column in JobRow.__table__.columns)
+    assert len(passwords) == 6
+    queue_files = b"".join(path.read_bytes() for path in runtime.settings.paths.data_dir.glob("*queue*"))
+    for password in passwords:
+        assert password not in ledger_text
+        assert password.encode() not in queue_files
     preview = wait(preview_id)
     assert preview.state == DONE and preview.message == "供給料仕切り書プレビュー作成完了", preview.error
     assert Path(preview.output_path).name.startswith("北海水産")
     assert " - supplier [" in Path(preview.output_path).name
-    assert not PdfReader(preview.output_path).is_encrypted or PdfReader(preview.output_path).decrypt("")
+    assert not PdfReader(preview.output_path).is_encrypted, "a preview (見本) carries no password"
+    # The stored copy is the same document, readable from any PC.
+    assert runtime.ledger.output(preview_id) == (Path(preview.output_path).name,
+                                                 Path(preview.output_path).read_bytes())
 
 
 def test_generate_statements_stores_two_encrypted_pdfs_per_organization(db: Database):
@@ -162,6 +181,22 @@ def test_mail_without_smtp_fails_readably(runtime, demo_db):
     run_work(runtime, job_id, MAIL, {})
     job = runtime.ledger.get(job_id)
     assert job.state == FAILED and "SMTP" in job.error and job.message == "メールの送信に失敗しました。"
+
+
+def test_schedule_claims_each_slot_once_and_only_queues_a_check_when_mail_is_due(queue, runtime, wait, demo_db,
+                                                                                 smtp_server):
+    from datetime import UTC
+
+    from jobs.office_schedule import Schedule
+
+    make_due(demo_db)
+    schedules = [Schedule(queue, tick=60), Schedule(queue, tick=60)]  # two processes' schedules
+    slot = datetime(2025, 1, 1, 0, 10, tzinfo=UTC)
+    assert schedules[1].mail_check(datetime(2025, 1, 1, 0, 11, tzinfo=UTC)) is None, "not a slot of */10"
+    job_ids = [schedule.mail_check(slot) for schedule in schedules]
+    assert job_ids[0] is not None and job_ids[1] is None, "the second claim of the slot loses"
+    assert wait(job_ids[0]).state == DONE
+    assert runtime.ledger.count() == 1 and len(smtp_server.accepted) == 3
 
 
 def test_periodic_check_only_queues_a_job_when_mail_is_due(queue, runtime, wait, demo_db, smtp_server):

@@ -88,7 +88,7 @@ def test_worker_runs_queued_jobs_and_stops_on_sigint(demo_home):
     assert queued.returncode == 0, queued.stderr
     worker = subprocess.Popen([sys.executable, "-m", "oroshi_desktop", "worker", "--workers", "1"], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    ledger = Ledger(load_settings().paths.local_store)
+    ledger = Ledger.for_settings(demo_home, load_settings())
     try:
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline and ledger.list()[-1].state != DONE:

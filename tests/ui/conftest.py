@@ -88,7 +88,6 @@ def make_shell(qtbot, qapp) -> Iterator[Callable[..., Any]]:
     ``queue=True`` the embedded queue runs too (``window.starter``)."""
     from ui.app import QueueStarter, install_font
     from ui.context import AppContext
-    from ui.jobs.ledger_access import forget
     from ui.main_window import MainWindow
     from ui.operations import wait_for_operations
 
@@ -96,7 +95,7 @@ def make_shell(qtbot, qapp) -> Iterator[Callable[..., Any]]:
     made: list[tuple[Any, Any, Ledger]] = []
 
     def make(settings: Settings, database: Database, *, queue: bool = False, online: bool = True) -> MainWindow:
-        ledger = Ledger(settings.paths.local_store)
+        ledger = Ledger.for_settings(database, settings)
         ctx = AppContext(settings, database, ledger)
         ctx.online = online
         window = MainWindow(ctx)
@@ -115,7 +114,6 @@ def make_shell(qtbot, qapp) -> Iterator[Callable[..., Any]]:
             starter.deleteLater()
         window.close()
         wait_for_operations()
-        forget(ledger)
         ledger.dispose()
 
 

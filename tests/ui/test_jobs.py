@@ -50,16 +50,18 @@ def load(qtbot, model, table: QTableView | None = None) -> None:
 
 def test_job_model_updates_rows_in_place_and_sorts_and_filters_in_sql(qtbot, qtmodeltester, _isolated_home):
     settings = load_settings()
-    ledger = Ledger(settings.paths.local_store)
+    database = prepare_database(settings)
+    ledger = Ledger.for_settings(database, settings)
     try:
         ids = [ledger.create("order_document", {"n": n}, "出荷書類を作成処理中…") for n in range(3)]
         ledger.create("mail", {}, "送信予定の仕切り書メールを送信中…")
         model = JobTableModel(ledger, TZ)
         load(qtbot, model)
         qtmodeltester.check(model)
-        assert model.rowCount() == 4 and model.columnCount() == 8
-        assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)] == \
-            ["種類", "状態", "メッセージ", "作成", "開始", "終了", "試行", "出力"]
+        assert model.rowCount() == 4 and model.columnCount() == 9
+        assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(9)] == \
+            ["種類", "状態", "メッセージ", "作成", "開始", "終了", "試行", "依頼したPC", "出力"]
+        assert model.index(0, 7).data() == ledger.pc
         assert model.index(0, 0).data() == "メール確認（定期）" and model.index(1, 0).data() == "出荷書類"
 
         seen = signals(model, "modelReset", "dataChanged", "rowsInserted")
@@ -83,7 +85,7 @@ def test_job_model_updates_rows_in_place_and_sorts_and_filters_in_sql(qtbot, qtm
         load(qtbot, model)
         qtmodeltester.check(model)
     finally:
-        ledger.dispose()
+        database.dispose()
 
 
 @pytest.fixture
@@ -124,8 +126,9 @@ def test_retry_discard_and_open_output_through_the_buttons(jobs_window, qtbot):
     qtbot.waitUntil(lambda: job_state(view, job_id) == "完了", timeout=20000)
     assert window.ctx.ledger.get(job_id).state == "done"
     qtbot.waitUntil(view.open_button.isEnabled, timeout=5000)
-    output = view.job_model.index(view.job_model.row_of(job_id), 7).data()
+    output = view.job_model.index(view.job_model.row_of(job_id), 8).data()
     assert output.endswith(".pdf")
+    assert view.job_model.index(view.job_model.row_of(job_id), 7).data() == window.ctx.ledger.pc
 
     from ui.viewer import viewer_window
 
@@ -280,3 +283,20 @@ def test_outbox_attention_mark_sent_and_resend(db, make_shell, qtbot, qtmodeltes
     qtbot.waitUntil(lambda: row_state(view, newest.id) == "送信済み（第2回）", timeout=10000)
     assert model.row_of(pending) == -1  # only each organization's newest send is listed
     assert view.findChild(QPushButton, "resendMail") is view.resend_button
+
+
+def test_every_pcs_jobs_are_listed_with_their_pc_and_this_pc_only_by_default(jobs_window, qtbot):
+    window, view = jobs_window
+    ledger = window.ctx.ledger
+    other = Ledger(ledger.db, scope=ledger.scope, pc="事務所PC-B")
+    theirs = other.create("order_document", {"date": "2026-12-01"}, "出荷書類を作成処理中…")
+    mine = ledger.create("order_document", {"date": "2026-12-01"}, "出荷書類を作成処理中…")
+    assert view.this_pc_only.isChecked()
+    qtbot.waitUntil(lambda: mine in view.job_model.ids(), timeout=5000)
+    assert theirs not in view.job_model.ids()
+    view.this_pc_only.setChecked(False)  # the office's jobs: another PC's row with its PC named
+    qtbot.waitUntil(lambda: theirs in view.job_model.ids(), timeout=5000)
+    qtbot.waitUntil(lambda: view.job_model.index(view.job_model.row_of(theirs), 7).data() == "事務所PC-B",
+                    timeout=5000)
+    view.this_pc_only.setChecked(True)
+    qtbot.waitUntil(lambda: theirs not in view.job_model.ids(), timeout=5000)

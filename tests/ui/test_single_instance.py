@@ -11,6 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from jobs.scheduler_lock import scheduler_holder
 from ui.single_instance import SingleInstance, server_name
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,7 +44,7 @@ def _start(home: Path) -> subprocess.Popen[str]:
 def _wait_until_running(app: subprocess.Popen[str], home: Path) -> None:
     lock = home / "data" / "scheduler.lock"
     deadline = time.monotonic() + 60
-    while not (lock.exists() and lock.read_text().strip() == str(app.pid)):
+    while scheduler_holder(lock) != app.pid:
         assert app.poll() is None, app.communicate()
         assert time.monotonic() < deadline, "the app did not start"
         time.sleep(0.1)

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from oroshi_desktop.config import load_settings
+from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.ledger import Ledger
 from ui.qt import QApplication, QTimer
 from ui.tray import tray_available
@@ -46,11 +47,11 @@ def test_offscreen_has_no_tray_and_closing_the_window_quits(qapp, _isolated_home
     QTimer.singleShot(0, drive)
     assert run_gui(settings, ["oroshi-desktop"]) == 0
     assert job, "the window never got its queue"
-    ledger = Ledger(settings.paths.local_store)
+    database = open_database(settings.effective_database_url)
     try:
-        state = ledger.get(job[0]).state
+        state = Ledger.for_settings(database, settings).get(job[0]).state
     finally:
-        ledger.dispose()
+        database.dispose()
     assert state in ("done", "queued")  # finished, or still waiting for the next start: never cut off
     assert signal.getsignal(signal.SIGINT) is previous  # run_gui gave the process its handlers back
     log_text = (settings.paths.log_dir / "oroshi-desktop.log").read_text(encoding="utf-8")

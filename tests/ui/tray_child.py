@@ -39,7 +39,7 @@ def main() -> int:
 
     settings = load_settings()
     database = prepare_database(settings)
-    ledger = Ledger(settings.paths.local_store)
+    ledger = Ledger.for_settings(database, settings)
     ctx = AppContext(settings, database, ledger)
     window = MainWindow(ctx)
     tray = Tray(ctx, window, window.state)

@@ -34,8 +34,9 @@ def when(moment: datetime | None, tz: ZoneInfo) -> str:
 
 
 class JobTableModel(StampedTableModel[JobView]):
-    HEADERS = ("種類", "状態", "メッセージ", "作成", "開始", "終了", "試行", "出力")
-    SORT_KEYS = ("kind", "state", "message", "created_at", "started_at", "finished_at", "attempts", "output")
+    HEADERS = ("種類", "状態", "メッセージ", "作成", "開始", "終了", "試行", "依頼したPC", "出力")
+    SORT_KEYS = ("kind", "state", "message", "created_at", "started_at", "finished_at", "attempts", "pc", "output")
+    PC, OUTPUT = 7, 8
 
     def __init__(self, ledger: Ledger, tz: ZoneInfo, parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,8 +62,10 @@ class JobTableModel(StampedTableModel[JobView]):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(job, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 7 and job.output_path:
+            if column == self.OUTPUT and job.output_path:
                 return job.output_path
+            if column == self.PC and job.ran_by:
+                return f"実行したPC: {job.ran_by}"
             if column == 2 and job.error:
                 return f"{job.message}\n詳細（サポート用）: {job.error}"
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.state == "failed":
@@ -80,7 +83,11 @@ class JobTableModel(StampedTableModel[JobView]):
             return when((job.created_at, job.started_at, job.finished_at)[column - 3], self.tz)
         if column == 6:
             return str(job.attempts)
-        return Path(job.output_path).name if job.output_path else ""
+        if column == self.PC:
+            return job.requested_by
+        if job.output_path:
+            return Path(job.output_path).name
+        return "保存済み" if job.document_id is not None else ""
 
 
 class OutboxTableModel(StampedTableModel[OutboxRow]):

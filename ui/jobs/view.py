@@ -7,12 +7,13 @@ and only rows that changed are re-read (see ``stamped_model``). Every action run
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.ledger import DISCARDED, DONE, FAILED, QUEUED, STATE_LABELS_JA, STATES
+from oroshi_desktop.ledger import DISCARDED, FAILED, QUEUED, STATE_LABELS_JA, STATES
 from oroshi_desktop.queries.job_centre import (
     JOB_KIND_LABELS_JA,
     JobFilter,
@@ -27,6 +28,7 @@ from ui.jobs.outbox_panel import OutboxPanel
 from ui.jobs.table import button, combo, make_table, selected_row
 from ui.operations import APP_TITLE, BatchOperation, Operation, Progress
 from ui.qt import (
+    QCheckBox,
     QDesktopServices,
     QGroupBox,
     QHBoxLayout,
@@ -58,7 +60,7 @@ class JobsView(QWidget):
 
         # The recurring mail check and the queue switch: the shell's shared actions.
         top = QHBoxLayout()
-        self.mail_check_label = QLabel(self.tr("定期メール確認: 読み込み中…"))
+        self.mail_check_label = QLabel("定期メール確認: 読み込み中…")
         self.mail_check_label.setObjectName("mailCheckState")
         self.mail_check_label.setWordWrap(True)
         self.mail_check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -102,24 +104,32 @@ class JobsView(QWidget):
 
     # ---- building ----------------------------------------------------------------------------
     def _build_jobs(self) -> QWidget:
-        box = QGroupBox(self.tr("このPCのジョブ"))
+        box = QGroupBox("ジョブ")
         layout = QVBoxLayout(box)
         filters = QHBoxLayout()
-        self.state_filter = combo("jobStateFilter", self.tr("状態で絞り込み"),
-                                  [(self.tr("すべての状態"), ())] + [(STATE_LABELS_JA[s], (s,)) for s in STATES])
-        self.kind_filter = combo("jobKindFilter", self.tr("種類で絞り込み"),
-                                 [(self.tr("すべての種類"), ())] + [(label, (kind,)) for kind, label in JOB_KIND_LABELS_JA.items()])
+        self.state_filter = combo("jobStateFilter", "状態で絞り込み",
+                                  [("すべての状態", ())] + [(STATE_LABELS_JA[s], (s,)) for s in STATES])
+        self.kind_filter = combo("jobKindFilter", "種類で絞り込み",
+                                 [("すべての種類", ())] + [(label, (kind,)) for kind, label in JOB_KIND_LABELS_JA.items()])
         for selector in (self.state_filter, self.kind_filter):
             selector.currentIndexChanged.connect(self._job_filter_changed)
-        filters.addWidget(QLabel(self.tr("状態:")))
+        filters.addWidget(QLabel("状態:"))
         filters.addWidget(self.state_filter)
-        filters.addWidget(QLabel(self.tr("種類:")))
+        filters.addWidget(QLabel("種類:"))
         filters.addWidget(self.kind_filter)
+        # With a shared database every PC's jobs are in the ledger; a clerk mostly wants their own.
+        self.this_pc_only = QCheckBox(f"このPCのみ（{self.ctx.ledger.pc}）")
+        self.this_pc_only.setObjectName("thisPcOnly")
+        self.this_pc_only.setAccessibleName("このPCのジョブだけを表示")
+        self.this_pc_only.setChecked(True)
+        self.this_pc_only.toggled.connect(self._job_filter_changed)
+        filters.addWidget(self.this_pc_only)
         filters.addStretch(1)
         layout.addLayout(filters)
 
         self.job_model = JobTableModel(self.ctx.ledger, self.ctx.settings.tz, self)
-        self.job_view = make_table(self.job_model, "jobsTable", self.tr("ジョブ一覧"),
+        self.job_model.filter = JobFilter(requested_by=self.ctx.ledger.pc)
+        self.job_view = make_table(self.job_model, "jobsTable", "ジョブ一覧",
                                    ("供給料仕切り書作成", "待機中", "供給料仕切り書の作成に失敗しました。",
                                     "2026/12/31 23:59", "2026/12/31 23:59", "2026/12/31 23:59", "試行"))
         self._last_job_id: int | None = None
@@ -130,15 +140,15 @@ class JobsView(QWidget):
         layout.addWidget(self.job_view, 1)
 
         buttons = QHBoxLayout()
-        self.retry_button = button(self.tr("再実行"), "retryJob", self.tr("失敗・破棄したジョブをもう一度実行します"), self.retry_selected)
-        self.discard_button = button(self.tr("破棄"), "discardJob", self.tr("待機中・失敗のジョブを実行しないようにします"),
+        self.retry_button = button("再実行", "retryJob", "失敗・破棄したジョブをもう一度実行します", self.retry_selected)
+        self.discard_button = button("破棄", "discardJob", "待機中・失敗のジョブを実行しないようにします",
                                      self.discard_selected)
-        self.open_button = button(self.tr("出力を開く"), "openJobOutput", self.tr("ジョブが作ったファイルを開きます"),
+        self.open_button = button("出力を開く", "openJobOutput", "ジョブが作ったファイルを開きます",
                                   self.open_selected_output)
-        self.retry_all_button = button(self.tr("失敗をすべて再実行"), "retryAllFailed",
-                                       self.tr("絞り込んだ一覧の失敗したジョブをすべて再実行します"), self.retry_all_failed)
-        self.discard_all_button = button(self.tr("すべて破棄"), "discardAll",
-                                         self.tr("絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します"), self.discard_all)
+        self.retry_all_button = button("失敗をすべて再実行", "retryAllFailed",
+                                       "絞り込んだ一覧の失敗したジョブをすべて再実行します", self.retry_all_failed)
+        self.discard_all_button = button("すべて破棄", "discardAll",
+                                         "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します", self.discard_all)
         for widget in (self.retry_button, self.discard_button, self.open_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -183,7 +193,9 @@ class JobsView(QWidget):
 
     def _job_filter_changed(self) -> None:
         self.job_model.set_filter(JobFilter(states=self.state_filter.currentData(),
-                                            kinds=self.kind_filter.currentData()))
+                                            kinds=self.kind_filter.currentData(),
+                                            requested_by=self.ctx.ledger.pc if self.this_pc_only.isChecked()
+                                            else None))
 
     # ---- selection ---------------------------------------------------------------------------
     def selected_job_id(self) -> int | None:
@@ -205,7 +217,7 @@ class JobsView(QWidget):
         has_tasks = self.ctx.tasks is not None
         self.retry_button.setEnabled(bool(job and has_tasks and job.state in (FAILED, DISCARDED)))
         self.discard_button.setEnabled(bool(job and job.state in (QUEUED, FAILED)))
-        self.open_button.setEnabled(bool(job and job.state == DONE and job.output_path))
+        self.open_button.setEnabled(bool(job and job.has_output))
         self.retry_all_button.setEnabled(has_tasks)
 
     # ---- job actions -------------------------------------------------------------------------
@@ -228,21 +240,21 @@ class JobsView(QWidget):
         if not wanted:
             return []
         with ledger_session(self.ctx.ledger) as session:
-            return job_ids(session, JobFilter(states=wanted, kinds=flt.kinds))
+            return job_ids(session, JobFilter(states=wanted, kinds=flt.kinds, requested_by=flt.requested_by))
 
     def retry_all_failed(self) -> None:
         tasks = self.ctx.tasks
-        if tasks is None or not confirm(self, self.tr("絞り込んだ一覧の失敗したジョブをすべて再実行しますか？"),
-                                        action=self.tr("すべて再実行")):
+        if tasks is None or not confirm(self, "絞り込んだ一覧の失敗したジョブをすべて再実行しますか？",
+                                        action="すべて再実行"):
             return
-        self._each_filtered((FAILED,), tasks.retry, self.tr("失敗したジョブを再実行しています…"), self.tr("再実行"))
+        self._each_filtered((FAILED,), tasks.retry, "失敗したジョブを再実行しています…", "再実行")
 
     def discard_all(self) -> None:
-        if not confirm(self, self.tr("絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？"),
-                       informative=self.tr("破棄したジョブは実行されません（あとから再実行はできます）。"),
-                       action=self.tr("すべて破棄")):
+        if not confirm(self, "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？",
+                       informative="破棄したジョブは実行されません（あとから再実行はできます）。",
+                       action="すべて破棄"):
             return
-        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, self.tr("ジョブを破棄しています…"), self.tr("破棄"))
+        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, "ジョブを破棄しています…", "破棄")
 
     def _each_filtered(self, states: tuple[str, ...], act: Callable[[int], Any], label: str, verb: str) -> None:
         """One job at a time: a job that changed meanwhile (it started, someone else acted) is skipped
@@ -274,15 +286,30 @@ class JobsView(QWidget):
     def open_selected_output(self, *_args: Any) -> None:
         row = selected_row(self.job_view)
         job = self.job_model.row_at(row) if row >= 0 else None
-        if job is None or job.state != DONE or not job.output_path:
+        if job is None or not job.has_output:
             return
-        path = Path(job.output_path)
-        open_pdf = viewer_open_pdf()
-        if path.suffix.lower() != ".pdf" or open_pdf is None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-            return
-        Operation(self, path.read_bytes, label=self.tr("ファイルを開いています…")) \
-            .success(lambda data: open_pdf(self, data, path.name)).run()
+        ledger, local = self.ctx.ledger, Path(job.output_path) if job.output_path else None
+
+        def read() -> tuple[str, bytes]:
+            # The document store is the truth (the job may have run on another PC); the local
+            # copy serves when the store has no output (a job of an older version).
+            if job.document_id is not None:
+                return ledger.output(job.id)
+            assert local is not None
+            return local.name, local.read_bytes()
+
+        def show(output: tuple[str, bytes]) -> None:
+            name, data = output
+            open_pdf = viewer_open_pdf()
+            if name.lower().endswith(".pdf") and open_pdf is not None:
+                open_pdf(self, data, name)
+                return
+            folder = Path(tempfile.mkdtemp(prefix="oroshi-output-"))
+            target = folder / name
+            target.write_bytes(data)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
+
+        Operation(self, read, label="ファイルを開いています…").success(show).run()
 
 
 def viewer_open_pdf() -> Callable[..., Any] | None:

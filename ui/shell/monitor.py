@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from oroshi_desktop.ledger import FAILED, RUNNING, JobRecord
+from oroshi_desktop.db.models import JobRow
+from oroshi_desktop.ledger import FAILED, RUNNING
 from ui.context import AppContext
 from ui.jobs.ledger_access import ledger_session
 from ui.jobs.mail_check import MailCheckState, read_mail_check_state
@@ -50,17 +51,23 @@ class Overview:
 
 
 def read_overview(ctx: AppContext) -> Overview:
-    """On a pool thread: the local ledger always; the shared outbox only while online."""
+    """On a pool thread: this PC's jobs and the shared outbox (each skipped while unreachable)."""
     from jobs.tasks import MAIL, MESSAGES  # Huey and the models load here, after the first paint
     from oroshi_desktop.queries.job_centre import outbox_attention_count
 
     mail_check = read_mail_check_state(ctx.settings, ctx.ledger)
-    with ledger_session(ctx.ledger) as session:
-        failed = session.scalar(select(func.count()).select_from(JobRecord).where(JobRecord.state == FAILED)) or 0
-        running_mail = bool(session.scalar(select(func.count()).select_from(JobRecord)
-                                           .where(JobRecord.kind == "mail", JobRecord.state == RUNNING)))
-        last_sent = session.scalar(select(func.max(JobRecord.id))
-                                   .where(JobRecord.kind == MAIL, JobRecord.message == MESSAGES[MAIL][1]))
+    failed, running_mail, last_sent = 0, False, None
+    try:  # the ledger is in the app database: on a shared PostgreSQL it is away while offline
+        mine = JobRow.requested_by == ctx.ledger.pc  # the tray tells this PC's state
+        with ledger_session(ctx.ledger) as session:
+            failed = session.scalar(select(func.count()).select_from(JobRow)
+                                    .where(mine, JobRow.state == FAILED)) or 0
+            running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
+                                               .where(JobRow.kind == MAIL, JobRow.state == RUNNING)))
+            last_sent = session.scalar(select(func.max(JobRow.id))
+                                       .where(JobRow.kind == MAIL, JobRow.message == MESSAGES[MAIL][1]))
+    except Exception as err:  # the connection check says so; the rest of the overview stands
+        log.info("ledger counts not read: %s", err)
     counts: tuple[int | None, int | None, int | None] = (None, None, None)
     if ctx.online:
         try:

@@ -24,7 +24,7 @@ from oroshi_desktop.queries.statement_runs import (
     run_ids,
     run_rows,
 )
-from ui.operations import Operation, show_error
+from ui.operations import Operation, is_connection_error, show_error
 from ui.qt import QAbstractTableModel, QBrush, QColor, QModelIndex, QPersistentModelIndex, Qt, QWidget, Signal
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,9 @@ class RunTableModel(QAbstractTableModel):
 
         def failed(err: BaseException) -> None:
             finished()
+            if is_connection_error(err):  # offline: the list stays as it was and reloads once back
+                log.info("statement runs not reloaded: %s", err)
+                return
             show_error(parent, err)
 
         def finished() -> None:

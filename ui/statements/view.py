@@ -108,6 +108,7 @@ class StatementsView(QWidget):
         self.jobs = JobWatcher(ctx.ledger, self)
         self.jobs.ended.connect(self._job_ended)
         ctx.jobs_changed.connect(self.refresh)
+        ctx.online_changed.connect(lambda online: self.refresh() if online else None)  # back: reload
         ctx.data_changed.connect(lambda area: self.refresh() if area in ("statements", "outbox") else None)
         ctx.tasks_ready.connect(self._update_actions)
         self._update_actions()

@@ -2,8 +2,11 @@
 
 from oroshi_desktop.db.models.app import (
     APP_TABLE_PREFIX,
+    JobRow,
     OutboxMessage,
     Preference,
+    QueueFlag,
+    ScheduleSlot,
     StoredDocument,
     SupplyTypeTaxRate,
 )
@@ -49,8 +52,9 @@ from oroshi_desktop.db.models.supply import (
 __all__ = [
     "APP_TABLE_PREFIX", "COMPANY_SETTINGS_NAME", "Address", "Base", "Buyer", "BuyerBuyerCategory",
     "BuyerCategory", "BuyerShippingMethod", "Invoice", "InvoiceLayout", "InvoiceSupplierOrganization",
-    "InvoiceSupplyDate", "Order", "OrderCategory", "OrderOrderCategory", "OrderTemplate",
-    "OutboxMessage", "Preference", "Product", "ProductInventory", "ProductVariation", "SettingsRow",
+    "InvoiceSupplyDate", "JobRow", "Order", "OrderCategory", "OrderOrderCategory", "OrderTemplate",
+    "OutboxMessage", "Preference", "Product", "ProductInventory", "ProductVariation", "QueueFlag",
+    "ScheduleSlot", "SettingsRow",
     "ShippingMethod", "ShippingOrganization", "ShippingReceptacle", "StoredDocument", "Supplier",
     "SupplierOrganization", "SupplierOrganizationReceptionTime", "SupplierSupplyTypeVariation",
     "Supply", "SupplyDate", "SupplyDateSupplier", "SupplyDateSupplierOrganization",

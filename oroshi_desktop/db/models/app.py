@@ -96,3 +96,61 @@ class SupplyTypeTaxRate(Base):
     tax_rate: Mapped[Decimal] = mapped_column(Numeric(5, 4), nullable=False)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
                                                  onupdate=utcnow)
+
+
+class JobRow(IdMixin, Base):
+    """One job of the ledger (see ``oroshi_desktop.ledger``), in the app database in every mode.
+
+    The id is the database's own sequence, unique for every PC that shares the database; ``token``
+    is a random value the queued task carries too, so a task never runs under another row.
+    """
+
+    __tablename__ = "oroshi_desktop_jobs"
+    __table_args__ = (
+        Index("ix_oroshi_desktop_jobs_state_scope", "state", "scope"),
+        Index("ix_oroshi_desktop_jobs_requested_by", "requested_by"),
+    )
+    token: Mapped[str] = mapped_column(String(32), nullable=False)
+    kind: Mapped[str] = mapped_column(String(64), nullable=False)
+    arguments: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
+    state: Mapped[str] = mapped_column(String(16), nullable=False, default="queued")
+    message: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    output_path: Mapped[str | None] = mapped_column(Text)
+    document_id: Mapped[int | None] = mapped_column(BigId)
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
+    # Which queue holds its task: a local queue is one PC's, a shared queue the office's.
+    scope: Mapped[str] = mapped_column(String(255), nullable=False)
+    requested_by: Mapped[str] = mapped_column(String(255), nullable=False)
+    ran_by: Mapped[str | None] = mapped_column(String(255))
+    lease_until: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    submitted_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class QueueFlag(Base):
+    """A switch of one queue scope (the paused flag): office-wide for a shared queue, per PC otherwise."""
+
+    __tablename__ = "oroshi_desktop_queue_flags"
+    scope: Mapped[str] = mapped_column(String(255), primary_key=True)
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
+                                                 onupdate=utcnow)
+
+
+class ScheduleSlot(IdMixin, Base):
+    """One periodic slot claimed by one process: the unique key lets exactly one enqueue per slot."""
+
+    __tablename__ = "oroshi_desktop_schedule_slots"
+    __table_args__ = (UniqueConstraint("scope", "task", "slot", name="uq_oroshi_desktop_schedule_slots_slot"),)
+    scope: Mapped[str] = mapped_column(String(255), nullable=False)
+    task: Mapped[str] = mapped_column(String(64), nullable=False)
+    slot: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False)
+    claimed_by: Mapped[str] = mapped_column(String(255), nullable=False)
+    job_id: Mapped[int | None] = mapped_column(BigId)
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)

@@ -3,8 +3,9 @@
 On a database where the web system already created its ``oroshi_*`` tables, only the
 ``oroshi_desktop_*`` tables are created: the web system's schema is never altered.
 
-The baseline creates tables from the models as they stand at this revision; any later change to
-a table must come as its own revision with explicit operations.
+The baseline creates tables from the models, but only the app tables that existed at this
+revision (``BASELINE_APP_TABLES``); any later table or column comes as its own revision with
+explicit operations.
 
 Revision ID: 0001
 Revises:
@@ -29,14 +30,24 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
+# Frozen: the app tables of revision 0001. A table added later is created by its own revision.
+BASELINE_APP_TABLES = frozenset({
+    "oroshi_desktop_documents", "oroshi_desktop_outbox", "oroshi_desktop_preferences",
+    "oroshi_desktop_supply_type_tax_rates",
+})
+
+
+def _in_baseline(name: str) -> bool:
+    return name in BASELINE_APP_TABLES or not name.startswith(APP_TABLE_PREFIX)
+
 
 def upgrade() -> None:
     bind = op.get_bind()
     existing = set(sa.inspect(bind).get_table_names())
     web_system_present = any(name.startswith("oroshi_") and not name.startswith(APP_TABLE_PREFIX)
                              for name in existing)
-    tables = [table for table in Base.metadata.sorted_tables
-              if table.name.startswith(APP_TABLE_PREFIX) or not web_system_present]
+    tables = [table for table in Base.metadata.sorted_tables if _in_baseline(table.name)
+              and (table.name.startswith(APP_TABLE_PREFIX) or not web_system_present)]
     plain = [table for table in tables if table.name not in LATER_COLUMNS]
     Base.metadata.create_all(bind, tables=plain, checkfirst=True)
     frozen = sa.MetaData()
@@ -59,5 +70,5 @@ def _as_at_baseline(table: sa.Table, metadata: sa.MetaData) -> sa.Table:
 
 def downgrade() -> None:
     bind = op.get_bind()
-    app_tables = [t for t in Base.metadata.sorted_tables if t.name.startswith(APP_TABLE_PREFIX)]
+    app_tables = [t for t in Base.metadata.sorted_tables if t.name in BASELINE_APP_TABLES]
     Base.metadata.drop_all(bind, tables=app_tables, checkfirst=True)

@@ -1,0 +1,152 @@
+"""The schedule: once per slot the mail check, and a regular sweep for lost and stopped jobs.
+
+A slot (one minute by default) is claimed by inserting a ``(scope, task, slot)`` row into
+``oroshi_desktop_schedule_slots``; the unique key lets exactly one process of the queue scope win
+it, the way Solid Queue claims its recurring runs. With a shared queue every process of the office
+takes part, so when one stops or dies the others simply claim the next slot: nothing has to be
+handed over. With a local queue only this PC's scheduler-lock holder runs a schedule (one per PC).
+
+``OROSHI_SCHEDULE_TICK_SECONDS`` shortens the slot for tests (the cron expression is then
+evaluated at each slot's start); offices keep the default of 60 seconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import update
+from sqlalchemy.exc import IntegrityError
+
+from jobs.lease import job_lease
+from oroshi_desktop.db.models import ScheduleSlot
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.identity import is_shared, worker_name
+
+if TYPE_CHECKING:
+    from jobs.tasks import Tasks
+    from oroshi_desktop.db.engine import Database
+
+log = logging.getLogger(__name__)
+
+TICK_VARIABLE = "OROSHI_SCHEDULE_TICK_SECONDS"
+DEFAULT_TICK_SECONDS = 60.0
+MAIL_CHECK = "mail_check"
+PURGE_OUTPUTS = "purge_outputs"
+PURGE_EVERY = timedelta(hours=1)
+
+
+def schedule_tick() -> float:
+    raw = os.environ.get(TICK_VARIABLE, "")
+    try:
+        return max(float(raw), 0.5) if raw else DEFAULT_TICK_SECONDS
+    except ValueError:
+        return DEFAULT_TICK_SECONDS
+
+
+def slot_of(moment: datetime, tick: float) -> datetime:
+    """The start of the slot ``moment`` falls in (UTC, aligned to the epoch)."""
+    seconds = moment.timestamp()
+    return datetime.fromtimestamp(seconds - seconds % tick, UTC)
+
+
+def claim_slot(db: Database, scope: str, task: str, slot: datetime) -> bool:
+    """True for the one process that inserts the slot row first."""
+    try:
+        with db.write() as session:
+            session.add(ScheduleSlot(scope=scope, task=task, slot=slot, claimed_by=worker_name(),
+                                     created_at=utcnow()))
+    except IntegrityError:
+        return False
+    return True
+
+
+def record_slot_job(db: Database, scope: str, task: str, slot: datetime, job_id: int) -> None:
+    with db.write() as session:
+        session.execute(update(ScheduleSlot).where(ScheduleSlot.scope == scope, ScheduleSlot.task == task,
+                                                   ScheduleSlot.slot == slot).values(job_id=job_id))
+
+
+class Schedule:
+    """One process's part in the schedule of its queue scope."""
+
+    def __init__(self, tasks: Tasks, *, tick: float | None = None) -> None:
+        self.tasks = tasks
+        self.tick = tick or schedule_tick()
+        self.validate = tasks.periodic_mail_check.task_class().validate_datetime
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_slot: datetime | None = None
+
+    @property
+    def _ledger_scope(self) -> str:
+        return self.tasks.runtime.ledger.scope
+
+    def mail_check(self, slot: datetime, *, catch_up: bool = False) -> int | None:
+        """Claim ``slot`` and run its mail check; ``catch_up`` (at start) ignores the cron expression."""
+        if not catch_up and not self.validate(slot.replace(tzinfo=None)):
+            return None
+        db, scope = self.tasks.runtime.db, self._ledger_scope
+        # A local queue's start-up check always runs (one process per PC holds its schedule).
+        if not claim_slot(db, scope, MAIL_CHECK, slot) and not (catch_up and not is_shared(scope)):
+            return None
+        job_id = self.tasks.scheduled_mail_check()
+        if job_id is not None:
+            record_slot_job(db, scope, MAIL_CHECK, slot, job_id)
+        return job_id
+
+    def purge_outputs(self, now: datetime) -> int:
+        """Once an hour, by one process: delete job outputs older than the retention period."""
+        from oroshi_desktop.documents import purge_job_outputs
+
+        runtime = self.tasks.runtime
+        if not claim_slot(runtime.db, self._ledger_scope, PURGE_OUTPUTS, slot_of(now, PURGE_EVERY.total_seconds())):
+            return 0
+        cutoff = now - timedelta(days=runtime.settings.job_output_retention_days)
+        with runtime.db.write() as session:
+            deleted = purge_job_outputs(session, cutoff)
+        if deleted:
+            log.info("deleted %d job output(s) older than %s", deleted, cutoff.isoformat())
+        return deleted
+
+    def sweep(self) -> tuple[list[int], list[int]]:
+        """Jobs whose worker stopped, then tasks lost from the queue: (recovered, resubmitted)."""
+        from jobs.control import recover_stopped, resubmit_lost
+
+        return recover_stopped(self.tasks), resubmit_lost(self.tasks)
+
+    def step(self, now: datetime | None = None) -> None:
+        """What one wake-up does: the slot's mail check when a new slot began, the sweep, the purge."""
+        now = now or utcnow()
+        slot = slot_of(now, self.tick)
+        if slot != self.last_slot:
+            self.last_slot = slot
+            self.mail_check(slot)
+        self.sweep()
+        self.purge_outputs(now)
+
+    def _run(self) -> None:
+        # Wake at each slot start, and often enough to notice an expired lease within half a lease.
+        interval = min(self.tick, job_lease().total_seconds() / 2)
+        while True:
+            now = utcnow().timestamp()
+            if self._stop.wait(interval - now % interval + 0.05):
+                return
+            try:
+                self.step()
+            except Exception:  # the database is away for a moment: the next wake-up tries again
+                log.exception("schedule step failed")
+
+    def start(self) -> None:
+        self.last_slot = slot_of(utcnow(), self.tick)  # the caller has run this slot's catch-up check
+        self._thread = threading.Thread(target=self._run, name="oroshi-schedule", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+            self._thread = None
