@@ -126,7 +126,7 @@ def _child(out: Path, suffix: str) -> int:
     settings = load_settings()
     database = prepare_database(settings)
     generate_statements(database, 3, tz=settings.tz)
-    ledger = Ledger(settings.paths.local_store)
+    ledger = Ledger.for_settings(database, settings)
     ctx = AppContext(settings, database, ledger)
     window = MainWindow(ctx)
     window.setGeometry(app.primaryScreen().availableGeometry())

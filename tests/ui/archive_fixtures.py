@@ -43,7 +43,6 @@ class ArchiveEnv:
 def start_archive_env(qtbot, qapp, database: Database) -> Iterator[ArchiveEnv]:  # type: ignore[no-untyped-def]
     from tests.ui.pdf_fixtures import japanese_app
     from ui.archive.view import ArchiveView
-    from ui.jobs.ledger_access import forget
     from ui.operations import wait_for_operations
 
     japanese_app(qapp)
@@ -55,7 +54,7 @@ def start_archive_env(qtbot, qapp, database: Database) -> Iterator[ArchiveEnv]: 
         iso = session.get(InvoiceSupplierOrganization, ids["iso_A"])
         iso.passwords = {str(doc.id): PASSWORD, str(ids["A_supplier"]): "pw-A-supplier"}
     settings = replace(load_settings(), database_url=database.url.render_as_string(hide_password=False))
-    ledger = Ledger(settings.paths.local_store)
+    ledger = Ledger.for_settings(database, settings)
     ctx = AppContext(settings, database, ledger)
     window = QMainWindow()
     view = ArchiveView(ctx, window)
@@ -69,5 +68,4 @@ def start_archive_env(qtbot, qapp, database: Database) -> Iterator[ArchiveEnv]: 
     finally:
         window.close()
         wait_for_operations()
-        forget(ledger)
         ledger.dispose()

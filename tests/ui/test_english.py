@@ -89,12 +89,11 @@ def test_english_walk_of_the_settings_view(english, qtbot, qapp, sqlite_db) -> N
     from oroshi_desktop.config import load_settings
     from oroshi_desktop.ledger import Ledger
     from ui.context import AppContext
-    from ui.jobs.ledger_access import forget
     from ui.operations import wait_for_operations
     from ui.settings.view import SettingsView
 
     settings = replace(load_settings(), database_url="")
-    ledger = Ledger(settings.paths.local_store)
+    ledger = Ledger.for_settings(sqlite_db, settings)
     view = SettingsView(AppContext(settings, sqlite_db, ledger))
     qtbot.addWidget(view)
     view.show()
@@ -110,15 +109,21 @@ def test_english_walk_of_the_settings_view(english, qtbot, qapp, sqlite_db) -> N
     finally:
         view.close()
         wait_for_operations()
-        forget(ledger)
         ledger.dispose()
 
 
 def test_english_walk_of_the_viewer_and_the_confirmation(english, qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    import shiboken6
+
     from tests.ui.archive_fixtures import protected_pdf
     from ui.dialogs import confirm_box
     from ui.viewer import open_pdf, viewer_window
+    from ui.viewer import window as viewer_module
 
+    # the viewer is made once per app; one made in Japanese by an earlier test must not be reused
+    if viewer_module._window is not None and shiboken6.isValid(viewer_module._window):
+        shiboken6.delete(viewer_module._window)
+    viewer_module._window = None
     window = open_pdf(None, protected_pdf("page one", "pw"), "statement.pdf", "pw")
     assert window is not None
     try:

@@ -33,16 +33,14 @@ class SettingsEnv:
 @pytest.fixture
 def env(qtbot, qapp, db) -> Iterator[SettingsEnv]:  # type: ignore[no-untyped-def]
     from tests.ui.pdf_fixtures import japanese_app
-    from ui.jobs.ledger_access import forget
     from ui.operations import wait_for_operations
     from ui.settings.view import SettingsView
 
     japanese_app(qapp)
     with db.write() as session:
         session.add(SettingsRow(name=COMPANY_SETTINGS_NAME, settings={"name": "株式会社テスト水産", "logo_note": "keep"}))
-    settings = replace(load_settings(), database_url=db.url.render_as_string(hide_password=False)
-                       if db.url.get_backend_name() == "postgresql" else "")
-    ledger = Ledger(settings.paths.local_store)
+    settings = replace(load_settings(), database_url=db.url.render_as_string(hide_password=False))
+    ledger = Ledger.for_settings(db, settings)
     ctx = AppContext(settings, db, ledger)
     window = QMainWindow()
     view = SettingsView(ctx, window)
@@ -56,7 +54,6 @@ def env(qtbot, qapp, db) -> Iterator[SettingsEnv]:  # type: ignore[no-untyped-de
     finally:
         window.close()
         wait_for_operations()
-        forget(ledger)
         ledger.dispose()
 
 
@@ -136,7 +133,7 @@ def test_database_connection_test_reports_the_server_version(env: SettingsEnv, q
         view.action("testDatabaseConnection").trigger()
     ok, text = result.args
     assert ok, text
-    assert text.startswith("PostgreSQL" if env.ctx.settings.database_url else "SQLite")
+    assert text.startswith("PostgreSQL" if env.database.url.get_backend_name() == "postgresql" else "SQLite")
     assert view.db_result.text().endswith(text)
 
 
