@@ -105,12 +105,12 @@
     <message>
         <location filename="../../ui/archive/model.py" line="35" />
         <source>供給者別</source>
-        <translation>By producer</translation>
+        <translation>Producers</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="35" />
         <source>組織</source>
-        <translation>Organization</translation>
+        <translation>Org.</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="44" />
@@ -125,7 +125,7 @@
     <message>
         <location filename="../../ui/archive/model.py" line="47" />
         <source>登録番号</source>
-        <translation>Registration number</translation>
+        <translation>Registration no.</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="48" />
@@ -140,7 +140,7 @@
     <message>
         <location filename="../../ui/archive/model.py" line="50" />
         <source>版</source>
-        <translation>Version</translation>
+        <translation>Ver.</translation>
     </message>
     <message>
         <location filename="../../ui/archive/model.py" line="51" />
@@ -604,7 +604,7 @@ Enter the password.</translation>
     <message>
         <location filename="../../ui/settings/view.py" line="154" />
         <source>登録番号</source>
-        <translation>Registration number</translation>
+        <translation>Registration no.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/view.py" line="157" />

@@ -71,7 +71,7 @@ def test_english_walk_of_the_archive_view(english, qtbot, qapp, sqlite_db) -> No
     for env in start_archive_env(qtbot, qapp, sqlite_db):
         view = env.view
         assert japanese_left(view) == []
-        assert view.model.index(0, 4).data() in ("Organization", "By producer")  # type: ignore[attr-defined]
+        assert view.model.index(0, 4).data() in ("Org.", "Producers")  # type: ignore[attr-defined]
         with qtbot.waitSignal(view.verified, timeout=20000):  # type: ignore[attr-defined]
             view.action("verifyArchive").trigger()  # type: ignore[attr-defined]
         box: QMessageBox = view.result_box  # type: ignore[attr-defined]
@@ -104,7 +104,7 @@ def test_english_walk_of_the_settings_view(english, qtbot, qapp, sqlite_db) -> N
         view.edits["company_invoice_number"].setText("T123")
         view.action("saveSettings").trigger()
         assert view.errors["smtp_port"].text() == "Port: enter a number from 1 to 65535"
-        assert view.errors["company_invoice_number"].text().startswith("Registration number: enter T")
+        assert view.errors["company_invoice_number"].text().startswith("Registration no.: enter T")
         assert japanese_left(view) == []
     finally:
         view.close()

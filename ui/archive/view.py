@@ -72,7 +72,7 @@ class ArchiveView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((100, 250, 140, 90, 70, 40, 250, 200)):
+        for column, width in enumerate((100, 240, 160, 90, 90, 50, 250, 200)):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.open_entry(self.model.entry_at(index.row())))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
