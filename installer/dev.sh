@@ -2,6 +2,7 @@
 # Developer entry point used by the README's Quick start and by .ci/run.
 #   installer/dev.sh start   start the app (embedded demo database when nothing is configured)
 #   installer/dev.sh test    run the whole test suite (SQLite, a throwaway PostgreSQL, SMTP, Qt offscreen)
+#   installer/dev.sh venv    only make .venv from the lock (installer/build.sh uses it for the bundle)
 # Both create .venv when it is missing or older than pyproject.toml, and install the Debian
 # packages a fresh machine lacks when run as root.
 set -euo pipefail
@@ -14,7 +15,8 @@ python="${PYTHON:-python3}"
 system_packages=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3 libxkbcommon0
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libcups2
-  poppler-utils poppler-data redis-server xvfb xauth)
+  poppler-utils poppler-data redis-server xvfb xauth
+  binutils dbus-daemon dbus-bin gnome-keyring)  # the bundle build (objdump) and its keyring check
 
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
@@ -63,8 +65,12 @@ case "${1:-}" in
     "$venv/bin/ruff" check .
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;
+  venv)
+    ensure_system_packages
+    ensure_venv
+    ;;
   *)
-    echo "usage: installer/dev.sh start|test [args...]" >&2
+    echo "usage: installer/dev.sh start|test|venv [args...]" >&2
     exit 2
     ;;
 esac

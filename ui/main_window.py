@@ -12,9 +12,11 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
+
 from ui.about import AboutDialog
 from ui.context import AppContext
-from ui.operations import APP_TITLE
+from ui.operations import APP_TITLE, set_connection_lost_handler
 from ui.qt import (
     QAction,
     QActionGroup,
@@ -65,6 +67,8 @@ class MainWindow(QMainWindow):
         self._build_navigation()
         self._build_menus()
         self.setStatusBar(ShellStatusBar(ctx, self))
+        set_connection_lost_handler(self._connection_lost)
+        ctx.online_changed.connect(self._online_changed)
         self._fit_to_screen()
         self.restore_layout()
         # The first checks run just after the first paint: their pool threads would otherwise
@@ -173,6 +177,17 @@ class MainWindow(QMainWindow):
         view = self.current_view()
         if view is not None:
             getattr(view, method)()
+
+    def _connection_lost(self, _err: BaseException) -> bool:
+        if not shiboken6.isValid(self) or not self.isVisible():
+            return True  # closed (quitting) or in the tray: nobody to show a dialog to
+        self.monitor.check_connection()  # the status bar follows within a moment
+        return not self.ctx.online  # already shown as 接続できません: no dialog on top
+
+    def _online_changed(self, online: bool) -> None:
+        if online:  # back again: every view reads its rows anew
+            for area in ("statements", "outbox"):
+                self.ctx.data_changed.emit(area)
 
     def show_about(self) -> AboutDialog:
         dialog = AboutDialog(self.ctx.database, self)

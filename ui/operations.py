@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 
-from oroshi_desktop.errors import UserError
+from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from ui.qt import QMessageBox, QObject, QProgressDialog, Qt, QThreadPool, QTimer, QWidget, Signal
 
 log = logging.getLogger(__name__)
@@ -38,9 +38,27 @@ _running: set[Operation[Any]] = set()  # keeps an operation alive until its call
 _log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
 
 
+_connection_lost: Callable[[BaseException], bool] | None = None
+
+
 def set_log_file(path: Path | None) -> None:
     global _log_file
     _log_file = path
+
+
+def set_connection_lost_handler(handler: Callable[[BaseException], bool] | None) -> None:
+    """Who hears of work that failed because the database does not answer (the shell: its status
+    bar says 接続できません and the connection check retries). The handler answers True when the
+    window already shows the outage, so ``show_error`` need not open a dialog for each view."""
+    global _connection_lost
+    _connection_lost = handler
+
+
+def is_connection_error(err: BaseException) -> bool:
+    """The database went away (network, server restart), as opposed to a bug or a bad record."""
+    from sqlalchemy import exc
+
+    return isinstance(err, DatabaseUnavailable | exc.OperationalError | exc.InterfaceError)
 
 
 class Cancelled(Exception):
@@ -96,18 +114,17 @@ def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
     return run
 
 
-def is_connection_error(err: BaseException) -> bool:
-    """The database could not be reached: the status bar already says 接続できません, so a
-    background refresh that fails for this reason waits for the connection instead of a dialog."""
-    from sqlalchemy import exc as sa_exc
-
-    from oroshi_desktop.errors import DatabaseUnavailable
-
-    return isinstance(err, DatabaseUnavailable | sa_exc.OperationalError | sa_exc.InterfaceError)
-
-
 def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
     """A ``UserError`` in its own Japanese words; a bug as a short dialog, traceback to the log."""
+    if is_connection_error(err):
+        if _connection_lost is not None and _connection_lost(err):
+            log.info("not shown, the window already says the database is unreachable: %s", err)
+            return
+        if not isinstance(err, UserError):  # the network, not a bug: say so in plain words
+            log.warning("database unreachable: %s", err)
+            QMessageBox.warning(parent, title, "データベースに接続できません。ネットワークとサーバーを確かめてください。"
+                                "つながると自動で最新の状態に戻ります。")
+            return
     if isinstance(err, UserError):
         from ui.i18n import user_message  # the chosen language's half of the message
 
@@ -220,6 +237,11 @@ class Operation(Generic[T]):
                 return
             if self._on_failure is not None:
                 self._on_failure(err)
+            elif not self.label and _connection_lost is not None and is_connection_error(err):
+                # A background read (no label: nobody pressed anything) while the database is away:
+                # one status line for the whole window, not a dialog per view and poll.
+                log.info("background read failed, database unreachable: %s", err)
+                _connection_lost(err)
             else:
                 show_error(self._live_parent(), err)
         finally:

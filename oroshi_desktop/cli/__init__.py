@@ -16,6 +16,7 @@ from sqlalchemy import exc as sa_exc
 
 from oroshi_desktop import __version__
 from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, positive_int, require_healthy
+from oroshi_desktop.cli.self_test import add_self_test_options, run_self_test
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.errors import UserError
 
@@ -70,6 +71,29 @@ def cmd_db_set_password(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def cmd_smtp_set_password(args: argparse.Namespace, settings: Settings) -> int:
+    """The SMTP password goes to the keyring only: typed at a prompt (or read from standard input for
+    scripted installs), never from the command line."""
+    import getpass
+
+    from oroshi_desktop import secrets
+
+    smtp = settings.smtp
+    if not smtp.host or not smtp.username:
+        raise UserError("set smtp.host and smtp.username first (settings.toml or OROSHI_SMTP_HOST / "
+                        "OROSHI_SMTP_USERNAME); the password is stored for that user at that server",
+                        "先にSMTPサーバーとユーザー名を設定してください")
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+    else:
+        password = getpass.getpass(f"SMTP password for {smtp.username}@{smtp.host}: ")
+    if not password:
+        raise UserError("the password is empty; nothing was stored", "パスワードが空です。保存していません")
+    secrets.set_secret(secrets.smtp_key(smtp.username, smtp.host), password)
+    print(f"SMTP password for {smtp.username}@{smtp.host} stored in the OS keyring")
+    return 0
+
+
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.demo import generate_demo
 
@@ -97,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"oroshi-desktop {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
+    add_self_test_options(parser)
     parser.set_defaults(handler=cmd_gui)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -109,6 +134,13 @@ def build_parser() -> argparse.ArgumentParser:
                            ).set_defaults(handler=cmd_db_check)
     db_commands.add_parser("set-password", help="store the database password in the OS keyring"
                            ).set_defaults(handler=cmd_db_set_password)
+
+    smtp = commands.add_parser("smtp", help="the mail server's password")
+    smtp_commands = smtp.add_subparsers(title="smtp commands", metavar="ACTION", required=True)
+    smtp_password = smtp_commands.add_parser("set-password", help="store the SMTP password in the OS keyring")
+    smtp_password.add_argument("--password-stdin", action="store_true",
+                               help="read it from the first line of standard input instead of a prompt")
+    smtp_password.set_defaults(handler=cmd_smtp_set_password)
 
     demo = commands.add_parser("demo", help="fill the configured database with realistic demo data")
     demo.add_argument("--scale", type=positive_int, default=1, help="multiply organizations, producers, days and "
@@ -131,6 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")
     try:
+        if args.self_test:  # before the settings: the self-test never reads the user's own
+            return run_self_test(as_json=args.json)
         settings = load_settings()
         return args.handler(args, settings)
     except UserError as err:

@@ -91,3 +91,20 @@ def test_db_check_names_missing_column_on_postgres(pg_server: PgServer):
         assert "missing column oroshi_supplies.entry_index" in result.stdout
     finally:
         pg_server.drop_database("cli_check")
+
+
+def test_smtp_password_goes_to_the_keyring_from_stdin_only(monkeypatch, memory_keyring, capsys):
+    import io
+
+    from oroshi_desktop import secrets
+    from oroshi_desktop.cli import main
+
+    monkeypatch.setenv("OROSHI_SMTP_HOST", "mail.office")
+    monkeypatch.setenv("OROSHI_SMTP_USERNAME", "clerk")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Smtp-secret-42\n"))
+    assert main(["smtp", "set-password", "--password-stdin"]) == 0
+    assert secrets.get_secret(secrets.smtp_key("clerk", "mail.office")) == "Smtp-secret-42"
+    assert "Smtp-secret-42" not in capsys.readouterr().out
+    monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
+    assert main(["smtp", "set-password", "--password-stdin"]) == 2  # empty: nothing stored
+    assert secrets.get_secret(secrets.smtp_key("clerk", "mail.office")) == "Smtp-secret-42"

@@ -167,3 +167,21 @@ def test_a_bug_is_a_short_dialog_and_its_traceback_goes_to_the_log(qtbot, tmp_pa
     assert "KeyError" in details and str(tmp_path / "logs" / "oroshi-desktop.log") in details
     log_text = (tmp_path / "logs" / "oroshi-desktop.log").read_text(encoding="utf-8")
     assert "Traceback" in log_text and "missing_column" in log_text
+
+
+def test_a_background_read_without_the_database_goes_to_the_shell_not_a_dialog(qtbot, tmp_path):
+    from oroshi_desktop.db.engine import open_database
+    from ui.operations import set_connection_lost_handler
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    gone = open_database(f"sqlite:///{tmp_path / 'no' / 'such' / 'folder.sqlite3'}", create_folder=False)
+    heard: list[BaseException] = []
+    set_connection_lost_handler(lambda err: heard.append(err) is None)
+    try:
+        Operation(widget, gone.ping).run()  # a poll: nobody pressed anything
+        qtbot.waitUntil(lambda: len(heard) == 1, timeout=5000)
+        assert "接続できません" in heard[0].message_ja
+    finally:
+        set_connection_lost_handler(None)
+        gone.dispose()
