@@ -43,19 +43,19 @@ class AboutDialog(QDialog):
         heading = QLabel(f"<h2>{APP_TITLE}</h2><p>支払明細書・出荷書類・ジョブの管理</p>")
         layout.addWidget(heading)
         form = QFormLayout()
-        self.database_label = QLabel("確認中…")
+        self.database_label = QLabel(self.tr("確認中…"))
         self.database_label.setObjectName("databaseVersion")
-        rows = (("アプリ", f"oroshi-desktop {__version__}"), ("Qt", qVersion()), ("PySide6", PYSIDE_VERSION),
+        rows = ((self.tr("アプリ"), f"oroshi-desktop {__version__}"), ("Qt", qVersion()), ("PySide6", PYSIDE_VERSION),
                 ("Python", f"{platform.python_version()} ({platform.system()})"))
         for label, value in rows:
             field = QLabel(value)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(f"{label}:", field)
-        form.addRow("データベース:", self.database_label)
+        form.addRow(self.tr("データベース:"), self.database_label)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText("閉じる")
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         Operation(self, lambda: database_version(database)).success(self.database_label.setText) \
-            .failure(lambda _err: self.database_label.setText("接続できません")).run()
+            .failure(lambda _err: self.database_label.setText(self.tr("接続できません"))).run()

@@ -179,7 +179,9 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
     app.setApplicationName("oroshi-desktop")
     app.setApplicationDisplayName(APP_TITLE)
     install_font(app)
-    install_qt_translations(app)
+    from ui.i18n import chosen_language, install_language
+
+    install_language(app, chosen_language(settings))
     instance = SingleInstance(settings.paths.ensure().data_dir)
     if instance.hand_off():
         print("oroshi-desktop: already running; its window was brought forward", file=sys.stderr)

@@ -23,6 +23,8 @@ class AppContext(QObject):
     jobs_changed = Signal()         # a job was queued, finished or changed state
     data_changed = Signal(str)      # rows of an area changed ("statements", "outbox", ...)
     online_changed = Signal(bool)   # the database became reachable (True) or unreachable (False)
+    settings_changed = Signal()     # 設定 saved new settings (``settings`` holds them)
+    database_changed = Signal()     # ``database`` is a new connection: views re-read their lists
 
     def __init__(self, settings: Settings, database: Database, ledger: Ledger, parent: Any = None) -> None:
         super().__init__(parent)
@@ -42,3 +44,15 @@ class AppContext(QObject):
         if online != self.online:
             self.online = online
             self.online_changed.emit(online)
+
+    def apply_settings(self, settings: Settings, *, reconnect: bool = False) -> None:
+        """Take the settings 設定 saved; with ``reconnect`` open the new database in place of the
+        old one, without restarting the app (the old engine's pooled connections are closed)."""
+        self.settings = settings
+        if reconnect:
+            from oroshi_desktop.db.engine import open_database
+
+            old, self.database = self.database, open_database(settings.effective_database_url)
+            old.dispose()
+            self.database_changed.emit()
+        self.settings_changed.emit()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ui.operations import APP_TITLE
-from ui.qt import QAbstractButton, QMessageBox, QWidget
+from ui.qt import QAbstractButton, QCoreApplication, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, text: str, *, action: str, informative: str = "") -> bool:
@@ -22,7 +22,7 @@ def confirm_box(parent: QWidget | None, text: str, *, action: str,
         box.setInformativeText(informative)
     yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
     yes.setObjectName("confirmYes")
-    cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(QCoreApplication.translate("Dialogs", "キャンセル"), QMessageBox.ButtonRole.RejectRole)
     cancel.setObjectName("confirmCancel")
     box.setDefaultButton(cancel)
     return box, yes

@@ -126,7 +126,9 @@ def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_T
                                 "つながると自動で最新の状態に戻ります。")
             return
     if isinstance(err, UserError):
-        QMessageBox.warning(parent, title, err.message_ja)
+        from ui.i18n import user_message  # the chosen language's half of the message
+
+        QMessageBox.warning(parent, title, user_message(err))
         return
     log.error("unexpected error in a background operation", exc_info=(type(err), err, err.__traceback__))
     box = QMessageBox(QMessageBox.Icon.Critical, title,

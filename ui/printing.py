@@ -20,6 +20,7 @@ from oroshi_desktop.errors import UserError
 from ui.qt import (
     QAbstractPrintDialog,
     QColor,
+    QCoreApplication,
     QFont,
     QImage,
     QMarginsF,
@@ -180,7 +181,7 @@ def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, 
     printer.setDocName(title or "oroshi-desktop")
     printer.setFromTo(1, document.pageCount())
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("印刷")
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "印刷"))
     dialog.setMinMax(1, document.pageCount())
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
@@ -198,8 +199,8 @@ def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, 
 
         def report(done: int, total: int) -> None:
             progress.check()
-            progress.update(done, total, f"{done + 1} / {total} ページ")
+            progress.update(done, total, QCoreApplication.translate("Printing", "{page} / {total} ページ").format(page=done + 1, total=total))
 
         return render_into_printer(printer, own, request, report)
 
-    BatchOperation(parent, work, label="印刷しています…").run()
+    BatchOperation(parent, work, label=QCoreApplication.translate("Printing", "印刷しています…")).run()

@@ -12,6 +12,7 @@ from oroshi_desktop.config import load_settings
 from oroshi_desktop.db.engine import open_database
 from ui.app import prepare_database
 from ui.qt import QAction, QKeySequence, QLabel, QTableView, QToolBar
+from ui.shell.placeholder import PlaceholderView
 from ui.shell.views import NAVIGATION
 
 CONTRACT_ACTIONS = ("showStatements", "showOrders", "showSupplies", "showArchive", "showJobs", "showSettings",
@@ -45,8 +46,10 @@ def test_navigation_shows_every_view_and_keeps_the_contract_names(demo_window, q
         view = window.current_view()
         assert view is window.views[entry.key] and view.isVisible()
         assert navigation.widgetForAction(actions[entry.action_name]).accessibleName() == entry.title
-        if entry.key in ("orders", "supplies", "archive", "settings"):
+        if isinstance(view, PlaceholderView):  # a view whose branch has not landed yet
             assert "次の版で" in view.findChild(QLabel, "placeholderText").text()
+    actions["showArchive"].trigger()
+    assert window.findChild(QTableView, "archiveTable").accessibleName() == "保管された支払明細書の一覧"
     actions["showJobs"].trigger()
     for name, label in (("jobsTable", "ジョブ一覧"), ("outboxTable", "メール送信キュー")):
         table = window.findChild(QTableView, name)

@@ -12,7 +12,7 @@ from ui.dialogs import confirm
 from ui.jobs.models import OutboxTableModel
 from ui.jobs.table import button, combo, make_table, selected_row
 from ui.operations import Operation
-from ui.qt import QGroupBox, QHBoxLayout, QLabel, Qt, QTimer, QVBoxLayout, QWidget
+from ui.qt import QCoreApplication, QGroupBox, QHBoxLayout, QLabel, Qt, QTimer, QVBoxLayout, QWidget
 
 OUTBOX_POLL_MS = 3000  # the shared database: every PC polls it, so less often than the local ledger
 
@@ -21,33 +21,33 @@ def resend_question(row: OutboxRow) -> dict[str, str]:
     """再送's confirmation names who gets the mail again."""
     return {"text": f"「{row.organization}」にメールをもう一度送りますか？",
             "informative": f"宛先: {row.recipients}\n同じ支払明細書が、この宛先にもう一度届きます。",
-            "action": "再送する"}
+            "action": QCoreApplication.translate("OutboxPanel", "再送する")}
 
 
 def mark_sent_question(row: OutboxRow) -> dict[str, str]:
     return {"text": f"「{row.organization}」へのメールを送信済みにしますか？",
-            "informative": "相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。",
-            "action": "送信済みにする"}
+            "informative": QCoreApplication.translate("OutboxPanel", "相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。"),
+            "action": QCoreApplication.translate("OutboxPanel", "送信済みにする")}
 
 
 class OutboxPanel(QGroupBox):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__("支払明細書のメール送信キュー（全PC）", parent)
+        super().__init__(self.tr("支払明細書のメール送信キュー（全PC）"), parent)
         self.ctx = ctx
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
-        self.state_filter = combo("outboxStateFilter", "送信状態で絞り込み",
-                                  [("すべての状態", ())] + [(label, (state,))
+        self.state_filter = combo("outboxStateFilter", self.tr("送信状態で絞り込み"),
+                                  [(self.tr("すべての状態"), ())] + [(label, (state,))
                                                             for state, label in OUTBOX_STATE_LABELS_JA.items()])
         self.state_filter.currentIndexChanged.connect(
             lambda: self.model.set_filter(OutboxFilter(states=self.state_filter.currentData())))
-        filters.addWidget(QLabel("状態:"))
+        filters.addWidget(QLabel(self.tr("状態:")))
         filters.addWidget(self.state_filter)
         filters.addStretch(1)
         layout.addLayout(filters)
 
         self.model = OutboxTableModel(ctx.database, ctx.settings.tz, self)
-        self.table = make_table(self.model, "outboxTable", "メール送信キュー",
+        self.table = make_table(self.model, "outboxTable", self.tr("メール送信キュー"),
                                 ("#9999 2026/12/01〜12/31", "青森県漁業協同組合連合会", "送信済み（第2回）", "試行",
                                  "送信中に処理が中断されたため、メールが", "keiri@hokkai-suisan.example.com"))
         self.model.modelReset.connect(self._reselect)
@@ -55,7 +55,7 @@ class OutboxPanel(QGroupBox):
         self.model.dataChanged.connect(self.update_actions)
         layout.addWidget(self.table, 1)
 
-        self.offline_label = QLabel("共有データベースに接続できません。つながると自動で最新の状態になります。")
+        self.offline_label = QLabel(self.tr("共有データベースに接続できません。つながると自動で最新の状態になります。"))
         self.offline_label.setObjectName("outboxOffline")
         self.offline_label.setStyleSheet("color: #b00020;")
         self.offline_label.setVisible(not ctx.online)
@@ -66,9 +66,9 @@ class OutboxPanel(QGroupBox):
         self.check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.check_label)
         buttons = QHBoxLayout()
-        self.resend_button = button("再送", "resendMail", "この組織にメールをもう一度送ります", self.resend_selected)
-        self.mark_sent_button = button("送信済みにする", "markMailSent",
-                                       "届いていることを確かめたメールを送信済みにします", self.mark_selected_sent)
+        self.resend_button = button(self.tr("再送"), "resendMail", self.tr("この組織にメールをもう一度送ります"), self.resend_selected)
+        self.mark_sent_button = button(self.tr("送信済みにする"), "markMailSent",
+                                       self.tr("届いていることを確かめたメールを送信済みにします"), self.mark_selected_sent)
         buttons.addStretch(1)
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.mark_sent_button)
@@ -128,7 +128,7 @@ class OutboxPanel(QGroupBox):
             resend(database, row.id)
             return tasks.enqueue_mail(row.invoice_id)  # sends the pending row, skips the run's others
 
-        self._run(work, "再送を準備しています…")
+        self._run(work, self.tr("再送を準備しています…"))
 
     def mark_selected_sent(self) -> None:
         row = self.selected()

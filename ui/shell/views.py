@@ -41,6 +41,18 @@ def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
     return StatementsView(ctx, parent)
 
 
+def _archive(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.archive.view import ArchiveView
+
+    return ArchiveView(ctx, parent)
+
+
+def _settings(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.settings.view import SettingsView
+
+    return SettingsView(ctx, parent)
+
+
 def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.jobs.view import JobsView
 
@@ -51,8 +63,8 @@ NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry("statements", "showStatements", "支払明細書", "Ctrl+1", _statements),
     NavEntry("orders", "showOrders", "注文・出荷", "Ctrl+2", _placeholder("注文・出荷", "出荷表・卸先用出荷表・出荷一覧の作成と印刷")),
     NavEntry("supplies", "showSupplies", "供給", "Ctrl+3", _placeholder("供給", "供給・受入チェック表の作成と印刷")),
-    NavEntry("archive", "showArchive", "書類保管", "Ctrl+4", _placeholder("書類保管", "発行した支払明細書の検索とCSV出力")),
+    NavEntry("archive", "showArchive", "書類保管", "Ctrl+4", _archive),
     NavEntry("jobs", "showJobs", "ジョブ", "Ctrl+5", _jobs),
-    NavEntry("settings", "showSettings", "設定", "Ctrl+6", _placeholder("設定", "会社情報・接続先・メールサーバーの設定")),
+    NavEntry("settings", "showSettings", "設定", "Ctrl+6", _settings),
 )
 DEFAULT_VIEW = "statements"

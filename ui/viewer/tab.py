@@ -39,7 +39,7 @@ class PdfTab(QWidget):
 
         self.view = QPdfView(self)
         self.view.setObjectName("pdfView")
-        self.view.setAccessibleName("PDFのページ")
+        self.view.setAccessibleName(self.tr("PDFのページ"))
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setDocument(document)
@@ -50,35 +50,35 @@ class PdfTab(QWidget):
         self.toolbar = QToolBar(self)
         self.page_box = QSpinBox(self)
         self.page_box.setObjectName("pageNumber")
-        self.page_box.setAccessibleName("ページ番号")
+        self.page_box.setAccessibleName(self.tr("ページ番号"))
         self.page_box.setRange(1, max(1, document.pageCount()))
-        self.page_count_label = QLabel(f"/ {document.pageCount()} ページ", self)
+        self.page_count_label = QLabel(self.tr("/ {count} ページ").format(count=document.pageCount()), self)
         self.page_count_label.setObjectName("pageCount")
         self.search_box = QLineEdit(self)
         self.search_box.setObjectName("pdfSearch")
-        self.search_box.setAccessibleName("PDF内を検索")
-        self.search_box.setPlaceholderText("検索")
+        self.search_box.setAccessibleName(self.tr("PDF内を検索"))
+        self.search_box.setPlaceholderText(self.tr("検索"))
         self.search_box.setClearButtonEnabled(True)
         self.search_label = QLabel("", self)
         self.search_label.setObjectName("searchResult")
         self._result = -1
 
         self.actions_by_name: dict[str, QAction] = {}
-        self._add("zoomOut", "縮小", self.zoom_out, QKeySequence.StandardKey.ZoomOut)
-        self._add("zoomIn", "拡大", self.zoom_in, QKeySequence.StandardKey.ZoomIn)
-        self._add("fitWidth", "幅に合わせる", self.fit_width)
-        self._add("fitPage", "ページ全体", self.fit_page)
+        self._add("zoomOut", self.tr("縮小"), self.zoom_out, QKeySequence.StandardKey.ZoomOut)
+        self._add("zoomIn", self.tr("拡大"), self.zoom_in, QKeySequence.StandardKey.ZoomIn)
+        self._add("fitWidth", self.tr("幅に合わせる"), self.fit_width)
+        self._add("fitPage", self.tr("ページ全体"), self.fit_page)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.page_box)
         self.toolbar.addWidget(self.page_count_label)
         self.toolbar.addSeparator()
         self.toolbar.addWidget(self.search_box)
-        self._add("findPrevious", "前へ", self.find_previous, QKeySequence.StandardKey.FindPrevious)
-        self._add("findNext", "次へ", self.find_next, QKeySequence.StandardKey.FindNext)
+        self._add("findPrevious", self.tr("前へ"), self.find_previous, QKeySequence.StandardKey.FindPrevious)
+        self._add("findNext", self.tr("次へ"), self.find_next, QKeySequence.StandardKey.FindNext)
         self.toolbar.addWidget(self.search_label)
         self.toolbar.addSeparator()
-        self._add("saveAs", "名前を付けて保存…", self.save_as, QKeySequence.StandardKey.SaveAs)
-        self._add("printPdf", "印刷…", self.print_document, QKeySequence.StandardKey.Print)
+        self._add("saveAs", self.tr("名前を付けて保存…"), self.save_as, QKeySequence.StandardKey.SaveAs)
+        self._add("printPdf", self.tr("印刷…"), self.print_document, QKeySequence.StandardKey.Print)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -155,10 +155,10 @@ class PdfTab(QWidget):
         if not self.search_box.text():
             self.search_label.setText("")
         elif count == 0:
-            self.search_label.setText("見つかりません")
+            self.search_label.setText(self.tr("見つかりません"))
         else:
             shown = self._result + 1 if self._result >= 0 else 0
-            self.search_label.setText(f"{shown} / {count} 件")
+            self.search_label.setText(self.tr("{shown} / {count} 件").format(shown=shown, count=count))
 
     def _go_to_result(self, index: int) -> None:
         count = self.result_count()
@@ -181,14 +181,15 @@ class PdfTab(QWidget):
 
     def save_as(self) -> None:
         name = self.title if self.title.lower().endswith(".pdf") else f"{self.title}.pdf"
-        path, _filter = QFileDialog.getSaveFileName(self, "名前を付けて保存", safe_filename(name), "PDF (*.pdf)")
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("名前を付けて保存"), safe_filename(name), "PDF (*.pdf)")
         if not path:
             return
         try:
             with open(path, "wb") as handle:  # the original file, still protected by its password
                 handle.write(self.data)
         except OSError as err:
-            QMessageBox.warning(self, "名前を付けて保存", f"保存できませんでした: {path}\n{err.strerror or err}")
+            QMessageBox.warning(self, self.tr("名前を付けて保存"),
+                                self.tr("保存できませんでした: {path}\n{reason}").format(path=path, reason=err.strerror or err))
 
     def print_document(self) -> None:
         from ui.printing import print_pdf

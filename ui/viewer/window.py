@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import shiboken6
 
-from ui.qt import QCloseEvent, QGuiApplication, QInputDialog, QLineEdit, QMainWindow, Qt, QTabWidget, QWidget
+from ui.qt import (
+    QCloseEvent,
+    QCoreApplication,
+    QGuiApplication,
+    QInputDialog,
+    QLineEdit,
+    QMainWindow,
+    Qt,
+    QTabWidget,
+    QWidget,
+)
 from ui.viewer.document import PdfPasswordError, load_pdf_document
 from ui.viewer.tab import PdfTab
 
@@ -26,10 +36,10 @@ class PdfViewerWindow(QMainWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("pdfViewerWindow")
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(self.tr("PDFビューア"))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pdfTabs")
-        self.tabs.setAccessibleName("開いているPDF")
+        self.tabs.setAccessibleName(self.tr("開いているPDF"))
         self.tabs.setTabsClosable(True)
         self.tabs.setDocumentMode(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
@@ -60,7 +70,8 @@ class PdfViewerWindow(QMainWindow):
 
     def _title_from_tab(self, _index: int) -> None:
         tab = self.current_tab()
-        self.setWindowTitle(f"{tab.title} — {WINDOW_TITLE}" if tab else WINDOW_TITLE)
+        title = self.tr("PDFビューア")
+        self.setWindowTitle(f"{tab.title} — {title}" if tab else title)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         # The documents hold whole PDFs in memory: closing the window lets them go.
@@ -81,8 +92,8 @@ def viewer_window(parent: QWidget | None = None) -> PdfViewerWindow:
 
 
 def _ask_password(parent: QWidget | None, title: str) -> str | None:
-    text, ok = QInputDialog.getText(parent, "パスワード",
-                                    f"「{title}」はパスワードで保護されています。\nパスワードを入力してください。",
+    text, ok = QInputDialog.getText(parent, QCoreApplication.translate("PdfViewerWindow", "パスワード"),
+                                    QCoreApplication.translate("PdfViewerWindow", "「{title}」はパスワードで保護されています。\nパスワードを入力してください。").format(title=title),
                                     QLineEdit.EchoMode.Password)
     return text if ok and text else None
 

@@ -1,0 +1,272 @@
+"""書類保管: every statement PDF ever stored, searched, opened, checked and exported — never changed.
+
+Searching loads each matching run's statement (its amount and tax), so it runs through
+``Operation``; 整合性チェック reads every listed document again and recomputes its SHA-256 as a
+``BatchOperation`` with キャンセル; CSV出力 writes the listed rows. Nothing here writes to the
+document store: the view has no action that could change or delete a stored document.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.documents import load_document
+from oroshi_desktop.queries.archive import (
+    ArchiveCriteria,
+    ArchiveEntry,
+    archive_csv,
+    search_archive,
+    verify_documents,
+)
+from ui.archive.filters import ArchiveFilterBar
+from ui.archive.model import ArchiveTableModel
+from ui.context import AppContext
+from ui.operations import BatchOperation, Operation, Progress
+from ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QSettings,
+    Qt,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+
+class ArchiveView(QWidget):
+    searched = Signal()   # a search's rows are in (tests and screenshots wait for it)
+    verified = Signal(object)  # list[IntegrityProblem] of a finished 整合性チェック
+    exported = Signal(str)     # the path of a written CSV
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("archiveView")
+        self.setAccessibleName(self.tr("書類保管"))
+        self.title = self.tr("書類保管")
+        self.criteria = ArchiveCriteria()
+        self.loading = False
+        self._generation = 0
+        self.last_problems: list[Any] = []
+
+        self.model = ArchiveTableModel(self)
+        self.table = QTableView(self)
+        self.table.setObjectName("archiveTable")
+        self.table.setAccessibleName(self.tr("保管された支払明細書の一覧"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((100, 240, 160, 90, 90, 50, 250, 200)):
+            self.table.setColumnWidth(column, width)
+        self.table.doubleClicked.connect(lambda index: self.open_entry(self.model.entry_at(index.row())))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
+
+        self.filters = ArchiveFilterBar(self)
+        self.filters.changed.connect(self._criteria_changed)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("archiveToolbar")
+        self.actions_by_name: dict[str, QAction] = {}
+        self._action("openArchiveDocument", self.tr("開く"), self.open_selected,
+                     self.tr("選んだ書類をビューアーで開く"))
+        self._action("printArchiveDocument", self.tr("印刷"), self.print_current, self.tr("選んだ書類を印刷"))
+        self._action("verifyArchive", self.tr("整合性チェック"), self.verify,
+                     self.tr("一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合"))
+        self._action("exportArchiveCsv", self.tr("CSV出力"), self.export_csv,
+                     self.tr("一覧をCSVファイルに出力（Excelで開けます）"))
+        self.count_label = QLabel("", self)
+        self.count_label.setObjectName("archiveCount")
+        self.note = QLabel(self.tr("保管された書類は変更・削除できません（電子帳簿保存法）。"), self)
+        self.note.setObjectName("archiveNote")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.note)
+        self.ctx.data_changed.connect(lambda area: self.refresh() if area == "statements" else None)
+        self._update_actions()
+        self.refresh()
+
+    def _action(self, name: str, text: str, slot: Any, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    def _update_actions(self) -> None:
+        selected = self.selected_entry() is not None
+        self.action("openArchiveDocument").setEnabled(selected)
+        self.action("printArchiveDocument").setEnabled(selected)
+        has_rows = bool(self.model.entries)
+        self.action("verifyArchive").setEnabled(has_rows and not self.loading)
+        self.action("exportArchiveCsv").setEnabled(has_rows and not self.loading)
+
+    # ---- searching -----------------------------------------------------------------------------
+
+    def _criteria_changed(self, criteria: ArchiveCriteria) -> None:
+        self.criteria = criteria
+        self.refresh()
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        criteria, database, tz = self.criteria, self.ctx.database, self.ctx.settings.tz
+        self.loading = True
+        self.count_label.setText(self.tr("検索しています…"))
+        self._update_actions()
+
+        def work() -> list[ArchiveEntry]:
+            with database.read() as session:
+                return search_archive(session, criteria, tz=tz)
+
+        def done(entries: list[ArchiveEntry]) -> None:
+            if generation != self._generation:
+                return  # an older search answered after a newer one started
+            self.model.set_entries(entries)
+            self.model.set_altered({p.document_id for p in self.last_problems})
+            self.count_label.setText(self.tr("{count}件").format(count=len(entries)))
+
+        def finished() -> None:
+            if generation == self._generation:
+                self.loading = False
+                self._update_actions()
+                self.searched.emit()
+
+        Operation(self, work).success(done).finally_(finished).run()
+
+    # ---- one document --------------------------------------------------------------------------
+
+    def selected_entry(self) -> ArchiveEntry | None:
+        index = self.table.selectionModel().currentIndex()
+        return self.model.entry_at(index.row()) if index.isValid() else None
+
+    def _with_bytes(self, entry: ArchiveEntry, then: Any) -> None:
+        database: Database = self.ctx.database
+
+        def work() -> bytes:
+            with database.read() as session:
+                return bytes(load_document(session, entry.document_id).content)
+
+        Operation(self, work, label=self.tr("PDFを読み込んでいます…")).success(then).run()
+
+    def open_entry(self, entry: ArchiveEntry | None) -> None:
+        """Any version opens; only the newest generation still has its password stored —
+        an older one asks for it (the viewer's own password prompt)."""
+        if entry is None:
+            return
+        from ui.viewer import open_pdf
+
+        title = self.tr("{name}（第{version}版）").format(name=entry.filename, version=entry.version)
+        self._with_bytes(entry, lambda data: open_pdf(self, data, title, entry.password))
+
+    def open_selected(self) -> None:
+        self.open_entry(self.selected_entry())
+
+    # ---- 整合性チェック ------------------------------------------------------------------------------
+
+    def verify(self) -> BatchOperation[Any] | None:
+        ids = [entry.document_id for entry in self.model.entries]
+        if not ids:
+            return None
+        database = self.ctx.database
+
+        def work(progress: Progress) -> list[Any]:
+            def step(done: int, total: int) -> None:
+                progress.update(done, total)
+                progress.check()
+
+            with database.read() as session:
+                return verify_documents(session, ids, step=step)
+
+        operation = BatchOperation(self, work, label=self.tr("保存された書類のSHA-256を照合しています…"))
+        operation.success(lambda problems: self._verified(problems, len(ids))).run()
+        return operation
+
+    def _verified(self, problems: list[Any], checked: int) -> None:
+        self.last_problems = list(problems)
+        self.model.set_altered({p.document_id for p in problems})
+        if problems:
+            lines = "\n".join(self.tr("・{name}（第{version}版, 文書番号 {id}）").format(
+                name=p.filename, version=p.version, id=p.document_id) for p in problems)
+            text = self.tr("{checked}件中 {bad}件の書類が保存時の内容と一致しません。"
+                           "保存後に書き換えられた可能性があります。\n\n{lines}").format(
+                checked=checked, bad=len(problems), lines=lines)
+            icon = QMessageBox.Icon.Warning
+        else:
+            text = self.tr("{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。").format(checked=checked)
+            icon = QMessageBox.Icon.Information
+        box = QMessageBox(icon, self.tr("整合性チェック"), text, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("archiveVerifyResult")
+        box.open()
+        self.result_box = box
+        self.verified.emit(problems)
+
+    # ---- CSV出力 ----------------------------------------------------------------------------------
+
+    def export_csv(self, path: str | None = None) -> None:
+        entries = list(self.model.entries)
+        if not entries:
+            return
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("CSV出力"), self.tr("書類保管.csv"),
+                                                  self.tr("CSVファイル (*.csv)"))
+            if not path:
+                return
+        target = Path(path)
+
+        def work() -> str:
+            target.write_bytes(archive_csv(entries))
+            return str(target)
+
+        Operation(self, work, label=self.tr("CSVを書き出しています…")).success(self.exported.emit).run()
+
+    # ---- the view contract ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    def print_current(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            QMessageBox.information(self, self.title, self.tr("印刷する書類を一覧から選んでください。"))
+            return
+        from ui.printing import print_pdf
+
+        self._with_bytes(entry, lambda data: print_pdf(self, data, entry.password, title=entry.filename))
+
+    def new_item(self) -> None:
+        """Nothing is made here: statements are made in 支払明細書; focus the search instead."""
+        self.focus_search()
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("archive/columns", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        columns = settings.value("archive/columns")
+        if columns is not None:
+            self.table.horizontalHeader().restoreState(columns)

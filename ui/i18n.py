@@ -1,0 +1,63 @@
+"""The window's language: Japanese by default, English selectable in 設定 (applied at the next start).
+
+Source strings are Japanese, so Japanese needs only Qt's own ``qtbase_ja`` (standard dialogs);
+English loads ``resources/translations/oroshi_en.qm``. Messages from the core (``UserError``
+carries ``message`` and ``message_ja``) follow the same choice through ``user_message``.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from oroshi_desktop.config import Settings
+from oroshi_desktop.errors import UserError
+from ui.qt import QApplication, QSettings, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("ja", "en")
+DEFAULT_LANGUAGE = "ja"
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "resources" / "translations"
+LOCAL_FILE = "ui.ini"  # the same per-user file the settings view writes
+
+_language = DEFAULT_LANGUAGE
+_installed: list[QTranslator] = []
+
+
+def current_language() -> str:
+    return _language
+
+
+def chosen_language(settings: Settings) -> str:
+    local = QSettings(str(settings.paths.config_dir / LOCAL_FILE), QSettings.Format.IniFormat)
+    value = str(local.value("language", DEFAULT_LANGUAGE))
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def install_language(app: QApplication, language: str) -> str:
+    """Install the translators of ``language`` (replacing earlier ones); returns what took effect."""
+    global _language
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        translator = QTranslator(app)
+        if translator.load(str(TRANSLATIONS / "oroshi_en.qm")):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        else:
+            log.warning("the English translation is missing (%s); staying in Japanese", TRANSLATIONS)
+            language = DEFAULT_LANGUAGE
+    if language == "ja":
+        from ui.app import install_qt_translations
+
+        qt_ja = install_qt_translations(app)
+        if qt_ja is not None:
+            _installed.append(qt_ja)
+    _language = language
+    return language
+
+
+def user_message(err: UserError) -> str:
+    return err.message if _language == "en" else err.message_ja

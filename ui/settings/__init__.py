@@ -1,0 +1,1 @@
+"""設定: company data, connections, shared preferences, schedule and language."""

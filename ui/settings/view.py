@@ -1,0 +1,410 @@
+"""設定: company data (the web system's ``oroshi_company_settings`` row), the database and SMTP
+connections (passwords to the OS keyring only), shared preferences, mail schedule and language.
+
+Nothing is saved until every field is valid: 保存 checks them all, shows each problem under its
+field, and only then writes the settings file, the keyring, and the database rows — off the GUI
+thread. A stored password is never shown; an empty password field means "unchanged".
+The language applies at the next start (Qt widgets built already keep their texts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from oroshi_desktop.config import SMTP_SECURITY, Settings, with_smtp
+from ui.context import AppContext
+from ui.operations import Operation
+from ui.qt import (
+    QAction,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSettings,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from ui.settings import connections, store, validation
+from ui.settings.validation import FieldError
+
+ERROR_STYLE = "color: #b00020;"
+COMPANY_FIELDS = ("name", "postal_code", "address", "phone", "fax", "mail", "web", "invoice_number")
+
+
+class SettingsView(QWidget):
+    loaded = Signal()           # the database part of the form is filled
+    saved = Signal()            # everything was written
+    connection_tested = Signal(bool, str)  # ok, version or reason
+    mail_tested = Signal(bool, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("settingsView")
+        self.setAccessibleName(self.tr("設定"))
+        self.title = self.tr("設定")
+        self.edits: dict[str, QLineEdit] = {}
+        self.combos: dict[str, QComboBox] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.labels: dict[str, str] = {}
+        self.company_extra: dict[str, Any] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+
+        body = QWidget(self)
+        columns = QHBoxLayout(body)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        left.addWidget(self._company_group())
+        left.addWidget(self._preferences_group())
+        left.addStretch(1)
+        right.addWidget(self._database_group())
+        right.addWidget(self._smtp_group())
+        right.addWidget(self._schedule_group())
+        right.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.problems = QLabel("", self)
+        self.problems.setObjectName("settingsProblems")
+        self.problems.setStyleSheet(ERROR_STYLE)
+        self.problems.setWordWrap(True)
+        self.save_button = self._button("saveSettings", self.tr("保存"), self.save)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.problems, 1)
+        bottom.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(scroll, 1)
+        layout.addLayout(bottom)
+        self._fill_from_settings(ctx.settings)
+        self.refresh()
+
+    # ---- building ------------------------------------------------------------------------------
+
+    def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget | None = None, *,
+             password: bool = False, hint: str = "") -> QLineEdit | QWidget:
+        if widget is None:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"settings_{key}")
+            edit.setAccessibleName(label)
+            edit.setPlaceholderText(hint)
+            if password:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+                edit.setPlaceholderText(self.tr("変更しない場合は空欄"))
+            self.edits[key] = edit
+            widget = edit
+        error = QLabel("", self)
+        error.setObjectName(f"settings_{key}Error")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self.errors[key] = error
+        self.labels[key] = label
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(widget)
+        column.addWidget(error)
+        form.addRow(label, box)
+        return widget
+
+    def _form(self, group: QGroupBox) -> QFormLayout:
+        form = QFormLayout(group)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # 150 % on 1366×768 stays in view
+        return form
+
+    def _combo(self, form: QFormLayout, key: str, label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(f"settings_{key}")
+        combo.setAccessibleName(label)
+        for value, text in choices:
+            combo.addItem(text, value)
+        self.combos[key] = combo
+        self._row(form, key, label, combo)
+        return combo
+
+    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setObjectName(f"{name}Button")
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        button.clicked.connect(action.trigger)
+        return button
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    def _company_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("会社情報（支払明細書・出荷書類に印刷）"), self)
+        form = self._form(group)
+        for key, label in zip(COMPANY_FIELDS, (self.tr("会社名"), self.tr("郵便番号"), self.tr("住所"),
+                                               self.tr("電話番号"), self.tr("FAX番号"), self.tr("メール"),
+                                               self.tr("ウェブサイト"), self.tr("登録番号")), strict=True):
+            self._row(form, f"company_{key}", label)
+        self.edits["company_invoice_number"].setPlaceholderText("T1234567890123")
+        logo = QLabel(self.tr("ロゴ画像: 現在の印刷様式には表示欄がありません（未対応）"), self)
+        logo.setWordWrap(True)
+        form.addRow("", logo)
+        return group
+
+    def _preferences_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("書類の設定（全員共通）"), self)
+        form = self._form(group)
+        self._combo(form, "rounding", self.tr("端数処理"), (("half_up", self.tr("四捨五入")),
+                                                          ("truncate", self.tr("切り捨て"))))
+        self._combo(form, "password_delivery", self.tr("パスワードの送付"),
+                    (("same_mail", self.tr("同じメール")), ("separate_mail", self.tr("別のメール"))))
+        self._combo(form, "chart_paper", self.tr("出荷表の用紙"), (("jis_b4", "JIS B4"), ("iso_b4", "ISO B4")))
+        return group
+
+    def _database_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("データベース"), self)
+        form = self._form(group)
+        self._row(form, "database_url", self.tr("接続先URL"),
+                  hint=self.tr("postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）"))
+        self._row(form, "database_password", self.tr("パスワード"), password=True)
+        self.db_result = QLabel("", self)
+        self.db_result.setObjectName("databaseTestResult")
+        self.db_result.setWordWrap(True)
+        form.addRow(self._button("testDatabaseConnection", self.tr("接続テスト"), self.test_database),
+                    self.db_result)
+        return group
+
+    def _smtp_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("メールサーバー（SMTP）"), self)
+        form = self._form(group)
+        self._row(form, "smtp_host", self.tr("サーバー名"))
+        self._row(form, "smtp_port", self.tr("ポート番号"))
+        self._combo(form, "smtp_security", self.tr("暗号化"),
+                    tuple((value, {"none": self.tr("なし"), "starttls": "STARTTLS", "ssl": "SSL/TLS"}[value])
+                          for value in SMTP_SECURITY))
+        self._row(form, "smtp_username", self.tr("ユーザー名"))
+        self._row(form, "smtp_password", self.tr("パスワード"), password=True)
+        self._row(form, "smtp_sender", self.tr("差出人"), hint=self.tr("空欄で会社のメール"))
+        self._row(form, "test_address", self.tr("テスト送信先"))
+        self.mail_result = QLabel("", self)
+        self.mail_result.setObjectName("mailTestResult")
+        self.mail_result.setWordWrap(True)
+        form.addRow(self._button("sendTestMail", self.tr("テストメール"), self.test_mail), self.mail_result)
+        return group
+
+    def _schedule_group(self) -> QGroupBox:
+        group = QGroupBox(self.tr("自動送信・その他"), self)
+        form = self._form(group)
+        self._row(form, "mail_schedule", self.tr("メール確認（cron）"), hint="*/10 * * * *")
+        self._row(form, "timezone", self.tr("タイムゾーン"))
+        self.next_runs = QLabel("", self)
+        self.next_runs.setObjectName("scheduleNextRuns")
+        form.addRow(self.tr("次回の実行"), self.next_runs)
+        folder = self._row(form, "output_folder", self.tr("出力フォルダー"))
+        choose = QPushButton(self.tr("参照…"), self)
+        choose.clicked.connect(self._choose_folder)
+        form.addRow("", choose)
+        self._combo(form, "language", self.tr("表示言語（次回起動時）"),
+                    (("ja", "日本語"), ("en", "English")))
+        self.edits["mail_schedule"].editingFinished.connect(self._show_next_runs)
+        self.edits["timezone"].editingFinished.connect(self._show_next_runs)
+        assert isinstance(folder, QLineEdit)
+        return group
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("出力フォルダー"), self.edits["output_folder"].text())
+        if folder:
+            self.edits["output_folder"].setText(folder)
+
+    # ---- filling -------------------------------------------------------------------------------
+
+    def _set_combo(self, key: str, value: str) -> None:
+        combo = self.combos[key]
+        index = combo.findData(value)
+        combo.setCurrentIndex(max(index, 0))
+
+    def _fill_from_settings(self, settings: Settings) -> None:
+        self.edits["database_url"].setText(settings.database_url)
+        smtp = settings.smtp
+        for key, value in (("smtp_host", smtp.host), ("smtp_port", str(smtp.port)), ("smtp_username", smtp.username),
+                           ("smtp_sender", smtp.sender), ("mail_schedule", settings.mail_schedule),
+                           ("timezone", settings.timezone)):
+            self.edits[key].setText(value)
+        self._set_combo("smtp_security", smtp.security)
+        local = store.local_preferences(settings)
+        self.edits["output_folder"].setText(local.value("output_folder", "", str))
+        self._set_combo("language", local.value("language", "ja", str))
+        self._show_next_runs()
+
+    def refresh(self) -> None:
+        database = self.ctx.database
+
+        def work() -> tuple[dict[str, Any], dict[str, str]]:
+            with database.read() as session:
+                return store.load_company_row(session), store.load_shared(session)
+
+        def done(result: tuple[dict[str, Any], dict[str, str]]) -> None:
+            company, shared = result
+            self.company_extra = company
+            for key in COMPANY_FIELDS:
+                self.edits[f"company_{key}"].setText(str(company.get(key) or ""))
+            for key, value in shared.items():
+                self._set_combo(key, value)
+            self.loaded.emit()
+
+        Operation(self, work).success(done).run()
+
+    def _show_next_runs(self) -> None:
+        try:
+            plan = self._schedule()
+        except FieldError as err:
+            self.next_runs.setText(err.message)
+            return
+        self.next_runs.setText(self.tr("、").join(f"{run:%m/%d %H:%M}" for run in plan.next_runs)
+                               or self.tr("31日以内に実行されません"))
+
+    def _schedule(self) -> validation.Schedule:
+        tz = validation.time_zone(self.edits["timezone"].text(), self.labels["timezone"])
+        return validation.schedule(self.edits["mail_schedule"].text(), tz, self.labels["mail_schedule"],
+                                   now=datetime.now(tz))
+
+    # ---- checking and saving -------------------------------------------------------------------
+
+    def collect(self) -> store.SettingsChange:
+        """Every field checked; raises ``ExceptionGroup`` of ``FieldError`` when any is wrong."""
+        text = {key: edit.text() for key, edit in self.edits.items()}
+        problems: list[FieldError] = []
+
+        def check(key: str, fn: Any, *args: Any) -> Any:
+            try:
+                return fn(text[key], self.labels[key], *args)
+            except FieldError as err:
+                problems.append(FieldError(key, f"{self.labels[key]}: {err.message}"))
+                return None
+
+        number = check("company_invoice_number", validation.registration_number)
+        check("company_mail", validation.mail_address)
+        url = check("database_url", validation.database_url)
+        port = check("smtp_port", validation.port)
+        check("smtp_sender", validation.mail_address)
+        plan: validation.Schedule | None = None
+        try:
+            plan = self._schedule()
+        except FieldError as err:
+            key = "timezone" if err.field == self.labels["timezone"] else "mail_schedule"
+            problems.append(FieldError(key, f"{self.labels[key]}: {err.message}"))
+        if problems:
+            raise ExceptionGroup("settings", problems)
+        company = {**self.company_extra, **{key: text[f"company_{key}"].strip() for key in COMPANY_FIELDS}}
+        company["invoice_number"] = number
+        base = self.ctx.settings
+        assert plan is not None and port is not None
+        settings = with_smtp(replace(base, database_url=url, mail_schedule=plan.expression,
+                                     timezone=text["timezone"].strip()),
+                             host=text["smtp_host"].strip(), port=port,
+                             security=self.combos["smtp_security"].currentData(),
+                             username=text["smtp_username"].strip(), sender=text["smtp_sender"].strip())
+        return store.SettingsChange(
+            settings=settings, company=company,
+            shared={key: self.combos[key].currentData() for key in store.SHARED_KEYS},
+            database_password=text["database_password"], smtp_password=text["smtp_password"],
+            output_folder=text["output_folder"].strip(), language=self.combos["language"].currentData())
+
+    def _show_problems(self, problems: list[FieldError]) -> None:
+        for label in self.errors.values():
+            label.hide()
+            label.setText("")
+        for problem in problems:
+            label = self.errors[problem.field]
+            label.setText(problem.message)
+            label.show()
+        self.problems.setText("\n".join(p.message for p in problems))
+
+    def save(self) -> None:
+        try:
+            change = self.collect()
+        except ExceptionGroup as group:
+            self._show_problems([e for e in group.exceptions if isinstance(e, FieldError)])
+            return
+        self._show_problems([])
+        database = self.ctx.database
+        database_changed = change.settings.database_url != self.ctx.settings.database_url
+
+        def work() -> None:
+            store.save(change, database)
+
+        def done(_: None) -> None:
+            self.edits["database_password"].clear()
+            self.edits["smtp_password"].clear()
+            self.ctx.apply_settings(change.settings, reconnect=database_changed)
+            self.problems.setText(self.tr("保存しました。"))
+            self.saved.emit()
+
+        Operation(self, work, label=self.tr("設定を保存しています…")).success(done).run()
+
+    # ---- tests of the connections --------------------------------------------------------------
+
+    def test_database(self) -> None:
+        try:
+            url = validation.database_url(self.edits["database_url"].text(), self.labels["database_url"])
+        except FieldError as err:
+            self._show_problems([FieldError("database_url", f"{self.labels['database_url']}: {err.message}")])
+            return
+        url = url or self.ctx.settings.effective_database_url
+        typed = self.edits["database_password"].text()
+        self.db_result.setText(self.tr("接続しています…"))
+        Operation(self, lambda: connections.server_version(url, typed)).success(
+            lambda version: self._tested(self.db_result, self.connection_tested, True, version)).failure(
+            lambda err: self._tested(self.db_result, self.connection_tested, False, store.error_text(err))).run()
+
+    def test_mail(self) -> None:
+        try:
+            change = self.collect()
+            to = validation.mail_address(self.edits["test_address"].text(), self.labels["test_address"], required=True)
+        except ExceptionGroup as group:
+            self._show_problems([e for e in group.exceptions if isinstance(e, FieldError)])
+            return
+        except FieldError as err:
+            self._show_problems([FieldError("test_address", f"{self.labels['test_address']}: {err.message}")])
+            return
+        smtp = change.settings.smtp
+        sender = smtp.sender or str(change.company.get("mail") or "")
+        if not sender:
+            self._show_problems([FieldError("smtp_sender", self.tr("差出人: 差出人か会社のメールを入力してください"))])
+            return
+        typed = change.smtp_password
+        self.mail_result.setText(self.tr("送信しています…"))
+        Operation(self, lambda: connections.send_test_mail(smtp, sender=sender, to=to, typed_password=typed)).success(
+            lambda _id: self._tested(self.mail_result, self.mail_tested, True, self.tr("{to} に送信しました").format(to=to))
+        ).failure(lambda err: self._tested(self.mail_result, self.mail_tested, False, store.error_text(err))).run()
+
+    def _tested(self, label: QLabel, signal: Any, ok: bool, text: str) -> None:
+        label.setText(("✔ " if ok else "✘ ") + text)
+        label.setStyleSheet("" if ok else ERROR_STYLE)
+        signal.emit(ok, text)
+
+    # ---- the view contract ---------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.edits["company_name"].setFocus()
+
+    def print_current(self) -> None:
+        """Nothing to print in the settings."""
+
+    def new_item(self) -> None:
+        """Nothing to create in the settings."""
+
+    def save_state(self, settings: QSettings) -> None:
+        """The form has no layout state of its own."""
+
+    def restore_state(self, settings: QSettings) -> None:
+        """The form has no layout state of its own."""
+
