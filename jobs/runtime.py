@@ -143,7 +143,14 @@ class Runtime:
                 raise RetryLater(f"database unreachable: {error_text(err)}",
                                  "データベースに接続できません。しばらくして再試行します") from err
         except RetryLater as err:
-            ledger.fail(job_id, message_failed, error_text(err), will_retry=will_retry)
+            try:
+                ledger.fail(job_id, message_failed, error_text(err), will_retry=will_retry)
+            except (sa_exc.OperationalError, sa_exc.InterfaceError, DatabaseUnavailable) as record_err:
+                # The ledger shares the database that is away: the row stays running under this
+                # worker, and the retry (same token, same worker) starts it again.
+                log.warning("job %s: retry not recorded, the database is away: %s", job_id, record_err)
+                if not will_retry:
+                    raise
             if will_retry:
                 raise
             return None

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.engine import Database
@@ -127,9 +127,17 @@ class Ledger:
     def start(self, job_id: int, message: str, *, token: str | None = None, ran_by: str | None = None,
               lease: timedelta | None = None) -> bool:
         """Mark running; False when the job was discarded or finished meanwhile, or when ``token``
-        is not this row's (a stale task): then it must not run."""
+        is not this row's (a stale task): then it must not run.
+
+        A row still ``running`` under this very worker (``ran_by``) with this token is this
+        process's own earlier attempt, which could not record that it must be retried because the
+        database was away at that moment: its retry may start it again.
+        """
         now = utcnow()
-        conditions = [JobRow.id == job_id, JobRow.state == QUEUED]
+        startable = JobRow.state == QUEUED
+        if token is not None and ran_by is not None:
+            startable = or_(startable, and_(JobRow.state == RUNNING, JobRow.ran_by == ran_by))
+        conditions = [JobRow.id == job_id, startable]
         if token is not None:
             conditions.append(JobRow.token == token)
         with self.db.write() as session:

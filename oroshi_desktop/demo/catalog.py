@@ -20,7 +20,7 @@ COMPANY_SETTINGS = {
     "fax": "011-555-0124",
     "mail": "info@oroshi-salmon.jp",
     "web": "https://oroshi-salmon.jp",
-    "invoice_number": "T1234567890123",
+    "invoice_number": "T9234567890123",  # a valid check digit: 設定 refuses others
 }
 
 # (time_qualifier, hour): Japanese labels print better on the check sheet than morning/evening.
