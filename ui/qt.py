@@ -67,6 +67,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QButtonGroup,
     QCalendarWidget,
     QCheckBox,
     QComboBox,

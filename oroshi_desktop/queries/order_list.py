@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
     Buyer,
+    BuyerCategory,
     Order,
     OrderCategory,
     OrderOrderCategory,
@@ -31,7 +32,7 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.domain.money import to_decimal
 
-STATUS_LABELS = {0: "見積もり", 1: "確認済み", 2: "出荷済み"}
+ORDER_STATUSES = (0, 1, 2)  # 見積もり, 確認済み, 出荷済み (the web system's enum)
 
 
 class OrderSort(IntEnum):
@@ -79,10 +80,6 @@ class OrderRow:
     status: int | None
     shipping_method_name: str
 
-    @property
-    def status_label(self) -> str:
-        return STATUS_LABELS.get(self.status if self.status is not None else -1, "")
-
 
 @dataclass(frozen=True)
 class OrderTotals:
@@ -106,6 +103,7 @@ class FilterChoices:
     shipping_methods: tuple[tuple[Choice, int], ...]  # with the carrier's id
     buyers: tuple[Choice, ...]
     order_categories: tuple[Choice, ...]
+    buyer_categories: tuple[Choice, ...] = ()
 
 
 def _like(text: str) -> str:
@@ -237,4 +235,4 @@ def filter_choices(session: Session) -> FilterChoices:
     return FilterChoices(carriers=choices(ShippingOrganization), shipping_methods=methods,
                          buyers=tuple(Choice(i, n or "") for i, n in session.execute(
                              select(Buyer.id, Buyer.name).order_by(Buyer.name, Buyer.id))),
-                         order_categories=choices(OrderCategory))
+                         order_categories=choices(OrderCategory), buyer_categories=choices(BuyerCategory))

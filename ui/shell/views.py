@@ -41,6 +41,18 @@ def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
     return StatementsView(ctx, parent)
 
 
+def _orders(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.orders.view import OrdersView
+
+    return OrdersView(ctx, parent)
+
+
+def _supplies(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.supplies.view import SuppliesView
+
+    return SuppliesView(ctx, parent)
+
+
 def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.jobs.view import JobsView
 
@@ -49,8 +61,8 @@ def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
 
 NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry("statements", "showStatements", "支払明細書", "Ctrl+1", _statements),
-    NavEntry("orders", "showOrders", "注文・出荷", "Ctrl+2", _placeholder("注文・出荷", "出荷表・卸先用出荷表・出荷一覧の作成と印刷")),
-    NavEntry("supplies", "showSupplies", "供給", "Ctrl+3", _placeholder("供給", "供給・受入チェック表の作成と印刷")),
+    NavEntry("orders", "showOrders", "注文・出荷", "Ctrl+2", _orders),
+    NavEntry("supplies", "showSupplies", "供給", "Ctrl+3", _supplies),
     NavEntry("archive", "showArchive", "書類保管", "Ctrl+4", _placeholder("書類保管", "発行した支払明細書の検索とCSV出力")),
     NavEntry("jobs", "showJobs", "ジョブ", "Ctrl+5", _jobs),
     NavEntry("settings", "showSettings", "設定", "Ctrl+6", _placeholder("設定", "会社情報・接続先・メールサーバーの設定")),
