@@ -73,6 +73,7 @@ class SuppliesView(QWidget):
         self.day = today
         self.marked: list[date] = []
         self.counts = SupplyCounts()
+        self.counted: SupplyFilter | None = None  # the filter ``counts`` belong to
         self.choices = DayChoices(prefecture_ids=(), reception_times=(), organizations=())
 
         self.calendar = QCalendarWidget(self)
@@ -267,6 +268,7 @@ class SuppliesView(QWidget):
             if supply_filter != self.model.supply_filter:
                 return
             self.counts = counts
+            self.counted = supply_filter
             text = self.tr("{day:%Y/%m/%d} の供給 {count}件").format(day=supply_filter.day, count=f"{counts.count:,}")
             if counts.unpriced:
                 text += self.tr("　（単価未入力 {count}件）").format(count=f"{counts.unpriced:,}")
