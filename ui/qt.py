@@ -12,6 +12,7 @@ from PySide6.QtCore import (  # noqa: F401
     QDate,
     QDateTime,
     QEvent,
+    QEventLoop,
     QIODevice,
     QItemSelectionModel,
     QLibraryInfo,
