@@ -195,6 +195,8 @@ class SuppliesView(QWidget):
                 return days_with_supplies(session, start, end)
 
         def done(days: list[date]) -> None:
+            if (year, month) != (self.calendar.yearShown(), self.calendar.monthShown()):
+                return  # the user moved on to another month; its own answer is coming
             for day in self.marked:
                 self.calendar.setDateTextFormat(to_qdate(day), QTextCharFormat())
             marked = QTextCharFormat()
