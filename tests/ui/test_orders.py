@@ -207,3 +207,24 @@ def test_shipping_chart_and_packing_slips_print_one_page_per_buyer(orders: Order
     listing_file = tmp_path / "list.pdf"
     print_pdf_to_file(listing, listing_file)
     assert rows[0].buyer_name in "".join(page_text(listing_file, p) for p in range(1, pdf_pages(listing_file) + 1))
+
+
+def test_the_shell_shows_both_views_with_their_contract_names(make_shell: Any, qtbot: Any, tmp_path: Path,
+                                                              request: pytest.FixtureRequest) -> None:
+    from ui.qt import QAction, QTableView
+
+    ctx = demo_context(request, tmp_path, "sqlite")
+    window = make_shell(ctx.settings, ctx.database)
+    for key, table, label, actions in (
+        ("orders", "ordersTable", "注文の一覧", ("printShippingChart", "printPackingSlips", "printShippingList")),
+        ("supplies", "suppliesTable", "供給の一覧", ("printCheckSheet",)),
+    ):
+        window.show_view(key)
+        view = window.current_view()
+        assert view.accessibleName() and not view.accessibleName().isascii()
+        found = view.findChild(QTableView, table)
+        assert found is not None and found.accessibleName() == label
+        for name in actions:
+            action = view.findChild(QAction, name)
+            assert action is not None and action.text() and not action.text().isascii()
+        qtbot.waitUntil(lambda view=view: not view.model.loading, timeout=10000)

@@ -6,7 +6,18 @@ from datetime import date
 
 from oroshi_desktop.queries.order_list import ORDER_STATUSES, Choice, FilterChoices, OrderFilter
 from ui.orders.model import status_text
-from ui.qt import QComboBox, QDate, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QTimer, QWidget, Signal
+from ui.qt import (
+    QComboBox,
+    QDate,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QTimer,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 
 SEARCH_DELAY_MS = 300  # typing pauses this long before the list asks the database again
 
@@ -70,15 +81,21 @@ class OrderFilterBar(QWidget):
         self.search_timer.timeout.connect(self._emit)
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
 
-        layout = QHBoxLayout(self)
+        # Two rows, so the bar fits a 1366×768 screen at 150 % (911 px): the dates and the search,
+        # then the five choice boxes sharing the width.
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("出荷日"), self))
-        layout.addWidget(self.start)
-        layout.addWidget(QLabel("〜", self))
-        layout.addWidget(self.end)
+        dates = QHBoxLayout()
+        dates.addWidget(QLabel(self.tr("出荷日"), self))
+        dates.addWidget(self.start)
+        dates.addWidget(QLabel("〜", self))
+        dates.addWidget(self.end)
+        dates.addWidget(self.search, 1)
+        layout.addLayout(dates)
+        choices = QHBoxLayout()
         for combo in (self.carrier, self.method, self.buyer, self.category, self.status):
-            layout.addWidget(combo)
-        layout.addWidget(self.search, 1)
+            choices.addWidget(combo, 1)
+        layout.addLayout(choices)
         self.set_choices(FilterChoices(carriers=(), shipping_methods=(), buyers=(), order_categories=()))
         for edit in (self.start, self.end):
             edit.dateChanged.connect(lambda _d: self._emit())
@@ -91,7 +108,7 @@ class OrderFilterBar(QWidget):
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setToolTip(accessible)
-        combo.setMinimumContentsLength(6)
+        combo.setMinimumContentsLength(4)  # the boxes share the width; a long name is cut, not the window
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         return combo
 

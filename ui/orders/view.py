@@ -35,7 +35,7 @@ from ui.qt import (
     Signal,
 )
 
-COLUMN_WIDTHS = (180, 260, 70, 120, 70, 80, 90, 90, 70)
+COLUMN_WIDTHS = (170, 250, 70, 110, 70, 80, 100, 100, 70)
 
 
 class OrdersView(QWidget):

@@ -35,6 +35,7 @@ from ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLocale,
     QSettings,
     QSplitter,
     Qt,
@@ -80,6 +81,9 @@ class SuppliesView(QWidget):
         self.calendar.setObjectName("suppliesCalendar")
         self.calendar.setAccessibleName(self.tr("供給日（供給のある日は色付き）"))
         self.calendar.setGridVisible(False)
+        # Japanese month and day names whatever the PC's locale; the language setting (issue 8
+        # point 5) is to choose this with the rest of the UI.
+        self.calendar.setLocale(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setSelectedDate(to_qdate(today))
         self.calendar.selectionChanged.connect(self._day_changed)
