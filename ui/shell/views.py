@@ -28,10 +28,6 @@ class NavEntry:
     factory: ViewFactory
 
 
-def _placeholder(title: str, what: str) -> ViewFactory:
-    return lambda ctx, parent: PlaceholderView(ctx, title, what, parent)
-
-
 def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
     try:
         from ui.statements.view import StatementsView
@@ -53,6 +49,18 @@ def _settings(ctx: AppContext, parent: QWidget) -> QWidget:
     return SettingsView(ctx, parent)
 
 
+def _orders(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.orders.view import OrdersView
+
+    return OrdersView(ctx, parent)
+
+
+def _supplies(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.supplies.view import SuppliesView
+
+    return SuppliesView(ctx, parent)
+
+
 def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.jobs.view import JobsView
 
@@ -61,8 +69,8 @@ def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
 
 NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry("statements", "showStatements", "支払明細書", "Ctrl+1", _statements),
-    NavEntry("orders", "showOrders", "注文・出荷", "Ctrl+2", _placeholder("注文・出荷", "出荷表・卸先用出荷表・出荷一覧の作成と印刷")),
-    NavEntry("supplies", "showSupplies", "供給", "Ctrl+3", _placeholder("供給", "供給・受入チェック表の作成と印刷")),
+    NavEntry("orders", "showOrders", "注文・出荷", "Ctrl+2", _orders),
+    NavEntry("supplies", "showSupplies", "供給", "Ctrl+3", _supplies),
     NavEntry("archive", "showArchive", "書類保管", "Ctrl+4", _archive),
     NavEntry("jobs", "showJobs", "ジョブ", "Ctrl+5", _jobs),
     NavEntry("settings", "showSettings", "設定", "Ctrl+6", _settings),

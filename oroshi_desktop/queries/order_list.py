@@ -1,0 +1,238 @@
+"""The 注文・出荷 list: order ids of a shipping-date range, filtered and sorted in SQL, cells a page at a time.
+
+The list never loads a row it does not show: ``order_ids`` returns only ids (one integer column,
+ordered by an indexed or cheap expression), ``order_rows`` reads the cells of one page, and
+``order_totals`` sums the filtered orders in the database. Templates are not orders
+(``oroshi_order_templates`` marks a row as one), the same rule as every document.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from enum import IntEnum
+from typing import Any
+
+from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import (
+    Buyer,
+    BuyerCategory,
+    Order,
+    OrderCategory,
+    OrderOrderCategory,
+    OrderTemplate,
+    Product,
+    ProductVariation,
+    ShippingMethod,
+    ShippingOrganization,
+    ShippingReceptacle,
+)
+from oroshi_desktop.domain.money import to_decimal
+
+ORDER_STATUSES = (0, 1, 2)  # 見積もり, 確認済み, 出荷済み (the web system's enum)
+
+
+class OrderSort(IntEnum):
+    """One per column of the list, in column order."""
+
+    BUYER = 0
+    PRODUCT = 1
+    ITEMS = 2
+    RECEPTACLES = 3
+    FREIGHT = 4
+    PRICE = 5
+    SHIPPING_DATE = 6
+    ARRIVAL_DATE = 7
+    STATUS = 8
+
+
+@dataclass(frozen=True)
+class OrderFilter:
+    """A shipping-date range (both ends included) and optional narrowing; ``None`` means any."""
+
+    start: date
+    end: date
+    carrier_id: int | None = None
+    shipping_method_id: int | None = None
+    buyer_id: int | None = None
+    order_category_id: int | None = None
+    status: int | None = None
+    search: str = ""  # part of the buyer's name or handle, or of the product's or variation's name
+
+
+@dataclass(frozen=True)
+class OrderRow:
+    id: int
+    buyer_id: int
+    buyer_name: str
+    product_name: str
+    variation_name: str
+    item_quantity: int
+    receptacle_quantity: int
+    receptacle_name: str
+    freight_quantity: int
+    price: Decimal
+    shipping_date: date | None
+    arrival_date: date | None
+    status: int | None
+    shipping_method_name: str
+
+
+@dataclass(frozen=True)
+class OrderTotals:
+    count: int = 0
+    freight_quantity: int = 0
+    receptacle_quantity: int = 0
+    amount: Decimal = Decimal(0)  # 売上 = 商品単価 × 商品数量, summed
+
+
+@dataclass(frozen=True)
+class Choice:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """The small tables the filter boxes list (inactive rows too: old orders still use them)."""
+
+    carriers: tuple[Choice, ...]
+    shipping_methods: tuple[tuple[Choice, int], ...]  # with the carrier's id
+    buyers: tuple[Choice, ...]
+    order_categories: tuple[Choice, ...]
+    buyer_categories: tuple[Choice, ...] = ()
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _conditions(f: OrderFilter) -> list[Any]:
+    conditions: list[Any] = [Order.shipping_date.between(f.start, f.end),
+                             ~exists().where(OrderTemplate.order_id == Order.id)]
+    if f.carrier_id is not None:
+        conditions.append(Order.shipping_method_id.in_(
+            select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == f.carrier_id)))
+    if f.shipping_method_id is not None:
+        conditions.append(Order.shipping_method_id == f.shipping_method_id)
+    if f.buyer_id is not None:
+        conditions.append(Order.buyer_id == f.buyer_id)
+    if f.order_category_id is not None:
+        conditions.append(exists().where(OrderOrderCategory.order_id == Order.id,
+                                         OrderOrderCategory.order_category_id == f.order_category_id))
+    if f.status is not None:
+        conditions.append(Order.status == f.status)
+    text = f.search.strip()
+    if text:
+        pattern = _like(text)
+        conditions.append(or_(
+            Order.buyer_id.in_(select(Buyer.id).where(or_(Buyer.name.ilike(pattern, escape="\\"),
+                                                                Buyer.handle.ilike(pattern, escape="\\")))),
+            Order.product_variation_id.in_(
+                select(ProductVariation.id).join(Product, Product.id == ProductVariation.product_id)
+                .where(or_(ProductVariation.name.ilike(pattern, escape="\\"),
+                           Product.name.ilike(pattern, escape="\\")))),
+        ))
+    return conditions
+
+
+def _sort_query(query: Select[Any], sort: OrderSort) -> tuple[Select[Any], Any]:
+    """The query joined to what the sort needs, and the sort expression."""
+    if sort == OrderSort.BUYER:
+        return query.join(Buyer, Buyer.id == Order.buyer_id), Buyer.name
+    if sort == OrderSort.PRODUCT:
+        query = (query.join(ProductVariation, ProductVariation.id == Order.product_variation_id)
+                 .join(Product, Product.id == ProductVariation.product_id))
+        return query, Product.name
+    return query, {
+        OrderSort.ITEMS: Order.item_quantity, OrderSort.RECEPTACLES: Order.receptacle_quantity,
+        OrderSort.FREIGHT: Order.freight_quantity, OrderSort.PRICE: Order.sale_price_per_item,
+        OrderSort.SHIPPING_DATE: Order.shipping_date, OrderSort.ARRIVAL_DATE: Order.arrival_date,
+        OrderSort.STATUS: Order.status,
+    }[sort]
+
+
+def ids_query(f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE, descending: bool = False,
+              limit: int | None = None) -> Select[Any]:
+    query, key = _sort_query(select(Order.id), sort)
+    key = key.desc() if descending else key.asc()
+    # The id breaks ties, so the same filter always gives the same order (pages stay put).
+    query = query.where(*_conditions(f)).order_by(key.nulls_last(), Order.id.desc() if descending
+                                                   else Order.id)
+    return query.limit(limit) if limit is not None else query
+
+
+def order_ids(session: Session, f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE,
+              descending: bool = False, limit: int | None = None) -> list[int]:
+    return list(session.scalars(ids_query(f, sort, descending, limit)))
+
+
+def rows_query(ids: list[int]) -> Select[Any]:
+    return (
+        select(Order.id, Order.buyer_id, Buyer.name, Product.name, ProductVariation.name,
+               Order.item_quantity, Order.receptacle_quantity, ShippingReceptacle.name,
+               Order.freight_quantity, Order.sale_price_per_item, Order.shipping_date,
+               Order.arrival_date, Order.status, ShippingMethod.name)
+        .join(Buyer, Buyer.id == Order.buyer_id)
+        .join(ProductVariation, ProductVariation.id == Order.product_variation_id)
+        .join(Product, Product.id == ProductVariation.product_id)
+        .join(ShippingReceptacle, ShippingReceptacle.id == Order.shipping_receptacle_id)
+        .join(ShippingMethod, ShippingMethod.id == Order.shipping_method_id)
+        .where(Order.id.in_(ids))
+    )
+
+
+def order_rows(session: Session, ids: list[int]) -> dict[int, OrderRow]:
+    """The cells of these orders (one page: the IN list stays small)."""
+    if not ids:
+        return {}
+    return {
+        oid: OrderRow(id=oid, buyer_id=buyer_id, buyer_name=buyer or "", product_name=product or "",
+                      variation_name=variation or "", item_quantity=items or 0, receptacle_quantity=boxes or 0,
+                      receptacle_name=receptacle or "", freight_quantity=freight or 0, price=to_decimal(price or 0),
+                      shipping_date=ship, arrival_date=arrive, status=status, shipping_method_name=method or "")
+        for (oid, buyer_id, buyer, product, variation, items, boxes, receptacle, freight, price, ship, arrive,
+             status, method) in session.execute(rows_query(ids))
+    }
+
+
+def first_page(session: Session, f: OrderFilter, sort: OrderSort, descending: bool,
+               limit: int) -> tuple[list[int], dict[int, OrderRow]]:
+    ids = order_ids(session, f, sort, descending, limit)
+    return ids, order_rows(session, ids)
+
+
+def order_totals(session: Session, f: OrderFilter) -> OrderTotals:
+    count, freight, boxes, amount = session.execute(
+        select(func.count(Order.id), func.coalesce(func.sum(Order.freight_quantity), 0),
+               func.coalesce(func.sum(Order.receptacle_quantity), 0),
+               func.coalesce(func.sum(Order.sale_price_per_item * Order.item_quantity), 0))
+        .where(*_conditions(f))
+    ).one()
+    return OrderTotals(count=int(count), freight_quantity=int(freight), receptacle_quantity=int(boxes),
+                       amount=to_decimal(amount))
+
+
+def buyers_of(session: Session, f: OrderFilter) -> list[Choice]:
+    """The buyers with orders under the filter, by name (the packing slips' choice list)."""
+    return [Choice(i, name or "") for i, name in session.execute(
+        select(Buyer.id, Buyer.name).where(Buyer.id.in_(select(Order.buyer_id).where(*_conditions(f))))
+        .order_by(Buyer.name, Buyer.id))]
+
+
+def filter_choices(session: Session) -> FilterChoices:
+    def choices(model: Any) -> tuple[Choice, ...]:
+        return tuple(Choice(i, name or "") for i, name in session.execute(
+            select(model.id, model.name).order_by(model.id)))
+
+    methods = tuple((Choice(i, name or ""), org) for i, name, org in session.execute(
+        select(ShippingMethod.id, ShippingMethod.name, ShippingMethod.shipping_organization_id)
+        .order_by(ShippingMethod.id)))
+    return FilterChoices(carriers=choices(ShippingOrganization), shipping_methods=methods,
+                         buyers=tuple(Choice(i, n or "") for i, n in session.execute(
+                             select(Buyer.id, Buyer.name).order_by(Buyer.name, Buyer.id))),
+                         order_categories=choices(OrderCategory), buyer_categories=choices(BuyerCategory))

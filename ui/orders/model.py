@@ -1,0 +1,109 @@
+"""The orders table: ids of the filtered orders, sorted in SQL, cells read a page at a time."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.queries.order_list import (
+    OrderFilter,
+    OrderRow,
+    OrderSort,
+    first_page,
+    order_ids,
+    order_rows,
+)
+from ui.orders.paged import AllIds, FirstPage, PagedIdModel
+from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
+
+NUMBER_COLUMNS = (OrderSort.ITEMS, OrderSort.RECEPTACLES, OrderSort.FREIGHT, OrderSort.PRICE)
+ESTIMATE_COLOUR = "#fff2b3"  # 見積もり: not confirmed yet, the office should notice it
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OrderTableModel", text)
+
+
+def money_text(amount: Decimal) -> str:
+    """Whole yen as 1,234; a price with sen keeps them (1,234.5), never rounded away."""
+    if amount == amount.to_integral_value():
+        return f"{int(amount):,}"
+    return f"{amount.normalize():,f}"
+
+
+def date_text(day: date | None) -> str:
+    return f"{day:%Y/%m/%d}" if day else ""
+
+
+def status_text(status: int | None) -> str:
+    labels = {0: _tr("見積もり"), 1: _tr("確認済み"), 2: _tr("出荷済み")}
+    return labels.get(status if status is not None else -1, "")
+
+
+class OrderTableModel(PagedIdModel):
+    def __init__(self, database: Database, start: date, end: date, parent: QWidget | None = None) -> None:
+        super().__init__(database, parent)
+        self.headers = (_tr("卸先"), _tr("商品・バリエーション"), _tr("商品数量"), _tr("容器数量"), _tr("貨物数量"),
+                        _tr("単価"), _tr("出荷日"), _tr("到着日"), _tr("状態"))
+        self.order_filter = OrderFilter(start=start, end=end)
+        self.sort_key = OrderSort.SHIPPING_DATE
+        self.descending = False
+
+    def queries(self) -> tuple[FirstPage, AllIds]:
+        f, sort, descending = self.order_filter, self.sort_key, self.descending
+
+        def page(session: Session, limit: int) -> tuple[list[int], dict[int, Any]]:
+            ids, rows = first_page(session, f, sort, descending, limit)
+            return ids, dict(rows)
+
+        return page, lambda session: order_ids(session, f, sort, descending)
+
+    def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
+        return dict(order_rows(session, ids))
+
+    def set_filter(self, order_filter: OrderFilter, parent: QWidget | None = None) -> None:
+        self.order_filter = order_filter
+        self.reload(parent)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.headers):
+            return
+        self.sort_key = OrderSort(column)
+        self.descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    def order_at(self, row: int) -> OrderRow | None:
+        return self.row_at(row)
+
+    def cell(self, row: OrderRow, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column in NUMBER_COLUMNS:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(ESTIMATE_COLOUR)) if row.status == 0 else None
+        if role == Qt.ItemDataRole.ToolTipRole and column != OrderSort.PRODUCT:
+            return None
+        sort = OrderSort(column)
+        if sort == OrderSort.BUYER:
+            return row.buyer_name
+        if sort == OrderSort.PRODUCT:
+            return f"{row.product_name}　{row.variation_name}" if row.variation_name else row.product_name
+        if sort == OrderSort.ITEMS:
+            return f"{row.item_quantity:,}"
+        if sort == OrderSort.RECEPTACLES:
+            return f"{row.receptacle_quantity:,}（{row.receptacle_name}）" if row.receptacle_name \
+                else f"{row.receptacle_quantity:,}"
+        if sort == OrderSort.FREIGHT:
+            return f"{row.freight_quantity:,}"
+        if sort == OrderSort.PRICE:
+            return money_text(row.price)
+        if sort == OrderSort.SHIPPING_DATE:
+            return date_text(row.shipping_date)
+        if sort == OrderSort.ARRIVAL_DATE:
+            return date_text(row.arrival_date)
+        return status_text(row.status)

@@ -1,0 +1,187 @@
+"""A table model over row ids whose cells are read a page at a time (the orders and supplies lists).
+
+``reload`` runs two queries off the GUI thread: the first page of ids with their cells (painted as
+soon as it arrives), then every id for the filter and sort (a single integer column, so 200,000 ids
+are a few MB). A row's page (``PAGE_SIZE`` rows) is read when the view first asks for one of its
+cells (``page_size``, a class default tests may lower), so jumping to the last row reads one page, not every row in between. The subclass gives the
+queries and the cells; filter and sort live in SQL.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.engine import Database
+from ui.operations import Operation, show_error
+from ui.qt import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QWidget,
+    Signal,
+)
+
+log = logging.getLogger(__name__)
+
+PAGE_SIZE = 100
+Index = QModelIndex | QPersistentModelIndex
+FirstPage = Callable[[Session, int], tuple[list[int], dict[int, Any]]]
+AllIds = Callable[[Session], list[int]]
+
+
+def loading_text() -> str:
+    return QCoreApplication.translate("PagedIdModel", "…")
+
+
+class PagedIdModel(QAbstractTableModel):
+    loaded = Signal()  # a reload finished (every id is in)
+    first_page_shown = Signal()  # the first page of a reload is painted (the rest may still be coming)
+
+    headers: tuple[str, ...] = ()
+    page_size = PAGE_SIZE
+
+    def __init__(self, database: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.database = database
+        self.ids: list[int] = []
+        self._rows: dict[int, Any] = {}
+        self._pages: set[int] = set()
+        self._generation = 0  # answers of an older reload are dropped
+        self.loading = False
+        self.pages_read = 0  # how many pages of cells were read since the last reload (tests, bench)
+
+    # ---- what the subclass gives ---------------------------------------------------------------
+
+    def queries(self) -> tuple[FirstPage, AllIds]:
+        """The first page and every id for the current filter and sort (closures: they run on a thread)."""
+        raise NotImplementedError
+
+    def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
+        raise NotImplementedError
+
+    def cell(self, row: Any, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+    # ---- loading -------------------------------------------------------------------------------
+
+    def reload(self, parent: QWidget | None = None) -> None:
+        self._generation += 1
+        generation = self._generation
+        page_query, ids_query = self.queries()
+        size = self.page_size
+        self.loading = True
+        parent = parent or self._parent_widget()
+
+        def page() -> tuple[list[int], dict[int, Any]]:
+            with self.database.read() as session:
+                return page_query(session, size)
+
+        def every_id() -> list[int]:
+            with self.database.read() as session:
+                return ids_query(session)
+
+        def shown(result: tuple[list[int], dict[int, Any]]) -> None:
+            if generation != self._generation:
+                return
+            ids, rows = result
+            self.set_ids(ids)
+            self._rows.update(rows)
+            self._pages.add(0)
+            self.first_page_shown.emit()
+            if len(ids) < size:
+                finished()  # that was all of them
+                return
+            Operation(parent, every_id).success(complete).failure(failed).run()
+
+        def complete(ids: list[int]) -> None:
+            if generation != self._generation:
+                return
+            if ids[:len(self.ids)] == self.ids:
+                if len(ids) > len(self.ids):  # the page stays; the rest is appended below it
+                    self.beginInsertRows(QModelIndex(), len(self.ids), len(ids) - 1)
+                    self.ids = ids
+                    self.endInsertRows()
+            else:  # the list changed between the two queries
+                self.set_ids(ids)
+            finished()
+
+        def failed(err: BaseException) -> None:
+            finished()
+            show_error(parent, err)
+
+        def finished() -> None:
+            if generation == self._generation:
+                self.loading = False
+                self.loaded.emit()
+
+        Operation(parent, page).success(shown).failure(failed).run()
+
+    def set_ids(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self.ids = ids
+        self._rows.clear()
+        self._pages.clear()
+        self.pages_read = 0
+        self.endResetModel()
+
+    def _parent_widget(self) -> QWidget | None:
+        parent = self.parent()
+        return parent if isinstance(parent, QWidget) else None
+
+    def _fetch_page(self, page: int) -> None:
+        """One page of cells: one small query by primary key (a page is allowed on the GUI thread)."""
+        self._pages.add(page)
+        size = self.page_size
+        ids = self.ids[page * size:(page + 1) * size]
+        try:
+            with self.database.read() as session:
+                self._rows.update(self.read_rows(session, ids))
+            self.pages_read += 1
+        except Exception:  # the database went away: the cells show … and the next refresh tries again
+            log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
+
+    def is_read(self, row: int) -> bool:
+        """Whether the cells of ``row``'s page were read (tests: a jump must not read what it skips)."""
+        return row // self.page_size in self._pages
+
+    def row_at(self, row: int) -> Any:
+        if not 0 <= row < len(self.ids):
+            return None
+        row_id = self.ids[row]
+        page = row // self.page_size
+        if row_id not in self._rows and page not in self._pages:
+            self._fetch_page(page)
+        return self._rows.get(row_id)
+
+    # ---- the Qt model --------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.headers):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.ids):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return self.ids[index.row()]
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+                        Qt.ItemDataRole.TextAlignmentRole):
+            return None
+        row = self.row_at(index.row())
+        if row is None:
+            return loading_text() if role == Qt.ItemDataRole.DisplayRole else None
+        return self.cell(row, index.column(), role)

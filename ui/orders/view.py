@@ -1,0 +1,193 @@
+"""注文・出荷: the orders of a shipping-date range, their totals, and the shipping documents.
+
+The list is a ``PagedIdModel`` (ids filtered and sorted in SQL, cells a page at a time); the totals
+under it are one SQL aggregate, asked off the GUI thread after each filter change. The three
+documents are rendered through ``Operation`` and shown in the viewer or printed directly.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from oroshi_desktop.queries.order_list import (
+    FilterChoices,
+    OrderFilter,
+    OrderTotals,
+    filter_choices,
+    order_totals,
+)
+from ui.context import AppContext
+from ui.operations import Operation
+from ui.orders import documents
+from ui.orders.filters import OrderFilterBar
+from ui.orders.model import OrderTableModel, money_text
+from ui.qt import (
+    QAbstractItemView,
+    QAction,
+    QHeaderView,
+    QLabel,
+    QSettings,
+    Qt,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+
+COLUMN_WIDTHS = (170, 250, 70, 110, 70, 80, 100, 100, 70)
+
+
+class OrdersView(QWidget):
+    totals_shown = Signal()
+    document_made = Signal(str, bytes)  # kind, PDF (tests and screenshots follow it)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.database = ctx.database
+        self.setObjectName("ordersView")
+        self.setAccessibleName(self.tr("注文・出荷"))
+        self.title = self.tr("注文・出荷")
+        today = datetime.now(ctx.settings.tz).date()  # the business day, not the PC's
+        self.choices = FilterChoices(carriers=(), shipping_methods=(), buyers=(), order_categories=())
+        self.totals = OrderTotals()
+
+        self.filters = OrderFilterBar(today, today + timedelta(days=1), self)
+        self.filters.changed.connect(self._filter_changed)
+        self.model = OrderTableModel(self.database, today, today + timedelta(days=1), self)
+        self.table = QTableView(self)
+        self.table.setObjectName("ordersTable")
+        self.table.setAccessibleName(self.tr("注文の一覧"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents over 200k rows
+        header.setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):
+            self.table.setColumnWidth(column, width)
+
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("ordersToolbar")
+        self.actions_by_name: dict[str, QAction] = {}
+        self._action("printShippingChart", self.tr("出荷表"), lambda: self.ask_document(documents.SHIPPING_CHART),
+                     self.tr("運送会社と出荷日の出荷表を作成"))
+        self._action("printPackingSlips", self.tr("卸先用出荷表"),
+                     lambda: self.ask_document(documents.PACKING_SLIPS),
+                     self.tr("卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）"))
+        self._action("printShippingList", self.tr("まとめた出荷明細表"),
+                     lambda: self.ask_document(documents.SHIPPING_LIST), self.tr("出荷日のまとめた出荷明細表を作成"))
+
+        self.totals_label = QLabel("", self)
+        self.totals_label.setObjectName("ordersTotals")
+        self.totals_label.setAccessibleName(self.tr("絞り込んだ注文の合計"))
+        self.totals_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.totals_label)
+
+        self.model.loaded.connect(self._update_totals)
+        ctx.data_changed.connect(lambda area: self.refresh() if area == "orders" else None)
+        self._load_choices()
+        self.model.reload(self)
+
+    def _action(self, name: str, text: str, slot: object, tip: str) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(slot)
+        self.toolbar.addAction(action)
+        self.addAction(action)
+        self.actions_by_name[name] = action
+        return action
+
+    def action(self, name: str) -> QAction:
+        return self.actions_by_name[name]
+
+    # ---- the view contract ---------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._load_choices()
+        self.model.reload(self)
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    def print_current(self) -> None:
+        """Ctrl+P: the packing slips of the list's day and carrier (the document printed most)."""
+        self.ask_document(documents.PACKING_SLIPS)
+
+    def new_item(self) -> None:
+        """Orders are entered in the web system; Ctrl+N makes the day's shipping chart instead."""
+        self.ask_document(documents.SHIPPING_CHART)
+
+    def save_state(self, settings: QSettings) -> None:
+        settings.setValue("orders/columns", self.table.horizontalHeader().saveState())
+
+    def restore_state(self, settings: QSettings) -> None:
+        columns = settings.value("orders/columns")
+        if columns is not None:
+            self.table.horizontalHeader().restoreState(columns)
+
+    # ---- list ----------------------------------------------------------------------------------
+
+    def _load_choices(self) -> None:
+        def work() -> FilterChoices:
+            with self.database.read() as session:
+                return filter_choices(session)
+
+        def done(choices: FilterChoices) -> None:
+            self.choices = choices
+            self.filters.set_choices(choices)
+
+        Operation(self, work).success(done).run()
+
+    def _filter_changed(self, order_filter: OrderFilter) -> None:
+        self.model.set_filter(order_filter, self)
+
+    def _update_totals(self) -> None:
+        order_filter = self.model.order_filter
+
+        def work() -> OrderTotals:
+            with self.database.read() as session:
+                return order_totals(session, order_filter)
+
+        def done(totals: OrderTotals) -> None:
+            if order_filter != self.model.order_filter:
+                return  # a newer filter's totals are coming
+            self.totals = totals
+            self.totals_label.setText(self.tr("{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}").format(
+                count=f"{totals.count:,}", freight=f"{totals.freight_quantity:,}",
+                boxes=f"{totals.receptacle_quantity:,}", amount=money_text(totals.amount)))
+            self.totals_shown.emit()
+
+        Operation(self, work).success(done).run()
+
+    def selected_buyer_ids(self) -> list[int]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        buyers = []
+        for row in rows:
+            order = self.model.order_at(row)
+            if order is not None:
+                buyers.append(order.buyer_id)
+        return list(dict.fromkeys(buyers))
+
+    # ---- documents -----------------------------------------------------------------------------
+
+    def ask_document(self, kind: str) -> None:
+        dialog = documents.DocumentDialog(kind, self.choices, self.filters.current(), self.selected_buyer_ids(), self)
+        self.document_dialog = dialog  # tests drive it; the next one replaces it
+        dialog.accepted.connect(lambda: self.make_document(dialog.request(), dialog.direct))
+        dialog.open()
+
+    def make_document(self, request: documents.DocumentRequest, direct: bool = False) -> None:
+        documents.produce(self, self.database, request, direct,
+                          lambda req, data: self.document_made.emit(req.kind, data))

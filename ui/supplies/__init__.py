@@ -1,0 +1,1 @@
+"""供給: one day's supplies and the reception check sheet."""
