@@ -16,7 +16,8 @@ system_packages=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus
   libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libcups2
   poppler-utils poppler-data redis-server xvfb xauth
-  binutils dbus-daemon dbus-bin gnome-keyring)  # the bundle build (objdump) and its keyring check
+  binutils dbus-daemon dbus-bin gnome-keyring  # the bundle build (objdump) and its keyring check
+  trayer)  # a tray host on Xvfb, so the tray tests run instead of skipping
 
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
