@@ -150,10 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.set_defaults(handler=cmd_demo)
 
     from oroshi_desktop.cli.jobs import add_job_commands
+    from oroshi_desktop.cli.outbox import add_outbox_commands
     from oroshi_desktop.cli.render import add_render_commands
 
     add_render_commands(commands)
     add_job_commands(commands)
+    add_outbox_commands(commands)
     return parser
 
 

@@ -1,0 +1,141 @@
+"""``oroshi-desktop outbox list | show-message | resend | mark-sent | recover``: the statement mail
+outbox (送信キュー) from the command line, for support and for decisions on 要確認 rows."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from oroshi_desktop.cli.common import lease_minutes, positive_int, record_id
+from oroshi_desktop.cli.jobs import _database, _runtime
+from oroshi_desktop.config import Settings
+from oroshi_desktop.errors import UserError
+
+
+def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
+    from sqlalchemy import select
+
+    from oroshi_desktop.db.models import OutboxMessage, SupplierOrganization
+
+    database = _database(settings)
+    try:
+        with database.read() as session:
+            query = (select(OutboxMessage, SupplierOrganization.entity_name)
+                     .join(SupplierOrganization, SupplierOrganization.id == OutboxMessage.supplier_organization_id,
+                           isouter=True)
+                     .order_by(OutboxMessage.id.desc()).limit(args.limit))
+            if args.state:
+                query = query.where(OutboxMessage.state.in_(args.state))
+            rows = session.execute(query).all()
+    finally:
+        database.dispose()
+    if not rows:
+        print("the outbox is empty")
+        return 0
+    for row, name in rows:
+        state = f"{row.state} ({row.failure_kind})" if row.state == "failed" and row.failure_kind else row.state
+        line = (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
+                f"attempts {row.attempts}  {name or row.supplier_organization_id}")
+        if row.last_error:
+            line += f"  [{row.last_error}]"
+        print(line)
+    return 0
+
+
+def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int:
+    """The exact bytes a row sent (or will send); ``--save FILE`` writes them as an .eml file."""
+    import sys
+    from pathlib import Path
+
+    from oroshi_desktop.mail.outbox import message_bytes
+
+    database = _database(settings)
+    try:
+        with database.read() as session:
+            data = message_bytes(session, args.id, args.part)
+    finally:
+        database.dispose()
+    if args.save:
+        path = Path(args.save)
+        try:
+            path.write_bytes(data)
+        except OSError as err:
+            raise UserError(f"cannot write {path}: {err.strerror or err}",
+                            f"{path} に保存できません（{err.strerror or err}）") from None
+        print(f"outbox row {args.id} message {args.part}: {len(data)} bytes saved to {path}")
+        return 0
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.mail.outbox import DeliveryStatus, deliver, resend
+
+    runtime = _runtime(settings)
+    try:
+        transport = runtime.transport()
+        row = resend(runtime.db, args.id, sender=settings.smtp.sender or None)
+        result = deliver(runtime.db, row.id, transport)
+    finally:
+        runtime.close()
+    print(f"outbox row {result.row_id}: {result.status.value}{': ' + result.message if result.message else ''}")
+    return 0 if result.status is DeliveryStatus.SENT else 1
+
+
+def cmd_outbox_mark_sent(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.mail.outbox import mark_sent
+
+    database = _database(settings)
+    try:
+        mark_sent(database, args.id)
+    finally:
+        database.dispose()
+    print(f"outbox row {args.id} marked sent")
+    return 0
+
+
+def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
+    from datetime import timedelta
+
+    from oroshi_desktop.mail.outbox import recover_stale
+
+    if args.lease_minutes < 0:
+        raise UserError("--lease-minutes must not be negative", "--lease-minutes は0以上にしてください")
+    database = _database(settings)
+    try:
+        ids = recover_stale(database, timedelta(minutes=args.lease_minutes))
+    finally:
+        database.dispose()
+    if ids:
+        print(f"{len(ids)} row(s) left 'sending' by a stopped worker are now 'uncertain' (要確認): "
+              f"{', '.join(map(str, ids))}; decide with: outbox resend ID | outbox mark-sent ID")
+    else:
+        print("no stale 'sending' rows")
+    return 0
+
+
+def add_outbox_commands(commands: Any) -> None:
+    outbox = commands.add_parser("outbox", help="the statement mail outbox (送信キュー)")
+    outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
+    olist = outbox_commands.add_parser("list", help="outbox rows, newest first")
+    olist.add_argument("--state", action="append", choices=("pending", "sending", "sent", "failed", "uncertain"))
+    olist.add_argument("--limit", type=positive_int, default=50)
+    olist.set_defaults(handler=cmd_outbox_list)
+    oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
+    oresend.add_argument("id", type=record_id)
+    oresend.set_defaults(handler=cmd_outbox_resend)
+    omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain or failed mail did arrive")
+    omark.add_argument("id", type=record_id)
+    omark.set_defaults(handler=cmd_outbox_mark_sent)
+    oshow = outbox_commands.add_parser(
+        "show-message", help="the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file")
+    oshow.add_argument("id", type=record_id)
+    oshow.add_argument("--part", type=int, choices=(1, 2), default=1, help="2: the separate password mail")
+    oshow.add_argument("--save", metavar="FILE", help="write the message to FILE (e.g. statement.eml)")
+    oshow.set_defaults(handler=cmd_outbox_show_message)
+    orecover = outbox_commands.add_parser(
+        "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
+    orecover.add_argument("--lease-minutes", type=lease_minutes, default=15.0,
+                          help="only rows claimed longer ago than this (default 15, the send lease)")
+    orecover.set_defaults(handler=cmd_outbox_recover)
