@@ -46,11 +46,13 @@ def error_text(err: BaseException) -> str:
 
 
 class Runtime:
-    def __init__(self, settings: Settings, *, db: Database | None = None) -> None:
+    def __init__(self, settings: Settings, *, db: Database | None = None, owns_db: bool = False) -> None:
+        """``db``: a database already opened (and checked) by the caller; ``owns_db``: ``close`` disposes
+        it, as it does a database the runtime opened itself."""
         self.settings = settings
         self._lock = threading.Lock()
         self._db: Database | None = db
-        self._owns_db = db is None
+        self._owns_db = db is None or owns_db
         self._ledger: Ledger | None = None
         self._heartbeat: Any = None
 

@@ -149,12 +149,16 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
     demo.set_defaults(handler=cmd_demo)
 
+    from oroshi_desktop.cli.enqueue import add_enqueue_commands
     from oroshi_desktop.cli.jobs import add_job_commands
     from oroshi_desktop.cli.outbox import add_outbox_commands
     from oroshi_desktop.cli.render import add_render_commands
+    from oroshi_desktop.cli.worker import add_worker_commands
 
     add_render_commands(commands)
+    add_worker_commands(commands)
     add_job_commands(commands)
+    add_enqueue_commands(commands)
     add_outbox_commands(commands)
     return parser
 

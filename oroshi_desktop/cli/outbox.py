@@ -7,33 +7,26 @@ import argparse
 from typing import Any
 
 from oroshi_desktop.cli.common import lease_minutes, positive_int, record_id
-from oroshi_desktop.cli.jobs import _database, _runtime
+from oroshi_desktop.cli.wiring import checked_database, job_runtime
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.mail.outbox.states import FAILED, STATES
 
 
 def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
-    from sqlalchemy import select
+    from oroshi_desktop.queries.outbox_rows import recent_outbox_rows
 
-    from oroshi_desktop.db.models import OutboxMessage, SupplierOrganization
-
-    database = _database(settings)
+    database = checked_database(settings)
     try:
         with database.read() as session:
-            query = (select(OutboxMessage, SupplierOrganization.entity_name)
-                     .join(SupplierOrganization, SupplierOrganization.id == OutboxMessage.supplier_organization_id,
-                           isouter=True)
-                     .order_by(OutboxMessage.id.desc()).limit(args.limit))
-            if args.state:
-                query = query.where(OutboxMessage.state.in_(args.state))
-            rows = session.execute(query).all()
+            rows = recent_outbox_rows(session, states=args.state or (), limit=args.limit)
     finally:
         database.dispose()
     if not rows:
         print("the outbox is empty")
         return 0
     for row, name in rows:
-        state = f"{row.state} ({row.failure_kind})" if row.state == "failed" and row.failure_kind else row.state
+        state = f"{row.state} ({row.failure_kind})" if row.state == FAILED and row.failure_kind else row.state
         line = (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
                 f"attempts {row.attempts}  {name or row.supplier_organization_id}")
         if row.last_error:
@@ -49,7 +42,7 @@ def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int
 
     from oroshi_desktop.mail.outbox import message_bytes
 
-    database = _database(settings)
+    database = checked_database(settings)
     try:
         with database.read() as session:
             data = message_bytes(session, args.id, args.part)
@@ -72,7 +65,7 @@ def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int
 def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.mail.outbox import DeliveryStatus, deliver, resend
 
-    runtime = _runtime(settings)
+    runtime = job_runtime(settings)
     try:
         transport = runtime.transport()
         row = resend(runtime.db, args.id, sender=settings.smtp.sender or None)
@@ -86,7 +79,7 @@ def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_outbox_mark_sent(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.mail.outbox import mark_sent
 
-    database = _database(settings)
+    database = checked_database(settings)
     try:
         mark_sent(database, args.id)
     finally:
@@ -102,7 +95,7 @@ def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.lease_minutes < 0:
         raise UserError("--lease-minutes must not be negative", "--lease-minutes は0以上にしてください")
-    database = _database(settings)
+    database = checked_database(settings)
     try:
         ids = recover_stale(database, timedelta(minutes=args.lease_minutes))
     finally:
@@ -119,7 +112,7 @@ def add_outbox_commands(commands: Any) -> None:
     outbox = commands.add_parser("outbox", help="the statement mail outbox (送信キュー)")
     outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
     olist = outbox_commands.add_parser("list", help="outbox rows, newest first")
-    olist.add_argument("--state", action="append", choices=("pending", "sending", "sent", "failed", "uncertain"))
+    olist.add_argument("--state", action="append", choices=STATES)
     olist.add_argument("--limit", type=positive_int, default=50)
     olist.set_defaults(handler=cmd_outbox_list)
     oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
