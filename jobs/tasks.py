@@ -20,6 +20,7 @@ from huey.exceptions import RetryTask
 from jobs.pause import PAUSE_RETRY_DELAY, PAUSED_MESSAGE, is_paused
 from jobs.runtime import RetryLater, Runtime
 from jobs.schedule import cron_in_zone
+from oroshi_desktop.domain.statement_options import StatementLayout
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.ledger import JobOutput, JobView
 
@@ -92,7 +93,7 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobO
                             f"組織 {organization_id} が見つかりません")
         name = organization.entity_name
     pdf = preview_pdf(runtime.db, start=start, end=end, organization_id=organization_id, fmt=fmt,
-                      layout=arguments.get("layout") or "simple")
+                      layout=arguments.get("layout") or StatementLayout.SIMPLE)
     now = datetime.now(runtime.settings.tz)
     return MESSAGES[PREVIEW][1], JobOutput(PREVIEW, preview_filename(name, start, end, fmt, now), pdf)
 
@@ -240,7 +241,7 @@ class Tasks:
         return self.enqueue(STATEMENT, {"invoice_id": int(invoice_id)})
 
     def enqueue_preview(self, *, start: date, end: date, organization_id: int, fmt: str,
-                        layout: str = "simple") -> int:
+                        layout: str = StatementLayout.SIMPLE) -> int:
         return self.enqueue(PREVIEW, {"start": start.isoformat(), "end": end.isoformat(),
                                       "organization_id": int(organization_id), "format": fmt, "layout": layout})
 

@@ -16,6 +16,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import StoredDocument
+from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import NotFound
 
 __all__ = [
@@ -36,7 +37,7 @@ __all__ = [
 # Statement PDFs belong to one organization row of a run (oroshi_invoice_supplier_organizations);
 # their kind is the statement format, and the passwords map of that row is keyed by document id.
 STATEMENT_OWNER_TYPE = "oroshi_invoice_supplier_organization"
-STATEMENT_KINDS = ("organization", "supplier")
+STATEMENT_KINDS = tuple(StatementFormat)  # a statement document's kind is its format
 
 # Composed mails belong to one outbox row; kind ``message-1`` is the statement mail, ``message-2``
 # the separate password mail when the company sends passwords apart.

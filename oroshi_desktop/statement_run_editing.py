@@ -30,6 +30,7 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.documents import STATEMENT_OWNER_TYPE
+from oroshi_desktop.domain.statement_options import StatementLayout
 from oroshi_desktop.errors import NotFound, UserError
 
 SENT_DELETE_REFUSED = "送信済みの仕切り書を削除できません。"
@@ -40,7 +41,7 @@ class NewRun:
     start: date
     end: date
     organization_ids: tuple[int, ...]
-    layout: str = "simple"  # simple 簡易版 | standard 標準版
+    layout: str = StatementLayout.SIMPLE
     send_email: bool = True
     send_at: datetime | None = None  # aware; required when send_email
 
@@ -51,7 +52,7 @@ def _check(session: Session, run: NewRun) -> None:
                         f"期間: 終了日 {run.end:%Y/%m/%d} が開始日 {run.start:%Y/%m/%d} より前です")
     if not run.organization_ids:
         raise UserError("choose at least one organization", "供給組織: 少なくとも1つ必要です")
-    if run.layout not in ("simple", "standard"):
+    if run.layout not in set(StatementLayout):
         raise UserError(f"unknown layout {run.layout!r}", f"レイアウト: 簡易版か標準版を選んでください（{run.layout}）")
     if run.send_email and run.send_at is None:
         raise UserError("a mailed run needs a send time", "送信日時: メールを送信する場合は送信日時が必要です")

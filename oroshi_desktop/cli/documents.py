@@ -10,6 +10,7 @@ from typing import Any
 
 from oroshi_desktop.cli.common import record_id
 from oroshi_desktop.config import Settings
+from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 Arguments = Callable[[argparse.ArgumentParser], None]
@@ -45,8 +46,9 @@ def shipping_filters(args: argparse.Namespace) -> Any:
 def add_statement_format(parser: argparse.ArgumentParser, *, layout_default: str | None,
                          layout_help: str | None = None) -> None:
     """``--format`` and ``--layout`` of a payment statement."""
-    parser.add_argument("--format", choices=("organization", "supplier"), required=True)
-    parser.add_argument("--layout", choices=("simple", "standard"), default=layout_default, help=layout_help)
+    parser.add_argument("--format", choices=[f.value for f in StatementFormat], required=True)
+    parser.add_argument("--layout", choices=[layout.value for layout in StatementLayout], default=layout_default,
+                        help=layout_help)
 
 
 def _filter_options(parser: argparse.ArgumentParser) -> None:
@@ -62,7 +64,7 @@ def _preview(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="date_from", type=date_argument, required=True)
     parser.add_argument("--to", dest="date_to", type=date_argument, required=True)
     parser.add_argument("--organization", type=record_id, required=True)
-    add_statement_format(parser, layout_default="simple")
+    add_statement_format(parser, layout_default=StatementLayout.SIMPLE.value)
 
 
 def _shipping_chart(parser: argparse.ArgumentParser) -> None:

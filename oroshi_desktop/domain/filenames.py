@@ -6,6 +6,7 @@ import re
 from datetime import date, datetime
 
 from oroshi_desktop.domain.formats import collapse_spaces, iso_date
+from oroshi_desktop.domain.statement_options import StatementFormat
 
 __all__ = [
     "MAX_FILENAME_CHARS",
@@ -21,7 +22,7 @@ MAX_FILENAME_CHARS = 180
 MAX_FILENAME_BYTES = 240
 
 # Statement format → the Japanese word in the final file name.
-STATEMENT_FORMATS = {"organization": "組織", "supplier": "供給者"}
+STATEMENT_FORMATS = {fmt.value: fmt.label_ja for fmt in StatementFormat}  # the words in file names
 
 # Forbidden on Windows (plus '/' and NUL on Linux) and ASCII control characters.
 _ILLEGAL = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from oroshi_desktop.domain.parties import Company, Receiver
 from oroshi_desktop.domain.statement import StatementBody
+from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 
 
 @dataclass(frozen=True)
@@ -28,8 +29,8 @@ class ProducerSection:
 
 @dataclass(frozen=True)
 class PaymentStatement:
-    format: str  # "organization" | "supplier"
-    layout: str  # "simple" | "standard"
+    format: StatementFormat
+    layout: StatementLayout
     period_start: date
     period_end: date
     statement_date: date | None  # the run's send date; None for a preview (last supply date used)

@@ -20,8 +20,6 @@ REDUCED_RATE = Decimal("0.08")  # 軽減税率: food
 STANDARD_RATE = Decimal("0.10")  # materials, shipping
 PRINTED_RATES = (REDUCED_RATE, STANDARD_RATE)  # both rows always print, 0円 when unused
 
-FORMATS = ("organization", "supplier")
-LAYOUTS = ("simple", "standard")
 
 
 @dataclass(frozen=True)

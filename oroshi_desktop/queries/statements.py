@@ -19,7 +19,8 @@ from oroshi_desktop.db.models import (
 from oroshi_desktop.domain.money import Rounding, to_decimal
 from oroshi_desktop.domain.parties import PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
-from oroshi_desktop.domain.statement import FORMATS, LAYOUTS, SupplyRecord, build_body
+from oroshi_desktop.domain.statement import SupplyRecord, build_body
+from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.queries.preferences import load_company, rounding, tax_rate_for, tax_rates
 
@@ -71,12 +72,7 @@ def supply_records(session: Session, organization_id: int, start: date, end: dat
 def load_statement(session: Session, *, organization_id: int, start: date, end: date, fmt: str,
                    layout: str, statement_date: date | None = None, is_preview: bool = False,
                    mode: Rounding | None = None) -> PaymentStatement:
-    if fmt not in FORMATS:
-        raise UserError(f"format must be organization or supplier, got {fmt!r}",
-                        f"形式は organization（組織）か supplier（供給者）です（{fmt!r}）")
-    if layout not in LAYOUTS:
-        raise UserError(f"layout must be simple or standard, got {layout!r}",
-                        f"レイアウトは simple（簡易版）か standard（標準版）です（{layout!r}）")
+    fmt, layout = statement_format(fmt), statement_layout(layout)
     if end < start:
         raise UserError(f"period end {end} is before its start {start}",
                         f"期間の終了日 {end} が開始日 {start} より前です")
@@ -92,7 +88,7 @@ def load_statement(session: Session, *, organization_id: int, start: date, end: 
         phone=org.phone or "", fax=org.fax or "",
     )
     sections: tuple[ProducerSection, ...] = ()
-    if fmt == "supplier":
+    if fmt is StatementFormat.SUPPLIER:
         by_supplier: dict[int, list[SupplyRecord]] = {}
         for sup_id, record in records:
             by_supplier.setdefault(sup_id, []).append(record)

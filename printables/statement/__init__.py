@@ -6,6 +6,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from oroshi_desktop.domain.payment_statement import PaymentStatement
+from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 from printables.encryption import encrypt_pdf
 from printables.fonts import register_fonts
 from printables.grid import MAX_CELL_LINES
@@ -51,17 +52,17 @@ def render_statement(statement: PaymentStatement, *, password: str | None = None
     :class:`printables.blocks.TextBlock` rather than Paragraphs, whose CJK line breaking costs more
     than the rest of a short statement; strings are encoded for the font subsets once per document.
     """
-    if statement.format not in ("organization", "supplier"):
+    if statement.format not in set(StatementFormat):
         raise ValueError(f"unknown statement format {statement.format!r}")
-    if statement.layout not in ("simple", "standard"):
+    if statement.layout not in set(StatementLayout):
         raise ValueError(f"unknown statement layout {statement.layout!r}")
     if statement.is_preview and password:
         raise ValueError("a preview is never encrypted: it must not look like an issued statement")
     register_fonts()
     encoder = SubsetEncoder()
-    draw = simple_document if statement.layout == "simple" else standard_document
+    draw = simple_document if statement.layout == StatementLayout.SIMPLE else standard_document
     flowables: list[Flowable] = []
-    supplier_format = statement.format == "supplier"
+    supplier_format = statement.format == StatementFormat.SUPPLIER
     if supplier_format and statement.sections:
         for section in statement.sections:
             flowables += section_start(f"supplier-{section.supplier_id}", number_if_single_page=False)

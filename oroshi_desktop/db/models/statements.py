@@ -12,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
 from oroshi_desktop.db.models.supply import SupplierOrganization
 from oroshi_desktop.db.types import JsonB, RailsDateTime
+from oroshi_desktop.domain.statement_options import StatementLayout
 
 
 class InvoiceLayout(enum.IntEnum):
@@ -21,12 +22,12 @@ class InvoiceLayout(enum.IntEnum):
     SIMPLE = 2
 
     @property
-    def word(self) -> str:
-        return self.name.lower()
+    def word(self) -> StatementLayout:
+        return StatementLayout(self.name.lower())
 
     @classmethod
     def from_word(cls, word: str) -> InvoiceLayout:
-        return cls[word.upper()]
+        return cls[StatementLayout(word).name]
 
 
 class Invoice(IdMixin, Timestamps, Base):
