@@ -23,7 +23,7 @@ from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, Suppl
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.documents import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_document
 from oroshi_desktop.domain.filenames import statement_filename
-from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.mail.outbox import (
     DeliveryResult,
     DeliveryStatus,
@@ -59,15 +59,17 @@ def _named(entity_name: str, organization_id: int, err: UserError) -> UserError:
                      f"組織「{entity_name}」（ID {organization_id}）: {err.message_ja}")
 
 
-def _check_row(db: Database, invoice_id: int, organization_id: int) -> None:
+def _check_row(db: Database, invoice_id: int, iso_id: int, organization_id: int) -> None:
     """Refuse, naming the field, what must not become a statement (no issuer, no registration number,
-    an unknown layout, a number that is not finite)."""
+    an unknown layout, a number that is not finite, a run row naming an organization that is gone)."""
     with db.read() as session:
         invoice = session.get(Invoice, invoice_id)
         organization = session.get(SupplierOrganization, organization_id)
-        if invoice is None or organization is None:
-            raise NotFound(f"statement run {invoice_id} or organization {organization_id} was deleted",
-                           f"支払い明細書 {invoice_id} か組織 {organization_id} が削除されました")
+        if invoice is None:
+            raise NotFound(f"statement run {invoice_id} was deleted", f"支払い明細書 {invoice_id} が削除されました")
+        if organization is None:
+            raise BrokenReference(InvoiceSupplierOrganization.__tablename__, iso_id, "supplier_organization_id",
+                                  organization_id)
         check_run(invoice)
         load_issuer(session)
         check_organization(organization)
@@ -96,8 +98,9 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         start, end = invoice.start_date, invoice.end_date
         query = (select(InvoiceSupplierOrganization.id, InvoiceSupplierOrganization.supplier_organization_id,
                         SupplierOrganization.entity_name)
-                 .join(SupplierOrganization,
-                       SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id)
+                 # outer: a row naming a missing organization fails alone, by name, instead of vanishing
+                 .outerjoin(SupplierOrganization,
+                            SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id)
                  .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
                  .order_by(InvoiceSupplierOrganization.id))
         if only is not None:
@@ -107,14 +110,15 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         raise UserError(f"statement run {invoice_id} has no organization; nothing to generate",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
     result = Generation()
-    for iso_id, organization_id, entity_name in rows:
+    for iso_id, organization_id, found_name in rows:
+        entity_name = found_name if found_name is not None else "?"
         with db.write() as session:
             session.execute(update(InvoiceSupplierOrganization).where(InvoiceSupplierOrganization.id == iso_id)
                             .values(completed=False, updated_at=utcnow())
                             .execution_options(synchronize_session=False))
         rendered: list[tuple[str, bytes, str]] = []
         try:
-            _check_row(db, invoice_id, organization_id)
+            _check_row(db, invoice_id, iso_id, organization_id)
             for fmt in STATEMENT_KINDS:
                 password = _new_password()
                 pdf = statement_pdf(db, invoice_id=invoice_id, organization_id=organization_id, fmt=fmt,

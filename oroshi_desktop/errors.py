@@ -41,3 +41,25 @@ class QueueUnavailable(UserError):
 
 class NotFound(UserError):
     """A record named by the user does not exist."""
+
+
+class BrokenReference(UserError):
+    """Data written by another system (the Oroshi web app) points at a row that does not exist: a
+    broken foreign key, to be repaired in that data. Not a record the user mistyped (``NotFound``),
+    and not a bug of this app; the message names the table, the row and the column."""
+
+    def __init__(self, table: str, row_id: object, column: str, value: object) -> None:
+        self.table, self.row_id, self.column, self.value = table, row_id, column, value
+        super().__init__(f"data problem: {table} row {row_id}: {column} = {value} points at a row that does not exist",
+                         f"データの不整合: {table} の行 {row_id} の {column}（{value}）が指す行がありません")
+
+
+class InvalidValue(UserError):
+    """A value someone can edit (a setting, a tax rate, a layout code) is out of its range; the
+    message names the record and the field so it can be corrected there."""
+
+    def __init__(self, record: str, field: str, value: object, expected: str, record_ja: str = "",
+                 expected_ja: str = "") -> None:
+        self.record, self.field, self.value = record, field, value
+        super().__init__(f"{record}: {field} = {value!r} is not valid ({expected})",
+                         f"{record_ja or record}: {field}（{value!r}）が正しくありません（{expected_ja or expected}）")

@@ -41,7 +41,7 @@ def statement_pdf(db: Database, *, invoice_id: int, organization_id: int, fmt: s
             raise UserError(f"supplier organization {organization_id} is not part of invoice {invoice_id}",
                             f"供給組織 {organization_id} は請求 {invoice_id} に含まれていません")
         if layout is None:
-            layout = InvoiceLayout(invoice.invoice_layout or InvoiceLayout.SIMPLE).word
+            layout = InvoiceLayout.of_run(invoice)
         statement_date = invoice.send_at.astimezone(tz).date() if invoice.send_at else None
         statement = load_statement(session, organization_id=organization_id, start=invoice.start_date,
                                    end=invoice.end_date, fmt=fmt, layout=layout, statement_date=statement_date)

@@ -71,13 +71,7 @@ def check_run(invoice: Invoice) -> None:
     if invoice.start_date is None or invoice.end_date is None:
         raise UserError(f"statement run {invoice.id}: start_date/end_date is empty",
                         f"支払い明細書 {invoice.id}: 期間（start_date / end_date）がありません")
-    try:
-        InvoiceLayout(invoice.invoice_layout or InvoiceLayout.SIMPLE)
-    except ValueError:
-        raise UserError(f"statement run {invoice.id}: invoice_layout {invoice.invoice_layout!r} is not a known "
-                        "layout (1 standard, 2 simple)",
-                        f"支払い明細書 {invoice.id}: invoice_layout（{invoice.invoice_layout!r}）が不明です"
-                        "（1 標準版、2 簡易版）") from None
+    InvoiceLayout.of_run(invoice)
 
 
 def check_organization(organization: SupplierOrganization) -> None:

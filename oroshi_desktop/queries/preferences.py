@@ -13,7 +13,7 @@ from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.statement import REDUCED_RATE
-from oroshi_desktop.errors import UserError
+from oroshi_desktop.errors import InvalidValue, UserError
 
 ROUNDING = "statement.rounding"
 PASSWORD_DELIVERY = "mail.password_delivery"  # "same_mail" | "separate_mail"
@@ -63,9 +63,17 @@ def load_company(session: Session) -> Company:
 
 
 def tax_rates(session: Session) -> dict[int, Decimal]:
-    """Tax rate per supply type id; types without a row use the reduced food rate."""
-    return {row.supply_type_id: Decimal(row.tax_rate)
-            for row in session.scalars(select(SupplyTypeTaxRate))}
+    """Tax rate per supply type id; types without a row use the reduced food rate. A rate outside
+    0 ≤ rate < 1 (an edited row) is named with its supply type, not left to fail as a bug."""
+    rates: dict[int, Decimal] = {}
+    for row in session.scalars(select(SupplyTypeTaxRate)):
+        rate = Decimal(row.tax_rate)
+        if not (rate.is_finite() and 0 <= rate < 1):
+            raise InvalidValue(f"tax rate of supply type {row.supply_type_id}", "tax_rate", rate,
+                               "a fraction from 0 up to 1, e.g. 0.08", f"供給種類 {row.supply_type_id} の税率",
+                               "0以上1未満の小数、例 0.08")
+        rates[row.supply_type_id] = rate
+    return rates
 
 
 def tax_rate_for(rates: dict[int, Decimal], supply_type_id: int) -> Decimal:

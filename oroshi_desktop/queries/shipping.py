@@ -49,7 +49,7 @@ from oroshi_desktop.domain.shipping import (
     shipping_chart_matrix,
     shipping_list,
 )
-from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.queries.preferences import CHART_PAPER, get_preference
 
 # Rails polymorphic type names for a buyer's addresses (engine-namespaced and plain).
@@ -175,8 +175,9 @@ def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
         yield ids[start:start + size]
 
 
-def load_buyers(session: Session, buyer_ids: Iterable[int]) -> list[BuyerInfo]:
-    """Buyers with their categories, shipping methods, default address and phone."""
+def load_buyers(session: Session, buyer_ids: Iterable[int], orders: Iterable[OrderRecord] = ()) -> list[BuyerInfo]:
+    """Buyers with their categories, shipping methods, default address and phone. A buyer one of
+    ``orders`` names that does not exist is the web system's broken data, named by the order."""
     ids = sorted(set(buyer_ids))
     categories: dict[int, set[int]] = defaultdict(set)
     methods: dict[int, set[int]] = defaultdict(set)
@@ -204,6 +205,9 @@ def load_buyers(session: Session, buyer_ids: Iterable[int]) -> list[BuyerInfo]:
     found = {r[0] for r in rows}
     missing = [i for i in ids if i not in found]
     if missing:
+        for order in orders:
+            if order.buyer_id in missing:
+                raise BrokenReference(Order.__tablename__, order.order_id, "buyer_id", order.buyer_id)
         raise NotFound(f"buyer(s) {missing} do not exist", f"卸先（ID {missing}）が見つかりません")
     result = []
     for buyer_id, name, handle, color, system_id, active, phone, fax, entity_type in rows:
@@ -246,7 +250,7 @@ def load_shipping_chart(session: Session, *, day: date, carrier_id: int,
     labels = load_filter_labels(session, filters)
     orders = load_order_records(session, day=day, carrier_id=carrier_id)
     buyer_ids = {o.buyer_id for o in orders} | _candidate_buyer_ids(session, filters, carrier_id)
-    return shipping_chart_matrix(orders, load_buyers(session, buyer_ids), load_products(session), filters,
+    return shipping_chart_matrix(orders, load_buyers(session, buyer_ids, orders), load_products(session), filters,
                                  carrier=carrier, day=day, labels=labels)
 
 
@@ -258,7 +262,7 @@ def load_packing_slips(session: Session, *, day: date, carrier_id: int | None = 
     load_filter_labels(session, filters)  # validates the filter ids
     orders = load_order_records(session, day=day, carrier_id=carrier_id)
     carriers, methods = load_carriers(session)
-    return packing_slips(orders, load_buyers(session, {o.buyer_id for o in orders}), load_products(session),
+    return packing_slips(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
                          filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id)
 
 
@@ -270,6 +274,6 @@ def load_shipping_list(session: Session, *, day: date, carrier_id: int | None = 
     labels = load_filter_labels(session, filters)
     orders = load_order_records(session, day=day, carrier_id=carrier_id)
     carriers, methods = load_carriers(session)
-    return shipping_list(orders, load_buyers(session, {o.buyer_id for o in orders}), load_products(session),
+    return shipping_list(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
                          filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id,
                          labels=labels)

@@ -21,7 +21,7 @@ from oroshi_desktop.domain.parties import PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
 from oroshi_desktop.domain.statement import SupplyRecord, build_body
 from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
-from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.queries.preferences import load_company, rounding, tax_rate_for, tax_rates
 
 ORGANIZATION_ADDRESSABLE = ("Oroshi::SupplierOrganization", "SupplierOrganization")
@@ -47,11 +47,13 @@ def supply_records(session: Session, organization_id: int, start: date, end: dat
     query = (
         select(SupplyDate.date, Supply.supplier_id, Supply.supply_type_variation_id, SupplyType.name,
                SupplyTypeVariation.name, SupplyType.units, SupplyType.position, SupplyTypeVariation.position,
-               Supply.quantity, Supply.price, SupplyType.id)
+               Supply.quantity, Supply.price, SupplyType.id, Supply.id, SupplyTypeVariation.id,
+               SupplyTypeVariation.supply_type_id)
         .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
         .join(Supplier, Supply.supplier_id == Supplier.id)
-        .join(SupplyTypeVariation, Supply.supply_type_variation_id == SupplyTypeVariation.id)
-        .join(SupplyType, SupplyTypeVariation.supply_type_id == SupplyType.id)
+        # Outer joins: a supply whose variation (or type) is gone must not vanish from the statement.
+        .outerjoin(SupplyTypeVariation, Supply.supply_type_variation_id == SupplyTypeVariation.id)
+        .outerjoin(SupplyType, SupplyTypeVariation.supply_type_id == SupplyType.id)
         .where(Supplier.supplier_organization_id == organization_id,
                SupplyDate.date.between(start, end), Supply.quantity != 0)
     )
@@ -59,7 +61,11 @@ def supply_records(session: Session, organization_id: int, start: date, end: dat
         query = query.where(Supply.supplier_id == supplier_id)
     records = []
     for (day, sup_id, var_id, type_name, var_name, units, type_pos, var_pos, qty, price,
-         type_id) in session.execute(query):
+         type_id, supply_id, found_variation, variation_type_id) in session.execute(query):
+        if found_variation is None:
+            raise BrokenReference(Supply.__tablename__, supply_id, "supply_type_variation_id", var_id)
+        if type_id is None:
+            raise BrokenReference(SupplyTypeVariation.__tablename__, var_id, "supply_type_id", variation_type_id)
         records.append((sup_id, SupplyRecord(
             date=day, supplier_id=sup_id, variation_id=var_id,
             variation_name=variation_display(type_name, var_name), unit=units or "",

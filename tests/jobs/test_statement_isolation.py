@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select, update
 
-from jobs.statements import check_and_send, generate_statements, send_invoice
+from jobs.statements import check_and_send, generate_statement_rows, generate_statements, send_invoice
 from oroshi_desktop.db.models import (
     Invoice,
     InvoiceSupplierOrganization,
@@ -169,3 +169,20 @@ def test_the_running_check_finds_rows_left_sending(demo, smtp_server):
     with demo.read() as session:
         assert session.get(OutboxMessage, stale_id).state == UNCERTAIN
         assert session.scalar(select(func.count()).select_from(OutboxMessage)) == len(organization_rows(demo))
+
+
+def test_a_run_row_naming_a_missing_organization_fails_alone_as_a_data_problem(demo):
+    from tests.helpers.broken_data import write_unchecked
+
+    rows = organization_rows(demo)
+    iso_first = rows[0][0]
+    write_unchecked(demo, "UPDATE oroshi_invoice_supplier_organizations SET supplier_organization_id = 999999 "
+                          f"WHERE id = {iso_first}")
+    incomplete(demo)
+    result = generate_statement_rows(demo, DUE_INVOICE, tz=TZ)
+    # Before, the inner join dropped the row: the run looked complete with one organization missing.
+    assert list(result.failures) == [iso_first]
+    failure = result.failures[iso_first]
+    assert "oroshi_invoice_supplier_organizations" in failure.message and "supplier_organization_id" in failure.message
+    assert "データの不整合" in failure.message_ja
+    assert len(result.document_ids) == 2 * (len(rows) - 1)  # every other organization: both formats

@@ -13,6 +13,7 @@ from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
 from oroshi_desktop.db.models.supply import SupplierOrganization
 from oroshi_desktop.db.types import JsonB, RailsDateTime
 from oroshi_desktop.domain.statement_options import StatementLayout
+from oroshi_desktop.errors import InvalidValue
 
 
 class InvoiceLayout(enum.IntEnum):
@@ -28,6 +29,16 @@ class InvoiceLayout(enum.IntEnum):
     @classmethod
     def from_word(cls, word: str) -> InvoiceLayout:
         return cls[StatementLayout(word).name]
+
+    @classmethod
+    def of_run(cls, invoice: Invoice) -> StatementLayout:
+        """The layout a run asks for (simple when unset). ``invoice_layout`` is edited in the web
+        system: a code its enum does not have is named, with the run, as a value to correct."""
+        try:
+            return cls(invoice.invoice_layout or cls.SIMPLE).word
+        except ValueError:
+            raise InvalidValue(f"statement run {invoice.id}", "invoice_layout", invoice.invoice_layout,
+                               "1 standard, 2 simple", f"支払い明細書 {invoice.id}", "1 標準版、2 簡易版") from None
 
 
 class Invoice(IdMixin, Timestamps, Base):

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, SupplierOrganization
 from oroshi_desktop.domain.formats import prefecture_name
-from oroshi_desktop.errors import NotFound
+from oroshi_desktop.errors import BrokenReference
 from oroshi_desktop.mail.compose import PASSWORD_DELIVERY_MODES, MailOrganization, header_text
 from oroshi_desktop.queries.preferences import PASSWORD_DELIVERY, get_preference
 
@@ -120,9 +120,9 @@ def due_invoices(session: Session, now: datetime) -> list[int]:
 
 def organization_of(session: Session, iso: InvoiceSupplierOrganization) -> SupplierOrganization:
     organization = session.get(SupplierOrganization, iso.supplier_organization_id)
-    if organization is None:  # the foreign key makes this a broken database, not a user mistake
-        raise NotFound(f"supplier organization {iso.supplier_organization_id} does not exist",
-                       f"組織 {iso.supplier_organization_id} が見つかりません")
+    if organization is None:  # written by the web system: its data is broken, not the user's input
+        raise BrokenReference("oroshi_invoice_supplier_organizations", iso.id, "supplier_organization_id",
+                              iso.supplier_organization_id)
     return organization
 
 
