@@ -45,6 +45,7 @@ from oroshi_desktop.db.models import (
     SupplyTypeTaxRate,
     SupplyTypeVariation,
 )
+from oroshi_desktop.demo import invoices as statement_runs
 from oroshi_desktop.demo import sales, supply
 from oroshi_desktop.demo.bulk import BulkWriter
 from oroshi_desktop.demo.context import Context, Plan
@@ -164,8 +165,8 @@ def generate_demo(db: Database, *, scale: int = 1, seed: int = 0, today: date | 
         supply_master = supply.create_master(ctx)
         days = supply.supply_days(ctx)
         date_ids = supply.create_supply_dates(ctx, days)
-        invoices = supply.plan_invoices(ctx, supply_master.organizations)
-        supply.create_invoices(ctx, invoices)
+        invoices = statement_runs.plan_invoices(ctx, supply_master.organizations)
+        statement_runs.create_invoices(ctx, invoices)
         supply.create_supplies(ctx, supply_master, days, date_ids, invoices)
         # The sales side draws from its own stream, so changing the supply side keeps the orders.
         sales_ctx = replace(ctx, rng=random.Random(f"{seed}:sales"))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import exc as sa_exc
@@ -24,20 +24,24 @@ from oroshi_desktop.db.models import (
     Invoice,
     InvoiceSupplierOrganization,
     OutboxMessage,
-    StoredDocument,
     SupplierOrganization,
 )
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, statement_documents, store_message
-from oroshi_desktop.domain.parties import Company
+from oroshi_desktop.documents import store_message
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.mail.compose import (
-    MailAttachment,
     Recipients,
     compose_statement_mail,
     message_to_bytes,
     new_message_id,
-    statement_recipients,
+)
+from oroshi_desktop.mail.outbox.row_inputs import (
+    FrozenRow,
+    RunContext,
+    freeze_row,
+    named_reason,
+    row_fingerprint,
+    run_context,
 )
 from oroshi_desktop.mail.outbox.states import (
     FAILED,
@@ -50,17 +54,8 @@ from oroshi_desktop.mail.outbox.states import (
     latest_generations,
     mail_organization,
     organization_of,
-    password_delivery,
 )
-from oroshi_desktop.mail.readiness import (
-    check_organization,
-    check_run,
-    company_settings,
-    data_fingerprint,
-    load_issuer,
-    statement_period,
-    supply_signatures,
-)
+from oroshi_desktop.mail.readiness import statement_period
 
 log = logging.getLogger(__name__)
 
@@ -86,92 +81,8 @@ class Preparation:
     failed: list[RowFailure] = field(default_factory=list)
 
 
-@dataclass
-class _Context:
-    invoice: Invoice
-    sender: str
-    mode: str
-    now: datetime
-    company: Company | None = None
-    company_error: UserError | None = None
-    company_raw: Any = None
-    # Read once per run for every row's fingerprint (a per-row query each made the check slow).
-    supplies: dict[int, tuple[int, Any]] = field(default_factory=dict)
-    documents: dict[int, list[list[Any]]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class _Frozen:
-    documents: list[dict[str, Any]]
-    recipients: dict[str, Any]
-    attachments: list[MailAttachment]
-
-
-def run_context(session: Session, invoice: Invoice, sender: str, now: datetime,
-             isos: list[InvoiceSupplierOrganization] | None = None) -> _Context:
-    context = _Context(invoice=invoice, sender=sender, mode=password_delivery(session), now=now,
-                       company_raw=company_settings(session))
-    try:
-        context.company = load_issuer(session)
-    except UserError as err:  # every row fails with it, each on its own row
-        context.company_error = err
-    if isos is None:
-        isos = list(session.scalars(select(InvoiceSupplierOrganization)
-                                    .where(InvoiceSupplierOrganization.invoice_id == invoice.id)))
-    start, end = invoice.start_date or date.min, invoice.end_date or date.max
-    context.supplies = supply_signatures(session, sorted({iso.supplier_organization_id for iso in isos}), start, end)
-    for owner_id, doc_id, kind in session.execute(
-            select(StoredDocument.owner_id, StoredDocument.id, StoredDocument.kind)
-            .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
-                   StoredDocument.owner_id.in_([iso.id for iso in isos]))
-            .order_by(StoredDocument.id)):
-        context.documents.setdefault(owner_id, []).append([doc_id, kind])
-    return context
-
-
-def named_reason(organization: SupplierOrganization, err: BaseException) -> tuple[str, str]:
-    """The reason with the organization in front (English, Japanese)."""
-    if isinstance(err, UserError):
-        message, message_ja = err.message, err.message_ja
-    else:
-        message = message_ja = f"internal error: {type(err).__name__}: {err}"
-    name = organization.entity_name
-    return (f"organization {name!r} (id {organization.id}): {message}",
-            f"組織「{name}」（ID {organization.id}）: {message_ja}")
-
-
-def freeze_row(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
-            organization: SupplierOrganization) -> _Frozen:
-    """The documents and recipients a row will send; refuses a row that cannot be sent, naming the field."""
-    check_run(context.invoice)
-    if context.company_error is not None:
-        raise context.company_error
-    assert context.company is not None
-    check_organization(organization)
-    if not iso.completed:
-        raise UserError("the statement PDFs are not ready (being generated or never generated); not sent",
-                        "支払い明細書のPDFがまだできていません（作成中または未作成）。送信できません")
-    documents = statement_documents(session, iso.id)
-    if not documents:
-        raise UserError("no statement PDF is stored for this run; generate the statements first",
-                        "支払い明細書のPDFが保存されていません。先に作成してください")
-    passwords = iso.passwords or {}
-    missing = [doc.filename for doc in documents if not passwords.get(str(doc.id))]
-    if missing:
-        raise UserError(f"no password recorded for {', '.join(missing)}; generate the statements again",
-                        f"{'、'.join(missing)} のパスワードがありません。支払い明細書を作成し直してください")
-    recipients = statement_recipients(context.company, organization.email, context.sender)
-    return _Frozen(
-        documents=[{"id": doc.id, "kind": doc.kind, "filename": doc.filename, "sha256": doc.sha256,
-                    "byte_size": doc.byte_size} for doc in documents],
-        # How passwords travel is decided here too: it fixes how many messages this row sends.
-        recipients={**recipients.as_json(), "password_delivery": context.mode},
-        attachments=[MailAttachment(doc.filename, doc.content, str(passwords[str(doc.id)])) for doc in documents],
-    )
-
-
-def _compose_and_store(session: Session, context: _Context, organization: SupplierOrganization,
-                       frozen: _Frozen, row_id: int, generation: int, message_id: str) -> list[dict[str, Any]]:
+def _compose_and_store(session: Session, context: RunContext, organization: SupplierOrganization,
+                       frozen: FrozenRow, row_id: int, generation: int, message_id: str) -> list[dict[str, Any]]:
     """Compose the row's mail(s) once and store their exact bytes; returns the references to send."""
     invoice = context.invoice
     assert context.company is not None and invoice.start_date is not None and invoice.end_date is not None
@@ -189,15 +100,6 @@ def _compose_and_store(session: Session, context: _Context, organization: Suppli
     return references
 
 
-def _fingerprint(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
-                 organization: SupplierOrganization) -> str:
-    return data_fingerprint(context.company_raw, context.invoice, organization,
-                            context.supplies.get(organization.id, (0, None)),
-                            extra={"sender": context.sender, "mode": context.mode, "completed": iso.completed,
-                                   "passwords": sorted((iso.passwords or {}).keys()),
-                                   "documents": context.documents.get(iso.id, [])})
-
-
 def _insert(session: Session, iso: InvoiceSupplierOrganization, generation: int, now: datetime,
             **values: Any) -> OutboxMessage | None:
     """Insert generation ``generation``; None when another writer inserted it first."""
@@ -213,8 +115,8 @@ def _insert(session: Session, iso: InvoiceSupplierOrganization, generation: int,
     return row
 
 
-def _new_generation(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
-                    organization: SupplierOrganization, frozen: _Frozen, generation: int,
+def _new_generation(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
+                    organization: SupplierOrganization, frozen: FrozenRow, generation: int,
                     fingerprint: str) -> OutboxMessage | None:
     # Known before any SMTP connection and globally unique: a retry of this row sends the same ID.
     message_id = new_message_id(frozen.recipients["from"])
@@ -227,8 +129,8 @@ def _new_generation(session: Session, context: _Context, iso: InvoiceSupplierOrg
     return row
 
 
-def _refresh(session: Session, context: _Context, row: OutboxMessage, organization: SupplierOrganization,
-             frozen: _Frozen, fingerprint: str) -> None:
+def _refresh(session: Session, context: RunContext, row: OutboxMessage, organization: SupplierOrganization,
+             frozen: FrozenRow, fingerprint: str) -> None:
     """Bring an unsent row up to date (the PDFs may have been regenerated, the data corrected)."""
     if (row.messages and row.documents == frozen.documents and row.recipients == frozen.recipients
             and row.input_fingerprint == fingerprint and is_claimable(row)):
@@ -246,7 +148,7 @@ def _refresh(session: Session, context: _Context, row: OutboxMessage, organizati
     session.refresh(row)
 
 
-def _record_failure(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+def _record_failure(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
                     current: OutboxMessage | None, generation: int, fingerprint: str, message: str,
                     message_ja: str) -> int | None:
     values = {"state": FAILED, "failure_kind": PERMANENT, "last_error": message, "last_error_ja": message_ja,
@@ -261,7 +163,7 @@ def _record_failure(session: Session, context: _Context, iso: InvoiceSupplierOrg
     return row.id if row is not None else None
 
 
-def _prepare_row(session: Session, context: _Context, iso: InvoiceSupplierOrganization,
+def _prepare_row(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
                  current: OutboxMessage | None, result: Preparation, *, resend: bool,
                  generation_error: UserError | None) -> None:
     organization = organization_of(session, iso)
@@ -275,7 +177,7 @@ def _prepare_row(session: Session, context: _Context, iso: InvoiceSupplierOrgani
         generation, reuse = current.generation + 1, False
     else:
         return  # sent; or sending (its worker decides); or uncertain (a person decides)
-    fingerprint = _fingerprint(session, context, iso, organization)
+    fingerprint = row_fingerprint(session, context, iso, organization)
     unchanged = reuse and current is not None and current.input_fingerprint == fingerprint
     if unchanged and current is not None and current.messages and is_claimable(current) and generation_error is None:
         result.deliverable.append(current)  # composed from exactly this data already
@@ -329,7 +231,7 @@ def blocked_rows(session: Session, invoice_id: int, iso_ids: list[int], *, sende
         iso = session.get(InvoiceSupplierOrganization, row.invoice_supplier_organization_id)
         if iso is None:
             continue
-        if row.input_fingerprint == _fingerprint(session, context, iso, organization_of(session, iso)):
+        if row.input_fingerprint == row_fingerprint(session, context, iso, organization_of(session, iso)):
             blocked.add(iso.id)
     return blocked
 
@@ -392,7 +294,7 @@ def renew_row(session: Session, row: OutboxMessage, *, sender: str | None, now: 
     except UserError as err:
         message, message_ja = named_reason(organization, err)
         raise UserError(message, message_ja) from None
-    fingerprint = _fingerprint(session, context, iso, organization)
+    fingerprint = row_fingerprint(session, context, iso, organization)
     if not new_generation:
         # A person asked for it: try again whatever the reason was (conditional: not if claimed).
         reopened = session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id, OutboxMessage.state == FAILED)

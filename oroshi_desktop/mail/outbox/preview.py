@@ -11,7 +11,7 @@ from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.mail.compose import MailPreview, Recipients, preview_statement_mail
-from oroshi_desktop.mail.outbox.preparation import freeze_row, named_reason, run_context
+from oroshi_desktop.mail.outbox.row_inputs import freeze_row, named_reason, run_context
 from oroshi_desktop.mail.outbox.states import mail_organization, organization_of
 from oroshi_desktop.mail.readiness import statement_period
 

@@ -1,0 +1,130 @@
+"""What one outbox row's mail is made from, read once per run: the run's context (sender, password
+delivery, issuer, the supplies and documents every fingerprint needs), the PDFs and recipients a row
+freezes, and the fingerprint that says whether the data behind a failed row changed. Shared by the
+preparation of the outbox and by メールのプレビュー."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import (
+    Invoice,
+    InvoiceSupplierOrganization,
+    StoredDocument,
+    SupplierOrganization,
+)
+from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, statement_documents
+from oroshi_desktop.domain.parties import Company
+from oroshi_desktop.errors import UserError
+from oroshi_desktop.mail.compose import MailAttachment, statement_recipients
+from oroshi_desktop.mail.outbox.states import password_delivery
+from oroshi_desktop.mail.readiness import (
+    check_organization,
+    check_run,
+    company_settings,
+    data_fingerprint,
+    load_issuer,
+    supply_signatures,
+)
+
+
+@dataclass
+class RunContext:
+    """What every row of one run shares, read once."""
+
+    invoice: Invoice
+    sender: str
+    mode: str
+    now: datetime
+    company: Company | None = None
+    company_error: UserError | None = None
+    company_raw: Any = None
+    # Read once per run for every row's fingerprint (a per-row query each made the check slow).
+    supplies: dict[int, tuple[int, Any]] = field(default_factory=dict)
+    documents: dict[int, list[list[Any]]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FrozenRow:
+    """The documents and recipients one row sends, fixed before any mail is composed."""
+
+    documents: list[dict[str, Any]]
+    recipients: dict[str, Any]
+    attachments: list[MailAttachment]
+
+
+def run_context(session: Session, invoice: Invoice, sender: str, now: datetime,
+             isos: list[InvoiceSupplierOrganization] | None = None) -> RunContext:
+    context = RunContext(invoice=invoice, sender=sender, mode=password_delivery(session), now=now,
+                       company_raw=company_settings(session))
+    try:
+        context.company = load_issuer(session)
+    except UserError as err:  # every row fails with it, each on its own row
+        context.company_error = err
+    if isos is None:
+        isos = list(session.scalars(select(InvoiceSupplierOrganization)
+                                    .where(InvoiceSupplierOrganization.invoice_id == invoice.id)))
+    start, end = invoice.start_date or date.min, invoice.end_date or date.max
+    context.supplies = supply_signatures(session, sorted({iso.supplier_organization_id for iso in isos}), start, end)
+    for owner_id, doc_id, kind in session.execute(
+            select(StoredDocument.owner_id, StoredDocument.id, StoredDocument.kind)
+            .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
+                   StoredDocument.owner_id.in_([iso.id for iso in isos]))
+            .order_by(StoredDocument.id)):
+        context.documents.setdefault(owner_id, []).append([doc_id, kind])
+    return context
+
+
+def named_reason(organization: SupplierOrganization, err: BaseException) -> tuple[str, str]:
+    """The reason with the organization in front (English, Japanese)."""
+    if isinstance(err, UserError):
+        message, message_ja = err.message, err.message_ja
+    else:
+        message = message_ja = f"internal error: {type(err).__name__}: {err}"
+    name = organization.entity_name
+    return (f"organization {name!r} (id {organization.id}): {message}",
+            f"組織「{name}」（ID {organization.id}）: {message_ja}")
+
+
+def freeze_row(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
+            organization: SupplierOrganization) -> FrozenRow:
+    """The documents and recipients a row will send; refuses a row that cannot be sent, naming the field."""
+    check_run(context.invoice)
+    if context.company_error is not None:
+        raise context.company_error
+    assert context.company is not None
+    check_organization(organization)
+    if not iso.completed:
+        raise UserError("the statement PDFs are not ready (being generated or never generated); not sent",
+                        "支払い明細書のPDFがまだできていません（作成中または未作成）。送信できません")
+    documents = statement_documents(session, iso.id)
+    if not documents:
+        raise UserError("no statement PDF is stored for this run; generate the statements first",
+                        "支払い明細書のPDFが保存されていません。先に作成してください")
+    passwords = iso.passwords or {}
+    missing = [doc.filename for doc in documents if not passwords.get(str(doc.id))]
+    if missing:
+        raise UserError(f"no password recorded for {', '.join(missing)}; generate the statements again",
+                        f"{'、'.join(missing)} のパスワードがありません。支払い明細書を作成し直してください")
+    recipients = statement_recipients(context.company, organization.email, context.sender)
+    return FrozenRow(
+        documents=[{"id": doc.id, "kind": doc.kind, "filename": doc.filename, "sha256": doc.sha256,
+                    "byte_size": doc.byte_size} for doc in documents],
+        # How passwords travel is decided here too: it fixes how many messages this row sends.
+        recipients={**recipients.as_json(), "password_delivery": context.mode},
+        attachments=[MailAttachment(doc.filename, doc.content, str(passwords[str(doc.id)])) for doc in documents],
+    )
+
+
+def row_fingerprint(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
+                 organization: SupplierOrganization) -> str:
+    return data_fingerprint(context.company_raw, context.invoice, organization,
+                            context.supplies.get(organization.id, (0, None)),
+                            extra={"sender": context.sender, "mode": context.mode, "completed": iso.completed,
+                                   "passwords": sorted((iso.passwords or {}).keys()),
+                                   "documents": context.documents.get(iso.id, [])})
