@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.db.models import InvoiceSupplierOrganization
-from printables.documents import statement_pdf
+from printables.render import statement_pdf
 
 
 def main() -> int:

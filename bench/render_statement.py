@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import Company, PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
-from oroshi_desktop.domain.statement import StatementBody, SupplyRecord, build_body
+from oroshi_desktop.domain.statement_body import StatementBody, SupplyRecord, build_body
 from printables.statement import render_statement
 
 PASSWORD = "0a1b2c3d"

@@ -159,5 +159,3 @@ class JobQueue:
         if self._owns_runtime:
             self.runtime.close()
 
-
-EmbeddedQueue = JobQueue

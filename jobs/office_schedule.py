@@ -100,7 +100,7 @@ class Schedule:
 
     def purge_outputs(self, now: datetime) -> int:
         """Once an hour, by one process: delete job outputs older than the retention period."""
-        from oroshi_desktop.documents import purge_job_outputs
+        from oroshi_desktop.document_store import purge_job_outputs
 
         runtime = self.tasks.runtime
         if not claim_slot(runtime.db, self._ledger_scope, PURGE_OUTPUTS, slot_of(now, PURGE_EVERY.total_seconds())):

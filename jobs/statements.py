@@ -21,7 +21,7 @@ from jobs.runtime import OUTBOX_LEASE
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, SupplierOrganization
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_document
+from oroshi_desktop.document_store import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_document
 from oroshi_desktop.domain.filenames import statement_filename
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.mail.outbox import (
@@ -86,7 +86,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     whose data cannot make a statement fails alone (recorded in ``failures``) and stays not
     completed; the rows after it go on. An unreachable database is raised (the job retries).
     """
-    from printables.documents import statement_pdf
+    from printables.render import statement_pdf
 
     with db.read() as session:
         invoice = session.get(Invoice, invoice_id)

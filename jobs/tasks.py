@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from huey import Huey
 from huey.exceptions import RetryTask
@@ -33,21 +33,29 @@ ORDER_DOCUMENT_TYPES = ("shipping_chart", "packing_slips", "shipping_list")
 MAIL_RETRIES = 3
 MAIL_RETRY_DELAY = 30  # seconds; doubled each retry
 
-MESSAGES: dict[str, tuple[str, str, str]] = {  # kind → (queued/running, done, failed)
-    STATEMENT: ("供給仕切り作成処理中…", "供給料仕切り書作成完了", "供給料仕切り書の作成に失敗しました。"),
-    PREVIEW: ("供給仕切り書プレビュー作成中…", "供給料仕切り書プレビュー作成完了",
-              "供給料仕切り書プレビューの作成に失敗しました。"),
-    MAIL: ("今すぐ仕切り書のメールを送信中…", "メールを送信しました。", "メールの送信に失敗しました。"),
-    ORDER_DOCUMENT: ("出荷書類を作成処理中…", "注文書類作成完了", "注文書類の作成に失敗しました。"),
-    CHECK_SHEET: ("{date}供給受入れチェック表を作成中…", "供給受入れチェック表作成完了。",
-                  "供給受入れチェック表の作成に失敗しました。"),
+class JobMessages(NamedTuple):
+    """The ledger message of a job kind at each stage (the web system's wording)."""
+
+    queued: str  # also while it runs; ``{date}`` is the job's date argument
+    done: str
+    failed: str
+
+
+MESSAGES: dict[str, JobMessages] = {
+    STATEMENT: JobMessages("供給仕切り作成処理中…", "供給料仕切り書作成完了", "供給料仕切り書の作成に失敗しました。"),
+    PREVIEW: JobMessages("供給仕切り書プレビュー作成中…", "供給料仕切り書プレビュー作成完了",
+                         "供給料仕切り書プレビューの作成に失敗しました。"),
+    MAIL: JobMessages("今すぐ仕切り書のメールを送信中…", "メールを送信しました。", "メールの送信に失敗しました。"),
+    ORDER_DOCUMENT: JobMessages("出荷書類を作成処理中…", "注文書類作成完了", "注文書類の作成に失敗しました。"),
+    CHECK_SHEET: JobMessages("{date}供給受入れチェック表を作成中…", "供給受入れチェック表作成完了。",
+                             "供給受入れチェック表の作成に失敗しました。"),
 }
 MAIL_CHECK_RUNNING = "送信予定の仕切り書メールを送信中…"
 NOTHING_DUE = "送信予定のメールはありません。"
 
 
 def running_message(kind: str, arguments: dict[str, Any]) -> str:
-    return MESSAGES[kind][0].format(date=arguments.get("date", ""))
+    return MESSAGES[kind].queued.format(date=arguments.get("date", ""))
 
 
 def _filters(arguments: dict[str, Any]) -> Any:
@@ -76,13 +84,13 @@ def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, Jo
     from jobs.statements import generate_statements
 
     generate_statements(runtime.db, int(arguments["invoice_id"]), tz=runtime.settings.tz)
-    return MESSAGES[STATEMENT][1], None
+    return MESSAGES[STATEMENT].done, None
 
 
 def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from oroshi_desktop.db.models import SupplierOrganization
     from oroshi_desktop.domain.filenames import preview_filename
-    from printables.documents import preview_pdf
+    from printables.render import preview_pdf
 
     start, end = date.fromisoformat(arguments["start"]), date.fromisoformat(arguments["end"])
     organization_id, fmt = int(arguments["organization_id"]), arguments["format"]
@@ -95,12 +103,12 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobO
     pdf = preview_pdf(runtime.db, start=start, end=end, organization_id=organization_id, fmt=fmt,
                       layout=arguments.get("layout") or StatementLayout.SIMPLE)
     now = datetime.now(runtime.settings.tz)
-    return MESSAGES[PREVIEW][1], JobOutput(PREVIEW, preview_filename(name, start, end, fmt, now), pdf)
+    return MESSAGES[PREVIEW].done, JobOutput(PREVIEW, preview_filename(name, start, end, fmt, now), pdf)
 
 
 def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from oroshi_desktop.domain.filenames import order_document_filename
-    from printables import documents
+    from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
 
     day = date.fromisoformat(arguments["date"])
     document_type = arguments["document_type"]
@@ -109,22 +117,22 @@ def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[st
     if document_type == "shipping_chart":
         if carrier_id is None:
             raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
-        pdf = documents.shipping_chart_pdf(runtime.db, day=day, carrier_id=int(carrier_id), filters=filters,
+        pdf = shipping_chart_pdf(runtime.db, day=day, carrier_id=int(carrier_id), filters=filters,
                                            paper=arguments.get("paper"))
     elif document_type == "packing_slips":
-        pdf = documents.packing_slips_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
+        pdf = packing_slips_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
     elif document_type == "shipping_list":
-        pdf = documents.shipping_list_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
+        pdf = shipping_list_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
     else:
         raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
     now = datetime.now(runtime.settings.tz)
-    return MESSAGES[ORDER_DOCUMENT][1], JobOutput(document_type, order_document_filename(day, document_type, now),
+    return MESSAGES[ORDER_DOCUMENT].done, JobOutput(document_type, order_document_filename(day, document_type, now),
                                                   pdf)
 
 
 def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from oroshi_desktop.domain.filenames import check_sheet_filename
-    from printables.documents import check_sheet_pdf
+    from printables.render import check_sheet_pdf
 
     day = date.fromisoformat(arguments["date"])
     prefectures = [int(p) for p in arguments["prefecture_ids"]]
@@ -134,7 +142,7 @@ def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, 
                         "チェック表には都道府県と受入れ時間の指定が必要です")
     pdf = check_sheet_pdf(runtime.db, day=day, prefecture_ids=prefectures, reception_time_ids=times)
     filename = check_sheet_filename(day, int("".join(map(str, prefectures))), int("".join(map(str, times))))
-    return MESSAGES[CHECK_SHEET][1], JobOutput(CHECK_SHEET, filename, pdf)
+    return MESSAGES[CHECK_SHEET].done, JobOutput(CHECK_SHEET, filename, pdf)
 
 
 def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
@@ -156,10 +164,10 @@ def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutp
         raise RetryLater(f"temporary mail failure ({summary.describe()})" + (f": {details}" if details else ""),
                          "一時的にメールを送信できませんでした。しばらくして再試行します")
     if not summary.ok:
-        raise UserError("; ".join(summary.error_lines()) or summary.describe(), MESSAGES[MAIL][2])
+        raise UserError("; ".join(summary.error_lines()) or summary.describe(), MESSAGES[MAIL].failed)
     if not summary.invoices:
         return NOTHING_DUE, None
-    return MESSAGES[MAIL][1], None
+    return MESSAGES[MAIL].done, None
 
 
 WORK: dict[str, Work] = {
@@ -178,7 +186,7 @@ def queued_message(kind: str, arguments: dict[str, Any]) -> str:
 def run_work(runtime: Runtime, job_id: int, kind: str, arguments: dict[str, Any], *,
              will_retry: bool = False, token: str | None = None) -> str | None:
     return runtime.run_job(job_id, message_running=queued_message(kind, arguments),
-                           message_failed=MESSAGES[kind][2], work=lambda: WORK[kind](runtime, arguments),
+                           message_failed=MESSAGES[kind].failed, work=lambda: WORK[kind](runtime, arguments),
                            will_retry=will_retry, token=token)
 
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import JobRow, QueueFlag, StoredDocument
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import JOB_OUTPUT_OWNER_TYPE, store_document
+from oroshi_desktop.document_store import JOB_OUTPUT_OWNER_TYPE, store_document
 from oroshi_desktop.errors import NotFound, UserError
 
 QUEUED, RUNNING, DONE, FAILED, DISCARDED = "queued", "running", "done", "failed", "discarded"

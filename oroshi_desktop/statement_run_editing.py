@@ -29,7 +29,7 @@ from oroshi_desktop.db.models import (
     SupplyDate,
 )
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.domain.statement_options import StatementLayout
 from oroshi_desktop.errors import NotFound, UserError
 

@@ -160,30 +160,30 @@ def _demo_choices(ctx: SelfTestContext) -> dict[str, Any]:
 
 def document_checks() -> list[tuple[str, Callable[[SelfTestContext], str]]]:
     """One check per document: rendered by the functions the jobs call, then opened by QtPdf."""
-    from printables import documents
+    from printables import render as pdfs
 
     def today(ctx: SelfTestContext) -> Any:
         return datetime.now(ctx.settings.tz).date()
 
     cases: list[tuple[str, str, str, Callable[[SelfTestContext, dict[str, Any]], bytes], str]] = [
         ("statement", "支払明細書（組織・パスワード付き）", "支払明細書",
-         lambda c, d: documents.statement_pdf(c.database, invoice_id=d["invoice"], organization_id=d["organization"],
+         lambda c, d: pdfs.statement_pdf(c.database, invoice_id=d["invoice"], organization_id=d["organization"],
                                               fmt="organization", password=d["password"], tz=c.settings.tz), "pw"),
         ("statement-supplier", "支払明細書（生産者・標準）", "支払明細書",
-         lambda c, d: documents.statement_pdf(c.database, invoice_id=d["invoice"], organization_id=d["organization"],
+         lambda c, d: pdfs.statement_pdf(c.database, invoice_id=d["invoice"], organization_id=d["organization"],
                                               fmt="supplier", layout="standard", tz=c.settings.tz), ""),
         ("preview", "支払明細書 見本", "見本",
-         lambda c, d: documents.preview_pdf(c.database, start=d["start"], end=d["end"],
+         lambda c, d: pdfs.preview_pdf(c.database, start=d["start"], end=d["end"],
                                             organization_id=d["organization"], fmt="organization",
                                             layout="simple"), ""),
         ("shipping-chart", "出荷表", "出荷表",
-         lambda c, d: documents.shipping_chart_pdf(c.database, day=today(c), carrier_id=d["carrier"]), ""),
+         lambda c, d: pdfs.shipping_chart_pdf(c.database, day=today(c), carrier_id=d["carrier"]), ""),
         ("packing-slips", "卸先用出荷表", "卸先用出荷表",
-         lambda c, d: documents.packing_slips_pdf(c.database, day=today(c), carrier_id=d["carrier"]), ""),
+         lambda c, d: pdfs.packing_slips_pdf(c.database, day=today(c), carrier_id=d["carrier"]), ""),
         ("shipping-list", "まとめた出荷明細表", "まとめた出荷明細表",
-         lambda c, d: documents.shipping_list_pdf(c.database, day=today(c)), ""),
+         lambda c, d: pdfs.shipping_list_pdf(c.database, day=today(c)), ""),
         ("check-sheet", "供給・受入チェック表", "供給・受入チェック表",
-         lambda c, d: documents.check_sheet_pdf(c.database, day=d["supply_day"], prefecture_ids=[d["prefecture"]],
+         lambda c, d: pdfs.check_sheet_pdf(c.database, day=d["supply_day"], prefecture_ids=[d["prefecture"]],
                                                 reception_time_ids=[d["reception_time"]]), ""),
     ]
 

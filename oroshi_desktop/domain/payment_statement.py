@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from oroshi_desktop.domain.parties import Company, Receiver
-from oroshi_desktop.domain.statement import StatementBody
+from oroshi_desktop.domain.statement_body import StatementBody
 from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 
 

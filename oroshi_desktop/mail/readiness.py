@@ -103,7 +103,7 @@ def statement_period(session: Session, organization_id: int, start: date, end: d
     Built by the same code as the PDF body, so the mail's subject and body always say what the
     attached PDFs say.
     """
-    from oroshi_desktop.domain.statement import build_body
+    from oroshi_desktop.domain.statement_body import build_body
     from oroshi_desktop.queries.preferences import rounding
     from oroshi_desktop.queries.statements import supply_records
 

@@ -29,9 +29,9 @@ from oroshi_desktop.db.models import (
     Supplier,
     SupplierOrganization,
 )
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, sha256_hex
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, sha256_hex
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
-from oroshi_desktop.domain.statement import PRINTED_RATES
+from oroshi_desktop.domain.statement_body import PRINTED_RATES
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.statements import load_statement
 

@@ -12,7 +12,7 @@ from oroshi_desktop.db.models import COMPANY_SETTINGS_NAME, Preference, Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import Company
-from oroshi_desktop.domain.statement import REDUCED_RATE
+from oroshi_desktop.domain.statement_body import REDUCED_RATE
 from oroshi_desktop.errors import InvalidValue, UserError
 
 ROUNDING = "statement.rounding"

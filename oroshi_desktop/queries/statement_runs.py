@@ -31,7 +31,7 @@ from oroshi_desktop.db.models import (
     StoredDocument,
     SupplierOrganization,
 )
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.errors import NotFound
 
 

@@ -19,7 +19,7 @@ from oroshi_desktop.db.models import (
 from oroshi_desktop.domain.money import Rounding, to_decimal
 from oroshi_desktop.domain.parties import PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
-from oroshi_desktop.domain.statement import SupplyRecord, build_body
+from oroshi_desktop.domain.statement_body import SupplyRecord, build_body
 from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.queries.preferences import load_company, rounding, tax_rate_for, tax_rates

@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from oroshi_desktop.domain.formats import long_date, yen
 from oroshi_desktop.domain.payment_statement import PaymentStatement
-from oroshi_desktop.domain.statement import StatementBody
+from oroshi_desktop.domain.statement_body import StatementBody
 from printables.blocks import TextBlock, TextLine
 from printables.fonts import GOTHIC_BOLD
 from printables.pages import A4

@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, Spacer
 from oroshi_desktop.domain.formats import long_date, quantity, short_date, tax_rate_label, yen_suffix
 from oroshi_desktop.domain.parties import Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement
-from oroshi_desktop.domain.statement import PRINTED_RATES, StatementBody
+from oroshi_desktop.domain.statement_body import PRINTED_RATES, StatementBody
 from printables.blocks import Beside, TextBlock, TextLine
 from printables.fonts import GOTHIC, GOTHIC_BOLD, MINCHO
 from printables.grid import Column, Grid, GridData, GridRow, RowBuilder, cell

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 from oroshi_desktop.domain.formats import iso_date, quantity, tax_rate_label, yen, yen_suffix
 from oroshi_desktop.domain.parties import Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement
-from oroshi_desktop.domain.statement import StatementBody
+from oroshi_desktop.domain.statement_body import StatementBody
 from printables.blocks import Beside, TextBlock, TextLine
 from printables.fonts import GOTHIC, GOTHIC_BOLD
 from printables.grid import Column, Grid, GridData, GridRow, RowBuilder, cell

@@ -9,7 +9,7 @@ from decimal import Decimal as D
 from sqlalchemy import select
 
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, SupplierOrganization
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, store_document
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_document
 from tests.core.test_statement_loading import build
 
 # Run A, 北海水産 10/1–10/15, sent 10/16 09:00 JST: 20.6 kg × 1235 = 25441 (+8 % 2035),

@@ -22,7 +22,7 @@ from oroshi_desktop.errors import BrokenReference, InvalidValue, NotFound, UserE
 from oroshi_desktop.mail.outbox import preview_invoice_mails
 from oroshi_desktop.queries.shipping import load_packing_slips, load_shipping_chart
 from oroshi_desktop.queries.statements import load_statement
-from printables.documents import statement_pdf
+from printables.render import statement_pdf
 from tests.helpers.broken_data import write_unchecked
 from tests.printables.shipping_fixtures import DAY, build_shipping_fixture
 from tests.printables.statement_fixtures import END, START, build_statement_fixture

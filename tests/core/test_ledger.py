@@ -8,7 +8,7 @@ from datetime import timedelta
 import pytest
 
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import purge_job_outputs
+from oroshi_desktop.document_store import purge_job_outputs
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.ledger import DONE, FAILED, QUEUED, RUNNING, STOPPED_MESSAGE, JobOutput, Ledger
 

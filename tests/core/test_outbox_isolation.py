@@ -19,7 +19,7 @@ from oroshi_desktop.db.models import (
     StoredDocument,
     SupplierOrganization,
 )
-from oroshi_desktop.documents import OUTBOX_OWNER_TYPE, sha256_hex
+from oroshi_desktop.document_store import OUTBOX_OWNER_TYPE, sha256_hex
 from oroshi_desktop.mail.outbox import (
     FAILED,
     PENDING,

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal as D
 
 from oroshi_desktop.domain.money import Rounding
-from oroshi_desktop.domain.statement import (
+from oroshi_desktop.domain.statement_body import (
     REDUCED_RATE,
     STANDARD_RATE,
     SupplyRecord,

@@ -20,7 +20,7 @@ from oroshi_desktop.db.models import (
     SupplyTypeVariation,
 )
 from oroshi_desktop.domain.money import Rounding
-from oroshi_desktop.domain.statement import REDUCED_RATE, STANDARD_RATE
+from oroshi_desktop.domain.statement_body import REDUCED_RATE, STANDARD_RATE
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.queries import preferences
 from oroshi_desktop.queries.statements import load_statement

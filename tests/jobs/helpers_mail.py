@@ -24,7 +24,7 @@ from oroshi_desktop.db.models import (
     SupplierOrganization,
 )
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_document
+from oroshi_desktop.document_store import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_document
 from oroshi_desktop.domain.filenames import statement_filename
 from tests.core.outbox_fixtures import END, START, add_company, tiny_pdf
 from tests.helpers.smtp_server import HOST, RecordingHandler, SmtpTestServer

@@ -29,7 +29,7 @@ from oroshi_desktop.config import load_settings, with_smtp
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, StoredDocument
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.ledger import DONE
 from tests.helpers.pgserver import PgServer, free_port
 from tests.helpers.smtp_server import HOST

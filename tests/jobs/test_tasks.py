@@ -53,7 +53,7 @@ def test_a_failing_job_is_failed_in_the_ledger_and_can_be_retried(queue, runtime
     job_id = queue.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=4242)
     job = wait(job_id)
     assert job.state == FAILED and "4242" in job.error
-    assert job.message == MESSAGES[ORDER_DOCUMENT][2]
+    assert job.message == MESSAGES[ORDER_DOCUMENT].failed
     requeued = runtime.ledger.requeue(job_id, "retry")
     queue.resubmit(requeued)
     again = wait(job_id)
@@ -67,7 +67,7 @@ def test_statement_and_preview_jobs(queue, runtime, wait, demo_db):
         start, end = invoice.start_date, invoice.end_date
     preview_id = queue.enqueue_preview(start=start, end=end, organization_id=1, fmt="supplier")
     statement = wait(statement_id)
-    assert statement.state == DONE and statement.message == MESSAGES[STATEMENT][1]
+    assert statement.state == DONE and statement.message == MESSAGES[STATEMENT].done
     # The passwords the job made exist only in the run's rows: not in the ledger, not in the queue.
     with demo_db.read() as session:
         passwords = [password for iso in session.scalars(select(InvoiceSupplierOrganization).where(

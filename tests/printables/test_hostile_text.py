@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import Company, Receiver
-from oroshi_desktop.domain.statement import SupplyRecord, build_body
+from oroshi_desktop.domain.statement_body import SupplyRecord, build_body
 from printables.fonts import GOTHIC, missing_glyphs
 from printables.statement import render_statement
 from tests.printables.test_statement import synthetic

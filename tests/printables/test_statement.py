@@ -27,7 +27,7 @@ from oroshi_desktop.db.models import Supplier, SupplierOrganization, SupplyType,
 from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import Company, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement
-from oroshi_desktop.domain.statement import SupplyRecord, build_body
+from oroshi_desktop.domain.statement_body import SupplyRecord, build_body
 from oroshi_desktop.queries.statements import load_statement
 from printables.statement import NO_PAYMENTS, PREVIEW_NOTICE, TAX_NOTE, render_statement
 from tests.printables.statement_fixtures import (

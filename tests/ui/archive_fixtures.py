@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 from oroshi_desktop.config import load_settings
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import InvoiceSupplierOrganization
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, store_document
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_document
 from oroshi_desktop.ledger import Ledger
 from tests.core.archive_fixtures import build_archive
 from ui.context import AppContext

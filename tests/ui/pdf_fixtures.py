@@ -11,7 +11,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
 from oroshi_desktop.db.engine import Database
-from printables.documents import statement_pdf
+from printables.render import statement_pdf
 from tests.printables.statement_fixtures import PRODUCERS, StatementFixture, build_statement_fixture
 from ui.qt import QApplication, QInputDialog, QTimer
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.documents import load_document
+from oroshi_desktop.document_store import load_document
 from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     ArchiveEntry,

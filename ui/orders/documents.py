@@ -63,17 +63,17 @@ class DocumentRequest:
 
 def render(database: Database, request: DocumentRequest) -> bytes:
     """The PDF of ``request`` (runs on a worker thread)."""
-    from printables import documents
+    from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
 
     if request.kind == SHIPPING_CHART:
         if request.carrier_id is None:
             raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
-        return documents.shipping_chart_pdf(database, day=request.day, carrier_id=request.carrier_id,
+        return shipping_chart_pdf(database, day=request.day, carrier_id=request.carrier_id,
                                             filters=request.filters, paper=request.paper)
     if request.kind == PACKING_SLIPS:
-        return documents.packing_slips_pdf(database, day=request.day, carrier_id=request.carrier_id,
+        return packing_slips_pdf(database, day=request.day, carrier_id=request.carrier_id,
                                            filters=request.filters)
-    return documents.shipping_list_pdf(database, day=request.day, carrier_id=request.carrier_id,
+    return shipping_list_pdf(database, day=request.day, carrier_id=request.carrier_id,
                                        filters=request.filters)
 
 

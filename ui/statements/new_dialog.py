@@ -322,7 +322,7 @@ class NewStatementDialog(QDialog):
 
     def preview(self, organization_id: int, fmt: str, layout: str) -> None:
         """A 見本 PDF of one organization, rendered off the GUI thread and shown in the viewer."""
-        from printables.documents import preview_pdf
+        from printables.render import preview_pdf
         from ui.viewer import open_pdf
 
         start, end = self.start, self.end

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.documents import load_document
+from oroshi_desktop.document_store import load_document
 from oroshi_desktop.queries.statement_runs import RunDetail, StatementFile
 from ui.operations import Operation
 from ui.qt import QWidget
@@ -40,7 +40,7 @@ def preview_run(parent: QWidget, database: Database, detail: RunDetail) -> None:
         for file in files:
             open_file(parent, database, file)
         return
-    from printables.documents import preview_pdf
+    from printables.render import preview_pdf
     from ui.viewer import open_pdf
 
     row = detail.row

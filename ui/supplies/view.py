@@ -302,7 +302,7 @@ class SuppliesView(QWidget):
             return
 
         def work() -> bytes:
-            from printables.documents import check_sheet_pdf
+            from printables.render import check_sheet_pdf
 
             return check_sheet_pdf(self.database, day=day, prefecture_ids=prefectures, reception_time_ids=times)
 

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, StoredDocument
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import sha256_hex
+from oroshi_desktop.document_store import sha256_hex
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.mail.outbox.states import FAILED as FAILED_STATE
 from oroshi_desktop.mail.outbox.states import (

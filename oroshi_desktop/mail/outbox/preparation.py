@@ -27,7 +27,7 @@ from oroshi_desktop.db.models import (
     SupplierOrganization,
 )
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.documents import store_message
+from oroshi_desktop.document_store import store_message
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.mail.compose import (
     Recipients,

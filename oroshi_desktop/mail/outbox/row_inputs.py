@@ -18,7 +18,7 @@ from oroshi_desktop.db.models import (
     StoredDocument,
     SupplierOrganization,
 )
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, statement_documents
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, statement_documents
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.compose import MailAttachment, statement_recipients

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, select
 
 from oroshi_desktop.db.models import StoredDocument
-from oroshi_desktop.documents import (
+from oroshi_desktop.document_store import (
     STATEMENT_OWNER_TYPE,
     latest_documents,
     load_document,
