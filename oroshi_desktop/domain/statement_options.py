@@ -5,6 +5,7 @@ arguments, documents and the archive, so old data still reads."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from oroshi_desktop.errors import UserError
 
@@ -31,20 +32,23 @@ class StatementLayout(StrEnum):
 _FORMAT_LABELS = {StatementFormat.ORGANIZATION: "組織", StatementFormat.SUPPLIER: "供給者"}
 _LAYOUT_LABELS = {StatementLayout.SIMPLE: "簡易版", StatementLayout.STANDARD: "標準版"}
 
+_Option = TypeVar("_Option", StatementFormat, StatementLayout)
+
+
+def _member(kind: type[_Option], value: object, what: str, what_ja: str) -> _Option:
+    try:
+        return kind(value)
+    except ValueError:
+        choices = " or ".join(kind)
+        choices_ja = "か ".join(f"{member}（{member.label_ja}）" for member in kind)
+        raise UserError(f"{what} must be {choices}, got {value!r}", f"{what_ja}は {choices_ja}です（{value!r}）") from None
+
 
 def statement_format(value: object) -> StatementFormat:
     """``value`` as a format; anything else is the user's mistake, named."""
-    try:
-        return StatementFormat(value)
-    except ValueError:
-        raise UserError(f"format must be organization or supplier, got {value!r}",
-                        f"形式は organization（組織）か supplier（供給者）です（{value!r}）") from None
+    return _member(StatementFormat, value, "format", "形式")
 
 
 def statement_layout(value: object) -> StatementLayout:
     """``value`` as a layout; anything else is the user's mistake, named."""
-    try:
-        return StatementLayout(value)
-    except ValueError:
-        raise UserError(f"layout must be simple or standard, got {value!r}",
-                        f"レイアウトは simple（簡易版）か standard（標準版）です（{value!r}）") from None
+    return _member(StatementLayout, value, "layout", "レイアウト")

@@ -37,8 +37,26 @@ class ShippingLine:
         return " ".join(p for p in (self.carrier_name, self.method_name) if p)
 
 
+@dataclass(frozen=True)
+class LineSources:
+    """What an order line is read from, by id: products, shipping methods and their carriers
+    (the packing slips and the shipping list both build it from their inputs)."""
+
+    products: Mapping[int, ProductInfo]
+    methods: Mapping[int, MethodInfo]
+    carriers: Mapping[int, CarrierInfo]
+
+    @classmethod
+    def of(cls, products: Iterable[ProductInfo], methods: Iterable[MethodInfo],
+           carriers: Iterable[CarrierInfo]) -> LineSources:
+        return cls({p.id: p for p in products}, {m.id: m for m in methods}, {c.id: c for c in carriers})
+
+    def lines(self, orders: Iterable[OrderRecord]) -> tuple[ShippingLine, ...]:
+        return tuple(shipping_lines(orders, self.products, self.methods, self.carriers))
+
+
 def shipping_lines(orders: Iterable[OrderRecord], products: Mapping[int, ProductInfo],
-           methods: Mapping[int, MethodInfo], carriers: Mapping[int, CarrierInfo]) -> list[ShippingLine]:
+                   methods: Mapping[int, MethodInfo], carriers: Mapping[int, CarrierInfo]) -> list[ShippingLine]:
     def key(o: OrderRecord) -> tuple[object, ...]:
         product = products.get(o.product_id)
         product_key = product_sort_key(product) if product else (True, 0, o.product_id)

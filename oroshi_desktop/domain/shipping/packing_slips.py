@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from oroshi_desktop.domain.shipping.lines import ShippingLine, carrier_method_ids, shipping_lines
+from oroshi_desktop.domain.shipping.lines import LineSources, ShippingLine, carrier_method_ids
 from oroshi_desktop.domain.shipping.records import (
     NO_FILTERS,
     BuyerInfo,
@@ -63,11 +63,9 @@ def packing_slips(
     missing = by_buyer.keys() - buyer_map.keys()
     if missing:
         raise ValueError(f"orders name buyers that were not loaded: {sorted(missing)}")
-    product_map = {p.id: p for p in products}
-    method_map = {m.id: m for m in methods}
-    carrier_map = {c.id: c for c in carriers}
+    sources = LineSources.of(products, methods, carriers)
     slips = []
     for buyer in sorted((buyer_map[i] for i in by_buyer), key=buyer_sort_key):
-        lines = tuple(shipping_lines(by_buyer[buyer.id], product_map, method_map, carrier_map))
+        lines = sources.lines(by_buyer[buyer.id])
         slips.append(PackingSlip(buyer=buyer, day=day, lines=lines, totals=QuantityTotals.of(lines)))
     return tuple(slips)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from oroshi_desktop.domain.formats import long_date
-from oroshi_desktop.domain.shipping.lines import ShippingLine, carrier_method_ids, shipping_lines
+from oroshi_desktop.domain.shipping.lines import LineSources, ShippingLine, carrier_method_ids
 from oroshi_desktop.domain.shipping.records import (
     NO_FILTERS,
     NO_LABELS,
@@ -75,9 +75,8 @@ def shipping_list(
 ) -> ShippingList:
     """Every selected order grouped by carrier (by name, then id), then buyer (chart order)."""
     methods = tuple(methods)
-    carrier_map = {c.id: c for c in carriers}
-    method_map = {m.id: m for m in methods}
-    product_map = {p.id: p for p in products}
+    sources = LineSources.of(products, methods, carriers)
+    carrier_map, method_map = sources.carriers, sources.methods
     buyer_map = {b.id: b for b in buyers}
     selected = select_orders(orders, filters, day=day, method_ids=carrier_method_ids(carrier_id, methods))
 
@@ -94,7 +93,7 @@ def shipping_list(
     for carrier in sorted((carrier_map[i] for i in grouped), key=lambda c: (c.name, c.id)):
         buyer_groups = []
         for buyer in sorted((buyer_map[i] for i in grouped[carrier.id]), key=buyer_sort_key):
-            lines = tuple(shipping_lines(grouped[carrier.id][buyer.id], product_map, method_map, carrier_map))
+            lines = sources.lines(grouped[carrier.id][buyer.id])
             buyer_groups.append(BuyerGroup(buyer, lines, QuantityTotals.of(lines)))
         total = QuantityTotals()
         for group in buyer_groups:
