@@ -11,12 +11,10 @@ from typing import Any
 from oroshi_desktop.cli.common import record_id
 from oroshi_desktop.config import Settings
 from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
+from oroshi_desktop.queries.shipping import CHART_PAPERS
 
 Handler = Callable[[argparse.Namespace, Settings], int]
 Arguments = Callable[[argparse.ArgumentParser], None]
-
-CHART_PAPER_CHOICES = ("jis_b4", "iso_b4")
-
 
 def date_argument(text: str) -> date:
     try:
@@ -70,7 +68,7 @@ def _preview(parser: argparse.ArgumentParser) -> None:
 def _shipping_chart(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--date", type=date_argument, required=True)
     parser.add_argument("--carrier", type=record_id, required=True)
-    parser.add_argument("--paper", choices=CHART_PAPER_CHOICES, help="default: the shared setting (JIS B4)")
+    parser.add_argument("--paper", choices=CHART_PAPERS, help="default: the shared setting (JIS B4)")
     _filter_options(parser)
 
 
