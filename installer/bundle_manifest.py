@@ -11,6 +11,7 @@ import importlib.util
 import json
 import re
 import subprocess
+import sys
 from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
@@ -125,8 +126,11 @@ def data_files() -> list[tuple[str, str]]:
 
 
 def icon_file() -> str | None:
-    """The program icon, once resources/icons has one (.ico for Windows, .icns for macOS)."""
-    for candidate in ICON_CANDIDATES:
+    """The program icon: .icns on macOS, .ico elsewhere (Windows uses it; Linux ignores it and takes the
+    .desktop file's icon)."""
+    order = sorted(ICON_CANDIDATES, key=lambda c: not c.endswith(".icns")) if sys.platform == "darwin" \
+        else ICON_CANDIDATES
+    for candidate in order:
         if (ROOT / candidate).is_file():
             return str(ROOT / candidate)
     return None
