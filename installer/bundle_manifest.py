@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 NAME = "oroshi-desktop"
 WINDOW_NAME = "oroshi-desktop-window"
 ICON_CANDIDATES = ("resources/icons/oroshi-desktop.ico", "resources/icons/oroshi-desktop.icns",
-                   "resources/icons/oroshi-desktop.png")
+                   "resources/icons/oroshi-desktop-256.png")
 ENTRY_SCRIPT = ROOT / "oroshi_desktop" / "__main__.py"
 BUILD_INFO_FILE = "build_info.json"  # oroshi_desktop/version.py reads it beside itself in the bundle
 

@@ -87,7 +87,6 @@ def main(argv: list[str]) -> int:
     rendered = {size: render(SOURCE, size) for size in sorted({*SIZES, *ICO_SIZES, *ICNS_SIZES})}
     for size in SIZES:
         (ICONS / png_name(size)).write_bytes(rendered[size])
-    (ICONS / "oroshi-desktop.png").write_bytes(rendered[256])  # the one the .desktop file and Qt use
     images = {size: Image.open(io.BytesIO(rendered[size])).convert("RGBA") for size in rendered}
     # Pillow's ICO writer takes the largest image and the sizes; it embeds each size it is given
     # through append_images when the size matches exactly, so no size is a blurry downscale.
