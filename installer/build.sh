@@ -18,6 +18,11 @@ started=$(date +%s)
 "$python" -m PyInstaller --noconfirm --clean --log-level "${OROSHI_BUILD_LOG_LEVEL:-WARN}" \
   --distpath "$dist" --workpath "$work" "$here/installer/oroshi-desktop.spec"
 bundle="$dist/oroshi-desktop"
+# Linux menu entry: the .desktop file and its installer go beside the programs (run
+# ./install-desktop-entry.sh in the folder once it is where it will stay; docs/manual/運用ガイド.md).
+if [ "$(uname -s)" = "Linux" ]; then
+  cp "$here/installer/linux/oroshi-desktop.desktop" "$here/installer/linux/install-desktop-entry.sh" "$bundle/"
+fi
 echo "bundle: $bundle"
 echo "built in $(( $(date +%s) - started )) s; size $(du -sh "$bundle" | cut -f1)," \
   "$(find "$bundle" -type f | wc -l | tr -d ' ') files"

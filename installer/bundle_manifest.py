@@ -8,14 +8,20 @@ module level, so the test can import it without building anything.
 from __future__ import annotations
 
 import importlib.util
+import json
+import re
+import subprocess
+import sys
+from datetime import UTC, datetime
 from pathlib import Path, PurePath
 
 ROOT = Path(__file__).resolve().parent.parent
 NAME = "oroshi-desktop"
 WINDOW_NAME = "oroshi-desktop-window"
 ICON_CANDIDATES = ("resources/icons/oroshi-desktop.ico", "resources/icons/oroshi-desktop.icns",
-                   "resources/icons/oroshi-desktop.png")
+                   "resources/icons/oroshi-desktop-256.png")
 ENTRY_SCRIPT = ROOT / "oroshi_desktop" / "__main__.py"
+BUILD_INFO_FILE = "build_info.json"  # oroshi_desktop/version.py reads it beside itself in the bundle
 
 # Imported by name at run time, where PyInstaller's import scan cannot see them.
 HIDDEN_IMPORTS = [
@@ -120,11 +126,47 @@ def data_files() -> list[tuple[str, str]]:
 
 
 def icon_file() -> str | None:
-    """The program icon, once resources/icons has one (.ico for Windows, .icns for macOS)."""
-    for candidate in ICON_CANDIDATES:
+    """The program icon: .icns on macOS, .ico elsewhere (Windows uses it; Linux ignores it and takes the
+    .desktop file's icon)."""
+    order = sorted(ICON_CANDIDATES, key=lambda c: not c.endswith(".icns")) if sys.platform == "darwin" \
+        else ICON_CANDIDATES
+    for candidate in order:
         if (ROOT / candidate).is_file():
             return str(ROOT / candidate)
     return None
+
+
+def app_version() -> str:
+    """The version in oroshi_desktop/__init__.py, read as text (the spec must not import the app)."""
+    text = (ROOT / "oroshi_desktop" / "__init__.py").read_text(encoding="utf-8")
+    match = re.search(r'^__version__ = "([^"]+)"', text, re.MULTILINE)
+    if match is None:
+        raise SystemExit("oroshi_desktop/__init__.py has no __version__")
+    return match.group(1)
+
+
+def source_commit() -> str:
+    """The checkout's short commit, with "+" when it has uncommitted changes; "" without git."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
+                                text=True, check=True, timeout=30).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                               capture_output=True, text=True, check=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return commit + ("+" if dirty else "")
+
+
+def build_info_data(folder: str | Path, now: datetime | None = None) -> tuple[str, str]:
+    """Write build_info.json (version, build time in UTC, commit) into ``folder`` (the build's work
+    folder, never the source tree: a development install must stay 開発版) and return its
+    (source, folder in the bundle) pair for the spec's datas."""
+    path = Path(folder) / BUILD_INFO_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    info = {"version": app_version(), "built_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+            "commit": source_commit()}
+    path.write_text(json.dumps(info, ensure_ascii=False), encoding="utf-8")
+    return str(path), "oroshi_desktop"
 
 
 def hidden_imports() -> list[str]:

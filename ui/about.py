@@ -1,4 +1,4 @@
-"""ヘルプ → バージョン情報: the app, Qt, PySide6, Python and database versions.
+"""ヘルプ → バージョン情報: the app (version, build date or 開発版), Qt, PySide6, Python and database versions.
 
 The database version is a query (seconds on a far PostgreSQL server, nothing while it is
 unreachable), so it arrives through ``Operation`` after the dialog is already open.
@@ -12,6 +12,7 @@ from sqlalchemy import text
 
 from oroshi_desktop import __version__
 from oroshi_desktop.db.engine import Database
+from oroshi_desktop.version import build_info, build_label
 from ui.operations import APP_TITLE, Operation
 from ui.qt import (
     PYSIDE_VERSION,
@@ -45,7 +46,10 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         self.database_label = QLabel(self.tr("確認中…"))
         self.database_label.setObjectName("databaseVersion")
-        rows = ((self.tr("アプリ"), f"oroshi-desktop {__version__}"), ("Qt", qVersion()), ("PySide6", PYSIDE_VERSION),
+        build = build_info()
+        rows = ((self.tr("アプリ"), f"oroshi-desktop {__version__}"),
+                (self.tr("ビルド"), self.tr("開発版") if build is None else build_label(build).removeprefix("ビルド ")),
+                ("Qt", qVersion()), ("PySide6", PYSIDE_VERSION),
                 ("Python", f"{platform.python_version()} ({platform.system()})"))
         for label, value in rows:
             field = QLabel(value)

@@ -15,6 +15,7 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
+from ui.app_icon import app_icon
 from ui.context import AppContext
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
 from ui.operations import APP_TITLE, Operation, set_log_file, show_error, wait_for_operations
@@ -178,6 +179,8 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("oroshi-desktop")
     app.setApplicationDisplayName(APP_TITLE)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName("oroshi-desktop")  # Wayland/X11 match the window to the menu entry's icon
     install_font(app)
     from ui.i18n import chosen_language, install_language
 

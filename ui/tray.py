@@ -9,10 +9,11 @@ closing the window quits.
 
 from __future__ import annotations
 
+from ui.app_icon import badged_icon
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.operations import APP_TITLE
-from ui.qt import QColor, QIcon, QMenu, QObject, QPainter, QPixmap, QSettings, QSystemTrayIcon, Qt
+from ui.qt import QIcon, QMenu, QObject, QSettings, QSystemTrayIcon
 from ui.shell.monitor import Overview
 
 STATE_COLOURS = {"正常": "#2e7d32", "送信中": "#1565c0", "エラーあり": "#c62828", "一時停止": "#757575"}
@@ -20,16 +21,8 @@ NOTICE_KEY = "tray/closeNoticeShown"
 
 
 def state_icon(state: str) -> QIcon:
-    """A filled circle in the state's colour (drawn, so no icon file is needed per state)."""
-    pixmap = QPixmap(32, 32)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(STATE_COLOURS.get(state, "#757575")))
-    painter.setPen(QColor("white"))
-    painter.drawEllipse(2, 2, 28, 28)
-    painter.end()
-    return QIcon(pixmap)
+    """The app icon with a dot in the state's colour (drawn, so no icon file is needed per state)."""
+    return badged_icon(STATE_COLOURS.get(state, "#757575"))
 
 
 def tray_available() -> bool:

@@ -34,6 +34,8 @@ WizardStyle=modern
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 UninstallDisplayIcon={app}\{#AppExeName}
+; The installer's own icon; the programs carry the same .ico (the spec's icon=).
+SetupIconFile=..\..\resources\icons\oroshi-desktop.ico
 ; The app may be running in the tray during an upgrade: ask to close it.
 CloseApplications=yes
 

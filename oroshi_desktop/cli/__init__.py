@@ -14,11 +14,11 @@ from collections.abc import Callable, Sequence
 
 from sqlalchemy import exc as sa_exc
 
-from oroshi_desktop import __version__
 from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, positive_int, require_healthy
 from oroshi_desktop.cli.self_test import add_self_test_options, run_self_test
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.version import installed_version_line
 
 EXIT_USER_ERROR = 2
 
@@ -119,7 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Payment statements, shipping documents, check sheets and their mail for Oroshi. "
                     "Without a command, starts the desktop app.",
     )
-    parser.add_argument("--version", action="version", version=f"oroshi-desktop {__version__}")
+    parser.add_argument("--version", action="version", version=installed_version_line())
     parser.add_argument("-v", "--verbose", action="store_true", help="log more detail to stderr")
     add_self_test_options(parser)
     parser.set_defaults(handler=cmd_gui)

@@ -114,6 +114,8 @@ ENGLISH = {
     "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します": "Discard every queued or failed job in the filtered list",
     "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？": "Discard every queued or failed job in the filtered list?",
     "送信済みにする": "Mark as sent", "送信状態で絞り込み": "Filter by mail state", "閉じる": "Close",
+    # issue-installer2: the About dialog's build line.
+    "ビルド": "Build", "開発版": "development install",
 }
 
 

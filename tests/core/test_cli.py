@@ -32,7 +32,7 @@ def assert_one_line_error(result: subprocess.CompletedProcess[str], fragment: st
 
 
 def test_version_and_help():
-    assert run("--version").stdout.strip() == f"oroshi-desktop {__version__}"
+    assert run("--version").stdout.strip() == f"oroshi-desktop {__version__} 開発版"  # bundle form: tests/installer
     help_text = run("--help").stdout
     for command in ("db", "demo"):
         assert command in help_text

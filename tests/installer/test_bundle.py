@@ -23,10 +23,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.slow
+# A bundle built already (by installer/build.sh or an earlier run of this file) to check again without
+# the build's minutes; read here, before the suite's fixtures clear the OROSHI_* variables.
+PREBUILT = os.environ.get("OROSHI_TEST_BUNDLE", "")
 
 
 @pytest.fixture(scope="module")
 def bundle(tmp_path_factory) -> Path:
+    if PREBUILT:
+        return Path(PREBUILT)
     out = tmp_path_factory.mktemp("bundle")
     env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
     env.update({"OROSHI_BUILD_DIST": str(out / "dist"), "OROSHI_BUILD_WORK": str(out / "work"),
@@ -120,8 +125,31 @@ def test_an_unreachable_database_is_one_line_not_a_missing_driver(bundle, tmp_pa
         tmp_path, OROSHI_DATABASE_URL="postgresql://oroshi@127.0.0.1:1/oroshi"))
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Connection refused" in result.stderr, result.stderr
+
+
+def test_the_bundle_carries_its_build_date_commit_icons_and_menu_entry(bundle, tmp_path):
+    from oroshi_desktop import __version__
+
     version = run_bundle(bundle, "--version", env=clean_env(tmp_path))
-    assert version.returncode == 0 and version.stdout.startswith("oroshi-desktop ")
+    assert version.returncode == 0, version.stderr
+    line = version.stdout.strip()
+    assert line.startswith(f"oroshi-desktop {__version__} ビルド "), line
+    # The commit the bundle was built from: this checkout's, or one before it (commits made meanwhile).
+    commit = line.rsplit("(", 1)[1].rstrip(")+")
+    ancestor = subprocess.run(["git", "merge-base", "--is-ancestor", commit, "HEAD"], cwd=ROOT)
+    assert ancestor.returncode == 0, line
+    built = datetime.strptime(line.split(" ビルド ")[1][:16], "%Y-%m-%d %H:%M")
+    assert abs((datetime.now(ZoneInfo("UTC")).replace(tzinfo=None) - built).total_seconds()) < 3600
+    internal = bundle / "_internal"
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        assert (internal / "resources" / "icons" / f"oroshi-desktop-{size}.png").is_file()
+    assert (bundle / "oroshi-desktop.desktop").is_file() and (bundle / "install-desktop-entry.sh").is_file()
+    data = tmp_path / "xdg"
+    installed = subprocess.run([str(bundle / "install-desktop-entry.sh")], capture_output=True, text=True,
+                               env={**os.environ, "XDG_DATA_HOME": str(data)})
+    assert installed.returncode == 0, installed.stderr
+    entry = (data / "applications" / "oroshi-desktop.desktop").read_text(encoding="utf-8")
+    assert f'Exec="{bundle / "oroshi-desktop-window"}"' in entry.splitlines()
 
 
 @pytest.mark.postgres
