@@ -233,6 +233,9 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     smtp: dict[str, Any] = {}
     for env_name, section, key, kind in ENV_OVERRIDES:
         source = data.get(section, {}) if section else data
+        if not isinstance(source, dict):  # `smtp = 3` instead of a [smtp] table
+            raise ConfigError(f"{paths.settings_file}: [{section}] must be a table of settings, not a single value",
+                              f"{paths.settings_file}: [{section}] は設定の表（[{section}] の見出しと項目）にしてください")
         target = smtp if section else top
         if key in source:
             target[key] = _coerce(source[key], kind, f"{section + '.' if section else ''}{key}")

@@ -113,6 +113,14 @@ def cmd_gui(args: argparse.Namespace, settings: Settings) -> int:
     return run_gui(settings, sys.argv[:1])
 
 
+def _show_start_error(err: UserError) -> None:
+    try:
+        from ui.start_error import show_start_error
+    except ImportError:  # a core-only install without Qt: the stderr line is all there is
+        return
+    show_start_error(err)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(
         prog="oroshi-desktop",
@@ -175,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args, settings)
     except UserError as err:
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
+        if args.handler is cmd_gui:  # started from a menu there is no console to read the line in
+            _show_start_error(err)
         return EXIT_USER_ERROR
     except sa_exc.OperationalError as err:
         orig = getattr(err, "orig", None) or err

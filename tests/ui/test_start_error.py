@@ -1,0 +1,39 @@
+"""A settings mistake at start-up is a dialog, not a silent exit (no console from the Start menu)."""
+
+from __future__ import annotations
+
+from oroshi_desktop.cli import EXIT_USER_ERROR, main
+from ui.qt import QApplication, QMessageBox, QTimer
+
+
+def _close_start_box(seen: list[str]) -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.objectName() == "startErrorBox" and widget.isVisible():
+            seen.append(widget.informativeText())
+            widget.done(0)
+            return
+    QTimer.singleShot(20, lambda: _close_start_box(seen))
+
+
+def test_broken_settings_file_shows_the_reason_in_a_dialog(qapp, tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.toml").write_text('database_url = "sqlite:///x.db\n', encoding="utf-8")
+    monkeypatch.setenv("OROSHI_HOME", str(home))
+    seen: list[str] = []
+    QTimer.singleShot(0, lambda: _close_start_box(seen))
+    assert main([]) == EXIT_USER_ERROR
+    assert len(seen) == 1
+    assert "settings.toml" in seen[0]
+    assert "oroshi-desktop: error:" in capsys.readouterr().err
+
+
+def test_a_command_line_mistake_stays_a_line_naming_the_section(qapp, tmp_path, monkeypatch, capsys):
+    home = tmp_path / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.toml").write_text("smtp = 3\n", encoding="utf-8")
+    monkeypatch.setenv("OROSHI_HOME", str(home))
+    assert main(["db", "check"]) == EXIT_USER_ERROR
+    assert not [w for w in QApplication.topLevelWidgets() if w.objectName() == "startErrorBox"]
+    err = capsys.readouterr().err
+    assert "oroshi-desktop: error:" in err and "[smtp]" in err and "Traceback" not in err
