@@ -12,6 +12,7 @@ from pathlib import Path
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.labels import Label
 from ui.qt import QApplication, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
@@ -61,3 +62,8 @@ def install_language(app: QApplication, language: str) -> str:
 
 def user_message(err: UserError) -> str:
     return err.message if _language == "en" else err.message_ja
+
+
+def label(value: Label) -> str:
+    """A core label (``oroshi_desktop.labels``) in the chosen language."""
+    return value.text(_language)
