@@ -67,3 +67,9 @@ def user_message(err: UserError) -> str:
 def label(value: Label) -> str:
     """A core label (``oroshi_desktop.labels``) in the chosen language."""
     return value.text(_language)
+
+
+def headers_context(cls: type) -> str:
+    """The translation context of a model's ``HEADERS``: the class that defines them (their
+    ``QT_TRANSLATE_NOOP`` names it), so a subclass shows the same translated headers."""
+    return next((k.__name__ for k in cls.__mro__ if "HEADERS" in vars(k)), cls.__name__)
