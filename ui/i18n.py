@@ -13,7 +13,7 @@ from pathlib import Path
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.labels import Label
-from ui.qt import QApplication, QSettings, QTranslator
+from ui.qt import QApplication, QLocale, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -36,19 +36,20 @@ def chosen_language(settings: Settings) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def install_language(app: QApplication, language: str) -> str:
-    """Install the translators of ``language`` (replacing earlier ones); returns what took effect."""
+def install_language(app: QApplication, language: str, translations: Path = TRANSLATIONS) -> str:
+    """Install the translators of ``language`` (replacing earlier ones); returns what took effect.
+    ``translations``: the folder of ``oroshi_en.qm`` (tests pass one compiled from the sources)."""
     global _language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language == "en":
         translator = QTranslator(app)
-        if translator.load(str(TRANSLATIONS / "oroshi_en.qm")):
+        if translator.load(str(translations / "oroshi_en.qm")):
             app.installTranslator(translator)
             _installed.append(translator)
         else:
-            log.warning("the English translation is missing (%s); staying in Japanese", TRANSLATIONS)
+            log.warning("the English translation is missing (%s); staying in Japanese", translations)
             language = DEFAULT_LANGUAGE
     if language == "ja":
         from ui.app import install_qt_translations
@@ -58,6 +59,14 @@ def install_language(app: QApplication, language: str) -> str:
             _installed.append(qt_ja)
     _language = language
     return language
+
+
+def ui_locale() -> QLocale:
+    """The locale of the chosen language: calendars' month and day names, number formats.
+    English keeps Sunday as the first day of the week, as Japanese calendars do."""
+    if _language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
 
 
 def user_message(err: UserError) -> str:

@@ -116,6 +116,7 @@ ENGLISH = {
     "送信済みにする": "Mark as sent", "送信状態で絞り込み": "Filter by mail state", "閉じる": "Close",
     # ---- issue-i18n: the shell, status bar, tray, job centre, orders, supplies, operations ----
     "オロシ デスクトップ": "Oroshi Desktop", "{app} について": "About {app}",
+    "支払明細書・出荷書類・ジョブの管理": "Payment statements, shipping documents and jobs",
     "支払明細書": "Statements", "注文・出荷": "Orders", "供給": "Supplies", "ジョブ": "Jobs",
     "支払明細書の一覧・作成・送信": "Listing, making and mailing payment statements",
     "<h2>{title}</h2><p>{what}は次の版でこの画面からできるようになります。</p><p>それまでは Web 版のオロシ、またはコマンド <code>oroshi-desktop --help</code> をお使いください。</p>":
