@@ -7,6 +7,7 @@ files; ``ui.i18n.label`` picks the half of the chosen language, and the CLI prin
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 
@@ -50,6 +51,43 @@ DELETED_ORGANIZATION = Label("（削除された組織）", "(deleted organizati
 # ---- the queue switch (``jobs.control.QueueStatus``) ---------------------------------------------------
 QUEUE_PAUSED = Label("一時停止中", "Paused")
 QUEUE_RUNNING = Label("実行中", "Running")
+
+
+# ---- the ledger's job messages (``jobs.tasks.MESSAGES`` and the stop notes of the ledger and
+# ``jobs.control``): stored in Japanese in ``oroshi_jobs.message``, so the window translates the
+# known texts back; ``tests/core/test_labels.py`` keeps this table in step with those constants.
+JOB_MESSAGES_EN = {
+    "供給仕切り作成処理中…": "Making the payment statements…", "供給料仕切り書作成完了": "Payment statements made",
+    "供給料仕切り書の作成に失敗しました。": "The payment statements could not be made.",
+    "供給仕切り書プレビュー作成中…": "Making the statement preview…",
+    "供給料仕切り書プレビュー作成完了": "Statement preview made",
+    "供給料仕切り書プレビューの作成に失敗しました。": "The statement preview could not be made.",
+    "今すぐ仕切り書のメールを送信中…": "Sending the statement mail now…", "メールを送信しました。": "Mail sent.",
+    "メールの送信に失敗しました。": "The mail could not be sent.",
+    "出荷書類を作成処理中…": "Making the shipping documents…", "注文書類作成完了": "Shipping documents made",
+    "注文書類の作成に失敗しました。": "The shipping documents could not be made.",
+    "{date}供給受入れチェック表を作成中…": "Making the reception check sheet {date}…",
+    "供給受入れチェック表作成完了。": "Reception check sheet made.",
+    "供給受入れチェック表の作成に失敗しました。": "The reception check sheet could not be made.",
+    "送信予定の仕切り書メールを送信中…": "Sending the statement mails that are due…",
+    "送信予定のメールはありません。": "No mail is due.",
+    "処理中に停止しました": "Stopped while running", "処理中に停止しました（再実行します）": "Stopped while running (runs again)",
+}
+_TEMPLATES = [(re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*?)", re.escape(ja)) + "$"), en)
+              for ja, en in JOB_MESSAGES_EN.items() if "{" in ja]
+
+
+def job_message(text: str, language: str) -> str:
+    """A ledger message in ``language``: the known texts translated, anything else as stored."""
+    if language != "en" or not text:
+        return text
+    if text in JOB_MESSAGES_EN:
+        return JOB_MESSAGES_EN[text]
+    for pattern, en in _TEMPLATES:
+        match = pattern.match(text)
+        if match:
+            return en.format(**match.groupdict())
+    return text
 
 
 def labels_ja(table: dict[str, Label]) -> dict[str, str]:

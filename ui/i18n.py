@@ -12,7 +12,7 @@ from pathlib import Path
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.labels import Label
+from oroshi_desktop.labels import Label, job_message
 from ui.qt import QApplication, QLocale, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
@@ -76,6 +76,11 @@ def user_message(err: UserError) -> str:
 def label(value: Label) -> str:
     """A core label (``oroshi_desktop.labels``) in the chosen language."""
     return value.text(_language)
+
+
+def message(text: str) -> str:
+    """A job message of the ledger (stored in Japanese) in the chosen language where it is a known one."""
+    return job_message(text, _language)
 
 
 def headers_context(cls: type) -> str:

@@ -95,13 +95,17 @@ def cell_texts(root: QWidget, exclude: QWidget | None = None) -> list[str]:
     return texts
 
 
-def database_strings(database: Database) -> set[str]:
-    """Every Japanese text value stored in the database: the data a window may show as it is."""
+def database_strings(database: Database, *, not_data: Iterable[str] = ()) -> set[str]:
+    """Every Japanese text value stored in the database: the data a window may show as it is.
+    ``not_data``: tables whose texts the app writes itself (job messages, mail errors), which the
+    window must show in the chosen language, so they are not data."""
     found: set[str] = set()
     with database.engine.connect() as conn:
         inspector = inspect(conn)
         metadata = MetaData()
         for name in inspector.get_table_names():
+            if name in not_data:
+                continue
             table = Table(name, metadata, autoload_with=conn)
             columns = [c for c in table.columns if isinstance(c.type, String | Text)]
             if not columns:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.ledger import Ledger
-from ui.i18n import label
+from ui.i18n import label, message
 from ui.jobs.ledger_access import ledger_session
 from ui.qt import QCoreApplication
 
@@ -54,7 +54,8 @@ class MailCheckState:
         if self.last is not None:
             moment = self.last.finished_at or self.last.created_at
             last = QCoreApplication.translate("MailCheck", "{when} {state}（{message}）").format(
-                when=f"{moment.astimezone(tz):%m/%d %H:%M}", state=label(self.last.state_label), message=self.last.message)
+                when=f"{moment.astimezone(tz):%m/%d %H:%M}", state=label(self.last.state_label),
+                message=message(self.last.message))
         upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else QCoreApplication.translate("MailCheck", "なし")
         if self.queue.paused:
             upcoming += QCoreApplication.translate("MailCheck", "（一時停止中のため送信しません）")

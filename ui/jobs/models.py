@@ -22,7 +22,7 @@ from oroshi_desktop.queries.job_centre import (
     outbox_rows,
     outbox_stamps,
 )
-from ui.i18n import current_language, label
+from ui.i18n import current_language, label, message
 from ui.jobs.ledger_access import ledger_session
 from ui.jobs.stamped_model import StampedTableModel
 from ui.qt import QT_TRANSLATE_NOOP, QBrush, QColor, Qt
@@ -73,7 +73,8 @@ class JobTableModel(StampedTableModel[JobView]):
             if column == self.PC and job.ran_by:
                 return self.tr("実行したPC: {pc}").format(pc=job.ran_by)
             if column == 2 and job.error:
-                return self.tr("{message}\n詳細（サポート用）: {error}").format(message=job.message, error=job.error)
+                return self.tr("{message}\n詳細（サポート用）: {error}").format(message=message(job.message),
+                                                                           error=job.error)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.state == "failed":
             return QBrush(FAILED_TEXT)
         return None
@@ -84,7 +85,7 @@ class JobTableModel(StampedTableModel[JobView]):
         if column == 1:
             return label(job.state_label)
         if column == 2:
-            return job.message  # the ledger's error is English (for support): it is the tooltip
+            return message(job.message)  # the ledger's error is English (for support): it is the tooltip
         if column in (3, 4, 5):
             return when((job.created_at, job.started_at, job.finished_at)[column - 3], self.tz)
         if column == 6:
