@@ -222,6 +222,8 @@ ENGLISH = {
 ENGLISH_IN_CONTEXT = {
     ("MainWindow", "終了"): "Quit", ("JobTableModel", "終了"): "Finished",
     ("Tray", "一時停止"): "Paused",
+    ("OutboxTableModel", "組織"): "Organization", ("SupplyTableModel", "組織"): "Organization",
+    ("SupplyTableModel", "種類"): "Variation",
 }
 
 
