@@ -48,10 +48,6 @@ UNCERTAIN_ADVICE = Label("相手に届いたか確認してください。届い
                          "choose \u201cMark as sent\u201d.")
 DELETED_ORGANIZATION = Label("（削除された組織）", "(deleted organization)")
 
-# ---- the queue switch (``jobs.control.QueueStatus``) ---------------------------------------------------
-QUEUE_PAUSED = Label("一時停止中", "Paused")
-QUEUE_RUNNING = Label("実行中", "Running")
-
 
 # ---- the ledger's job messages (``jobs.tasks.MESSAGES`` and the stop notes of the ledger and
 # ``jobs.control``): stored in Japanese in ``oroshi_jobs.message``, so the window translates the
