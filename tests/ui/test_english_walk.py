@@ -20,6 +20,7 @@ from sqlalchemy import update
 from oroshi_desktop.config import load_settings
 from oroshi_desktop.db.models import JobRow, OutboxMessage
 from oroshi_desktop.domain.formats import prefecture_name
+from tests.ui.conftest import answer_dialog
 from tests.ui.english_texts import cell_texts, database_strings, japanese_left, sorted_data, ui_texts
 from ui.qt import QApplication, QWidget
 
@@ -174,6 +175,11 @@ def walk_jobs(walk: Walk) -> None:
         box, _yes = confirm_box(walk.window, **question)
         walk.check(f"jobs: confirm {name}", box)
         box.deleteLater()
+    for name, ask in (("retry all", view.retry_all_failed), ("discard all", view.discard_all)):
+        seen = answer_dialog("confirmDialog", "confirmCancel")  # the modal question, answered キャンセル
+        ask()
+        walk.wait(lambda seen=seen: bool(seen), 10000)
+        walk.check(f"jobs: confirm {name}", _text_holder(seen[0]))
 
 
 def walk_archive(walk: Walk) -> None:
@@ -199,6 +205,10 @@ def walk_statements(walk: Walk) -> None:
     walk.wait(lambda: view.new_dialog.isVisible(), 5000)
     walk.check("statements: new statement", view.new_dialog)
     view.new_dialog.reject()
+    view.preview_mail()
+    walk.wait(lambda: getattr(view, "mail_preview", None) is not None and view.mail_preview.isVisible())
+    walk.check("statements: mail preview", view.mail_preview)
+    view.mail_preview.reject()
 
 
 MY_PARTS = {"shell": walk_shell, "orders": walk_orders, "supplies": walk_supplies, "jobs": walk_jobs,
