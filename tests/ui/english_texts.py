@@ -11,6 +11,7 @@ from sqlalchemy import MetaData, String, Table, Text, inspect, select
 from oroshi_desktop.db.engine import Database
 from ui.qt import (
     QAbstractButton,
+    QAbstractItemModel,
     QAbstractItemView,
     QAction,
     QComboBox,
@@ -36,6 +37,13 @@ def _inside(item: QObject, outer: QWidget | None) -> bool:
             return True
         item = item.parent()
     return False
+
+
+def _columns(model: QAbstractItemModel) -> int:
+    try:
+        return model.columnCount(QModelIndex())
+    except TypeError:  # a list model: one column, and Qt keeps its columnCount private
+        return 1
 
 
 def _in_combo(item: QObject | None) -> bool:
@@ -70,7 +78,7 @@ def ui_texts(root: QWidget, exclude: QWidget | None = None) -> list[str]:
             texts.append(widget.title())
         if isinstance(widget, QAbstractItemView) and widget.model() is not None:
             model = widget.model()
-            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(model.columnCount())]
+            texts += [str(model.headerData(c, Qt.Orientation.Horizontal) or "") for c in range(_columns(model))]
     for action in root.findChildren(QAction):
         if _inside(action, exclude):
             continue
@@ -86,7 +94,7 @@ def cell_texts(root: QWidget, exclude: QWidget | None = None) -> list[str]:
         if model is None or _in_combo(view) or _inside(view, exclude):  # combo items: in ui_texts
             continue
         for row in range(min(model.rowCount(QModelIndex()), TABLE_ROWS)):
-            for column in range(model.columnCount(QModelIndex())):
+            for column in range(_columns(model)):
                 index = model.index(row, column)
                 for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                     value = model.data(index, role)
