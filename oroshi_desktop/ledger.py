@@ -28,10 +28,11 @@ from oroshi_desktop.db.models import JobRow, QueueFlag, StoredDocument
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import JOB_OUTPUT_OWNER_TYPE, store_document
 from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.labels import JOB_STATE_LABELS, Label, labels_ja
 
 QUEUED, RUNNING, DONE, FAILED, DISCARDED = "queued", "running", "done", "failed", "discarded"
 STATES = (QUEUED, RUNNING, DONE, FAILED, DISCARDED)
-STATE_LABELS_JA = {QUEUED: "待機中", RUNNING: "実行中", DONE: "完了", FAILED: "失敗", DISCARDED: "破棄"}
+STATE_LABELS_JA = labels_ja(JOB_STATE_LABELS)
 
 STOPPED_MESSAGE = "処理中に停止しました"
 STOPPED_ERROR = "the worker stopped while this job was running (its lease expired)"
@@ -63,6 +64,10 @@ class JobView:
     @property
     def state_ja(self) -> str:
         return STATE_LABELS_JA[self.state]
+
+    @property
+    def state_label(self) -> Label:
+        return JOB_STATE_LABELS[self.state]
 
     @property
     def has_output(self) -> bool:

@@ -13,7 +13,7 @@ from sqlalchemy import text
 from oroshi_desktop import __version__
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.version import build_info, build_label
-from ui.operations import APP_TITLE, Operation
+from ui.operations import Operation, app_title
 from ui.qt import (
     PYSIDE_VERSION,
     QDialog,
@@ -38,10 +38,11 @@ class AboutDialog(QDialog):
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"{APP_TITLE} について")
+        self.setWindowTitle(self.tr("{app} について").format(app=app_title()))
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 40)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<h2>{APP_TITLE}</h2><p>支払明細書・出荷書類・ジョブの管理</p>")
+        what = self.tr("支払明細書・出荷書類・ジョブの管理")
+        heading = QLabel(f"<h2>{app_title()}</h2><p>{what}</p>")
         layout.addWidget(heading)
         form = QFormLayout()
         self.database_label = QLabel(self.tr("確認中…"))

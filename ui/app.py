@@ -18,9 +18,10 @@ from oroshi_desktop.ledger import Ledger
 from ui.app_icon import app_icon
 from ui.context import AppContext
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
-from ui.operations import APP_TITLE, Operation, set_log_file, show_error, wait_for_operations
+from ui.operations import Operation, app_title, set_log_file, show_error, wait_for_operations
 from ui.qt import (
     QApplication,
+    QCoreApplication,
     QFont,
     QFontDatabase,
     QLibraryInfo,
@@ -159,8 +160,9 @@ class QueueStarter(QObject):
         except Exception as err:  # the window stays usable; the jobs wait for a worker
             log.exception("the job queue did not start")
             queue.close()
-            QMessageBox.warning(None, APP_TITLE, f"ジョブの実行を開始できませんでした（{type(err).__name__}）。"
-                                "oroshi-desktop worker で実行できます。")
+            QMessageBox.warning(None, app_title(), QCoreApplication.translate(
+                "QueueStarter", "ジョブの実行を開始できませんでした（{error}）。oroshi-desktop worker で実行できます。"
+            ).format(error=type(err).__name__))
             return
         log.info("job queue: %s", report)
         self.queue = queue
@@ -178,13 +180,13 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(argv)
     assert isinstance(app, QApplication)
     app.setApplicationName("oroshi-desktop")
-    app.setApplicationDisplayName(APP_TITLE)
     app.setWindowIcon(app_icon())
     app.setDesktopFileName("oroshi-desktop")  # Wayland/X11 match the window to the menu entry's icon
     install_font(app)
     from ui.i18n import chosen_language, install_language
 
     install_language(app, chosen_language(settings))
+    app.setApplicationDisplayName(app_title())  # after the language: it is translated
     instance = SingleInstance(settings.paths.ensure().data_dir)
     if instance.hand_off():
         print("oroshi-desktop: already running; its window was brought forward", file=sys.stderr)
@@ -204,7 +206,9 @@ def _run_window(app: QApplication, settings: Settings, instance: SingleInstance)
         database = open_database(settings.effective_database_url)
     except UserError as err:  # a malformed URL or a password in it: a setting to fix, not a network problem
         log.error("not started: %s", err.message)
-        QMessageBox.critical(None, APP_TITLE, err.message_ja)
+        from ui.i18n import user_message
+
+        QMessageBox.critical(None, app_title(), user_message(err))
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
         return 2
     prepared = False

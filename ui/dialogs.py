@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui.operations import APP_TITLE
+from ui.operations import app_title
 from ui.qt import QAbstractButton, QCoreApplication, QMessageBox, QWidget
 
 
@@ -16,7 +16,7 @@ def confirm(parent: QWidget | None, text: str, *, action: str, informative: str 
 def confirm_box(parent: QWidget | None, text: str, *, action: str,
                 informative: str = "") -> tuple[QMessageBox, QAbstractButton]:
     """The confirmation dialog, not yet shown (``confirm`` runs it; screenshots show it)."""
-    box = QMessageBox(QMessageBox.Icon.Question, APP_TITLE, text, QMessageBox.StandardButton.NoButton, parent)
+    box = QMessageBox(QMessageBox.Icon.Question, app_title(), text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("confirmDialog")
     if informative:
         box.setInformativeText(informative)

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
-from ui.qt import QApplication, QSettings, QTranslator
+from oroshi_desktop.labels import Label, job_message
+from ui.qt import QApplication, QLocale, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +36,20 @@ def chosen_language(settings: Settings) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
-def install_language(app: QApplication, language: str) -> str:
-    """Install the translators of ``language`` (replacing earlier ones); returns what took effect."""
+def install_language(app: QApplication, language: str, translations: Path = TRANSLATIONS) -> str:
+    """Install the translators of ``language`` (replacing earlier ones); returns what took effect.
+    ``translations``: the folder of ``oroshi_en.qm`` (tests pass one compiled from the sources)."""
     global _language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
     if language == "en":
         translator = QTranslator(app)
-        if translator.load(str(TRANSLATIONS / "oroshi_en.qm")):
+        if translator.load(str(translations / "oroshi_en.qm")):
             app.installTranslator(translator)
             _installed.append(translator)
         else:
-            log.warning("the English translation is missing (%s); staying in Japanese", TRANSLATIONS)
+            log.warning("the English translation is missing (%s); staying in Japanese", translations)
             language = DEFAULT_LANGUAGE
     if language == "ja":
         from ui.app import install_qt_translations
@@ -59,5 +61,29 @@ def install_language(app: QApplication, language: str) -> str:
     return language
 
 
+def ui_locale() -> QLocale:
+    """The locale of the chosen language: calendars' month and day names, number formats.
+    English keeps Sunday as the first day of the week, as Japanese calendars do."""
+    if _language == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+
+
 def user_message(err: UserError) -> str:
     return err.message if _language == "en" else err.message_ja
+
+
+def label(value: Label) -> str:
+    """A core label (``oroshi_desktop.labels``) in the chosen language."""
+    return value.text(_language)
+
+
+def message(text: str) -> str:
+    """A job message of the ledger (stored in Japanese) in the chosen language where it is a known one."""
+    return job_message(text, _language)
+
+
+def headers_context(cls: type) -> str:
+    """The translation context of a model's ``HEADERS``: the class that defines them (their
+    ``QT_TRANSLATE_NOOP`` names it), so a subclass shows the same translated headers."""
+    return next((k.__name__ for k in cls.__mro__ if "HEADERS" in vars(k)), cls.__name__)

@@ -16,7 +16,7 @@ import shiboken6
 
 from ui.about import AboutDialog
 from ui.context import AppContext
-from ui.operations import APP_TITLE, set_connection_lost_handler
+from ui.operations import app_title, set_connection_lost_handler
 from ui.qt import (
     QAction,
     QActionGroup,
@@ -50,8 +50,8 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.state = settings if settings is not None else window_settings(ctx.settings.paths)
         self.setObjectName("mainWindow")
-        self.setWindowTitle(APP_TITLE)
-        self.setAccessibleName(APP_TITLE)
+        self.setWindowTitle(app_title())
+        self.setAccessibleName(app_title())
         self.monitor = AppMonitor(ctx, self)
         ctx.monitor = self.monitor
         self.commands = QueueCommands(ctx, self.monitor, self)
@@ -89,54 +89,55 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_navigation(self) -> None:
-        bar = QToolBar("ナビゲーション", self)
+        bar = QToolBar(self.tr("ナビゲーション"), self)
         bar.setObjectName("navigation")
-        bar.setAccessibleName("ナビゲーション")
+        bar.setAccessibleName(self.tr("ナビゲーション"))
         bar.setMovable(False)
         bar.setFloatable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         group = QActionGroup(self)
         group.setExclusive(True)
         for entry in NAVIGATION:
-            action = self._action(entry.title, entry.action_name, lambda _checked=False, key=entry.key: self.show_view(key),
-                                  entry.shortcut, f"{entry.title}の画面を開きます")
+            action = self._action(entry.label(), entry.action_name,
+                                  lambda _checked=False, key=entry.key: self.show_view(key),
+                                  entry.shortcut, self.tr("{view}の画面を開きます").format(view=entry.label()))
             action.setCheckable(True)
             group.addAction(action)
             bar.addAction(action)
-            bar.widgetForAction(action).setAccessibleName(entry.title)  # what a screen reader says
+            bar.widgetForAction(action).setAccessibleName(entry.label())  # what a screen reader says
             bar.widgetForAction(action).setObjectName(f"{entry.action_name}Button")
             self.nav_actions[entry.key] = action
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
         self.navigation = bar
 
     def _build_menus(self) -> None:
-        self.new_action = self._action("新規作成…", "newItem", lambda: self._forward("new_item"),
-                                       "Ctrl+N", "この画面で新しく作成します（支払明細書: 仕切り作成）")
-        self.print_action = self._action("印刷…", "printDocument", lambda: self._forward("print_current"),
-                                         "Ctrl+P", "表示中の書類を印刷します")
-        self.quit_action = self._action("終了", "quitApp", self.quit_app, "Ctrl+Q",
-                                        "アプリを終了します（実行中のジョブは最後まで実行されます）")
-        self.refresh_action = self._action("最新の情報に更新", "refreshView", lambda: self._forward("refresh"),
-                                           "F5", "表示中の一覧を読み直します")
-        self.find_action = self._action("検索", "findInView", lambda: self._forward("focus_search"),
-                                        "Ctrl+F", "表示中の一覧を検索します")
-        self.about_action = self._action("バージョン情報", "aboutApp", self.show_about, None,
-                                         "アプリ・Qt・Python・データベースのバージョン")
+        self.new_action = self._action(self.tr("新規作成…"), "newItem", lambda: self._forward("new_item"),
+                                       "Ctrl+N", self.tr("この画面で新しく作成します（支払明細書: 仕切り作成）"))
+        self.print_action = self._action(self.tr("印刷…"), "printDocument", lambda: self._forward("print_current"),
+                                         "Ctrl+P", self.tr("表示中の書類を印刷します"))
+        self.quit_action = self._action(self.tr("終了"), "quitApp", self.quit_app, "Ctrl+Q",
+                                        self.tr("アプリを終了します（実行中のジョブは最後まで実行されます）"))
+        self.refresh_action = self._action(self.tr("最新の情報に更新"), "refreshView", lambda: self._forward("refresh"),
+                                           "F5", self.tr("表示中の一覧を読み直します"))
+        self.find_action = self._action(self.tr("検索"), "findInView", lambda: self._forward("focus_search"),
+                                        "Ctrl+F", self.tr("表示中の一覧を検索します"))
+        self.about_action = self._action(self.tr("バージョン情報"), "aboutApp", self.show_about, None,
+                                         self.tr("アプリ・Qt・Python・データベースのバージョン"))
         for action in (self.quit_action, self.refresh_action, self.find_action, self.new_action, self.print_action):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         menus = self.menuBar()
         menus.setObjectName("menuBar")
-        file_menu = menus.addMenu("ファイル(&F)")
+        file_menu = menus.addMenu(self.tr("ファイル(&F)"))
         file_menu.addActions([self.new_action, self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        view_menu = menus.addMenu("表示(&V)")
+        view_menu = menus.addMenu(self.tr("表示(&V)"))
         view_menu.addActions(list(self.nav_actions.values()))
         view_menu.addSeparator()
         view_menu.addActions([self.refresh_action, self.find_action])
-        tools_menu = menus.addMenu("ツール(&T)")
+        tools_menu = menus.addMenu(self.tr("ツール(&T)"))
         tools_menu.addActions([self.commands.run_mail_check, self.commands.pause])
-        help_menu = menus.addMenu("ヘルプ(&H)")
+        help_menu = menus.addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(self.about_action)
         self.commands.run_mail_check.setShortcut(QKeySequence("Ctrl+M"))
 
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         """The view for ``key``, made (and its remembered layout restored) on first use."""
         if key not in self.views:
             widget = self._entry(key).factory(self.ctx, self.stack)
-            widget.setAccessibleName(self._entry(key).title)
+            widget.setAccessibleName(self._entry(key).label())
             self.views[key] = widget
             self.stack.addWidget(widget)
             widget.restore_state(self.state)  # type: ignore[attr-defined]
@@ -166,7 +167,7 @@ class MainWindow(QMainWindow):
         widget = self.view(key)
         self.stack.setCurrentWidget(widget)
         self.nav_actions[key].setChecked(True)
-        self.setWindowTitle(f"{self._entry(key).title} - {APP_TITLE}")
+        self.setWindowTitle(f"{self._entry(key).label()} - {app_title()}")
         self.current_key = key
         return widget
 

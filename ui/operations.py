@@ -22,7 +22,17 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
-from ui.qt import QMessageBox, QObject, QProgressDialog, Qt, QThreadPool, QTimer, QWidget, Signal
+from ui.qt import (
+    QCoreApplication,
+    QMessageBox,
+    QObject,
+    QProgressDialog,
+    Qt,
+    QThreadPool,
+    QTimer,
+    QWidget,
+    Signal,
+)
 
 log = logging.getLogger(__name__)
 
@@ -32,13 +42,18 @@ PROGRESS_DELAY_MS = 400  # quicker work finishes without any popup
 # The work waits on the network and the disk, not the CPU: with one thread per core (Qt's default,
 # 2 on an office laptop) two polls of an unreachable server would hold up every other operation.
 MIN_POOL_THREADS = 8
-APP_TITLE = "オロシ デスクトップ"
+APP_TITLE = "オロシ デスクトップ"  # the source text: windows show ``app_title()``, its translation
 
 _running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
 _log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
 
 
 _connection_lost: Callable[[BaseException], bool] | None = None
+
+
+def app_title() -> str:
+    """The app's name in the chosen language (window titles, message boxes, the tray)."""
+    return QCoreApplication.translate("App", "オロシ デスクトップ")
 
 
 def set_log_file(path: Path | None) -> None:
@@ -114,16 +129,18 @@ def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
     return run
 
 
-def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_TITLE) -> None:
+def show_error(parent: QWidget | None, err: BaseException, *, title: str | None = None) -> None:
     """A ``UserError`` in its own Japanese words; a bug as a short dialog, traceback to the log."""
+    title = title or app_title()
     if is_connection_error(err):
         if _connection_lost is not None and _connection_lost(err):
             log.info("not shown, the window already says the database is unreachable: %s", err)
             return
         if not isinstance(err, UserError):  # the network, not a bug: say so in plain words
             log.warning("database unreachable: %s", err)
-            QMessageBox.warning(parent, title, "データベースに接続できません。ネットワークとサーバーを確かめてください。"
-                                "つながると自動で最新の状態に戻ります。")
+            QMessageBox.warning(parent, title, QCoreApplication.translate(
+                "Operation", "データベースに接続できません。ネットワークとサーバーを確かめてください。"
+                "つながると自動で最新の状態に戻ります。"))
             return
     if isinstance(err, UserError):
         from ui.i18n import user_message  # the chosen language's half of the message
@@ -132,11 +149,13 @@ def show_error(parent: QWidget | None, err: BaseException, *, title: str = APP_T
         return
     log.error("unexpected error in a background operation", exc_info=(type(err), err, err.__traceback__))
     box = QMessageBox(QMessageBox.Icon.Critical, title,
-                      "予期しないエラーが発生しました。作業は完了していません。\n"
-                      "もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。",
+                      QCoreApplication.translate(
+                          "Operation", "予期しないエラーが発生しました。作業は完了していません。\n"
+                          "もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。"),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("errorDialog")
-    where = f"記録: {_log_file}" if _log_file is not None else "詳しい記録はログにあります。"
+    where = (QCoreApplication.translate("Operation", "記録: {file}").format(file=_log_file) if _log_file is not None
+             else QCoreApplication.translate("Operation", "詳しい記録はログにあります。"))
     box.setDetailedText(f"{type(err).__name__}: {err}\n\n{where}")
     box.exec()
 
@@ -191,7 +210,7 @@ class Operation(Generic[T]):
 
     def _make_dialog(self) -> QProgressDialog:
         dialog = QProgressDialog(self.label, "", 0, 0, self._live_parent())
-        dialog.setWindowTitle(APP_TITLE)
+        dialog.setWindowTitle(app_title())
         dialog.setCancelButton(None)  # plain work cannot be stopped halfway; batches can
         return dialog
 
@@ -267,8 +286,8 @@ class BatchOperation(Operation[T]):
         return lambda: self.batch_work(self.progress)
 
     def _make_dialog(self) -> QProgressDialog:
-        dialog = QProgressDialog(self.label, "キャンセル", 0, 0, self._live_parent())
-        dialog.setWindowTitle(APP_TITLE)
+        dialog = QProgressDialog(self.label, QCoreApplication.translate("Operation", "キャンセル"), 0, 0, self._live_parent())
+        dialog.setWindowTitle(app_title())
         dialog.canceled.connect(self.progress.cancel)
         return dialog
 

@@ -5,6 +5,8 @@ Keep each list sorted: several branches add names, and sorted lists merge cleanl
 
 from PySide6 import __version__ as PYSIDE_VERSION  # noqa: F401
 from PySide6.QtCore import (  # noqa: F401
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
     QAbstractTableModel,
     QBuffer,
     QByteArray,

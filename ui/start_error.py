@@ -8,12 +8,12 @@ without a word. The clerk sees this dialog instead, in Japanese, naming the file
 from __future__ import annotations
 
 from oroshi_desktop.errors import UserError
-from ui.operations import APP_TITLE
+from ui.operations import app_title
 from ui.qt import QApplication, QMessageBox
 
 
 def start_error_box(err: UserError) -> QMessageBox:
-    box = QMessageBox(QMessageBox.Icon.Critical, APP_TITLE,
+    box = QMessageBox(QMessageBox.Icon.Critical, app_title(),
                       QApplication.translate("StartError", "アプリを起動できませんでした。"))
     box.setObjectName("startErrorBox")
     box.setInformativeText(err.message_ja)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ui.app_icon import badged_icon
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.operations import APP_TITLE
+from ui.operations import app_title
 from ui.qt import QIcon, QMenu, QObject, QSettings, QSystemTrayIcon
 from ui.shell.monitor import Overview
 
@@ -40,10 +40,10 @@ class Tray(QObject):
         self._previous: Overview | None = None
         self.icon = QSystemTrayIcon(state_icon(self.state), self)
         self.icon.setObjectName("trayIcon")
-        self.icon.setToolTip(f"{APP_TITLE}: {self.state}")
+        self.icon.setToolTip(f"{app_title()}: {self.tr(self.state)}")
         menu = QMenu()
         menu.setObjectName("trayMenu")
-        self.open_action = menu.addAction("開く")
+        self.open_action = menu.addAction(self.tr("開く"))
         self.open_action.setObjectName("trayOpen")
         self.open_action.triggered.connect(window.bring_forward)
         menu.addAction(window.commands.run_mail_check)
@@ -69,9 +69,9 @@ class Tray(QObject):
         if self.state_store.value(NOTICE_KEY, False, type=bool):
             return
         self.state_store.setValue(NOTICE_KEY, True)
-        self.notify("タスクトレイで動作中です",
-                    "ウィンドウを閉じても、メールの定期確認とジョブは動き続けます。"
-                    "終了するにはトレイのメニューから「終了」を選びます。")
+        self.notify(self.tr("タスクトレイで動作中です"),
+                    self.tr("ウィンドウを閉じても、メールの定期確認とジョブは動き続けます。"
+                            "終了するにはトレイのメニューから「終了」を選びます。"))
 
     def _activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason in (QSystemTrayIcon.ActivationReason.Trigger, QSystemTrayIcon.ActivationReason.DoubleClick):
@@ -87,21 +87,25 @@ class Tray(QObject):
         self.icon.setIcon(state_icon(self.state))
         details = []
         if overview.uncertain:
-            details.append(f"要確認 {overview.uncertain} 件")
+            details.append(self.tr("要確認 {count} 件").format(count=overview.uncertain))
         if overview.failed_mail:
-            details.append(f"送信失敗 {overview.failed_mail} 件")
+            details.append(self.tr("送信失敗 {count} 件").format(count=overview.failed_mail))
         if overview.failed_jobs:
-            details.append(f"失敗したジョブ {overview.failed_jobs} 件")
-        self.icon.setToolTip(f"{APP_TITLE}: {self.state}" + (f"（{'、'.join(details)}）" if details else ""))
+            details.append(self.tr("失敗したジョブ {count} 件").format(count=overview.failed_jobs))
+        tip = f"{app_title()}: {self.tr(self.state)}"
+        if details:
+            tip += self.tr("（{details}）").format(details=self.tr("、").join(details))
+        self.icon.setToolTip(tip)
         previous, self._previous = self._previous, overview
         if previous is None:
             return  # what was there at start is not news
         warning = QSystemTrayIcon.MessageIcon.Warning
         if (overview.last_mail_sent_job or 0) > (previous.last_mail_sent_job or 0):
-            self.notify("支払明細書を送信しました", "支払明細書のメールを送信しました。")
+            self.notify(self.tr("支払明細書を送信しました"), self.tr("支払明細書のメールを送信しました。"))
         if (overview.failed_mail or 0) > (previous.failed_mail or 0):
-            self.notify("メールの送信に失敗しました", "ジョブ画面の送信キューで失敗の理由を確認できます。", warning)
+            self.notify(self.tr("メールの送信に失敗しました"),
+                        self.tr("ジョブ画面の送信キューで失敗の理由を確認できます。"), warning)
         if (overview.uncertain or 0) > (previous.uncertain or 0):
-            self.notify("要確認のメールがあります",
-                        "届いたかどうか分からないメールがあります。ジョブ画面で「再送」か「送信済みにする」を選んでください。",
-                        warning)
+            self.notify(self.tr("要確認のメールがあります"),
+                        self.tr("届いたかどうか分からないメールがあります。"
+                                "ジョブ画面で「再送」か「送信済みにする」を選んでください。"), warning)

@@ -1,6 +1,7 @@
 """Screenshots of every screen and dialog, from the demo data, under Xvfb with the bundled font.
 
     python docs/screenshots/make_screenshots.py            # 1366×768, then again at 150 % scaling
+    python docs/screenshots/make_screenshots.py --language en   # the English set (*_en.png, 100 %)
 
 Without a DISPLAY the script runs itself under ``xvfb-run`` (a real X server, so native styles
 and fonts are real, unlike offscreen). Each run uses a throwaway ``OROSHI_HOME``. Scene modules
@@ -33,18 +34,22 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--child", action="store_true", help="(internal) already on the X server")
     parser.add_argument("--suffix", default="", help="(internal) file name suffix, e.g. _150")
     parser.add_argument("--out", type=Path, default=HERE)
+    parser.add_argument("--language", choices=("ja", "en"), default="ja",
+                        help="en: the window in English, files named *_en.png, at 100 %% only")
     return parser.parse_args()
 
 
-def relaunch(out: Path) -> int:
-    """Once at 100 % and once at 150 %, each under its own Xvfb of a 1366×768 office laptop."""
+def relaunch(out: Path, language: str) -> int:
+    """Once at 100 % and once at 150 % (English: 100 % only), each under its own Xvfb of a 1366×768
+    office laptop."""
     if shutil.which("xvfb-run") is None:
         print("xvfb-run is missing (apt-get install xvfb xauth)", file=sys.stderr)
         return 2
-    for scale, suffix in (("1", ""), ("1.5", "_150")):
+    runs = (("1", "_en"),) if language == "en" else (("1", ""), ("1.5", "_150"))
+    for scale, suffix in runs:
         env = {**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "xcb"}
         command = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24", sys.executable, __file__,
-                   "--child", "--suffix", suffix, "--out", str(out)]
+                   "--child", "--suffix", suffix, "--out", str(out), "--language", language]
         result = subprocess.run(command, env=env, cwd=ROOT)
         if result.returncode:
             return result.returncode
@@ -97,7 +102,7 @@ def demo_jobs_and_outbox(ctx: Any, app: Any) -> None:
     wait(app, lambda: False, 1.5)
     set_paused(ctx.ledger, False)
     ctx.jobs_changed.emit()
-    wait(app, lambda: ctx.commands.pause.text() == "一時停止")
+    wait(app, lambda: ctx.commands.pause.text() == ctx.commands.tr("一時停止"))
 
 
 def load_scene_modules() -> list[Any]:
@@ -111,7 +116,12 @@ def load_scene_modules() -> list[Any]:
     return modules
 
 
-def child(out: Path, suffix: str) -> int:
+def checking(text: str) -> bool:
+    """確認中… / Checking…: a status still on its way."""
+    return text.endswith("…")
+
+
+def child(out: Path, suffix: str, language: str) -> int:
     home = Path(tempfile.mkdtemp(prefix="oroshi-shots-"))
     os.environ["OROSHI_HOME"] = str(home)
     sys.path.insert(0, str(ROOT))
@@ -127,6 +137,9 @@ def child(out: Path, suffix: str) -> int:
 
     app = QApplication(sys.argv[:1])
     install_font(app)
+    from ui.i18n import install_language
+
+    install_language(app, language)  # before any window: views are not retranslated live
     settings = load_settings()
     database = prepare_database(settings)
     ledger = Ledger.for_settings(database, settings)
@@ -152,7 +165,7 @@ def child(out: Path, suffix: str) -> int:
         view = window.current_view()
         models = [m for m in (getattr(view, "job_model", None), getattr(view, "outbox_model", None)) if m]
         wait(app, lambda models=models: all(m.rowCount() and m.loaded() for m in models)
-             and "確認中" not in window.statusBar().findChild(object, "statusConnection").text())
+             and not checking(window.statusBar().findChild(object, "statusConnection").text()))
         shoot(f"main_{key}", window)
 
     jobs = window.views["jobs"]
@@ -169,7 +182,7 @@ def child(out: Path, suffix: str) -> int:
 
     about = AboutDialog(database, window)
     about.show()
-    wait(app, lambda: "確認中" not in about.database_label.text())
+    wait(app, lambda: not checking(about.database_label.text()))
     shoot("about", about)
     about.close()
 
@@ -182,6 +195,8 @@ def child(out: Path, suffix: str) -> int:
 
     for module in load_scene_modules():
         for name, open_screen in module.scenes(ctx, window):
+            if language == "en" and name.endswith("_en"):
+                continue  # a Japanese run's own English scene: this whole run is English
             shoot(name, open_screen())
 
     window.quit_action.trigger()
@@ -197,8 +212,8 @@ def child(out: Path, suffix: str) -> int:
 def main() -> int:
     args = parse()
     if args.child:
-        return child(args.out, args.suffix)
-    return relaunch(args.out)
+        return child(args.out, args.suffix, args.language)
+    return relaunch(args.out, args.language)
 
 
 if __name__ == "__main__":

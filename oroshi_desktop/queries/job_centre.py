@@ -18,27 +18,24 @@ from sqlalchemy import Select, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import Invoice, JobRow, OutboxMessage, SupplierOrganization
-from oroshi_desktop.ledger import STATE_LABELS_JA, JobView
+from oroshi_desktop.labels import (
+    DELIVERY_UNKNOWN,
+    JOB_KIND_LABELS,
+    JOB_STATE_LABELS,
+    MAIL_CHECK_LABEL,
+    OUTBOX_STATE_LABELS,
+    UNCERTAIN_ADVICE,
+    Label,
+)
+from oroshi_desktop.ledger import JobView
 
 Stamp = tuple[int, datetime | None]
 
-JOB_KIND_LABELS_JA = {
-    "statement": "供給料仕切り書作成", "statement_preview": "仕切り書プレビュー", "mail": "仕切り書メール送信",
-    "order_document": "出荷書類", "check_sheet": "供給受入れチェック表",
-}
-MAIL_CHECK_LABEL_JA = "メール確認（定期）"
-
-OUTBOX_STATE_LABELS_JA = {"pending": "送信待ち", "sending": "送信中", "sent": "送信済み", "failed": "失敗",
-                          "uncertain": "要確認"}
-UNCERTAIN_ADVICE_JA = ("相手に届いたか確認してください。届いていなければ「再送」、届いていれば"
-                       "「送信済みにする」を選びます。")
-
-
-def job_kind_ja(kind: str, arguments: dict[str, Any]) -> str:
+def job_kind_label(kind: str, arguments: dict[str, Any]) -> Label:
     """The batch mail check is a ``mail`` job without a run; users know it apart from send-now."""
     if kind == "mail" and arguments.get("invoice_id") is None:
-        return MAIL_CHECK_LABEL_JA
-    return JOB_KIND_LABELS_JA.get(kind, kind)
+        return MAIL_CHECK_LABEL
+    return JOB_KIND_LABELS.get(kind) or Label(kind, kind)
 
 
 # ---- jobs (the ledger) ----------------------------------------------------------------------------
@@ -112,8 +109,8 @@ class MailCheckRun:
     finished_at: datetime | None
 
     @property
-    def state_ja(self) -> str:
-        return STATE_LABELS_JA.get(self.state, self.state)
+    def state_label(self) -> Label:
+        return JOB_STATE_LABELS.get(self.state) or Label(self.state, self.state)
 
 
 def last_mail_check(session: Session) -> MailCheckRun | None:
@@ -138,7 +135,7 @@ class OutboxRow:
     invoice_id: int
     period_start: Any
     period_end: Any
-    organization: str
+    organization: str  # empty: the organization was deleted (the window names it so)
     recipients: str
     state: str
     attempts: int
@@ -149,18 +146,19 @@ class OutboxRow:
     updated_at: datetime | None
 
     @property
-    def state_ja(self) -> str:
-        return OUTBOX_STATE_LABELS_JA.get(self.state, self.state)
+    def state_label(self) -> Label:
+        return OUTBOX_STATE_LABELS.get(self.state) or Label(self.state, self.state)
 
     @property
     def needs_attention(self) -> bool:
         return self.state == "uncertain"
 
-    @property
-    def what_to_check_ja(self) -> str:
+    def what_to_check(self, language: str) -> str:
+        """The last error in ``language`` (the row carries both), and for 要確認 what to do next."""
+        error = self.last_error if language == "en" else self.last_error_ja
         if self.state != "uncertain":
-            return self.last_error_ja or ""
-        return f"{self.last_error_ja or 'メールが届いたかどうか分かりません。'}{UNCERTAIN_ADVICE_JA}"
+            return error or ""
+        return f"{error or DELIVERY_UNKNOWN.text(language)}{UNCERTAIN_ADVICE.text(language)}"
 
 
 _newer = aliased(OutboxMessage)
@@ -208,7 +206,7 @@ def outbox_rows(session: Session, ids: Sequence[int]) -> dict[int, OutboxRow]:
         .join(SupplierOrganization, SupplierOrganization.id == OutboxMessage.supplier_organization_id,
               isouter=True)
         .where(OutboxMessage.id.in_(list(ids))))
-    return {r.id: OutboxRow(r.id, r.invoice_id, r.start_date, r.end_date, r.entity_name or "（削除された組織）",
+    return {r.id: OutboxRow(r.id, r.invoice_id, r.start_date, r.end_date, r.entity_name or "",
                             recipients_text(r.recipients), r.state, r.attempts, r.last_error, r.last_error_ja,
                             r.claimed_by, r.generation, r.updated_at) for r in rows}
 

@@ -116,28 +116,167 @@ ENGLISH = {
     "送信済みにする": "Mark as sent", "送信状態で絞り込み": "Filter by mail state", "閉じる": "Close",
     # issue-installer2: the About dialog's build line.
     "ビルド": "Build", "開発版": "development install",
+    # ---- issue-i18n: the shell, status bar, tray, job centre, orders, supplies, operations ----
+    "オロシ デスクトップ": "Oroshi Desktop", "{app} について": "About {app}",
+    "支払明細書・出荷書類・ジョブの管理": "Payment statements, shipping documents and jobs",
+    "支払明細書": "Statements", "注文・出荷": "Orders", "供給": "Supplies", "ジョブ": "Jobs",
+    "支払明細書の一覧・作成・送信": "Listing, making and mailing payment statements",
+    "<h2>{title}</h2><p>{what}は次の版でこの画面からできるようになります。</p><p>それまでは Web 版のオロシ、またはコマンド <code>oroshi-desktop --help</code> をお使いください。</p>":
+        "<h2>{title}</h2><p>{what} will be possible from this screen in the next version.</p><p>Until then "
+        "use the web version of Oroshi or the command <code>oroshi-desktop --help</code>.</p>",
+    "ナビゲーション": "Navigation", "{view}の画面を開きます": "Open the {view} screen",
+    "新規作成…": "New…", "この画面で新しく作成します（支払明細書: 仕切り作成）":
+        "Create something new on this screen (statements: a statement run)",
+    "表示中の書類を印刷します": "Print the document shown",
+    "アプリを終了します（実行中のジョブは最後まで実行されます）": "Quit the app (running jobs run to the end)",
+    "最新の情報に更新": "Refresh", "表示中の一覧を読み直します": "Read the list shown again",
+    "表示中の一覧を検索します": "Search the list shown", "バージョン情報": "About",
+    "アプリ・Qt・Python・データベースのバージョン": "Versions of the app, Qt, Python and the database",
+    "ファイル(&F)": "&File", "表示(&V)": "&View", "ツール(&T)": "&Tools", "ヘルプ(&H)": "&Help",
+    "今すぐメール確認": "Check mail now", "送信予定の支払明細書をいますぐ確認して送信します":
+        "Look for statements due to be mailed and send them now",
+    "一時停止": "Pause", "再開": "Resume", "このPCのジョブの実行を止めます（再開できます）":
+        "Stop running this PC's jobs (you can resume)", "このPCのジョブの実行を再開します": "Run this PC's jobs again",
+    "データベース: 埋め込み": "Database: built-in", "データベース: PostgreSQL {server}": "Database: PostgreSQL {server}",
+    "一時停止中": "paused", "このアプリで実行中": "running in this app", "別のプロセスで実行中": "running in another process",
+    "停止中": "stopped", "スケジューラー: {state}\u3000次のメール確認: {when}（{zone}）":
+        "Scheduler: {state}   next mail check: {when} ({zone})",
+    "スケジューラー: 確認中…": "Scheduler: checking…", "スケジューラーの状態": "Scheduler state",
+    "接続状態": "Connection", "オンライン": "Online",
+    "データベースに接続できません。自動で再接続を試みています。": "The database cannot be reached. Reconnecting by itself.",
+    "データベースに接続できません。ネットワークとサーバーを確かめてください。つながると自動で最新の状態に戻ります。":
+        "The database cannot be reached. Check the network and the server; the window updates by itself "
+        "once it answers.",
+    "予期しないエラーが発生しました。作業は完了していません。\nもう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。":
+        "An unexpected error occurred. The work was not completed.\nPlease try again. If it happens again, send "
+        "the text under \u201cDetails\u201d to your administrator.",
+    "記録: {file}": "Log: {file}", "詳しい記録はログにあります。": "The log has the full record.",
+    "ジョブの実行を開始できませんでした（{error}）。oroshi-desktop worker で実行できます。":
+        "The jobs could not be started ({error}). They can run with oroshi-desktop worker.",
+    # the tray
+    "正常": "OK", "エラーあり": "Errors", "送信中": "Sending", "タスクトレイで動作中です": "Running in the tray",
+    "ウィンドウを閉じても、メールの定期確認とジョブは動き続けます。終了するにはトレイのメニューから「終了」を選びます。":
+        "With the window closed, the mail check and the jobs keep running. To quit, choose \u201cQuit\u201d "
+        "in the tray menu.",
+    "要確認 {count} 件": "{count} to check", "送信失敗 {count} 件": "{count} mails failed",
+    "失敗したジョブ {count} 件": "{count} jobs failed", "（{details}）": " ({details})",
+    "支払明細書を送信しました": "Statements mailed", "支払明細書のメールを送信しました。": "The statement mails were sent.",
+    "メールの送信に失敗しました": "A mail could not be sent",
+    "ジョブ画面の送信キューで失敗の理由を確認できます。": "The mail queue in Jobs shows why.",
+    "要確認のメールがあります": "A mail needs checking",
+    "届いたかどうか分からないメールがあります。ジョブ画面で「再送」か「送信済みにする」を選んでください。":
+        "It is not known whether a mail arrived. In Jobs, choose \u201cResend\u201d or \u201cMark as sent\u201d.",
+    # the job centre
+    "{count} 件は再実行できませんでした。": "{count} could not be retried.",
+    "{count} 件は破棄できませんでした。": "{count} could not be discarded.",
+    "このPCのみ（{pc}）": "This PC only ({pc})", "このPCのジョブだけを表示": "Show only this PC's jobs",
+    "ジョブ {id}": "Job {id}", "{minutes}分ごと": "every {minutes} minutes", "まだありません": "none yet",
+    "{when} {state}（{message}）": "{when} {state} ({message})",
+    "定期メール確認 {schedule}（{zone}）\u3000前回: {last}\u3000次回: {next}":
+        "Mail check {schedule} ({zone})   last: {last}   next: {next}",
+    "（一時停止中のため送信しません）": " (paused: nothing is sent)",
+    "{message}\n詳細（サポート用）: {error}": "{message}\nDetails (for support): {error}",
+    "種類": "Kind", "状態": "State", "メッセージ": "Message", "作成": "Created", "開始": "Started",
+    "試行": "Tries", "依頼したPC": "Requested by", "出力": "Output", "保存済み": "stored",
+    "実行したPC: {pc}": "Ran on: {pc}", "明細書": "Statement", "最後のエラー・確認事項": "Last error / what to check",
+    "宛先": "Recipients", "送信したPC": "Sent by", "{state}（第{generation}回）": "{state} (round {generation})",
+    "「{name}」にメールをもう一度送りますか？": "Send the mail to \u201c{name}\u201d again?",
+    "「{name}」へのメールを送信済みにしますか？": "Mark the mail to \u201c{name}\u201d as sent?",
+    "宛先: {to}\n同じ支払明細書が、この宛先にもう一度届きます。":
+        "To: {to}\nThe same payment statement reaches these recipients once more.",
+    # orders and shipping documents
+    "注文の一覧": "Orders", "絞り込んだ注文の合計": "Totals of the filtered orders",
+    "{count}件\u3000貨物数量 {freight}口\u3000容器数量 {boxes}\u3000金額 ¥{amount}":
+        "{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}",
+    "運送会社と出荷日の出荷表を作成": "Make the shipping chart of a carrier and a day",
+    "卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）": "Make a packing slip per buyer (all, or the selected ones)",
+    "出荷日のまとめた出荷明細表を作成": "Make the shipping list of a day",
+    "すべての出荷方法": "All shipping methods", "すべての注文カテゴリ": "All order categories", "出荷方法": "Shipping method",
+    "出荷日（から）": "Shipping from", "出荷日（まで）": "Shipping to", "卸先・商品で検索": "Search by buyer or product",
+    "注文カテゴリ": "Order category", "卸先": "Buyer", "商品・バリエーション": "Product / variation",
+    "商品数量": "Items", "容器数量": "Receptacles", "貨物数量": "Freight", "単価": "Price", "出荷日": "Shipping date",
+    "到着日": "Arrival date", "見積もり": "Estimate", "確認済み": "Confirmed", "出荷済み": "Shipped",
+    "{quantity}（{receptacle}）": "{quantity} ({receptacle})",
+    "出荷表": "Shipping chart", "卸先用出荷表": "Packing slips", "まとめた出荷明細表": "Shipping list",
+    "書類を作成しています…": "Making the document…", "ISO B4（250×353 mm）": "ISO B4 (250×353 mm)",
+    "JIS B4（257×364 mm）": "JIS B4 (257×364 mm)", "すべての卸先": "All buyers", "すべての運送会社": "All carriers",
+    "一覧の出荷方法・注文カテゴリ・卸先の絞り込みも書類に反映されます。":
+        "The list's shipping method, order category and buyer filters apply to the document too.",
+    "印刷しない": "Do not print", "卸先カテゴリ: {name}": "Buyer category: {name}", "注文のない卸先": "Buyers without orders",
+    "用紙": "Paper", "直接印刷": "Print directly", "表示": "Show", "設定どおり": "As in the settings",
+    "運送会社": "Carrier", "運送会社のすべての卸先": "Every buyer of the carrier",
+    "選んだ卸先のみ（{count}件）": "Only the selected buyers ({count})",
+    # supplies and the check sheet
+    "\u3000（単価未入力 {count}件）": "  ({count} without a price)",
+    "{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。":
+        "There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.",
+    "{day:%Y/%m/%d} の供給 {count}件": "{count} supplies on {day:%Y/%m/%d}",
+    "すべての受入時間": "All reception times", "すべての組織": "All organizations", "すべての都道府県": "All prefectures",
+    "チェック表を作成しています…": "Making the check sheet…", "供給の一覧": "Supplies", "供給の件数": "Number of supplies",
+    "供給・受入チェック表 {day:%Y/%m/%d}": "Reception check sheet {day:%Y/%m/%d}",
+    "供給日（供給のある日は色付き）": "Supply day (days with supplies are coloured)", "受入チェック表": "Check sheet",
+    "受入時間": "Reception time", "選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示":
+        "Make and show the reception check sheet of the chosen day, prefecture and reception time",
+    "都道府県": "Prefecture", "生産者": "Producer", "数量": "Quantity", "ロック": "Locked", "ロック済み": "locked",
+    "単価が入力されていません": "No price entered", "未入力": "none", "…": "…",
 }
+# The same source text with another meaning in one context: (context, source) → English.
+ENGLISH_IN_CONTEXT = {
+    ("MainWindow", "終了"): "Quit", ("JobTableModel", "終了"): "Finished",
+    ("Tray", "一時停止"): "Paused",
+    ("OutboxTableModel", "組織"): "Organization", ("SupplyTableModel", "組織"): "Organization",
+    ("SupplyTableModel", "種類"): "Variation",
+}
+
+
+def unfinished(ts_path: Path) -> list[tuple[str, str, str]]:
+    """``(context, file:line, source)`` of every message without an English text in ``ENGLISH``."""
+    left = []
+    for context in ET.parse(ts_path).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source") or ""
+            if english(name, source) is None:
+                where = message.find("location")
+                place = f"{where.get('filename')}:{where.get('line')}" if where is not None else "?"
+                left.append((name, place, source))
+    return left
+
+
+def english(context: str, source: str) -> str | None:
+    return ENGLISH_IN_CONTEXT.get((context, source), ENGLISH.get(source))
 
 
 def apply(ts_path: Path) -> tuple[int, int]:
     tree = ET.parse(ts_path)
     done = missing = 0
-    for message in tree.getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        if translation is None:
-            translation = ET.SubElement(message, "translation")
-        if source in ENGLISH:
-            translation.text = ENGLISH[source]
-            translation.attrib.pop("type", None)
-            done += 1
-        elif not (translation.text or "").strip():
-            translation.set("type", "unfinished")
-            missing += 1
+    for context in tree.getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            done, missing = _fill(message, english(name, message.findtext("source") or ""), done, missing)
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     return done, missing
 
 
+def _fill(message: ET.Element, text: str | None, done: int, missing: int) -> tuple[int, int]:
+    translation = message.find("translation")
+    if translation is None:
+        translation = ET.SubElement(message, "translation")
+    if text is not None:
+        translation.text = text
+        translation.attrib.pop("type", None)
+        return done + 1, missing
+    if not (translation.text or "").strip():
+        translation.set("type", "unfinished")
+        return done, missing + 1
+    return done, missing
+
+
 if __name__ == "__main__":
+    # english.py FILE.ts: fill the English texts in; english.py --unfinished FILE.ts: list what has none
+    if sys.argv[1] == "--unfinished":
+        for context, place, source in unfinished(Path(sys.argv[2])):
+            print(f"{place}\t{context}\t{source!r}")
+        sys.exit(0)
     filled, left = apply(Path(sys.argv[1]))
     print(f"English: {filled} translated, {left} still unfinished")

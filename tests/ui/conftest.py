@@ -5,12 +5,15 @@ different thread" and the like must never pile up unnoticed."""
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
+import shiboken6
 
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.db.engine import Database
@@ -122,3 +125,43 @@ def settings_for(database: Database, **smtp: Any) -> Settings:
     if smtp:
         settings = replace(settings, smtp=replace(settings.smtp, **smtp))
     return settings
+
+
+# ---- English (issue-i18n): compiled from the sources for the run, so tests see what is wrapped now ----
+
+BUILD_SCRIPT = Path(__file__).resolve().parents[2] / "resources" / "translations" / "build.py"
+
+
+def _build_module() -> Any:
+    spec = importlib.util.spec_from_file_location("translations_build", BUILD_SCRIPT)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def english_qm(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("english")
+    _build_module().build(folder)
+    return folder
+
+
+@pytest.fixture
+def english(qapp, english_qm: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
+    from ui.i18n import install_language
+    from ui.viewer import window as viewer_module
+
+    def forget_viewer() -> None:  # the viewer is made once per app: not one made in the other language
+        if viewer_module._window is not None and shiboken6.isValid(viewer_module._window):
+            viewer_module._window.close()
+            shiboken6.delete(viewer_module._window)
+        viewer_module._window = None
+
+    forget_viewer()
+    assert install_language(qapp, "en", english_qm) == "en"
+    try:
+        yield
+    finally:
+        forget_viewer()
+        install_language(qapp, "ja")

@@ -1,69 +1,22 @@
 """English selected: the archive and settings views, and the 整合性チェック result, show no Japanese
 except data (the rows, the values in the fields, and the language list's own "日本語").
 
-Not covered yet: the shell, statements view, viewer, job centre and tray, whose strings are not
-wrapped for translation on this branch.
+The whole window, every view and dialog, is walked in ``test_english_walk.py``.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-
-import pytest
-
 from tests.ui.archive_fixtures import start_archive_env
+from tests.ui.english_texts import JAPANESE, ui_texts
 from ui.qt import (
     QAbstractButton,
-    QAction,
-    QComboBox,
-    QGroupBox,
-    QLabel,
-    QLineEdit,
     QMessageBox,
-    Qt,
-    QTableView,
     QWidget,
 )
 
-JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff66-\uff9f]")
-LANGUAGE_NAMES = {"日本語"}
-
-
-@pytest.fixture
-def english(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    from ui.i18n import install_language
-
-    assert install_language(qapp, "en") == "en"
-    try:
-        yield
-    finally:
-        install_language(qapp, "ja")
-
-
-def ui_texts(root: QWidget) -> list[str]:
-    """Every text the user reads that the app wrote: not the data in fields and table cells."""
-    texts: list[str] = [root.accessibleName(), root.toolTip()]
-    for widget in [root, *root.findChildren(QWidget)]:
-        texts += [widget.toolTip(), widget.accessibleName(), widget.statusTip()]
-        if isinstance(widget, QLabel | QAbstractButton):
-            texts.append(widget.text())
-        elif isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        elif isinstance(widget, QLineEdit):
-            texts.append(widget.placeholderText())
-        elif isinstance(widget, QComboBox):
-            texts += [widget.itemText(i) for i in range(widget.count()) if widget.itemText(i) not in LANGUAGE_NAMES]
-        elif isinstance(widget, QTableView):
-            model = widget.model()
-            texts += [str(model.headerData(c, Qt.Orientation.Horizontal))
-                      for c in range(model.columnCount())]
-    for action in root.findChildren(QAction):
-        texts += [action.text(), action.toolTip(), action.statusTip()]
-    return [t for t in texts if t]
-
 
 def japanese_left(root: QWidget) -> list[str]:
+    """No data to allow in these views' own texts (values in fields and cells are not read)."""
     return [t for t in ui_texts(root) if JAPANESE.search(t)]
 
 

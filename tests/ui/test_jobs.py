@@ -177,7 +177,7 @@ def test_a_job_that_cannot_be_retried_is_skipped_and_the_rest_go_on(jobs_window,
     failed = tasks.enqueue_statement(990_100)
     qtbot.waitUntil(lambda: job_state(view, done) == "完了" and job_state(view, failed) == "失敗", timeout=20000)
     # A done job in the set cannot be retried: it is named and skipped, the failed one is retried.
-    view._each_filtered(("done", "failed"), tasks.retry, "再実行しています…", "再実行")
+    view._each_filtered(("done", "failed"), tasks.retry, "再実行しています…", "{count} 件は再実行できませんでした。")
     qtbot.waitUntil(lambda: any(w.objectName() == "batchSkippedDialog" and w.isVisible()
                                 for w in QApplication.topLevelWidgets()), timeout=10000)
     box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "batchSkippedDialog")

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.ledger import Ledger
+from ui.i18n import label, message
 from ui.jobs.ledger_access import ledger_session
+from ui.qt import QCoreApplication
 
 if TYPE_CHECKING:
     from jobs.control import QueueStatus
@@ -33,10 +35,10 @@ def next_mail_check(settings: Settings, now: datetime | None = None) -> datetime
     return None
 
 
-def schedule_ja(expression: str) -> str:
+def schedule_text(expression: str) -> str:
     """「10分ごと」 for the usual every-N-minutes schedule; other cron expressions as written."""
     match = re.fullmatch(r"\*/(\d+) \* \* \* \*", expression.strip())
-    return f"{int(match.group(1))}分ごと" if match else expression
+    return QCoreApplication.translate("MailCheck", "{minutes}分ごと").format(minutes=int(match.group(1))) if match else expression
 
 
 @dataclass(frozen=True)
@@ -45,16 +47,20 @@ class MailCheckState:
     last: MailCheckRun | None
     next_run: datetime | None
 
-    def summary_ja(self, settings: Settings) -> str:
+    def summary(self, settings: Settings) -> str:
+        """The job centre's line about the recurring mail check, in the chosen language."""
         tz = settings.tz
-        last = "まだありません"
+        last = QCoreApplication.translate("MailCheck", "まだありません")
         if self.last is not None:
             moment = self.last.finished_at or self.last.created_at
-            last = f"{moment.astimezone(tz):%m/%d %H:%M} {self.last.state_ja}（{self.last.message}）"
-        upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else "なし"
+            last = QCoreApplication.translate("MailCheck", "{when} {state}（{message}）").format(
+                when=f"{moment.astimezone(tz):%m/%d %H:%M}", state=label(self.last.state_label),
+                message=message(self.last.message))
+        upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else QCoreApplication.translate("MailCheck", "なし")
         if self.queue.paused:
-            upcoming += "（一時停止中のため送信しません）"
-        return f"定期メール確認 {schedule_ja(settings.mail_schedule)}（{tz.key}）　前回: {last}　次回: {upcoming}"
+            upcoming += QCoreApplication.translate("MailCheck", "（一時停止中のため送信しません）")
+        return QCoreApplication.translate("MailCheck", "定期メール確認 {schedule}（{zone}）　前回: {last}　次回: {next}").format(
+            schedule=schedule_text(settings.mail_schedule), zone=tz.key, last=last, next=upcoming)
 
 
 def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:

@@ -9,21 +9,23 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
+from oroshi_desktop.labels import DELETED_ORGANIZATION
 from oroshi_desktop.ledger import JobView, Ledger
 from oroshi_desktop.queries.job_centre import (
     JobFilter,
     OutboxFilter,
     OutboxRow,
     Stamp,
-    job_kind_ja,
+    job_kind_label,
     job_rows,
     job_stamps,
     outbox_rows,
     outbox_stamps,
 )
+from ui.i18n import current_language, label, message
 from ui.jobs.ledger_access import ledger_session
 from ui.jobs.stamped_model import StampedTableModel
-from ui.qt import QBrush, QColor, Qt
+from ui.qt import QT_TRANSLATE_NOOP, QBrush, QColor, Qt
 
 ATTENTION = QColor("#fff1c2")  # 要確認: a soft amber row, readable with black text
 FAILED_TEXT = QColor("#a40000")
@@ -34,7 +36,11 @@ def when(moment: datetime | None, tz: ZoneInfo) -> str:
 
 
 class JobTableModel(StampedTableModel[JobView]):
-    HEADERS = ("種類", "状態", "メッセージ", "作成", "開始", "終了", "試行", "依頼したPC", "出力")
+    HEADERS = (QT_TRANSLATE_NOOP("JobTableModel", "種類"), QT_TRANSLATE_NOOP("JobTableModel", "状態"),
+               QT_TRANSLATE_NOOP("JobTableModel", "メッセージ"), QT_TRANSLATE_NOOP("JobTableModel", "作成"),
+               QT_TRANSLATE_NOOP("JobTableModel", "開始"), QT_TRANSLATE_NOOP("JobTableModel", "終了"),
+               QT_TRANSLATE_NOOP("JobTableModel", "試行"), QT_TRANSLATE_NOOP("JobTableModel", "依頼したPC"),
+               QT_TRANSLATE_NOOP("JobTableModel", "出力"))
     SORT_KEYS = ("kind", "state", "message", "created_at", "started_at", "finished_at", "attempts", "pc", "output")
     PC, OUTPUT = 7, 8
 
@@ -65,20 +71,21 @@ class JobTableModel(StampedTableModel[JobView]):
             if column == self.OUTPUT and job.output_path:
                 return job.output_path
             if column == self.PC and job.ran_by:
-                return f"実行したPC: {job.ran_by}"
+                return self.tr("実行したPC: {pc}").format(pc=job.ran_by)
             if column == 2 and job.error:
-                return f"{job.message}\n詳細（サポート用）: {job.error}"
+                return self.tr("{message}\n詳細（サポート用）: {error}").format(message=message(job.message),
+                                                                           error=job.error)
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.state == "failed":
             return QBrush(FAILED_TEXT)
         return None
 
     def _text(self, job: JobView, column: int) -> str:
         if column == 0:
-            return job_kind_ja(job.kind, job.arguments)
+            return label(job_kind_label(job.kind, job.arguments))
         if column == 1:
-            return job.state_ja
+            return label(job.state_label)
         if column == 2:
-            return job.message  # the ledger's error is English (for support): it is the tooltip
+            return message(job.message)  # the ledger's error is English (for support): it is the tooltip
         if column in (3, 4, 5):
             return when((job.created_at, job.started_at, job.finished_at)[column - 3], self.tz)
         if column == 6:
@@ -87,11 +94,14 @@ class JobTableModel(StampedTableModel[JobView]):
             return job.requested_by
         if job.output_path:
             return Path(job.output_path).name
-        return "保存済み" if job.document_id is not None else ""
+        return self.tr("保存済み") if job.document_id is not None else ""
 
 
 class OutboxTableModel(StampedTableModel[OutboxRow]):
-    HEADERS = ("明細書", "組織", "状態", "試行", "最後のエラー・確認事項", "宛先", "送信したPC")
+    HEADERS = (QT_TRANSLATE_NOOP("OutboxTableModel", "明細書"), QT_TRANSLATE_NOOP("OutboxTableModel", "組織"),
+               QT_TRANSLATE_NOOP("OutboxTableModel", "状態"), QT_TRANSLATE_NOOP("OutboxTableModel", "試行"),
+               QT_TRANSLATE_NOOP("OutboxTableModel", "最後のエラー・確認事項"),
+               QT_TRANSLATE_NOOP("OutboxTableModel", "宛先"), QT_TRANSLATE_NOOP("OutboxTableModel", "送信したPC"))
     SORT_KEYS = ("run", "organization", "state", "attempts", None, None, "claimed_by")
     STATE, ERROR = 2, 4
 
@@ -124,9 +134,11 @@ class OutboxTableModel(StampedTableModel[OutboxRow]):
             return QBrush(QColor("black"))  # stays readable on the amber row under a dark theme
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.ERROR:
-                return "\n".join(filter(None, (row.what_to_check_ja, row.last_error))) or None
+                # the chosen language's text, then the server's own words (for support)
+                what = row.what_to_check(current_language())
+                return "\n".join(dict.fromkeys(filter(None, (what, row.last_error)))) or None
             if column == self.STATE and row.needs_attention:
-                return row.what_to_check_ja
+                return row.what_to_check(current_language())
         return None
 
     def _text(self, row: OutboxRow, column: int) -> str:
@@ -135,13 +147,15 @@ class OutboxTableModel(StampedTableModel[OutboxRow]):
                 else ""
             return f"#{row.invoice_id} {period}".strip()
         if column == 1:
-            return row.organization
+            return row.organization or label(DELETED_ORGANIZATION)
         if column == 2:
-            return row.state_ja + (f"（第{row.generation}回）" if row.generation > 1 else "")
+            state = label(row.state_label)
+            return self.tr("{state}（第{generation}回）").format(state=state, generation=row.generation) \
+                if row.generation > 1 else state
         if column == 3:
             return str(row.attempts)
         if column == 4:
-            return row.what_to_check_ja
+            return row.what_to_check(current_language())
         if column == 5:
             return row.recipients
         return row.claimed_by or ""

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from oroshi_desktop.queries.job_centre import OUTBOX_STATE_LABELS_JA, OutboxFilter, OutboxRow
+from oroshi_desktop.labels import DELETED_ORGANIZATION, OUTBOX_STATE_LABELS
+from oroshi_desktop.queries.job_centre import OutboxFilter, OutboxRow
 from ui.context import AppContext
 from ui.dialogs import confirm
+from ui.i18n import current_language, label
 from ui.jobs.models import OutboxTableModel
 from ui.jobs.table import button, combo, make_table, selected_row
 from ui.operations import Operation
@@ -17,15 +19,22 @@ from ui.qt import QCoreApplication, QGroupBox, QHBoxLayout, QLabel, Qt, QTimer, 
 OUTBOX_POLL_MS = 3000  # the shared database: every PC polls it, so less often than the local ledger
 
 
+def organization_name(row: OutboxRow) -> str:
+    return row.organization or label(DELETED_ORGANIZATION)
+
+
 def resend_question(row: OutboxRow) -> dict[str, str]:
     """再送's confirmation names who gets the mail again."""
-    return {"text": f"「{row.organization}」にメールをもう一度送りますか？",
-            "informative": f"宛先: {row.recipients}\n同じ支払明細書が、この宛先にもう一度届きます。",
+    return {"text": QCoreApplication.translate("OutboxPanel", "「{name}」にメールをもう一度送りますか？").format(
+                name=organization_name(row)),
+            "informative": QCoreApplication.translate(
+                "OutboxPanel", "宛先: {to}\n同じ支払明細書が、この宛先にもう一度届きます。").format(to=row.recipients),
             "action": QCoreApplication.translate("OutboxPanel", "再送する")}
 
 
 def mark_sent_question(row: OutboxRow) -> dict[str, str]:
-    return {"text": f"「{row.organization}」へのメールを送信済みにしますか？",
+    return {"text": QCoreApplication.translate("OutboxPanel", "「{name}」へのメールを送信済みにしますか？").format(
+                name=organization_name(row)),
             "informative": QCoreApplication.translate("OutboxPanel", "相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。"),
             "action": QCoreApplication.translate("OutboxPanel", "送信済みにする")}
 
@@ -37,8 +46,8 @@ class OutboxPanel(QGroupBox):
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         self.state_filter = combo("outboxStateFilter", self.tr("送信状態で絞り込み"),
-                                  [(self.tr("すべての状態"), ())] + [(label, (state,))
-                                                            for state, label in OUTBOX_STATE_LABELS_JA.items()])
+                                  [(self.tr("すべての状態"), ())] + [(label(text), (state,))
+                                                            for state, text in OUTBOX_STATE_LABELS.items()])
         self.state_filter.currentIndexChanged.connect(
             lambda: self.model.set_filter(OutboxFilter(states=self.state_filter.currentData())))
         filters.addWidget(QLabel(self.tr("状態:")))
@@ -106,8 +115,9 @@ class OutboxPanel(QGroupBox):
         online, has_tasks = self.ctx.online, self.ctx.tasks is not None
         self.resend_button.setEnabled(bool(row and has_tasks and online and row.state in ("sent", "uncertain", "failed")))
         self.mark_sent_button.setEnabled(bool(row and online and row.state in ("uncertain", "failed")))
-        self.check_label.setText(row.what_to_check_ja if row else "")
-        self.check_label.setVisible(bool(row and row.what_to_check_ja))
+        what = row.what_to_check(current_language()) if row else ""
+        self.check_label.setText(what)
+        self.check_label.setVisible(bool(what))
 
     def _run(self, work: Callable[[], Any], label: str) -> None:
         def done(_result: Any) -> None:

@@ -18,8 +18,9 @@ from typing import Any, Generic, TypeVar
 import shiboken6
 
 from oroshi_desktop.queries.job_centre import Stamp
+from ui.i18n import headers_context
 from ui.operations import Operation
-from ui.qt import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -72,7 +73,7 @@ class StampedTableModel(QAbstractTableModel, Generic[R]):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS) \
                 and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.HEADERS[section]
+            return QCoreApplication.translate(headers_context(type(self)), self.HEADERS[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

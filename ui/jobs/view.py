@@ -13,22 +13,25 @@ from pathlib import Path
 from typing import Any
 
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.ledger import DISCARDED, FAILED, QUEUED, STATE_LABELS_JA, STATES
+from oroshi_desktop.labels import JOB_KIND_LABELS, JOB_STATE_LABELS
+from oroshi_desktop.ledger import DISCARDED, FAILED, QUEUED, STATES
 from oroshi_desktop.queries.job_centre import (
-    JOB_KIND_LABELS_JA,
     JobFilter,
     OutboxRow,
     job_ids,
 )
 from ui.context import AppContext
 from ui.dialogs import confirm
+from ui.i18n import label, user_message
 from ui.jobs.ledger_access import ledger_session
 from ui.jobs.models import JobTableModel
 from ui.jobs.outbox_panel import OutboxPanel
 from ui.jobs.table import button, combo, make_table, selected_row
-from ui.operations import APP_TITLE, BatchOperation, Operation, Progress
+from ui.operations import BatchOperation, Operation, Progress, app_title
 from ui.qt import (
+    QT_TRANSLATE_NOOP,
     QCheckBox,
+    QCoreApplication,
     QDesktopServices,
     QGroupBox,
     QHBoxLayout,
@@ -49,7 +52,7 @@ JOB_POLL_MS = 1000
 
 
 class JobsView(QWidget):
-    title = "ジョブ"
+    title = QT_TRANSLATE_NOOP("Navigation", "ジョブ")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -60,7 +63,7 @@ class JobsView(QWidget):
 
         # The recurring mail check and the queue switch: the shell's shared actions.
         top = QHBoxLayout()
-        self.mail_check_label = QLabel("定期メール確認: 読み込み中…")
+        self.mail_check_label = QLabel(self.tr("定期メール確認: 読み込み中…"))
         self.mail_check_label.setObjectName("mailCheckState")
         self.mail_check_label.setWordWrap(True)
         self.mail_check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -104,23 +107,24 @@ class JobsView(QWidget):
 
     # ---- building ----------------------------------------------------------------------------
     def _build_jobs(self) -> QWidget:
-        box = QGroupBox("ジョブ")
+        box = QGroupBox(self.tr("ジョブ"))
         layout = QVBoxLayout(box)
         filters = QHBoxLayout()
-        self.state_filter = combo("jobStateFilter", "状態で絞り込み",
-                                  [("すべての状態", ())] + [(STATE_LABELS_JA[s], (s,)) for s in STATES])
-        self.kind_filter = combo("jobKindFilter", "種類で絞り込み",
-                                 [("すべての種類", ())] + [(label, (kind,)) for kind, label in JOB_KIND_LABELS_JA.items()])
+        self.state_filter = combo("jobStateFilter", self.tr("状態で絞り込み"),
+                                  [(self.tr("すべての状態"), ())] + [(label(JOB_STATE_LABELS[s]), (s,)) for s in STATES])
+        self.kind_filter = combo("jobKindFilter", self.tr("種類で絞り込み"),
+                                 [(self.tr("すべての種類"), ())] + [(label(text), (kind,))
+                                                                  for kind, text in JOB_KIND_LABELS.items()])
         for selector in (self.state_filter, self.kind_filter):
             selector.currentIndexChanged.connect(self._job_filter_changed)
-        filters.addWidget(QLabel("状態:"))
+        filters.addWidget(QLabel(self.tr("状態:")))
         filters.addWidget(self.state_filter)
-        filters.addWidget(QLabel("種類:"))
+        filters.addWidget(QLabel(self.tr("種類:")))
         filters.addWidget(self.kind_filter)
         # With a shared database every PC's jobs are in the ledger; a clerk mostly wants their own.
-        self.this_pc_only = QCheckBox(f"このPCのみ（{self.ctx.ledger.pc}）")
+        self.this_pc_only = QCheckBox(self.tr("このPCのみ（{pc}）").format(pc=self.ctx.ledger.pc))
         self.this_pc_only.setObjectName("thisPcOnly")
-        self.this_pc_only.setAccessibleName("このPCのジョブだけを表示")
+        self.this_pc_only.setAccessibleName(self.tr("このPCのジョブだけを表示"))
         self.this_pc_only.setChecked(True)
         self.this_pc_only.toggled.connect(self._job_filter_changed)
         filters.addWidget(self.this_pc_only)
@@ -129,7 +133,7 @@ class JobsView(QWidget):
 
         self.job_model = JobTableModel(self.ctx.ledger, self.ctx.settings.tz, self)
         self.job_model.filter = JobFilter(requested_by=self.ctx.ledger.pc)
-        self.job_view = make_table(self.job_model, "jobsTable", "ジョブ一覧",
+        self.job_view = make_table(self.job_model, "jobsTable", self.tr("ジョブ一覧"),
                                    ("供給料仕切り書作成", "待機中", "供給料仕切り書の作成に失敗しました。",
                                     "2026/12/31 23:59", "2026/12/31 23:59", "2026/12/31 23:59", "試行"))
         self._last_job_id: int | None = None
@@ -140,15 +144,16 @@ class JobsView(QWidget):
         layout.addWidget(self.job_view, 1)
 
         buttons = QHBoxLayout()
-        self.retry_button = button("再実行", "retryJob", "失敗・破棄したジョブをもう一度実行します", self.retry_selected)
-        self.discard_button = button("破棄", "discardJob", "待機中・失敗のジョブを実行しないようにします",
+        self.retry_button = button(self.tr("再実行"), "retryJob", self.tr("失敗・破棄したジョブをもう一度実行します"),
+                                   self.retry_selected)
+        self.discard_button = button(self.tr("破棄"), "discardJob", self.tr("待機中・失敗のジョブを実行しないようにします"),
                                      self.discard_selected)
-        self.open_button = button("出力を開く", "openJobOutput", "ジョブが作ったファイルを開きます",
+        self.open_button = button(self.tr("出力を開く"), "openJobOutput", self.tr("ジョブが作ったファイルを開きます"),
                                   self.open_selected_output)
-        self.retry_all_button = button("失敗をすべて再実行", "retryAllFailed",
-                                       "絞り込んだ一覧の失敗したジョブをすべて再実行します", self.retry_all_failed)
-        self.discard_all_button = button("すべて破棄", "discardAll",
-                                         "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します", self.discard_all)
+        self.retry_all_button = button(self.tr("失敗をすべて再実行"), "retryAllFailed",
+                                       self.tr("絞り込んだ一覧の失敗したジョブをすべて再実行します"), self.retry_all_failed)
+        self.discard_all_button = button(self.tr("すべて破棄"), "discardAll",
+                                         self.tr("絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します"), self.discard_all)
         for widget in (self.retry_button, self.discard_button, self.open_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
@@ -188,7 +193,7 @@ class JobsView(QWidget):
         self.job_model.poll()
 
     def _show_overview(self, overview: Overview) -> None:
-        self.mail_check_label.setText(overview.mail_check.summary_ja(self.ctx.settings))
+        self.mail_check_label.setText(overview.mail_check.summary(self.ctx.settings))
         self.pause_button.setAccessibleName(self.ctx.commands.pause.text())
 
     def _job_filter_changed(self) -> None:
@@ -244,19 +249,21 @@ class JobsView(QWidget):
 
     def retry_all_failed(self) -> None:
         tasks = self.ctx.tasks
-        if tasks is None or not confirm(self, "絞り込んだ一覧の失敗したジョブをすべて再実行しますか？",
-                                        action="すべて再実行"):
+        if tasks is None or not confirm(self, self.tr("絞り込んだ一覧の失敗したジョブをすべて再実行しますか？"),
+                                        action=self.tr("すべて再実行")):
             return
-        self._each_filtered((FAILED,), tasks.retry, "失敗したジョブを再実行しています…", "再実行")
+        self._each_filtered((FAILED,), tasks.retry, self.tr("失敗したジョブを再実行しています…"),
+                            self.tr("{count} 件は再実行できませんでした。"))
 
     def discard_all(self) -> None:
-        if not confirm(self, "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？",
-                       informative="破棄したジョブは実行されません（あとから再実行はできます）。",
-                       action="すべて破棄"):
+        if not confirm(self, self.tr("絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？"),
+                       informative=self.tr("破棄したジョブは実行されません（あとから再実行はできます）。"),
+                       action=self.tr("すべて破棄")):
             return
-        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, "ジョブを破棄しています…", "破棄")
+        self._each_filtered((QUEUED, FAILED), self.ctx.ledger.discard, self.tr("ジョブを破棄しています…"),
+                            self.tr("{count} 件は破棄できませんでした。"))
 
-    def _each_filtered(self, states: tuple[str, ...], act: Callable[[int], Any], label: str, verb: str) -> None:
+    def _each_filtered(self, states: tuple[str, ...], act: Callable[[int], Any], label: str, skipped_text: str) -> None:
         """One job at a time: a job that changed meanwhile (it started, someone else acted) is skipped
         with its reason and the rest go on; キャンセル stops between jobs."""
         def work(progress: Progress) -> list[str]:
@@ -267,14 +274,14 @@ class JobsView(QWidget):
                 try:
                     act(job_id)
                 except UserError as err:
-                    skipped.append(err.message_ja)
-                progress.update(done + 1, len(ids), f"ジョブ {job_id}")
+                    skipped.append(user_message(err))
+                progress.update(done + 1, len(ids), QCoreApplication.translate("JobsView", "ジョブ {id}").format(id=job_id))
             return skipped
 
         def finished(skipped: list[str]) -> None:
             self.ctx.jobs_changed.emit()
             if skipped:
-                box = QMessageBox(QMessageBox.Icon.Information, APP_TITLE, f"{len(skipped)} 件は{verb}できませんでした。",
+                box = QMessageBox(QMessageBox.Icon.Information, app_title(), skipped_text.format(count=len(skipped)),
                                   QMessageBox.StandardButton.Ok, self)
                 box.setObjectName("batchSkippedDialog")
                 box.setInformativeText("\n".join(skipped[:10]) + ("\n…" if len(skipped) > 10 else ""))
@@ -309,7 +316,7 @@ class JobsView(QWidget):
             target.write_bytes(data)
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(target)))
 
-        Operation(self, read, label="ファイルを開いています…").success(show).run()
+        Operation(self, read, label=self.tr("ファイルを開いています…")).success(show).run()
 
 
 def viewer_open_pdf() -> Callable[..., Any] | None:

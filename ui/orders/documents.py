@@ -37,13 +37,10 @@ PACKING_SLIPS = "packing_slips"
 SHIPPING_LIST = "shipping_list"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentDialog", text)
-
-
 def document_title(kind: str) -> str:
-    return {SHIPPING_CHART: _tr("出荷表"), PACKING_SLIPS: _tr("卸先用出荷表"),
-            SHIPPING_LIST: _tr("まとめた出荷明細表")}[kind]
+    return {SHIPPING_CHART: QCoreApplication.translate("DocumentDialog", "出荷表"),
+            PACKING_SLIPS: QCoreApplication.translate("DocumentDialog", "卸先用出荷表"),
+            SHIPPING_LIST: QCoreApplication.translate("DocumentDialog", "まとめた出荷明細表")}[kind]
 
 
 @dataclass(frozen=True)
@@ -199,4 +196,5 @@ def produce(parent: QWidget, database: Database, request: DocumentRequest, direc
         if done is not None:
             done(request, data)
 
-    Operation(parent, lambda: render(database, request), label=_tr("書類を作成しています…")).success(shown).run()
+    Operation(parent, lambda: render(database, request),
+              label=QCoreApplication.translate("DocumentDialog", "書類を作成しています…")).success(shown).run()

@@ -24,10 +24,6 @@ NUMBER_COLUMNS = (OrderSort.ITEMS, OrderSort.RECEPTACLES, OrderSort.FREIGHT, Ord
 ESTIMATE_COLOUR = "#fff2b3"  # 見積もり: not confirmed yet, the office should notice it
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OrderTableModel", text)
-
-
 def money_text(amount: Decimal) -> str:
     """Whole yen as 1,234; a price with sen keeps them (1,234.5), never rounded away."""
     if amount == amount.to_integral_value():
@@ -40,15 +36,17 @@ def date_text(day: date | None) -> str:
 
 
 def status_text(status: int | None) -> str:
-    labels = {0: _tr("見積もり"), 1: _tr("確認済み"), 2: _tr("出荷済み")}
+    labels = {0: QCoreApplication.translate("OrderTableModel", "見積もり"),
+              1: QCoreApplication.translate("OrderTableModel", "確認済み"),
+              2: QCoreApplication.translate("OrderTableModel", "出荷済み")}
     return labels.get(status if status is not None else -1, "")
 
 
 class OrderTableModel(PagedIdModel):
     def __init__(self, database: Database, start: date, end: date, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.headers = (_tr("卸先"), _tr("商品・バリエーション"), _tr("商品数量"), _tr("容器数量"), _tr("貨物数量"),
-                        _tr("単価"), _tr("出荷日"), _tr("到着日"), _tr("状態"))
+        self.headers = (self.tr("卸先"), self.tr("商品・バリエーション"), self.tr("商品数量"), self.tr("容器数量"), self.tr("貨物数量"),
+                        self.tr("単価"), self.tr("出荷日"), self.tr("到着日"), self.tr("状態"))
         self.order_filter = OrderFilter(start=start, end=end)
         self.sort_key = OrderSort.SHIPPING_DATE
         self.descending = False
@@ -96,7 +94,8 @@ class OrderTableModel(PagedIdModel):
         if sort == OrderSort.ITEMS:
             return f"{row.item_quantity:,}"
         if sort == OrderSort.RECEPTACLES:
-            return f"{row.receptacle_quantity:,}（{row.receptacle_name}）" if row.receptacle_name \
+            return self.tr("{quantity}（{receptacle}）").format(
+                quantity=f"{row.receptacle_quantity:,}", receptacle=row.receptacle_name) if row.receptacle_name \
                 else f"{row.receptacle_quantity:,}"
         if sort == OrderSort.FREIGHT:
             return f"{row.freight_quantity:,}"

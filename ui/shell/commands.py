@@ -15,13 +15,13 @@ class QueueCommands(QObject):
         self.ctx = ctx
         self.monitor = monitor
         self.widget = parent
-        self.run_mail_check = QAction("今すぐメール確認", parent)
+        self.run_mail_check = QAction(self.tr("今すぐメール確認"), parent)
         self.run_mail_check.setObjectName("runMailCheckNow")
-        self.run_mail_check.setToolTip("送信予定の支払明細書をいますぐ確認して送信します")
+        self.run_mail_check.setToolTip(self.tr("送信予定の支払明細書をいますぐ確認して送信します"))
         self.run_mail_check.triggered.connect(self.mail_check_now)
-        self.pause = QAction("一時停止", parent)
+        self.pause = QAction(self.tr("一時停止"), parent)
         self.pause.setObjectName("pauseQueue")
-        self.pause.setToolTip("このPCのジョブの実行を止めます（再開できます）")
+        self.pause.setToolTip(self.tr("このPCのジョブの実行を止めます（再開できます）"))
         self.pause.triggered.connect(self.toggle_pause)
         ctx.tasks_ready.connect(self.update)
         ctx.online_changed.connect(self.update)
@@ -34,9 +34,9 @@ class QueueCommands(QObject):
 
     def _overview(self, overview: Overview) -> None:
         self.paused = overview.mail_check.queue.paused
-        self.pause.setText("再開" if self.paused else "一時停止")
-        self.pause.setToolTip("このPCのジョブの実行を再開します" if self.paused
-                              else "このPCのジョブの実行を止めます（再開できます）")
+        self.pause.setText(self.tr("再開") if self.paused else self.tr("一時停止"))
+        self.pause.setToolTip(self.tr("このPCのジョブの実行を再開します") if self.paused
+                              else self.tr("このPCのジョブの実行を止めます（再開できます）"))
 
     def mail_check_now(self) -> None:
         tasks = self.ctx.tasks

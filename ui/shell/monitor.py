@@ -19,7 +19,7 @@ from ui.context import AppContext
 from ui.jobs.ledger_access import ledger_session
 from ui.jobs.mail_check import MailCheckState, read_mail_check_state
 from ui.operations import Operation
-from ui.qt import QObject, QTimer, Signal
+from ui.qt import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +40,14 @@ class Overview:
 
     @property
     def state_ja(self) -> str:
-        """The tray's word: 一時停止 / エラーあり / 送信中 / 正常."""
+        """The tray's word: 一時停止 / エラーあり / 送信中 / 正常 (Japanese: the tray translates it)."""
         if self.mail_check.queue.paused:
-            return "一時停止"
+            return QT_TRANSLATE_NOOP("Tray", "一時停止")
         if self.failed_jobs or self.uncertain or self.failed_mail:
-            return "エラーあり"
+            return QT_TRANSLATE_NOOP("Tray", "エラーあり")
         if self.running_mail or self.sending:
-            return "送信中"
-        return "正常"
+            return QT_TRANSLATE_NOOP("Tray", "送信中")
+        return QT_TRANSLATE_NOOP("Tray", "正常")
 
 
 def read_overview(ctx: AppContext) -> Overview:

@@ -15,8 +15,9 @@ class PlaceholderView(QWidget):
         self.title = title
         self.setObjectName("placeholderView")
         layout = QVBoxLayout(self)
-        label = QLabel(f"<h2>{title}</h2><p>{what}は次の版でこの画面からできるようになります。</p>"
-                       "<p>それまでは Web 版のオロシ、またはコマンド <code>oroshi-desktop --help</code> をお使いください。</p>")
+        label = QLabel(self.tr("<h2>{title}</h2><p>{what}は次の版でこの画面からできるようになります。</p>"
+                               "<p>それまでは Web 版のオロシ、またはコマンド <code>oroshi-desktop --help</code> "
+                               "をお使いください。</p>").format(title=title, what=what))
         label.setObjectName("placeholderText")
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
 from ui.context import AppContext
-from ui.qt import QLabel, QStatusBar, QWidget
+from ui.qt import QCoreApplication, QLabel, QStatusBar, QWidget
 from ui.shell.monitor import Overview
 
 ONLINE_STYLE = "color: #1a7f37;"
@@ -18,26 +18,26 @@ OFFLINE_STYLE = "color: #b00020; font-weight: bold;"
 def database_text(database: Database) -> str:
     """埋め込み for the app's own SQLite file; host and database name for PostgreSQL."""
     if database.dialect == "sqlite":
-        return "データベース: 埋め込み"
+        return QCoreApplication.translate("StatusBar", "データベース: 埋め込み")
     url = database.url
     host = url.host or "localhost"
     port = f":{url.port}" if url.port else ""
-    return f"データベース: PostgreSQL {host}{port}/{url.database or ''}"
+    return QCoreApplication.translate("StatusBar", "データベース: PostgreSQL {server}").format(server=f"{host}{port}/{url.database or ''}")
 
 
 def scheduler_text(overview: Overview, tz: ZoneInfo) -> str:
     queue = overview.mail_check.queue
     if queue.paused:
-        state = "一時停止中"
+        state = QCoreApplication.translate("StatusBar", "一時停止中")
     elif queue.scheduler_pid == os.getpid():
-        state = "このアプリで実行中"
+        state = QCoreApplication.translate("StatusBar", "このアプリで実行中")
     elif queue.scheduler_pid is not None:
-        state = "別のプロセスで実行中"
+        state = QCoreApplication.translate("StatusBar", "別のプロセスで実行中")
     else:
-        state = "停止中"
+        state = QCoreApplication.translate("StatusBar", "停止中")
     upcoming = overview.mail_check.next_run
-    when = f"{upcoming.astimezone(tz):%m/%d %H:%M}" if upcoming else "なし"
-    return f"スケジューラー: {state}　次のメール確認: {when}（{tz.key}）"
+    when = f"{upcoming.astimezone(tz):%m/%d %H:%M}" if upcoming else QCoreApplication.translate("StatusBar", "なし")
+    return QCoreApplication.translate("StatusBar", "スケジューラー: {state}　次のメール確認: {when}（{zone}）").format(state=state, when=when, zone=tz.key)
 
 
 class ShellStatusBar(QStatusBar):
@@ -45,9 +45,10 @@ class ShellStatusBar(QStatusBar):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("statusBar")
-        self.database_label = self._label("statusDatabase", database_text(ctx.database), "データベース")
-        self.connection_label = self._label("statusConnection", "確認中…", "接続状態")
-        self.scheduler_label = self._label("statusScheduler", "スケジューラー: 確認中…", "スケジューラーの状態")
+        self.database_label = self._label("statusDatabase", database_text(ctx.database), self.tr("データベース"))
+        self.connection_label = self._label("statusConnection", self.tr("確認中…"), self.tr("接続状態"))
+        self.scheduler_label = self._label("statusScheduler", self.tr("スケジューラー: 確認中…"),
+                                              self.tr("スケジューラーの状態"))
         ctx.monitor.connection_checked.connect(self.show_online)
         ctx.monitor.overview_changed.connect(self.show_overview)
 
@@ -59,9 +60,9 @@ class ShellStatusBar(QStatusBar):
         return label
 
     def show_online(self, online: bool) -> None:
-        self.connection_label.setText("オンライン" if online else "接続できません")
+        self.connection_label.setText(self.tr("オンライン") if online else self.tr("接続できません"))
         self.connection_label.setStyleSheet(ONLINE_STYLE if online else OFFLINE_STYLE)
-        self.connection_label.setToolTip("" if online else "データベースに接続できません。自動で再接続を試みています。")
+        self.connection_label.setToolTip("" if online else self.tr("データベースに接続できません。自動で再接続を試みています。"))
 
     def show_overview(self, overview: Overview) -> None:
         self.scheduler_label.setText(scheduler_text(overview, self.ctx.settings.tz))

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ui.context import AppContext
-from ui.qt import QWidget
+from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QWidget
 from ui.shell.placeholder import PlaceholderView
 
 log = logging.getLogger(__name__)
@@ -23,9 +23,13 @@ ViewFactory = Callable[[AppContext, QWidget], QWidget]
 class NavEntry:
     key: str          # the QSettings value of the last view
     action_name: str  # the QAction's objectName (testability contract)
-    title: str        # the Japanese label
+    title: str        # the Japanese label (the source text of its translation)
     shortcut: str
     factory: ViewFactory
+
+    def label(self) -> str:
+        """The title in the chosen language."""
+        return QCoreApplication.translate("Navigation", self.title)
 
 
 def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
@@ -33,7 +37,8 @@ def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
         from ui.statements.view import StatementsView
     except ImportError as err:  # the statements view is built on its own branch
         log.info("statements view not available: %s", err)
-        return PlaceholderView(ctx, "支払明細書", "支払明細書の一覧・作成・送信", parent)
+        return PlaceholderView(ctx, QCoreApplication.translate("Navigation", "支払明細書"),
+                               QCoreApplication.translate("Navigation", "支払明細書の一覧・作成・送信"), parent)
     return StatementsView(ctx, parent)
 
 
@@ -68,11 +73,11 @@ def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
 
 
 NAVIGATION: tuple[NavEntry, ...] = (
-    NavEntry("statements", "showStatements", "支払明細書", "Ctrl+1", _statements),
-    NavEntry("orders", "showOrders", "注文・出荷", "Ctrl+2", _orders),
-    NavEntry("supplies", "showSupplies", "供給", "Ctrl+3", _supplies),
-    NavEntry("archive", "showArchive", "書類保管", "Ctrl+4", _archive),
-    NavEntry("jobs", "showJobs", "ジョブ", "Ctrl+5", _jobs),
-    NavEntry("settings", "showSettings", "設定", "Ctrl+6", _settings),
+    NavEntry("statements", "showStatements", QT_TRANSLATE_NOOP("Navigation", "支払明細書"), "Ctrl+1", _statements),
+    NavEntry("orders", "showOrders", QT_TRANSLATE_NOOP("Navigation", "注文・出荷"), "Ctrl+2", _orders),
+    NavEntry("supplies", "showSupplies", QT_TRANSLATE_NOOP("Navigation", "供給"), "Ctrl+3", _supplies),
+    NavEntry("archive", "showArchive", QT_TRANSLATE_NOOP("Navigation", "書類保管"), "Ctrl+4", _archive),
+    NavEntry("jobs", "showJobs", QT_TRANSLATE_NOOP("Navigation", "ジョブ"), "Ctrl+5", _jobs),
+    NavEntry("settings", "showSettings", QT_TRANSLATE_NOOP("Navigation", "設定"), "Ctrl+6", _settings),
 )
 DEFAULT_VIEW = "statements"

@@ -26,10 +26,6 @@ UNPRICED_COLOUR = "#ffd6d6"  # a statement would print ¥0 for this supply
 NUMBER_COLUMNS = (SupplySort.QUANTITY, SupplySort.PRICE)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SupplyTableModel", text)
-
-
 def quantity_text(quantity: Decimal, unit: str) -> str:
     return f"{quantity.normalize():,f} {unit}".rstrip()
 
@@ -37,8 +33,8 @@ def quantity_text(quantity: Decimal, unit: str) -> str:
 class SupplyTableModel(PagedIdModel):
     def __init__(self, database: Database, day: date, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
-        self.headers = (_tr("都道府県"), _tr("受入時間"), _tr("組織"), _tr("生産者"), _tr("種類"), _tr("数量"),
-                        _tr("単価"), _tr("ロック"))
+        self.headers = (self.tr("都道府県"), self.tr("受入時間"), self.tr("組織"), self.tr("生産者"), self.tr("種類"), self.tr("数量"),
+                        self.tr("単価"), self.tr("ロック"))
         self.supply_filter = SupplyFilter(day=day)
         self.sort_key = SupplySort.PREFECTURE
         self.descending = False
@@ -77,7 +73,7 @@ class SupplyTableModel(PagedIdModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor(UNPRICED_COLOUR)) if row.unpriced else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            return _tr("単価が入力されていません") if row.unpriced else None
+            return QCoreApplication.translate("SupplyTableModel", "単価が入力されていません") if row.unpriced else None
         sort = SupplySort(column)
         if sort == SupplySort.PREFECTURE:
             return prefecture_name(row.prefecture_id) if row.prefecture_id else ""
@@ -93,5 +89,5 @@ class SupplyTableModel(PagedIdModel):
         if sort == SupplySort.QUANTITY:
             return quantity_text(row.quantity, row.unit)
         if sort == SupplySort.PRICE:
-            return _tr("未入力") if row.unpriced else money_text(row.price)
-        return _tr("ロック済み") if row.locked else ""
+            return QCoreApplication.translate("SupplyTableModel", "未入力") if row.unpriced else money_text(row.price)
+        return QCoreApplication.translate("SupplyTableModel", "ロック済み") if row.locked else ""

@@ -22,6 +22,7 @@ from oroshi_desktop.queries.supply_list import (
 )
 from oroshi_desktop.queries.supply_list import supply_days as days_with_supplies
 from ui.context import AppContext
+from ui.i18n import ui_locale
 from ui.operations import Operation, show_error
 from ui.orders.filters import from_qdate, to_qdate
 from ui.qt import (
@@ -35,7 +36,6 @@ from ui.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLocale,
     QSettings,
     QSplitter,
     Qt,
@@ -83,7 +83,7 @@ class SuppliesView(QWidget):
         self.calendar.setGridVisible(False)
         # Japanese month and day names whatever the PC's locale; the language setting (issue 8
         # point 5) is to choose this with the rest of the UI.
-        self.calendar.setLocale(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+        self.calendar.setLocale(ui_locale())
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setSelectedDate(to_qdate(today))
         self.calendar.selectionChanged.connect(self._day_changed)

@@ -18,8 +18,6 @@ from ui.qt import (
 from ui.viewer.document import PdfPasswordError, load_pdf_document
 from ui.viewer.tab import PdfTab
 
-WINDOW_TITLE = "PDFビューア"
-
 _window: PdfViewerWindow | None = None
 
 
