@@ -114,6 +114,9 @@ ENGLISH = {
     "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します": "Discard every queued or failed job in the filtered list",
     "絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？": "Discard every queued or failed job in the filtered list?",
     "送信済みにする": "Mark as sent", "送信状態で絞り込み": "Filter by mail state", "閉じる": "Close",
+    # ---- issue-views (archive, settings, logo, printing) ----
+    "{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）":
+        "{total} documents (the newest {shown} shown; narrow the search)",
 }
 
 
