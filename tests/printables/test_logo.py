@@ -134,7 +134,7 @@ def test_check_sheet_shows_the_logo_in_the_last_row(sqlite_db: Database, tmp_pat
     box = changed_box(base, logo)
     assert box is not None
     left, top, right, bottom = box
-    width, height = base.size
+    width = base.size[0]
     column = (width - 2 * 15 * PT) / 8
     # columns 4–5 of eight, in the lower part of the page; a square logo stays square
     assert 15 * PT + 3 * column - 2 < left and right < 15 * PT + 5 * column + 2
