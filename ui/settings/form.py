@@ -28,6 +28,9 @@ from ui.qt import (
 
 ERROR_STYLE = "color: #b00020;"
 LABEL_WIDTH = 150  # logical px a label may take before it wraps
+# Below this a column is cramped (label 150 + a field of ~260 + margins), so two columns need
+# twice it: 1366×768 at 100 % has ~1,230 px (two columns), at 150 % ~790 (one column).
+COMFORTABLE_COLUMN = 440
 
 
 class Columns(QWidget):
@@ -48,7 +51,7 @@ class Columns(QWidget):
         return widest(self.left) + widest(self.right) + self.grid.horizontalSpacing() + margins.left() + margins.right()
 
     def fit(self, width: int) -> None:
-        self.arrange(single=width < self.two_column_width())
+        self.arrange(single=width < max(self.two_column_width(), 2 * COMFORTABLE_COLUMN))
 
     def arrange(self, *, single: bool) -> None:
         if single == self.single:
