@@ -93,8 +93,11 @@ class SettingsView(SettingsForm):
                 return False
         try:
             self.logo.load_file(path)
-        except LogoError as err:
-            self._show_problems([FieldError("company_logo", f"{self.labels['company_logo']}: {err.message}")])
+        except LogoError as err:  # shown under the field; the other fields' lines stay as they are
+            message = f"{self.labels['company_logo']}: {err.message}"
+            self.errors["company_logo"].setText(message)
+            self.errors["company_logo"].show()
+            self.problems.setText(message)
             return False
         return True
 
