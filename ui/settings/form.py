@@ -14,8 +14,8 @@ from ui.qt import (
     QAction,
     QComboBox,
     QFormLayout,
-    QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -34,12 +34,18 @@ COMFORTABLE_COLUMN = 440
 
 
 class Columns(QWidget):
-    """Groups in two columns (``left``, ``right``) when the width allows, else one below the other."""
+    """Groups in two columns (``left``, ``right``) when the width allows, else one below the other.
+    Each column stacks its groups on its own, so a short group leaves no gap beside a tall one."""
 
     def __init__(self, left: list[QWidget], right: list[QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
-        self.grid = QGridLayout(self)
+        row = QHBoxLayout(self)
+        self.stacks: list[QVBoxLayout] = []
+        for _ in range(2):
+            stack = QVBoxLayout()
+            row.addLayout(stack, 1)
+            self.stacks.append(stack)
         self.single: bool | None = None
         self.arrange(single=False)
 
@@ -47,8 +53,8 @@ class Columns(QWidget):
         def widest(widgets: list[QWidget]) -> int:
             return max((w.minimumSizeHint().width() for w in widgets), default=0)
 
-        margins = self.grid.contentsMargins()
-        return widest(self.left) + widest(self.right) + self.grid.horizontalSpacing() + margins.left() + margins.right()
+        margins = self.layout().contentsMargins()
+        return widest(self.left) + widest(self.right) + self.layout().spacing() + margins.left() + margins.right()
 
     def fit(self, width: int) -> None:
         self.arrange(single=width < max(self.two_column_width(), 2 * COMFORTABLE_COLUMN))
@@ -57,17 +63,17 @@ class Columns(QWidget):
         if single == self.single:
             return
         self.single = single
-        for widget in (*self.left, *self.right):
-            self.grid.removeWidget(widget)
-        columns = [[*self.left, *self.right]] if single else [self.left, self.right]
-        for column, widgets in enumerate(columns):
-            for row, widget in enumerate(widgets):
-                self.grid.addWidget(widget, row, column, Qt.AlignmentFlag.AlignTop)
-        rows = max(len(widgets) for widgets in columns)
-        for row in range(len(self.left) + len(self.right) + 1):
-            self.grid.setRowStretch(row, 1 if row == rows - 1 else 0)
-        for column in range(2):
-            self.grid.setColumnStretch(column, 1 if column < len(columns) else 0)
+        for stack in self.stacks:
+            while stack.count():
+                stack.takeAt(0)
+        columns = [[*self.left, *self.right], []] if single else [self.left, self.right]
+        for stack, widgets in zip(self.stacks, columns, strict=True):
+            for widget in widgets:
+                stack.addWidget(widget)
+            stack.addStretch(1)
+        row = self.layout()
+        assert isinstance(row, QHBoxLayout)
+        row.setStretch(1, 0 if single else 1)
 
 
 class VerticalScroll(QScrollArea):
@@ -100,6 +106,8 @@ class SettingsForm(QWidget):
     def _label(self, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setWordWrap(True)
+        # a short label keeps its line; a long one wraps at LABEL_WIDTH instead of widening the form
+        label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(text) + 4, LABEL_WIDTH))
         label.setMaximumWidth(LABEL_WIDTH)
         return label
 
