@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from alembic import command
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, inspect, select, update
 
 from oroshi_desktop.db import schema
-from oroshi_desktop.db.engine import Database, open_database
+from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import (
     ArchiveFacts,
     Invoice,
@@ -20,6 +20,7 @@ from oroshi_desktop.db.models import (
     StoredDocument,
     SupplierOrganization,
 )
+from oroshi_desktop.documents import sha256_hex
 from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     archive_ids,
@@ -125,20 +126,50 @@ def test_deleting_a_run_deletes_its_facts(archive) -> None:  # type: ignore[no-u
     assert ids["C_organization"] not in facts and ids["A_supplier"] in facts
 
 
-def test_revision_0004_backfills_pdfs_stored_before_it(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    database = open_database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
-    config = schema._alembic_config(database)
-    with database.engine.connect() as conn:
+def test_revision_0004_backfills_pdfs_stored_before_it(db: Database) -> None:
+    """On each database kind: back to 0003 (no facts table), PDFs stored, then upgraded."""
+    config = schema._alembic_config(db)
+    with db.engine.connect() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "0003")
+        command.downgrade(config, "0003")
         conn.commit()
-    # the app as of 0003 stored PDFs (its models have no facts table yet: insert with plain rows)
-    with database.write() as session:
+    assert "oroshi_desktop_archive_facts" not in inspect(db.engine).get_table_names()
+    with db.write() as session:
         ids = build_archive(session)
-    schema.upgrade(database)
-    with database.read() as session:
+        digests = dict(session.execute(select(StoredDocument.id, StoredDocument.sha256)).all())
+    schema.upgrade(db)
+    with db.read() as session:
         assert session.scalar(select(func.count()).select_from(ArchiveFacts)) == 7
         fact = session.get(ArchiveFacts, ids["A_organization_v2"])
         assert D(fact.amount) == A_TOTAL and fact.issued == date(2025, 10, 16)
-    assert schema.check(database) == []
-    database.dispose()
+        # the stored PDFs are untouched: the same bytes as their digest says
+        for document in session.scalars(select(StoredDocument)):
+            assert document.sha256 == digests[document.id] == sha256_hex(bytes(document.content))
+    assert schema.check(db) == []
+
+
+def test_a_run_whose_figures_fail_to_load_stays_without_facts_and_the_rest_go_on(archive, monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    from oroshi_desktop.queries import archive_facts
+
+    db, ids = archive
+    with db.write() as session:
+        session.execute(delete(ArchiveFacts))
+    real = archive_facts.statement_figures
+    broken_iso = ids["iso_B"]
+    with db.read() as session:
+        broken_invoice = session.get(InvoiceSupplierOrganization, broken_iso).invoice_id
+
+    def figures(session, invoice_id, organization_id, tz):  # type: ignore[no-untyped-def]
+        if invoice_id == broken_invoice:
+            raise ValueError("a supply with no unit")
+        return real(session, invoice_id, organization_id, tz)
+
+    monkeypatch.setattr(archive_facts, "statement_figures", figures)
+    with db.write() as session:
+        assert fill_missing_facts(session) == 5  # A (3) and C (2); B's two are left for a retry
+    assert "could not be loaded" in caplog.text
+    assert set(_facts(db)) == {ids["A_organization"], ids["A_organization_v2"], ids["A_supplier"],
+                               ids["C_organization"], ids["C_supplier"]}
+    monkeypatch.setattr(archive_facts, "statement_figures", real)
+    with db.write() as session:
+        assert fill_missing_facts(session) == 2  # the retry records B once its data loads
