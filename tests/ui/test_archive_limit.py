@@ -8,9 +8,9 @@ import io
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
-from oroshi_desktop.db.models import ArchiveFacts
+from oroshi_desktop.db.models import ArchiveFacts, StoredDocument
 from tests.ui.archive_fixtures import ArchiveEnv, start_archive_env
 
 
@@ -35,3 +35,12 @@ def test_the_table_holds_the_newest_rows_and_the_csv_every_match(env: ArchiveEnv
         view.export_csv(str(target))  # type: ignore[attr-defined]
     rows = list(csv.reader(io.StringIO(target.read_bytes().decode("utf-8-sig"), newline="")))
     assert len(rows) == 1 + 8
+    # 整合性チェック covers every match too: a document beyond the table's rows is found altered
+    oldest = min(env.ids[k] for k in env.ids if not k.startswith("iso_"))
+    with env.database.write() as session:
+        session.execute(update(StoredDocument).where(StoredDocument.id == oldest).values(content=b"%PDF altered"))
+    with qtbot.waitSignal(view.verified, timeout=20000) as blocker:  # type: ignore[attr-defined]
+        view.verify()  # type: ignore[attr-defined]
+    assert [p.document_id for p in blocker.args[0]] == [oldest]
+    assert "8件中 1件" in view.result_box.text()  # type: ignore[attr-defined]
+    view.result_box.close()  # type: ignore[attr-defined]

@@ -4,7 +4,7 @@ Searching is one SQL query over the archive facts (``queries.archive``), through
 the table holds at most ``ROW_LIMIT`` rows of it (the count says when there are more) and CSV出力
 writes the whole result. A PDF stored without facts gets them first (a write, then the read).
 整合性チェック reads every listed document again and recomputes its SHA-256 as a
-``BatchOperation`` with キャンセル; CSV出力 writes the listed rows. Nothing here writes to the
+``BatchOperation`` with キャンセル (every match, like CSV出力). Nothing here writes to the
 document store: the view has no action that could change or delete a stored document.
 """
 
@@ -19,6 +19,7 @@ from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     ArchiveEntry,
     archive_csv,
+    archive_ids,
     count_archive,
     search_archive,
     verify_documents,
@@ -212,21 +213,24 @@ class ArchiveView(QWidget):
     # ---- 整合性チェック ------------------------------------------------------------------------------
 
     def verify(self) -> BatchOperation[Any] | None:
-        ids = [entry.document_id for entry in self.model.entries]
-        if not ids:
+        shown = [entry.document_id for entry in self.model.entries]
+        if not shown:
             return None
-        database = self.ctx.database
+        database, criteria, complete = self.ctx.database, self.criteria, self.total <= len(shown)
+        checked: list[int] = []
 
         def work(progress: Progress) -> list[Any]:
             def step(done: int, total: int) -> None:
                 progress.update(done, total)
                 progress.check()
 
-            with database.read() as session:
+            with database.read() as session:  # beyond the table's rows: every match of the search
+                ids = shown if complete else archive_ids(session, criteria)
+                checked.append(len(ids))
                 return verify_documents(session, ids, step=step)
 
         operation = BatchOperation(self, work, label=self.tr("保存された書類のSHA-256を照合しています…"))
-        operation.success(lambda problems: self._verified(problems, len(ids))).run()
+        operation.success(lambda problems: self._verified(problems, checked[0])).run()
         return operation
 
     def _verified(self, problems: list[Any], checked: int) -> None:
