@@ -170,12 +170,14 @@ def _entry_query() -> Select[Any]:
 
 def search_archive(session: Session, criteria: ArchiveCriteria, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
                    check: Callable[[], None] | None = None, sort: str = "id", descending: bool = True,
-                   limit: int | None = None, offset: int = 0) -> list[ArchiveEntry]:
+                   limit: int | None = None, offset: int = 0, fill: bool = True) -> list[ArchiveEntry]:
     """The stored statements matching ``criteria``, newest first unless ``sort`` says otherwise;
-    ``limit``/``offset`` page through them. Missing facts are recorded first (``check`` is called
-    between statement loads there: a cancel point for the GUI)."""
+    ``limit``/``offset`` page through them. Missing facts are recorded first unless ``fill`` is
+    False (the caller did it in a write session); ``check`` is called between statement loads
+    there (a cancel point for the GUI)."""
     criteria.check()
-    fill_missing_facts(session, tz=tz, check=check)
+    if fill:
+        fill_missing_facts(session, tz=tz, check=check)
     query = _ordered(_matching(_entry_query(), criteria), sort, descending)
     if limit is not None:
         query = query.limit(limit)

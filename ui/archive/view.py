@@ -157,7 +157,7 @@ class ArchiveView(QWidget):
             with database.write() as session:  # facts of PDFs stored before they were recorded
                 fill_missing_facts(session, tz=tz)
             with database.read() as session:
-                entries = search_archive(session, criteria, tz=tz, limit=limit)
+                entries = search_archive(session, criteria, tz=tz, limit=limit, fill=False)
                 total = count_archive(session, criteria) if len(entries) >= limit else len(entries)
             return entries, total
 
@@ -271,7 +271,7 @@ class ArchiveView(QWidget):
             entries = shown
             if not complete:  # the table holds the first rows only: the file gets the whole result
                 with database.read() as session:
-                    entries = search_archive(session, criteria, tz=tz)
+                    entries = search_archive(session, criteria, tz=tz, fill=False)
             target.write_bytes(archive_csv(entries))
             return str(target)
 
