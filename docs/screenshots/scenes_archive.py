@@ -84,6 +84,7 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         draw.ellipse((420, 0, 599, 199), fill=(220, 90, 40, 255))
         image.save(picture)
         view.choose_logo(str(picture))
+        _wait(lambda: bool(view.logo.png), 10)
         return window
 
     def settings_refused() -> Any:
@@ -96,6 +97,7 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         broken = Path(tempfile.mkdtemp(prefix="oroshi-logo-")) / "broken.png"
         broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
         view.choose_logo(str(broken))
+        _wait(lambda: view.errors["company_logo"].isVisible(), 10)
         return window
 
     def english_archive() -> Any:

@@ -55,6 +55,13 @@ def _company_row(db) -> dict:  # type: ignore[no-untyped-def]
         return dict(session.scalar(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)))
 
 
+def _choose(qtbot, view, path) -> bool:  # type: ignore[no-untyped-def]
+    """Pick a file; the check runs off the GUI thread and says whether the logo was taken."""
+    with qtbot.waitSignal(view.logo_checked, timeout=10000) as blocker:
+        view.choose_logo(str(path))
+    return bool(blocker.args[0])
+
+
 def _save(qtbot, view) -> None:  # type: ignore[no-untyped-def]
     with qtbot.waitSignal(view.saved, timeout=10000):
         view.action("saveSettings").trigger()
@@ -64,7 +71,7 @@ def test_a_picked_jpeg_is_previewed_stored_as_png_and_removed(view, qtbot, tmp_p
     picture = tmp_path / "logo.jpg"
     Image.new("RGB", (2400, 800), (200, 30, 30)).save(picture, "JPEG")
     assert view.logo.preview.text() == "ロゴなし" and not view.logo.remove_button.isEnabled()
-    assert view.choose_logo(str(picture))
+    assert _choose(qtbot, view, picture)
     assert not view.logo.preview.pixmap().isNull() and view.logo.remove_button.isEnabled()
     assert _company_row(view.test_db).get("logo_png") is None, "nothing is saved before 保存"
     _save(qtbot, view)
@@ -83,7 +90,7 @@ def test_a_picked_jpeg_is_previewed_stored_as_png_and_removed(view, qtbot, tmp_p
 
 def test_an_unchanged_logo_stays_as_stored(view, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "a.png").write_bytes(logo_png())
-    assert view.choose_logo(str(tmp_path / "a.png"))
+    assert _choose(qtbot, view, tmp_path / "a.png")
     _save(qtbot, view)
     stored = _company_row(view.test_db)["logo_png"]
     with qtbot.waitSignal(view.loaded, timeout=10000):
@@ -106,7 +113,7 @@ def test_a_broken_or_oversized_image_is_refused_naming_the_field(view, qtbot, tm
         Image.new("L", (4100, 10), 0).save(path, "PNG")
     else:
         path.write_bytes(content)
-    assert not view.choose_logo(str(path))
+    assert not _choose(qtbot, view, path)
     error = view.errors["company_logo"]
     assert error.isVisible() and error.text().startswith("ロゴ画像: ") and expected in error.text()
     assert view.logo.preview.text() == "ロゴなし"

@@ -15,6 +15,7 @@ from oroshi_desktop.domain.logo import MAX_LOGO_BYTES, MAX_LOGO_SIDE, LogoError,
 from ui.qt import (
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QHBoxLayout,
     QImage,
     QImageReader,
@@ -32,6 +33,49 @@ MAX_FILE_BYTES = 5_000_000  # the picked file; a logo is far smaller, a camera p
 STORED_SIDE = 1200
 PREVIEW = (220, 70)  # logical pixels: about the logo's printed proportions in the statement header
 ACCEPTED_FORMATS = (b"png", b"jpeg", b"jpg")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("LogoField", text)
+
+
+def _refused(text: str) -> LogoError:
+    return LogoError(text, text)
+
+
+def converted_logo(path: Path) -> bytes:
+    """The picked file checked and converted to the PNG that is stored; ``LogoError`` (in the
+    chosen language) when refused. Runs on a pool thread: QImage is not tied to the GUI thread."""
+    try:
+        size = path.stat().st_size
+    except OSError as err:
+        raise _refused(_tr("ファイルを開けません（{reason}）").format(reason=err.strerror)) from err
+    if size > MAX_FILE_BYTES:
+        raise _refused(_tr("ファイルが大きすぎます（{size:,} バイト、上限 {limit:,} バイト）")
+                       .format(size=size, limit=MAX_FILE_BYTES))
+    reader = QImageReader(str(path))
+    if bytes(reader.format().data()).lower() not in ACCEPTED_FORMATS:
+        raise _refused(_tr("PNGまたはJPEGの画像を選んでください"))
+    dimensions = reader.size()
+    if dimensions.width() > MAX_LOGO_SIDE or dimensions.height() > MAX_LOGO_SIDE:
+        raise _refused(_tr("画像の大きさが範囲外です（{w}×{h} ピクセル、上限 {limit}）")
+                       .format(w=dimensions.width(), h=dimensions.height(), limit=MAX_LOGO_SIDE))
+    image = reader.read()
+    if image.isNull():
+        raise _refused(_tr("画像を読み込めません（壊れているか、対応していない形式です）"))
+    if max(image.width(), image.height()) > STORED_SIDE:
+        image = image.scaled(STORED_SIDE, STORED_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
+                             Qt.TransformationMode.SmoothTransformation)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")
+    buffer.close()
+    png = bytes(data.data())
+    if len(png) > MAX_LOGO_BYTES:
+        raise _refused(_tr("画像が大きすぎます（PNGにして {size:,} バイト、上限 {limit:,} バイト）")
+                       .format(size=len(png), limit=MAX_LOGO_BYTES))
+    return png
 
 
 class LogoField(QWidget):
@@ -92,9 +136,8 @@ class LogoField(QWidget):
 
     # ---- the user's actions --------------------------------------------------------------------
 
-    def load_file(self, path: str | Path) -> None:
-        """Check and convert the picked file; ``LogoError`` (Japanese or English text) when refused."""
-        png = self._converted(Path(path))
+    def accept_png(self, png: bytes) -> None:
+        """Take a PNG made by ``converted_logo`` as the new value (on the GUI thread)."""
         self._new, self._touched = encode_logo(png), True
         self._show(png, "")
         self.changed.emit()
@@ -103,43 +146,6 @@ class LogoField(QWidget):
         self._new, self._touched = None, True
         self._show(b"", "")
         self.changed.emit()
-
-    # ---- checking ------------------------------------------------------------------------------
-
-    def _refuse(self, text: str) -> LogoError:
-        return LogoError(text, text)
-
-    def _converted(self, path: Path) -> bytes:
-        try:
-            size = path.stat().st_size
-        except OSError as err:
-            raise self._refuse(self.tr("ファイルを開けません（{reason}）").format(reason=err.strerror)) from err
-        if size > MAX_FILE_BYTES:
-            raise self._refuse(self.tr("ファイルが大きすぎます（{size:,} バイト、上限 {limit:,} バイト）")
-                               .format(size=size, limit=MAX_FILE_BYTES))
-        reader = QImageReader(str(path))
-        if bytes(reader.format().data()).lower() not in ACCEPTED_FORMATS:
-            raise self._refuse(self.tr("PNGまたはJPEGの画像を選んでください"))
-        dimensions = reader.size()
-        if dimensions.width() > MAX_LOGO_SIDE or dimensions.height() > MAX_LOGO_SIDE:
-            raise self._refuse(self.tr("画像の大きさが範囲外です（{w}×{h} ピクセル、上限 {limit}）")
-                               .format(w=dimensions.width(), h=dimensions.height(), limit=MAX_LOGO_SIDE))
-        image = reader.read()
-        if image.isNull():
-            raise self._refuse(self.tr("画像を読み込めません（壊れているか、対応していない形式です）"))
-        if max(image.width(), image.height()) > STORED_SIDE:
-            image = image.scaled(STORED_SIDE, STORED_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
-                                 Qt.TransformationMode.SmoothTransformation)
-        data = QByteArray()
-        buffer = QBuffer(data)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")
-        buffer.close()
-        png = bytes(data.data())
-        if len(png) > MAX_LOGO_BYTES:
-            raise self._refuse(self.tr("画像が大きすぎます（PNGにして {size:,} バイト、上限 {limit:,} バイト）")
-                               .format(size=len(png), limit=MAX_LOGO_BYTES))
-        return png
 
     def _show(self, png: bytes, problem: str) -> None:
         self.remove_button.setEnabled(bool(png) or bool(problem))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from oroshi_desktop.config import SMTP_SECURITY, Settings, with_smtp
@@ -31,7 +32,7 @@ from ui.qt import (
 )
 from ui.settings import connections, store, validation
 from ui.settings.form import ERROR_STYLE, Columns, SettingsForm, VerticalScroll
-from ui.settings.logo import LogoField
+from ui.settings.logo import LogoField, converted_logo
 from ui.settings.validation import FieldError
 
 COMPANY_FIELDS = ("name", "postal_code", "address", "phone", "fax", "mail", "web", "invoice_number")
@@ -42,6 +43,7 @@ class SettingsView(SettingsForm):
     saved = Signal()            # everything was written
     connection_tested = Signal(bool, str)  # ok, version or reason
     mail_tested = Signal(bool, str)
+    logo_checked = Signal(bool)  # a picked logo was taken (True) or refused under its field
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,21 +87,29 @@ class SettingsView(SettingsForm):
         self._row(form, "company_logo", self.tr("ロゴ画像"), self.logo)
         return group
 
-    def choose_logo(self, path: str | None = None) -> bool:
-        """Pick (or take ``path``), check and show a logo; a refusal names the field. Saves nothing."""
+    def choose_logo(self, path: str | None = None) -> None:
+        """Pick (or take ``path``); checked and converted off the GUI thread, then shown, or refused
+        under the field (``logo_checked`` tells which). Saves nothing."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("ロゴ画像"), "", self.tr("画像 (*.png *.jpg *.jpeg)"))
             if not path:
-                return False
-        try:
-            self.logo.load_file(path)
-        except LogoError as err:  # shown under the field; the other fields' lines stay as they are
+                return
+        picked = Path(path)
+
+        def accepted(png: bytes) -> None:
+            self.logo.accept_png(png)
+            self.logo_checked.emit(True)
+
+        def refused(err: BaseException) -> None:  # shown under the field; other fields' lines stay
+            if not isinstance(err, LogoError):
+                err = LogoError(store.error_text(err), store.error_text(err))
             message = f"{self.labels['company_logo']}: {err.message}"
             self.errors["company_logo"].setText(message)
             self.errors["company_logo"].show()
             self.problems.setText(message)
-            return False
-        return True
+            self.logo_checked.emit(False)
+
+        Operation(self, lambda: converted_logo(picked)).success(accepted).failure(refused).run()
 
     def _preferences_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("書類の設定（全員共通）"), self)
