@@ -35,6 +35,7 @@ from oroshi_desktop.mail.outbox import (
 )
 from oroshi_desktop.mail.readiness import check_organization, check_run, check_supplies, load_issuer
 from oroshi_desktop.mail.transport import Transport
+from oroshi_desktop.queries.archive_facts import record_facts
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "send_invoice"]
@@ -136,11 +137,14 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
             continue
         with db.write() as session:
             passwords: dict[str, str] = {}
+            stored: list[tuple[int, str]] = []  # the archive facts are recorded with the PDFs
             for fmt, pdf, password in rendered:
                 document = store_document(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso_id, kind=fmt,
                                           filename=statement_filename(entity_name, start, end, fmt), content=pdf)
                 passwords[str(document.id)] = password
                 result.document_ids.append(document.id)
+                stored.append((document.id, fmt))
+            record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz)
             iso = session.get(InvoiceSupplierOrganization, iso_id)
             if iso is None:
                 raise NotFound(f"statement run {invoice_id}: organization row {iso_id} was deleted",

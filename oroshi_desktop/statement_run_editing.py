@@ -17,6 +17,7 @@ from sqlalchemy import and_, delete, exists, select, update
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import (
+    ArchiveFacts,
     Invoice,
     InvoiceLayout,
     InvoiceSupplierOrganization,
@@ -133,6 +134,9 @@ def delete_run(session: Session, invoice_id: int, *, now: datetime | None = None
         _lock(session, free, [org_id], False, now)
     # Nothing was mailed, so these PDFs were never issued: they go with the run (as in the web system).
     if iso_ids:
+        run_documents = select(StoredDocument.id).where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
+                                                        StoredDocument.owner_id.in_(iso_ids))
+        session.execute(delete(ArchiveFacts).where(ArchiveFacts.document_id.in_(run_documents)))
         session.execute(delete(StoredDocument).where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
                                                      StoredDocument.owner_id.in_(iso_ids)))
     session.execute(delete(OutboxMessage).where(OutboxMessage.invoice_id == invoice_id))

@@ -23,6 +23,7 @@ from oroshi_desktop.domain.formats import long_date
 from oroshi_desktop.domain.haccp import CRITERIA, FREQUENCY, LEGEND, LEGEND_NOTE, Guidance
 from oroshi_desktop.domain.parties import Company
 from printables.fonts import GOTHIC_BOLD, MINCHO, register_fonts
+from printables.logo import logo_flowable
 from printables.pages import A4, build_pdf, section_start
 from printables.tables import SpanTableBuilder
 from printables.text import content_height, escape, fit_to_height, para, paragraph_style, plain, scaled_style
@@ -36,6 +37,7 @@ GREY = colors.HexColor("#cfcfcf")
 BORDER = 0.25
 PAD_X = 3.0
 PAD_Y = 2.0
+LOGO_HEIGHT = 48.0  # the footer's company block is about this tall
 
 HEADER_ROWS = 6  # title block (3), spacer, date row, column headings: repeated on continuation pages
 CHECK_ROW_MIN = 22.0  # room to write a temperature or a ○ by hand
@@ -146,12 +148,15 @@ def _footer(rows: SpanTableBuilder, st: _Styles, sheet: CheckSheet) -> None:
     rows.add([""] * 8, height=6)
     company_markup = _company_lines(sheet.company)
     company = para(company_markup, st.company) if company_markup else ""
-    # Columns 4–5 are the logo's place on the web system's sheet; no logo setting exists yet.
-    last = rows.add([company, "", "", "", "", _dates_block(st, sheet)])
+    # Columns 4–5 hold the logo, as on the web system's sheet (fitted into the row the company
+    # block makes, never taller than LOGO_HEIGHT).
+    logo = logo_flowable(sheet.company.logo_png, 2 * COLUMN - 2 * PAD_X, LOGO_HEIGHT) or ""
+    last = rows.add([company, "", "", logo, "", _dates_block(st, sheet)])
     rows.span(0, last, 2, last)
     rows.span(3, last, 4, last)
     rows.span(5, last, 7, last)
     rows.style("VALIGN", (0, last), (7, last), "TOP")
+    rows.style("ALIGN", (3, last), (4, last), "CENTER")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -164,6 +164,32 @@ def print_pdf_to_file(data: bytes, path: str | Path, password: str | None = None
     return render_into_printer(printer, document, request)
 
 
+# The dialog step of 印刷 and 直接印刷: given the printer and the page count, let the user choose
+# (printer, range, copies) on it and say whether to print. Replaceable (``set_print_dialog``) so a
+# test can accept it with a printer of its own, e.g. a PDF file.
+AskPrinter = Callable[[QPrinter, int, "QWidget | None"], bool]
+
+
+def ask_with_dialog(printer: QPrinter, page_count: int, parent: QWidget | None) -> bool:
+    """The system's print dialog (modal); True when the user pressed 印刷."""
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("Printing", "印刷"))
+    dialog.setMinMax(1, page_count)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
+    return dialog.exec() == QPrintDialog.DialogCode.Accepted
+
+
+_ask_printer: AskPrinter = ask_with_dialog
+
+
+def set_print_dialog(ask: AskPrinter | None) -> AskPrinter:
+    """Replace the dialog step (None: the system's dialog again); returns the one it replaced."""
+    global _ask_printer
+    previous, _ask_printer = _ask_printer, ask or ask_with_dialog
+    return previous
+
+
 def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, *,
               title: str = "", printer: QPrinter | None = None) -> None:
     """印刷: the print dialog, then the pages rendered into the chosen printer off the GUI thread.
@@ -180,12 +206,7 @@ def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, 
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(title or "oroshi-desktop")
     printer.setFromTo(1, document.pageCount())
-    dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle(QCoreApplication.translate("Printing", "印刷"))
-    dialog.setMinMax(1, document.pageCount())
-    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
-    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
-    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+    if not _ask_printer(printer, document.pageCount(), parent):
         return
     try:
         request = _request(printer, document.pageCount())

@@ -55,11 +55,13 @@ from PySide6.QtGui import (  # noqa: F401
     QGuiApplication,
     QIcon,
     QImage,
+    QImageReader,
     QKeySequence,
     QPageLayout,
     QPageSize,
     QPainter,
     QPixmap,
+    QResizeEvent,
     QTextCharFormat,
 )
 from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: F401

@@ -73,6 +73,20 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         _wait(lambda: bool(view.edits["company_name"].text()), 10)
         return window
 
+    def settings_logo() -> Any:
+        from PIL import Image, ImageDraw
+
+        view = window.views["settings"]
+        picture = Path(tempfile.mkdtemp(prefix="oroshi-logo-")) / "logo.png"
+        image = Image.new("RGBA", (600, 200), (0, 0, 0, 0))
+        draw = ImageDraw.Draw(image)
+        draw.rounded_rectangle((0, 40, 400, 160), 30, fill=(20, 70, 140, 255))
+        draw.ellipse((420, 0, 599, 199), fill=(220, 90, 40, 255))
+        image.save(picture)
+        view.choose_logo(str(picture))
+        _wait(lambda: bool(view.logo.png), 10)
+        return window
+
     def settings_refused() -> Any:
         view = window.views["settings"]
         view.edits["company_invoice_number"].setText("T7000012050003")
@@ -80,6 +94,10 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         view.edits["mail_schedule"].setText("*/10 * *")
         view.action("saveSettings").trigger()
         _wait(lambda: True, 0.5)
+        broken = Path(tempfile.mkdtemp(prefix="oroshi-logo-")) / "broken.png"
+        broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+        view.choose_logo(str(broken))
+        _wait(lambda: view.errors["company_logo"].isVisible(), 10)
         return window
 
     def english_archive() -> Any:
@@ -104,7 +122,7 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         return host
 
     return [("archive_list", archive), ("archive_verified", verified), ("settings", settings),
-            ("settings_refused", settings_refused), ("archive_list_en", english_archive),
+            ("settings_logo", settings_logo), ("settings_refused", settings_refused), ("archive_list_en", english_archive),
             ("settings_en", english_settings)]
 
 

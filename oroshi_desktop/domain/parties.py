@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from oroshi_desktop.domain.formats import circled_number, prefecture_name
+from oroshi_desktop.domain.logo import LOGO_KEY, decode_logo
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -20,11 +24,16 @@ class Company:
     mail: str = ""
     web: str = ""
     invoice_number: str = ""  # stored, never printed (the web system does the same)
+    logo_png: bytes = field(default=b"", repr=False)  # checked PNG bytes, or empty: no logo
 
     @classmethod
     def from_settings(cls, data: dict[str, Any] | None) -> Company:
         data = data or {}
-        return cls(**{key: str(data.get(key) or "") for key in cls.__dataclass_fields__})
+        text = {f.name: str(data.get(f.name) or "") for f in fields(cls) if f.name != "logo_png"}
+        logo, problem = decode_logo(data.get(LOGO_KEY))
+        if problem:  # bad data from the web system: documents print without the logo
+            log.warning("company settings: the logo is left out (%s)", problem)
+        return cls(**text, logo_png=logo)
 
     @property
     def postal_line(self) -> str:

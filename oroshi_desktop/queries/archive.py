@@ -1,11 +1,10 @@
 """The statement archive (電子帳簿保存法): every statement PDF ever stored, searchable by issue date,
 amount and counterparty, checkable against its SHA-256 and exportable as CSV.
 
-Amount and tax are not stored with a document. They are derived the cheapest correct way: the
-supplies a run covers are locked by the run (``oroshi_invoice_supply_dates``), so loading the run's
-statement again (``load_statement``, the very function that fed the PDF) gives the printed figures.
-That costs one statement load per organization row of a run, shared by its two formats and all
-their versions; the SQL part narrows the rows (counterparty, dates where known) first.
+Amount, tax, issue date and counterparty are the archive facts recorded with each PDF
+(``oroshi_desktop_archive_facts``, see ``archive_facts``), so a search filters, sorts and pages in
+one SQL query on SQLite and PostgreSQL alike. A PDF stored without facts (before revision 0004,
+or by a test fixture) gets them on the next search (``fill_missing_facts``).
 """
 
 from __future__ import annotations
@@ -16,14 +15,14 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
-    Invoice,
-    InvoiceLayout,
+    ArchiveFacts,
     InvoiceSupplierOrganization,
     StoredDocument,
     Supplier,
@@ -33,10 +32,10 @@ from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, sha256_hex
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.domain.statement_body import PRINTED_RATES
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.queries.statements import load_statement
+from oroshi_desktop.queries.archive_facts import PRODUCER_SEPARATOR, fill_missing_facts
 
-__all__ = ["ArchiveCriteria", "ArchiveEntry", "IntegrityProblem", "archive_csv", "search_archive",
-           "verify_documents"]
+__all__ = ["SORT_KEYS", "ArchiveCriteria", "ArchiveEntry", "IntegrityProblem", "archive_csv", "archive_ids",
+           "count_archive", "entries_by_id", "search_archive", "verify_documents"]
 
 CSV_HEADER_JA = ("発行日", "取引先", "登録番号", "支払金額", *(
     f"{label}{int(rate * 100)}%" for rate in PRINTED_RATES for label in ("対象額", "消費税")),
@@ -101,95 +100,111 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _candidate_rows(session: Session, criteria: ArchiveCriteria) -> list[tuple]:  # type: ignore[type-arg]
-    query = (
-        select(StoredDocument.id, StoredDocument.kind, StoredDocument.version, StoredDocument.filename,
-               StoredDocument.sha256, StoredDocument.byte_size, InvoiceSupplierOrganization.id,
-               InvoiceSupplierOrganization.passwords, Invoice.id, SupplierOrganization.id)
-        .join(InvoiceSupplierOrganization, InvoiceSupplierOrganization.id == StoredDocument.owner_id)
-        .join(Invoice, Invoice.id == InvoiceSupplierOrganization.invoice_id)
-        .join(SupplierOrganization, SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id)
-        .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE)
-        .order_by(StoredDocument.id.desc())
-    )
+# The sort keys of the search (the archive table's columns); the document id breaks ties.
+SORT_KEYS: dict[str, Any] = {
+    "issued": ArchiveFacts.issued, "counterparty": ArchiveFacts.counterparty,
+    "registration_number": ArchiveFacts.registration_number, "amount": ArchiveFacts.amount,
+    "kind": StoredDocument.kind, "version": StoredDocument.version, "filename": StoredDocument.filename,
+    "sha256": StoredDocument.sha256, "id": StoredDocument.id,
+}
+
+
+def _matching(query: Select[Any], criteria: ArchiveCriteria) -> Select[Any]:
+    """``query`` (over the documents, their organization row and facts) narrowed to ``criteria``."""
+    query = (query
+             .join(InvoiceSupplierOrganization, InvoiceSupplierOrganization.id == StoredDocument.owner_id)
+             .join(ArchiveFacts, ArchiveFacts.document_id == StoredDocument.id)
+             .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE, ArchiveFacts.amount.is_not(None)))
+    if criteria.issued_from:
+        query = query.where(ArchiveFacts.issued >= criteria.issued_from)
+    if criteria.issued_to:
+        query = query.where(ArchiveFacts.issued <= criteria.issued_to)
+    if criteria.amount_min is not None:
+        query = query.where(ArchiveFacts.amount >= criteria.amount_min)
+    if criteria.amount_max is not None:
+        query = query.where(ArchiveFacts.amount <= criteria.amount_max)
     needle = criteria.counterparty.strip()
     if needle:
         pattern = _like(needle)
-        by_producer = (select(Supplier.id).where(
-            Supplier.supplier_organization_id == SupplierOrganization.id,
-            or_(Supplier.company_name.ilike(pattern, escape="\\"),
-                Supplier.invoice_name.ilike(pattern, escape="\\"))).exists())
+
+        def like(column: Any) -> Any:
+            return column.ilike(pattern, escape="\\")
+
+        # today's names of the organization and its producers, and the names as printed
+        organization = select(SupplierOrganization.id).where(
+            SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id,
+            or_(like(SupplierOrganization.entity_name), like(SupplierOrganization.invoice_name))).exists()
+        producer = select(Supplier.id).where(
+            Supplier.supplier_organization_id == InvoiceSupplierOrganization.supplier_organization_id,
+            or_(like(Supplier.company_name), like(Supplier.invoice_name))).exists()
         query = query.where(or_(
-            SupplierOrganization.entity_name.ilike(pattern, escape="\\"),
-            SupplierOrganization.invoice_name.ilike(pattern, escape="\\"),
-            (StoredDocument.kind == "supplier") & by_producer))
-    return list(session.execute(query))
+            organization, like(ArchiveFacts.counterparty),
+            (StoredDocument.kind == "supplier") & (producer | like(ArchiveFacts.producers))))
+    return query
 
 
-@dataclass(frozen=True)
-class _Figures:
-    issued: date | None
-    counterparty: str
-    registration_number: str
-    producers: tuple[str, ...]
-    amount: Decimal
-    taxes: tuple[tuple[Decimal, Decimal, Decimal], ...]
+def _ordered(query: Select[Any], sort: str, descending: bool) -> Select[Any]:
+    column = SORT_KEYS[sort]
+    ties = StoredDocument.id.desc() if descending else StoredDocument.id.asc()
+    return query.order_by(column.desc() if descending else column.asc(), ties)
 
 
-def _figures(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> _Figures | None:
-    invoice = session.get(Invoice, invoice_id)
-    if invoice is None or invoice.start_date is None or invoice.end_date is None:
-        return None
-    layout = InvoiceLayout(invoice.invoice_layout or InvoiceLayout.SIMPLE).word
-    statement_date = invoice.send_at.astimezone(tz).date() if invoice.send_at else None
-    statement = load_statement(session, organization_id=organization_id, start=invoice.start_date,
-                               end=invoice.end_date, fmt="supplier", layout=layout, statement_date=statement_date)
-    return _Figures(
-        issued=statement.printed_date, counterparty=statement.receiver.name,
-        registration_number=statement.receiver.registration_number,
-        producers=tuple(s.receiver.name for s in statement.sections),
-        amount=statement.total,
-        taxes=tuple((b.rate, b.base, b.tax) for b in statement.body.tax_buckets),
-    )
+def _entry(row: Any) -> ArchiveEntry:
+    password = (row.passwords or {}).get(str(row.id))
+    return ArchiveEntry(
+        document_id=row.id, kind=row.kind, version=row.version, filename=row.filename, sha256=row.sha256,
+        byte_size=row.byte_size, invoice_id=row.invoice_id, organization_id=row.supplier_organization_id,
+        issued=row.issued, counterparty=row.counterparty, registration_number=row.registration_number,
+        producers=tuple(name for name in row.producers.split(PRODUCER_SEPARATOR) if name),
+        amount=Decimal(row.amount), password=str(password) if password else None,
+        taxes=tuple((Decimal(rate), Decimal(base), Decimal(tax)) for rate, base, tax in row.taxes or ()))
 
 
-def _matches(entry: ArchiveEntry, criteria: ArchiveCriteria) -> bool:
-    if criteria.issued_from and (entry.issued is None or entry.issued < criteria.issued_from):
-        return False
-    if criteria.issued_to and (entry.issued is None or entry.issued > criteria.issued_to):
-        return False
-    if criteria.amount_min is not None and entry.amount < criteria.amount_min:
-        return False
-    return not (criteria.amount_max is not None and entry.amount > criteria.amount_max)
+def _entry_query() -> Select[Any]:
+    return select(StoredDocument.id, StoredDocument.kind, StoredDocument.version, StoredDocument.filename,
+                  StoredDocument.sha256, StoredDocument.byte_size, InvoiceSupplierOrganization.invoice_id,
+                  InvoiceSupplierOrganization.supplier_organization_id, InvoiceSupplierOrganization.passwords,
+                  ArchiveFacts.issued, ArchiveFacts.amount, ArchiveFacts.counterparty,
+                  ArchiveFacts.registration_number, ArchiveFacts.producers, ArchiveFacts.taxes)
 
 
 def search_archive(session: Session, criteria: ArchiveCriteria, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
-                   check: Callable[[], None] | None = None) -> list[ArchiveEntry]:
-    """The stored statements matching ``criteria``, newest first. ``check`` is called between
-    statement loads (a cancel point for the GUI)."""
+                   check: Callable[[], None] | None = None, sort: str = "id", descending: bool = True,
+                   limit: int | None = None, offset: int = 0, fill: bool = True) -> list[ArchiveEntry]:
+    """The stored statements matching ``criteria``, newest first unless ``sort`` says otherwise;
+    ``limit``/``offset`` page through them. Missing facts are recorded first unless ``fill`` is
+    False (the caller did it in a write session); ``check`` is called between statement loads
+    there (a cancel point for the GUI)."""
     criteria.check()
-    figures: dict[tuple[int, int], _Figures | None] = {}
-    entries: list[ArchiveEntry] = []
-    for (doc_id, kind, version, filename, digest, size, _iso_id, passwords, invoice_id,
-         organization_id) in _candidate_rows(session, criteria):
-        key = (invoice_id, organization_id)
-        if key not in figures:
-            if check is not None:
-                check()
-            figures[key] = _figures(session, invoice_id, organization_id, tz)
-        fig = figures[key]
-        if fig is None:
-            continue
-        password = (passwords or {}).get(str(doc_id))
-        entry = ArchiveEntry(
-            document_id=doc_id, kind=kind, version=version, filename=filename, sha256=digest,
-            byte_size=size, invoice_id=invoice_id, organization_id=organization_id, issued=fig.issued,
-            counterparty=fig.counterparty, registration_number=fig.registration_number,
-            producers=fig.producers if kind == "supplier" else (), amount=fig.amount, taxes=fig.taxes,
-            password=str(password) if password else None)
-        if _matches(entry, criteria):
-            entries.append(entry)
-    return entries
+    if fill:
+        fill_missing_facts(session, tz=tz, check=check)
+    query = _ordered(_matching(_entry_query(), criteria), sort, descending)
+    if limit is not None:
+        query = query.limit(limit)
+    if offset:
+        query = query.offset(offset)
+    return [_entry(row) for row in session.execute(query)]
+
+
+def count_archive(session: Session, criteria: ArchiveCriteria) -> int:
+    """How many stored statements match (facts are taken as they are: call a search first)."""
+    criteria.check()
+    return session.scalar(_matching(select(func.count(StoredDocument.id)), criteria)) or 0
+
+
+def archive_ids(session: Session, criteria: ArchiveCriteria, *, sort: str = "id",
+                descending: bool = True) -> list[int]:
+    """Every matching document id in order (one integer column: the paged table's row list)."""
+    criteria.check()
+    return list(session.scalars(_ordered(_matching(select(StoredDocument.id), criteria), sort, descending)))
+
+
+def entries_by_id(session: Session, document_ids: Sequence[int]) -> dict[int, ArchiveEntry]:
+    """The entries of ``document_ids`` (one page of the table), by primary key."""
+    if not document_ids:
+        return {}
+    query = _matching(_entry_query(), ArchiveCriteria()).where(StoredDocument.id.in_(list(document_ids)))
+    return {entry.document_id: entry for entry in map(_entry, session.execute(query))}
 
 
 def verify_documents(session: Session, document_ids: Sequence[int], *,

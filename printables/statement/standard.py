@@ -14,6 +14,7 @@ from oroshi_desktop.domain.statement_body import StatementBody
 from printables.blocks import Beside, TextBlock, TextLine
 from printables.fonts import GOTHIC, GOTHIC_BOLD
 from printables.grid import Column, Grid, GridData, GridRow, RowBuilder, cell
+from printables.logo import logo_flowable
 from printables.pdf_text import SubsetEncoder
 from printables.statement.shared import (
     CONTENT_WIDTH,
@@ -30,6 +31,8 @@ TAX_NOTE = "※消費税は税率ごとに合計額から一括で計算して�
 _SIZE = 8
 _PAD = 2.0
 _DAY_GAP = 10.0  # extra space above the first row of each day after the first
+LOGO_HEIGHT = 46.0  # the header's address blocks are about this tall (five 8 pt lines)
+LOGO_GAP = 6.0      # clear space on each side of the logo within the middle third
 # 月日 | 商品名 | 数量 | 単位 | 単価 | 金額 | 総合計
 _EDGES = (0.0, 60.0, 250.0, 315.0, 350.0, 410.0, 485.0, CONTENT_WIDTH)
 
@@ -37,6 +40,16 @@ _EDGES = (0.0, 60.0, 250.0, 315.0, 350.0, 410.0, 485.0, CONTENT_WIDTH)
 def _small(text: str, font: str = GOTHIC, align: int = TA_LEFT) -> TextLine:
     """The standard layout's address blocks: 8 pt, shrinking to 6 pt before wrapping."""
     return TextLine(text, 8.0, font, align, min_ratio=0.75)
+
+
+def _logo(png: bytes, third: float) -> list[tuple[Flowable, float, str]]:
+    """The company logo centred in the header's middle third (DOMAIN §Layout 1), if there is one."""
+    width = third - 2 * LOGO_GAP
+    logo = logo_flowable(png, width, LOGO_HEIGHT)
+    if logo is None:
+        return []
+    drawn, _ = logo.wrap(width, LOGO_HEIGHT)
+    return [(logo, third + (third - drawn) / 2, "top")]
 
 
 def standard_document(statement: PaymentStatement, receiver: Receiver, title: str, body: StatementBody,
@@ -58,8 +71,8 @@ def standard_document(statement: PaymentStatement, receiver: Receiver, title: st
     ]), third, encoder)
     out: list[Flowable] = [
         *preview_notice(statement, encoder),
-        # The centre third is left free for the company logo (company settings have none yet).
-        Beside([(org_block, 0.0, "top"), (company_block, 2 * third, "top")], CONTENT_WIDTH),
+        Beside([(org_block, 0.0, "top"), *_logo(company.logo_png, third), (company_block, 2 * third, "top")],
+               CONTENT_WIDTH),
         Spacer(0, 10),
         TextBlock([TextLine(title, 15, GOTHIC_BOLD, TA_CENTER, min_ratio=0.6)], CONTENT_WIDTH, encoder),
         Spacer(0, 8),

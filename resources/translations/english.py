@@ -219,6 +219,24 @@ ENGLISH = {
         "Make and show the reception check sheet of the chosen day, prefecture and reception time",
     "都道府県": "Prefecture", "生産者": "Producer", "数量": "Quantity", "ロック": "Locked", "ロック済み": "locked",
     "単価が入力されていません": "No price entered", "未入力": "none", "…": "…",
+    # ---- issue-views (archive, settings, logo, printing) ----
+    "{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）":
+        "{total} documents (the newest {shown} shown; narrow the search)",
+    "ロゴ画像": "Logo", "ロゴ画像の見本": "Logo preview", "ロゴなし": "No logo", "画像を選ぶ…": "Choose image…",
+    "削除": "Remove", "画像 (*.png *.jpg *.jpeg)": "Images (*.png *.jpg *.jpeg)",
+    "PNGまたはJPEG（{mb} MBまで）。標準版の明細書とチェック表に印刷されます。":
+        "PNG or JPEG (up to {mb} MB). Printed on standard-layout statements and check sheets.",
+    "保存されている画像を読み込めません（印刷されません）": "The stored image cannot be read (it is not printed)",
+    "PNGまたはJPEGの画像を選んでください": "choose a PNG or JPEG image",
+    "ファイルが大きすぎます（{size:,} バイト、上限 {limit:,} バイト）":
+        "the file is too large ({size:,} bytes, at most {limit:,})",
+    "ファイルを開けません（{reason}）": "the file cannot be opened ({reason})",
+    "画像が大きすぎます（PNGにして {size:,} バイト、上限 {limit:,} バイト）":
+        "the image is too large ({size:,} bytes as PNG, at most {limit:,})",
+    "画像の大きさが範囲外です（{w}×{h} ピクセル、上限 {limit}）":
+        "the image is out of range ({w}×{h} pixels, at most {limit})",
+    "画像を読み込めません（壊れているか、対応していない形式です）":
+        "the image cannot be read (it is damaged or of an unsupported kind)",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

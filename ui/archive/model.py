@@ -1,9 +1,7 @@
-"""The archive table: the stored statements of one search, sorted on the GUI side.
+"""The archive table: the rows of one search (at most the view's row limit), sorted on the GUI side.
 
-Why not a page-fetching model over ids like the statements list: the amount and tax of a document
-are derived by loading its run's statement (``oroshi_desktop.queries.archive``), so the search
-already holds every matching row, computed off the GUI thread. The table then only reorders that
-list (a few thousand rows at most: one per format, version and organization of each run).
+The search itself filters, sorts and limits in SQL (``oroshi_desktop.queries.archive``); the table
+holds that bounded list and only reorders it when a header is clicked.
 """
 
 from __future__ import annotations

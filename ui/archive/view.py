@@ -1,8 +1,10 @@
 """書類保管: every statement PDF ever stored, searched, opened, checked and exported — never changed.
 
-Searching loads each matching run's statement (its amount and tax), so it runs through
-``Operation``; 整合性チェック reads every listed document again and recomputes its SHA-256 as a
-``BatchOperation`` with キャンセル; CSV出力 writes the listed rows. Nothing here writes to the
+Searching is one SQL query over the archive facts (``queries.archive``), through ``Operation``;
+the table holds at most ``ROW_LIMIT`` rows of it (the count says when there are more) and CSV出力
+writes the whole result. A PDF stored without facts gets them first (a write, then the read).
+整合性チェック reads every listed document again and recomputes its SHA-256 as a
+``BatchOperation`` with キャンセル (every match, like CSV出力). Nothing here writes to the
 document store: the view has no action that could change or delete a stored document.
 """
 
@@ -17,9 +19,12 @@ from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     ArchiveEntry,
     archive_csv,
+    archive_ids,
+    count_archive,
     search_archive,
     verify_documents,
 )
+from oroshi_desktop.queries.archive_facts import fill_missing_facts
 from ui.archive.filters import ArchiveFilterBar
 from ui.archive.model import ArchiveTableModel
 from ui.context import AppContext
@@ -40,6 +45,9 @@ from ui.qt import (
     Signal,
 )
 
+# Rows one search puts in the table (sorted there); a narrower search shows the rest.
+ROW_LIMIT = 5000
+
 
 class ArchiveView(QWidget):
     searched = Signal()   # a search's rows are in (tests and screenshots wait for it)
@@ -56,6 +64,8 @@ class ArchiveView(QWidget):
         self.loading = False
         self._generation = 0
         self.last_problems: list[Any] = []
+        self.row_limit = ROW_LIMIT
+        self.total = 0
 
         self.model = ArchiveTableModel(self)
         self.table = QTableView(self)
@@ -140,16 +150,29 @@ class ArchiveView(QWidget):
         self.count_label.setText(self.tr("検索しています…"))
         self._update_actions()
 
-        def work() -> list[ArchiveEntry]:
-            with database.read() as session:
-                return search_archive(session, criteria, tz=tz)
+        limit = self.row_limit
 
-        def done(entries: list[ArchiveEntry]) -> None:
+        def work() -> tuple[list[ArchiveEntry], int]:
+            criteria.check()
+            with database.write() as session:  # facts of PDFs stored before they were recorded
+                fill_missing_facts(session, tz=tz)
+            with database.read() as session:
+                entries = search_archive(session, criteria, tz=tz, limit=limit, fill=False)
+                total = count_archive(session, criteria) if len(entries) >= limit else len(entries)
+            return entries, total
+
+        def done(result: tuple[list[ArchiveEntry], int]) -> None:
             if generation != self._generation:
                 return  # an older search answered after a newer one started
+            entries, total = result
+            self.total = total
             self.model.set_entries(entries)
             self.model.set_altered({p.document_id for p in self.last_problems})
-            self.count_label.setText(self.tr("{count}件").format(count=len(entries)))
+            if total > len(entries):
+                self.count_label.setText(self.tr("{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）")
+                                         .format(total=total, shown=len(entries)))
+            else:
+                self.count_label.setText(self.tr("{count}件").format(count=total))
 
         def finished() -> None:
             if generation == self._generation:
@@ -190,21 +213,24 @@ class ArchiveView(QWidget):
     # ---- 整合性チェック ------------------------------------------------------------------------------
 
     def verify(self) -> BatchOperation[Any] | None:
-        ids = [entry.document_id for entry in self.model.entries]
-        if not ids:
+        shown = [entry.document_id for entry in self.model.entries]
+        if not shown:
             return None
-        database = self.ctx.database
+        database, criteria, complete = self.ctx.database, self.criteria, self.total <= len(shown)
+        checked: list[int] = []
 
         def work(progress: Progress) -> list[Any]:
             def step(done: int, total: int) -> None:
                 progress.update(done, total)
                 progress.check()
 
-            with database.read() as session:
+            with database.read() as session:  # beyond the table's rows: every match of the search
+                ids = shown if complete else archive_ids(session, criteria)
+                checked.append(len(ids))
                 return verify_documents(session, ids, step=step)
 
         operation = BatchOperation(self, work, label=self.tr("保存された書類のSHA-256を照合しています…"))
-        operation.success(lambda problems: self._verified(problems, len(ids))).run()
+        operation.success(lambda problems: self._verified(problems, checked[0])).run()
         return operation
 
     def _verified(self, problems: list[Any], checked: int) -> None:
@@ -229,9 +255,11 @@ class ArchiveView(QWidget):
     # ---- CSV出力 ----------------------------------------------------------------------------------
 
     def export_csv(self, path: str | None = None) -> None:
-        entries = list(self.model.entries)
-        if not entries:
+        if not self.model.entries:
             return
+        criteria, database, tz = self.criteria, self.ctx.database, self.ctx.settings.tz
+        shown = list(self.model.entries)
+        complete = self.total <= len(shown)
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("CSV出力"), self.tr("書類保管.csv"),
                                                   self.tr("CSVファイル (*.csv)"))
@@ -240,6 +268,10 @@ class ArchiveView(QWidget):
         target = Path(path)
 
         def work() -> str:
+            entries = shown
+            if not complete:  # the table holds the first rows only: the file gets the whole result
+                with database.read() as session:
+                    entries = search_archive(session, criteria, tz=tz, fill=False)
             target.write_bytes(archive_csv(entries))
             return str(target)
 

@@ -58,10 +58,12 @@ def load_shared(session: Session) -> dict[str, str]:
 def _save_company(session: Session, company: dict[str, Any]) -> None:
     row = session.scalars(select(SettingsRow).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
                           .order_by(SettingsRow.id).limit(1)).first()
+    merged = {**((row.settings or {}) if row is not None else {}), **company}
+    merged = {key: value for key, value in merged.items() if value is not None}  # None: the key is removed
     if row is None:
-        session.add(SettingsRow(name=COMPANY_SETTINGS_NAME, settings=company))
+        session.add(SettingsRow(name=COMPANY_SETTINGS_NAME, settings=merged))
     else:
-        row.settings = {**(row.settings or {}), **company}
+        row.settings = merged
 
 
 def save(change: SettingsChange, database: Database) -> None:

@@ -11,39 +11,39 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from oroshi_desktop.config import SMTP_SECURITY, Settings, with_smtp
+from oroshi_desktop.domain.logo import LOGO_KEY, LogoError
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.qt import (
-    QAction,
-    QComboBox,
     QFileDialog,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSettings,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from ui.settings import connections, store, validation
+from ui.settings.form import ERROR_STYLE, Columns, SettingsForm, VerticalScroll
+from ui.settings.logo import LogoField, converted_logo
 from ui.settings.validation import FieldError
 
-ERROR_STYLE = "color: #b00020;"
 COMPANY_FIELDS = ("name", "postal_code", "address", "phone", "fax", "mail", "web", "invoice_number")
 
 
-class SettingsView(QWidget):
+class SettingsView(SettingsForm):
     loaded = Signal()           # the database part of the form is filled
     saved = Signal()            # everything was written
     connection_tested = Signal(bool, str)  # ok, version or reason
     mail_tested = Signal(bool, str)
+    logo_checked = Signal(bool)  # a picked logo was taken (True) or refused under its field
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,28 +51,12 @@ class SettingsView(QWidget):
         self.setObjectName("settingsView")
         self.setAccessibleName(self.tr("設定"))
         self.title = self.tr("設定")
-        self.edits: dict[str, QLineEdit] = {}
-        self.combos: dict[str, QComboBox] = {}
-        self.errors: dict[str, QLabel] = {}
-        self.labels: dict[str, str] = {}
         self.company_extra: dict[str, Any] = {}
-        self.actions_by_name: dict[str, QAction] = {}
 
-        body = QWidget(self)
-        columns = QHBoxLayout(body)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        left.addWidget(self._company_group())
-        left.addWidget(self._preferences_group())
-        left.addStretch(1)
-        right.addWidget(self._database_group())
-        right.addWidget(self._smtp_group())
-        right.addWidget(self._schedule_group())
-        right.addStretch(1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        left = [self._company_group(), self._preferences_group()]
+        right = [self._database_group(), self._smtp_group(), self._schedule_group()]
+        self.body = Columns(left, right, self)
+        self.scroll = scroll = VerticalScroll(self.body, self)
         self.problems = QLabel("", self)
         self.problems.setObjectName("settingsProblems")
         self.problems.setStyleSheet(ERROR_STYLE)
@@ -89,63 +73,6 @@ class SettingsView(QWidget):
 
     # ---- building ------------------------------------------------------------------------------
 
-    def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget | None = None, *,
-             password: bool = False, hint: str = "") -> QLineEdit | QWidget:
-        if widget is None:
-            edit = QLineEdit(self)
-            edit.setObjectName(f"settings_{key}")
-            edit.setAccessibleName(label)
-            edit.setPlaceholderText(hint)
-            if password:
-                edit.setEchoMode(QLineEdit.EchoMode.Password)
-                edit.setPlaceholderText(self.tr("変更しない場合は空欄"))
-            self.edits[key] = edit
-            widget = edit
-        error = QLabel("", self)
-        error.setObjectName(f"settings_{key}Error")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
-        self.errors[key] = error
-        self.labels[key] = label
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addWidget(widget)
-        column.addWidget(error)
-        form.addRow(label, box)
-        return widget
-
-    def _form(self, group: QGroupBox) -> QFormLayout:
-        form = QFormLayout(group)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # 150 % on 1366×768 stays in view
-        return form
-
-    def _combo(self, form: QFormLayout, key: str, label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
-        combo = QComboBox(self)
-        combo.setObjectName(f"settings_{key}")
-        combo.setAccessibleName(label)
-        for value, text in choices:
-            combo.addItem(text, value)
-        self.combos[key] = combo
-        self._row(form, key, label, combo)
-        return combo
-
-    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(f"{name}Button")
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        button.clicked.connect(action.trigger)
-        return button
-
-    def action(self, name: str) -> QAction:
-        return self.actions_by_name[name]
-
     def _company_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("会社情報（支払明細書・出荷書類に印刷）"), self)
         form = self._form(group)
@@ -154,10 +81,35 @@ class SettingsView(QWidget):
                                                self.tr("ウェブサイト"), self.tr("登録番号")), strict=True):
             self._row(form, f"company_{key}", label)
         self.edits["company_invoice_number"].setPlaceholderText("T1234567890123")
-        logo = QLabel(self.tr("ロゴ画像: 現在の印刷様式には表示欄がありません（未対応）"), self)
-        logo.setWordWrap(True)
-        form.addRow("", logo)
+        self.logo = LogoField(self)
+        self.logo.choose_button.clicked.connect(lambda: self.choose_logo())
+        self.logo.changed.connect(lambda: self._show_problems([]))
+        self._row(form, "company_logo", self.tr("ロゴ画像"), self.logo)
         return group
+
+    def choose_logo(self, path: str | None = None) -> None:
+        """Pick (or take ``path``); checked and converted off the GUI thread, then shown, or refused
+        under the field (``logo_checked`` tells which). Saves nothing."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("ロゴ画像"), "", self.tr("画像 (*.png *.jpg *.jpeg)"))
+            if not path:
+                return
+        picked = Path(path)
+
+        def accepted(png: bytes) -> None:
+            self.logo.accept_png(png)
+            self.logo_checked.emit(True)
+
+        def refused(err: BaseException) -> None:  # shown under the field; other fields' lines stay
+            if not isinstance(err, LogoError):
+                err = LogoError(store.error_text(err), store.error_text(err))
+            message = f"{self.labels['company_logo']}: {err.message}"
+            self.errors["company_logo"].setText(message)
+            self.errors["company_logo"].show()
+            self.problems.setText(message)
+            self.logo_checked.emit(False)
+
+        Operation(self, lambda: converted_logo(picked)).success(accepted).failure(refused).run()
 
     def _preferences_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("書類の設定（全員共通）"), self)
@@ -175,9 +127,7 @@ class SettingsView(QWidget):
         self._row(form, "database_url", self.tr("接続先URL"),
                   hint=self.tr("postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）"))
         self._row(form, "database_password", self.tr("パスワード"), password=True)
-        self.db_result = QLabel("", self)
-        self.db_result.setObjectName("databaseTestResult")
-        self.db_result.setWordWrap(True)
+        self.db_result = self._result_label("databaseTestResult")
         form.addRow(self._button("testDatabaseConnection", self.tr("接続テスト"), self.test_database),
                     self.db_result)
         return group
@@ -194,9 +144,7 @@ class SettingsView(QWidget):
         self._row(form, "smtp_password", self.tr("パスワード"), password=True)
         self._row(form, "smtp_sender", self.tr("差出人"), hint=self.tr("空欄で会社のメール"))
         self._row(form, "test_address", self.tr("テスト送信先"))
-        self.mail_result = QLabel("", self)
-        self.mail_result.setObjectName("mailTestResult")
-        self.mail_result.setWordWrap(True)
+        self.mail_result = self._result_label("mailTestResult")
         form.addRow(self._button("sendTestMail", self.tr("テストメール"), self.test_mail), self.mail_result)
         return group
 
@@ -205,9 +153,8 @@ class SettingsView(QWidget):
         form = self._form(group)
         self._row(form, "mail_schedule", self.tr("メール確認（cron）"), hint="*/10 * * * *")
         self._row(form, "timezone", self.tr("タイムゾーン"))
-        self.next_runs = QLabel("", self)
-        self.next_runs.setObjectName("scheduleNextRuns")
-        form.addRow(self.tr("次回の実行"), self.next_runs)
+        self.next_runs = self._result_label("scheduleNextRuns")
+        form.addRow(self._label(self.tr("次回の実行")), self.next_runs)
         folder = self._row(form, "output_folder", self.tr("出力フォルダー"))
         choose = QPushButton(self.tr("参照…"), self)
         choose.clicked.connect(self._choose_folder)
@@ -256,6 +203,7 @@ class SettingsView(QWidget):
             self.company_extra = company
             for key in COMPANY_FIELDS:
                 self.edits[f"company_{key}"].setText(str(company.get(key) or ""))
+            self.logo.set_stored(company.get(LOGO_KEY))
             for key, value in shared.items():
                 self._set_combo(key, value)
             self.loaded.emit()
@@ -305,6 +253,7 @@ class SettingsView(QWidget):
             raise ExceptionGroup("settings", problems)
         company = {**self.company_extra, **{key: text[f"company_{key}"].strip() for key in COMPANY_FIELDS}}
         company["invoice_number"] = number
+        company[LOGO_KEY] = self.logo.value()  # None: removed (the key leaves the row)
         base = self.ctx.settings
         assert plan is not None and port is not None
         settings = with_smtp(replace(base, database_url=url, mail_schedule=plan.expression,

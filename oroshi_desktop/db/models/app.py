@@ -5,11 +5,11 @@ These are the only tables the app ever creates on a database the web system alre
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Index, Integer, LargeBinary, Numeric, String, Text, UniqueConstraint
+from sqlalchemy import Date, Index, Integer, LargeBinary, Numeric, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin
@@ -37,6 +37,29 @@ class StoredDocument(IdMixin, Base):
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     byte_size: Mapped[int] = mapped_column(Integer, nullable=False)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+
+
+class ArchiveFacts(Base):
+    """What a stored statement PDF says (revision 0004): issue date, total, counterparty, taxes.
+
+    Written once when the PDF is stored (never changed after: the supplies a run covers are locked),
+    so the archive search (発行日, 金額, 取引先) is one SQL query instead of reloading every run's
+    statement. The PDF bytes themselves are never touched.
+    """
+
+    __tablename__ = "oroshi_desktop_archive_facts"
+    __table_args__ = (
+        Index("ix_oroshi_desktop_archive_facts_issued", "issued"),
+        Index("ix_oroshi_desktop_archive_facts_amount", "amount"),
+    )
+    document_id: Mapped[int] = mapped_column(BigId, primary_key=True)  # oroshi_desktop_documents.id
+    issued: Mapped[date | None] = mapped_column(Date)
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))  # None: the run had no figures
+    counterparty: Mapped[str] = mapped_column(String(255), nullable=False, default="")
+    registration_number: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    producers: Mapped[str] = mapped_column(Text, nullable=False, default="")  # one name a line (supplier format)
+    taxes: Mapped[list[Any]] = mapped_column(JsonB(), nullable=False, default=list)  # [[rate, base, tax], ...]
+    recorded_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
 
 
 class OutboxMessage(IdMixin, Base):
