@@ -58,6 +58,7 @@ from PySide6.QtGui import (  # noqa: F401
     QPageSize,
     QPainter,
     QPixmap,
+    QShowEvent,
     QTextCharFormat,
 )
 from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: F401

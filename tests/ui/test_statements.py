@@ -300,7 +300,7 @@ def test_dialog_previews_a_sample_without_creating_anything(sqlite_env: Statemen
 def test_model_with_more_runs_than_a_page(sqlite_env: StatementsEnv, qtbot, qtmodeltester) -> None:
     """The first page arrives first; the other ids are appended below it; cells are read per page."""
     from oroshi_desktop.statement_run_editing import NewRun, create_run
-    from ui.statements.model import PAGE_SIZE
+    from ui.paged_model import PAGE_SIZE
 
     env, model = sqlite_env, sqlite_env.view.model
     with env.database.read() as session:

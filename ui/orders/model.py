@@ -17,7 +17,7 @@ from oroshi_desktop.queries.order_list import (
     order_ids,
     order_rows,
 )
-from ui.orders.paged import AllIds, FirstPage, PagedIdModel
+from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
 
 NUMBER_COLUMNS = (OrderSort.ITEMS, OrderSort.RECEPTACLES, OrderSort.FREIGHT, OrderSort.PRICE)

@@ -1,10 +1,11 @@
-"""A table model over row ids whose cells are read a page at a time (the orders and supplies lists).
+"""A table model over row ids whose cells are read a page at a time (the statements, orders and
+supplies lists; after Anki's browser table).
 
 ``reload`` runs two queries off the GUI thread: the first page of ids with their cells (painted as
 soon as it arrives), then every id for the filter and sort (a single integer column, so 200,000 ids
-are a few MB). A row's page (``PAGE_SIZE`` rows) is read when the view first asks for one of its
-cells (``page_size``, a class default tests may lower), so jumping to the last row reads one page, not every row in between. The subclass gives the
-queries and the cells; filter and sort live in SQL.
+are a few MB). A row's page (``page_size`` rows, a class default tests may lower) is read when the
+view first asks for one of its cells, so jumping to the last row reads one page, not every row in
+between. The subclass gives the queries and the cells; filter and sort live in SQL.
 """
 
 from __future__ import annotations
@@ -113,7 +114,7 @@ class PagedIdModel(QAbstractTableModel):
 
         def failed(err: BaseException) -> None:
             finished()
-            show_error(parent, err)
+            self.reload_failed(parent, err)
 
         def finished() -> None:
             if generation == self._generation:
@@ -121,6 +122,15 @@ class PagedIdModel(QAbstractTableModel):
                 self.loaded.emit()
 
         Operation(parent, page).success(shown).failure(failed).run()
+
+    def reload_failed(self, parent: QWidget | None, err: BaseException) -> None:
+        show_error(parent, err)
+
+    def set_database(self, database: Database, parent: QWidget | None = None) -> None:
+        """Another database (設定 changed the connection): everything is read again from it."""
+        self.database = database
+        self.set_ids([])
+        self.reload(parent)
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
@@ -145,6 +155,28 @@ class PagedIdModel(QAbstractTableModel):
             self.pages_read += 1
         except Exception:  # the database went away: the cells show … and the next refresh tries again
             log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
+
+    def forget_rows(self, ids: list[int] | None = None) -> None:
+        """Cells of these rows (all when None) are read again when next shown."""
+        last = self.columnCount() - 1
+        if ids is None:
+            self._rows.clear()
+            self._pages.clear()
+            if self.ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, last))
+            return
+        for row_id in ids:
+            self._rows.pop(row_id, None)
+            row = self.row_of(row_id)
+            if row >= 0:
+                self._pages.discard(row // self.page_size)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def row_of(self, row_id: int) -> int:
+        try:
+            return self.ids.index(row_id)
+        except ValueError:
+            return -1
 
     def is_read(self, row: int) -> bool:
         """Whether the cells of ``row``'s page were read (tests: a jump must not read what it skips)."""
