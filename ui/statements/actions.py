@@ -8,28 +8,28 @@ from collections.abc import Callable
 from oroshi_desktop.queries.statement_runs import RunDetail, RunState
 from ui.qt import QAction, QCoreApplication, QToolBar, QWidget
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
+
 ATTENTION = ("uncertain", "failed")  # outbox states a person may settle with 送信済みにする
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatementsView", text)
 
 
 def action_texts() -> tuple[tuple[str, str, str], ...]:
     """(object name, button text, tooltip) in toolbar order."""
     return (
-        ("newStatement", _tr("新規作成"), _tr("新しい支払明細書を作成（仕切り作成）")),
-        ("generateStatement", _tr("作成"), _tr("選んだ支払明細書のPDFを作成")),
-        ("previewStatement", _tr("プレビュー"), _tr("選んだ支払明細書のPDFを表示")),
-        ("previewMail", _tr("メールプレビュー"), _tr("送信されるメールをそのまま表示")),
-        ("sendStatementNow", _tr("今すぐ送信"), _tr("選んだ支払明細書のメールを今すぐ送信")),
-        ("resendStatement", _tr("再送"), _tr("送信済みのメールをもう一度送信")),
-        ("markStatementSent", _tr("送信済みにする"), _tr("要確認のメールを送信済みにする")),
-        ("deleteStatement", _tr("削除"), _tr("選んだ支払明細書を削除（未送信のみ）")),
+        ("newStatement", translate("Statements", "新規作成"), translate("Statements", "新しい支払明細書を作成（仕切り作成）")),
+        ("generateStatement", translate("Statements", "作成"), translate("Statements", "選んだ支払明細書のPDFを作成")),
+        ("previewStatement", translate("Statements", "プレビュー"), translate("Statements", "選んだ支払明細書のPDFを表示")),
+        ("previewMail", translate("Statements", "メールプレビュー"), translate("Statements", "送信されるメールをそのまま表示")),
+        ("sendStatementNow", translate("Statements", "今すぐ送信"), translate("Statements", "選んだ支払明細書のメールを今すぐ送信")),
+        ("resendStatement", translate("Statements", "再送"), translate("Statements", "送信済みのメールをもう一度送信")),
+        ("markStatementSent", translate("Statements", "送信済みにする"), translate("Statements", "要確認のメールを送信済みにする")),
+        ("deleteStatement", translate("Statements", "削除"), translate("Statements", "選んだ支払明細書を削除（未送信のみ）")),
     )
 
 
-def make_actions(owner: QWidget, toolbar: QToolBar, slots: dict[str, Callable[[], object]]) -> dict[str, QAction]:
+def make_actions(owner: QWidget, toolbar: QToolBar,
+                 slots: dict[str, Callable[[], object]]) -> dict[str, QAction]:
     actions = {}
     for name, text, tip in action_texts():
         action = QAction(text, owner)

@@ -10,13 +10,12 @@ from oroshi_desktop.queries.statement_runs import RunDetail
 from ui.qt import QCoreApplication, QMessageBox, Qt, QWidget
 from ui.statements.detail import recipients_text
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatementsView", text)
 
 
 def title() -> str:
-    return _tr("支払明細書")
+    return translate("Statements", "支払明細書")
 
 
 def _ask(parent: QWidget, heading: str, text: str) -> bool:
@@ -31,37 +30,36 @@ def recipients_lines(detail: RunDetail) -> str:
         if outbox is not None and outbox.to:
             to = recipients_text(outbox.to, outbox.cc)
         else:
-            to = part.email or _tr("会社のメールアドレス（組織のメールアドレスなし）")
-        lines.append(_tr("・{name}: {to}").format(name=part.name, to=to))
+            to = part.email or translate("Statements", "会社のメールアドレス（組織のメールアドレスなし）")
+        lines.append(translate("Statements", "・{name}: {to}").format(name=part.name, to=to))
     return "\n".join(lines)
 
 
 def send(parent: QWidget, detail: RunDetail) -> bool:
-    return _ask(parent, title(), _tr("インボイスのメールを送信しますか？") + "\n" + recipients_lines(detail))
+    return _ask(parent, title(), translate("Statements", "インボイスのメールを送信しますか？") + "\n" + recipients_lines(detail))
 
 
 def resend(parent: QWidget, detail: RunDetail) -> bool:
-    text = _tr("次の宛先にメールをもう一度送信します。受信者には同じ明細書が2通届きます。\n{recipients}\n\n再送しますか？")
-    return _ask(parent, _tr("再送"), text.format(recipients=recipients_lines(detail)))
+    text = translate("Statements", "次の宛先にメールをもう一度送信します。受信者には同じ明細書が2通届きます。\n{recipients}\n\n再送しますか？")
+    return _ask(parent, translate("Statements", "再送"), text.format(recipients=recipients_lines(detail)))
 
 
 def mark_sent(parent: QWidget, names: list[str]) -> bool:
-    text = _tr("次の組織のメールを「送信済み」にします。受信者に届いていることを確認しましたか？\n{names}\n\n"
-               "送信済みにすると、このメールは自動では再送されません。")
-    lines = "\n".join(_tr("・{name}").format(name=name) for name in names)
-    return _ask(parent, _tr("送信済みにする"), text.format(names=lines))
+    text = translate("Statements", "次の組織のメールを「送信済み」にします。受信者に届いていることを確認しましたか？\n{names}\n\n送信済みにすると、このメールは自動では再送されません。")
+    lines = "\n".join(translate("Statements", "・{name}").format(name=name) for name in names)
+    return _ask(parent, translate("Statements", "送信済みにする"), text.format(names=lines))
 
 
 def delete(parent: QWidget, detail: RunDetail) -> bool:
-    names = _tr("、").join(p.name for p in detail.parts)
-    text = _tr("No.{id}（{names}）を削除しますか？\n作成したPDFも削除されます。この操作は元に戻せません。")
-    return _ask(parent, _tr("削除"), text.format(id=detail.row.id, names=names))
+    names = translate("Statements", "、").join(p.name for p in detail.parts)
+    text = translate("Statements", "No.{id}（{names}）を削除しますか？\n作成したPDFも削除されます。この操作は元に戻せません。")
+    return _ask(parent, translate("Statements", "削除"), text.format(id=detail.row.id, names=names))
 
 
 def failure_box(parent: QWidget, message: str, error: str) -> QMessageBox:
     """Not modal: a nested event loop inside the job poll would hold up every other update."""
     box = QMessageBox(QMessageBox.Icon.Warning, title(),
-                      message + "\n" + _tr("各組織の状態とエラーは右側の詳細に表示されています。"),
+                      message + "\n" + translate("Statements", "各組織の状態とエラーは右側の詳細に表示されています。"),
                       QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("jobFailedMessage")
     if error:

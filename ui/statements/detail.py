@@ -24,21 +24,22 @@ from ui.qt import (
 )
 from ui.statements.model import layout_text, local_time_text, period_text
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
+
 HIDDEN = "••••••••"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunDetailPanel", text)
-
 
 def outbox_text(state: str) -> str:
-    labels = {"pending": _tr("送信待ち"), "sending": _tr("送信中"), "sent": _tr("送信済み"), "failed": _tr("失敗"),
-              "uncertain": _tr("要確認")}
+    labels = {"pending": translate("RunDetail", "送信待ち"), "sending": translate("RunDetail", "送信中"),
+              "sent": translate("RunDetail", "送信済み"), "failed": translate("RunDetail", "失敗"),
+              "uncertain": translate("RunDetail", "要確認")}
     return labels.get(state, state)
 
 
 def kind_text(kind: str) -> str:
-    return {"organization": _tr("組織"), "supplier": _tr("供給者")}.get(kind, kind)
+    labels = {"organization": translate("RunDetail", "組織"), "supplier": translate("RunDetail", "供給者")}
+    return labels.get(kind, kind)
 
 
 class PasswordField(QPushButton):
@@ -71,25 +72,26 @@ def _attempt_line(part: OrganizationPart, tz: ZoneInfo) -> str:
     outbox = part.outbox
     if outbox is None:
         if part.sent_at is not None:
-            return _tr("メール: 送信済み（{time}、Webシステムから）").format(time=local_time_text(part.sent_at, tz))
-        return _tr("メール: まだ送信キューにありません")
-    parts = [_tr("メール: {state}").format(state=outbox_text(outbox.state)),
-             _tr("試行 {count} 回").format(count=outbox.attempts)]
+            text = translate("RunDetail", "メール: 送信済み（{time}、Webシステムから）")
+            return text.format(time=local_time_text(part.sent_at, tz))
+        return translate("RunDetail", "メール: まだ送信キューにありません")
+    parts = [translate("RunDetail", "メール: {state}").format(state=outbox_text(outbox.state)),
+             translate("RunDetail", "試行 {count} 回").format(count=outbox.attempts)]
     if outbox.generation > 1:
-        parts.append(_tr("第{generation}回の送信").format(generation=outbox.generation))
+        parts.append(translate("RunDetail", "第{generation}回の送信").format(generation=outbox.generation))
     if outbox.sent_at:
-        parts.append(_tr("送信 {time}").format(time=local_time_text(outbox.sent_at, tz)))
+        parts.append(translate("RunDetail", "送信 {time}").format(time=local_time_text(outbox.sent_at, tz)))
     recipients = recipients_text(outbox.to, outbox.cc)
     if recipients:
-        parts.append(_tr("宛先 {recipients}").format(recipients=recipients))
+        parts.append(translate("RunDetail", "宛先 {recipients}").format(recipients=recipients))
     return "　".join(parts)
 
 
 def recipients_text(to: tuple[str, ...], cc: tuple[str, ...]) -> str:
     """To、To（CC: Cc、Cc） — also the confirmation's line (ui.statements.confirm)."""
-    comma = _tr("、")
+    comma = translate("RunDetail", "、")
     text = comma.join(to)
-    return text + _tr("（CC: {cc}）").format(cc=comma.join(cc)) if cc else text
+    return text + translate("RunDetail", "（CC: {cc}）").format(cc=comma.join(cc)) if cc else text
 
 
 class OrganizationBox(QGroupBox):

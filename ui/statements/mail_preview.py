@@ -20,13 +20,12 @@ from ui.qt import (
 )
 from ui.viewer.window import fit_to_screen
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MailPreviewDialog", text)
 
 
 def _value(text: str, name: str) -> QLabel:
-    label = QLabel(text or _tr("（なし）"))
+    label = QLabel(text or translate("MailPreviewDialog", "（なし）"))
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -71,7 +70,8 @@ class MailPreviewDialog(QDialog):
             for n, mail in enumerate(preview.mails):
                 page = MailPage(mail)
                 self.pages.append(page)
-                title = preview.organization_name if n == 0 else self.tr("{name}（パスワード）").format(name=preview.organization_name)
+                name = preview.organization_name
+                title = name if n == 0 else self.tr("{name}（パスワード）").format(name=name)
                 self.tabs.addTab(page, title)
         notice = QLabel(self.tr("注意: 受信者のブラウザやメールアプリケーションにより、表示が若干異なる場合があります。"))
         notice.setWordWrap(True)

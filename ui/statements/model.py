@@ -30,22 +30,22 @@ from ui.operations import is_connection_error, show_error
 from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
+
 log = logging.getLogger(__name__)
 
 STATE_COLOURS = {RunState.UNCERTAIN: "#fff2b3", RunState.PARTLY_FAILED: "#ffd6d6"}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RunTableModel", text)
-
 
 def layout_text(layout: int | None) -> str:
-    labels = {int(InvoiceLayout.SIMPLE): _tr("簡易版"), int(InvoiceLayout.STANDARD): _tr("標準版")}
+    labels = {int(InvoiceLayout.SIMPLE): translate("RunTable", "簡易版"),
+              int(InvoiceLayout.STANDARD): translate("RunTable", "標準版")}
     return labels.get(layout or 0, "")
 
 
 def period_text(start: date | None, end: date | None) -> str:
-    return f"{start:%Y/%m/%d} 〜 {end:%Y/%m/%d}" if start and end else _tr("（期間なし）")
+    return f"{start:%Y/%m/%d} 〜 {end:%Y/%m/%d}" if start and end else translate("RunTable", "（期間なし）")
 
 
 def local_time_text(moment: datetime | None, tz: ZoneInfo) -> str:
@@ -54,19 +54,20 @@ def local_time_text(moment: datetime | None, tz: ZoneInfo) -> str:
 
 def organizations_text(names: tuple[str, ...]) -> str:
     if not names:
-        return _tr("0件")
-    return _tr("{count}件: ").format(count=len(names)) + _tr("、").join(names)
+        return translate("RunTable", "0件")
+    return translate("RunTable", "{count}件: ").format(count=len(names)) + translate("RunTable", "、").join(names)
 
 
 def mail_text(send_email: bool) -> str:
-    return _tr("する") if send_email else _tr("しない")
+    return translate("RunTable", "する") if send_email else translate("RunTable", "しない")
 
 
 class RunTableModel(PagedIdModel):
     def __init__(self, database: Database, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self.tz = tz
-        self.headers = (_tr("期間"), _tr("組織"), _tr("レイアウト"), _tr("メール"), _tr("送信日時"), _tr("状態"))
+        self.headers = (translate("RunTable", "期間"), translate("RunTable", "組織"), translate("RunTable", "レイアウト"),
+                        translate("RunTable", "メール"), translate("RunTable", "送信日時"), translate("RunTable", "状態"))
         self.run_filter = RunFilter()
         self.sort_key = SortKey.PERIOD
         self.descending = True

@@ -11,9 +11,8 @@ from oroshi_desktop.queries.statement_runs import RunDetail, StatementFile
 from ui.operations import Operation
 from ui.qt import QCoreApplication, QWidget
 
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("StatementPdfs", text)
 
 
 def with_document(parent: QWidget, database: Database, file: StatementFile, then: Callable[[bytes], object]) -> None:
@@ -21,7 +20,7 @@ def with_document(parent: QWidget, database: Database, file: StatementFile, then
         with database.read() as session:
             return bytes(load_document(session, file.document_id).content)
 
-    Operation(parent, work, label=_tr("PDFを読み込んでいます…")).success(then).run()
+    Operation(parent, work, label=translate("Pdfs", "PDFを読み込んでいます…")).success(then).run()
 
 
 def open_file(parent: QWidget, database: Database, file: StatementFile) -> None:
@@ -54,12 +53,13 @@ def preview_run(parent: QWidget, database: Database, detail: RunDetail) -> None:
     layout = "standard" if row.layout == 1 else "simple"
 
     def work() -> list[tuple[str, bytes]]:
-        return [(_tr("{name} 見本（組織）").format(name=p.name), preview_pdf(database, start=start, end=end, organization_id=p.organization_id,
-                                                   fmt="organization", layout=layout))
+        return [(translate("Pdfs", "{name} 見本（組織）").format(name=p.name),
+                 preview_pdf(database, start=start, end=end, organization_id=p.organization_id, fmt="organization",
+                             layout=layout))
                 for p in detail.parts]
 
     def done(pdfs: list[tuple[str, bytes]]) -> None:
         for title, data in pdfs:
             open_pdf(parent, data, title)
 
-    Operation(parent, work, label=_tr("プレビューを作成しています…")).success(done).run()
+    Operation(parent, work, label=translate("Pdfs", "プレビューを作成しています…")).success(done).run()
