@@ -49,6 +49,7 @@ class ShellStatusBar(QStatusBar):
         self.connection_label = self._label("statusConnection", "確認中…", "接続状態")
         self.scheduler_label = self._label("statusScheduler", "スケジューラー: 確認中…", "スケジューラーの状態")
         ctx.monitor.connection_checked.connect(self.show_online)
+        ctx.database_changed.connect(self.show_database)
         ctx.monitor.overview_changed.connect(self.show_overview)
 
     def _label(self, name: str, text: str, accessible: str) -> QLabel:
@@ -57,6 +58,9 @@ class ShellStatusBar(QStatusBar):
         label.setAccessibleName(accessible)
         self.addPermanentWidget(label)
         return label
+
+    def show_database(self) -> None:
+        self.database_label.setText(database_text(self.ctx.database))
 
     def show_online(self, online: bool) -> None:
         self.connection_label.setText("オンライン" if online else "接続できません")
