@@ -336,3 +336,33 @@ def test_splitter_and_columns_are_remembered(sqlite_env: StatementsEnv, tmp_path
     view.table.setColumnWidth(1, 100)
     view.restore_state(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
     assert view.table.columnWidth(1) == 333
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_every_column_up_to_the_state_is_seen_without_moving_the_splitter(qtbot, qapp, sqlite_db, smtp, scale) -> None:
+    """1366×768 at 100 % and 150 % (a 150 % screen is 911×512 logical pixels): 状態 sits right after
+    期間, and the first split leaves both inside the list's viewport and the detail readable."""
+    from oroshi_desktop.demo import generate_demo
+    from ui.statements.model import SortKey
+
+    generate_demo(sqlite_db, scale=1, seed=0)
+    envs = start_env(qtbot, qapp, sqlite_db, smtp)
+    env = next(envs)
+    try:
+        env.window.resize(round(1366 / scale), round(740 / scale))
+        env.view.hide()
+        env.view._sized = False  # the first split is made for the size the window opens with
+        env.view.show()
+        qtbot.waitUntil(lambda: env.view._sized, timeout=5000)
+        header, table = env.view.table.horizontalHeader(), env.view.table
+        assert header.visualIndex(SortKey.STATE) == 1
+        state_right = header.sectionViewportPosition(SortKey.STATE) + header.sectionSize(SortKey.STATE)
+        assert 0 < state_right <= table.viewport().width()
+        label = max((s.label for s in RunState), key=table.fontMetrics().horizontalAdvance)
+        assert header.sectionSize(SortKey.STATE) >= table.fontMetrics().horizontalAdvance(label)
+        if scale == 1.0:  # the whole list fits at 100 %
+            last = header.logicalIndex(header.count() - 1)
+            assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width() + 1
+        assert env.view.detail_panel.width() >= 25 * table.fontMetrics().averageCharWidth()
+    finally:
+        next(envs, None)

@@ -196,7 +196,7 @@ class StatementsView(QWidget):
         header, total = self.table.horizontalHeader(), self.splitter.width()
         needed = sum(header.sectionSize(c) for c in range(header.count())) + 2 * self.table.frameWidth() \
             + self.table.verticalScrollBar().sizeHint().width()
-        detail_min = 22 * self.table.fontMetrics().averageCharWidth()
+        detail_min = 30 * self.table.fontMetrics().averageCharWidth()  # its file names and passwords
         left = max(min(needed, total - detail_min), total // 2)
         self.splitter.setSizes([left, total - left])
 
