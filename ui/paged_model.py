@@ -6,6 +6,11 @@ soon as it arrives), then every id for the filter and sort (a single integer col
 are a few MB). A row's page (``page_size`` rows, a class default tests may lower) is read when the
 view first asks for one of its cells, so jumping to the last row reads one page, not every row in
 between. The subclass gives the queries and the cells; filter and sort live in SQL.
+
+When the subclass says the first page is cheap (``first_page_is_cheap``: an indexed order, no
+search), it is read on the GUI thread like any other page: one small query, no thread hop before
+the list paints. A row's display texts are made once, when the row is first painted (``texts``),
+so a repaint is dictionary lookups, not formatting.
 """
 
 from __future__ import annotations
@@ -52,6 +57,7 @@ class PagedIdModel(QAbstractTableModel):
         self.database = database
         self.ids: list[int] = []
         self._rows: dict[int, Any] = {}
+        self._texts: dict[int, tuple[Any, ...]] = {}  # row id → its DisplayRole values, made once
         self._pages: set[int] = set()
         self._generation = 0  # answers of an older reload are dropped
         self.loading = False
@@ -68,6 +74,10 @@ class PagedIdModel(QAbstractTableModel):
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         raise NotImplementedError
+
+    def first_page_is_cheap(self) -> bool:
+        """True when the current filter and sort make the first page one small indexed query."""
+        return False
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -121,6 +131,14 @@ class PagedIdModel(QAbstractTableModel):
                 self.loading = False
                 self.loaded.emit()
 
+        if self.first_page_is_cheap():
+            try:
+                result = page()
+            except Exception as err:  # the same outcomes as on a thread: the dialog or the quiet log
+                failed(err)
+                return
+            shown(result)
+            return
         Operation(parent, page).success(shown).failure(failed).run()
 
     def reload_failed(self, parent: QWidget | None, err: BaseException) -> None:
@@ -136,6 +154,7 @@ class PagedIdModel(QAbstractTableModel):
         self.beginResetModel()
         self.ids = ids
         self._rows.clear()
+        self._texts.clear()
         self._pages.clear()
         self.pages_read = 0
         self.endResetModel()
@@ -161,12 +180,14 @@ class PagedIdModel(QAbstractTableModel):
         last = self.columnCount() - 1
         if ids is None:
             self._rows.clear()
+            self._texts.clear()
             self._pages.clear()
             if self.ids:
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, last))
             return
         for row_id in ids:
             self._rows.pop(row_id, None)
+            self._texts.pop(row_id, None)
             row = self.row_of(row_id)
             if row >= 0:
                 self._pages.discard(row // self.page_size)
@@ -213,7 +234,21 @@ class PagedIdModel(QAbstractTableModel):
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
                         Qt.ItemDataRole.TextAlignmentRole):
             return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.texts(index.row())[index.column()]
         row = self.row_at(index.row())
         if row is None:
-            return loading_text() if role == Qt.ItemDataRole.DisplayRole else None
+            return None
         return self.cell(row, index.column(), role)
+
+    def texts(self, row: int) -> tuple[Any, ...]:
+        """Every column's DisplayRole value of ``row`` (made on its first paint, kept until reload)."""
+        row_id = self.ids[row]
+        texts = self._texts.get(row_id)
+        if texts is None:
+            record = self.row_at(row)
+            if record is None:  # not read (the database went away): shown as loading, tried again later
+                return (loading_text(),) * len(self.headers)
+            texts = tuple(self.cell(record, column, Qt.ItemDataRole.DisplayRole) for column in range(len(self.headers)))
+            self._texts[row_id] = texts
+        return texts
