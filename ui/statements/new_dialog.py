@@ -25,6 +25,7 @@ from oroshi_desktop.queries.run_planning import (
     supply_day_count,
 )
 from oroshi_desktop.statement_run_editing import NewRun, create_run
+from ui.i18n import current_language
 from ui.operations import Operation
 from ui.qt import (
     QCalendarWidget,
@@ -61,7 +62,13 @@ from ui.viewer.window import fit_to_screen
 
 PREVIEWS = (("organization", "simple"), ("organization", "standard"), ("supplier", "simple"),
             ("supplier", "standard"))
-JAPANESE = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+
+
+def calendar_locale() -> QLocale:
+    """Month and day names in the window's language (Japanese whatever the PC's own locale)."""
+    if current_language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
 REFRESH_DELAY_MS = 250  # typing and clicking settle before the warnings are recomputed
 
 
@@ -112,7 +119,7 @@ class NewStatementDialog(QDialog):
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("periodCalendar")
         self.calendar.setGridVisible(True)
-        self.calendar.setLocale(JAPANESE)
+        self.calendar.setLocale(calendar_locale())
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setSelectedDate(_qdate(self.end))
         self.calendar.clicked.connect(self._clicked_day)
@@ -139,7 +146,7 @@ class NewStatementDialog(QDialog):
         self.mail_switch.setChecked(True)
         self.send_at_edit = QDateTimeEdit(self)
         self.send_at_edit.setObjectName("sendAt")
-        self.send_at_edit.setLocale(JAPANESE)
+        self.send_at_edit.setLocale(calendar_locale())
         self.send_at_edit.setDisplayFormat(self.tr("yyyy年MM月dd日 HH:mm"))
         self.send_at_edit.setCalendarPopup(True)
         send_at = default_send_at(now or utcnow(), tz)
