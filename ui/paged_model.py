@@ -8,8 +8,10 @@ view first asks for one of its cells, so jumping to the last row reads one page,
 between. The subclass gives the queries and the cells; filter and sort live in SQL.
 
 When the subclass says the first page is cheap (``first_page_is_cheap``: an indexed order, no
-search), it is read on the GUI thread like any other page: one small query, no thread hop before
-the list paints. A row's display texts are made once, when the row is first painted (``texts``),
+search) and the database is known to answer (a local file, or the last read of this model came
+back), it is read on the GUI thread like any other page: one small query, no thread hop before the
+list paints. A server that may be down is never waited for on the GUI thread: the first read of a
+shared database, and the first after a failure, run on a pool thread. A row's display texts are made once, when the row is first painted (``texts``),
 so a repaint is dictionary lookups, not formatting.
 """
 
@@ -62,6 +64,7 @@ class PagedIdModel(QAbstractTableModel):
         self._generation = 0  # answers of an older reload are dropped
         self.loading = False
         self.pages_read = 0  # how many pages of cells were read since the last reload (tests, bench)
+        self._answered = False  # the last read of this model came back (a sync first page is safe)
 
     # ---- what the subclass gives ---------------------------------------------------------------
 
@@ -98,6 +101,7 @@ class PagedIdModel(QAbstractTableModel):
                 return ids_query(session)
 
         def shown(result: tuple[list[int], dict[int, Any]]) -> None:
+            self._answered = True
             if generation != self._generation:
                 return
             ids, rows = result
@@ -123,6 +127,7 @@ class PagedIdModel(QAbstractTableModel):
             finished()
 
         def failed(err: BaseException) -> None:
+            self._answered = False
             finished()
             self.reload_failed(parent, err)
 
@@ -131,7 +136,7 @@ class PagedIdModel(QAbstractTableModel):
                 self.loading = False
                 self.loaded.emit()
 
-        if self.first_page_is_cheap():
+        if self.first_page_is_cheap() and (self._answered or self.database.dialect == "sqlite"):
             try:
                 result = page()
             except Exception as err:  # the same outcomes as on a thread: the dialog or the quiet log
@@ -147,6 +152,7 @@ class PagedIdModel(QAbstractTableModel):
     def set_database(self, database: Database, parent: QWidget | None = None) -> None:
         """Another database (設定 changed the connection): everything is read again from it."""
         self.database = database
+        self._answered = False
         self.set_ids([])
         self.reload(parent)
 

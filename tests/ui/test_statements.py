@@ -366,3 +366,26 @@ def test_every_column_up_to_the_state_is_seen_without_moving_the_splitter(qtbot,
         assert env.view.detail_panel.width() >= 25 * table.fontMetrics().averageCharWidth()
     finally:
         next(envs, None)
+
+
+def test_a_cheap_first_page_is_read_at_once_a_search_never(env: StatementsEnv, qtbot) -> None:
+    """Newest first without a search is one indexed page, read on the GUI thread once the database
+    has answered; a shared database's first read, and any search, go to a pool thread."""
+    from oroshi_desktop.queries.statement_runs import RunFilter
+    from ui.statements.model import RunTableModel
+
+    model = env.view.model
+    shown: list[int] = []
+    model.first_page_shown.connect(lambda: shown.append(len(model.ids)))
+    env.view.refresh()
+    assert shown == [3] and not model.loading  # painted before refresh() returned
+    model.set_filter(RunFilter(organization="北海"), env.view)
+    assert shown == [3] and model.loading  # the search runs on a pool thread
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert len(shown) == 2
+    fresh = RunTableModel(env.database, env.settings.tz)
+    fresh.reload()
+    if env.database.dialect != "sqlite":  # a server never answered yet: it may be down, no waiting for it
+        assert fresh.loading and fresh.rowCount() == 0
+    qtbot.waitUntil(lambda: not fresh.loading, timeout=10000)
+    assert fresh.rowCount() == 3
