@@ -11,8 +11,10 @@ When the subclass says the first page is cheap (``first_page_is_cheap``: an inde
 search) and the database is known to answer (a local file, or the last read of this model came
 back), it is read on the GUI thread like any other page: one small query, no thread hop before the
 list paints. A server that may be down is never waited for on the GUI thread: the first read of a
-shared database, and the first after a failure, run on a pool thread. A row's display texts are made once, when the row is first painted (``texts``),
-so a repaint is dictionary lookups, not formatting.
+shared database, and the first after a failure, run on a pool thread.
+
+A row's painted values (text, background, alignment) are made once, on the row's first paint
+(``values``), so a repaint is dictionary lookups, not formatting.
 """
 
 from __future__ import annotations
@@ -39,6 +41,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
+PAINTED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                           Qt.ItemDataRole.TextAlignmentRole})
 FirstPage = Callable[[Session, int], tuple[list[int], dict[int, Any]]]
 AllIds = Callable[[Session], list[int]]
 
@@ -59,7 +63,7 @@ class PagedIdModel(QAbstractTableModel):
         self.database = database
         self.ids: list[int] = []
         self._rows: dict[int, Any] = {}
-        self._texts: dict[int, tuple[Any, ...]] = {}  # row id → its DisplayRole values, made once
+        self._texts: dict[tuple[int, int], tuple[Any, ...]] = {}  # (row id, role) → each column's value
         self._pages: set[int] = set()
         self._generation = 0  # answers of an older reload are dropped
         self.loading = False
@@ -193,7 +197,8 @@ class PagedIdModel(QAbstractTableModel):
             return
         for row_id in ids:
             self._rows.pop(row_id, None)
-            self._texts.pop(row_id, None)
+            for role in PAINTED_ROLES:
+                self._texts.pop((row_id, role), None)
             row = self.row_of(row_id)
             if row >= 0:
                 self._pages.discard(row // self.page_size)
@@ -235,26 +240,25 @@ class PagedIdModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.ids):
             return None
+        if role in PAINTED_ROLES:
+            return self.values(index.row(), role)[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return self.ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
+        if role != Qt.ItemDataRole.ToolTipRole:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.texts(index.row())[index.column()]
-        row = self.row_at(index.row())
-        if row is None:
-            return None
-        return self.cell(row, index.column(), role)
+        row = self.row_at(index.row())  # a tooltip is asked for one cell, on hover: not kept
+        return None if row is None else self.cell(row, index.column(), role)
 
-    def texts(self, row: int) -> tuple[Any, ...]:
-        """Every column's DisplayRole value of ``row`` (made on its first paint, kept until reload)."""
-        row_id = self.ids[row]
-        texts = self._texts.get(row_id)
-        if texts is None:
+    def values(self, row: int, role: int) -> tuple[Any, ...]:
+        """Every column's value of ``role`` for ``row``, made on the row's first paint and kept until
+        the row is read again: a repaint asks each cell for every role, and a QBrush or an f-string
+        per call would cost more than the paint itself."""
+        key = (self.ids[row], role)
+        values = self._texts.get(key)
+        if values is None:
             record = self.row_at(row)
             if record is None:  # not read (the database went away): shown as loading, tried again later
-                return (loading_text(),) * len(self.headers)
-            texts = tuple(self.cell(record, column, Qt.ItemDataRole.DisplayRole) for column in range(len(self.headers)))
-            self._texts[row_id] = texts
-        return texts
+                return (loading_text() if role == Qt.ItemDataRole.DisplayRole else None,) * len(self.headers)
+            values = tuple(self.cell(record, column, role) for column in range(len(self.headers)))
+            self._texts[key] = values
+        return values
