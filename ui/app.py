@@ -260,8 +260,8 @@ def _run_window(app: QApplication, settings: Settings, instance: SingleInstance)
         if tray is not None:
             tray.icon.hide()
         window.deleteLater()
-        ledger.dispose()
-        database.dispose()
+        ctx.ledger.dispose()  # the current ones: 設定 may have switched the database meanwhile
+        ctx.database.dispose()
 
 
 def quit_on_signals(app: QApplication) -> QTimer:
