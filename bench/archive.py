@@ -50,7 +50,7 @@ def main() -> int:
     from oroshi_desktop.db.engine import open_database
     from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, StoredDocument
     from oroshi_desktop.demo import generate_demo
-    from oroshi_desktop.documents import STATEMENT_OWNER_TYPE, store_document
+    from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_document
     from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
     from oroshi_desktop.queries.archive import ArchiveCriteria, search_archive, verify_documents
     from oroshi_desktop.queries.archive_facts import fill_missing_facts, statement_figures

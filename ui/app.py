@@ -115,6 +115,7 @@ class QueueStarter(QObject):
         self.max_delay = max_delay
         self._preparing = False
         ctx.online_changed.connect(self._online)
+        ctx.database_changed.connect(self._database_changed)
         app.aboutToQuit.connect(self.stop)
         # After the window's first paint (see MainWindow): Alembic and Huey load meanwhile.
         QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.start if prepared else self._prepare)
@@ -173,6 +174,25 @@ class QueueStarter(QObject):
         if self.queue is not None:
             self.queue.stop()
             self.queue = None
+
+    def _database_changed(self) -> None:
+        """設定 connected another database: the consumer and the mail schedule move to it. The old
+        queue stops off the GUI thread (its running jobs finish first), then the new database is
+        prepared (schema for an embedded file) and the queue starts on it."""
+        old, self.queue = self.queue, None
+        self.ctx.detach_tasks()
+        self.prepared = False
+
+        def restart() -> None:
+            self._preparing = False
+            self._prepare()
+
+        self._preparing = True  # no start on the old database while it stops
+        if old is None:
+            restart()
+            return
+        Operation(self, lambda: old.stop()).failure(lambda err: log.warning("the old queue did not stop: %s", err)) \
+            .finally_(restart).run()
 
 
 def run_gui(settings: Settings, argv: list[str]) -> int:
@@ -247,8 +267,8 @@ def _run_window(app: QApplication, settings: Settings, instance: SingleInstance)
         if tray is not None:
             tray.icon.hide()
         window.deleteLater()
-        ledger.dispose()
-        database.dispose()
+        ctx.ledger.dispose()  # the current ones: 設定 may have switched the database meanwhile
+        ctx.database.dispose()
 
 
 def quit_on_signals(app: QApplication) -> QTimer:

@@ -19,12 +19,12 @@ from ui.qt import QObject, Signal
 class AppContext(QObject):
     """Lives on the GUI thread; emit its signals only from the GUI thread."""
 
-    tasks_ready = Signal()          # the embedded queue has started: ``tasks`` can enqueue jobs
+    tasks_ready = Signal()          # the embedded queue started (``tasks`` can enqueue) or stopped (None)
     jobs_changed = Signal()         # a job was queued, finished or changed state
     data_changed = Signal(str)      # rows of an area changed ("statements", "outbox", ...)
     online_changed = Signal(bool)   # the database became reachable (True) or unreachable (False)
     settings_changed = Signal()     # 設定 saved new settings (``settings`` holds them)
-    database_changed = Signal()     # ``database`` is a new connection: views re-read their lists
+    database_changed = Signal()     # ``database`` and ``ledger`` are new: every holder switches, views re-read
 
     def __init__(self, settings: Settings, database: Database, ledger: Ledger, parent: Any = None) -> None:
         super().__init__(parent)
@@ -40,6 +40,12 @@ class AppContext(QObject):
         self.tasks = tasks
         self.tasks_ready.emit()
 
+    def detach_tasks(self) -> None:
+        """The queue stops (a database change restarts it): actions that enqueue wait for it."""
+        if self.tasks is not None:
+            self.tasks = None
+            self.tasks_ready.emit()
+
     def set_online(self, online: bool) -> None:
         if online != self.online:
             self.online = online
@@ -47,12 +53,20 @@ class AppContext(QObject):
 
     def apply_settings(self, settings: Settings, *, reconnect: bool = False) -> None:
         """Take the settings 設定 saved; with ``reconnect`` open the new database in place of the
-        old one, without restarting the app (the old engine's pooled connections are closed)."""
+        old one, without restarting the app.
+
+        ``database_changed`` then reaches every holder of the old connection: the views re-read
+        their lists, the job centre its ledger, the queue starter restarts the consumer and the
+        mail schedule on the new database (``ui.app.QueueStarter``). The old engine's pooled
+        connections are closed afterwards; a job still finishing on it opens its own.
+        """
         self.settings = settings
         if reconnect:
             from oroshi_desktop.db.engine import open_database
 
-            old, self.database = self.database, open_database(settings.effective_database_url)
-            old.dispose()
+            database = open_database(settings.effective_database_url)
+            old, self.database = self.database, database
+            self.ledger = Ledger.for_settings(database, settings)  # the job table lives in the app database
             self.database_changed.emit()
+            old.dispose()
         self.settings_changed.emit()

@@ -62,6 +62,7 @@ from PySide6.QtGui import (  # noqa: F401
     QPainter,
     QPixmap,
     QResizeEvent,
+    QShowEvent,
     QTextCharFormat,
 )
 from PySide6.QtNetwork import QLocalServer, QLocalSocket  # noqa: F401

@@ -26,7 +26,7 @@ from oroshi_desktop.db.models import (
     InvoiceSupplierOrganization,
     StoredDocument,
 )
-from oroshi_desktop.documents import STATEMENT_OWNER_TYPE
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.queries.statements import load_statement
 

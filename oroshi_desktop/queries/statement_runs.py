@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import IntEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -48,17 +48,31 @@ class RunState(IntEnum):
 
     @property
     def label(self) -> str:
-        return STATE_LABELS[self]
+        """The Japanese word (logs, the CLI); the window picks its language with ``label_in``."""
+        return STATE_LABELS[self].ja
+
+    def label_in(self, language: str) -> str:
+        return STATE_LABELS[self].text(language)
+
+
+class StateLabel(NamedTuple):
+    """A run state's word in each language the window speaks (the core imports no Qt translator)."""
+
+    ja: str
+    en: str
+
+    def text(self, language: str) -> str:
+        return self.en if language == "en" else self.ja
 
 
 STATE_LABELS = {
-    RunState.UNCERTAIN: "要確認",
-    RunState.PARTLY_FAILED: "一部失敗",
-    RunState.NOT_GENERATED: "未作成",
-    RunState.GENERATING: "作成中",
-    RunState.SCHEDULED: "送信予定",
-    RunState.NO_MAIL: "メールなし",
-    RunState.SENT: "送信済み",
+    RunState.UNCERTAIN: StateLabel("要確認", "Check needed"),
+    RunState.PARTLY_FAILED: StateLabel("一部失敗", "Partly failed"),
+    RunState.NOT_GENERATED: StateLabel("未作成", "Not made"),
+    RunState.GENERATING: StateLabel("作成中", "Being made"),
+    RunState.SCHEDULED: StateLabel("送信予定", "Scheduled"),
+    RunState.NO_MAIL: StateLabel("メールなし", "No mail"),
+    RunState.SENT: StateLabel("送信済み", "Sent"),
 }
 
 

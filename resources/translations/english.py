@@ -176,7 +176,7 @@ ENGLISH = {
         "Mail check {schedule} ({zone})   last: {last}   next: {next}",
     "（一時停止中のため送信しません）": " (paused: nothing is sent)",
     "{message}\n詳細（サポート用）: {error}": "{message}\nDetails (for support): {error}",
-    "種類": "Kind", "状態": "State", "メッセージ": "Message", "作成": "Created", "開始": "Started",
+    "種類": "Kind", "状態": "State", "メッセージ": "Message", "作成": "Create", "開始": "Started",
     "試行": "Tries", "依頼したPC": "Requested by", "出力": "Output", "保存済み": "stored",
     "実行したPC: {pc}": "Ran on: {pc}", "明細書": "Statement", "最後のエラー・確認事項": "Last error / what to check",
     "宛先": "Recipients", "送信したPC": "Sent by", "{state}（第{generation}回）": "{state} (round {generation})",
@@ -223,7 +223,7 @@ ENGLISH = {
     "{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）":
         "{total} documents (the newest {shown} shown; narrow the search)",
     "ロゴ画像": "Logo", "ロゴ画像の見本": "Logo preview", "ロゴなし": "No logo", "画像を選ぶ…": "Choose image…",
-    "削除": "Remove", "画像 (*.png *.jpg *.jpeg)": "Images (*.png *.jpg *.jpeg)",
+ "画像 (*.png *.jpg *.jpeg)": "Images (*.png *.jpg *.jpeg)",
     "PNGまたはJPEG（{mb} MBまで）。標準版の明細書とチェック表に印刷されます。":
         "PNG or JPEG (up to {mb} MB). Printed on standard-layout statements and check sheets.",
     "保存されている画像を読み込めません（印刷されません）": "The stored image cannot be read (it is not printed)",
@@ -237,6 +237,76 @@ ENGLISH = {
         "the image is out of range ({w}×{h} pixels, at most {limit})",
     "画像を読み込めません（壊れているか、対応していない形式です）":
         "the image cannot be read (it is damaged or of an unsupported kind)",
+    # ---- issue-uistatements: the 支払明細書 view, its dialogs and the lazy list model ----
+    "期間:": "Period:", "組織名で検索": "Search by organization", "状態で絞り込む": "Filter by state",
+    "差出人 (From):": "From:", "宛先 (To):": "To:", "CC:": "CC:", "件名:": "Subject:", "添付:": "Attachments:",
+    "HTML": "HTML", "テキスト": "Text", "（なし）": "(none)", "メールのプレビュー": "Mail preview",
+    "{name}（パスワード）": "{name} (password)",
+    "注意: 受信者のブラウザやメールアプリケーションにより、表示が若干異なる場合があります。":
+        "Note: the recipient's browser or mail application may show it slightly differently.",
+    "組織・簡易版": "Org. · simple", "組織・標準版": "Org. · standard", "供給者・簡易版": "Producers · simple",
+    "供給者・標準版": "Producers · standard", "仕切り作成": "New payment statement",
+    "選択した日付の範囲内の供給ある日: …": "Days with supplies in the chosen range: …", "供給組織": "Supplier organizations",
+    "読み込み中…": "Loading…", "CC（会社）: …": "CC (company): …", "簡易版": "Simple", "標準版": "Standard",
+    "メールを送信する": "Send by mail", "yyyy年MM月dd日 HH:mm": "yyyy-MM-dd HH:mm",
+    "送信日時を過ぎると10分以内に送信されます。": "Sent within 10 minutes once the send time has passed.",
+    "警告": "Warnings", "レイアウト:": "Layout:", "送信日時:": "Send at:",
+    "プレビュー（見本）": "Previews (samples)", "CC（会社）: {cc}": "CC (company): {cc}",
+    "CC（会社）: （会社のメールアドレスなし）": "CC (company): (the company has no mail address)",
+    "（終了日をクリック）": " (click the end day)", "期間: {start} 〜 {end}": "Period: {start} – {end}",
+    "選択した日付の範囲内の供給ある日: {days}日": "Days with supplies in the chosen range: {days}",
+    "警告はありません。": "No warnings.", "プレビューを作成しています…": "Making the preview…",
+    "供給組織: 少なくとも1つ必要です": "Supplier organizations: choose at least one", "・{warning}": "• {warning}",
+    "\n…ほか{count}件": "\n… and {count} more",
+    "次の警告があります。\n{warnings}\n\nこのまま作成しますか？":
+        "There are these warnings:\n{warnings}\n\nCreate the statement anyway?",
+    "支払明細書を作成しています…": "Creating the payment statement…",
+    "PDFはまだ作成されていません。": "The PDFs are not made yet.", "PDFがありません。": "There are no PDFs.",
+    "{kind}のPDFを開く": "Open the {kind} PDF", "エラー: {error}": "Error: {error}",
+    "第{generation}回: {state}（試行 {count} 回": "Send {generation}: {state} ({count} attempts",
+    "、送信 {time}": ", sent {time}", "、{error}": ", {error}", "）": ")", "これまでの送信:": "Earlier sends:",
+ "パスワード（クリックでコピー）": "Password (click to copy)",
+    "クリックするとパスワードを表示します。表示中にクリックするとコピーします。":
+        "Click to show the password; click the shown password to copy it.",
+    "コピーしました": "Copied", "{name} 見本（組織）": "{name} sample (organization)",
+    "送信待ち": "Waiting", "送信済み": "Sent", "失敗": "Failed", "要確認": "Check needed",
+    "供給者": "Producers", "メール: 送信済み（{time}、Webシステムから）": "Mail: sent ({time}, from the web system)",
+    "メール: まだ送信キューにありません": "Mail: not in the send queue yet", "メール: {state}": "Mail: {state}",
+    "試行 {count} 回": "{count} attempts", "第{generation}回の送信": "send {generation}", "送信 {time}": "sent {time}",
+    "宛先 {recipients}": "to {recipients}", "（CC: {cc}）": " (CC: {cc})",
+    "支払明細書の詳細": "Payment statement details",
+    "一覧から支払明細書を選んでください。": "Select a payment statement in the list.",
+    "メール送信: する（{time}）": "Mail: yes ({time})", "メール送信: しない": "Mail: no", "状態: {state}": "State: {state}",
+    "（期間なし）": "(no period)", "0件": "none", "{count}件: ": "{count}: ", "する": "yes", "しない": "no",
+    "期間": "Period", "レイアウト": "Layout", "送信日時": "Send at", "新規作成": "New",
+    "新しい支払明細書を作成（仕切り作成）": "Create a new payment statement",
+    "選んだ支払明細書のPDFを作成": "Make the PDFs of the selected statement", "プレビュー": "Preview",
+    "選んだ支払明細書のPDFを表示": "Show the PDFs of the selected statement", "メールプレビュー": "Mail preview…",
+    "送信されるメールをそのまま表示": "Show the mail exactly as it will be sent", "今すぐ送信": "Send now",
+    "選んだ支払明細書のメールを今すぐ送信": "Send the mail of the selected statement now",
+    "送信済みのメールをもう一度送信": "Send the sent mail once more",
+    "要確認のメールを送信済みにする": "Mark the mail that needs checking as sent", "削除": "Delete",
+    "選んだ支払明細書を削除（未送信のみ）": "Delete the selected statement (only when not sent)",
+
+    "会社のメールアドレス（組織のメールアドレスなし）": "the company's address (the organization has none)",
+    "・{name}: {to}": "• {name}: {to}", "インボイスのメールを送信しますか？": "Send the invoice mail?",
+    "次の宛先にメールをもう一度送信します。受信者には同じ明細書が2通届きます。\n{recipients}\n\n再送しますか？":
+        "The mail is sent once more to these recipients; they will get the same statement twice.\n{recipients}\n\n"
+        "Send it again?",
+    "次の組織のメールを「送信済み」にします。受信者に届いていることを確認しましたか？\n{names}\n\n送信済みにすると、このメールは自動では再送されません。":
+        "The mail of these organizations will be marked as sent. Did you check that it arrived?\n{names}\n\n"
+        "Once marked as sent, this mail is not sent again automatically.",
+    "・{name}": "• {name}",
+    "No.{id}（{names}）を削除しますか？\n作成したPDFも削除されます。この操作は元に戻せません。":
+        "Delete No.{id} ({names})?\nIts PDFs are deleted too. This cannot be undone.",
+    "各組織の状態とエラーは右側の詳細に表示されています。": "Each organization's state and error are shown in the details on the right.",
+    "支払明細書の一覧": "Payment statement list",
+    "印刷できるPDFがありません。先に「作成」してください。": "There is no PDF to print. Use “Create” first.",
+    "{count} 件": "{count} statements",
+    "ジョブの実行を準備しています。少し待ってからもう一度お試しください。":
+        "The job queue is starting. Please wait a moment and try again.",
+    "メールを作成しています…": "Composing the mail…", "送信済みにしています…": "Marking as sent…",
+    "削除しています…": "Deleting…",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {
@@ -244,6 +314,7 @@ ENGLISH_IN_CONTEXT = {
     ("Tray", "一時停止"): "Paused",
     ("OutboxTableModel", "組織"): "Organization", ("SupplyTableModel", "組織"): "Organization",
     ("SupplyTableModel", "種類"): "Variation",
+    ("JobTableModel", "作成"): "Created", ("LogoField", "削除"): "Remove",
 }
 
 

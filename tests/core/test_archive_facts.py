@@ -20,7 +20,7 @@ from oroshi_desktop.db.models import (
     StoredDocument,
     SupplierOrganization,
 )
-from oroshi_desktop.documents import sha256_hex
+from oroshi_desktop.document_store import sha256_hex
 from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     archive_ids,

@@ -300,7 +300,7 @@ def test_dialog_previews_a_sample_without_creating_anything(sqlite_env: Statemen
 def test_model_with_more_runs_than_a_page(sqlite_env: StatementsEnv, qtbot, qtmodeltester) -> None:
     """The first page arrives first; the other ids are appended below it; cells are read per page."""
     from oroshi_desktop.statement_run_editing import NewRun, create_run
-    from ui.statements.model import PAGE_SIZE
+    from ui.paged_model import PAGE_SIZE
 
     env, model = sqlite_env, sqlite_env.view.model
     with env.database.read() as session:
@@ -336,3 +336,56 @@ def test_splitter_and_columns_are_remembered(sqlite_env: StatementsEnv, tmp_path
     view.table.setColumnWidth(1, 100)
     view.restore_state(QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
     assert view.table.columnWidth(1) == 333
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5])
+def test_every_column_up_to_the_state_is_seen_without_moving_the_splitter(qtbot, qapp, sqlite_db, smtp, scale) -> None:
+    """1366×768 at 100 % and 150 % (a 150 % screen is 911×512 logical pixels): 状態 sits right after
+    期間, and the first split leaves both inside the list's viewport and the detail readable."""
+    from oroshi_desktop.demo import generate_demo
+    from ui.statements.model import SortKey
+
+    generate_demo(sqlite_db, scale=1, seed=0)
+    envs = start_env(qtbot, qapp, sqlite_db, smtp)
+    env = next(envs)
+    try:
+        env.window.resize(round(1366 / scale), round(740 / scale))
+        env.view.hide()
+        env.view._sized = False  # the first split is made for the size the window opens with
+        env.view.show()
+        qtbot.waitUntil(lambda: env.view._sized, timeout=5000)
+        header, table = env.view.table.horizontalHeader(), env.view.table
+        assert header.visualIndex(SortKey.STATE) == 1
+        state_right = header.sectionViewportPosition(SortKey.STATE) + header.sectionSize(SortKey.STATE)
+        assert 0 < state_right <= table.viewport().width()
+        label = max((s.label for s in RunState), key=table.fontMetrics().horizontalAdvance)
+        assert header.sectionSize(SortKey.STATE) >= table.fontMetrics().horizontalAdvance(label)
+        if scale == 1.0:  # the whole list fits at 100 %
+            last = header.logicalIndex(header.count() - 1)
+            assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width() + 1
+        assert env.view.detail_panel.width() >= 25 * table.fontMetrics().averageCharWidth()
+    finally:
+        next(envs, None)
+
+
+def test_a_cheap_first_page_is_read_at_once_a_search_never(env: StatementsEnv, qtbot) -> None:
+    """Newest first without a search is one indexed page, read on the GUI thread once the database
+    has answered; a shared database's first read, and any search, go to a pool thread."""
+    from oroshi_desktop.queries.statement_runs import RunFilter
+    from ui.statements.model import RunTableModel
+
+    model = env.view.model
+    shown: list[int] = []
+    model.first_page_shown.connect(lambda: shown.append(len(model.ids)))
+    env.view.refresh()
+    assert shown == [3] and not model.loading  # painted before refresh() returned
+    model.set_filter(RunFilter(organization="北海"), env.view)
+    assert shown == [3] and model.loading  # the search runs on a pool thread
+    qtbot.waitUntil(lambda: not model.loading, timeout=10000)
+    assert len(shown) == 2
+    fresh = RunTableModel(env.database, env.settings.tz)
+    fresh.reload()
+    if env.database.dialect != "sqlite":  # a server never answered yet: it may be down, no waiting for it
+        assert fresh.loading and fresh.rowCount() == 0
+    qtbot.waitUntil(lambda: not fresh.loading, timeout=10000)
+    assert fresh.rowCount() == 3

@@ -111,6 +111,7 @@ class ArchiveView(QWidget):
         layout.addWidget(self.count_label)
         layout.addWidget(self.note)
         self.ctx.data_changed.connect(lambda area: self.refresh() if area == "statements" else None)
+        self.ctx.database_changed.connect(self.refresh)  # it reads ``ctx.database`` at each search
         self._update_actions()
         self.refresh()
 

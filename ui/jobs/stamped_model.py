@@ -111,6 +111,14 @@ class StampedTableModel(QAbstractTableModel, Generic[R]):
         return list(self._ids)
 
     # ---- live updates ------------------------------------------------------------------------
+    def forget(self) -> None:
+        """Another source (a database change): no row of the old one is kept, answers in flight are dropped."""
+        self._generation += 1
+        self.beginResetModel()
+        self._stamps, self._ids, self._cache = [], [], {}
+        self._loading_pages.clear()
+        self.endResetModel()
+
     def requery(self) -> None:
         """A filter or sort changed: the next answer replaces the list."""
         self._generation += 1

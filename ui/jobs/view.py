@@ -100,6 +100,7 @@ class JobsView(QWidget):
             self._show_overview(ctx.monitor.overview)
         ctx.tasks_ready.connect(self.update_actions)
         ctx.jobs_changed.connect(self.poll_jobs)
+        ctx.database_changed.connect(self._database_changed)
         ctx.online_changed.connect(self.update_actions)
         self.update_actions()
         self.refresh()
@@ -166,6 +167,14 @@ class JobsView(QWidget):
     def refresh(self) -> None:
         self.poll_jobs()
         self.outbox_model.poll()
+
+    def _database_changed(self) -> None:
+        """設定 connected another database: the jobs are those of its ledger, the mails its outbox."""
+        self.job_model.ledger = self.ctx.ledger
+        self.outbox_model.database = self.ctx.database
+        self.job_model.forget()
+        self.outbox_model.forget()
+        self.refresh()
 
     def focus_search(self) -> None:
         self.state_filter.setFocus()

@@ -17,7 +17,7 @@ from oroshi_desktop.queries.order_list import (
     order_ids,
     order_rows,
 )
-from ui.orders.paged import AllIds, FirstPage, PagedIdModel
+from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
 
 NUMBER_COLUMNS = (OrderSort.ITEMS, OrderSort.RECEPTACLES, OrderSort.FREIGHT, OrderSort.PRICE)
@@ -59,6 +59,10 @@ class OrderTableModel(PagedIdModel):
             return ids, dict(rows)
 
         return page, lambda session: order_ids(session, f, sort, descending)
+
+    def first_page_is_cheap(self) -> bool:
+        """By shipping date without a text search: the shipping-date index gives the first 100."""
+        return self.sort_key == OrderSort.SHIPPING_DATE and not self.order_filter.search.strip()
 
     def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
         return dict(order_rows(session, ids))

@@ -95,6 +95,7 @@ class OrdersView(QWidget):
 
         self.model.loaded.connect(self._update_totals)
         ctx.data_changed.connect(lambda area: self.refresh() if area == "orders" else None)
+        ctx.database_changed.connect(self._database_changed)
         self._load_choices()
         self.model.reload(self)
 
@@ -117,6 +118,12 @@ class OrdersView(QWidget):
     def refresh(self) -> None:
         self._load_choices()
         self.model.reload(self)
+
+    def _database_changed(self) -> None:
+        """設定 connected another database: the list and the filter choices are read from it."""
+        self.database = self.ctx.database
+        self.model.set_database(self.database, self)
+        self._load_choices()
 
     def focus_search(self) -> None:
         self.filters.focus_search()

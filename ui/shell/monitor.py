@@ -96,6 +96,8 @@ class AppMonitor(QObject):
         self.overview_timer.setInterval(OVERVIEW_MS)
         self.overview_timer.timeout.connect(self.read_overview)
         ctx.jobs_changed.connect(self.read_overview)
+        ctx.database_changed.connect(self.check_connection)  # reads ``ctx.database`` and ``ctx.ledger`` each time
+        ctx.database_changed.connect(self.read_overview)
 
     def start(self) -> None:
         self.check_connection()

@@ -50,6 +50,7 @@ class ShellStatusBar(QStatusBar):
         self.scheduler_label = self._label("statusScheduler", self.tr("スケジューラー: 確認中…"),
                                               self.tr("スケジューラーの状態"))
         ctx.monitor.connection_checked.connect(self.show_online)
+        ctx.database_changed.connect(self.show_database)
         ctx.monitor.overview_changed.connect(self.show_overview)
 
     def _label(self, name: str, text: str, accessible: str) -> QLabel:
@@ -58,6 +59,9 @@ class ShellStatusBar(QStatusBar):
         label.setAccessibleName(accessible)
         self.addPermanentWidget(label)
         return label
+
+    def show_database(self) -> None:
+        self.database_label.setText(database_text(self.ctx.database))
 
     def show_online(self, online: bool) -> None:
         self.connection_label.setText(self.tr("オンライン") if online else self.tr("接続できません"))

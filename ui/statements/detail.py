@@ -3,11 +3,14 @@ asked, click to copy), and the mail: outbox state, attempts, last error and the 
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from oroshi_desktop.queries.statement_runs import OrganizationPart, RunDetail, StatementFile
+from ui.i18n import current_language
 from ui.qt import (
+    QCoreApplication,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -19,12 +22,24 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.statements.model import LAYOUT_LABELS, local_time_text, period_text
+from ui.statements.model import layout_text, local_time_text, period_text
 
-OUTBOX_LABELS = {"pending": "送信待ち", "sending": "送信中", "sent": "送信済み", "failed": "失敗",
-                 "uncertain": "要確認"}
-KIND_LABELS = {"organization": "組織", "supplier": "供給者"}
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
+
 HIDDEN = "••••••••"
+
+
+
+def outbox_text(state: str) -> str:
+    labels = {"pending": translate("RunDetail", "送信待ち"), "sending": translate("RunDetail", "送信中"),
+              "sent": translate("RunDetail", "送信済み"), "failed": translate("RunDetail", "失敗"),
+              "uncertain": translate("RunDetail", "要確認")}
+    return labels.get(state, state)
+
+
+def kind_text(kind: str) -> str:
+    labels = {"organization": translate("RunDetail", "組織"), "supplier": translate("RunDetail", "供給者")}
+    return labels.get(kind, kind)
 
 
 class PasswordField(QPushButton):
@@ -35,8 +50,8 @@ class PasswordField(QPushButton):
         self.password = password
         self.revealed = False
         self.setObjectName("passwordField")
-        self.setAccessibleName("パスワード（クリックでコピー）")
-        self.setToolTip("クリックするとパスワードを表示します。表示中にクリックするとコピーします。")
+        self.setAccessibleName(self.tr("パスワード（クリックでコピー）"))
+        self.setToolTip(self.tr("クリックするとパスワードを表示します。表示中にクリックするとコピーします。"))
         self.setFlat(True)
         self.clicked.connect(self._clicked)
 
@@ -46,7 +61,7 @@ class PasswordField(QPushButton):
             self.setText(self.password)
             return
         QGuiApplication.clipboard().setText(self.password)
-        self.setToolTip("コピーしました")
+        self.setToolTip(self.tr("コピーしました"))
 
     def hide_again(self) -> None:
         self.revealed = False
@@ -57,17 +72,26 @@ def _attempt_line(part: OrganizationPart, tz: ZoneInfo) -> str:
     outbox = part.outbox
     if outbox is None:
         if part.sent_at is not None:
-            return f"メール: 送信済み（{local_time_text(part.sent_at, tz)}、Webシステムから）"
-        return "メール: まだ送信キューにありません"
-    parts = [f"メール: {OUTBOX_LABELS.get(outbox.state, outbox.state)}", f"試行 {outbox.attempts} 回"]
+            text = translate("RunDetail", "メール: 送信済み（{time}、Webシステムから）")
+            return text.format(time=local_time_text(part.sent_at, tz))
+        return translate("RunDetail", "メール: まだ送信キューにありません")
+    parts = [translate("RunDetail", "メール: {state}").format(state=outbox_text(outbox.state)),
+             translate("RunDetail", "試行 {count} 回").format(count=outbox.attempts)]
     if outbox.generation > 1:
-        parts.append(f"第{outbox.generation}回の送信")
+        parts.append(translate("RunDetail", "第{generation}回の送信").format(generation=outbox.generation))
     if outbox.sent_at:
-        parts.append(f"送信 {local_time_text(outbox.sent_at, tz)}")
-    recipients = "、".join(outbox.to) + (f"（CC: {'、'.join(outbox.cc)}）" if outbox.cc else "")
+        parts.append(translate("RunDetail", "送信 {time}").format(time=local_time_text(outbox.sent_at, tz)))
+    recipients = recipients_text(outbox.to, outbox.cc)
     if recipients:
-        parts.append(f"宛先 {recipients}")
+        parts.append(translate("RunDetail", "宛先 {recipients}").format(recipients=recipients))
     return "　".join(parts)
+
+
+def recipients_text(to: tuple[str, ...], cc: tuple[str, ...]) -> str:
+    """To、To（CC: Cc、Cc） — also the confirmation's line (ui.statements.confirm)."""
+    comma = translate("RunDetail", "、")
+    text = comma.join(to)
+    return text + translate("RunDetail", "（CC: {cc}）").format(cc=comma.join(cc)) if cc else text
 
 
 class OrganizationBox(QGroupBox):
@@ -81,17 +105,17 @@ class OrganizationBox(QGroupBox):
         self.password_fields: list[PasswordField] = []
         row = 0
         if not part.files:
-            grid.addWidget(QLabel("PDFはまだ作成されていません。" if not part.completed else "PDFがありません。"),
+            grid.addWidget(QLabel(self.tr("PDFはまだ作成されていません。") if not part.completed else self.tr("PDFがありません。")),
                            row, 0, 1, 3)
             row += 1
         for file in part.files:
-            name = QLabel(f"{KIND_LABELS.get(file.kind, file.kind)}: {file.filename}")
+            name = QLabel(f"{kind_text(file.kind)}: {file.filename}")
             name.setWordWrap(True)  # long organization names must not push the buttons out of sight
             name.setMinimumWidth(120)
             name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            button = QPushButton("開く")
+            button = QPushButton(self.tr("開く"))
             button.setObjectName(f"open_{file.kind}")
-            button.setAccessibleName(f"{KIND_LABELS.get(file.kind, file.kind)}のPDFを開く")
+            button.setAccessibleName(self.tr("{kind}のPDFを開く").format(kind=kind_text(file.kind)))
             button.clicked.connect(lambda _checked=False, f=file: open_file(f))
             grid.addWidget(name, row, 0)
             grid.addWidget(button, row, 1)
@@ -108,18 +132,19 @@ class OrganizationBox(QGroupBox):
         row += 1
         outbox = part.outbox
         if outbox is not None and outbox.last_error_ja and outbox.state != "sent":
-            self.error_label = QLabel(f"エラー: {outbox.last_error_ja}")
+            self.error_label = QLabel(self.tr("エラー: {error}").format(error=outbox.last_error_ja))
             self.error_label.setObjectName("lastError")
             self.error_label.setWordWrap(True)
             self.error_label.setStyleSheet("color: #b00020;")
             grid.addWidget(self.error_label, row, 0, 1, 3)
             row += 1
         if len(part.history) > 1:
-            lines = [f"第{a.generation}回: {OUTBOX_LABELS.get(a.state, a.state)}（試行 {a.attempts} 回"
-                     + (f"、送信 {local_time_text(a.sent_at, tz)}" if a.sent_at else "")
-                     + (f"、{a.last_error_ja}" if a.last_error_ja else "") + "）"
+            lines = [self.tr("第{generation}回: {state}（試行 {count} 回").format(
+                         generation=a.generation, state=outbox_text(a.state), count=a.attempts)
+                     + (self.tr("、送信 {time}").format(time=local_time_text(a.sent_at, tz)) if a.sent_at else "")
+                     + (self.tr("、{error}").format(error=a.last_error_ja) if a.last_error_ja else "") + self.tr("）")
                      for a in part.history[1:]]
-            history = QLabel("これまでの送信:\n" + "\n".join(lines))
+            history = QLabel(self.tr("これまでの送信:") + "\n" + "\n".join(lines))
             history.setObjectName("mailHistory")
             history.setWordWrap(True)
             grid.addWidget(history, row, 0, 1, 3)
@@ -137,7 +162,7 @@ class RunDetailPanel(QScrollArea):
         self.detail: RunDetail | None = None
         self.boxes: list[OrganizationBox] = []
         self.setObjectName("statementDetail")
-        self.setAccessibleName("支払明細書の詳細")
+        self.setAccessibleName(self.tr("支払明細書の詳細"))
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -149,14 +174,15 @@ class RunDetailPanel(QScrollArea):
         layout = QVBoxLayout(body)
         self.boxes = []
         if detail is None:
-            self.header = QLabel("一覧から支払明細書を選んでください。")
+            self.header = QLabel(self.tr("一覧から支払明細書を選んでください。"))
             layout.addWidget(self.header)
         else:
             row = detail.row
-            mail = (f"メール送信: する（{local_time_text(row.send_at, self.tz)}）" if row.send_email
-                    else "メール送信: しない")
-            self.header = QLabel(f"<b>No.{row.id}　{period_text(row.start_date, row.end_date)}</b><br>"
-                                 f"{LAYOUT_LABELS.get(row.layout or 0, '')}　{mail}　状態: {row.state.label}")
+            mail = (self.tr("メール送信: する（{time}）").format(time=local_time_text(row.send_at, self.tz))
+                    if row.send_email else self.tr("メール送信: しない"))
+            state = self.tr("状態: {state}").format(state=row.state.label_in(current_language()))
+            self.header = QLabel(f"<b>No.{row.id}　{html.escape(period_text(row.start_date, row.end_date))}</b><br>"
+                                 f"{html.escape(layout_text(row.layout))}　{html.escape(mail)}　{html.escape(state)}")
             self.header.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.header)
             for part in detail.parts:

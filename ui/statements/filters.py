@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from oroshi_desktop.queries.statement_runs import STATE_LABELS, RunFilter, RunState
+from oroshi_desktop.queries.statement_runs import RunFilter, RunState
+from ui.i18n import current_language
 from ui.qt import (
     QCheckBox,
     QComboBox,
@@ -26,7 +27,7 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.period_switch = QCheckBox("期間:", self)
+        self.period_switch = QCheckBox(self.tr("期間:"), self)
         self.period_switch.setObjectName("filterPeriod")
         today = date.today()
         self.start_edit = QDateEdit(self)
@@ -44,22 +45,22 @@ class FilterBar(QWidget):
         self.period_switch.toggled.connect(self._emit_soon)
         self.search = QLineEdit(self)
         self.search.setObjectName("filterOrganization")
-        self.search.setAccessibleName("組織名で検索")
-        self.search.setPlaceholderText("組織名で検索")
+        self.search.setAccessibleName(self.tr("組織名で検索"))
+        self.search.setPlaceholderText(self.tr("組織名で検索"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._emit_soon)
         self.state_box = QComboBox(self)
         self.state_box.setObjectName("filterState")
-        self.state_box.setAccessibleName("状態で絞り込む")
-        self.state_box.addItem("すべての状態", None)
+        self.state_box.setAccessibleName(self.tr("状態で絞り込む"))
+        self.state_box.addItem(self.tr("すべての状態"), None)
         for state in RunState:
-            self.state_box.addItem(STATE_LABELS[state], int(state))
+            self.state_box.addItem(state.label_in(current_language()), int(state))
         self.state_box.currentIndexChanged.connect(self._emit_soon)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.period_switch)
         layout.addWidget(self.start_edit)
-        layout.addWidget(QLabel("〜", self))
+        layout.addWidget(QLabel(self.tr("〜"), self))
         layout.addWidget(self.end_edit)
         layout.addWidget(self.search, 1)
         layout.addWidget(self.state_box)

@@ -23,6 +23,12 @@ class JobWatcher(QObject):
         self.timer.setInterval(JOB_POLL_MS)
         self.timer.timeout.connect(self.poll)
 
+    def switch_ledger(self, ledger: Any) -> None:
+        """Another database: the jobs watched so far live in the old one's ledger; stop watching them."""
+        self.ledger = ledger
+        self.watched.clear()
+        self.timer.stop()
+
     def watch(self, job_id: int, subject_id: int) -> None:
         self.watched[job_id] = subject_id
         self.timer.start()

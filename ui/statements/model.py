@@ -1,8 +1,7 @@
-"""The statement runs table: a model over row ids (Anki's browser table), cells fetched a page at a time.
+"""The statement runs table: the shared lazy id model (``ui.paged_model``) over the runs' queries.
 
-``reload`` asks the database for the ids of every matching run, sorted and filtered in SQL, off the
-GUI thread; the model then only resets. A cell's page (``PAGE_SIZE`` rows) is read when the view first
-asks for one of its rows, and kept until the next reload, so scrolling through 10,000 runs reads only
+Filter and sort run in SQL (``oroshi_desktop.queries.statement_runs``); a page's cells are read by
+id when first shown and kept until the next reload, so scrolling through 10,000 runs reads only
 the pages that are shown.
 """
 
@@ -12,6 +11,8 @@ import logging
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import InvoiceLayout
@@ -24,207 +25,115 @@ from oroshi_desktop.queries.statement_runs import (
     run_ids,
     run_rows,
 )
-from ui.operations import Operation, is_connection_error, show_error
-from ui.qt import QAbstractTableModel, QBrush, QColor, QModelIndex, QPersistentModelIndex, Qt, QWidget, Signal
+from ui.i18n import current_language
+from ui.operations import is_connection_error, show_error
+from ui.paged_model import AllIds, FirstPage, PagedIdModel
+from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
 
 log = logging.getLogger(__name__)
 
-PAGE_SIZE = 100
-HEADERS = ("期間", "組織", "レイアウト", "メール", "送信日時", "状態")
-LAYOUT_LABELS = {int(InvoiceLayout.SIMPLE): "簡易版", int(InvoiceLayout.STANDARD): "標準版"}
-LOADING = "…"
 STATE_COLOURS = {RunState.UNCERTAIN: "#fff2b3", RunState.PARTLY_FAILED: "#ffd6d6"}
 
-Index = QModelIndex | QPersistentModelIndex
+
+
+def layout_text(layout: int | None) -> str:
+    labels = {int(InvoiceLayout.SIMPLE): translate("RunTable", "簡易版"),
+              int(InvoiceLayout.STANDARD): translate("RunTable", "標準版")}
+    return labels.get(layout or 0, "")
+
+
+# Formatted by hand: strftime costs some 40–100 µs a call here, and a page paints hundreds of cells.
+def day_text(day: date) -> str:
+    return f"{day.year:04d}/{day.month:02d}/{day.day:02d}"
 
 
 def period_text(start: date | None, end: date | None) -> str:
-    return f"{start:%Y/%m/%d} 〜 {end:%Y/%m/%d}" if start and end else "（期間なし）"
+    if start and end:
+        return f"{day_text(start)} 〜 {day_text(end)}"
+    return translate("RunTable", "（期間なし）")
 
 
 def local_time_text(moment: datetime | None, tz: ZoneInfo) -> str:
-    return moment.astimezone(tz).strftime("%Y/%m/%d %H:%M") if moment else ""
+    if moment is None:
+        return ""
+    local = moment.astimezone(tz)
+    return f"{day_text(local)} {local.hour:02d}:{local.minute:02d}"
 
 
 def organizations_text(names: tuple[str, ...]) -> str:
-    return f"{len(names)}件: " + "、".join(names) if names else "0件"
+    if not names:
+        return translate("RunTable", "0件")
+    return translate("RunTable", "{count}件: ").format(count=len(names)) + translate("RunTable", "、").join(names)
 
 
-class RunTableModel(QAbstractTableModel):
-    loaded = Signal()  # a reload finished (the ids are in)
-    first_page_shown = Signal()  # the first page of a reload is in (the rest may still be coming)
+def mail_text(send_email: bool) -> str:
+    return translate("RunTable", "する") if send_email else translate("RunTable", "しない")
 
+
+class RunTableModel(PagedIdModel):
     def __init__(self, database: Database, tz: ZoneInfo, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.database = database
+        super().__init__(database, parent)
         self.tz = tz
-        self.ids: list[int] = []
-        self._rows: dict[int, RunRow] = {}
-        self._pages: set[int] = set()
+        self.headers = (translate("RunTable", "期間"), translate("RunTable", "組織"), translate("RunTable", "レイアウト"),
+                        translate("RunTable", "メール"), translate("RunTable", "送信日時"), translate("RunTable", "状態"))
         self.run_filter = RunFilter()
         self.sort_key = SortKey.PERIOD
         self.descending = True
-        self._generation = 0  # answers of an older reload are dropped
-        self.loading = False
+        self.language = current_language()  # chosen at start (設定 applies a new one after a restart)
+        self._brushes = {state: QBrush(QColor(colour)) for state, colour in STATE_COLOURS.items()}
 
-    # ---- loading -------------------------------------------------------------------------------
-
-    def reload(self, parent: QWidget | None = None) -> None:
-        """Fetch the ids for the current filter and sort off the GUI thread, then reset.
-
-        Two steps, so the first page is painted as soon as the database answers for it: the
-        first ``PAGE_SIZE`` ids with their cells, then every id (the rows below are appended).
-        """
-        self._generation += 1
-        generation = self._generation
+    def queries(self) -> tuple[FirstPage, AllIds]:
         run_filter, sort, descending = self.run_filter, self.sort_key, self.descending
-        self.loading = True
 
-        def page() -> tuple[list[int], dict[int, RunRow]]:
-            with self.database.read() as session:
-                return first_page(session, run_filter, sort, descending, limit=PAGE_SIZE)
+        def page(session: Session, limit: int) -> tuple[list[int], dict[int, Any]]:
+            ids, rows = first_page(session, run_filter, sort, descending, limit=limit)
+            return ids, dict(rows)
 
-        def every_id() -> list[int]:
-            with self.database.read() as session:
-                return run_ids(session, run_filter, sort, descending)
+        return page, lambda session: run_ids(session, run_filter, sort, descending)
 
-        def shown(result: tuple[list[int], dict[int, RunRow]]) -> None:
-            if generation != self._generation:
-                return
-            ids, rows = result
-            self.set_ids(ids)
-            self._rows.update(rows)
-            self._pages.add(0)
-            self.first_page_shown.emit()
-            if len(ids) < PAGE_SIZE:
-                finished()  # that was all of them
-                return
-            Operation(parent, every_id).success(complete).failure(failed).run()
+    def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
+        return dict(run_rows(session, ids))
 
-        def complete(ids: list[int]) -> None:
-            if generation != self._generation:
-                return
-            if ids[:len(self.ids)] == self.ids:
-                if len(ids) > len(self.ids):  # the page stays; the rest is appended below it
-                    self.beginInsertRows(QModelIndex(), len(self.ids), len(ids) - 1)
-                    self.ids = ids
-                    self.endInsertRows()
-            else:  # the list changed between the two queries
-                self.set_ids(ids)
-            finished()
-
-        def failed(err: BaseException) -> None:
-            finished()
-            if is_connection_error(err):  # offline: the list stays as it was and reloads once back
-                log.info("statement runs not reloaded: %s", err)
-                return
-            show_error(parent, err)
-
-        def finished() -> None:
-            if generation == self._generation:
-                self.loading = False
-                self.loaded.emit()
-
-        Operation(parent, page).success(shown).failure(failed).run()
-
-    def set_ids(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self.ids = ids
-        self._rows.clear()
-        self._pages.clear()
-        self.endResetModel()
+    def reload_failed(self, parent: QWidget | None, err: BaseException) -> None:
+        if is_connection_error(err):  # offline: the list stays as it was and reloads once back
+            log.info("statement runs not reloaded: %s", err)
+            return
+        show_error(parent, err)
 
     def set_filter(self, run_filter: RunFilter, parent: QWidget | None = None) -> None:
         self.run_filter = run_filter
         self.reload(parent)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(HEADERS):
+        if not 0 <= column < len(self.headers):
             return
         self.sort_key = SortKey(column)
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload(self._parent_widget())
+        self.reload()
 
-    def _parent_widget(self) -> QWidget | None:
-        parent = self.parent()
-        return parent if isinstance(parent, QWidget) else None
-
-    def forget_rows(self, ids: list[int] | None = None) -> None:
-        """Cells of these runs (all when None) are read again when next shown."""
-        if ids is None:
-            self._rows.clear()
-            self._pages.clear()
-            if self.ids:
-                self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, len(HEADERS) - 1))
-            return
-        for run_id in ids:
-            self._rows.pop(run_id, None)
-            if run_id in self.ids:
-                row = self.ids.index(run_id)
-                self._pages.discard(row // PAGE_SIZE)
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-
-    def _fetch_page(self, page: int) -> None:
-        """One page of cells: two small queries (the rule allows a page on the GUI thread)."""
-        self._pages.add(page)
-        ids = self.ids[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
-        try:
-            with self.database.read() as session:
-                self._rows.update(run_rows(session, ids))
-        except Exception:  # the database went away: the cells show … and the next refresh tries again
-            log.warning("could not read a page of statement runs", exc_info=True)
+    def first_page_is_cheap(self) -> bool:
+        """Newest first (or by layout, mail, send time) without a search: the runs table alone, indexed."""
+        f = self.run_filter
+        return not f.states and not f.organization.strip() and self.sort_key in (SortKey.PERIOD, SortKey.SEND_AT)
 
     def run_at(self, row: int) -> RunRow | None:
-        if not 0 <= row < len(self.ids):
-            return None
-        run_id = self.ids[row]
-        if run_id not in self._rows and row // PAGE_SIZE not in self._pages:
-            self._fetch_page(row // PAGE_SIZE)
-        return self._rows.get(run_id)
+        return self.row_at(row)
 
-    def row_of(self, run_id: int) -> int:
-        try:
-            return self.ids.index(run_id)
-        except ValueError:
-            return -1
-
-    # ---- the Qt model --------------------------------------------------------------------------
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self.ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self.ids):
-            return None
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-                        Qt.ItemDataRole.UserRole):
-            return None
-        if role == Qt.ItemDataRole.UserRole:
-            return self.ids[index.row()]
-        run = self.run_at(index.row())
-        if run is None:
-            return LOADING if role == Qt.ItemDataRole.DisplayRole else None
+    def cell(self, row: RunRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole:
-            colour = STATE_COLOURS.get(run.state)
-            return QBrush(QColor(colour)) if colour else None
-        column = index.column()
-        if column == 0:
-            return period_text(run.start_date, run.end_date)
-        if column == 1:
-            return organizations_text(run.organization_names)
-        if column == 2:
-            return LAYOUT_LABELS.get(run.layout or 0, "")
-        if column == 3:
-            return "する" if run.send_email else "しない"
-        if column == 4:
-            return local_time_text(run.send_at, self.tz)
-        return run.state.label
+            return self._brushes.get(row.state)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return None
+        if column == SortKey.PERIOD:
+            return period_text(row.start_date, row.end_date)
+        if column == SortKey.ORGANIZATIONS:
+            return organizations_text(row.organization_names)
+        if column == SortKey.LAYOUT:
+            return layout_text(row.layout)
+        if column == SortKey.MAIL:
+            return mail_text(row.send_email)
+        if column == SortKey.SEND_AT:
+            return local_time_text(row.send_at, self.tz)
+        return row.state.label_in(self.language)

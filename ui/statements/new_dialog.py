@@ -25,11 +25,13 @@ from oroshi_desktop.queries.run_planning import (
     supply_day_count,
 )
 from oroshi_desktop.statement_run_editing import NewRun, create_run
+from ui.i18n import current_language
 from ui.operations import Operation
 from ui.qt import (
     QCalendarWidget,
     QCheckBox,
     QColor,
+    QCoreApplication,
     QDate,
     QDateTime,
     QDateTimeEdit,
@@ -58,9 +60,15 @@ from ui.qt import (
 )
 from ui.viewer.window import fit_to_screen
 
-PREVIEWS = (("organization", "simple", "組織・簡易版"), ("organization", "standard", "組織・標準版"),
-            ("supplier", "simple", "供給者・簡易版"), ("supplier", "standard", "供給者・標準版"))
-JAPANESE = QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
+PREVIEWS = (("organization", "simple"), ("organization", "standard"), ("supplier", "simple"),
+            ("supplier", "standard"))
+
+
+def calendar_locale() -> QLocale:
+    """Month and day names in the window's language (Japanese whatever the PC's own locale)."""
+    if current_language() == "en":
+        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
+    return QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
 REFRESH_DELAY_MS = 250  # typing and clicking settle before the warnings are recomputed
 
 
@@ -70,6 +78,15 @@ def default_period(today: date) -> tuple[date, date]:
         return today.replace(day=1), today.replace(day=15)
     last_month_end = today.replace(day=1) - timedelta(days=1)
     return last_month_end.replace(day=16), last_month_end
+
+
+def preview_label(fmt: str, layout: str) -> str:
+    translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
+    labels = {("organization", "simple"): translate("NewRun", "組織・簡易版"),
+              ("organization", "standard"): translate("NewRun", "組織・標準版"),
+              ("supplier", "simple"): translate("NewRun", "供給者・簡易版"),
+              ("supplier", "standard"): translate("NewRun", "供給者・標準版")}
+    return labels[(fmt, layout)]
 
 
 def _qdate(day: date) -> QDate:
@@ -90,7 +107,7 @@ class NewStatementDialog(QDialog):
         self.database = database
         self.tz = tz
         self.setObjectName("newStatementDialog")
-        self.setWindowTitle("仕切り作成")
+        self.setWindowTitle(self.tr("仕切り作成"))
         self.created_id: int | None = None
         self.warnings: list[PlanWarning] = []
         self.choices: list[OrganizationChoice] = []
@@ -102,53 +119,53 @@ class NewStatementDialog(QDialog):
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("periodCalendar")
         self.calendar.setGridVisible(True)
-        self.calendar.setLocale(JAPANESE)
+        self.calendar.setLocale(calendar_locale())
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setSelectedDate(_qdate(self.end))
         self.calendar.clicked.connect(self._clicked_day)
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodLabel")
-        self.supply_days_label = QLabel("選択した日付の範囲内の供給ある日: …", self)
+        self.supply_days_label = QLabel(self.tr("選択した日付の範囲内の供給ある日: …"), self)
         self.supply_days_label.setObjectName("supplyDays")
 
         self.organization_list = QListWidget(self)
         self.organization_list.setObjectName("organizationList")
-        self.organization_list.setAccessibleName("供給組織")
-        self.organization_list.addItem("読み込み中…")
+        self.organization_list.setAccessibleName(self.tr("供給組織"))
+        self.organization_list.addItem(self.tr("読み込み中…"))
         self.organization_list.itemChanged.connect(lambda _item: self._schedule_check())
-        self.cc_label = QLabel("CC（会社）: …", self)
+        self.cc_label = QLabel(self.tr("CC（会社）: …"), self)
         self.cc_label.setObjectName("companyCc")
 
-        self.simple_button = QRadioButton("簡易版", self)
+        self.simple_button = QRadioButton(self.tr("簡易版"), self)
         self.simple_button.setObjectName("layoutSimple")
-        self.standard_button = QRadioButton("標準版", self)
+        self.standard_button = QRadioButton(self.tr("標準版"), self)
         self.standard_button.setObjectName("layoutStandard")
         self.simple_button.setChecked(True)
-        self.mail_switch = QCheckBox("メールを送信する", self)
+        self.mail_switch = QCheckBox(self.tr("メールを送信する"), self)
         self.mail_switch.setObjectName("sendEmail")
         self.mail_switch.setChecked(True)
         self.send_at_edit = QDateTimeEdit(self)
         self.send_at_edit.setObjectName("sendAt")
-        self.send_at_edit.setLocale(JAPANESE)
-        self.send_at_edit.setDisplayFormat("yyyy年MM月dd日 HH:mm")
+        self.send_at_edit.setLocale(calendar_locale())
+        self.send_at_edit.setDisplayFormat(self.tr("yyyy年MM月dd日 HH:mm"))
         self.send_at_edit.setCalendarPopup(True)
         send_at = default_send_at(now or utcnow(), tz)
         self.send_at_edit.setDateTime(QDateTime(_qdate(send_at.date()), QTime(send_at.hour, send_at.minute)))
-        self.send_at_edit.setToolTip("送信日時を過ぎると10分以内に送信されます。")
+        self.send_at_edit.setToolTip(self.tr("送信日時を過ぎると10分以内に送信されます。"))
         self.mail_switch.toggled.connect(self.send_at_edit.setEnabled)
 
         self.warning_list = QListWidget(self)
         self.warning_list.setObjectName("warningsList")
-        self.warning_list.setAccessibleName("警告")
+        self.warning_list.setAccessibleName(self.tr("警告"))
         self.warning_list.setWordWrap(True)
         self.preview_area = QScrollArea(self)
         self.preview_area.setWidgetResizable(True)
         self.preview_buttons: dict[tuple[int, str, str], QPushButton] = {}
 
         self.buttons = QDialogButtonBox(self)
-        self.create_button = self.buttons.addButton("作成", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.create_button = self.buttons.addButton(self.tr("作成"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.create_button.setObjectName("createRun")
-        cancel = self.buttons.addButton("キャンセル", QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = self.buttons.addButton(self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancelRun")
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
@@ -170,22 +187,22 @@ class NewStatementDialog(QDialog):
         layout_row = QHBoxLayout()
         layout_row.addWidget(self.simple_button)
         layout_row.addWidget(self.standard_button)
-        options.addRow("レイアウト:", layout_row)
+        options.addRow(self.tr("レイアウト:"), layout_row)
         options.addRow(self.mail_switch)
-        options.addRow("送信日時:", self.send_at_edit)
+        options.addRow(self.tr("送信日時:"), self.send_at_edit)
         left.addLayout(options)
         left.addStretch(1)
         right = QVBoxLayout()
-        organizations = QGroupBox("供給組織", self)
+        organizations = QGroupBox(self.tr("供給組織"), self)
         box = QVBoxLayout(organizations)
         box.addWidget(self.organization_list)
         box.addWidget(self.cc_label)
         right.addWidget(organizations, 2)
-        warnings = QGroupBox("警告", self)
+        warnings = QGroupBox(self.tr("警告"), self)
         wbox = QVBoxLayout(warnings)
         wbox.addWidget(self.warning_list)
         right.addWidget(warnings, 1)
-        previews = QGroupBox("プレビュー（見本）", self)
+        previews = QGroupBox(self.tr("プレビュー（見本）"), self)
         pbox = QVBoxLayout(previews)
         pbox.addWidget(self.preview_area)
         right.addWidget(previews, 2)
@@ -212,7 +229,8 @@ class NewStatementDialog(QDialog):
 
         def done(result: tuple[list[OrganizationChoice], str]) -> None:
             self.choices, cc = result
-            self.cc_label.setText(f"CC（会社）: {cc}" if cc else "CC（会社）: （会社のメールアドレスなし）")
+            self.cc_label.setText(self.tr("CC（会社）: {cc}").format(cc=cc) if cc
+                                  else self.tr("CC（会社）: （会社のメールアドレスなし）"))
             self.organization_list.blockSignals(True)
             self.organization_list.clear()
             for choice in self.choices:
@@ -269,8 +287,9 @@ class NewStatementDialog(QDialog):
         while day <= self.end:
             self.calendar.setDateTextFormat(_qdate(day), highlight)
             day += timedelta(days=1)
-        hint = "（終了日をクリック）" if self._picking_end else ""
-        self.period_label.setText(f"期間: {self.start:%Y/%m/%d} 〜 {self.end:%Y/%m/%d}{hint}")
+        hint = self.tr("（終了日をクリック）") if self._picking_end else ""
+        self.period_label.setText(self.tr("期間: {start} 〜 {end}").format(start=f"{self.start:%Y/%m/%d}",
+                                                                          end=f"{self.end:%Y/%m/%d}") + hint)
 
     # ---- day count, warnings, preview buttons --------------------------------------------------
 
@@ -291,14 +310,14 @@ class NewStatementDialog(QDialog):
             if generation != self._check_generation:
                 return
             days, self.warnings = result
-            self.supply_days_label.setText(f"選択した日付の範囲内の供給ある日: {days}日")
+            self.supply_days_label.setText(self.tr("選択した日付の範囲内の供給ある日: {days}日").format(days=days))
             self.warning_list.clear()
             for warning in self.warnings:
                 item = QListWidgetItem(warning.text)
                 item.setData(Qt.ItemDataRole.UserRole, warning.kind)
                 self.warning_list.addItem(item)
             if not self.warnings:
-                self.warning_list.addItem("警告はありません。")
+                self.warning_list.addItem(self.tr("警告はありません。"))
             self._build_previews(organizations)
             self.checked.emit()
 
@@ -311,8 +330,8 @@ class NewStatementDialog(QDialog):
         self.preview_buttons = {}
         for row, org_id in enumerate(organization_ids):
             grid.addWidget(QLabel(names.get(org_id, str(org_id))), row, 0)
-            for column, (fmt, layout, label) in enumerate(PREVIEWS, start=1):
-                button = QPushButton(label)
+            for column, (fmt, layout) in enumerate(PREVIEWS, start=1):
+                button = QPushButton(preview_label(fmt, layout))
                 button.setObjectName(f"preview_{org_id}_{fmt}_{layout}")
                 button.clicked.connect(lambda _checked=False, o=org_id, f=fmt, la=layout: self.preview(o, f, la))
                 grid.addWidget(button, row, column)
@@ -340,7 +359,7 @@ class NewStatementDialog(QDialog):
                 button.setEnabled(True)
 
         title = preview_filename(name, start, end, fmt, datetime.now(self.tz))
-        Operation(self, work, label="プレビューを作成しています…") \
+        Operation(self, work, label=self.tr("プレビューを作成しています…")) \
             .success(lambda data: open_pdf(self, data, title)).finally_(finished).run()
 
     # ---- creating ------------------------------------------------------------------------------
@@ -356,12 +375,13 @@ class NewStatementDialog(QDialog):
     def create(self) -> None:
         run = self.new_run()
         if not run.organization_ids:
-            QMessageBox.warning(self, "仕切り作成", "供給組織: 少なくとも1つ必要です")
+            QMessageBox.warning(self, self.windowTitle(), self.tr("供給組織: 少なくとも1つ必要です"))
             return
         if self.warnings:
-            text = "\n".join(f"・{w.text}" for w in self.warnings[:12])
-            more = f"\n…ほか{len(self.warnings) - 12}件" if len(self.warnings) > 12 else ""
-            answer = QMessageBox.question(self, "仕切り作成", f"次の警告があります。\n{text}{more}\n\nこのまま作成しますか？")
+            text = "\n".join(self.tr("・{warning}").format(warning=w.text) for w in self.warnings[:12])
+            more = self.tr("\n…ほか{count}件").format(count=len(self.warnings) - 12) if len(self.warnings) > 12 else ""
+            answer = QMessageBox.question(self, self.windowTitle(), self.tr(
+                "次の警告があります。\n{warnings}\n\nこのまま作成しますか？").format(warnings=text + more))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         self.create_button.setEnabled(False)
@@ -374,5 +394,5 @@ class NewStatementDialog(QDialog):
             self.created_id = invoice_id
             self.accept()
 
-        Operation(self, work, label="支払明細書を作成しています…").success(done) \
+        Operation(self, work, label=self.tr("支払明細書を作成しています…")).success(done) \
             .finally_(lambda: self.create_button.setEnabled(True)).run()

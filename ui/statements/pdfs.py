@@ -9,7 +9,10 @@ from oroshi_desktop.db.engine import Database
 from oroshi_desktop.document_store import load_document
 from oroshi_desktop.queries.statement_runs import RunDetail, StatementFile
 from ui.operations import Operation
-from ui.qt import QWidget
+from ui.qt import QCoreApplication, QWidget
+
+translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
+
 
 
 def with_document(parent: QWidget, database: Database, file: StatementFile, then: Callable[[bytes], object]) -> None:
@@ -17,7 +20,7 @@ def with_document(parent: QWidget, database: Database, file: StatementFile, then
         with database.read() as session:
             return bytes(load_document(session, file.document_id).content)
 
-    Operation(parent, work, label="PDFを読み込んでいます…").success(then).run()
+    Operation(parent, work, label=translate("Pdfs", "PDFを読み込んでいます…")).success(then).run()
 
 
 def open_file(parent: QWidget, database: Database, file: StatementFile) -> None:
@@ -50,12 +53,13 @@ def preview_run(parent: QWidget, database: Database, detail: RunDetail) -> None:
     layout = "standard" if row.layout == 1 else "simple"
 
     def work() -> list[tuple[str, bytes]]:
-        return [(f"{p.name} 見本（組織）", preview_pdf(database, start=start, end=end, organization_id=p.organization_id,
-                                                   fmt="organization", layout=layout))
+        return [(translate("Pdfs", "{name} 見本（組織）").format(name=p.name),
+                 preview_pdf(database, start=start, end=end, organization_id=p.organization_id, fmt="organization",
+                             layout=layout))
                 for p in detail.parts]
 
     def done(pdfs: list[tuple[str, bytes]]) -> None:
         for title, data in pdfs:
             open_pdf(parent, data, title)
 
-    Operation(parent, work, label="プレビューを作成しています…").success(done).run()
+    Operation(parent, work, label=translate("Pdfs", "プレビューを作成しています…")).success(done).run()

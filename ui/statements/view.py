@@ -7,11 +7,19 @@ refresh when a job this view queued finishes (a short poll of the ledger) and on
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import mark_sent, preview_invoice_mails
-from oroshi_desktop.queries.statement_runs import RunDetail, RunFilter, RunState, StatementFile, run_detail
+from oroshi_desktop.queries.statement_runs import (
+    RunDetail,
+    RunFilter,
+    RunState,
+    SortKey,
+    StatementFile,
+    run_detail,
+)
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
 from ui.operations import Operation, show_error
@@ -20,10 +28,10 @@ from ui.qt import (
     QAction,
     QHBoxLayout,
     QHeaderView,
-    QKeySequence,
     QLabel,
     QMessageBox,
     QSettings,
+    QShowEvent,
     QSplitter,
     Qt,
     QTableView,
@@ -32,16 +40,14 @@ from ui.qt import (
     QWidget,
     Signal,
 )
-from ui.statements import pdfs
+from ui.statements import confirm, pdfs
+from ui.statements.actions import ATTENTION, enabled_actions, make_actions
 from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
-from ui.statements.model import RunTableModel
-
-TITLE = "支払明細書"
+from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
 
 
 class StatementsView(QWidget):
-    title = TITLE
     detail_shown = Signal()  # a run's detail arrived (tests and screenshots wait for it)
     job_finished = Signal(int, str)  # job id, final state
 
@@ -56,7 +62,8 @@ class StatementsView(QWidget):
         self.model = RunTableModel(self.database, self.tz, self)
         self.table = QTableView(self)
         self.table.setObjectName("statementsTable")
-        self.table.setAccessibleName("支払明細書の一覧")
+        self.title = self.tr("支払明細書")
+        self.table.setAccessibleName(self.tr("支払明細書の一覧"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -67,8 +74,7 @@ class StatementsView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents over 10k rows
         header.setStretchLastSection(True)
-        for column, width in enumerate((205, 220, 70, 50, 150, 80)):
-            self.table.setColumnWidth(column, width)
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._restore_selection)
 
@@ -79,8 +85,11 @@ class StatementsView(QWidget):
         self.filters.changed.connect(self._filter_changed)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("statementsToolbar")
-        self.actions_by_name: dict[str, QAction] = {}
-        self._make_actions()
+        self.actions_by_name: dict[str, QAction] = make_actions(self, self.toolbar, {
+            "newStatement": self.new_item, "generateStatement": self.generate_selected,
+            "previewStatement": self.preview_selected, "previewMail": self.preview_mail,
+            "sendStatementNow": self.send_now, "resendStatement": self.resend, "markStatementSent": self.mark_sent,
+            "deleteStatement": self.delete_selected})
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("statementsSplitter")
@@ -97,6 +106,7 @@ class StatementsView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([780, 520])
+        self._sized = False  # the splitter's first split is made from the shown width (showEvent)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
@@ -111,55 +121,18 @@ class StatementsView(QWidget):
         ctx.online_changed.connect(lambda online: self.refresh() if online else None)  # back: reload
         ctx.data_changed.connect(lambda area: self.refresh() if area in ("statements", "outbox") else None)
         ctx.tasks_ready.connect(self._update_actions)
+        ctx.database_changed.connect(self._database_changed)
         self._update_actions()
         self.model.reload(self)
 
     # ---- actions -------------------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot: Any, accessible: str = "",
-                shortcut: QKeySequence | None = None) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setToolTip(accessible or text)
-        action.setStatusTip(accessible or text)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        self.addAction(action)
-        self.actions_by_name[name] = action
-        return action
-
-    def _make_actions(self) -> None:
-        self._action("newStatement", "新規作成", self.new_item, "新しい支払明細書を作成（仕切り作成）")
-        self._action("generateStatement", "作成", self.generate_selected, "選んだ支払明細書のPDFを作成")
-        self._action("previewStatement", "プレビュー", self.preview_selected, "選んだ支払明細書のPDFを表示")
-        self._action("previewMail", "メールプレビュー", self.preview_mail, "送信されるメールをそのまま表示")
-        self._action("sendStatementNow", "今すぐ送信", self.send_now, "選んだ支払明細書のメールを今すぐ送信")
-        self._action("resendStatement", "再送", self.resend, "送信済みのメールをもう一度送信")
-        self._action("markStatementSent", "送信済みにする", self.mark_sent, "要確認のメールを送信済みにする")
-        self._action("deleteStatement", "削除", self.delete_selected, "選んだ支払明細書を削除（未送信のみ）")
-
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
 
     def _update_actions(self) -> None:
-        detail = self.detail
-        has_tasks = self.ctx.tasks is not None
-        selected = detail is not None
-        sent_any = selected and detail.anything_sent
-        uncertain = selected and any(p.outbox is not None and p.outbox.state in ("uncertain", "failed")
-                                     for p in detail.parts)
-        has_files = selected and any(p.files for p in detail.parts)
-        self.action("generateStatement").setEnabled(bool(selected and has_tasks and not sent_any))
-        self.action("previewStatement").setEnabled(bool(selected))
-        self.action("previewMail").setEnabled(bool(has_files and detail.row.send_email is not None))
-        self.action("sendStatementNow").setEnabled(bool(selected and has_tasks
-                                                        and detail.row.state is not RunState.SENT))
-        self.action("resendStatement").setEnabled(bool(sent_any and has_tasks))
-        self.action("markStatementSent").setEnabled(bool(uncertain))
-        self.action("deleteStatement").setEnabled(bool(selected and not sent_any))
+        for name, enabled in enabled_actions(self.detail, self.ctx.tasks is not None).items():
+            self.action(name).setEnabled(bool(enabled))
 
     # ---- the view contract ---------------------------------------------------------------------
 
@@ -174,7 +147,7 @@ class StatementsView(QWidget):
         detail = self.detail
         files = [f for p in detail.parts for f in p.files] if detail else []
         if not files:
-            QMessageBox.information(self, TITLE, "印刷できるPDFがありません。先に「作成」してください。")
+            QMessageBox.information(self, self.title, self.tr("印刷できるPDFがありません。先に「作成」してください。"))
             return
         pdfs.print_file(self, self.database, files[0])
 
@@ -186,17 +159,46 @@ class StatementsView(QWidget):
         dialog.accepted.connect(lambda: self._created(dialog.created_id))
         dialog.open()
 
+    # Version 2 of the keys: the widths saved before the 状態 column moved next to 期間 cut it off.
     def save_state(self, settings: QSettings) -> None:
-        settings.setValue("statements/splitter", self.splitter.saveState())
-        settings.setValue("statements/columns", self.table.horizontalHeader().saveState())
+        settings.setValue("statements/splitter.v2", self.splitter.saveState())
+        settings.setValue("statements/columns.v2", self.table.horizontalHeader().saveState())
 
     def restore_state(self, settings: QSettings) -> None:
-        splitter = settings.value("statements/splitter")
+        splitter = settings.value("statements/splitter.v2")
         if splitter is not None:
-            self.splitter.restoreState(splitter)
-        columns = settings.value("statements/columns")
+            self._sized = self.splitter.restoreState(splitter)
+        columns = settings.value("statements/columns.v2")
         if columns is not None:
             self.table.horizontalHeader().restoreState(columns)
+
+    def _size_columns(self) -> None:
+        """Widths from the font (100 % or 150 %, any system font), never from the rows' contents;
+        状態 — what a person scans for first — right after 期間, so it is seen without scrolling."""
+        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
+        pad = 2 * metrics.averageCharWidth() + 8
+        samples = {SortKey.PERIOD: period_text(date(2026, 12, 16), date(2026, 12, 31)),
+                   SortKey.ORGANIZATIONS: "", SortKey.LAYOUT: layout_text(0), SortKey.MAIL: mail_text(False),
+                   SortKey.SEND_AT: "2026/12/31 09:00",
+                   SortKey.STATE: max((s.label_in(self.model.language) for s in RunState), key=metrics.horizontalAdvance)}
+        for column, sample in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            width = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(title) + pad)
+            self.table.setColumnWidth(column, width + pad)
+        self.table.setColumnWidth(SortKey.ORGANIZATIONS, 16 * metrics.averageCharWidth())
+        header.moveSection(header.visualIndex(SortKey.STATE), 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._sized or self.splitter.width() < 100:
+            return
+        self._sized = True  # once: after that the splitter is the user's
+        header, total = self.table.horizontalHeader(), self.splitter.width()
+        needed = sum(header.sectionSize(c) for c in range(header.count())) + 2 * self.table.frameWidth() \
+            + self.table.verticalScrollBar().sizeHint().width()
+        detail_min = 30 * self.table.fontMetrics().averageCharWidth()  # its file names and passwords
+        left = max(min(needed, total - detail_min), total // 2)
+        self.splitter.setSizes([left, total - left])
 
     # ---- list and selection --------------------------------------------------------------------
 
@@ -204,13 +206,21 @@ class StatementsView(QWidget):
         self.model.set_filter(run_filter, self)
 
     def _loaded(self) -> None:
-        self.count_label.setText(f"{len(self.model.ids):,} 件")
+        self.count_label.setText(self.tr("{count} 件").format(count=f"{len(self.model.ids):,}"))
 
     def selected_run_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
         return self.model.ids[index.row()] if index.row() < len(self.model.ids) else None
+
+    def _database_changed(self) -> None:
+        """設定 connected another database: its runs are listed; jobs of the old one are not watched."""
+        self.database = self.ctx.database
+        self.jobs.switch_ledger(self.ctx.ledger)
+        self._selected_id = None
+        self._show_detail(None)
+        self.model.set_database(self.database, self)
 
     def select_run(self, run_id: int) -> bool:
         row = self.model.row_of(run_id)
@@ -267,7 +277,8 @@ class StatementsView(QWidget):
 
     def _queue(self, enqueue: Any, run_id: int) -> int | None:
         if self.ctx.tasks is None:
-            QMessageBox.information(self, TITLE, "ジョブの実行を準備しています。少し待ってからもう一度お試しください。")
+            QMessageBox.information(self, self.title,
+                                    self.tr("ジョブの実行を準備しています。少し待ってからもう一度お試しください。"))
             return None
         try:
             job_id = int(enqueue())
@@ -283,19 +294,7 @@ class StatementsView(QWidget):
         if job is not None:
             self.job_finished.emit(job_id, job.state)
             if job.state == "failed":
-                self._tell_failure(job.message, job.error or "")
-
-    def _tell_failure(self, message: str, error: str) -> None:
-        """Not modal: a nested event loop inside the poll would hold up every other update."""
-        box = QMessageBox(QMessageBox.Icon.Warning, TITLE,
-                          f"{message}\n各組織の状態とエラーは右側の詳細に表示されています。", QMessageBox.StandardButton.Ok,
-                          self)
-        box.setObjectName("jobFailedMessage")
-        if error:
-            box.setDetailedText(error)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.failure_box = box
-        box.open()
+                self.failure_box = confirm.failure_box(self, job.message, job.error or "")
 
     def _created(self, run_id: int | None) -> None:
         if run_id is None:
@@ -315,8 +314,7 @@ class StatementsView(QWidget):
         detail = self.detail
         if detail is None:
             return
-        if QMessageBox.question(self, TITLE, "インボイスのメールを送信しますか？\n" + self._recipients_text(detail)) \
-                != QMessageBox.StandardButton.Yes:
+        if not confirm.send(self, detail):
             return
         self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id), detail.row.id)
 
@@ -324,22 +322,9 @@ class StatementsView(QWidget):
         detail = self.detail
         if detail is None:
             return
-        text = ("次の宛先にメールをもう一度送信します。受信者には同じ明細書が2通届きます。\n"
-                + self._recipients_text(detail) + "\n\n再送しますか？")
-        if QMessageBox.question(self, "再送", text) != QMessageBox.StandardButton.Yes:
+        if not confirm.resend(self, detail):
             return
         self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id, resend=True), detail.row.id)
-
-    def _recipients_text(self, detail: RunDetail) -> str:
-        lines = []
-        for part in detail.parts:
-            outbox = part.outbox
-            if outbox is not None and outbox.to:
-                to = "、".join(outbox.to) + (f"（CC: {'、'.join(outbox.cc)}）" if outbox.cc else "")
-            else:
-                to = part.email or "会社のメールアドレス（組織のメールアドレスなし）"
-            lines.append(f"・{part.name}: {to}")
-        return "\n".join(lines)
 
     # ---- operations ----------------------------------------------------------------------------
 
@@ -359,20 +344,15 @@ class StatementsView(QWidget):
             self.mail_preview = MailPreviewDialog(previews, self)
             self.mail_preview.open()
 
-        Operation(self, work, label="メールを作成しています…").success(done).run()
+        Operation(self, work, label=self.tr("メールを作成しています…")).success(done).run()
 
     def mark_sent(self) -> None:
         detail = self.detail
         if detail is None:
             return
         rows = [(p.name, p.outbox.id) for p in detail.parts
-                if p.outbox is not None and p.outbox.state in ("uncertain", "failed")]
-        if not rows:
-            return
-        names = "\n".join(f"・{name}" for name, _ in rows)
-        text = (f"次の組織のメールを「送信済み」にします。受信者に届いていることを確認しましたか？\n{names}\n\n"
-                "送信済みにすると、このメールは自動では再送されません。")
-        if QMessageBox.question(self, "送信済みにする", text) != QMessageBox.StandardButton.Yes:
+                if p.outbox is not None and p.outbox.state in ATTENTION]
+        if not rows or not confirm.mark_sent(self, [name for name, _ in rows]):
             return
         run_id = detail.row.id
 
@@ -380,7 +360,7 @@ class StatementsView(QWidget):
             for _name, row_id in rows:
                 mark_sent(self.database, row_id)
 
-        Operation(self, work, label="送信済みにしています…") \
+        Operation(self, work, label=self.tr("送信済みにしています…")) \
             .finally_(lambda: (self._after_change(run_id), self.ctx.data_changed.emit("outbox"))).run()
 
     def delete_selected(self) -> None:
@@ -388,11 +368,10 @@ class StatementsView(QWidget):
         if detail is None:
             return
         if detail.anything_sent:
-            show_error(self, UserError("the run was sent", "送信済みの仕切り書を削除できません。"))
+            show_error(self, UserError("a statement run that was sent cannot be deleted",
+                                       "送信済みの仕切り書を削除できません。"))
             return
-        names = "、".join(p.name for p in detail.parts)
-        text = f"No.{detail.row.id}（{names}）を削除しますか？\n作成したPDFも削除されます。この操作は元に戻せません。"
-        if QMessageBox.question(self, "削除", text) != QMessageBox.StandardButton.Yes:
+        if not confirm.delete(self, detail):
             return
         run_id = detail.row.id
 
@@ -406,7 +385,7 @@ class StatementsView(QWidget):
             self.model.forget_rows([run_id])
             self.refresh()
 
-        Operation(self, work, label="削除しています…").success(done).run()
+        Operation(self, work, label=self.tr("削除しています…")).success(done).run()
 
     def open_file(self, file: StatementFile) -> None:
         pdfs.open_file(self, self.database, file)

@@ -19,7 +19,7 @@ from oroshi_desktop.queries.supply_list import (
     supply_rows,
 )
 from ui.orders.model import money_text
-from ui.orders.paged import AllIds, FirstPage, PagedIdModel
+from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
 
 UNPRICED_COLOUR = "#ffd6d6"  # a statement would print ¥0 for this supply

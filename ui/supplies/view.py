@@ -151,6 +151,7 @@ class SuppliesView(QWidget):
 
         self.model.loaded.connect(self._update_counts)
         ctx.data_changed.connect(lambda area: self.refresh() if area == "supplies" else None)
+        ctx.database_changed.connect(self._database_changed)
         self._mark_days(today.year, today.month)
         self._load_day()
 
@@ -166,6 +167,12 @@ class SuppliesView(QWidget):
     def refresh(self) -> None:
         self._mark_days(self.calendar.yearShown(), self.calendar.monthShown())
         self._load_day()
+
+    def _database_changed(self) -> None:
+        """設定 connected another database: the calendar and the day are read from it."""
+        self.database = self.ctx.database
+        self.model.set_database(self.database, self)
+        self.refresh()
 
     def focus_search(self) -> None:
         self.calendar.setFocus()

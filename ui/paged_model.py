@@ -1,10 +1,20 @@
-"""A table model over row ids whose cells are read a page at a time (the orders and supplies lists).
+"""A table model over row ids whose cells are read a page at a time (the statements, orders and
+supplies lists; after Anki's browser table).
 
 ``reload`` runs two queries off the GUI thread: the first page of ids with their cells (painted as
 soon as it arrives), then every id for the filter and sort (a single integer column, so 200,000 ids
-are a few MB). A row's page (``PAGE_SIZE`` rows) is read when the view first asks for one of its
-cells (``page_size``, a class default tests may lower), so jumping to the last row reads one page, not every row in between. The subclass gives the
-queries and the cells; filter and sort live in SQL.
+are a few MB). A row's page (``page_size`` rows, a class default tests may lower) is read when the
+view first asks for one of its cells, so jumping to the last row reads one page, not every row in
+between. The subclass gives the queries and the cells; filter and sort live in SQL.
+
+When the subclass says the first page is cheap (``first_page_is_cheap``: an indexed order, no
+search) and the database is known to answer (a local file, or the last read of this model came
+back), it is read on the GUI thread like any other page: one small query, no thread hop before the
+list paints. A server that may be down is never waited for on the GUI thread: the first read of a
+shared database, and the first after a failure, run on a pool thread.
+
+A row's painted values (text, background, alignment) are made once, on the row's first paint
+(``values``), so a repaint is dictionary lookups, not formatting.
 """
 
 from __future__ import annotations
@@ -31,6 +41,8 @@ log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
+PAINTED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
+                           Qt.ItemDataRole.TextAlignmentRole})
 FirstPage = Callable[[Session, int], tuple[list[int], dict[int, Any]]]
 AllIds = Callable[[Session], list[int]]
 
@@ -51,10 +63,12 @@ class PagedIdModel(QAbstractTableModel):
         self.database = database
         self.ids: list[int] = []
         self._rows: dict[int, Any] = {}
+        self._texts: dict[tuple[int, int], tuple[Any, ...]] = {}  # (row id, role) → each column's value
         self._pages: set[int] = set()
         self._generation = 0  # answers of an older reload are dropped
         self.loading = False
         self.pages_read = 0  # how many pages of cells were read since the last reload (tests, bench)
+        self._answered = False  # the last read of this model came back (a sync first page is safe)
 
     # ---- what the subclass gives ---------------------------------------------------------------
 
@@ -67,6 +81,10 @@ class PagedIdModel(QAbstractTableModel):
 
     def cell(self, row: Any, column: int, role: int) -> Any:
         raise NotImplementedError
+
+    def first_page_is_cheap(self) -> bool:
+        """True when the current filter and sort make the first page one small indexed query."""
+        return False
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -87,6 +105,7 @@ class PagedIdModel(QAbstractTableModel):
                 return ids_query(session)
 
         def shown(result: tuple[list[int], dict[int, Any]]) -> None:
+            self._answered = True
             if generation != self._generation:
                 return
             ids, rows = result
@@ -112,20 +131,40 @@ class PagedIdModel(QAbstractTableModel):
             finished()
 
         def failed(err: BaseException) -> None:
+            self._answered = False
             finished()
-            show_error(parent, err)
+            self.reload_failed(parent, err)
 
         def finished() -> None:
             if generation == self._generation:
                 self.loading = False
                 self.loaded.emit()
 
+        if self.first_page_is_cheap() and (self._answered or self.database.dialect == "sqlite"):
+            try:
+                result = page()
+            except Exception as err:  # the same outcomes as on a thread: the dialog or the quiet log
+                failed(err)
+                return
+            shown(result)
+            return
         Operation(parent, page).success(shown).failure(failed).run()
+
+    def reload_failed(self, parent: QWidget | None, err: BaseException) -> None:
+        show_error(parent, err)
+
+    def set_database(self, database: Database, parent: QWidget | None = None) -> None:
+        """Another database (設定 changed the connection): everything is read again from it."""
+        self.database = database
+        self._answered = False
+        self.set_ids([])
+        self.reload(parent)
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
         self.ids = ids
         self._rows.clear()
+        self._texts.clear()
         self._pages.clear()
         self.pages_read = 0
         self.endResetModel()
@@ -145,6 +184,31 @@ class PagedIdModel(QAbstractTableModel):
             self.pages_read += 1
         except Exception:  # the database went away: the cells show … and the next refresh tries again
             log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
+
+    def forget_rows(self, ids: list[int] | None = None) -> None:
+        """Cells of these rows (all when None) are read again when next shown."""
+        last = self.columnCount() - 1
+        if ids is None:
+            self._rows.clear()
+            self._texts.clear()
+            self._pages.clear()
+            if self.ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, last))
+            return
+        for row_id in ids:
+            self._rows.pop(row_id, None)
+            for role in PAINTED_ROLES:
+                self._texts.pop((row_id, role), None)
+            row = self.row_of(row_id)
+            if row >= 0:
+                self._pages.discard(row // self.page_size)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
+    def row_of(self, row_id: int) -> int:
+        try:
+            return self.ids.index(row_id)
+        except ValueError:
+            return -1
 
     def is_read(self, row: int) -> bool:
         """Whether the cells of ``row``'s page were read (tests: a jump must not read what it skips)."""
@@ -176,12 +240,25 @@ class PagedIdModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.ids):
             return None
+        if role in PAINTED_ROLES:
+            return self.values(index.row(), role)[index.column()]
         if role == Qt.ItemDataRole.UserRole:
             return self.ids[index.row()]
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-                        Qt.ItemDataRole.TextAlignmentRole):
+        if role != Qt.ItemDataRole.ToolTipRole:
             return None
-        row = self.row_at(index.row())
-        if row is None:
-            return loading_text() if role == Qt.ItemDataRole.DisplayRole else None
-        return self.cell(row, index.column(), role)
+        row = self.row_at(index.row())  # a tooltip is asked for one cell, on hover: not kept
+        return None if row is None else self.cell(row, index.column(), role)
+
+    def values(self, row: int, role: int) -> tuple[Any, ...]:
+        """Every column's value of ``role`` for ``row``, made on the row's first paint and kept until
+        the row is read again: a repaint asks each cell for every role, and a QBrush or an f-string
+        per call would cost more than the paint itself."""
+        key = (self.ids[row], role)
+        values = self._texts.get(key)
+        if values is None:
+            record = self.row_at(row)
+            if record is None:  # not read (the database went away): shown as loading, tried again later
+                return (loading_text() if role == Qt.ItemDataRole.DisplayRole else None,) * len(self.headers)
+            values = tuple(self.cell(record, column, role) for column in range(len(self.headers)))
+            self._texts[key] = values
+        return values
