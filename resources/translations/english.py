@@ -116,6 +116,8 @@ ENGLISH = {
     "送信済みにする": "Mark as sent", "送信状態で絞り込み": "Filter by mail state", "閉じる": "Close",
     # issue-installer2: the About dialog's build line.
     "ビルド": "Build", "開発版": "development install",
+    # int3: the start-up error dialog.
+    "アプリを起動できませんでした。": "The app could not start.",
     # ---- issue-i18n: the shell, status bar, tray, job centre, orders, supplies, operations ----
     "オロシ デスクトップ": "Oroshi Desktop", "{app} について": "About {app}",
     "支払明細書・出荷書類・ジョブの管理": "Payment statements, shipping documents and jobs",
