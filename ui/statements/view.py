@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.mail.outbox import mark_sent, preview_invoice_mails
 from oroshi_desktop.queries.statement_runs import RunDetail, RunFilter, RunState, StatementFile, run_detail
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
@@ -350,6 +349,9 @@ class StatementsView(QWidget):
         run_id, sender = detail.row.id, self.ctx.settings.smtp.sender
 
         def work() -> list[Any]:
+            # The outbox (with Python's email package) loads on first use, not before the first paint.
+            from oroshi_desktop.mail.outbox import preview_invoice_mails
+
             with self.database.read() as session:
                 return preview_invoice_mails(session, run_id, sender=sender)
 
@@ -377,6 +379,8 @@ class StatementsView(QWidget):
         run_id = detail.row.id
 
         def work() -> None:
+            from oroshi_desktop.mail.outbox import mark_sent
+
             for _name, row_id in rows:
                 mark_sent(self.database, row_id)
 
