@@ -111,7 +111,8 @@ class StatementsView(QWidget):
         ctx.data_changed.connect(lambda area: self.refresh() if area in ("statements", "outbox") else None)
         ctx.tasks_ready.connect(self._update_actions)
         self._update_actions()
-        self.model.reload(self)
+        if not self.model.loading:  # switching sorting on above has started the first page already
+            self.model.reload(self)
 
     # ---- actions -------------------------------------------------------------------------------
 
