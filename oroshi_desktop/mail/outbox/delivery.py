@@ -10,6 +10,7 @@ accepted must not be left looking ``sending``.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager, suppress
@@ -246,6 +247,11 @@ class _HeldConnection:
     A connection per mail from the pool cost PostgreSQL two extra round trips per transaction
     (the pre-ping, and the rollback when it goes back to the pool). Outside its transactions the
     connection holds no lock (SQLite's writes still start with ``BEGIN IMMEDIATE``).
+
+    On SQLite these transactions commit with ``synchronous=FULL`` (the rest of the app keeps
+    NORMAL): a claim must survive a power cut once DATA may follow it. Under NORMAL a WAL commit
+    can roll back after a power loss, the row would be ``pending`` again and the next check would
+    send it a second time (decision 92).
     """
 
     def __init__(self, db: Database) -> None:
@@ -256,6 +262,7 @@ class _HeldConnection:
     def transaction(self) -> Iterator[Connection]:
         if self._connection is None:
             self._connection = self.db.engine.connect()
+            self._synchronous("FULL")
         try:
             with self._connection.begin():
                 yield self._connection
@@ -263,9 +270,16 @@ class _HeldConnection:
             self.close()  # whatever went wrong, the next transaction starts on a fresh connection
             raise
 
+    def _synchronous(self, level: str) -> None:
+        # On the driver's connection: through SQLAlchemy the PRAGMA would begin a transaction,
+        # inside which SQLite refuses to change it.
+        if self.db.dialect == "sqlite" and self._connection is not None:
+            self._connection.connection.driver_connection.execute(f"PRAGMA synchronous={level}")
+
     def close(self) -> None:
         if self._connection is not None:
-            with suppress(sa_exc.SQLAlchemyError):
+            with suppress(sa_exc.SQLAlchemyError, sqlite3.Error):
+                self._synchronous("NORMAL")  # back to the pool as the other connections are
                 self._connection.close()
             self._connection = None
 
