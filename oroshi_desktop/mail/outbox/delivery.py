@@ -260,10 +260,10 @@ class _HeldConnection:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        if self._connection is None:
-            self._connection = self.db.engine.connect()
-            self._synchronous("FULL")
         try:
+            if self._connection is None:
+                self._connection = self.db.engine.connect()
+                self._synchronous("FULL")
             with self._connection.begin():
                 yield self._connection
         except BaseException:
