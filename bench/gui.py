@@ -3,6 +3,7 @@ with one QTableView started the same way in the same run.
 
     python bench/gui.py [--runs 5]
     python bench/gui.py --jobs 10000      # the job centre's live-update poll on a large ledger
+    python bench/gui.py --before /tmp/old  # also the app of another checkout (git archive REV | tar -x)
 
 Each start is a fresh process (``python bench/gui.py --child app|bare``) under the offscreen
 platform; the time runs from just before the process is spawned to the moment the child's
@@ -57,7 +58,7 @@ def child_bare(with_sql: bool) -> None:
     class Painted(QObject):
         def eventFilter(self, _obj: QObject, event: QEvent) -> bool:
             if event.type() == QEvent.Type.Paint:
-                QTimer.singleShot(0, lambda: (print("PAINTED bare", flush=True), app.quit()))
+                QTimer.singleShot(0, lambda: (print(f"PAINTED bare {time.process_time():.4f}", flush=True), app.quit()))
             return False
 
     painted = Painted()
@@ -95,7 +96,7 @@ def child_app() -> None:
                 return False
             self.done = True
             what = "statementsTable" if table is not None else type(view).__name__
-            QTimer.singleShot(0, lambda: (print(f"PAINTED {what}", flush=True), app.quit()))
+            QTimer.singleShot(0, lambda: (print(f"PAINTED {what} {time.process_time():.4f}", flush=True), app.quit()))
             return False
 
     painted = Painted()
@@ -145,18 +146,23 @@ def job_centre_poll(count: int) -> None:
     ledger.dispose()
 
 
-def measure(kind: str, home: Path) -> tuple[float, str]:
+def measure(kind: str, home: Path, tree: Path = ROOT) -> tuple[float, str, float]:
+    """One fresh process of ``kind``; ``tree`` is the checkout whose bench (and app) it runs.
+
+    Returns the wall time to the first paint, what was painted and the child's CPU time until then
+    (all its threads): on a machine shared with other work the CPU time scatters far less."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
     env.update(OROSHI_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, __file__, "--child", kind], cwd=ROOT, env=env,
+    process = subprocess.Popen([sys.executable, str(tree / "bench" / "gui.py"), "--child", kind], cwd=tree, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     for line in process.stdout:
         if line.startswith("PAINTED"):
             elapsed = time.perf_counter() - started
             process.wait(30)
-            return elapsed, line.split(maxsplit=1)[1].strip()
+            fields = line.split()
+            return elapsed, fields[1], float(fields[2]) if len(fields) > 2 else float("nan")
     raise SystemExit(f"{kind}: the child ended without painting (exit {process.wait()})")
 
 
@@ -165,6 +171,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--child", choices=("app", "bare", "bare_sql"))
     parser.add_argument("--jobs", type=int, default=0, help="measure the job centre's poll on N ledger rows instead")
+    parser.add_argument("--before", type=Path, help="another checkout of the project (same venv): its app is "
+                        "started too, interleaved, as the before figure")
     args = parser.parse_args()
     if args.jobs:
         sys.path.insert(0, str(ROOT))
@@ -181,21 +189,34 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="oroshi-bench-gui-"))
     measure("app", home)  # first start: schema and demo data, not part of the measurement
     times: dict[str, list[float]] = {"app": [], "bare": [], "bare_sql": []}
+    if args.before:
+        times["before"] = []
+    cpu: dict[str, list[float]] = {kind: [] for kind in times}
     what = ""
     for _ in range(args.runs):  # interleaved, so all see the same machine load
         for kind in times:
-            seconds, painted = measure(kind, home)
+            if kind == "before":
+                seconds, _painted, cpu_seconds = measure("app", home, args.before.resolve())
+            else:
+                seconds, painted, cpu_seconds = measure(kind, home)
+                what = painted if kind == "app" else what
             times[kind].append(seconds)
-            what = painted if kind == "app" else what
+            cpu[kind].append(cpu_seconds)
     medians = {kind: statistics.median(values) for kind, values in times.items()}
     print(f"cold start to first paint, median of {args.runs} (offscreen, {sys.platform}, "
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}):")
-    labels = {"app": f"app ({what})", "bare": "bare QTableView", "bare_sql": "bare QTableView + SQLAlchemy page"}
+    labels = {"app": f"app ({what})", "bare": "bare QTableView", "bare_sql": "bare QTableView + SQLAlchemy page",
+              "before": f"app of {args.before}"}
     for kind, values in times.items():
         print(f"  {labels[kind]:<36} {medians[kind] * 1000:6.0f} ms   runs: "
-              f"{', '.join(f'{t * 1000:.0f}' for t in values)}")
+              f"{', '.join(f'{t * 1000:.0f}' for t in values)};  CPU {statistics.median(cpu[kind]) * 1000:.0f} ms")
     print(f"  ratio app / bare:     {medians['app'] / medians['bare']:.2f}x (goal <= 3x)")
     print(f"  ratio app / bare_sql: {medians['app'] / medians['bare_sql']:.2f}x")
+    if args.before:
+        print(f"  ratio before / bare:  {medians['before'] / medians['bare']:.2f}x")
+    cpu_medians = {kind: statistics.median(values) for kind, values in cpu.items()}
+    print(f"  CPU time ratio app / bare: {cpu_medians['app'] / cpu_medians['bare']:.2f}x"
+          + (f"; before / bare: {cpu_medians['before'] / cpu_medians['bare']:.2f}x" if args.before else ""))
     return 0
 
 

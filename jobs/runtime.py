@@ -181,76 +181,7 @@ class Runtime:
 
 
 def batch_transport(smtp_settings: Any) -> Any:
-    """``SmtpTransport`` that reuses one connection across the messages of a batch.
-
-    The outbox stays per row (claim → send on the shared connection → mark sent); only the TCP
-    connect, EHLO, STARTTLS and AUTH are shared. Before each message the connection is checked with
-    RSET (also clearing any half transaction); a dead one is replaced. After any failure the
-    connection is dropped, so the next message starts clean and every failure keeps the plain
-    transport's meaning (temporary / permanent / outcome unknown).
-    """
-    import contextlib
-    import smtplib
-    import time
-
-    from oroshi_desktop.mail.transport import SmtpTransport
-
-    class BatchSmtpTransport(SmtpTransport):
-        max_messages_per_connection = 100
-
-        def __init__(self, settings: Any) -> None:
-            super().__init__(settings)
-            self._smtp: smtplib.SMTP | None = None
-            self._count = 0
-            self._last_ok = 0.0
-
-        def _live(self) -> smtplib.SMTP:
-            # Just used without a fault: the connection is good; a round trip per mail is not needed.
-            if self._smtp is not None and time.monotonic() - self._last_ok < 2.0:
-                return self._smtp
-            if self._smtp is not None:
-                try:
-                    if self._smtp.sock is not None:
-                        self._smtp.sock.settimeout(self.settings.timeout_seconds)
-                    code, _reply = self._smtp.rset()
-                    if code == 250:
-                        return self._smtp
-                except (smtplib.SMTPException, OSError):
-                    pass
-                self._drop()
-            smtp = self._connect()
-            try:
-                self._handshake(smtp)
-            except BaseException:
-                with contextlib.suppress(OSError):
-                    smtp.close()
-                raise
-            self._smtp, self._count = smtp, 0
-            return smtp
-
-        def _drop(self) -> None:
-            if self._smtp is not None:
-                with contextlib.suppress(OSError):
-                    self._smtp.close()
-                self._smtp = None
-
-        def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None:
-            smtp = self._live()
-            try:
-                self._transaction(smtp, sender, recipients, data)
-            except BaseException:
-                self._drop()
-                raise
-            log.info("mail accepted by %s for %d recipient(s)", self.server, len(recipients))
-            self._last_ok = time.monotonic()
-            self._count += 1
-            if self._count >= self.max_messages_per_connection:
-                self.close()
-
-        def close(self) -> None:
-            if self._smtp is not None:
-                with contextlib.suppress(smtplib.SMTPException, OSError):
-                    self._smtp.quit()
-                self._drop()
+    """A ``BatchSmtpTransport``: one SMTP connection for the messages of a batch (``close()`` it after)."""
+    from oroshi_desktop.mail.transport import BatchSmtpTransport
 
     return BatchSmtpTransport(smtp_settings)

@@ -28,7 +28,7 @@ from oroshi_desktop.mail.outbox import (
     DeliveryResult,
     DeliveryStatus,
     RowFailure,
-    deliver,
+    deliver_rows,
     due_invoices,
     prepare_run,
     recover_stale,
@@ -294,8 +294,7 @@ def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: Zon
         log.warning("statement run %s not sent: %s", invoice_id, err.message)
         summary.errors.append((f"statement run {invoice_id}: {err.message}", err.message_ja))
         return summary
-    for row_id in row_ids:
-        summary.results.append(deliver(db, row_id, transport))
+    summary.results.extend(deliver_rows(db, row_ids, transport))
     return summary
 
 

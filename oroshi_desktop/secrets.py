@@ -6,10 +6,11 @@ for every call. That becomes a ``SecretStoreError`` with a message the user can 
 
 from __future__ import annotations
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
-
 from oroshi_desktop.errors import SecretStoreError
+
+# ``keyring`` is imported where a password is read or written, not here: it loads its backends'
+# entry points (importlib_metadata, zipfile, …), a tenth of a second of the window's cold start,
+# and the window's first paint on the embedded database never needs a password.
 
 SERVICE = "oroshi-desktop"
 
@@ -29,6 +30,9 @@ def smtp_key(username: str, host: str) -> str:
 
 
 def get_secret(key: str) -> str | None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         return keyring.get_password(SERVICE, key)
     except KeyringError as exc:
@@ -37,6 +41,9 @@ def get_secret(key: str) -> str | None:
 
 
 def set_secret(key: str, password: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(SERVICE, key, password)
     except KeyringError as exc:
@@ -45,6 +52,9 @@ def set_secret(key: str, password: str) -> None:
 
 
 def delete_secret(key: str) -> None:
+    import keyring
+    from keyring.errors import KeyringError, PasswordDeleteError
+
     try:
         keyring.delete_password(SERVICE, key)
     except PasswordDeleteError:

@@ -33,6 +33,8 @@ from ui.qt import (
 from ui.single_instance import SingleInstance
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
     from jobs.consumer import JobQueue
 
 log = logging.getLogger(__name__)
@@ -107,7 +109,8 @@ class QueueStarter(QObject):
     back online; then starts the embedded queue on the main thread. Stops it gracefully (running
     jobs finish) when the application quits."""
 
-    def __init__(self, app: QApplication, ctx: AppContext, *, prepared: bool, max_delay: float = 0.5) -> None:
+    def __init__(self, app: QApplication, ctx: AppContext, *, prepared: bool, max_delay: float = 0.5,
+                 after: SignalInstance | None = None) -> None:
         super().__init__(app)
         self.ctx = ctx
         self.prepared = prepared
@@ -117,8 +120,13 @@ class QueueStarter(QObject):
         ctx.online_changed.connect(self._online)
         ctx.database_changed.connect(self._database_changed)
         app.aboutToQuit.connect(self.stop)
-        # After the window's first paint (see MainWindow): Alembic and Huey load meanwhile.
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.start if prepared else self._prepare)
+        # After the window's first paint (``after``: the main window's list painted with rows, see
+        # ui.shell.first_content): Alembic and Huey load meanwhile.
+        begin = self.start if prepared else self._prepare
+        if after is not None:
+            after.connect(begin)
+        else:
+            QTimer.singleShot(AFTER_FIRST_PAINT_MS, begin)
 
     def _online(self, online: bool) -> None:
         if not online or self.queue is not None:
@@ -252,7 +260,7 @@ def _run_window(app: QApplication, settings: Settings, instance: SingleInstance)
         tray.show()
         app.setQuitOnLastWindowClosed(False)
     window.show()
-    starter = QueueStarter(app, ctx, prepared=prepared)
+    starter = QueueStarter(app, ctx, prepared=prepared, after=window.first_content.ready)
     previous = {signum: signal.getsignal(signum) for signum in (signal.SIGINT, signal.SIGTERM)}
     signal_timer = quit_on_signals(app)
     try:

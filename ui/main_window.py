@@ -28,11 +28,11 @@ from ui.qt import (
     QSettings,
     QStackedWidget,
     Qt,
-    QTimer,
     QToolBar,
     QWidget,
 )
 from ui.shell.commands import QueueCommands
+from ui.shell.first_content import FirstContent
 from ui.shell.monitor import AppMonitor
 from ui.shell.state import window_settings
 from ui.shell.status_bar import ShellStatusBar
@@ -71,9 +71,10 @@ class MainWindow(QMainWindow):
         ctx.online_changed.connect(self._online_changed)
         self._fit_to_screen()
         self.restore_layout()
-        # The first checks run just after the first paint: their pool threads would otherwise
-        # compete with it for the interpreter.
-        QTimer.singleShot(AFTER_FIRST_PAINT_MS, self.monitor.start)
+        # The first checks run just after the first view has painted its rows: their pool threads
+        # would otherwise compete with its page query and paint for the interpreter.
+        self.first_content = FirstContent(self.current_view(), self)
+        self.first_content.ready.connect(self.monitor.start)
 
     # ---- building ----------------------------------------------------------------------------
     def _action(self, text: str, name: str, slot: Callable[[], Any], shortcut: QKeySequence | str | None = None,

@@ -10,7 +10,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import JSON, String, TypeDecorator
-from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DateTime, TypeEngine
 
@@ -62,6 +61,10 @@ class JsonB(TypeDecorator[Any]):
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "postgresql":
+            # Imported here: the PostgreSQL dialect package (with its asyncpg and asyncio modules)
+            # costs a cold start on SQLite a few tenths of a second; a PostgreSQL engine has loaded it.
+            from sqlalchemy.dialects import postgresql
+
             return dialect.type_descriptor(postgresql.JSONB())
         return dialect.type_descriptor(JSON())
 
@@ -78,6 +81,8 @@ class StringArray(TypeDecorator[list[str]]):
 
     def load_dialect_impl(self, dialect: Dialect) -> TypeEngine[Any]:
         if dialect.name == "postgresql":
+            from sqlalchemy.dialects import postgresql
+
             return dialect.type_descriptor(postgresql.ARRAY(self.item_type))
         return dialect.type_descriptor(JSON())
 

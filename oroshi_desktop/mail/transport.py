@@ -22,6 +22,7 @@ import logging
 import re
 import smtplib
 import ssl
+import time
 from collections.abc import Callable
 from email.generator import BytesGenerator
 from email.message import EmailMessage
@@ -33,6 +34,7 @@ from oroshi_desktop.config import SmtpSettings
 from oroshi_desktop.errors import SecretStoreError, UserError
 
 __all__ = [
+    "BatchSmtpTransport",
     "MailError",
     "MailOutcomeUnknown",
     "MailPermanentError",
@@ -49,7 +51,6 @@ log = logging.getLogger(__name__)
 # Servers often scan a message before answering the final dot; RFC 5321 §4.5.3.2.6 allows them
 # ten minutes. Giving up early would turn a probably delivered mail into "uncertain".
 MIN_DATA_REPLY_TIMEOUT = 120.0
-
 
 
 def tls_context(settings: Any) -> ssl.SSLContext:
@@ -365,6 +366,76 @@ class SmtpTransport:
                 smtp.quit()
         finally:
             _close(smtp)
+
+
+class BatchSmtpTransport(SmtpTransport):
+    """``SmtpTransport`` that reuses one connection across the messages of a batch; ``close()`` it after.
+
+    The outbox stays per row (claim → send on the shared connection → mark sent); only the TCP
+    connect, EHLO, STARTTLS and AUTH are shared. A connection not used for a moment is checked with
+    RSET (also clearing any half transaction) before the next message; a dead one is replaced.
+    After any failure the connection is dropped, so the next message starts clean and every failure
+    keeps the plain transport's meaning (temporary / permanent / outcome unknown).
+    """
+
+    max_messages_per_connection = 100
+    # A connection that answered 250 this recently is taken as alive without an RSET round trip.
+    fresh_seconds = 2.0
+
+    def __init__(self, settings: SmtpSettings,
+                 password_lookup: Callable[[str], str | None] = secrets.get_secret, *,
+                 data_reply_timeout: float | None = None) -> None:
+        super().__init__(settings, password_lookup, data_reply_timeout=data_reply_timeout)
+        self._smtp: smtplib.SMTP | None = None
+        self._count = 0
+        self._last_ok = 0.0
+
+    def _live(self) -> smtplib.SMTP:
+        if self._smtp is not None and time.monotonic() - self._last_ok < self.fresh_seconds:
+            return self._smtp
+        if self._smtp is not None:
+            try:
+                if self._smtp.sock is not None:
+                    self._smtp.sock.settimeout(self.settings.timeout_seconds)
+                code, _reply = self._smtp.rset()
+                if code == 250:
+                    return self._smtp
+            except (smtplib.SMTPException, OSError):
+                pass
+            self._drop()
+        smtp = self._connect()
+        try:
+            self._handshake(smtp)
+        except BaseException:
+            _close(smtp)
+            raise
+        self._smtp, self._count = smtp, 0
+        return smtp
+
+    def _drop(self) -> None:
+        if self._smtp is not None:
+            _close(self._smtp)
+            self._smtp = None
+
+    def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None:
+        smtp = self._live()
+        try:
+            self._transaction(smtp, sender, recipients, data)
+        except BaseException:
+            self._drop()
+            raise
+        log.info("mail accepted by %s for %d recipient(s)", self.server, len(recipients))
+        self._last_ok = time.monotonic()
+        self._count += 1
+        if self._count >= self.max_messages_per_connection:
+            self.close()
+
+    def close(self) -> None:
+        """Say goodbye and close the shared connection (the next send opens a new one)."""
+        if self._smtp is not None:
+            with contextlib.suppress(smtplib.SMTPException, OSError):
+                self._smtp.quit()
+            self._drop()
 
 
 def _close(smtp: smtplib.SMTP) -> None:

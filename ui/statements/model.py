@@ -109,8 +109,12 @@ class RunTableModel(PagedIdModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.headers):
             return
-        self.sort_key = SortKey(column)
-        self.descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = SortKey(column), order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self.sort_key, self.descending) and self._generation:
+            # Already loaded or loading in this order: Qt calls sort() when sorting is switched on
+            # and when the header's saved state is restored; each was a wasted page query at start.
+            return
+        self.sort_key, self.descending = key, descending
         self.reload()
 
     def first_page_is_cheap(self) -> bool:

@@ -11,7 +11,6 @@ from datetime import date
 from typing import Any
 
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.mail.outbox import mark_sent, preview_invoice_mails
 from oroshi_desktop.queries.statement_runs import (
     RunDetail,
     RunFilter,
@@ -123,7 +122,8 @@ class StatementsView(QWidget):
         ctx.tasks_ready.connect(self._update_actions)
         ctx.database_changed.connect(self._database_changed)
         self._update_actions()
-        self.model.reload(self)
+        if not self.model.loading:  # switching sorting on above has started the first page already
+            self.model.reload(self)
 
     # ---- actions -------------------------------------------------------------------------------
 
@@ -335,6 +335,9 @@ class StatementsView(QWidget):
         run_id, sender = detail.row.id, self.ctx.settings.smtp.sender
 
         def work() -> list[Any]:
+            # The outbox (with Python's email package) loads on first use, not before the first paint.
+            from oroshi_desktop.mail.outbox import preview_invoice_mails
+
             with self.database.read() as session:
                 return preview_invoice_mails(session, run_id, sender=sender)
 
@@ -357,6 +360,8 @@ class StatementsView(QWidget):
         run_id = detail.row.id
 
         def work() -> None:
+            from oroshi_desktop.mail.outbox import mark_sent
+
             for _name, row_id in rows:
                 mark_sent(self.database, row_id)
 

@@ -7,6 +7,7 @@ The rules (ARCHITECTURE.md §5), one module each:
   connection. A bad organization fails alone, with its reason on its row.
 - ``delivery``: one conditional UPDATE claims a row; the stored bytes are sent; the outcome is
   ``sent``, ``failed`` (permanent or transient) or ``uncertain`` from the transport's error kind.
+  In a batch (``deliver_rows``) a row's ``sent`` commits together with the next row's claim.
 - ``recovery``: stale ``sending`` rows become ``uncertain``, never ``pending``; 送信済みにする and 再送.
 - ``preview``: メールのプレビュー.
 
@@ -17,7 +18,7 @@ the same-mail mode carries them, like the mail itself).
 
 from __future__ import annotations
 
-from oroshi_desktop.mail.outbox.delivery import claim, deliver, message_bytes
+from oroshi_desktop.mail.outbox.delivery import claim, deliver, deliver_rows, message_bytes
 from oroshi_desktop.mail.outbox.preparation import Preparation, RowFailure, prepare_outbox, prepare_run
 from oroshi_desktop.mail.outbox.preview import OrganizationMailPreview, preview_invoice_mails
 from oroshi_desktop.mail.outbox.recovery import mark_sent, recover_stale, resend
@@ -59,6 +60,7 @@ __all__ = [
     "claim",
     "default_worker_id",
     "deliver",
+    "deliver_rows",
     "due_invoices",
     "due_invoices_query",
     "latest_outbox_rows",

@@ -10,13 +10,15 @@ accepted must not be left looking ``sending``.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy import exc as sa_exc
 from sqlalchemy.orm import Session
 
@@ -81,8 +83,8 @@ _MARK_SENT = (update(OutboxMessage)
               .execution_options(synchronize_session=False))
 
 
-def _claim(session: Session, row_id: int, worker_id: str, now: datetime) -> bool:
-    won = session.connection().execute(_CLAIM, {"row_id": row_id, "worker_id": worker_id, "now": now}).rowcount == 1
+def _claim(connection: Connection, row_id: int, worker_id: str, now: datetime) -> bool:
+    won = connection.execute(_CLAIM, {"row_id": row_id, "worker_id": worker_id, "now": now}).rowcount == 1
     log.debug("outbox row %s claim by %s: %s", row_id, worker_id, "won" if won else "lost")
     return won
 
@@ -93,8 +95,8 @@ def claim(db: Database, row_id: int, worker_id: str, *, now: datetime | None = N
     Only the newest generation of an organization row can be claimed (an older failed generation
     must not go out next to its successor), and never a permanent failure.
     """
-    with db.write() as session:
-        return _claim(session, row_id, worker_id, now or utcnow())
+    with _writing(db) as connection:
+        return _claim(connection, row_id, worker_id, now or utcnow())
 
 
 @dataclass(frozen=True)
@@ -107,14 +109,14 @@ class _Plan:
     messages: list[bytes]
 
 
-def _stored_messages(session: Session, row_id: int, references: list[dict[str, Any]] | None) -> list[bytes]:
+def _stored_messages(connection: Connection, row_id: int, references: list[dict[str, Any]] | None) -> list[bytes]:
     """The row's composed messages, checked against the SHA-256 recorded when they were stored."""
     if not references:
         raise NotFound(f"outbox row {row_id}: no composed message is stored (prepared before messages were kept)",
                        f"送信キューの行 {row_id}: 送信したメールの内容は保存されていません")
     contents = []
     for reference in references:
-        content = session.connection().execute(_CONTENT, {"document_id": reference["id"]}).scalar()
+        content = connection.execute(_CONTENT, {"document_id": reference["id"]}).scalar()
         if content is None or sha256_hex(content) != reference["sha256"]:
             raise UserError(f"outbox row {row_id}: the stored message {reference['id']} is missing or changed",
                             f"送信キューの行 {row_id}: 保存されたメール {reference['id']} が見つからないか変更されています")
@@ -128,15 +130,15 @@ def message_bytes(session: Session, row_id: int, part: int = 1) -> bytes:
     row = session.get(OutboxMessage, row_id)
     if row is None:
         raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
-    messages = _stored_messages(session, row_id, row.messages)
+    messages = _stored_messages(session.connection(), row_id, row.messages)
     if not 1 <= part <= len(messages):
         raise NotFound(f"outbox row {row_id} has {len(messages)} message(s); there is no part {part}",
                        f"送信キューの行 {row_id} のメールは {len(messages)} 通です（{part} 通目はありません）")
     return messages[part - 1]
 
 
-def _plan(session: Session, row_id: int) -> _Plan:
-    found = session.connection().execute(_PLAN, {"row_id": row_id}).first()
+def _plan(connection: Connection, row_id: int) -> _Plan:
+    found = connection.execute(_PLAN, {"row_id": row_id}).first()
     if found is None:
         raise NotFound(f"outbox row {row_id} or its statement run does not exist",
                        f"送信キューの行 {row_id} か、その支払い明細書が見つかりません")
@@ -153,15 +155,22 @@ def _plan(session: Session, row_id: int) -> _Plan:
         raise UserError(f"outbox row {row_id} is incomplete", f"送信キューの行 {row_id} が不完全です")
     return _Plan(invoice_id=invoice_id, iso_id=iso_id, parts_sent=parts_sent, sender=str(recipients["from"]),
                  recipients=[str(address) for address in envelope],
-                 messages=_stored_messages(session, row_id, messages))
+                 messages=_stored_messages(connection, row_id, messages))
 
 
-def _write(db: Database, what: str, change: Callable[[Session], None]) -> None:
+def _writing(db: Database) -> AbstractContextManager[Connection]:
+    """A write transaction on a bare connection (``BEGIN IMMEDIATE`` on SQLite, like ``db.write()``):
+    the send loop's statements are prebuilt Core statements, and an ORM session per mail cost more
+    than the statements it ran."""
+    return db.engine.begin()
+
+
+def _write(db: Database, what: str, change: Callable[[Connection], None]) -> None:
     """One write transaction, tried again while the database is unreachable (then given up: raised)."""
     for delay in (*OUTCOME_WRITE_DELAYS, None):
         try:
-            with db.write() as session:
-                change(session)
+            with _writing(db) as connection:
+                change(connection)
             return
         except (sa_exc.OperationalError, sa_exc.InterfaceError):
             if delay is None:
@@ -174,40 +183,44 @@ def _finish(db: Database, row_id: int, worker_id: str, state: str, *, kind: str 
             message: str | None = None, message_ja: str | None = None) -> None:
     now = utcnow()
 
-    def change(session: Session) -> None:
-        session.execute(update(OutboxMessage)
-                        .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker_id,
-                               OutboxMessage.state == SENDING)
-                        .values(state=state, failure_kind=kind, last_error=message, last_error_ja=message_ja,
-                                updated_at=now)
-                        .execution_options(synchronize_session=False))
+    def change(connection: Connection) -> None:
+        connection.execute(update(OutboxMessage)
+                           .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker_id,
+                                  OutboxMessage.state == SENDING)
+                           .values(state=state, failure_kind=kind, last_error=message, last_error_ja=message_ja,
+                                   updated_at=now))
 
     _write(db, f"row {row_id} {state}", change)
 
 
 def _record_part(db: Database, row_id: int, worker_id: str, parts_sent: int) -> None:
-    def change(session: Session) -> None:
-        session.execute(update(OutboxMessage)
-                        .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker_id)
-                        .values(parts_sent=parts_sent, updated_at=utcnow())
-                        .execution_options(synchronize_session=False))
+    def change(connection: Connection) -> None:
+        connection.execute(update(OutboxMessage)
+                           .where(OutboxMessage.id == row_id, OutboxMessage.claimed_by == worker_id)
+                           .values(parts_sent=parts_sent, updated_at=utcnow()))
 
     _write(db, f"row {row_id} part {parts_sent}", change)
 
 
-def _finish_sent(db: Database, row_id: int, worker_id: str, plan: _Plan, now: datetime) -> None:
-    def change(session: Session) -> None:
+def _record_sent(connection: Connection, row_id: int, worker_id: str, plan: _Plan, now: datetime, *,
+                 lock_run: bool) -> None:
+    if lock_run:
         # Lock the run first: two workers finishing the last two rows of a run at the same moment
         # would otherwise each see the other's row still 'sending' (write skew under READ
-        # COMMITTED) and neither would mark the run sent. (SQLite serialises writers anyway.)
-        session.connection().execute(_LOCK_RUN, {"invoice_id": plan.invoice_id})
-        # A recovery may have called the row uncertain meanwhile; the server's 250 is the truth.
-        session.connection().execute(_MARK_SENT, {"row_id": row_id, "worker_id": worker_id, "now": now,
-                                     "parts": len(plan.messages)})
-        mark_iso_sent(session, plan.iso_id, now)
-        finish_run_if_all_sent(session, plan.invoice_id, now, touch=True)
+        # COMMITTED) and neither would mark the run sent. SQLite needs no lock: BEGIN IMMEDIATE
+        # already serialises writers.
+        connection.execute(_LOCK_RUN, {"invoice_id": plan.invoice_id})
+    # A recovery may have called the row uncertain meanwhile; the server's 250 is the truth.
+    connection.execute(_MARK_SENT, {"row_id": row_id, "worker_id": worker_id, "now": now,
+                                    "parts": len(plan.messages)})
+    mark_iso_sent(connection, plan.iso_id, now)
+    finish_run_if_all_sent(connection, plan.invoice_id, now, touch=True)
 
-    _write(db, f"row {row_id} sent", change)
+
+def _finish_sent(db: Database, accepted: _Accepted, worker_id: str) -> None:
+    _write(db, f"row {accepted.row_id} sent",
+           lambda connection: _record_sent(connection, accepted.row_id, worker_id, accepted.plan, accepted.now,
+                                        lock_run=db.dialect != "sqlite"))
 
 
 def _failed(db: Database, row_id: int, worker_id: str, kind: str, err: UserError,
@@ -216,32 +229,100 @@ def _failed(db: Database, row_id: int, worker_id: str, kind: str, err: UserError
     return DeliveryResult(row_id, status, err.message, err.message_ja)
 
 
-def deliver(db: Database, row_id: int, transport: Transport, *, worker_id: str | None = None,
-            now: datetime | None = None) -> DeliveryResult:
-    """Claim, send the stored bytes, and record the outcome.
+@dataclass(frozen=True)
+class _Accepted:
+    """A row the server accepted (every part answered 250) whose ``sent`` is not recorded yet."""
 
-    Returns ``SKIPPED`` when another worker has the row. ``RETRY`` means a temporary failure: the
-    row is ``failed`` (transient) and the job may try again with backoff. Programming errors propagate.
+    row_id: int
+    plan: _Plan
+    now: datetime
+
+
+_Claimed = tuple[_Plan | None, UserError | None]  # what to send, or why not (a claimed row's problem)
+
+
+class _HeldConnection:
+    """One connection kept for a batch's claims and ``sent`` records, replaced after any failure.
+
+    A connection per mail from the pool cost PostgreSQL two extra round trips per transaction
+    (the pre-ping, and the rollback when it goes back to the pool). Outside its transactions the
+    connection holds no lock (SQLite's writes still start with ``BEGIN IMMEDIATE``).
+
+    On SQLite these transactions commit with ``synchronous=FULL`` (the rest of the app keeps
+    NORMAL): a claim must survive a power cut once DATA may follow it. Under NORMAL a WAL commit
+    can roll back after a power loss, the row would be ``pending`` again and the next check would
+    send it a second time (decision 92).
     """
-    worker_id = worker_id or default_worker_id()
-    problem: UserError | None = None
-    plan: _Plan | None = None
-    # One transaction claims the row and reads what it sends (half the round trips of two).
-    with db.write() as session:
-        if not _claim(session, row_id, worker_id, now or utcnow()):
-            return DeliveryResult(row_id, DeliveryStatus.SKIPPED,
-                                  "the row is not pending or is being sent elsewhere",
-                                  "他の処理が送信中か、送信待ちではありません")
-        try:
-            plan = _plan(session, row_id)
-        except UserError as err:  # recorded below, after the claim is committed
-            problem = err
-    if problem is not None or plan is None:
-        assert problem is not None
-        if isinstance(problem, _NotNow):
-            return _failed(db, row_id, worker_id, TRANSIENT, problem, DeliveryStatus.RETRY)
-        return _failed(db, row_id, worker_id, PERMANENT, problem, DeliveryStatus.FAILED)
 
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self._connection: Connection | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        try:
+            if self._connection is None:
+                self._connection = self.db.engine.connect()
+                self._synchronous("FULL")
+            with self._connection.begin():
+                yield self._connection
+        except BaseException:
+            self.close()  # whatever went wrong, the next transaction starts on a fresh connection
+            raise
+
+    def _synchronous(self, level: str) -> None:
+        # On the driver's connection: through SQLAlchemy the PRAGMA would begin a transaction,
+        # inside which SQLite refuses to change it.
+        if self.db.dialect == "sqlite" and self._connection is not None:
+            self._connection.connection.driver_connection.execute(f"PRAGMA synchronous={level}")
+
+    def close(self) -> None:
+        if self._connection is not None:
+            with suppress(sa_exc.SQLAlchemyError, sqlite3.Error):
+                self._synchronous("NORMAL")  # back to the pool as the other connections are
+                self._connection.close()
+            self._connection = None
+
+
+def _claim_in(connection: Connection, row_id: int, worker_id: str, now: datetime) -> _Claimed | None:
+    """Claim the row and read what it sends, in the caller's transaction; None when the claim is lost."""
+    if not _claim(connection, row_id, worker_id, now):
+        return None
+    try:
+        return _plan(connection, row_id), None
+    except UserError as err:  # recorded by the caller, after the claim is committed
+        return None, err
+
+
+def _record_and_claim(held: _HeldConnection, accepted: _Accepted | None, row_id: int, worker_id: str,
+                      now: datetime) -> _Claimed | None:
+    """Record the previous row ``sent`` and claim the next one in ONE transaction.
+
+    Both halves of the never-twice rule hold: the previous row's ``sent`` commits after its 250,
+    and this row's ``sending`` commits before its DATA. Sharing the commit halves the transactions
+    of a batch. When the shared transaction fails, nothing of it was written: the ``sent`` is then
+    recorded alone (retried through an outage, as the server's 250 must not be lost) and the claim
+    is made alone, exactly as for a single row.
+    """
+    db = held.db
+    if accepted is not None:
+        try:
+            with held.transaction() as connection:
+                _record_sent(connection, accepted.row_id, worker_id, accepted.plan, accepted.now,
+                             lock_run=db.dialect != "sqlite")
+                return _claim_in(connection, row_id, worker_id, now)
+        except (sa_exc.OperationalError, sa_exc.InterfaceError):
+            _finish_sent(db, accepted, worker_id)
+        except BaseException:
+            _finish_sent(db, accepted, worker_id)
+            raise
+    with held.transaction() as connection:
+        return _claim_in(connection, row_id, worker_id, now)
+
+
+def _send_parts(db: Database, row_id: int, worker_id: str, plan: _Plan,
+                transport: Transport) -> DeliveryResult | None:
+    """Send the row's parts not sent yet; the failure's result, or None when the server took them all."""
     for index in range(plan.parts_sent, len(plan.messages)):
         try:
             transport.send_raw(plan.sender, plan.recipients, plan.messages[index])
@@ -262,6 +343,55 @@ def deliver(db: Database, row_id: int, transport: Transport, *, worker_id: str |
             raise
         if index + 1 < len(plan.messages):
             _record_part(db, row_id, worker_id, index + 1)
-    _finish_sent(db, row_id, worker_id, plan, now or utcnow())
-    log.info("outbox row %s sent", row_id)
-    return DeliveryResult(row_id, DeliveryStatus.SENT)
+    return None
+
+
+def deliver_rows(db: Database, row_ids: list[int], transport: Transport, *, worker_id: str | None = None,
+                 now: datetime | None = None) -> list[DeliveryResult]:
+    """``deliver`` for each row in turn, one result per row; for a batch on one connection.
+
+    Each row keeps its own claim, send and outcome (a bad row fails alone), but a row's ``sent``
+    shares its transaction with the next row's claim (see ``_record_and_claim``).
+    """
+    worker_id = worker_id or default_worker_id()
+    results: list[DeliveryResult] = []
+    accepted: _Accepted | None = None
+    held = _HeldConnection(db)
+    try:
+        for row_id in row_ids:
+            previous, accepted = accepted, None
+            claimed = _record_and_claim(held, previous, row_id, worker_id, now or utcnow())
+            if claimed is None:
+                results.append(DeliveryResult(row_id, DeliveryStatus.SKIPPED,
+                                              "the row is not pending or is being sent elsewhere",
+                                              "他の処理が送信中か、送信待ちではありません"))
+                continue
+            plan, problem = claimed
+            if plan is None:
+                assert problem is not None
+                kind, status = ((TRANSIENT, DeliveryStatus.RETRY) if isinstance(problem, _NotNow)
+                                else (PERMANENT, DeliveryStatus.FAILED))
+                results.append(_failed(db, row_id, worker_id, kind, problem, status))
+                continue
+            failure = _send_parts(db, row_id, worker_id, plan, transport)
+            if failure is not None:
+                results.append(failure)
+                continue
+            accepted = _Accepted(row_id, plan, now or utcnow())
+            log.info("outbox row %s sent", row_id)
+            results.append(DeliveryResult(row_id, DeliveryStatus.SENT))
+    finally:
+        held.close()
+        if accepted is not None:  # the last accepted row (or the one before an error)
+            _finish_sent(db, accepted, worker_id)
+    return results
+
+
+def deliver(db: Database, row_id: int, transport: Transport, *, worker_id: str | None = None,
+            now: datetime | None = None) -> DeliveryResult:
+    """Claim, send the stored bytes, and record the outcome.
+
+    Returns ``SKIPPED`` when another worker has the row. ``RETRY`` means a temporary failure: the
+    row is ``failed`` (transient) and the job may try again with backoff. Programming errors propagate.
+    """
+    return deliver_rows(db, [row_id], transport, worker_id=worker_id, now=now)[0]

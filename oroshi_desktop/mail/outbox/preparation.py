@@ -252,22 +252,28 @@ def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, send
     invoice = session.get(Invoice, invoice_id)
     if invoice is None:
         raise NotFound(f"statement run {invoice_id} does not exist", f"支払い明細書 {invoice_id} が見つかりません")
-    isos = session.scalars(select(InvoiceSupplierOrganization)
-                           .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
-                           .order_by(InvoiceSupplierOrganization.id)).all()
-    if not isos:
+    query = (select(InvoiceSupplierOrganization).where(InvoiceSupplierOrganization.invoice_id == invoice_id)
+             .order_by(InvoiceSupplierOrganization.id))
+    # A large run is prepared in parts: load only the part's rows (not the whole run per part).
+    isos = session.scalars(query.where(InvoiceSupplierOrganization.id.in_(list(only))) if only is not None
+                           else query).all()
+    if not isos and (only is None or not session.scalar(query.with_only_columns(InvoiceSupplierOrganization.id)
+                                                         .limit(1))):
         # The web system counted an empty run as sent; it is a mistake the user should see.
         raise UserError(f"statement run {invoice_id} has no organization; nothing to send",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
-    if only is not None:
-        isos = [iso for iso in isos if iso.id in set(only)]
     context = run_context(session, invoice, sender, now, list(isos))
     latest = latest_generations(session, [iso.id for iso in isos])
+    # One query for the part's organizations: ``organization_of`` then finds each in the session
+    # (a query per row was a third of a prepared run's re-check). Held here so they stay loaded.
+    organizations = session.scalars(select(SupplierOrganization).where(
+        SupplierOrganization.id.in_({iso.supplier_organization_id for iso in isos}))).all()
     result = Preparation()
     for iso in isos:
         _prepare_row(session, context, iso, latest.get(iso.id), result, resend=resend,
                      generation_error=(generation_errors or {}).get(iso.id))
     finish_run_if_all_sent(session, invoice_id, now, touch=False)
+    del organizations
     return result
 
 

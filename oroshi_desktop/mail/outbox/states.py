@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Select, bindparam, exists, or_, select, update
+from sqlalchemy import Connection, Select, bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, SupplierOrganization
@@ -151,19 +151,25 @@ _RUN_WAITING = (select(OutboxMessage.id)
                        OutboxMessage.state.in_((PENDING, SENDING, FAILED))).limit(1))
 
 
-def mark_iso_sent(session: Session, iso_id: int, now: datetime) -> None:
-    session.connection().execute(_MARK_ISO_SENT, {"iso_id": iso_id, "now": now})
+def _connection(session: Session | Connection) -> Connection:
+    return session.connection() if isinstance(session, Session) else session
 
 
-def finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *, touch: bool) -> bool:
+def mark_iso_sent(session: Session | Connection, iso_id: int, now: datetime) -> None:
+    _connection(session).execute(_MARK_ISO_SENT, {"iso_id": iso_id, "now": now})
+
+
+def finish_run_if_all_sent(session: Session | Connection, invoice_id: int, now: datetime, *, touch: bool) -> bool:
     """Set ``oroshi_invoices.sent_at`` when every organization row is sent.
 
     ``touch`` (a row was just delivered) moves an existing sent_at to now, as the web system did
-    on a resend; otherwise only an empty sent_at is filled.
+    on a resend; otherwise only an empty sent_at is filled. The send loop passes a bare
+    ``Connection`` (no ORM session per mail); the statements here work on either.
     """
     # Fast path: while any row of the run still waits or is being sent, the run is not sent. In a
     # batch this answers for every row but the last without looking at the whole run.
-    waiting = session.connection().execute(_RUN_WAITING, {"invoice_id": invoice_id}).first()
+    connection = _connection(session)
+    waiting = connection.execute(_RUN_WAITING, {"invoice_id": invoice_id}).first()
     if waiting is not None:
         return False
     # Columns only, one query: loading whole outbox rows (JSON columns included) for the run after
@@ -172,8 +178,8 @@ def finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *, 
                     .where(OutboxMessage.invoice_supplier_organization_id == InvoiceSupplierOrganization.id,
                            is_latest())
                     .correlate(InvoiceSupplierOrganization).scalar_subquery())
-    isos = session.execute(select(InvoiceSupplierOrganization.sent_at, latest_state)
-                           .where(InvoiceSupplierOrganization.invoice_id == invoice_id)).all()
+    isos = connection.execute(select(InvoiceSupplierOrganization.sent_at, latest_state)
+                              .where(InvoiceSupplierOrganization.invoice_id == invoice_id)).all()
     if not isos:
         return False
     for sent_at, state in isos:
@@ -182,6 +188,5 @@ def finish_run_if_all_sent(session: Session, invoice_id: int, now: datetime, *, 
     condition = [Invoice.id == invoice_id]
     if not touch:
         condition.append(Invoice.sent_at.is_(None))
-    session.execute(update(Invoice).where(*condition).values(sent_at=now, updated_at=now)
-                    .execution_options(synchronize_session=False))
+    connection.execute(update(Invoice).where(*condition).values(sent_at=now, updated_at=now))
     return True
