@@ -15,23 +15,19 @@ The SMTP password comes from the OS keyring only and never appears in an error o
 from __future__ import annotations
 
 import contextlib
-import copy
-import email.utils
-import io
 import logging
-import re
 import smtplib
 import ssl
 import time
 from collections.abc import Callable
-from email.generator import BytesGenerator
 from email.message import EmailMessage
 from enum import StrEnum
-from typing import Any, Protocol
+from typing import Protocol
 
 from oroshi_desktop import secrets
 from oroshi_desktop.config import SmtpSettings
 from oroshi_desktop.errors import SecretStoreError, UserError
+from oroshi_desktop.mail.wire import dot_stuffed, envelope_of, flatten, tls_context
 
 __all__ = [
     "BatchSmtpTransport",
@@ -42,8 +38,6 @@ __all__ = [
     "Phase",
     "SmtpTransport",
     "Transport",
-    "envelope_of",
-    "flatten",
 ]
 
 log = logging.getLogger(__name__)
@@ -52,16 +46,6 @@ log = logging.getLogger(__name__)
 # ten minutes. Giving up early would turn a probably delivered mail into "uncertain".
 MIN_DATA_REPLY_TIMEOUT = 120.0
 
-
-def tls_context(settings: Any) -> ssl.SSLContext:
-    """The system's trusted certificates, plus the one the office chose to trust for its own mail
-    server (a self-signed certificate or an in-house CA: ``smtp.trusted_certificate``). The server's
-    certificate and name are always verified; nothing replaces the system bundle for the process."""
-    context = ssl.create_default_context()
-    extra = getattr(settings, "trusted_certificate", "")
-    if extra:
-        context.load_verify_locations(cafile=extra)
-    return context
 
 class Phase(StrEnum):
     """Where in the SMTP dialogue a failure happened."""
@@ -110,45 +94,6 @@ class Transport(Protocol):
     def send(self, message: EmailMessage) -> None: ...
 
     def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None: ...
-
-
-# ---- message helpers ----------------------------------------------------------------------------
-
-def envelope_of(message: EmailMessage) -> tuple[str, list[str]]:
-    """Envelope sender and recipients from the From, To, Cc and Bcc headers."""
-    from_values = message.get_all("Sender") or message.get_all("From") or []
-    senders = [addr for _name, addr in email.utils.getaddresses([str(v) for v in from_values]) if addr]
-    if not senders:
-        raise ValueError("the message has no From address")
-    fields = [str(v) for name in ("To", "Cc", "Bcc") for v in (message.get_all(name) or [])]
-    recipients: list[str] = []
-    for _name, addr in email.utils.getaddresses(fields):
-        if addr and addr.lower() not in {r.lower() for r in recipients}:
-            recipients.append(addr)
-    if not recipients:
-        raise ValueError("the message has no recipient")
-    return senders[0], recipients
-
-
-def flatten(message: EmailMessage) -> bytes:
-    """The message as sent on the wire: CRLF line ends, without Bcc."""
-    if "Bcc" in message:
-        message = copy.copy(message)
-        del message["Bcc"]
-    buffer = io.BytesIO()
-    BytesGenerator(buffer).flatten(message, linesep="\r\n")
-    return buffer.getvalue()
-
-
-_LEADING_DOT = re.compile(rb"(?m)^\.")
-
-
-def _dot_stuffed(data: bytes) -> bytes:
-    """RFC 5321 §4.5.2 transparency, plus the terminating ``CRLF . CRLF``."""
-    data = _LEADING_DOT.sub(b"..", data)
-    if not data.endswith(b"\r\n"):
-        data += b"\r\n"
-    return data + b".\r\n"
 
 
 def _text(reply: bytes | str) -> str:
@@ -320,7 +265,7 @@ class SmtpTransport:
             # If writing fails, the final dot never left this machine: the server cannot have
             # accepted the message, so this is still a safe, temporary failure.
             phase = Phase.CONTENT
-            smtp.send(_dot_stuffed(data))
+            smtp.send(dot_stuffed(data))
             phase = Phase.REPLY
             if smtp.sock is not None:
                 smtp.sock.settimeout(self.data_reply_timeout)

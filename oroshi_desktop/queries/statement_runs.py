@@ -326,6 +326,10 @@ class OutboxAttempt:
     sent_at: datetime | None
     last_error_ja: str
     created_at: datetime
+    last_error: str = ""  # the same reason in English, for the window in English
+
+    def error_in(self, language: str) -> str:
+        return (self.last_error or self.last_error_ja) if language == "en" else self.last_error_ja
 
 
 @dataclass(frozen=True)
@@ -383,7 +387,8 @@ def run_detail(session: Session, invoice_id: int) -> RunDetail:
         history.setdefault(row.invoice_supplier_organization_id, []).append(OutboxAttempt(
             id=row.id, generation=row.generation, state=row.state, attempts=row.attempts,
             to=tuple(recipients.get("to") or ()), cc=tuple(recipients.get("cc") or ()), sent_at=row.sent_at,
-            last_error_ja=row.last_error_ja or row.last_error or "", created_at=row.created_at))
+            last_error_ja=row.last_error_ja or row.last_error or "", created_at=row.created_at,
+            last_error=row.last_error or ""))
     parts = []
     for iso, name, email in isos:
         passwords = iso.passwords or {}

@@ -26,7 +26,7 @@ from oroshi_desktop.mail.compose import (
     statement_recipients,
     statement_subject,
 )
-from oroshi_desktop.mail.transport import flatten
+from oroshi_desktop.mail.wire import flatten
 
 COMPANY = Company(name="株式会社オロシサーモン", postal_code="060-0001", address="北海道札幌市中央区北1条西1-1",
                   phone="011-000-0000", fax="011-000-0001", mail="office@oroshi.example")

@@ -18,8 +18,8 @@ from oroshi_desktop.mail.transport import (
     MailTemporaryError,
     Phase,
     SmtpTransport,
-    envelope_of,
 )
+from oroshi_desktop.mail.wire import envelope_of
 from tests.helpers.pgserver import free_port
 from tests.helpers.smtp_server import HOST, Behaviour, SmtpTestServer, TlsFiles, make_certificates
 

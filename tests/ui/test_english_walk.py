@@ -206,6 +206,14 @@ def walk_statements(walk: Walk) -> None:
     view.new_dialog.reject()
     view.preview_mail()
     walk.wait(lambda: getattr(view, "mail_preview", None) is not None and view.mail_preview.isVisible())
+    # The mail itself is written to the producers in Japanese whatever the window's language: its
+    # headers, attachment names and body are content (like data), the dialog around them is not.
+    from ui.statements.mail_preview import MailPage
+
+    mails = [page.mail for page in view.mail_preview.findChildren(MailPage)]
+    assert mails
+    walk.data = sorted_data([*walk.data, *(v for m in mails for v in (m.sender, m.subject, m.text, m.html,
+                                                                      *m.to, *m.cc, *m.attachment_names))])
     walk.check("statements: mail preview", view.mail_preview)
     view.mail_preview.reject()
 

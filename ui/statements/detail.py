@@ -132,7 +132,8 @@ class OrganizationBox(QGroupBox):
         row += 1
         outbox = part.outbox
         if outbox is not None and outbox.last_error_ja and outbox.state != "sent":
-            self.error_label = QLabel(self.tr("エラー: {error}").format(error=outbox.last_error_ja))
+            error = outbox.error_in(current_language())
+            self.error_label = QLabel(self.tr("エラー: {error}").format(error=error))
             self.error_label.setObjectName("lastError")
             self.error_label.setWordWrap(True)
             self.error_label.setStyleSheet("color: #b00020;")
@@ -142,7 +143,7 @@ class OrganizationBox(QGroupBox):
             lines = [self.tr("第{generation}回: {state}（試行 {count} 回").format(
                          generation=a.generation, state=outbox_text(a.state), count=a.attempts)
                      + (self.tr("、送信 {time}").format(time=local_time_text(a.sent_at, tz)) if a.sent_at else "")
-                     + (self.tr("、{error}").format(error=a.last_error_ja) if a.last_error_ja else "") + self.tr("）")
+                     + (self.tr("、{error}").format(error=a.error_in(current_language())) if a.last_error_ja else "") + self.tr("）")
                      for a in part.history[1:]]
             history = QLabel(self.tr("これまでの送信:") + "\n" + "\n".join(lines))
             history.setObjectName("mailHistory")
