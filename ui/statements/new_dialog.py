@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.filenames import preview_filename
+from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.domain.schedule import default_send_at
 from oroshi_desktop.queries.run_planning import (
     OrganizationChoice,
@@ -85,9 +86,11 @@ class NewStatementDialog(QDialog):
     checked = Signal()      # the day count and warnings for the current choice are in
 
     def __init__(self, database: Database, tz: ZoneInfo, parent: QWidget | None = None, *,
-                 today: date | None = None, now: datetime | None = None) -> None:
+                 today: date | None = None, now: datetime | None = None,
+                 plausible_line_amount: int | None = DEFAULT_PLAUSIBLE_LINE_AMOUNT) -> None:
         super().__init__(parent)
         self.database = database
+        self.plausible_line_amount = plausible_line_amount
         self.tz = tz
         self.setObjectName("newStatementDialog")
         self.setWindowTitle("仕切り作成")
@@ -282,10 +285,12 @@ class NewStatementDialog(QDialog):
         self._check_generation += 1
         generation = self._check_generation
         start, end, organizations = self.start, self.end, self.selected_organizations()
+        limit = self.plausible_line_amount
 
         def work() -> tuple[int, list[PlanWarning]]:
             with self.database.read() as session:
-                return supply_day_count(session, start, end), plan_warnings(session, start, end, organizations)
+                return supply_day_count(session, start, end), plan_warnings(
+                    session, start, end, organizations, plausible_line_amount=limit)
 
         def done(result: tuple[int, list[PlanWarning]]) -> None:
             if generation != self._check_generation:

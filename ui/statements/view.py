@@ -181,7 +181,8 @@ class StatementsView(QWidget):
     def new_item(self) -> None:
         from ui.statements.new_dialog import NewStatementDialog
 
-        dialog = NewStatementDialog(self.database, self.tz, self)
+        dialog = NewStatementDialog(self.database, self.tz, self,
+                                    plausible_line_amount=self.ctx.settings.plausible_line_amount)
         self.new_dialog = dialog  # tests drive it; the next one replaces it
         dialog.accepted.connect(lambda: self._created(dialog.created_id))
         dialog.open()
