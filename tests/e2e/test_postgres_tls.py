@@ -17,7 +17,6 @@ import datetime as dt
 import ipaddress
 import logging
 import os
-import pwd
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +85,8 @@ def _write(path: Path, data: bytes, mode: int = 0o644, owner: str | None = None)
     path.write_bytes(data)
     path.chmod(mode)
     if owner and os.geteuid() == 0:
+        import pwd  # only as root, i.e. POSIX
+
         entry = pwd.getpwnam(owner)
         os.chown(path, entry.pw_uid, entry.pw_gid)
     return path
