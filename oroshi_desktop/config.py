@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import tomli_w
 
+from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.errors import ConfigError
 from oroshi_desktop.paths import AppPaths, app_paths
 from oroshi_desktop.urls import redact_url, secret_keys, url_port_problem, url_secret
@@ -49,6 +50,9 @@ class Settings:
     # Documents made by jobs (previews, shipping documents, check sheets) are deleted after this
     # many days; statements and sent mails are kept for good.
     job_output_retention_days: int = 30
+    # A statement line above this many yen is listed among the new-statement warnings and printed
+    # by the CLI (a likely typing slip); it is never refused for it.
+    plausible_line_amount: int = DEFAULT_PLAUSIBLE_LINE_AMOUNT
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
 
     @property
@@ -76,6 +80,7 @@ ENV_OVERRIDES: tuple[tuple[str, str | None, str, type], ...] = (
     ("OROSHI_MAIL_SCHEDULE", None, "mail_schedule", str),
     ("OROSHI_WORKERS", None, "workers", int),
     ("OROSHI_JOB_OUTPUT_RETENTION_DAYS", None, "job_output_retention_days", int),
+    ("OROSHI_PLAUSIBLE_LINE_AMOUNT", None, "plausible_line_amount", int),
     ("OROSHI_SMTP_HOST", "smtp", "host", str),
     ("OROSHI_SMTP_PORT", "smtp", "port", int),
     ("OROSHI_SMTP_SECURITY", "smtp", "security", str),
@@ -88,10 +93,11 @@ ENV_OVERRIDES: tuple[tuple[str, str | None, str, type], ...] = (
 
 def _coerce(value: Any, kind: type, where: str) -> Any:
     try:
-        if kind is int and isinstance(value, bool):
+        # A bool is an int to Python, and int() would quietly cut 2.5 to 2 (or overflow on inf).
+        if kind is int and (isinstance(value, bool) or (isinstance(value, float) and not value.is_integer())):
             raise ValueError
         return kind(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ConfigError(
             f"{where}: expected {kind.__name__}, got {value!r}",
             f"{where}: {kind.__name__} の値が必要です（{value!r}）",
@@ -172,12 +178,18 @@ def _validate(settings: Settings) -> Settings:
     if not 1 <= settings.job_output_retention_days <= 3650:
         raise ConfigError(f"job_output_retention_days: {settings.job_output_retention_days} is not between 1 and 3650",
                           f"job_output_retention_days: {settings.job_output_retention_days} は1〜3650にしてください")
+    if not 1 <= settings.plausible_line_amount <= MAX_PLAUSIBLE_LINE_AMOUNT:
+        raise ConfigError(f"plausible_line_amount: {settings.plausible_line_amount} yen is not between 1 and "
+                          f"{MAX_PLAUSIBLE_LINE_AMOUNT:,}",
+                          f"plausible_line_amount（明細行の警告金額）: {settings.plausible_line_amount} 円は"
+                          f"1〜{MAX_PLAUSIBLE_LINE_AMOUNT:,} 円にしてください")
     return settings
 
 
 MIN_SMTP_TIMEOUT = 1.0
 MAX_SMTP_TIMEOUT = 600.0
 MAX_WORKERS = 32
+MAX_PLAUSIBLE_LINE_AMOUNT = 10**12  # ¥1 trillion: above it the warning could never fire
 
 # (name, lowest, highest) of the five cron fields, as Huey's crontab reads them.
 _CRON_FIELDS = (("minute", 0, 59), ("hour", 0, 23), ("day", 1, 31), ("month", 1, 12), ("day_of_week", 0, 6))

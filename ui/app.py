@@ -15,6 +15,7 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
+from oroshi_desktop.logs import OneLineFormatter
 from ui.app_icon import app_icon
 from ui.context import AppContext
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
@@ -62,7 +63,8 @@ def install_log_file(log_dir: Path) -> logging.Handler:
     path = log_dir / LOG_FILE
     handler = RotatingFileHandler(path, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     handler.setLevel(logging.INFO)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
+    # One line per record: a database name with a line break cannot forge a log line.
+    handler.setFormatter(OneLineFormatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     if root.level > logging.INFO or root.level == logging.NOTSET:

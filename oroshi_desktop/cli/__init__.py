@@ -18,6 +18,7 @@ from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, 
 from oroshi_desktop.cli.self_test import add_self_test_options, run_self_test
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.logs import LOG_FORMAT, OneLineFormatter
 from oroshi_desktop.version import installed_version_line
 
 EXIT_USER_ERROR = 2
@@ -174,8 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
-                        format="%(levelname)s %(name)s: %(message)s")
+    stderr = logging.StreamHandler()
+    stderr.setFormatter(OneLineFormatter(LOG_FORMAT))  # a name with a line break cannot forge a log line
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, handlers=[stderr])
     try:
         if args.self_test:  # before the settings: the self-test never reads the user's own
             return run_self_test(as_json=args.json)

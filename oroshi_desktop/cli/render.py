@@ -58,20 +58,28 @@ def _database(settings: Settings) -> Database:
 
 
 def cmd_statement(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.cli.plausibility import warn_run_implausible
     from printables.render import statement_pdf
 
-    pdf = statement_pdf(_database(settings), invoice_id=args.invoice, organization_id=args.organization,
+    database = _database(settings)
+    pdf = statement_pdf(database, invoice_id=args.invoice, organization_id=args.organization,
                         fmt=args.format, layout=args.layout, password=_statement_password(args),
                         tz=settings.tz)
-    return _write(pdf, args.out)
+    written = _write(pdf, args.out)
+    warn_run_implausible(database, settings, args.invoice, [args.organization])
+    return written
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop.cli.plausibility import warn_implausible
     from printables.render import preview_pdf
 
-    pdf = preview_pdf(_database(settings), start=args.date_from, end=args.date_to,
+    database = _database(settings)
+    pdf = preview_pdf(database, start=args.date_from, end=args.date_to,
                       organization_id=args.organization, fmt=args.format, layout=args.layout)
-    return _write(pdf, args.out)
+    written = _write(pdf, args.out)
+    warn_implausible(database, settings, [args.organization], args.date_from, args.date_to)
+    return written
 
 
 def cmd_shipping_chart(args: argparse.Namespace, settings: Settings) -> int:

@@ -69,9 +69,11 @@ def cmd_mail_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     from jobs.statements import generate_statements
+    from oroshi_desktop.cli.plausibility import warn_run_implausible
 
     database = checked_database(settings)
     try:
+        warn_run_implausible(database, settings, args.invoice)  # a warning only: the run is generated
         ids = generate_statements(database, args.invoice, tz=settings.tz)
     finally:
         database.dispose()

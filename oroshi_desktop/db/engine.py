@@ -18,6 +18,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from oroshi_desktop import secrets
+from oroshi_desktop.db.permissions import permission_denied
 from oroshi_desktop.errors import DatabaseUnavailable, SecretStoreError
 from oroshi_desktop.urls import redact_url, url_secret
 
@@ -75,6 +76,9 @@ def _password_for(url: URL) -> str | None:
         return None
 
 
+SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
+
+
 def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -89,6 +93,9 @@ def _sqlite_setup(engine: Engine) -> None:
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
         mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        # BEGIN takes no parameters: the mode is spliced in, so only SQLite's own keywords pass.
+        if mode not in SQLITE_BEGIN_MODES:
+            raise ValueError(f"sqlite_begin must be one of {SQLITE_BEGIN_MODES}, got {mode!r}")
         conn.exec_driver_sql(f"BEGIN {mode}")
 
 
@@ -116,13 +123,13 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one transaction, committed on success and rolled back on error."""
-        with self._writer() as session, session.begin():
+        with _rights_named(), self._writer() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; closing it ends the transaction but keeps loaded objects usable."""
-        with self._reader() as session:
+        with _rights_named(), self._reader() as session:
             yield session
 
     def ping(self) -> None:
@@ -137,6 +144,18 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+@contextmanager
+def _rights_named() -> Iterator[None]:
+    """A missing right (role without SELECT on a table …) leaves a session as one ``UserError``."""
+    try:
+        yield
+    except exc.DBAPIError as err:
+        denied = permission_denied(err)
+        if denied is None:
+            raise
+        raise denied from None
 
 
 def _first_line(err: BaseException) -> str:

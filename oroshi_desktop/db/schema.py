@@ -24,7 +24,9 @@ VERSION_TABLE = "oroshi_desktop_alembic_version"
 def _alembic_config(db: Database) -> Config:
     config = Config()
     config.set_main_option("script_location", str(resources.files("oroshi_desktop.db") / "migrations"))
-    config.set_main_option("sqlalchemy.url", db.display_url)
+    # Informational only (env.py uses the connection handed over). The config is a ConfigParser:
+    # a % in the URL (an encoded sslrootcert/sslkey path) must be doubled or it is a traceback.
+    config.set_main_option("sqlalchemy.url", db.display_url.replace("%", "%%"))
     return config
 
 

@@ -24,8 +24,11 @@ MAX_FILENAME_BYTES = 240
 # Statement format → the Japanese word in the final file name.
 STATEMENT_FORMATS = {fmt.value: fmt.label_ja for fmt in StatementFormat}  # the words in file names
 
-# Forbidden on Windows (plus '/' and NUL on Linux) and ASCII control characters.
-_ILLEGAL = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f]')
+# Forbidden on Windows (plus '/' and NUL on Linux), control characters (C0 and C1) and the line and
+# paragraph separators: in a name they break the line a mail body or a log prints it on.
+_ILLEGAL = re.compile(r'[/\\:*?"<>|\x00-\x1f\x7f-\x9f\u2028\u2029]')
+# Bidirectional controls are dropped: "請求\u202efdp.exe" would show as "請求exe.pdf" (a known spoof).
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 # Device names Windows reserves in every folder, with any extension ("CON.pdf", "com1.txt", "NUL").
 _RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$", re.IGNORECASE)
 
@@ -45,7 +48,7 @@ def safe_filename(name: str) -> str:
     keeping the extension."""
     if not name:
         raise ValueError("file name must not be empty")
-    cleaned = _windows_safe(_ILLEGAL.sub("_", name))
+    cleaned = _windows_safe(_ILLEGAL.sub("_", _BIDI.sub("", name)))
     if _fits(cleaned):
         return cleaned
     stem, dot, ext = cleaned.rpartition(".")
@@ -84,7 +87,7 @@ def _with_name(entity_name: str, tail: str) -> str:
     """``{name}{tail}`` within the limits, shortening only the name: the period, the format and the
     extension in ``tail`` always survive, so two statements of one run never share a file name."""
     tail = _ILLEGAL.sub("_", tail)
-    name = _ILLEGAL.sub("_", collapse_spaces(entity_name)).strip() or "_"
+    name = _ILLEGAL.sub("_", _BIDI.sub("", collapse_spaces(entity_name))).strip() or "_"
     while len(name) > 1 and not _fits(name + tail):
         name = name[:-1]
     return safe_filename(name.rstrip(" ") + tail)

@@ -14,12 +14,13 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from email import policy as email_policy
 from email.generator import BytesGenerator
 from email.headerregistry import Address
 from email.message import EmailMessage
+from email.parser import BytesParser
 from email.utils import format_datetime, parseaddr
 from typing import Any, NamedTuple
 
@@ -271,18 +272,42 @@ def _text_body(*, company: Company, organization: MailOrganization, start: date,
     return "\n".join(lines) + "\n"
 
 
+def from_address(name: str, sender: str) -> Address | str:
+    """The From header: the company's name shown before its address.
+
+    Python's folding loses the quotes of a quoted display name longer than a line (a company name
+    of many ``<`` or ``"``: the header then reads as another address, found by the property tests),
+    so the name is shortened with "…" until the folded header reads back to exactly ``sender``.
+    """
+    for candidate in (name, name[:40] + "…", name[:15] + "…"):
+        if not candidate.strip("…"):
+            break
+        address = Address(display_name=candidate, addr_spec=sender)
+        probe = EmailMessage(policy=MAIL_POLICY)
+        probe["From"] = address
+        back = BytesParser(policy=email_policy.default).parsebytes(probe.as_bytes())["From"]
+        if [a.addr_spec for a in back.addresses] == [sender]:
+            return address
+    return sender
+
+
 def _new_message(*, subject: str, company: Company, recipients: Recipients, message_id: str,
                  when: datetime) -> EmailMessage:
     message = EmailMessage()
     message["Subject"] = header_text(subject)
-    name = header_text(company.name)
-    message["From"] = Address(display_name=name, addr_spec=recipients.sender) if name else recipients.sender
+    message["From"] = from_address(header_text(company.name), recipients.sender)
     message["To"] = ", ".join(recipients.to)
     if recipients.cc:
         message["Cc"] = ", ".join(recipients.cc)
     message["Date"] = format_datetime(when)
     message["Message-ID"] = message_id
     return message
+
+
+def _one_line_fields(record: Any) -> Any:
+    """``record`` (a Company or MailOrganization) with ``header_text`` applied to each text field."""
+    return replace(record, **{name: header_text(value) for name, value in vars(record).items()
+                              if isinstance(value, str)})
 
 
 def _check_inputs(organization: MailOrganization, attachments: Sequence[MailAttachment],
@@ -309,6 +334,8 @@ def compose_statement_mail(*, company: Company, organization: MailOrganization, 
     """
     items = _check_inputs(organization, attachments, password_delivery)
     recipients = recipients or statement_recipients(company, organization.email, sender)
+    # Every name and address line of the bodies is one line too, cleaned like a header value.
+    company, organization = _one_line_fields(company), _one_line_fields(organization)
     when = when or utcnow()
     subject = statement_subject(company, organization, start, end)
     separate = password_delivery == "separate_mail"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 from datetime import date
 from typing import Any
 
@@ -28,6 +27,7 @@ from oroshi_desktop.db.models import (
     SupplyDate,
 )
 from oroshi_desktop.domain.parties import Company
+from oroshi_desktop.domain.quantities import supply_number
 from oroshi_desktop.errors import UserError
 
 __all__ = [
@@ -89,12 +89,11 @@ def _supplies(organization_id: int, start: date, end: date) -> Any:
 
 
 def check_supplies(session: Session, organization_id: int, start: date, end: date) -> None:
-    """Every quantity and price of the organization's supplies in the period is a finite number."""
+    """Every quantity and price of the organization's supplies in the period is a sound number
+    (finite, not negative, within bounds: ``domain.quantities``)."""
     for supply_id, quantity, price, _updated in session.execute(_supplies(organization_id, start, end)):
-        for field, ja, value in (("quantity", "数量", quantity), ("price", "単価", price)):
-            if value is not None and not math.isfinite(float(value)):
-                raise UserError(f"supply {supply_id}: {field} is {value!r}, not a finite number",
-                                f"供給 {supply_id} の{ja}（{field}）が数値ではありません（{value!r}）")
+        supply_number(quantity, supply_id=supply_id, field="quantity")
+        supply_number(price, supply_id=supply_id, field="price")
 
 
 def statement_period(session: Session, organization_id: int, start: date, end: date) -> tuple[date, date]:

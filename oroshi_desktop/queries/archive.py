@@ -35,7 +35,7 @@ from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.archive_facts import PRODUCER_SEPARATOR, fill_missing_facts
 
 __all__ = ["SORT_KEYS", "ArchiveCriteria", "ArchiveEntry", "IntegrityProblem", "archive_csv", "archive_ids",
-           "count_archive", "entries_by_id", "search_archive", "verify_documents"]
+           "count_archive", "csv_text", "entries_by_id", "search_archive", "verify_documents"]
 
 CSV_HEADER_JA = ("発行日", "取引先", "登録番号", "支払金額", *(
     f"{label}{int(rate * 100)}%" for rate in PRINTED_RATES for label in ("対象額", "消費税")),
@@ -229,15 +229,27 @@ def _yen(value: Decimal) -> str:
     return f"{value.quantize(Decimal(1))}"
 
 
+# A cell Excel would run as a formula (CSV injection: "=HYPERLINK(…)", "+cmd|…", "@SUM(…)"), or whose
+# leading tab/CR Excel drops before reading it so: the cell gets a leading apostrophe, which Excel
+# reads as "text" and does not show. Only text taken from records passes here, never our numbers.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text cell safe to open in Excel: a leading formula character is neutralised with ``'``."""
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
 def archive_csv(entries: Iterable[ArchiveEntry], header: Sequence[str] = CSV_HEADER_JA) -> bytes:
-    """UTF-8 with a BOM and CRLF line ends: Excel on Windows opens it without an import dialog."""
+    """UTF-8 with a BOM and CRLF line ends: Excel on Windows opens it without an import dialog.
+    Text from the records (names, registration numbers, file names) passes ``csv_text``."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
     for entry in entries:
         by_rate = {rate: (base, tax) for rate, base, tax in entry.taxes}
         taxes = [_yen(part) for rate in PRINTED_RATES for part in by_rate.get(rate, (Decimal(0), Decimal(0)))]
-        writer.writerow([entry.issued.isoformat() if entry.issued else "", entry.counterparty_display,
-                         entry.registration_number, _yen(entry.amount), *taxes, entry.filename,
+        writer.writerow([entry.issued.isoformat() if entry.issued else "", csv_text(entry.counterparty_display),
+                         csv_text(entry.registration_number), _yen(entry.amount), *taxes, csv_text(entry.filename),
                          entry.version, entry.sha256])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

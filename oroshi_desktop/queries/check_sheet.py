@@ -28,7 +28,7 @@ from oroshi_desktop.domain.check_sheet import (
     SupplyEntry,
     check_sheet_pages,
 )
-from oroshi_desktop.domain.money import to_decimal
+from oroshi_desktop.domain.quantities import supply_number
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.queries.preferences import CHECK_SHEET_DATES, get_preference, load_company
 
@@ -98,12 +98,12 @@ def _supplies(session: Session, supply_date_id: int, time_ids: Sequence[int],
     query = (
         select(Supply.supplier_id, Supply.supply_type_variation_id, SupplyType.name, SupplyTypeVariation.name,
                SupplyType.units, SupplyType.liquid, SupplyType.position, SupplyTypeVariation.position,
-               Supply.supply_reception_time_id, Supply.quantity, Supply.entry_index)
+               Supply.supply_reception_time_id, Supply.quantity, Supply.entry_index, Supply.id)
         .join(SupplyTypeVariation, Supply.supply_type_variation_id == SupplyTypeVariation.id)
         .join(SupplyType, SupplyTypeVariation.supply_type_id == SupplyType.id)
         .join(Supplier, Supply.supplier_id == Supplier.id)
         .join(SupplierOrganization, Supplier.supplier_organization_id == SupplierOrganization.id)
-        .where(Supply.supply_date_id == supply_date_id, Supply.quantity > 0,
+        .where(Supply.supply_date_id == supply_date_id, Supply.quantity != 0,
                Supply.supply_reception_time_id.in_(time_ids),
                SupplierOrganization.subregion_id.in_(prefecture_ids))
         .order_by(Supply.id)
@@ -112,11 +112,12 @@ def _supplies(session: Session, supply_date_id: int, time_ids: Sequence[int],
         SupplyEntry(
             supplier_id=supplier_id, variation_id=variation_id,
             variation_name=f"{type_name or ''} ({variation_name or ''})", unit=units or "",
-            liquid=bool(liquid), reception_time_id=time_id, quantity=to_decimal(qty),
+            liquid=bool(liquid), reception_time_id=time_id,
+            quantity=supply_number(qty, supply_id=supply_id, field="quantity"),
             entry_index=entry_index, position=(type_pos, variation_pos),
         )
         for (supplier_id, variation_id, type_name, variation_name, units, liquid, type_pos, variation_pos,
-             time_id, qty, entry_index) in session.execute(query)
+             time_id, qty, entry_index, supply_id) in session.execute(query)
     ]
 
 
@@ -128,7 +129,7 @@ def _linked_organization_ids(session: Session, supply_date_id: int) -> set[int]:
     linked.update(session.scalars(
         select(Supplier.supplier_organization_id).distinct()
         .join(Supply, Supply.supplier_id == Supplier.id)
-        .where(Supply.supply_date_id == supply_date_id, Supply.quantity > 0)))
+        .where(Supply.supply_date_id == supply_date_id, Supply.quantity != 0)))
     return linked
 
 

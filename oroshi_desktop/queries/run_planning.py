@@ -20,11 +20,17 @@ from oroshi_desktop.db.models import (
     SupplyType,
     SupplyTypeVariation,
 )
-from oroshi_desktop.queries.preferences import load_company
+from oroshi_desktop.domain.formats import yen_suffix
+from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT, implausible
+from oroshi_desktop.domain.statement_body import StatementLine, build_lines
+from oroshi_desktop.errors import UserError
+from oroshi_desktop.queries.preferences import load_company, rounding
+from oroshi_desktop.queries.statements import supply_records
 
 UNPRICED_SHOWN = 5  # the first few unpriced supplies named in the warning; the count says the rest
 NO_EMAIL = "（メールアドレスなし）"
-WARNING_ORDER = ("unpriced", "no_supplies", "no_registration", "overlap")
+IMPLAUSIBLE_SHOWN = 5  # the first few lines above the plausible amount named; the count says the rest
+WARNING_ORDER = ("invalid_number", "unpriced", "implausible", "no_supplies", "no_registration", "overlap")
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ class OrganizationChoice:
 class PlanWarning:
     """One thing to read before creating; ``kind`` lets tests and the dialog tell them apart."""
 
-    kind: str  # unpriced | no_supplies | no_registration | overlap
+    kind: str  # one of WARNING_ORDER
     organization_id: int
     text: str
 
@@ -93,8 +99,38 @@ def _unpriced(session: Session, start: date, end: date, organization_id: int) ->
     return count, names
 
 
-def plan_warnings(session: Session, start: date, end: date, organization_ids: Sequence[int]) -> list[PlanWarning]:
-    """The warnings of issue 7 point 4, per chosen organization, in the order a person fixes them."""
+def implausible_lines(session: Session, organization_id: int, start: date, end: date,
+                      limit: int | None) -> list[StatementLine]:
+    """The statement lines of the organization in the period whose amount is above ``limit`` yen,
+    computed by the very code that prints them (so the warning names what the PDF will show).
+    Raises ``UserError`` for a supply whose numbers cannot make a statement."""
+    if limit is None or end < start:
+        return []
+    records = (record for _supplier, record in supply_records(session, organization_id, start, end))
+    return [line for line in build_lines(records, rounding(session)) if implausible(line.amount, limit)]
+
+
+def implausible_text(name: str, lines: Sequence[StatementLine], limit: int) -> str:
+    """One warning line: how many lines are above ``limit``, the first few named with their amount."""
+    first = "、".join(f"{line.date:%m/%d}・{line.variation_name} {yen_suffix(line.amount)}"
+                     for line in lines[:IMPLAUSIBLE_SHOWN])
+    more = f" ほか{len(lines) - IMPLAUSIBLE_SHOWN}件" if len(lines) > IMPLAUSIBLE_SHOWN else ""
+    return f"{name}: 金額が {yen_suffix(limit)} を超える明細行があります（{len(lines)}件。入力ミスではありませんか）: {first}{more}"
+
+
+def _number_warnings(session: Session, start: date, end: date, org: OrganizationChoice,
+                     limit: int | None) -> list[PlanWarning]:
+    try:
+        lines = implausible_lines(session, org.id, start, end, limit)
+    except UserError as err:  # a NaN, negative or absurd number: generating would refuse this organization
+        return [PlanWarning("invalid_number", org.id, f"{org.name}: {err.message_ja}（この組織の明細書は作成されません）")]
+    return [PlanWarning("implausible", org.id, implausible_text(org.name, lines, limit))] if lines and limit else []
+
+
+def plan_warnings(session: Session, start: date, end: date, organization_ids: Sequence[int], *,
+                  plausible_line_amount: int | None = DEFAULT_PLAUSIBLE_LINE_AMOUNT) -> list[PlanWarning]:
+    """The warnings of issue 7 point 4, per chosen organization, in the order a person fixes them;
+    a line above ``plausible_line_amount`` yen is one of them (None: not checked)."""
     if end < start or not organization_ids:
         return []
     organizations = {o.id: o for o in organization_choices(session) if o.id in set(organization_ids)}
@@ -126,6 +162,7 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
                 warnings.append(PlanWarning("unpriced", org_id,
                                             f"{org.name}: 価格が設定されていない供給があります（{count}件）: "
                                             + "、".join(first) + more))
+            warnings.extend(_number_warnings(session, start, end, org, plausible_line_amount))
         if not org.registration_number:
             warnings.append(PlanWarning("no_registration", org_id,
                                         f"{org.name}: 登録番号がありません（適格請求書には登録番号が必要です）。"))

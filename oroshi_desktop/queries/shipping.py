@@ -33,6 +33,7 @@ from oroshi_desktop.db.models import (
     ShippingReceptacle,
 )
 from oroshi_desktop.domain.parties import PostalAddress
+from oroshi_desktop.domain.quantities import order_quantity
 from oroshi_desktop.domain.shipping import (
     NO_FILTERS,
     BuyerInfo,
@@ -138,8 +139,11 @@ def load_order_records(session: Session, *, day: date, carrier_id: int | None = 
         OrderRecord(
             order_id=oid, buyer_id=buyer_id, product_id=product_id, product_variation_id=variation_id,
             variation_handle=handle or "", variation_name=name or "", shipping_method_id=method_id,
-            receptacle_name=receptacle or "", item_quantity=items or 0, receptacle_quantity=boxes or 0,
-            freight_quantity=freight or 0, shipping_date=ship, arrival_date=arrive, note=note or "",
+            receptacle_name=receptacle or "",
+            # A negative or absurd count refuses the document, naming the order: never a wrong total.
+            item_quantity=order_quantity(items, order_id=oid, field="item_quantity"),
+            receptacle_quantity=order_quantity(boxes, order_id=oid, field="receptacle_quantity"),
+            freight_quantity=order_quantity(freight, order_id=oid, field="freight_quantity"), shipping_date=ship, arrival_date=arrive, note=note or "",
             category_ids=frozenset(categories.get(oid, ())),
         )
         for (oid, buyer_id, product_id, variation_id, handle, name, method_id, receptacle, items, boxes,

@@ -16,9 +16,10 @@ from oroshi_desktop.db.models import (
     SupplyType,
     SupplyTypeVariation,
 )
-from oroshi_desktop.domain.money import Rounding, to_decimal
+from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
+from oroshi_desktop.domain.quantities import supply_number
 from oroshi_desktop.domain.statement_body import SupplyRecord, build_body
 from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
@@ -42,7 +43,11 @@ def organization_address(session: Session, organization_id: int) -> PostalAddres
 
 def supply_records(session: Session, organization_id: int, start: date, end: date,
                    supplier_id: int | None = None) -> list[tuple[int, SupplyRecord]]:
-    """Every supply with quantity ≠ 0 of the organization's producers on supply dates in range."""
+    """Every supply with quantity ≠ 0 of the organization's producers on supply dates in range.
+
+    A quantity or price that is not a sound number refuses the whole statement (``UserError``
+    naming the supply and field): a line left out would print a wrong total without a word.
+    """
     rates = tax_rates(session)
     query = (
         select(SupplyDate.date, Supply.supplier_id, Supply.supply_type_variation_id, SupplyType.name,
@@ -70,7 +75,8 @@ def supply_records(session: Session, organization_id: int, start: date, end: dat
             date=day, supplier_id=sup_id, variation_id=var_id,
             variation_name=variation_display(type_name, var_name), unit=units or "",
             type_position=type_pos, variation_position=var_pos,
-            quantity=to_decimal(qty), price=to_decimal(price), tax_rate=tax_rate_for(rates, type_id),
+            quantity=supply_number(qty, supply_id=supply_id, field="quantity"),
+            price=supply_number(price, supply_id=supply_id, field="price"), tax_rate=tax_rate_for(rates, type_id),
         )))
     return records
 

@@ -34,7 +34,7 @@ def test_every_fixed_job_message_has_its_english() -> None:
 
 
 def test_job_messages_follow_the_language() -> None:
-    done = tasks.MESSAGES[tasks.MAIL][1]
+    done = tasks.MESSAGES[tasks.MAIL].done
     assert labels.job_message(done, "en") == "Mail sent." and labels.job_message(done, "ja") == done
     running = tasks.running_message(tasks.CHECK_SHEET, {"date": "2026-12-01"})
     assert labels.job_message(running, "en") == "Making the reception check sheet 2026-12-01…"

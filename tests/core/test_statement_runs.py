@@ -23,20 +23,14 @@ from oroshi_desktop.db.models import (
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import prepare_outbox
+from oroshi_desktop.queries.run_detail import run_detail
 from oroshi_desktop.queries.run_planning import (
     company_cc,
     organization_choices,
     plan_warnings,
     supply_day_count,
 )
-from oroshi_desktop.queries.statement_runs import (
-    RunFilter,
-    RunState,
-    SortKey,
-    run_detail,
-    run_ids,
-    run_rows,
-)
+from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey, run_ids, run_rows
 from oroshi_desktop.statement_run_editing import SENT_DELETE_REFUSED, NewRun, create_run, delete_run
 from tests.printables.statement_fixtures import (
     END,

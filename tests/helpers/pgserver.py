@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import os
-import pwd
 import shutil
 import socket
 import subprocess
@@ -57,6 +56,8 @@ class PgServer:
         run_as = None
         if os.geteuid() == 0:
             run_as = "postgres"
+            import pwd  # POSIX only: imported here so the suite can be collected on Windows
+
             entry = pwd.getpwnam(run_as)
             os.chown(root, entry.pw_uid, entry.pw_gid)
         server = cls(bin_dir=bin_dir, root=root, port=free_port(), _run_as=run_as)

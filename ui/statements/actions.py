@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from oroshi_desktop.queries.statement_runs import RunDetail, RunState
+from oroshi_desktop.queries.run_detail import RunDetail
+from oroshi_desktop.queries.statement_runs import RunState
 from ui.qt import QAction, QCoreApplication, QToolBar, QWidget
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")

@@ -6,7 +6,7 @@ that went out cannot be called back: 今すぐ送信, 再送, 送信済みにす
 
 from __future__ import annotations
 
-from oroshi_desktop.queries.statement_runs import RunDetail
+from oroshi_desktop.queries.run_detail import RunDetail
 from ui.qt import QCoreApplication, QMessageBox, Qt, QWidget
 from ui.statements.detail import recipients_text
 

@@ -7,7 +7,7 @@ import html
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
-from oroshi_desktop.queries.statement_runs import OrganizationPart, RunDetail, StatementFile
+from oroshi_desktop.queries.run_detail import OrganizationPart, RunDetail, StatementFile
 from ui.i18n import current_language
 from ui.qt import (
     QCoreApplication,

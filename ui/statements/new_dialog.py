@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.filenames import preview_filename
+from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.domain.schedule import default_send_at
 from oroshi_desktop.queries.run_planning import (
     OrganizationChoice,
@@ -25,7 +26,7 @@ from oroshi_desktop.queries.run_planning import (
     supply_day_count,
 )
 from oroshi_desktop.statement_run_editing import NewRun, create_run
-from ui.i18n import current_language
+from ui.i18n import ui_locale
 from ui.operations import Operation
 from ui.qt import (
     QCalendarWidget,
@@ -45,7 +46,6 @@ from ui.qt import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QLocale,
     QMessageBox,
     QPushButton,
     QRadioButton,
@@ -64,11 +64,6 @@ PREVIEWS = (("organization", "simple"), ("organization", "standard"), ("supplier
             ("supplier", "standard"))
 
 
-def calendar_locale() -> QLocale:
-    """Month and day names in the window's language (Japanese whatever the PC's own locale)."""
-    if current_language() == "en":
-        return QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    return QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)
 REFRESH_DELAY_MS = 250  # typing and clicking settle before the warnings are recomputed
 
 
@@ -102,9 +97,11 @@ class NewStatementDialog(QDialog):
     checked = Signal()      # the day count and warnings for the current choice are in
 
     def __init__(self, database: Database, tz: ZoneInfo, parent: QWidget | None = None, *,
-                 today: date | None = None, now: datetime | None = None) -> None:
+                 today: date | None = None, now: datetime | None = None,
+                 plausible_line_amount: int | None = DEFAULT_PLAUSIBLE_LINE_AMOUNT) -> None:
         super().__init__(parent)
         self.database = database
+        self.plausible_line_amount = plausible_line_amount
         self.tz = tz
         self.setObjectName("newStatementDialog")
         self.setWindowTitle(self.tr("仕切り作成"))
@@ -119,7 +116,7 @@ class NewStatementDialog(QDialog):
         self.calendar = QCalendarWidget(self)
         self.calendar.setObjectName("periodCalendar")
         self.calendar.setGridVisible(True)
-        self.calendar.setLocale(calendar_locale())
+        self.calendar.setLocale(ui_locale())
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setSelectedDate(_qdate(self.end))
         self.calendar.clicked.connect(self._clicked_day)
@@ -146,7 +143,7 @@ class NewStatementDialog(QDialog):
         self.mail_switch.setChecked(True)
         self.send_at_edit = QDateTimeEdit(self)
         self.send_at_edit.setObjectName("sendAt")
-        self.send_at_edit.setLocale(calendar_locale())
+        self.send_at_edit.setLocale(ui_locale())
         self.send_at_edit.setDisplayFormat(self.tr("yyyy年MM月dd日 HH:mm"))
         self.send_at_edit.setCalendarPopup(True)
         send_at = default_send_at(now or utcnow(), tz)
@@ -301,10 +298,12 @@ class NewStatementDialog(QDialog):
         self._check_generation += 1
         generation = self._check_generation
         start, end, organizations = self.start, self.end, self.selected_organizations()
+        limit = self.plausible_line_amount
 
         def work() -> tuple[int, list[PlanWarning]]:
             with self.database.read() as session:
-                return supply_day_count(session, start, end), plan_warnings(session, start, end, organizations)
+                return supply_day_count(session, start, end), plan_warnings(
+                    session, start, end, organizations, plausible_line_amount=limit)
 
         def done(result: tuple[int, list[PlanWarning]]) -> None:
             if generation != self._check_generation:

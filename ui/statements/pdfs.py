@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.document_store import load_document
-from oroshi_desktop.queries.statement_runs import RunDetail, StatementFile
+from oroshi_desktop.queries.run_detail import RunDetail, StatementFile
 from ui.operations import Operation
 from ui.qt import QCoreApplication, QWidget
 

@@ -11,14 +11,8 @@ from datetime import date
 from typing import Any
 
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.queries.statement_runs import (
-    RunDetail,
-    RunFilter,
-    RunState,
-    SortKey,
-    StatementFile,
-    run_detail,
-)
+from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_detail
+from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
 from ui.operations import Operation, show_error
@@ -154,7 +148,8 @@ class StatementsView(QWidget):
     def new_item(self) -> None:
         from ui.statements.new_dialog import NewStatementDialog
 
-        dialog = NewStatementDialog(self.database, self.tz, self)
+        dialog = NewStatementDialog(self.database, self.tz, self,
+                                    plausible_line_amount=self.ctx.settings.plausible_line_amount)
         self.new_dialog = dialog  # tests drive it; the next one replaces it
         dialog.accepted.connect(lambda: self._created(dialog.created_id))
         dialog.open()
