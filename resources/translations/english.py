@@ -118,6 +118,7 @@ ENGLISH = {
     "ビルド": "Build", "開発版": "development install",
     # int3: the start-up error dialog.
     "アプリを起動できませんでした。": "The app could not start.",
+    "期間（開始）": "Period from", "期間（終了）": "Period to",
     # ---- issue-i18n: the shell, status bar, tray, job centre, orders, supplies, operations ----
     "オロシ デスクトップ": "Oroshi Desktop", "{app} について": "About {app}",
     "支払明細書・出荷書類・ジョブの管理": "Payment statements, shipping documents and jobs",

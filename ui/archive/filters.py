@@ -11,9 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from oroshi_desktop.queries.archive import ArchiveCriteria
+from ui.period_filter import period_filter
 from ui.qt import (
-    QCheckBox,
-    QDate,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -52,24 +51,11 @@ class ArchiveFilterBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("archiveFilters")
-        self.period_switch = QCheckBox(self.tr("発行日:"), self)
-        self.period_switch.setObjectName("archiveFilterPeriod")
         today = date.today()
-        self.start_edit = QDateEdit(self)
-        self.start_edit.setObjectName("archiveFilterStart")
-        self.start_edit.setAccessibleName(self.tr("発行日（開始）"))
-        self.end_edit = QDateEdit(self)
-        self.end_edit.setObjectName("archiveFilterEnd")
-        self.end_edit.setAccessibleName(self.tr("発行日（終了）"))
-        for edit, day in ((self.start_edit, today - timedelta(days=365)), (self.end_edit, today)):
-            edit.setDisplayFormat("yyyy/MM/dd")
-            edit.setCalendarPopup(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
-            edit.setEnabled(False)
-            edit.dateChanged.connect(self._emit_soon)
-        self.period_switch.toggled.connect(self.start_edit.setEnabled)
-        self.period_switch.toggled.connect(self.end_edit.setEnabled)
-        self.period_switch.toggled.connect(self._emit_soon)
+        self.period_switch, self.start_edit, self.end_edit = period_filter(
+            self, self.tr("発行日:"), names=("archiveFilterPeriod", "archiveFilterStart", "archiveFilterEnd"),
+            accessible=(self.tr("発行日（開始）"), self.tr("発行日（終了）")), start=today - timedelta(days=365),
+            end=today, changed=self._emit_soon)
         self.amount_min = self._line("archiveFilterAmountMin", self.tr("金額（下限）"), self.tr("下限（円）"))
         self.amount_max = self._line("archiveFilterAmountMax", self.tr("金額（上限）"), self.tr("上限（円）"))
         self.counterparty = self._line("archiveFilterCounterparty", self.tr("取引先（組織・生産者）で検索"),

@@ -28,17 +28,15 @@ from oroshi_desktop.queries.archive_facts import fill_missing_facts
 from ui.archive.filters import ArchiveFilterBar
 from ui.archive.model import ArchiveTableModel
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.operations import BatchOperation, Operation, Progress
 from ui.qt import (
-    QAbstractItemView,
     QAction,
     QFileDialog,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSettings,
     Qt,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -68,22 +66,9 @@ class ArchiveView(QWidget):
         self.total = 0
 
         self.model = ArchiveTableModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("archiveTable")
-        self.table.setAccessibleName(self.tr("保管された支払明細書の一覧"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((100, 240, 160, 90, 90, 50, 250, 200)):
-            self.table.setColumnWidth(column, width)
+        self.table = list_table(self, self.model, name="archiveTable",
+                                accessible_name=self.tr("保管された支払明細書の一覧"), sort_column=0,
+                                sort_order=Qt.SortOrder.DescendingOrder, widths=(100, 240, 160, 90, 90, 50, 250, 200))
         self.table.doubleClicked.connect(lambda index: self.open_entry(self.model.entry_at(index.row())))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 

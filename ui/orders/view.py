@@ -17,18 +17,16 @@ from oroshi_desktop.queries.order_list import (
     order_totals,
 )
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.operations import Operation
 from ui.orders import documents
 from ui.orders.filters import OrderFilterBar
 from ui.orders.model import OrderTableModel, money_text
 from ui.qt import (
-    QAbstractItemView,
     QAction,
-    QHeaderView,
     QLabel,
     QSettings,
     Qt,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -56,21 +54,8 @@ class OrdersView(QWidget):
         self.filters = OrderFilterBar(today, today + timedelta(days=1), self)
         self.filters.changed.connect(self._filter_changed)
         self.model = OrderTableModel(self.database, today, today + timedelta(days=1), self)
-        self.table = QTableView(self)
-        self.table.setObjectName("ordersTable")
-        self.table.setAccessibleName(self.tr("注文の一覧"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents over 200k rows
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = list_table(self, self.model, name="ordersTable", accessible_name=self.tr("注文の一覧"),
+                                sort_column=6, multiple=True, widths=COLUMN_WIDTHS)
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("ordersToolbar")

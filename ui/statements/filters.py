@@ -6,11 +6,9 @@ from datetime import date, timedelta
 
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState
 from ui.i18n import current_language
+from ui.period_filter import period_filter
 from ui.qt import (
-    QCheckBox,
     QComboBox,
-    QDate,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -27,22 +25,11 @@ class FilterBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.period_switch = QCheckBox(self.tr("期間:"), self)
-        self.period_switch.setObjectName("filterPeriod")
         today = date.today()
-        self.start_edit = QDateEdit(self)
-        self.start_edit.setObjectName("filterStart")
-        self.end_edit = QDateEdit(self)
-        self.end_edit.setObjectName("filterEnd")
-        for edit, day in ((self.start_edit, today - timedelta(days=90)), (self.end_edit, today)):
-            edit.setDisplayFormat("yyyy/MM/dd")
-            edit.setCalendarPopup(True)
-            edit.setDate(QDate(day.year, day.month, day.day))
-            edit.setEnabled(False)
-            edit.dateChanged.connect(self._emit_soon)
-        self.period_switch.toggled.connect(self.start_edit.setEnabled)
-        self.period_switch.toggled.connect(self.end_edit.setEnabled)
-        self.period_switch.toggled.connect(self._emit_soon)
+        self.period_switch, self.start_edit, self.end_edit = period_filter(
+            self, self.tr("期間:"), names=("filterPeriod", "filterStart", "filterEnd"),
+            accessible=(self.tr("期間（開始）"), self.tr("期間（終了）")), start=today - timedelta(days=90),
+            end=today, changed=self._emit_soon)
         self.search = QLineEdit(self)
         self.search.setObjectName("filterOrganization")
         self.search.setAccessibleName(self.tr("組織名で検索"))

@@ -15,19 +15,17 @@ from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_deta
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
+from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.qt import (
-    QAbstractItemView,
     QAction,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QSettings,
     QShowEvent,
     QSplitter,
     Qt,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -53,20 +51,10 @@ class StatementsView(QWidget):
         self.setObjectName("statementsView")
 
         self.model = RunTableModel(self.database, self.tz, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("statementsTable")
         self.title = self.tr("支払明細書")
-        self.table.setAccessibleName(self.tr("支払明細書の一覧"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # never ResizeToContents over 10k rows
-        header.setStretchLastSection(True)
+        self.table = list_table(self, self.model, name="statementsTable",
+                                accessible_name=self.tr("支払明細書の一覧"), sort_column=0,
+                                sort_order=Qt.SortOrder.DescendingOrder)
         self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._restore_selection)

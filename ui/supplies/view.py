@@ -23,10 +23,10 @@ from oroshi_desktop.queries.supply_list import (
 from oroshi_desktop.queries.supply_list import supply_days as days_with_supplies
 from ui.context import AppContext
 from ui.i18n import ui_locale
+from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.orders.filters import from_qdate, to_qdate
 from ui.qt import (
-    QAbstractItemView,
     QAction,
     QBrush,
     QCalendarWidget,
@@ -34,12 +34,10 @@ from ui.qt import (
     QComboBox,
     QFont,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QSettings,
     QSplitter,
     Qt,
-    QTableView,
     QTextCharFormat,
     QToolBar,
     QVBoxLayout,
@@ -103,20 +101,8 @@ class SuppliesView(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._filter_changed())
 
         self.model = SupplyTableModel(self.database, today, self)
-        self.table = QTableView(self)
-        self.table.setObjectName("suppliesTable")
-        self.table.setAccessibleName(self.tr("供給の一覧"))
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(24)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate(COLUMN_WIDTHS):
-            self.table.setColumnWidth(column, width)
+        self.table = list_table(self, self.model, name="suppliesTable", accessible_name=self.tr("供給の一覧"),
+                                sort_column=0, multiple=True, widths=COLUMN_WIDTHS)
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("suppliesToolbar")
