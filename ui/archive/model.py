@@ -10,6 +10,7 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.queries.archive import ArchiveEntry
 from ui.qt import (
     QAbstractTableModel,
@@ -30,7 +31,7 @@ def yen_text(value: Decimal) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return QCoreApplication.translate("ArchiveTableModel", "供給者別") if kind == "supplier" else QCoreApplication.translate("ArchiveTableModel", "組織")
+    return QCoreApplication.translate("ArchiveTableModel", "供給者別") if kind == StatementFormat.SUPPLIER else QCoreApplication.translate("ArchiveTableModel", "組織")
 
 
 # (header, display, sort key)

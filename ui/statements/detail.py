@@ -7,6 +7,7 @@ import html
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.queries.run_detail import OrganizationPart, RunDetail, StatementFile
 from ui.i18n import current_language
 from ui.qt import (
@@ -38,7 +39,8 @@ def outbox_text(state: str) -> str:
 
 
 def kind_text(kind: str) -> str:
-    labels = {"organization": translate("RunDetail", "組織"), "supplier": translate("RunDetail", "供給者")}
+    labels = {StatementFormat.ORGANIZATION: translate("RunDetail", "組織"),
+              StatementFormat.SUPPLIER: translate("RunDetail", "供給者")}
     return labels.get(kind, kind)
 
 

@@ -17,6 +17,7 @@ from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.filenames import preview_filename
 from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.domain.schedule import default_send_at
+from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 from oroshi_desktop.queries.run_planning import (
     OrganizationChoice,
     PlanWarning,
@@ -60,8 +61,7 @@ from ui.qt import (
 )
 from ui.viewer.window import fit_to_screen
 
-PREVIEWS = (("organization", "simple"), ("organization", "standard"), ("supplier", "simple"),
-            ("supplier", "standard"))
+PREVIEWS = tuple((fmt, layout) for fmt in StatementFormat for layout in StatementLayout)
 
 
 REFRESH_DELAY_MS = 250  # typing and clicking settle before the warnings are recomputed
@@ -77,10 +77,10 @@ def default_period(today: date) -> tuple[date, date]:
 
 def preview_label(fmt: str, layout: str) -> str:
     translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
-    labels = {("organization", "simple"): translate("NewRun", "組織・簡易版"),
-              ("organization", "standard"): translate("NewRun", "組織・標準版"),
-              ("supplier", "simple"): translate("NewRun", "供給者・簡易版"),
-              ("supplier", "standard"): translate("NewRun", "供給者・標準版")}
+    org, sup = StatementFormat.ORGANIZATION, StatementFormat.SUPPLIER
+    simple, standard = StatementLayout.SIMPLE, StatementLayout.STANDARD
+    labels = {(org, simple): translate("NewRun", "組織・簡易版"), (org, standard): translate("NewRun", "組織・標準版"),
+              (sup, simple): translate("NewRun", "供給者・簡易版"), (sup, standard): translate("NewRun", "供給者・標準版")}
     return labels[(fmt, layout)]
 
 
@@ -368,7 +368,7 @@ class NewStatementDialog(QDialog):
         send_at = datetime(qdt.date().year(), qdt.date().month(), qdt.date().day(), qdt.time().hour(),
                            qdt.time().minute(), tzinfo=self.tz)
         return NewRun(start=self.start, end=self.end, organization_ids=tuple(self.selected_organizations()),
-                      layout="standard" if self.standard_button.isChecked() else "simple",
+                      layout=StatementLayout.STANDARD if self.standard_button.isChecked() else StatementLayout.SIMPLE,
                       send_email=self.mail_switch.isChecked(), send_at=send_at)
 
     def create(self) -> None:

@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.models import InvoiceLayout
 from oroshi_desktop.document_store import load_document
+from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 from oroshi_desktop.queries.run_detail import RunDetail, StatementFile
 from ui.operations import Operation
 from ui.qt import QCoreApplication, QWidget
@@ -50,11 +52,11 @@ def preview_run(parent: QWidget, database: Database, detail: RunDetail) -> None:
     start, end = row.start_date, row.end_date
     if start is None or end is None:
         return
-    layout = "standard" if row.layout == 1 else "simple"
+    layout = StatementLayout.STANDARD if row.layout == InvoiceLayout.STANDARD else StatementLayout.SIMPLE
 
     def work() -> list[tuple[str, bytes]]:
         return [(translate("Pdfs", "{name} 見本（組織）").format(name=p.name),
-                 preview_pdf(database, start=start, end=end, organization_id=p.organization_id, fmt="organization",
+                 preview_pdf(database, start=start, end=end, organization_id=p.organization_id, fmt=StatementFormat.ORGANIZATION,
                              layout=layout))
                 for p in detail.parts]
 
