@@ -119,6 +119,8 @@ ENGLISH = {
     # int3: the start-up error dialog.
     "アプリを起動できませんでした。": "The app could not start.",
     "期間（開始）": "Period from", "期間（終了）": "Period to",
+    "明細行の警告金額（円）": "Warn above this line amount (yen)",
+    "1円から1兆円までの整数（円）を入力してください": "enter a whole number of yen from 1 to 1 trillion",
     # ---- issue-i18n: the shell, status bar, tray, job centre, orders, supplies, operations ----
     "オロシ デスクトップ": "Oroshi Desktop", "{app} について": "About {app}",
     "支払明細書・出荷書類・ジョブの管理": "Payment statements, shipping documents and jobs",

@@ -69,7 +69,7 @@ def test_save_puts_passwords_in_the_keyring_only(env: SettingsEnv, qtbot, memory
     _fill(view, company_name="株式会社オロシ水産", company_invoice_number="T7000012050002",
           company_mail="office@example.jp", database_url=url, database_password=DB_PASSWORD,
           smtp_host="smtp.example.jp", smtp_port="587", smtp_username="office", smtp_password=SMTP_PASSWORD,
-          mail_schedule="0 9 * * 1-5", timezone="Asia/Tokyo")
+          mail_schedule="0 9 * * 1-5", timezone="Asia/Tokyo", plausible_line_amount="３,０００,０００")
     view.combos["rounding"].setCurrentIndex(view.combos["rounding"].findData("truncate"))
     view.combos["language"].setCurrentIndex(view.combos["language"].findData("en"))
     old_database = env.ctx.database
@@ -78,7 +78,7 @@ def test_save_puts_passwords_in_the_keyring_only(env: SettingsEnv, qtbot, memory
     assert memory_keyring.store[(SERVICE, database_key("office", "db.example.jp", 5432, "oroshi"))] == DB_PASSWORD
     assert memory_keyring.store[(SERVICE, smtp_key("office", "smtp.example.jp"))] == SMTP_PASSWORD
     toml = env.ctx.settings.paths.settings_file.read_text(encoding="utf-8")
-    assert url in toml and "0 9 * * 1-5" in toml
+    assert url in toml and "0 9 * * 1-5" in toml and "plausible_line_amount = 3000000" in toml
     assert DB_PASSWORD not in toml and SMTP_PASSWORD not in toml
     with old_database.read() as session:
         company = session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)).one()
@@ -100,6 +100,8 @@ def test_save_puts_passwords_in_the_keyring_only(env: SettingsEnv, qtbot, memory
     ("smtp_port", "70000", "ポート番号"),
     ("database_url", "mysql://me@host/db", "接続先URL"),
     ("database_url", "postgresql://me:pw@host/db", "接続先URL"),
+    ("plausible_line_amount", "0", "明細行の警告金額（円）"),
+    ("plausible_line_amount", "五百万", "明細行の警告金額（円）"),
 ])
 def test_a_bad_field_is_refused_by_name_and_nothing_is_saved(env: SettingsEnv, qtbot, key: str, value: str,
                                                            field: str) -> None:  # type: ignore[no-untyped-def]

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from oroshi_desktop.config import MAX_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.domain.registration import validate_registration_number
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.urls import url_secret
@@ -35,6 +36,15 @@ def registration_number(text: str, field: str) -> str:
         return validate_registration_number(text)
     except UserError:
         raise FieldError(field, QCoreApplication.translate("SettingsValidation", "「T」と13桁の数字で、チェックデジットの合う番号を入力してください")) from None
+
+
+def yen_limit(text: str, field: str) -> int:
+    """A whole number of yen from 1 to ``MAX_PLAUSIBLE_LINE_AMOUNT``; commas and fullwidth digits allowed."""
+    folded = unicodedata.normalize("NFKC", text).strip().replace(",", "").removesuffix("円").strip()
+    if not folded.isdigit() or not 1 <= int(folded) <= MAX_PLAUSIBLE_LINE_AMOUNT:
+        raise FieldError(field, QCoreApplication.translate("SettingsValidation",
+                                                           "1円から1兆円までの整数（円）を入力してください"))
+    return int(folded)
 
 
 def port(text: str, field: str) -> int:

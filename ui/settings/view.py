@@ -155,6 +155,7 @@ class SettingsView(SettingsForm):
         self._row(form, "timezone", self.tr("タイムゾーン"))
         self.next_runs = self._result_label("scheduleNextRuns")
         form.addRow(self._label(self.tr("次回の実行")), self.next_runs)
+        self._row(form, "plausible_line_amount", self.tr("明細行の警告金額（円）"), hint="5,000,000")
         folder = self._row(form, "output_folder", self.tr("出力フォルダー"))
         choose = QPushButton(self.tr("参照…"), self)
         choose.clicked.connect(self._choose_folder)
@@ -183,7 +184,8 @@ class SettingsView(SettingsForm):
         smtp = settings.smtp
         for key, value in (("smtp_host", smtp.host), ("smtp_port", str(smtp.port)), ("smtp_username", smtp.username),
                            ("smtp_sender", smtp.sender), ("mail_schedule", settings.mail_schedule),
-                           ("timezone", settings.timezone)):
+                           ("timezone", settings.timezone),
+                           ("plausible_line_amount", f"{settings.plausible_line_amount:,}")):
             self.edits[key].setText(value)
         self._set_combo("smtp_security", smtp.security)
         local = store.local_preferences(settings)
@@ -243,6 +245,7 @@ class SettingsView(SettingsForm):
         url = check("database_url", validation.database_url)
         port = check("smtp_port", validation.port)
         check("smtp_sender", validation.mail_address)
+        limit = check("plausible_line_amount", validation.yen_limit)
         plan: validation.Schedule | None = None
         try:
             plan = self._schedule()
@@ -255,9 +258,9 @@ class SettingsView(SettingsForm):
         company["invoice_number"] = number
         company[LOGO_KEY] = self.logo.value()  # None: removed (the key leaves the row)
         base = self.ctx.settings
-        assert plan is not None and port is not None
+        assert plan is not None and port is not None and limit is not None
         settings = with_smtp(replace(base, database_url=url, mail_schedule=plan.expression,
-                                     timezone=text["timezone"].strip()),
+                                     timezone=text["timezone"].strip(), plausible_line_amount=limit),
                              host=text["smtp_host"].strip(), port=port,
                              security=self.combos["smtp_security"].currentData(),
                              username=text["smtp_username"].strip(), sender=text["smtp_sender"].strip())
