@@ -55,6 +55,9 @@ log = logging.getLogger(__name__)
 OUTCOME_WRITE_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
 
 
+_SYNCHRONOUS = {"FULL": "PRAGMA synchronous=FULL", "NORMAL": "PRAGMA synchronous=NORMAL"}
+
+
 class _NotNow(UserError):
     """The row cannot go out at this moment, but will later without anyone's help (transient)."""
 
@@ -272,9 +275,9 @@ class _HeldConnection:
 
     def _synchronous(self, level: str) -> None:
         # On the driver's connection: through SQLAlchemy the PRAGMA would begin a transaction,
-        # inside which SQLite refuses to change it.
+        # inside which SQLite refuses to change it. PRAGMA takes no parameters: one fixed statement per level.
         if self.db.dialect == "sqlite" and self._connection is not None:
-            self._connection.connection.driver_connection.execute(f"PRAGMA synchronous={level}")
+            self._connection.connection.driver_connection.execute(_SYNCHRONOUS[level])
 
     def close(self) -> None:
         if self._connection is not None:
