@@ -59,71 +59,71 @@
 <context>
     <name>ArchiveFilterBar</name>
     <message>
-        <location filename="../../ui/archive/filters.py" line="55" />
+        <location filename="../../ui/archive/filters.py" line="56" />
         <source>発行日:</source>
         <translation>Issued:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="60" />
+        <location filename="../../ui/archive/filters.py" line="57" />
         <source>発行日（開始）</source>
         <translation>Issued from</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="63" />
+        <location filename="../../ui/archive/filters.py" line="57" />
         <source>発行日（終了）</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="73" />
-        <location filename="../../ui/archive/filters.py" line="121" />
+        <location filename="../../ui/archive/filters.py" line="59" />
+        <location filename="../../ui/archive/filters.py" line="107" />
         <source>金額（下限）</source>
         <translation>Amount (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="73" />
+        <location filename="../../ui/archive/filters.py" line="59" />
         <source>下限（円）</source>
         <translation>Min (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="74" />
-        <location filename="../../ui/archive/filters.py" line="121" />
+        <location filename="../../ui/archive/filters.py" line="60" />
+        <location filename="../../ui/archive/filters.py" line="107" />
         <source>金額（上限）</source>
         <translation>Amount (max)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="74" />
+        <location filename="../../ui/archive/filters.py" line="60" />
         <source>上限（円）</source>
         <translation>Max (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="75" />
-        <location filename="../../ui/archive/filters.py" line="76" />
+        <location filename="../../ui/archive/filters.py" line="61" />
+        <location filename="../../ui/archive/filters.py" line="62" />
         <source>取引先（組織・生産者）で検索</source>
         <translation>Search by counterparty (organization or producer)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="87" />
-        <location filename="../../ui/archive/filters.py" line="92" />
+        <location filename="../../ui/archive/filters.py" line="73" />
+        <location filename="../../ui/archive/filters.py" line="78" />
         <source>〜</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="90" />
+        <location filename="../../ui/archive/filters.py" line="76" />
         <source>金額:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="125" />
+        <location filename="../../ui/archive/filters.py" line="111" />
         <source>{field}: 0以上の整数（円）で入力してください</source>
         <translation>{field}: enter a whole number of yen, 0 or more</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="130" />
+        <location filename="../../ui/archive/filters.py" line="116" />
         <source>発行日: 終了日が開始日より前です</source>
         <translation>Issue date: the end is before the start</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="133" />
+        <location filename="../../ui/archive/filters.py" line="119" />
         <source>金額: 上限が下限より小さくなっています</source>
         <translation>Amount: the maximum is below the minimum</translation>
     </message>
@@ -131,52 +131,52 @@
 <context>
     <name>ArchiveTableModel</name>
     <message>
-        <location filename="../../ui/archive/model.py" line="33" />
+        <location filename="../../ui/archive/model.py" line="34" />
         <source>供給者別</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="33" />
+        <location filename="../../ui/archive/model.py" line="34" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="42" />
+        <location filename="../../ui/archive/model.py" line="43" />
         <source>発行日</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="44" />
+        <location filename="../../ui/archive/model.py" line="45" />
         <source>取引先</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="45" />
+        <location filename="../../ui/archive/model.py" line="46" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="46" />
+        <location filename="../../ui/archive/model.py" line="47" />
         <source>支払金額</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="47" />
+        <location filename="../../ui/archive/model.py" line="48" />
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="48" />
+        <location filename="../../ui/archive/model.py" line="49" />
         <source>版</source>
         <translation>Ver.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="49" />
+        <location filename="../../ui/archive/model.py" line="50" />
         <source>ファイル名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="50" />
+        <location filename="../../ui/archive/model.py" line="51" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -184,100 +184,100 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="61" />
-        <location filename="../../ui/archive/view.py" line="62" />
+        <location filename="../../ui/archive/view.py" line="59" />
+        <location filename="../../ui/archive/view.py" line="60" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="73" />
+        <location filename="../../ui/archive/view.py" line="70" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="95" />
+        <location filename="../../ui/archive/view.py" line="80" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="96" />
+        <location filename="../../ui/archive/view.py" line="81" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="97" />
+        <location filename="../../ui/archive/view.py" line="82" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="97" />
+        <location filename="../../ui/archive/view.py" line="82" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="98" />
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="83" />
+        <location filename="../../ui/archive/view.py" line="235" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="99" />
+        <location filename="../../ui/archive/view.py" line="84" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="100" />
-        <location filename="../../ui/archive/view.py" line="265" />
+        <location filename="../../ui/archive/view.py" line="85" />
+        <location filename="../../ui/archive/view.py" line="250" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="101" />
+        <location filename="../../ui/archive/view.py" line="86" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="104" />
+        <location filename="../../ui/archive/view.py" line="89" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="151" />
+        <location filename="../../ui/archive/view.py" line="136" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="173" />
+        <location filename="../../ui/archive/view.py" line="158" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="176" />
+        <location filename="../../ui/archive/view.py" line="161" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="199" />
+        <location filename="../../ui/archive/view.py" line="184" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="208" />
+        <location filename="../../ui/archive/view.py" line="193" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="233" />
+        <location filename="../../ui/archive/view.py" line="218" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="241" />
+        <location filename="../../ui/archive/view.py" line="226" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="243" />
+        <location filename="../../ui/archive/view.py" line="228" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -286,27 +286,27 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="248" />
+        <location filename="../../ui/archive/view.py" line="233" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="265" />
+        <location filename="../../ui/archive/view.py" line="250" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="266" />
+        <location filename="../../ui/archive/view.py" line="251" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="279" />
+        <location filename="../../ui/archive/view.py" line="264" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="289" />
+        <location filename="../../ui/archive/view.py" line="274" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -444,23 +444,33 @@
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="48" />
-        <location filename="../../ui/statements/filters.py" line="49" />
+        <location filename="../../ui/statements/filters.py" line="31" />
+        <source>期間（開始）</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/filters.py" line="31" />
+        <source>期間（終了）</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/filters.py" line="35" />
+        <location filename="../../ui/statements/filters.py" line="36" />
         <source>組織名で検索</source>
         <translation>Search by organization</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="54" />
+        <location filename="../../ui/statements/filters.py" line="41" />
         <source>状態で絞り込む</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="55" />
+        <location filename="../../ui/statements/filters.py" line="42" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="63" />
+        <location filename="../../ui/statements/filters.py" line="50" />
         <source>〜</source>
         <translation>–</translation>
     </message>
@@ -830,93 +840,93 @@ Details (for support): {error}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="92" />
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>ナビゲーション</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103" />
+        <location filename="../../ui/main_window.py" line="104" />
         <source>{view}の画面を開きます</source>
         <translation>Open the {view} screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="115" />
         <source>新規作成…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>この画面で新しく作成します（支払明細書: 仕切り作成）</source>
         <translation>Create something new on this screen (statements: a statement run)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>表示中の書類を印刷します</source>
         <translation>Print the document shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>アプリを終了します（実行中のジョブは最後まで実行されます）</source>
         <translation>Quit the app (running jobs run to the end)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>最新の情報に更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>表示中の一覧を読み直します</source>
         <translation>Read the list shown again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>表示中の一覧を検索します</source>
         <translation>Search the list shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>アプリ・Qt・Python・データベースのバージョン</source>
         <translation>Versions of the app, Qt, Python and the database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -964,22 +974,22 @@ Details (for support): {error}</translation>
 <context>
     <name>NewRun</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="85" />
+        <location filename="../../ui/statements/new_dialog.py" line="82" />
         <source>組織・簡易版</source>
         <translation>Org. · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="86" />
+        <location filename="../../ui/statements/new_dialog.py" line="82" />
         <source>組織・標準版</source>
         <translation>Org. · standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="87" />
+        <location filename="../../ui/statements/new_dialog.py" line="83" />
         <source>供給者・簡易版</source>
         <translation>Producers · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="88" />
+        <location filename="../../ui/statements/new_dialog.py" line="83" />
         <source>供給者・標準版</source>
         <translation>Producers · standard</translation>
     </message>
@@ -987,141 +997,141 @@ Details (for support): {error}</translation>
 <context>
     <name>NewStatementDialog</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="110" />
+        <location filename="../../ui/statements/new_dialog.py" line="107" />
         <source>仕切り作成</source>
         <translation>New payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="128" />
+        <location filename="../../ui/statements/new_dialog.py" line="125" />
         <source>選択した日付の範囲内の供給ある日: …</source>
         <translation>Days with supplies in the chosen range: …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="133" />
-        <location filename="../../ui/statements/new_dialog.py" line="196" />
+        <location filename="../../ui/statements/new_dialog.py" line="130" />
+        <location filename="../../ui/statements/new_dialog.py" line="193" />
         <source>供給組織</source>
         <translation>Supplier organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="134" />
+        <location filename="../../ui/statements/new_dialog.py" line="131" />
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="136" />
+        <location filename="../../ui/statements/new_dialog.py" line="133" />
         <source>CC（会社）: …</source>
         <translation>CC (company): …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="139" />
+        <location filename="../../ui/statements/new_dialog.py" line="136" />
         <source>簡易版</source>
         <translation>Simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="141" />
+        <location filename="../../ui/statements/new_dialog.py" line="138" />
         <source>標準版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="144" />
+        <location filename="../../ui/statements/new_dialog.py" line="141" />
         <source>メールを送信する</source>
         <translation>Send by mail</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="150" />
+        <location filename="../../ui/statements/new_dialog.py" line="147" />
         <source>yyyy年MM月dd日 HH:mm</source>
         <translation>yyyy-MM-dd HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="154" />
+        <location filename="../../ui/statements/new_dialog.py" line="151" />
         <source>送信日時を過ぎると10分以内に送信されます。</source>
         <translation>Sent within 10 minutes once the send time has passed.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="159" />
-        <location filename="../../ui/statements/new_dialog.py" line="201" />
+        <location filename="../../ui/statements/new_dialog.py" line="156" />
+        <location filename="../../ui/statements/new_dialog.py" line="198" />
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="166" />
+        <location filename="../../ui/statements/new_dialog.py" line="163" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="168" />
+        <location filename="../../ui/statements/new_dialog.py" line="165" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="190" />
+        <location filename="../../ui/statements/new_dialog.py" line="187" />
         <source>レイアウト:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="192" />
+        <location filename="../../ui/statements/new_dialog.py" line="189" />
         <source>送信日時:</source>
         <translation>Send at:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="205" />
+        <location filename="../../ui/statements/new_dialog.py" line="202" />
         <source>プレビュー（見本）</source>
         <translation>Previews (samples)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="232" />
+        <location filename="../../ui/statements/new_dialog.py" line="229" />
         <source>CC（会社）: {cc}</source>
         <translation>CC (company): {cc}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="233" />
+        <location filename="../../ui/statements/new_dialog.py" line="230" />
         <source>CC（会社）: （会社のメールアドレスなし）</source>
         <translation>CC (company): (the company has no mail address)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="290" />
+        <location filename="../../ui/statements/new_dialog.py" line="287" />
         <source>（終了日をクリック）</source>
         <translation> (click the end day)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="291" />
+        <location filename="../../ui/statements/new_dialog.py" line="288" />
         <source>期間: {start} 〜 {end}</source>
         <translation>Period: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="313" />
+        <location filename="../../ui/statements/new_dialog.py" line="312" />
         <source>選択した日付の範囲内の供給ある日: {days}日</source>
         <translation>Days with supplies in the chosen range: {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="320" />
+        <location filename="../../ui/statements/new_dialog.py" line="319" />
         <source>警告はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="362" />
+        <location filename="../../ui/statements/new_dialog.py" line="361" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="378" />
+        <location filename="../../ui/statements/new_dialog.py" line="377" />
         <source>供給組織: 少なくとも1つ必要です</source>
         <translation>Supplier organizations: choose at least one</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="381" />
+        <location filename="../../ui/statements/new_dialog.py" line="380" />
         <source>・{warning}</source>
         <translation>• {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="382" />
+        <location filename="../../ui/statements/new_dialog.py" line="381" />
         <source>
 …ほか{count}件</source>
         <translation>
 … and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="384" />
+        <location filename="../../ui/statements/new_dialog.py" line="383" />
         <source>次の警告があります。
 {warnings}
 
@@ -1132,7 +1142,7 @@ Details (for support): {error}</translation>
 Create the statement anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="397" />
+        <location filename="../../ui/statements/new_dialog.py" line="396" />
         <source>支払明細書を作成しています…</source>
         <translation>Creating the payment statement…</translation>
     </message>
@@ -1312,53 +1322,53 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/orders/view.py" line="50" />
-        <location filename="../../ui/orders/view.py" line="51" />
+        <location filename="../../ui/orders/view.py" line="48" />
+        <location filename="../../ui/orders/view.py" line="49" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="61" />
+        <location filename="../../ui/orders/view.py" line="57" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="78" />
+        <location filename="../../ui/orders/view.py" line="63" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="79" />
+        <location filename="../../ui/orders/view.py" line="64" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="80" />
+        <location filename="../../ui/orders/view.py" line="65" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="82" />
+        <location filename="../../ui/orders/view.py" line="67" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="83" />
+        <location filename="../../ui/orders/view.py" line="68" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="84" />
+        <location filename="../../ui/orders/view.py" line="69" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="88" />
+        <location filename="../../ui/orders/view.py" line="73" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="174" />
+        <location filename="../../ui/orders/view.py" line="159" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -1366,52 +1376,52 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrganizationBox</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="108" />
+        <location filename="../../ui/statements/detail.py" line="110" />
         <source>PDFはまだ作成されていません。</source>
         <translation>The PDFs are not made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="108" />
+        <location filename="../../ui/statements/detail.py" line="110" />
         <source>PDFがありません。</source>
         <translation>There are no PDFs.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="116" />
+        <location filename="../../ui/statements/detail.py" line="118" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="118" />
+        <location filename="../../ui/statements/detail.py" line="120" />
         <source>{kind}のPDFを開く</source>
         <translation>Open the {kind} PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="135" />
+        <location filename="../../ui/statements/detail.py" line="138" />
         <source>エラー: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="142" />
+        <location filename="../../ui/statements/detail.py" line="145" />
         <source>第{generation}回: {state}（試行 {count} 回</source>
         <translation>Send {generation}: {state} ({count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="144" />
+        <location filename="../../ui/statements/detail.py" line="147" />
         <source>、送信 {time}</source>
         <translation>, sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="145" />
+        <location filename="../../ui/statements/detail.py" line="148" />
         <source>、{error}</source>
         <translation>, {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="145" />
+        <location filename="../../ui/statements/detail.py" line="148" />
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="147" />
+        <location filename="../../ui/statements/detail.py" line="150" />
         <source>これまでの送信:</source>
         <translation>Earlier sends:</translation>
     </message>
@@ -1556,17 +1566,17 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="53" />
+        <location filename="../../ui/statements/detail.py" line="55" />
         <source>パスワード（クリックでコピー）</source>
         <translation>Password (click to copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="54" />
+        <location filename="../../ui/statements/detail.py" line="56" />
         <source>クリックするとパスワードを表示します。表示中にクリックするとコピーします。</source>
         <translation>Click to show the password; click the shown password to copy it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="64" />
+        <location filename="../../ui/statements/detail.py" line="66" />
         <source>コピーしました</source>
         <translation>Copied</translation>
     </message>
@@ -1691,17 +1701,17 @@ Enter the password.</translation>
 <context>
     <name>Pdfs</name>
     <message>
-        <location filename="../../ui/statements/pdfs.py" line="23" />
+        <location filename="../../ui/statements/pdfs.py" line="25" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/pdfs.py" line="56" />
+        <location filename="../../ui/statements/pdfs.py" line="58" />
         <source>{name} 見本（組織）</source>
         <translation>{name} sample (organization)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/pdfs.py" line="65" />
+        <location filename="../../ui/statements/pdfs.py" line="67" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
@@ -1770,7 +1780,7 @@ Enter the password.</translation>
 <context>
     <name>QueueStarter</name>
     <message>
-        <location filename="../../ui/app.py" line="164" />
+        <location filename="../../ui/app.py" line="174" />
         <source>ジョブの実行を開始できませんでした（{error}）。oroshi-desktop worker で実行できます。</source>
         <translation>The jobs could not be started ({error}). They can run with oroshi-desktop worker.</translation>
     </message>
@@ -1778,82 +1788,82 @@ Enter the password.</translation>
 <context>
     <name>RunDetail</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="34" />
+        <location filename="../../ui/statements/detail.py" line="35" />
         <source>送信待ち</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="34" />
+        <location filename="../../ui/statements/detail.py" line="35" />
         <source>送信中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="35" />
+        <location filename="../../ui/statements/detail.py" line="36" />
         <source>送信済み</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="35" />
+        <location filename="../../ui/statements/detail.py" line="36" />
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="36" />
+        <location filename="../../ui/statements/detail.py" line="37" />
         <source>要確認</source>
         <translation>Check needed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="41" />
+        <location filename="../../ui/statements/detail.py" line="42" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="41" />
+        <location filename="../../ui/statements/detail.py" line="43" />
         <source>供給者</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="75" />
+        <location filename="../../ui/statements/detail.py" line="77" />
         <source>メール: 送信済み（{time}、Webシステムから）</source>
         <translation>Mail: sent ({time}, from the web system)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="77" />
+        <location filename="../../ui/statements/detail.py" line="79" />
         <source>メール: まだ送信キューにありません</source>
         <translation>Mail: not in the send queue yet</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="78" />
+        <location filename="../../ui/statements/detail.py" line="80" />
         <source>メール: {state}</source>
         <translation>Mail: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="79" />
+        <location filename="../../ui/statements/detail.py" line="81" />
         <source>試行 {count} 回</source>
         <translation>{count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="81" />
+        <location filename="../../ui/statements/detail.py" line="83" />
         <source>第{generation}回の送信</source>
         <translation>send {generation}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="83" />
+        <location filename="../../ui/statements/detail.py" line="85" />
         <source>送信 {time}</source>
         <translation>sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="86" />
+        <location filename="../../ui/statements/detail.py" line="88" />
         <source>宛先 {recipients}</source>
         <translation>to {recipients}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="92" />
+        <location filename="../../ui/statements/detail.py" line="94" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="94" />
+        <location filename="../../ui/statements/detail.py" line="96" />
         <source>（CC: {cc}）</source>
         <translation> (CC: {cc})</translation>
     </message>
@@ -1861,27 +1871,27 @@ Enter the password.</translation>
 <context>
     <name>RunDetailPanel</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="165" />
+        <location filename="../../ui/statements/detail.py" line="168" />
         <source>支払明細書の詳細</source>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="177" />
+        <location filename="../../ui/statements/detail.py" line="180" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="181" />
+        <location filename="../../ui/statements/detail.py" line="184" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="182" />
+        <location filename="../../ui/statements/detail.py" line="185" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="183" />
+        <location filename="../../ui/statements/detail.py" line="186" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
     </message>
@@ -1970,52 +1980,57 @@ Enter the password.</translation>
 <context>
     <name>SettingsValidation</name>
     <message>
-        <location filename="../../ui/settings/validation.py" line="37" />
+        <location filename="../../ui/settings/validation.py" line="38" />
         <source>「T」と13桁の数字で、チェックデジットの合う番号を入力してください</source>
         <translation>enter T and 13 digits with a matching check digit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="43" />
+        <location filename="../../ui/settings/validation.py" line="45" />
+        <source>1円から1兆円までの整数（円）を入力してください</source>
+        <translation>enter a whole number of yen from 1 to 1 trillion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="53" />
         <source>1〜65535 の数字を入力してください</source>
         <translation>enter a number from 1 to 65535</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="56" />
+        <location filename="../../ui/settings/validation.py" line="66" />
         <source>URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）</source>
         <translation>not a valid URL (e.g. postgresql://user@host:5432/oroshi)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="58" />
+        <location filename="../../ui/settings/validation.py" line="68" />
         <source>postgresql:// か sqlite:/// で始まるURLを入力してください</source>
         <translation>enter a URL starting with postgresql:// or sqlite:///</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="60" />
+        <location filename="../../ui/settings/validation.py" line="70" />
         <source>URLにパスワードを含めないでください（パスワード欄に入力します）</source>
         <translation>no password in the URL (type it in the password field)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="62" />
+        <location filename="../../ui/settings/validation.py" line="72" />
         <source>サーバー名（ホスト）がありません</source>
         <translation>the server (host) is missing</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="70" />
+        <location filename="../../ui/settings/validation.py" line="80" />
         <source>メールアドレスを入力してください</source>
         <translation>enter a mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="74" />
+        <location filename="../../ui/settings/validation.py" line="84" />
         <source>メールアドレスの形式が正しくありません</source>
         <translation>not a valid mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="82" />
+        <location filename="../../ui/settings/validation.py" line="92" />
         <source>不明なタイムゾーンです（例: Asia/Tokyo）</source>
         <translation>unknown time zone (e.g. Asia/Tokyo)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="99" />
+        <location filename="../../ui/settings/validation.py" line="109" />
         <source>cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）</source>
         <translation>enter five cron fields: minute hour day month weekday (e.g. */10 * * * *)</translation>
     </message>
@@ -2154,7 +2169,12 @@ Enter the password.</translation>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="162" />
+        <location filename="../../ui/settings/view.py" line="158" />
+        <source>明細行の警告金額（円）</source>
+        <translation>Warn above this line amount (yen)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="163" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
@@ -2231,53 +2251,53 @@ Enter the password.</translation>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
-        <location filename="../../ui/settings/view.py" line="170" />
+        <location filename="../../ui/settings/view.py" line="159" />
+        <location filename="../../ui/settings/view.py" line="171" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
+        <location filename="../../ui/settings/view.py" line="160" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="219" />
+        <location filename="../../ui/settings/view.py" line="221" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="220" />
+        <location filename="../../ui/settings/view.py" line="222" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="297" />
+        <location filename="../../ui/settings/view.py" line="300" />
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="300" />
+        <location filename="../../ui/settings/view.py" line="303" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="312" />
+        <location filename="../../ui/settings/view.py" line="315" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="330" />
+        <location filename="../../ui/settings/view.py" line="333" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="333" />
+        <location filename="../../ui/settings/view.py" line="336" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="335" />
+        <location filename="../../ui/settings/view.py" line="338" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>
@@ -2336,85 +2356,85 @@ Enter the password.</translation>
 <context>
     <name>Statements</name>
     <message>
-        <location filename="../../ui/statements/actions.py" line="20" />
+        <location filename="../../ui/statements/actions.py" line="21" />
         <source>新規作成</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="20" />
+        <location filename="../../ui/statements/actions.py" line="21" />
         <source>新しい支払明細書を作成（仕切り作成）</source>
         <translation>Create a new payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>選んだ支払明細書のPDFを作成</source>
         <translation>Make the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>選んだ支払明細書のPDFを表示</source>
         <translation>Show the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>メールプレビュー</source>
         <translation>Mail preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>送信されるメールをそのまま表示</source>
         <translation>Show the mail exactly as it will be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>今すぐ送信</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>選んだ支払明細書のメールを今すぐ送信</source>
         <translation>Send the mail of the selected statement now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <location filename="../../ui/statements/confirm.py" line="44" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>送信済みのメールをもう一度送信</source>
         <translation>Send the sent mail once more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <location filename="../../ui/statements/confirm.py" line="50" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <source>要確認のメールを送信済みにする</source>
         <translation>Mark the mail that needs checking as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <location filename="../../ui/statements/confirm.py" line="56" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <source>選んだ支払明細書を削除（未送信のみ）</source>
         <translation>Delete the selected statement (only when not sent)</translation>
     </message>
@@ -2486,42 +2506,42 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="65" />
+        <location filename="../../ui/statements/view.py" line="54" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="66" />
+        <location filename="../../ui/statements/view.py" line="56" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="150" />
+        <location filename="../../ui/statements/view.py" line="132" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="209" />
+        <location filename="../../ui/statements/view.py" line="192" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="281" />
+        <location filename="../../ui/statements/view.py" line="264" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="347" />
+        <location filename="../../ui/statements/view.py" line="333" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="363" />
+        <location filename="../../ui/statements/view.py" line="351" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="388" />
+        <location filename="../../ui/statements/view.py" line="376" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2572,88 +2592,88 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>SuppliesView</name>
     <message>
-        <location filename="../../ui/supplies/view.py" line="71" />
-        <location filename="../../ui/supplies/view.py" line="72" />
+        <location filename="../../ui/supplies/view.py" line="69" />
+        <location filename="../../ui/supplies/view.py" line="70" />
         <source>供給</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="82" />
+        <location filename="../../ui/supplies/view.py" line="80" />
         <source>供給日（供給のある日は色付き）</source>
         <translation>Supply day (days with supplies are coloured)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="94" />
+        <location filename="../../ui/supplies/view.py" line="92" />
         <source>供給の件数</source>
         <translation>Number of supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="98" />
+        <location filename="../../ui/supplies/view.py" line="96" />
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="99" />
+        <location filename="../../ui/supplies/view.py" line="97" />
         <source>受入時間</source>
         <translation>Reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="100" />
+        <location filename="../../ui/supplies/view.py" line="98" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="108" />
+        <location filename="../../ui/supplies/view.py" line="104" />
         <source>供給の一覧</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="123" />
+        <location filename="../../ui/supplies/view.py" line="109" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="125" />
+        <location filename="../../ui/supplies/view.py" line="111" />
         <source>選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示</source>
         <translation>Make and show the reception check sheet of the chosen day, prefecture and reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="250" />
+        <location filename="../../ui/supplies/view.py" line="236" />
         <source>すべての都道府県</source>
         <translation>All prefectures</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="252" />
+        <location filename="../../ui/supplies/view.py" line="238" />
         <source>すべての受入時間</source>
         <translation>All reception times</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="254" />
+        <location filename="../../ui/supplies/view.py" line="240" />
         <source>すべての組織</source>
         <translation>All organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="285" />
+        <location filename="../../ui/supplies/view.py" line="271" />
         <source>{day:%Y/%m/%d} の供給 {count}件</source>
         <translation>{count} supplies on {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="287" />
+        <location filename="../../ui/supplies/view.py" line="273" />
         <source>　（単価未入力 {count}件）</source>
         <translation>  ({count} without a price)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="308" />
+        <location filename="../../ui/supplies/view.py" line="294" />
         <source>{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。</source>
         <translation>There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="319" />
+        <location filename="../../ui/supplies/view.py" line="305" />
         <source>供給・受入チェック表 {day:%Y/%m/%d}</source>
         <translation>Reception check sheet {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="322" />
+        <location filename="../../ui/supplies/view.py" line="308" />
         <source>チェック表を作成しています…</source>
         <translation>Making the check sheet…</translation>
     </message>
