@@ -29,6 +29,7 @@ from oroshi_desktop.queries.statements import supply_records
 
 UNPRICED_SHOWN = 5  # the first few unpriced supplies named in the warning; the count says the rest
 NO_EMAIL = "（メールアドレスなし）"
+NO_EMAIL_EN = "(no mail address)"
 IMPLAUSIBLE_SHOWN = 5  # the first few lines above the plausible amount named; the count says the rest
 WARNING_ORDER = ("invalid_number", "unpriced", "implausible", "no_supplies", "no_registration", "overlap")
 
@@ -45,6 +46,9 @@ class OrganizationChoice:
     def email_text(self) -> str:
         return self.email or NO_EMAIL
 
+    def email_text_in(self, language: str) -> str:
+        return self.email or (NO_EMAIL_EN if language == "en" else NO_EMAIL)
+
 
 @dataclass(frozen=True)
 class PlanWarning:
@@ -53,6 +57,10 @@ class PlanWarning:
     kind: str  # one of WARNING_ORDER
     organization_id: int
     text: str
+    text_en: str = ""  # the same in English, for the window in English
+
+    def text_in(self, language: str) -> str:
+        return (self.text_en or self.text) if language == "en" else self.text
 
 
 def supply_day_count(session: Session, start: date, end: date) -> int:
@@ -118,13 +126,21 @@ def implausible_text(name: str, lines: Sequence[StatementLine], limit: int) -> s
     return f"{name}: 金額が {yen_suffix(limit)} を超える明細行があります（{len(lines)}件。入力ミスではありませんか）: {first}{more}"
 
 
+def implausible_text_en(name: str, lines: Sequence[StatementLine], limit: int) -> str:
+    first = ", ".join(f"{line.date:%m/%d} {line.variation_name} ¥{line.amount:,}" for line in lines[:IMPLAUSIBLE_SHOWN])
+    more = f" and {len(lines) - IMPLAUSIBLE_SHOWN} more" if len(lines) > IMPLAUSIBLE_SHOWN else ""
+    return (f"{name}: {len(lines)} line(s) above ¥{limit:,} (a typing slip?): {first}{more}")
+
+
 def _number_warnings(session: Session, start: date, end: date, org: OrganizationChoice,
                      limit: int | None) -> list[PlanWarning]:
     try:
         lines = implausible_lines(session, org.id, start, end, limit)
     except UserError as err:  # a NaN, negative or absurd number: generating would refuse this organization
-        return [PlanWarning("invalid_number", org.id, f"{org.name}: {err.message_ja}（この組織の明細書は作成されません）")]
-    return [PlanWarning("implausible", org.id, implausible_text(org.name, lines, limit))] if lines and limit else []
+        return [PlanWarning("invalid_number", org.id, f"{org.name}: {err.message_ja}（この組織の明細書は作成されません）",
+                            f"{org.name}: {err.message} (this organization's statement will not be made)")]
+    return [PlanWarning("implausible", org.id, implausible_text(org.name, lines, limit),
+                        implausible_text_en(org.name, lines, limit))] if lines and limit else []
 
 
 def plan_warnings(session: Session, start: date, end: date, organization_ids: Sequence[int], *,
@@ -154,22 +170,28 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
             continue
         if org_id not in with_supplies:
             warnings.append(PlanWarning("no_supplies", org_id,
-                                        f"{org.name}: 選択した範囲では、この組織からの供給はなかった。"))
+                                        f"{org.name}: 選択した範囲では、この組織からの供給はなかった。",
+                                        f"{org.name}: no supplies from this organization in the chosen range."))
         else:
             count, first = _unpriced(session, start, end, org_id)
             if count:
                 more = f" ほか{count - len(first)}件" if count > len(first) else ""
                 warnings.append(PlanWarning("unpriced", org_id,
                                             f"{org.name}: 価格が設定されていない供給があります（{count}件）: "
-                                            + "、".join(first) + more))
+                                            + "、".join(first) + more,
+                                            f"{org.name}: {count} supplies have no price: " + ", ".join(first)
+                                            + (f" and {count - len(first)} more" if more else "")))
             warnings.extend(_number_warnings(session, start, end, org, plausible_line_amount))
         if not org.registration_number:
             warnings.append(PlanWarning("no_registration", org_id,
-                                        f"{org.name}: 登録番号がありません（適格請求書には登録番号が必要です）。"))
+                                        f"{org.name}: 登録番号がありません（適格請求書には登録番号が必要です）。",
+                                        f"{org.name}: no registration number (a qualified invoice needs one)."))
         for _org, invoice_id, other_start, other_end in (o for o in overlaps if o[0] == org_id):
             warnings.append(PlanWarning("overlap", org_id,
                                         f"{org.name}: 期間が既存の支払明細書 No.{invoice_id}"
-                                        f"（{other_start:%Y/%m/%d}〜{other_end:%Y/%m/%d}）と重なっています。"))
+                                        f"（{other_start:%Y/%m/%d}〜{other_end:%Y/%m/%d}）と重なっています。",
+                                        f"{org.name}: the period overlaps statement No.{invoice_id} "
+                                        f"({other_start:%Y/%m/%d}–{other_end:%Y/%m/%d})."))
     # What changes the amounts first (missing prices), then what changes who is in the run.
     return sorted(warnings, key=lambda w: WARNING_ORDER.index(w.kind))
 

@@ -202,6 +202,8 @@ def walk_statements(walk: Walk) -> None:
     walk.check("statements", view)
     view.new_item()
     walk.wait(lambda: view.new_dialog.isVisible(), 5000)
+    # the warnings and the organizations arrive from a pool thread: read them once they are there
+    walk.wait(lambda: view.new_dialog.warning_list.count() > 0 and view.new_dialog.organization_list.count() > 0)
     walk.check("statements: new statement", view.new_dialog)
     view.new_dialog.reject()
     view.preview_mail()

@@ -27,7 +27,7 @@ from oroshi_desktop.queries.run_planning import (
     supply_day_count,
 )
 from oroshi_desktop.statement_run_editing import NewRun, create_run
-from ui.i18n import ui_locale
+from ui.i18n import current_language, ui_locale
 from ui.operations import Operation
 from ui.qt import (
     QCalendarWidget,
@@ -231,7 +231,7 @@ class NewStatementDialog(QDialog):
             self.organization_list.blockSignals(True)
             self.organization_list.clear()
             for choice in self.choices:
-                item = QListWidgetItem(f"{choice.name}　{choice.email_text}")
+                item = QListWidgetItem(f"{choice.name}　{choice.email_text_in(current_language())}")
                 item.setData(Qt.ItemDataRole.UserRole, choice.id)
                 item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
                 item.setCheckState(Qt.CheckState.Checked if choice.active else Qt.CheckState.Unchecked)
@@ -312,7 +312,7 @@ class NewStatementDialog(QDialog):
             self.supply_days_label.setText(self.tr("選択した日付の範囲内の供給ある日: {days}日").format(days=days))
             self.warning_list.clear()
             for warning in self.warnings:
-                item = QListWidgetItem(warning.text)
+                item = QListWidgetItem(warning.text_in(current_language()))
                 item.setData(Qt.ItemDataRole.UserRole, warning.kind)
                 self.warning_list.addItem(item)
             if not self.warnings:
@@ -377,7 +377,7 @@ class NewStatementDialog(QDialog):
             QMessageBox.warning(self, self.windowTitle(), self.tr("供給組織: 少なくとも1つ必要です"))
             return
         if self.warnings:
-            text = "\n".join(self.tr("・{warning}").format(warning=w.text) for w in self.warnings[:12])
+            text = "\n".join(self.tr("・{warning}").format(warning=w.text_in(current_language())) for w in self.warnings[:12])
             more = self.tr("\n…ほか{count}件").format(count=len(self.warnings) - 12) if len(self.warnings) > 12 else ""
             answer = QMessageBox.question(self, self.windowTitle(), self.tr(
                 "次の警告があります。\n{warnings}\n\nこのまま作成しますか？").format(warnings=text + more))
