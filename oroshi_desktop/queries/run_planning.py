@@ -179,7 +179,7 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
                 warnings.append(PlanWarning("unpriced", org_id,
                                             f"{org.name}: 価格が設定されていない供給があります（{count}件）: "
                                             + "、".join(first) + more,
-                                            f"{org.name}: {count} supplies have no price: " + ", ".join(first)
+                                            f"{org.name}: supplies without a price ({count}): " + ", ".join(first)
                                             + (f" and {count - len(first)} more" if more else "")))
             warnings.extend(_number_warnings(session, start, end, org, plausible_line_amount))
         if not org.registration_number:
