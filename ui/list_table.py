@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ui.qt import QAbstractItemModel, QAbstractItemView, QHeaderView, Qt, QTableView, QWidget
 
 ROW_HEIGHT = 24
+HEADER_PADDING = 28  # the sort arrow and the section margins
 
 
 def list_table(parent: QWidget, model: QAbstractItemModel, *, name: str, accessible_name: str,
@@ -32,6 +33,11 @@ def list_table(parent: QWidget, model: QAbstractItemModel, *, name: str, accessi
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    metrics = header.fontMetrics()
     for column, width in enumerate(widths):
-        table.setColumnWidth(column, width)
+        # The widths are chosen for the Japanese headers; an English one may be longer, and a
+        # header cut off mid-word is worse than a wider column (the list scrolls sideways).
+        title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        needed = metrics.horizontalAdvance(str(title or "")) + HEADER_PADDING
+        table.setColumnWidth(column, max(width, needed))
     return table
