@@ -54,8 +54,9 @@ def safe_filename(name: str) -> str:
     stem, dot, ext = cleaned.rpartition(".")
     suffix = dot + ext
     if not dot or not stem or not _fits(suffix + "x"):
-        # No usable extension to protect; a plain cut is the best we can do.
-        return _cut(cleaned, "")
+        # No usable extension to protect; a plain cut is the best we can do. The cut may end on a
+        # space or dot, which Windows would drop (found by the property test): strip it here too.
+        return _cut(cleaned, "").rstrip(". ") or "_"
     # rstrip so the cut does not leave "name .pdf", which Windows Explorer shows oddly.
     return _cut(stem, suffix).rstrip(" .") + suffix
 
