@@ -10,6 +10,7 @@ document store: the view has no action that could change or delete a stored docu
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.toolbar import toolbar_action
 
 # Rows one search puts in the table (sorted there); a narrower search shows the rest.
 ROW_LIMIT = 5000
@@ -100,14 +102,8 @@ class ArchiveView(QWidget):
         self._update_actions()
         self.refresh()
 
-    def _action(self, name: str, text: str, slot: Any, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.toolbar.addAction(action)
-        self.addAction(action)
+    def _action(self, name: str, text: str, slot: Callable[[], object], tip: str) -> QAction:
+        action = toolbar_action(self, self.toolbar, name, text, tip, slot)
         self.actions_by_name[name] = action
         return action
 

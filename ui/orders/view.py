@@ -7,6 +7,7 @@ documents are rendered through ``Operation`` and shown in the viewer or printed 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from oroshi_desktop.queries.order_list import (
@@ -32,6 +33,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.toolbar import toolbar_action
 
 COLUMN_WIDTHS = (170, 250, 70, 110, 70, 80, 100, 100, 70)
 
@@ -84,14 +86,8 @@ class OrdersView(QWidget):
         self._load_choices()
         self.model.reload(self)
 
-    def _action(self, name: str, text: str, slot: object, tip: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(slot)
-        self.toolbar.addAction(action)
-        self.addAction(action)
+    def _action(self, name: str, text: str, slot: Callable[[], object], tip: str) -> QAction:
+        action = toolbar_action(self, self.toolbar, name, text, tip, slot)
         self.actions_by_name[name] = action
         return action
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from oroshi_desktop.queries.run_detail import RunDetail
 from oroshi_desktop.queries.statement_runs import RunState
 from ui.qt import QAction, QCoreApplication, QToolBar, QWidget
+from ui.toolbar import toolbar_action
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
 
@@ -33,14 +34,7 @@ def make_actions(owner: QWidget, toolbar: QToolBar,
                  slots: dict[str, Callable[[], object]]) -> dict[str, QAction]:
     actions = {}
     for name, text, tip in action_texts():
-        action = QAction(text, owner)
-        action.setObjectName(name)
-        action.setToolTip(tip)
-        action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False, slot=slots[name]: slot())
-        toolbar.addAction(action)
-        owner.addAction(action)
-        actions[name] = action
+        actions[name] = toolbar_action(owner, toolbar, name, text, tip, slots[name])
     return actions
 
 

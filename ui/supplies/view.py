@@ -27,7 +27,6 @@ from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.orders.filters import from_qdate, to_qdate
 from ui.qt import (
-    QAction,
     QBrush,
     QCalendarWidget,
     QColor,
@@ -45,6 +44,7 @@ from ui.qt import (
     Signal,
 )
 from ui.supplies.model import SupplyTableModel
+from ui.toolbar import toolbar_action
 
 COLUMN_WIDTHS = (70, 70, 170, 130, 150, 80, 70, 70)
 MARKED_COLOUR = "#d8ecff"
@@ -106,14 +106,9 @@ class SuppliesView(QWidget):
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("suppliesToolbar")
-        self.check_sheet_action = QAction(self.tr("受入チェック表"), self)
-        self.check_sheet_action.setObjectName("printCheckSheet")
-        tip = self.tr("選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示")
-        self.check_sheet_action.setToolTip(tip)
-        self.check_sheet_action.setStatusTip(tip)
-        self.check_sheet_action.triggered.connect(self.make_check_sheet)
-        self.toolbar.addAction(self.check_sheet_action)
-        self.addAction(self.check_sheet_action)
+        self.check_sheet_action = toolbar_action(
+            self, self.toolbar, "printCheckSheet", self.tr("受入チェック表"),
+            self.tr("選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示"), self.make_check_sheet)
 
         right = QWidget(self)
         right_layout = QVBoxLayout(right)

@@ -1,0 +1,22 @@
+"""The one way a view adds a command: an action on its toolbar, also reachable by its shortcut.
+
+The tooltip doubles as the status-bar tip; the object name is the testability contract's name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from ui.qt import QAction, QToolBar, QWidget
+
+
+def toolbar_action(owner: QWidget, toolbar: QToolBar, name: str, text: str, tip: str,
+                   slot: Callable[[], object]) -> QAction:
+    action = QAction(text, owner)
+    action.setObjectName(name)
+    action.setToolTip(tip)
+    action.setStatusTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())  # triggered(bool) must not reach the slot
+    toolbar.addAction(action)
+    owner.addAction(action)  # its shortcut works while the view has focus, toolbar hidden or not
+    return action
