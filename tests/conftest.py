@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import os
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -19,14 +20,24 @@ import pytest
 
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
+from tests.helpers.clock import start_pinned_clock
 from tests.helpers.memory_keyring import MemoryKeyring
 from tests.helpers.pgserver import PgServer
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ORIGINAL_SCHEMA = FIXTURES / "oroshi_schema.sql"
 _counter = itertools.count()
+_PINNED = pytest.StashKey[datetime]()
 
 DB_KINDS = ("sqlite", "pg_app", "pg_oroshi")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_PINNED] = start_pinned_clock()
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"clock pinned at {config.stash[_PINNED].isoformat()} (TESTS_NOW; tests/helpers/clock.py)"
 
 
 @pytest.fixture(autouse=True)

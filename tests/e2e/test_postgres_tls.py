@@ -31,6 +31,7 @@ from sqlalchemy import text
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.errors import DatabaseUnavailable
 from tests.core.test_cli import assert_one_line_error, run
+from tests.helpers.clock import real_now
 from tests.helpers.pgserver import PgServer
 
 CERT_USER = "certclerk"
@@ -51,7 +52,7 @@ def _name(common: str) -> x509.Name:
 
 def _ca(common: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
+    now = real_now()  # OpenSSL checks the dates on the real clock, not the suite's pinned one
     cert = (x509.CertificateBuilder().subject_name(_name(common)).issuer_name(_name(common))
             .public_key(key.public_key()).serial_number(x509.random_serial_number())
             .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=2))
@@ -66,7 +67,7 @@ def _ca(common: str) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
 def _leaf(ca_key: ec.EllipticCurvePrivateKey, ca: x509.Certificate, common: str,
           server: bool) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
     key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
+    now = real_now()  # OpenSSL checks the dates on the real clock, not the suite's pinned one
     builder = (x509.CertificateBuilder().subject_name(_name(common)).issuer_name(ca.subject)
                .public_key(key.public_key()).serial_number(x509.random_serial_number())
                .not_valid_before(now - dt.timedelta(minutes=5)).not_valid_after(now + dt.timedelta(days=2)))

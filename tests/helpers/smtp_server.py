@@ -27,6 +27,7 @@ from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
 
 from oroshi_desktop.config import SmtpSettings
+from tests.helpers.clock import real_now
 from tests.helpers.pgserver import free_port
 
 HOST = "127.0.0.1"
@@ -135,7 +136,7 @@ def make_certificates(directory: Path) -> TlsFiles:
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-    now = dt.datetime.now(dt.UTC)
+    now = real_now()  # OpenSSL checks the dates on the real clock, not the suite's pinned one
     ca_key = ec.generate_private_key(ec.SECP256R1())
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "oroshi-desktop test CA")])
     ca_cert = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
