@@ -2,6 +2,8 @@
 # Developer entry point used by the README's Quick start and by .ci/run.
 #   installer/dev.sh start   start the app (embedded demo database when nothing is configured)
 #   installer/dev.sh test    run the whole test suite (SQLite, a throwaway PostgreSQL, SMTP, Qt offscreen)
+#                            at the pinned instant of tests/helpers/clock.py (TESTS_NOW=… to choose another)
+#   installer/dev.sh test-dates  the date-sensitive tests (marker `calendar`) again on four other dates
 #   installer/dev.sh venv    only make .venv from the lock (installer/build.sh uses it for the bundle)
 # Both create .venv when it is missing or older than pyproject.toml, and install the Debian
 # packages a fresh machine lacks when run as root.
@@ -66,12 +68,28 @@ case "${1:-}" in
     "$venv/bin/ruff" check .
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;
+  test-dates)
+    # The tests marked `calendar` again, each time at another instant (tests/helpers/clock.py):
+    # the 16th (the second half month), a month's last day, New Year's Eve late in Tokyo (the date
+    # changes during the run) and a leap day. The whole suite already ran at the pinned default.
+    shift
+    ensure_system_packages
+    ensure_venv
+    export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
+    dates="${TEST_DATES:-2026-12-16T10:00:00+09:00 2027-04-30T17:30:00+09:00 2026-12-31T23:40:00+09:00 2028-02-29T09:00:00+09:00}"
+    status=0
+    for when in $dates; do
+      echo "== tests marked calendar at $when" >&2
+      TESTS_NOW="$when" "$venv/bin/python" -m pytest -q -m calendar "$@" || status=1
+    done
+    exit $status
+    ;;
   venv)
     ensure_system_packages
     ensure_venv
     ;;
   *)
-    echo "usage: installer/dev.sh start|test|venv [args...]" >&2
+    echo "usage: installer/dev.sh start|test|test-dates|venv [args...]" >&2
     exit 2
     ;;
 esac
