@@ -146,3 +146,34 @@ def test_csv_export_of_the_search_result_reads_back(env: ArchiveEnv, qtbot, tmp_
 def test_no_action_can_change_or_delete_a_stored_document(env: ArchiveEnv) -> None:
     names = {a.objectName() for a in env.view.actions()}  # type: ignore[attr-defined]
     assert names == {"openArchiveDocument", "printArchiveDocument", "verifyArchive", "exportArchiveCsv"}
+
+
+def test_the_issue_date_filter_finds_the_statements_made_today(env: ArchiveEnv, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A run's PDFs are made days before its send date, which is their issue date: the default range
+    of the 発行日 filter must reach past today, or the four PDFs just made are 0件."""
+    from datetime import UTC, datetime, timedelta
+
+    from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization
+    from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_document
+    from tests.core.archive_fixtures import pdf_bytes
+
+    send_at = datetime.now(UTC) + timedelta(days=9)  # the clock is pinned (tests/helpers/clock.py)
+    with env.database.write() as session:
+        org_id = session.scalar(select(InvoiceSupplierOrganization.supplier_organization_id)
+                                .where(InvoiceSupplierOrganization.id == env.ids["iso_A"]))
+        invoice = Invoice(start_date=send_at.date() - timedelta(days=20), end_date=send_at.date() - timedelta(days=5),
+                          invoice_layout=1, send_email=True, send_at=send_at)
+        session.add(invoice)
+        session.flush()
+        iso = InvoiceSupplierOrganization(invoice_id=invoice.id, supplier_organization_id=org_id, passwords={})
+        session.add(iso)
+        session.flush()
+        for kind in ("organization", "supplier"):
+            store_document(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso.id, kind=kind,
+                           filename=f"today_{kind}.pdf", content=pdf_bytes(f"today {kind}"))
+    bar = env.view.filters  # type: ignore[attr-defined]
+    bar.period_switch.setChecked(True)  # the default range, as a clerk ticks it
+    with qtbot.waitSignal(env.view.searched, timeout=20000):  # type: ignore[attr-defined]
+        bar.emit_now()
+    found = {e.filename for e in env.view.model.entries}  # type: ignore[attr-defined]
+    assert {"today_organization.pdf", "today_supplier.pdf"} <= found

@@ -40,6 +40,13 @@ def parse_yen(text: str) -> Decimal | None:
     return value
 
 
+def default_issue_end(today: date) -> date:
+    """The last day of next month: a statement's issue date is its send date, which lies ahead of
+    the day its PDFs are made, so a range ending today would hide the documents made today."""
+    first_of_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    return (first_of_next + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
 def _day(edit: QDateEdit) -> date:
     d = edit.date()
     return date(d.year(), d.month(), d.day())
@@ -48,14 +55,13 @@ def _day(edit: QDateEdit) -> date:
 class ArchiveFilterBar(QWidget):
     changed = Signal(object)  # ArchiveCriteria
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("archiveFilters")
-        today = date.today()
         self.period_switch, self.start_edit, self.end_edit = period_filter(
             self, self.tr("発行日:"), names=("archiveFilterPeriod", "archiveFilterStart", "archiveFilterEnd"),
             accessible=(self.tr("発行日（開始）"), self.tr("発行日（終了）")), start=today - timedelta(days=365),
-            end=today, changed=self._emit_soon)
+            end=default_issue_end(today), changed=self._emit_soon)
         self.amount_min = self._line("archiveFilterAmountMin", self.tr("金額（下限）"), self.tr("下限（円）"))
         self.amount_max = self._line("archiveFilterAmountMax", self.tr("金額（上限）"), self.tr("上限（円）"))
         self.counterparty = self._line("archiveFilterCounterparty", self.tr("取引先（組織・生産者）で検索"),

@@ -11,6 +11,7 @@ document store: the view has no action that could change or delete a stored docu
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -74,7 +75,7 @@ class ArchiveView(QWidget):
         self.table.doubleClicked.connect(lambda index: self.open_entry(self.model.entry_at(index.row())))
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_actions())
 
-        self.filters = ArchiveFilterBar(self)
+        self.filters = ArchiveFilterBar(datetime.now(ctx.settings.tz).date(), self)
         self.filters.changed.connect(self._criteria_changed)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("archiveToolbar")

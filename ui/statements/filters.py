@@ -23,9 +23,8 @@ TYPING_DELAY_MS = 300
 class FilterBar(QWidget):
     changed = Signal(object)  # RunFilter
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        today = date.today()
         self.period_switch, self.start_edit, self.end_edit = period_filter(
             self, self.tr("期間:"), names=("filterPeriod", "filterStart", "filterEnd"),
             accessible=(self.tr("期間（開始）"), self.tr("期間（終了）")), start=today - timedelta(days=90),

@@ -7,7 +7,7 @@ refresh when a job this view queued finishes (a short poll of the ledger) and on
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from oroshi_desktop.errors import UserError
@@ -62,7 +62,7 @@ class StatementsView(QWidget):
         from ui.statements.detail import RunDetailPanel
 
         self.detail_panel = RunDetailPanel(self.tz, self.open_file, self)
-        self.filters = FilterBar(self)
+        self.filters = FilterBar(datetime.now(ctx.settings.tz).date(), self)
         self.filters.changed.connect(self._filter_changed)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("statementsToolbar")
