@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from oroshi_desktop.config import Settings
-from oroshi_desktop.db.engine import Database, open_database
+from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
 from oroshi_desktop.logs import OneLineFormatter
+from oroshi_desktop.startup import prepare
 from ui.app_icon import app_icon
 from ui.context import AppContext
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
@@ -25,11 +26,9 @@ from ui.qt import (
     QCoreApplication,
     QFont,
     QFontDatabase,
-    QLibraryInfo,
     QMessageBox,
     QObject,
     QTimer,
-    QTranslator,
 )
 from ui.single_instance import SingleInstance
 
@@ -71,39 +70,6 @@ def install_log_file(log_dir: Path) -> logging.Handler:
         root.setLevel(logging.INFO)
     set_log_file(path)
     return handler
-
-
-def install_qt_translations(app: QApplication) -> QTranslator | None:
-    """Qt's own Japanese (qtbase_ja), so standard dialogs (files, printing, colours) speak Japanese."""
-    translator = QTranslator(app)
-    if translator.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-        return translator
-    log.info("Qt's Japanese translation was not found; standard dialogs stay in English")
-    return None
-
-
-def prepare(settings: Settings, database: Database) -> None:
-    """Reach the database; an empty embedded one gets its schema and the demo data.
-
-    Raises ``DatabaseUnavailable`` while the (shared) database does not answer.
-    """
-    database.ping()
-    if settings.is_embedded_database:
-        from oroshi_desktop.db import schema  # Alembic: a noticeable part of a cold start
-
-        schema.upgrade(database)
-        from oroshi_desktop.demo import generate_demo, is_empty
-
-        if is_empty(database):
-            generate_demo(database)
-
-
-def prepare_database(settings: Settings) -> Database:
-    """Open and prepare the configured database (for tests, benchmarks and the CLI)."""
-    database = open_database(settings.effective_database_url)
-    prepare(settings, database)
-    return database
 
 
 class QueueStarter(QObject):

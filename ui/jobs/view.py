@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.labels import JOB_KIND_LABELS, JOB_STATE_LABELS
@@ -46,7 +46,9 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.shell.monitor import Overview
+
+if TYPE_CHECKING:
+    from ui.shell.monitor import Overview
 
 JOB_POLL_MS = 1000
 
