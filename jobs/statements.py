@@ -87,7 +87,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     whose data cannot make a statement fails alone (recorded in ``failures``) and stays not
     completed; the rows after it go on. An unreachable database is raised (the job retries).
     """
-    from printables.render import statement_pdf
+    from jobs.documents import statement_pdf
 
     with db.read() as session:
         invoice = session.get(Invoice, invoice_id)

@@ -88,9 +88,9 @@ def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, Jo
 
 
 def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+    from jobs.documents import preview_pdf
     from oroshi_desktop.db.models import SupplierOrganization
     from oroshi_desktop.domain.filenames import preview_filename
-    from printables.render import preview_pdf
 
     start, end = date.fromisoformat(arguments["start"]), date.fromisoformat(arguments["end"])
     organization_id, fmt = int(arguments["organization_id"]), arguments["format"]
@@ -107,8 +107,8 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobO
 
 
 def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+    from jobs.documents import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
     from oroshi_desktop.domain.filenames import order_document_filename
-    from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
 
     day = date.fromisoformat(arguments["date"])
     document_type = arguments["document_type"]
@@ -131,8 +131,8 @@ def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[st
 
 
 def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+    from jobs.documents import check_sheet_pdf
     from oroshi_desktop.domain.filenames import check_sheet_filename
-    from printables.render import check_sheet_pdf
 
     day = date.fromisoformat(arguments["date"])
     prefectures = [int(p) for p in arguments["prefecture_ids"]]

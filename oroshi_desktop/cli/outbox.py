@@ -18,8 +18,7 @@ def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
 
     database = checked_database(settings)
     try:
-        with database.read() as session:
-            rows = recent_outbox_rows(session, states=args.state or (), limit=args.limit)
+        rows = database.reading(recent_outbox_rows, states=args.state or (), limit=args.limit)
     finally:
         database.dispose()
     if not rows:
@@ -44,8 +43,7 @@ def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int
 
     database = checked_database(settings)
     try:
-        with database.read() as session:
-            data = message_bytes(session, args.id, args.part)
+        data = database.reading(message_bytes, args.id, args.part)
     finally:
         database.dispose()
     if args.save:

@@ -1,7 +1,7 @@
 """The import rules of ``docs/ARCHITECTURE.md`` are import-linter contracts in ``pyproject.toml``
 (``[tool.importlinter]``): the layers ``ui → jobs → printables → oroshi_desktop``, the core without
-Qt, Huey or ReportLab, no SQLAlchemy in ``ui`` or ``printables``, no import cycle inside any
-package. ``installer/dev.sh test`` (so CI) runs ``lint-imports`` before the suite; this test runs
+Qt, Huey or ReportLab, no SQLAlchemy above the store (``ui``, ``printables``, ``jobs``, the CLI), no import cycle
+inside any package. ``installer/dev.sh test`` (so CI) runs ``lint-imports`` before the suite; this test runs
 the same contracts, so ``pytest`` alone catches a broken rule, and shows that they do catch one."""
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ def test_the_code_keeps_every_contract():
 
 def sample_tree(tmp_path: Path, modules: dict[str, str]) -> Path:
     """A tree with the app's package names and the app's contracts, holding only ``modules``."""
-    for package in PACKAGES:
+    for package in (*PACKAGES, "oroshi_desktop/cli"):  # every module a contract names
         (tmp_path / package).mkdir()
         (tmp_path / package / "__init__.py").write_text("")
     for name, source in modules.items():
@@ -59,6 +59,7 @@ def test_the_contracts_catch_each_kind_of_bad_import(tmp_path):
         "printables.statement": "import jobs.tasks\n",                         # a layer imported upwards
         "jobs.tasks": "",
         "ui.views": "from sqlalchemy import select\n",                          # SQL in the window
+        "oroshi_desktop.cli.outbox": "from sqlalchemy import select\n",        # SQL in a CLI handler
         "ui.app": "import ui.i18n\n",                                           # a cycle inside ui
         "ui.i18n": "from ui.app import run\n",
     })
@@ -67,7 +68,7 @@ def test_the_contracts_catch_each_kind_of_bad_import(tmp_path):
     assert broken_contracts(result) == {
         "Layers: ui → jobs → printables → the core (the CLI may reach up)",
         "The core imports no Qt, Huey or ReportLab",
-        "SQL stays in the store: no SQLAlchemy in ui or printables",
+        "SQL stays in the store: no SQLAlchemy in ui, printables, jobs or the CLI",
         "No import cycles between the modules of any package",
     }, result.stdout
 

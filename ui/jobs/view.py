@@ -23,7 +23,6 @@ from oroshi_desktop.queries.job_centre import (
 from ui.context import AppContext
 from ui.dialogs import confirm
 from ui.i18n import label, user_message
-from ui.jobs.ledger_access import ledger_session
 from ui.jobs.models import JobTableModel
 from ui.jobs.outbox_panel import OutboxPanel
 from ui.jobs.table import button, combo, make_table, selected_row
@@ -255,8 +254,8 @@ class JobsView(QWidget):
         wanted = tuple(s for s in (flt.states or STATES) if s in states)
         if not wanted:
             return []
-        with ledger_session(self.ctx.ledger) as session:
-            return job_ids(session, JobFilter(states=wanted, kinds=flt.kinds, requested_by=flt.requested_by))
+        return self.ctx.ledger.db.reading(job_ids, JobFilter(states=wanted, kinds=flt.kinds,
+                                                             requested_by=flt.requested_by))
 
     def retry_all_failed(self) -> None:
         tasks = self.ctx.tasks

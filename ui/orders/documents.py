@@ -60,7 +60,7 @@ class DocumentRequest:
 
 def render(database: Database, request: DocumentRequest) -> bytes:
     """The PDF of ``request`` (runs on a worker thread)."""
-    from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
+    from jobs.documents import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
 
     if request.kind == SHIPPING_CHART:
         if request.carrier_id is None:
