@@ -89,17 +89,12 @@ def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, Jo
 
 def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     from jobs.documents import preview_pdf
-    from oroshi_desktop.db.models import SupplierOrganization
     from oroshi_desktop.domain.filenames import preview_filename
+    from oroshi_desktop.queries.references import organization_name
 
     start, end = date.fromisoformat(arguments["start"]), date.fromisoformat(arguments["end"])
     organization_id, fmt = int(arguments["organization_id"]), arguments["format"]
-    with runtime.db.read() as session:
-        organization = session.get(SupplierOrganization, organization_id)
-        if organization is None:
-            raise UserError(f"supplier organization {organization_id} does not exist",
-                            f"組織 {organization_id} が見つかりません")
-        name = organization.entity_name
+    name = runtime.db.reading(organization_name, organization_id)
     pdf = preview_pdf(runtime.db, start=start, end=end, organization_id=organization_id, fmt=fmt,
                       layout=arguments.get("layout") or StatementLayout.SIMPLE)
     now = datetime.now(runtime.settings.tz)
@@ -147,18 +142,12 @@ def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, 
 
 def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     """Manual (``invoice_id`` given: send now / resend) or batch (every due run)."""
-    from jobs.statements import check_and_send, send_invoice
+    from jobs.statements import mail_check, send_run
 
-    transport = runtime.transport()
-    sender = runtime.settings.smtp.sender
-    try:
-        if arguments.get("invoice_id") is not None:
-            summary = send_invoice(runtime.db, int(arguments["invoice_id"]), transport, tz=runtime.settings.tz,
-                                   resend=bool(arguments.get("resend")), sender=sender)
-        else:
-            summary = check_and_send(runtime.db, transport, tz=runtime.settings.tz, sender=sender)
-    finally:
-        getattr(transport, "close", lambda: None)()
+    if arguments.get("invoice_id") is not None:
+        summary = send_run(runtime, int(arguments["invoice_id"]), resend=bool(arguments.get("resend")))
+    else:
+        summary = mail_check(runtime)
     if summary.retryable:
         details = "; ".join(summary.error_lines())
         raise RetryLater(f"temporary mail failure ({summary.describe()})" + (f": {details}" if details else ""),
@@ -272,9 +261,8 @@ class Tasks:
         if is_paused(runtime.ledger):
             log.info("the queue is paused; the scheduled mail check does nothing")
             return None
-        with runtime.db.read() as session:
-            if not due_invoices(session, utcnow()):
-                return None
+        if not runtime.db.reading(due_invoices, utcnow()):
+            return None
         return self.mail_check_now()
 
     def enqueue_order_document(self, document_type: str, *, day: date, carrier_id: int | None,

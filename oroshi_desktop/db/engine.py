@@ -184,6 +184,11 @@ def is_connection_error(err: BaseException) -> bool:
     return isinstance(err, DatabaseUnavailable | exc.OperationalError | exc.InterfaceError)
 
 
+def is_database_error(err: BaseException) -> bool:
+    """Any error of the database or its driver (as opposed to the data or the code that uses it)."""
+    return isinstance(err, exc.SQLAlchemyError)
+
+
 def unreachable_reason(err: BaseException) -> str | None:
     """The driver's first line when ``err`` says the database could not be reached or answered
     (an ``OperationalError``), for the CLI's one-line error; None for anything else."""
