@@ -257,19 +257,19 @@ class StatementsView(QWidget):
 
     # ---- jobs ----------------------------------------------------------------------------------
 
-    def _queue(self, enqueue: Any, run_id: int) -> int | None:
+    def _queue(self, enqueue: Any, run_id: int) -> None:
+        """Queue a job off the GUI thread (the ledger row and the queue may be on a far server),
+        then watch it until it ends."""
         if self.ctx.tasks is None:
             QMessageBox.information(self, self.title,
                                     self.tr("ジョブの実行を準備しています。少し待ってからもう一度お試しください。"))
-            return None
-        try:
-            job_id = int(enqueue())
-        except UserError as err:
-            show_error(self, err)
-            return None
-        self.jobs.watch(job_id, run_id)
-        self.ctx.jobs_changed.emit()
-        return job_id
+            return
+
+        def queued(job_id: int) -> None:
+            self.jobs.watch(int(job_id), run_id)
+            self.ctx.jobs_changed.emit()
+
+        Operation(self, enqueue).success(queued).run()
 
     def _job_ended(self, job_id: int, run_id: int, job: Any) -> None:
         self._after_change(run_id)
