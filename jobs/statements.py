@@ -40,7 +40,7 @@ from oroshi_desktop.statement_rows import (
 )
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
-           "mail_check", "send_invoice", "send_run"]
+           "mail_check", "resend_row", "send_invoice", "send_run"]
 
 log = logging.getLogger(__name__)
 
@@ -257,5 +257,18 @@ def mail_check(runtime: Runtime) -> MailSummary:
     transport = runtime.transport()
     try:
         return check_and_send(runtime.db, transport, tz=runtime.settings.tz, sender=runtime.settings.smtp.sender)
+    finally:
+        getattr(transport, "close", lambda: None)()
+
+
+def resend_row(runtime: Runtime, row_id: int) -> DeliveryResult:
+    """再送 of one outbox row, now in this process (``outbox resend``; the window queues the run's
+    mail job instead, which sends the row it made pending)."""
+    from oroshi_desktop.mail.outbox import deliver, resend
+
+    transport = runtime.transport()
+    try:
+        row = resend(runtime.db, row_id, sender=runtime.settings.smtp.sender or None)
+        return deliver(runtime.db, row.id, transport)
     finally:
         getattr(transport, "close", lambda: None)()
