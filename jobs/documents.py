@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.domain.shipping import NO_FILTERS, ShippingFilters
+from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.check_sheet import load_check_sheet
 from oroshi_desktop.queries.shipping import (
     packing_slips_document,
@@ -59,6 +60,20 @@ def shipping_list_pdf(db: Database, *, day: date, carrier_id: int | None = None,
                       filters: ShippingFilters = NO_FILTERS) -> bytes:
     listing, company = db.reading(shipping_list_document, day=day, carrier_id=carrier_id, filters=filters)
     return render_shipping_list(listing, company)
+
+
+def order_document_pdf(db: Database, document_type: str, *, day: date, carrier_id: int | None,
+                       filters: ShippingFilters = NO_FILTERS, paper: str | None = None) -> bytes:
+    """One of the shipping documents of a day, by its type (the 注文・出荷 view and the queue's job)."""
+    if document_type == "shipping_chart":
+        if carrier_id is None:
+            raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
+        return shipping_chart_pdf(db, day=day, carrier_id=int(carrier_id), filters=filters, paper=paper)
+    if document_type == "packing_slips":
+        return packing_slips_pdf(db, day=day, carrier_id=carrier_id, filters=filters)
+    if document_type == "shipping_list":
+        return shipping_list_pdf(db, day=day, carrier_id=carrier_id, filters=filters)
+    raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
 
 
 def check_sheet_pdf(db: Database, *, day: date, prefecture_ids: list[int], reception_time_ids: list[int]) -> bytes:

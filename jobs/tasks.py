@@ -102,24 +102,13 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobO
 
 
 def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
-    from jobs.documents import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
+    from jobs.documents import order_document_pdf
     from oroshi_desktop.domain.filenames import order_document_filename
 
     day = date.fromisoformat(arguments["date"])
     document_type = arguments["document_type"]
-    carrier_id = arguments.get("carrier_id")
-    filters = _filters(arguments)
-    if document_type == "shipping_chart":
-        if carrier_id is None:
-            raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
-        pdf = shipping_chart_pdf(runtime.db, day=day, carrier_id=int(carrier_id), filters=filters,
-                                           paper=arguments.get("paper"))
-    elif document_type == "packing_slips":
-        pdf = packing_slips_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
-    elif document_type == "shipping_list":
-        pdf = shipping_list_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
-    else:
-        raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
+    pdf = order_document_pdf(runtime.db, document_type, day=day, carrier_id=arguments.get("carrier_id"),
+                             filters=_filters(arguments), paper=arguments.get("paper"))
     now = datetime.now(runtime.settings.tz)
     return MESSAGES[ORDER_DOCUMENT].done, JobOutput(document_type, order_document_filename(day, document_type, now),
                                                   pdf)
