@@ -113,7 +113,6 @@ def job_centre_poll(count: int) -> None:
     from oroshi_desktop.db.types import utcnow
     from oroshi_desktop.ledger import Ledger
     from oroshi_desktop.queries.job_centre import JobFilter, job_rows, job_stamps
-    from ui.jobs.ledger_access import ledger_session
 
     ledger = Ledger(Path(tempfile.mkdtemp(prefix="oroshi-bench-jobs-")) / "local.sqlite3")
     now = utcnow()
@@ -131,11 +130,11 @@ def job_centre_poll(count: int) -> None:
         return min(times)
 
     def poll() -> None:
-        with ledger_session(ledger) as session:
+        with ledger.db.read() as session:
             job_stamps(session, JobFilter(), "id", True)
 
     def page() -> None:
-        with ledger_session(ledger) as session:
+        with ledger.db.read() as session:
             ids = [row_id for row_id, _ in job_stamps(session, JobFilter(), "id", True)[:100]]
             job_rows(session, ids)
 

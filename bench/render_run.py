@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import select
 
+from jobs.documents import statement_pdf
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.db.models import InvoiceSupplierOrganization
-from printables.render import statement_pdf
 
 
 def main() -> int:

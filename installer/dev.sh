@@ -66,6 +66,7 @@ case "${1:-}" in
     ensure_venv
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$venv/bin/ruff" check .
+    "$venv/bin/lint-imports" --no-cache --no-logo  # the import contracts of pyproject.toml
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;
   test-dates)

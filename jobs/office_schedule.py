@@ -18,17 +18,13 @@ import threading
 from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import update
-from sqlalchemy.exc import IntegrityError
-
 from jobs.lease import job_lease
-from oroshi_desktop.db.models import ScheduleSlot
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.identity import is_shared, worker_name
+from oroshi_desktop.identity import is_shared
+from oroshi_desktop.schedule_slots import claim_slot, record_slot_job
 
 if TYPE_CHECKING:
     from jobs.tasks import Tasks
-    from oroshi_desktop.db.engine import Database
 
 log = logging.getLogger(__name__)
 
@@ -51,23 +47,6 @@ def slot_of(moment: datetime, tick: float) -> datetime:
     """The start of the slot ``moment`` falls in (UTC, aligned to the epoch)."""
     seconds = moment.timestamp()
     return datetime.fromtimestamp(seconds - seconds % tick, UTC)
-
-
-def claim_slot(db: Database, scope: str, task: str, slot: datetime) -> bool:
-    """True for the one process that inserts the slot row first."""
-    try:
-        with db.write() as session:
-            session.add(ScheduleSlot(scope=scope, task=task, slot=slot, claimed_by=worker_name(),
-                                     created_at=utcnow()))
-    except IntegrityError:
-        return False
-    return True
-
-
-def record_slot_job(db: Database, scope: str, task: str, slot: datetime, job_id: int) -> None:
-    with db.write() as session:
-        session.execute(update(ScheduleSlot).where(ScheduleSlot.scope == scope, ScheduleSlot.task == task,
-                                                   ScheduleSlot.slot == slot).values(job_id=job_id))
 
 
 class Schedule:
@@ -106,8 +85,7 @@ class Schedule:
         if not claim_slot(runtime.db, self._ledger_scope, PURGE_OUTPUTS, slot_of(now, PURGE_EVERY.total_seconds())):
             return 0
         cutoff = now - timedelta(days=runtime.settings.job_output_retention_days)
-        with runtime.db.write() as session:
-            deleted = purge_job_outputs(session, cutoff)
+        deleted = runtime.db.writing(purge_job_outputs, cutoff)
         if deleted:
             log.info("deleted %d job output(s) older than %s", deleted, cutoff.isoformat())
         return deleted

@@ -14,11 +14,9 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import exc as sa_exc
-
 from oroshi_desktop.config import Settings
-from oroshi_desktop.db.engine import Database
-from oroshi_desktop.errors import DatabaseUnavailable, UserError
+from oroshi_desktop.db.engine import Database, is_connection_error
+from oroshi_desktop.errors import UserError
 from oroshi_desktop.identity import worker_name
 from oroshi_desktop.ledger import JobOutput, Ledger
 
@@ -140,14 +138,18 @@ class Runtime:
         try:
             try:
                 message_done, output = work()
-            except (DatabaseUnavailable, sa_exc.OperationalError, sa_exc.InterfaceError) as err:
+            except Exception as err:
+                if not is_connection_error(err):
+                    raise
                 # The shared database is unreachable (network, server restart): transient.
                 raise RetryLater(f"database unreachable: {error_text(err)}",
                                  "データベースに接続できません。しばらくして再試行します") from err
         except RetryLater as err:
             try:
                 ledger.fail(job_id, message_failed, error_text(err), will_retry=will_retry)
-            except (sa_exc.OperationalError, sa_exc.InterfaceError, DatabaseUnavailable) as record_err:
+            except Exception as record_err:
+                if not is_connection_error(record_err):
+                    raise
                 # The ledger shares the database that is away: the row stays running under this
                 # worker, and the retry (same token, same worker) starts it again.
                 log.warning("job %s: retry not recorded, the database is away: %s", job_id, record_err)

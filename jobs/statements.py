@@ -1,6 +1,7 @@
 """Statement generation and the statement mail check, synchronous and usable without Huey.
 
-The Huey tasks (``jobs.tasks``) and the CLI (``mail-check --once``, ``generate``) call these.
+The Huey tasks (``jobs.tasks``) and the CLI (``mail-check --once``, ``generate``) call these:
+``generate_statements`` (generate a run), ``send_run`` (今すぐ送信 / 再送), ``mail_check`` (the due check).
 Passwords are made here and go straight into ``oroshi_invoice_supplier_organizations.passwords``;
 they never travel through a task argument, the ledger or a log line.
 """
@@ -14,16 +15,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exc as sa_exc
-from sqlalchemy import select, update
-
-from jobs.runtime import OUTBOX_LEASE
-from oroshi_desktop.db.engine import Database
-from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, SupplierOrganization
+from jobs.runtime import OUTBOX_LEASE, Runtime
+from oroshi_desktop.db.engine import Database, is_database_error
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.document_store import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_document
-from oroshi_desktop.domain.filenames import statement_filename
-from oroshi_desktop.errors import BrokenReference, NotFound, UserError
+from oroshi_desktop.document_store import STATEMENT_KINDS
+from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import (
     DeliveryResult,
     DeliveryStatus,
@@ -33,12 +29,18 @@ from oroshi_desktop.mail.outbox import (
     prepare_run,
     recover_stale,
 )
-from oroshi_desktop.mail.readiness import check_organization, check_run, check_supplies, load_issuer
 from oroshi_desktop.mail.transport import Transport
-from oroshi_desktop.queries.archive_facts import record_facts
+from oroshi_desktop.statement_rows import (
+    check_row,
+    mark_pending,
+    organization_rows,
+    rows_to_generate,
+    run_rows,
+    store_statements,
+)
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
-           "send_invoice"]
+           "mail_check", "resend_row", "send_invoice", "send_run"]
 
 log = logging.getLogger(__name__)
 
@@ -60,24 +62,6 @@ def _named(entity_name: str, organization_id: int, err: UserError) -> UserError:
                      f"組織「{entity_name}」（ID {organization_id}）: {err.message_ja}")
 
 
-def _check_row(db: Database, invoice_id: int, iso_id: int, organization_id: int) -> None:
-    """Refuse, naming the field, what must not become a statement (no issuer, no registration number,
-    an unknown layout, a number that is not finite, a run row naming an organization that is gone)."""
-    with db.read() as session:
-        invoice = session.get(Invoice, invoice_id)
-        organization = session.get(SupplierOrganization, organization_id)
-        if invoice is None:
-            raise NotFound(f"statement run {invoice_id} was deleted", f"支払い明細書 {invoice_id} が削除されました")
-        if organization is None:
-            raise BrokenReference(InvoiceSupplierOrganization.__tablename__, iso_id, "supplier_organization_id",
-                                  organization_id)
-        check_run(invoice)
-        load_issuer(session)
-        check_organization(organization)
-        assert invoice.start_date is not None and invoice.end_date is not None
-        check_supplies(session, organization_id, invoice.start_date, invoice.end_date)
-
-
 def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
                             only: Iterable[int] | None = None) -> Generation:
     """Render and store both statement PDFs of each organization row (``only``: those rows).
@@ -87,47 +71,27 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     whose data cannot make a statement fails alone (recorded in ``failures``) and stays not
     completed; the rows after it go on. An unreachable database is raised (the job retries).
     """
-    from printables.render import statement_pdf
+    from jobs.documents import statement_pdf
 
-    with db.read() as session:
-        invoice = session.get(Invoice, invoice_id)
-        if invoice is None:
-            raise NotFound(f"statement run {invoice_id} does not exist", f"支払い明細書 {invoice_id} が見つかりません")
-        if invoice.start_date is None or invoice.end_date is None:
-            raise UserError(f"statement run {invoice_id} has no date range",
-                            f"支払い明細書 {invoice_id} に期間がありません")
-        start, end = invoice.start_date, invoice.end_date
-        query = (select(InvoiceSupplierOrganization.id, InvoiceSupplierOrganization.supplier_organization_id,
-                        SupplierOrganization.entity_name)
-                 # outer: a row naming a missing organization fails alone, by name, instead of vanishing
-                 .outerjoin(SupplierOrganization,
-                            SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id)
-                 .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
-                 .order_by(InvoiceSupplierOrganization.id))
-        if only is not None:
-            query = query.where(InvoiceSupplierOrganization.id.in_(list(only)))
-        rows = session.execute(query).all()
+    start, end, rows = db.reading(run_rows, invoice_id, only)
     if not rows and only is None:
         raise UserError(f"statement run {invoice_id} has no organization; nothing to generate",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
     result = Generation()
     for iso_id, organization_id, found_name in rows:
         entity_name = found_name if found_name is not None else "?"
-        with db.write() as session:
-            session.execute(update(InvoiceSupplierOrganization).where(InvoiceSupplierOrganization.id == iso_id)
-                            .values(completed=False, updated_at=utcnow())
-                            .execution_options(synchronize_session=False))
+        db.writing(mark_pending, iso_id)
         rendered: list[tuple[str, bytes, str]] = []
         try:
-            _check_row(db, invoice_id, iso_id, organization_id)
+            db.reading(check_row, invoice_id, iso_id, organization_id)
             for fmt in STATEMENT_KINDS:
                 password = _new_password()
                 pdf = statement_pdf(db, invoice_id=invoice_id, organization_id=organization_id, fmt=fmt,
                                     password=password, tz=tz)
                 rendered.append((fmt, pdf, password))
-        except sa_exc.SQLAlchemyError:
-            raise  # the database, not this organization: the whole job retries
         except Exception as err:  # this organization's data: it fails alone
+            if is_database_error(err):
+                raise  # the database, not this organization: the whole job retries
             if not isinstance(err, UserError):
                 log.exception("statement run %s: organization row %s failed", invoice_id, iso_id)
                 err = UserError(f"the statement could not be made: {type(err).__name__}: {err}",
@@ -135,23 +99,9 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
             result.failures[iso_id] = _named(entity_name, organization_id, err)
             log.warning("statement run %s: %s", invoice_id, result.failures[iso_id].message)
             continue
-        with db.write() as session:
-            passwords: dict[str, str] = {}
-            stored: list[tuple[int, str]] = []  # the archive facts are recorded with the PDFs
-            for fmt, pdf, password in rendered:
-                document = store_document(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso_id, kind=fmt,
-                                          filename=statement_filename(entity_name, start, end, fmt), content=pdf)
-                passwords[str(document.id)] = password
-                result.document_ids.append(document.id)
-                stored.append((document.id, fmt))
-            record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz)
-            iso = session.get(InvoiceSupplierOrganization, iso_id)
-            if iso is None:
-                raise NotFound(f"statement run {invoice_id}: organization row {iso_id} was deleted",
-                               f"支払い明細書 {invoice_id} の組織行 {iso_id} が削除されました")
-            iso.passwords = passwords
-            iso.completed = True
-            iso.updated_at = utcnow()
+        result.document_ids += db.writing(store_statements, invoice_id=invoice_id, iso_id=iso_id,
+                                          organization_id=organization_id, entity_name=entity_name,
+                                          start=start, end=end, rendered=rendered, tz=tz)
     log.info("statement run %s: %d PDFs generated, %d organization(s) failed", invoice_id,
              len(result.document_ids), len(result.failures))
     return result
@@ -233,29 +183,7 @@ class MailSummary:
                 yield f"outbox row {result.row_id}: {result.status.value}: {result.message}"
 
 
-def _rows_to_generate(db: Database, invoice_id: int, sender: str, *, resend: bool = False) -> list[int]:
-    """Organization rows without finished PDFs, except those whose permanent failure still stands
-    (same data as when they failed: generating again would fail the same way), unless a person
-    asked for a resend."""
-    from oroshi_desktop.mail.outbox.preparation import blocked_rows
-
-    with db.read() as session:
-        pending = session.scalars(select(InvoiceSupplierOrganization.id)
-                                  .where(InvoiceSupplierOrganization.invoice_id == invoice_id,
-                                         InvoiceSupplierOrganization.completed.is_not(True))
-                                  .order_by(InvoiceSupplierOrganization.id)).all()
-        blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending and not resend else set()
-    return [iso_id for iso_id in pending if iso_id not in blocked]
-
-
 PREPARE_PART = 25  # organization rows composed per transaction
-
-
-def _organization_rows(db: Database, invoice_id: int) -> list[int]:
-    with db.read() as session:
-        return list(session.scalars(select(InvoiceSupplierOrganization.id)
-                                    .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
-                                    .order_by(InvoiceSupplierOrganization.id)))
 
 
 def _parts(iso_ids: list[int]) -> list[list[int] | None]:
@@ -276,7 +204,7 @@ def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: Zon
     summary = summary if summary is not None else MailSummary()
     summary.invoices.append(invoice_id)
     try:
-        to_generate = _rows_to_generate(db, invoice_id, sender, resend=resend)
+        to_generate = db.reading(rows_to_generate, invoice_id, sender, resend=resend)
         generation = Generation()
         if to_generate:
             generation = generate_statement_rows(db, invoice_id, tz=tz, only=to_generate)
@@ -284,11 +212,10 @@ def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: Zon
         row_ids: list[int] = []
         # A transaction per part of the run: composing a large run must not hold the database's
         # write lock for seconds, and an outage loses only the part in progress.
-        for part in _parts(_organization_rows(db, invoice_id)):
-            with db.write() as session:
-                prepared = prepare_run(session, invoice_id, resend=resend, sender=sender,
-                                       generation_errors=generation.failures, only=part)
-                row_ids += [row.id for row in prepared.deliverable]
+        for part in _parts(db.reading(organization_rows, invoice_id)):
+            prepared = db.writing(prepare_run, invoice_id, resend=resend, sender=sender,
+                                  generation_errors=generation.failures, only=part)
+            row_ids += [row.id for row in prepared.deliverable]
             summary.failed_rows.extend(prepared.failed)
     except UserError as err:
         log.warning("statement run %s not sent: %s", invoice_id, err.message)
@@ -307,8 +234,41 @@ def check_and_send(db: Database, transport: Transport, *, tz: ZoneInfo, sender: 
     """
     summary = MailSummary()
     summary.recovered = recover_stale(db, OUTBOX_LEASE)
-    with db.read() as session:
-        invoice_ids = due_invoices(session, now or utcnow())
+    invoice_ids = db.reading(due_invoices, now or utcnow())
     for invoice_id in invoice_ids:
         send_invoice(db, invoice_id, transport, tz=tz, sender=sender, summary=summary)
     return summary
+
+
+# ---- the use cases, as the window's queue, the worker and the CLI call them ---------------------
+
+def send_run(runtime: Runtime, invoice_id: int, *, resend: bool = False) -> MailSummary:
+    """今すぐ送信 and 再送 of one run: its mails over one SMTP connection, closed afterwards."""
+    transport = runtime.transport()
+    try:
+        return send_invoice(runtime.db, invoice_id, transport, tz=runtime.settings.tz, resend=resend,
+                            sender=runtime.settings.smtp.sender)
+    finally:
+        getattr(transport, "close", lambda: None)()
+
+
+def mail_check(runtime: Runtime) -> MailSummary:
+    """The due-mail check: every run that is due, over one SMTP connection, closed afterwards."""
+    transport = runtime.transport()
+    try:
+        return check_and_send(runtime.db, transport, tz=runtime.settings.tz, sender=runtime.settings.smtp.sender)
+    finally:
+        getattr(transport, "close", lambda: None)()
+
+
+def resend_row(runtime: Runtime, row_id: int) -> DeliveryResult:
+    """再送 of one outbox row, now in this process (``outbox resend``; the window queues the run's
+    mail job instead, which sends the row it made pending)."""
+    from oroshi_desktop.mail.outbox import deliver, resend
+
+    transport = runtime.transport()
+    try:
+        row = resend(runtime.db, row_id, sender=runtime.settings.smtp.sender or None)
+        return deliver(runtime.db, row.id, transport)
+    finally:
+        getattr(transport, "close", lambda: None)()

@@ -88,18 +88,13 @@ def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, Jo
 
 
 def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
-    from oroshi_desktop.db.models import SupplierOrganization
+    from jobs.documents import preview_pdf
     from oroshi_desktop.domain.filenames import preview_filename
-    from printables.render import preview_pdf
+    from oroshi_desktop.queries.references import organization_name
 
     start, end = date.fromisoformat(arguments["start"]), date.fromisoformat(arguments["end"])
     organization_id, fmt = int(arguments["organization_id"]), arguments["format"]
-    with runtime.db.read() as session:
-        organization = session.get(SupplierOrganization, organization_id)
-        if organization is None:
-            raise UserError(f"supplier organization {organization_id} does not exist",
-                            f"組織 {organization_id} が見つかりません")
-        name = organization.entity_name
+    name = runtime.db.reading(organization_name, organization_id)
     pdf = preview_pdf(runtime.db, start=start, end=end, organization_id=organization_id, fmt=fmt,
                       layout=arguments.get("layout") or StatementLayout.SIMPLE)
     now = datetime.now(runtime.settings.tz)
@@ -107,32 +102,21 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobO
 
 
 def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+    from jobs.documents import order_document_pdf
     from oroshi_desktop.domain.filenames import order_document_filename
-    from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
 
     day = date.fromisoformat(arguments["date"])
     document_type = arguments["document_type"]
-    carrier_id = arguments.get("carrier_id")
-    filters = _filters(arguments)
-    if document_type == "shipping_chart":
-        if carrier_id is None:
-            raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
-        pdf = shipping_chart_pdf(runtime.db, day=day, carrier_id=int(carrier_id), filters=filters,
-                                           paper=arguments.get("paper"))
-    elif document_type == "packing_slips":
-        pdf = packing_slips_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
-    elif document_type == "shipping_list":
-        pdf = shipping_list_pdf(runtime.db, day=day, carrier_id=carrier_id, filters=filters)
-    else:
-        raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
+    pdf = order_document_pdf(runtime.db, document_type, day=day, carrier_id=arguments.get("carrier_id"),
+                             filters=_filters(arguments), paper=arguments.get("paper"))
     now = datetime.now(runtime.settings.tz)
     return MESSAGES[ORDER_DOCUMENT].done, JobOutput(document_type, order_document_filename(day, document_type, now),
                                                   pdf)
 
 
 def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+    from jobs.documents import check_sheet_pdf
     from oroshi_desktop.domain.filenames import check_sheet_filename
-    from printables.render import check_sheet_pdf
 
     day = date.fromisoformat(arguments["date"])
     prefectures = [int(p) for p in arguments["prefecture_ids"]]
@@ -147,18 +131,12 @@ def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, 
 
 def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
     """Manual (``invoice_id`` given: send now / resend) or batch (every due run)."""
-    from jobs.statements import check_and_send, send_invoice
+    from jobs.statements import mail_check, send_run
 
-    transport = runtime.transport()
-    sender = runtime.settings.smtp.sender
-    try:
-        if arguments.get("invoice_id") is not None:
-            summary = send_invoice(runtime.db, int(arguments["invoice_id"]), transport, tz=runtime.settings.tz,
-                                   resend=bool(arguments.get("resend")), sender=sender)
-        else:
-            summary = check_and_send(runtime.db, transport, tz=runtime.settings.tz, sender=sender)
-    finally:
-        getattr(transport, "close", lambda: None)()
+    if arguments.get("invoice_id") is not None:
+        summary = send_run(runtime, int(arguments["invoice_id"]), resend=bool(arguments.get("resend")))
+    else:
+        summary = mail_check(runtime)
     if summary.retryable:
         details = "; ".join(summary.error_lines())
         raise RetryLater(f"temporary mail failure ({summary.describe()})" + (f": {details}" if details else ""),
@@ -272,9 +250,8 @@ class Tasks:
         if is_paused(runtime.ledger):
             log.info("the queue is paused; the scheduled mail check does nothing")
             return None
-        with runtime.db.read() as session:
-            if not due_invoices(session, utcnow()):
-                return None
+        if not runtime.db.reading(due_invoices, utcnow()):
+            return None
         return self.mail_check_now()
 
     def enqueue_order_document(self, document_type: str, *, day: date, carrier_id: int | None,

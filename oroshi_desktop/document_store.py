@@ -115,6 +115,11 @@ def load_document(session: Session, document_id: int) -> StoredDocument:
     return document
 
 
+def document_content(session: Session, document_id: int) -> bytes:
+    """The stored file's bytes, as they were stored."""
+    return bytes(load_document(session, document_id).content)
+
+
 def store_message(session: Session, *, outbox_id: int, part: int, filename: str, content: bytes) -> StoredDocument:
     """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version."""
     return store_document(session, owner_type=OUTBOX_OWNER_TYPE, owner_id=outbox_id, kind=f"message-{part}",

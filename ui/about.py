@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import platform
 
-from sqlalchemy import text
-
 from oroshi_desktop import __version__
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.version import build_info, build_label
@@ -25,13 +23,6 @@ from ui.qt import (
     QWidget,
     qVersion,
 )
-
-
-def database_version(database: Database) -> str:
-    with database.engine.connect() as conn:
-        if database.dialect == "sqlite":
-            return f"SQLite {conn.execute(text('select sqlite_version()')).scalar()}"
-        return f"PostgreSQL {conn.execute(text('show server_version')).scalar()}"
 
 
 class AboutDialog(QDialog):
@@ -62,5 +53,5 @@ class AboutDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("閉じる"))
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        Operation(self, lambda: database_version(database)).success(self.database_label.setText) \
+        Operation(self, database.server_version).success(self.database_label.setText) \
             .failure(lambda _err: self.database_label.setText(self.tr("接続できません"))).run()

@@ -6,16 +6,18 @@ from __future__ import annotations
 import logging
 import signal
 import sys
+import threading
 from importlib import resources
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from oroshi_desktop.config import Settings
-from oroshi_desktop.db.engine import Database, open_database
+from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.ledger import Ledger
 from oroshi_desktop.logs import OneLineFormatter
+from oroshi_desktop.startup import prepare
 from ui.app_icon import app_icon
 from ui.context import AppContext
 from ui.main_window import AFTER_FIRST_PAINT_MS, MainWindow
@@ -25,11 +27,9 @@ from ui.qt import (
     QCoreApplication,
     QFont,
     QFontDatabase,
-    QLibraryInfo,
     QMessageBox,
     QObject,
     QTimer,
-    QTranslator,
 )
 from ui.single_instance import SingleInstance
 
@@ -73,39 +73,6 @@ def install_log_file(log_dir: Path) -> logging.Handler:
     return handler
 
 
-def install_qt_translations(app: QApplication) -> QTranslator | None:
-    """Qt's own Japanese (qtbase_ja), so standard dialogs (files, printing, colours) speak Japanese."""
-    translator = QTranslator(app)
-    if translator.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-        return translator
-    log.info("Qt's Japanese translation was not found; standard dialogs stay in English")
-    return None
-
-
-def prepare(settings: Settings, database: Database) -> None:
-    """Reach the database; an empty embedded one gets its schema and the demo data.
-
-    Raises ``DatabaseUnavailable`` while the (shared) database does not answer.
-    """
-    database.ping()
-    if settings.is_embedded_database:
-        from oroshi_desktop.db import schema  # Alembic: a noticeable part of a cold start
-
-        schema.upgrade(database)
-        from oroshi_desktop.demo import generate_demo, is_empty
-
-        if is_empty(database):
-            generate_demo(database)
-
-
-def prepare_database(settings: Settings) -> Database:
-    """Open and prepare the configured database (for tests, benchmarks and the CLI)."""
-    database = open_database(settings.effective_database_url)
-    prepare(settings, database)
-    return database
-
-
 class QueueStarter(QObject):
     """Prepares the database off the GUI thread (unless ``prepared``), retrying whenever it comes
     back online; then starts the embedded queue on the main thread. Stops it gracefully (running
@@ -119,6 +86,10 @@ class QueueStarter(QObject):
         self.queue: JobQueue | None = None
         self.max_delay = max_delay
         self._preparing = False
+        self._starting = False
+        self._stopped = False
+        self._lock = threading.Lock()
+        self._starting_queue: JobQueue | None = None  # started on a pool thread, not yet handed over
         ctx.online_changed.connect(self._online)
         ctx.database_changed.connect(self._database_changed)
         app.aboutToQuit.connect(self.stop)
@@ -161,29 +132,65 @@ class QueueStarter(QObject):
         show_error(None, err)  # a schema problem or a damaged file: a person must see it
 
     def start(self) -> None:
-        if self.queue is not None:
+        """Start the embedded queue off the GUI thread: opening a shared queue, the sweep for lost
+        jobs, the stale-mail recovery and the start-up mail check all wait on the network."""
+        if self.queue is not None or self._starting:
             return
-        from jobs.consumer import JobQueue  # Huey and its storage load after the window painted
+        self._starting = True
+        settings, database, max_delay = self.ctx.settings, self.ctx.database, self.max_delay
 
-        queue = JobQueue(self.ctx.settings, database=self.ctx.database, embedded=True, max_delay=self.max_delay)
-        try:
-            report = queue.start()
-        except Exception as err:  # the window stays usable; the jobs wait for a worker
-            log.exception("the job queue did not start")
-            queue.close()
-            QMessageBox.warning(None, app_title(), QCoreApplication.translate(
-                "QueueStarter", "ジョブの実行を開始できませんでした（{error}）。oroshi-desktop worker で実行できます。"
-            ).format(error=type(err).__name__))
+        def start_queue() -> JobQueue | None:
+            from jobs.consumer import JobQueue  # Huey and its storage load after the window painted
+
+            queue = JobQueue(settings, database=database, embedded=True, max_delay=max_delay)
+            try:
+                report = queue.start()
+            except BaseException:
+                queue.close()
+                raise
+            log.info("job queue: %s", report)
+            with self._lock:
+                if self._stopped:  # the app quit while the queue started
+                    queue.stop()
+                    return None
+                self._starting_queue = queue  # stop() finds it even before _started runs
+            return queue
+
+        Operation(self, start_queue).success(self._started).failure(self._start_failed).run()
+
+    def _started(self, queue: JobQueue | None) -> None:
+        self._starting = False
+        with self._lock:
+            self._starting_queue = None
+        if queue is None or self._stopped:
             return
-        log.info("job queue: %s", report)
+        if self.ctx.database is not queue.runtime.db:  # 設定 switched the database while it started
+            Operation(self, queue.stop).failure(lambda err: log.warning("the old queue did not stop: %s", err)).run()
+            if self.prepared:  # the new database was ready meanwhile: its queue starts now
+                self.start()
+            return
         self.queue = queue
         self.ctx.attach_tasks(queue.tasks)
         self.ctx.jobs_changed.emit()
 
+    def _start_failed(self, err: BaseException) -> None:
+        self._starting = False
+        if self._stopped:
+            return  # the app quit meanwhile
+        # the window stays usable; the jobs wait for a worker
+        log.error("the job queue did not start", exc_info=(type(err), err, err.__traceback__))
+        QMessageBox.warning(None, app_title(), QCoreApplication.translate(
+            "QueueStarter", "ジョブの実行を開始できませんでした（{error}）。oroshi-desktop worker で実行できます。"
+        ).format(error=type(err).__name__))
+
     def stop(self) -> None:
-        if self.queue is not None:
-            self.queue.stop()
-            self.queue = None
+        with self._lock:
+            self._stopped = True
+            starting, self._starting_queue = self._starting_queue, None
+        for queue in (self.queue, starting):
+            if queue is not None:
+                queue.stop()
+        self.queue = None
 
     def _database_changed(self) -> None:
         """設定 connected another database: the consumer and the mail schedule move to it. The old

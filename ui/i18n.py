@@ -13,7 +13,7 @@ from pathlib import Path
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.labels import Label, job_message
-from ui.qt import QApplication, QLocale, QSettings, QTranslator
+from ui.qt import QApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,16 @@ def chosen_language(settings: Settings) -> str:
     return value if value in LANGUAGES else DEFAULT_LANGUAGE
 
 
+def install_qt_translations(app: QApplication) -> QTranslator | None:
+    """Qt's own Japanese (qtbase_ja), so standard dialogs (files, printing, colours) speak Japanese."""
+    translator = QTranslator(app)
+    if translator.load("qtbase_ja", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(translator)
+        return translator
+    log.info("Qt's Japanese translation was not found; standard dialogs stay in English")
+    return None
+
+
 def install_language(app: QApplication, language: str, translations: Path = TRANSLATIONS) -> str:
     """Install the translators of ``language`` (replacing earlier ones); returns what took effect.
     ``translations``: the folder of ``oroshi_en.qm`` (tests pass one compiled from the sources)."""
@@ -52,8 +62,6 @@ def install_language(app: QApplication, language: str, translations: Path = TRAN
             log.warning("the English translation is missing (%s); staying in Japanese", translations)
             language = DEFAULT_LANGUAGE
     if language == "ja":
-        from ui.app import install_qt_translations
-
         qt_ja = install_qt_translations(app)
         if qt_ja is not None:
             _installed.append(qt_ja)

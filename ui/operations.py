@@ -21,7 +21,8 @@ from typing import Any, Generic, TypeVar
 
 import shiboken6
 
-from oroshi_desktop.errors import DatabaseUnavailable, UserError
+from oroshi_desktop.db.engine import is_connection_error
+from oroshi_desktop.errors import UserError
 from ui.qt import (
     QCoreApplication,
     QMessageBox,
@@ -67,13 +68,6 @@ def set_connection_lost_handler(handler: Callable[[BaseException], bool] | None)
     window already shows the outage, so ``show_error`` need not open a dialog for each view."""
     global _connection_lost
     _connection_lost = handler
-
-
-def is_connection_error(err: BaseException) -> bool:
-    """The database went away (network, server restart), as opposed to a bug or a bad record."""
-    from sqlalchemy import exc
-
-    return isinstance(err, DatabaseUnavailable | exc.OperationalError | exc.InterfaceError)
 
 
 class Cancelled(Exception):

@@ -23,8 +23,6 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from oroshi_desktop.db.engine import Database
 from ui.operations import Operation, show_error
 from ui.qt import (
@@ -43,8 +41,8 @@ PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
 PAINTED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
                            Qt.ItemDataRole.TextAlignmentRole})
-FirstPage = Callable[[Session, int], tuple[list[int], dict[int, Any]]]
-AllIds = Callable[[Session], list[int]]
+FirstPage = Callable[[int], tuple[list[int], dict[int, Any]]]  # a query of the store: a page of ``limit`` rows
+AllIds = Callable[[], list[int]]
 
 
 def loading_text() -> str:
@@ -76,7 +74,8 @@ class PagedIdModel(QAbstractTableModel):
         """The first page and every id for the current filter and sort (closures: they run on a thread)."""
         raise NotImplementedError
 
-    def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
+    def read_rows(self, ids: list[int]) -> dict[int, Any]:
+        """The cells of these rows, read through a query of the store (``Database.reading``)."""
         raise NotImplementedError
 
     def cell(self, row: Any, column: int, role: int) -> Any:
@@ -97,12 +96,7 @@ class PagedIdModel(QAbstractTableModel):
         parent = parent or self._parent_widget()
 
         def page() -> tuple[list[int], dict[int, Any]]:
-            with self.database.read() as session:
-                return page_query(session, size)
-
-        def every_id() -> list[int]:
-            with self.database.read() as session:
-                return ids_query(session)
+            return page_query(size)
 
         def shown(result: tuple[list[int], dict[int, Any]]) -> None:
             self._answered = True
@@ -116,7 +110,7 @@ class PagedIdModel(QAbstractTableModel):
             if len(ids) < size:
                 finished()  # that was all of them
                 return
-            Operation(parent, every_id).success(complete).failure(failed).run()
+            Operation(parent, ids_query).success(complete).failure(failed).run()
 
         def complete(ids: list[int]) -> None:
             if generation != self._generation:
@@ -179,8 +173,7 @@ class PagedIdModel(QAbstractTableModel):
         size = self.page_size
         ids = self.ids[page * size:(page + 1) * size]
         try:
-            with self.database.read() as session:
-                self._rows.update(self.read_rows(session, ids))
+            self._rows.update(self.read_rows(ids))
             self.pages_read += 1
         except Exception:  # the database went away: the cells show … and the next refresh tries again
             log.warning("could not read a page of %s", type(self).__name__, exc_info=True)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from oroshi_desktop.errors import UserError
+from ui.pdf_document import PdfPasswordError, load_pdf_document
 from ui.qt import (
     QAbstractPrintDialog,
     QColor,
@@ -37,7 +38,6 @@ from ui.qt import (
     Qt,
     QWidget,
 )
-from ui.viewer.document import PdfPasswordError, load_pdf_document
 
 # A full-colour A4 page at 1200 dpi is a 550 MB image; no office printer resolves more than 600.
 MAX_RENDER_DPI = 600

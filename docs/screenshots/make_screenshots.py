@@ -127,8 +127,9 @@ def child(out: Path, suffix: str, language: str) -> int:
     sys.path.insert(0, str(ROOT))
     from oroshi_desktop.config import load_settings
     from oroshi_desktop.ledger import Ledger
+    from oroshi_desktop.startup import prepare_database
     from ui.about import AboutDialog
-    from ui.app import QueueStarter, install_font, prepare_database
+    from ui.app import QueueStarter, install_font
     from ui.context import AppContext
     from ui.dialogs import confirm_box
     from ui.jobs.outbox_panel import mark_sent_question, resend_question

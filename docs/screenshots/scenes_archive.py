@@ -133,8 +133,10 @@ def _child(out: Path, suffix: str) -> int:
     from jobs.statements import generate_statements
     from oroshi_desktop.config import load_settings
     from oroshi_desktop.ledger import Ledger
-    from ui.app import install_font, install_qt_translations, prepare_database
+    from oroshi_desktop.startup import prepare_database
+    from ui.app import install_font
     from ui.context import AppContext
+    from ui.i18n import install_qt_translations
     from ui.main_window import MainWindow
     from ui.qt import QApplication
 

@@ -174,7 +174,8 @@ def _alone(out: Path) -> int:
     sys.path.insert(0, str(ROOT))
     from jobs.consumer import JobQueue
     from oroshi_desktop.config import load_settings
-    from ui.app import install_font, prepare_database
+    from oroshi_desktop.startup import prepare_database
+    from ui.app import install_font
     from ui.context import AppContext
     from ui.qt import QApplication, QMainWindow
 

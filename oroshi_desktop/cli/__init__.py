@@ -12,8 +12,6 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import exc as sa_exc
-
 from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, positive_int, require_healthy
 from oroshi_desktop.cli.self_test import add_self_test_options, run_self_test
 from oroshi_desktop.config import Settings, load_settings
@@ -188,9 +186,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.handler is cmd_gui:  # started from a menu there is no console to read the line in
             _show_start_error(err)
         return EXIT_USER_ERROR
-    except sa_exc.OperationalError as err:
-        orig = getattr(err, "orig", None) or err
-        line = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+    except Exception as err:
+        from oroshi_desktop.db.engine import unreachable_reason
+
+        line = unreachable_reason(err)
+        if line is None:
+            raise  # a bug: its traceback
         print(f"oroshi-desktop: error: database: {line}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

@@ -22,9 +22,8 @@ def _require(tasks: Any, **references: Any) -> None:
     """Every record a job would use must exist before it is queued (one line now, not a failed job)."""
     from oroshi_desktop.queries.references import require
 
-    with tasks.runtime.db.read() as session:
-        for reference, ids in references.items():
-            require(session, reference, ids if isinstance(ids, list | tuple) else [ids])
+    for reference, ids in references.items():
+        tasks.runtime.db.reading(require, reference, ids if isinstance(ids, list | tuple) else [ids])
 
 
 def cmd_enqueue_statement(args: argparse.Namespace, settings: Settings) -> int:

@@ -18,8 +18,7 @@ def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
 
     database = checked_database(settings)
     try:
-        with database.read() as session:
-            rows = recent_outbox_rows(session, states=args.state or (), limit=args.limit)
+        rows = database.reading(recent_outbox_rows, states=args.state or (), limit=args.limit)
     finally:
         database.dispose()
     if not rows:
@@ -44,8 +43,7 @@ def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int
 
     database = checked_database(settings)
     try:
-        with database.read() as session:
-            data = message_bytes(session, args.id, args.part)
+        data = database.reading(message_bytes, args.id, args.part)
     finally:
         database.dispose()
     if args.save:
@@ -63,13 +61,12 @@ def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int
 
 
 def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop.mail.outbox import DeliveryStatus, deliver, resend
+    from jobs.statements import resend_row
+    from oroshi_desktop.mail.outbox import DeliveryStatus
 
     runtime = job_runtime(settings)
     try:
-        transport = runtime.transport()
-        row = resend(runtime.db, args.id, sender=settings.smtp.sender or None)
-        result = deliver(runtime.db, row.id, transport)
+        result = resend_row(runtime, args.id)
     finally:
         runtime.close()
     print(f"outbox row {result.row_id}: {result.status.value}{': ' + result.message if result.message else ''}")

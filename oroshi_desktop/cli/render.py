@@ -1,5 +1,5 @@
 """``oroshi-desktop render …``: every document from the command line, through the same functions
-the jobs call (``printables.render``, imported lazily so other commands never load ReportLab)."""
+the jobs call (``jobs.documents``, imported lazily so other commands never load ReportLab)."""
 
 from __future__ import annotations
 
@@ -58,8 +58,8 @@ def _database(settings: Settings) -> Database:
 
 
 def cmd_statement(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.documents import statement_pdf
     from oroshi_desktop.cli.plausibility import warn_run_implausible
-    from printables.render import statement_pdf
 
     database = _database(settings)
     pdf = statement_pdf(database, invoice_id=args.invoice, organization_id=args.organization,
@@ -71,8 +71,8 @@ def cmd_statement(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
+    from jobs.documents import preview_pdf
     from oroshi_desktop.cli.plausibility import warn_implausible
-    from printables.render import preview_pdf
 
     database = _database(settings)
     pdf = preview_pdf(database, start=args.date_from, end=args.date_to,
@@ -83,7 +83,7 @@ def cmd_preview(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_shipping_chart(args: argparse.Namespace, settings: Settings) -> int:
-    from printables.render import shipping_chart_pdf
+    from jobs.documents import shipping_chart_pdf
 
     pdf = shipping_chart_pdf(_database(settings), day=args.date, carrier_id=args.carrier,
                              filters=shipping_filters(args), paper=args.paper)
@@ -91,21 +91,21 @@ def cmd_shipping_chart(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_packing_slips(args: argparse.Namespace, settings: Settings) -> int:
-    from printables.render import packing_slips_pdf
+    from jobs.documents import packing_slips_pdf
 
     pdf = packing_slips_pdf(_database(settings), day=args.date, carrier_id=args.carrier, filters=shipping_filters(args))
     return _write(pdf, args.out)
 
 
 def cmd_shipping_list(args: argparse.Namespace, settings: Settings) -> int:
-    from printables.render import shipping_list_pdf
+    from jobs.documents import shipping_list_pdf
 
     pdf = shipping_list_pdf(_database(settings), day=args.date, carrier_id=args.carrier, filters=shipping_filters(args))
     return _write(pdf, args.out)
 
 
 def cmd_check_sheet(args: argparse.Namespace, settings: Settings) -> int:
-    from printables.render import check_sheet_pdf
+    from jobs.documents import check_sheet_pdf
 
     pdf = check_sheet_pdf(_database(settings), day=args.date, prefecture_ids=args.prefecture,
                           reception_time_ids=args.reception_time)

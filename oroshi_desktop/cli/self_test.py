@@ -133,34 +133,17 @@ def check_database(ctx: SelfTestContext) -> str:
 
 def _demo_choices(ctx: SelfTestContext) -> dict[str, Any]:
     """Ids of the demo data every document is rendered for (the first of each kind)."""
-    from oroshi_desktop.db.models import (
-        Invoice,
-        InvoiceSupplierOrganization,
-        ShippingOrganization,
-        SupplierOrganization,
-        SupplyDate,
-        SupplyReceptionTime,
-    )
+    from oroshi_desktop.demo.generate import first_records
 
-    with ctx.database.read() as session:
-        invoice = session.query(Invoice).order_by(Invoice.id).first()
-        if invoice is None:
-            raise CheckFailed("the demo data has no statement run (invoice)")
-        return {
-            "invoice": invoice.id, "start": invoice.start_date, "end": invoice.end_date,
-            "organization": session.query(InvoiceSupplierOrganization.supplier_organization_id)
-            .filter_by(invoice_id=invoice.id).order_by(InvoiceSupplierOrganization.id).first()[0],
-            "carrier": session.query(ShippingOrganization.id).order_by(ShippingOrganization.id).first()[0],
-            "supply_day": session.query(SupplyDate.date).order_by(SupplyDate.date.desc()).first()[0],
-            "prefecture": session.query(SupplierOrganization.subregion_id)
-            .order_by(SupplierOrganization.id).first()[0],
-            "reception_time": session.query(SupplyReceptionTime.id).order_by(SupplyReceptionTime.id).first()[0],
-        }
+    choices = ctx.database.reading(first_records)
+    if choices is None:
+        raise CheckFailed("the demo data has no statement run (invoice)")
+    return choices
 
 
 def document_checks() -> list[tuple[str, Callable[[SelfTestContext], str]]]:
     """One check per document: rendered by the functions the jobs call, then opened by QtPdf."""
-    from printables import render as pdfs
+    from jobs import documents as pdfs
 
     def today(ctx: SelfTestContext) -> Any:
         return datetime.now(ctx.settings.tz).date()

@@ -49,17 +49,12 @@ def cmd_mail_check(args: argparse.Namespace, settings: Settings) -> int:
         job_id = tasks.mail_check_now()
         print(f"queued mail check as job {job_id}")
         return 0
-    from jobs.statements import check_and_send
+    from jobs.statements import mail_check
 
     runtime = job_runtime(settings)
-    transport = None
-    try:
-        # check_and_send first turns rows a crashed run left 'sending' into 'uncertain' (never resent).
-        transport = runtime.transport()
-        summary = check_and_send(runtime.db, transport, tz=settings.tz, sender=settings.smtp.sender)
+    try:  # the check first turns rows a crashed run left 'sending' into 'uncertain' (never resent)
+        summary = mail_check(runtime)
     finally:
-        if transport is not None:
-            transport.close()
         runtime.close()
     print(f"mail check: {summary.describe()}")
     for line in summary.error_lines():

@@ -7,11 +7,11 @@ both read and then fail to upgrade their lock ("database is locked") despite the
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, make_url
@@ -25,6 +25,9 @@ from oroshi_desktop.urls import redact_url, url_secret
 log = logging.getLogger(__name__)
 
 SUPPORTED = ("sqlite", "postgresql")
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 def parse_database_url(raw: str) -> URL:
@@ -132,6 +135,24 @@ class Database:
         with _rights_named(), self._reader() as session:
             yield session
 
+    def reading(self, query: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """``query(session, *args, **kwargs)`` in a read session: how the window and the CLI run a
+        query of the store without holding a session (or SQLAlchemy) themselves."""
+        with self.read() as session:
+            return query(session, *args, **kwargs)
+
+    def writing(self, change: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
+        """``change(session, *args, **kwargs)`` in one write transaction, committed on success."""
+        with self.write() as session:
+            return change(session, *args, **kwargs)
+
+    def server_version(self) -> str:
+        """``SQLite 3.x`` or ``PostgreSQL 15.x``, as バージョン情報 shows it (a query: not on the GUI thread)."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                return f"SQLite {conn.execute(text('select sqlite_version()')).scalar()}"
+            return f"PostgreSQL {conn.execute(text('show server_version')).scalar()}"
+
     def ping(self) -> None:
         try:
             with self.engine.connect() as conn:
@@ -156,6 +177,22 @@ def _rights_named() -> Iterator[None]:
         if denied is None:
             raise
         raise denied from None
+
+
+def is_connection_error(err: BaseException) -> bool:
+    """The database went away (network, server restart), as opposed to a bug or a bad record."""
+    return isinstance(err, DatabaseUnavailable | exc.OperationalError | exc.InterfaceError)
+
+
+def is_database_error(err: BaseException) -> bool:
+    """Any error of the database or its driver (as opposed to the data or the code that uses it)."""
+    return isinstance(err, exc.SQLAlchemyError)
+
+
+def unreachable_reason(err: BaseException) -> str | None:
+    """The driver's first line when ``err`` says the database could not be reached or answered
+    (an ``OperationalError``), for the CLI's one-line error; None for anything else."""
+    return _first_line(err) if isinstance(err, exc.OperationalError) else None
 
 
 def _first_line(err: BaseException) -> str:

@@ -6,9 +6,10 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.engine import Database
@@ -134,6 +135,28 @@ def is_empty(db: Database) -> bool:
             session.scalar(select(model.id).limit(1)) is not None
             for model in (SupplierOrganization, Supply, Order)
         )
+
+
+def first_records(session: Session) -> dict[str, object] | None:
+    """The first record of each kind the documents are made for (the self-test renders each one
+    from these); None while there is no statement run."""
+    invoice = session.scalars(select(Invoice).order_by(Invoice.id).limit(1)).first()
+    if invoice is None:
+        return None
+
+    def first(query: Select[Any]) -> object:
+        return session.execute(query.limit(1)).one()[0]
+
+    return {
+        "invoice": invoice.id, "start": invoice.start_date, "end": invoice.end_date,
+        "organization": first(select(InvoiceSupplierOrganization.supplier_organization_id)
+                              .where(InvoiceSupplierOrganization.invoice_id == invoice.id)
+                              .order_by(InvoiceSupplierOrganization.id)),
+        "carrier": first(select(ShippingOrganization.id).order_by(ShippingOrganization.id)),
+        "supply_day": first(select(SupplyDate.date).order_by(SupplyDate.date.desc())),
+        "prefecture": first(select(SupplierOrganization.subregion_id).order_by(SupplierOrganization.id)),
+        "reception_time": first(select(SupplyReceptionTime.id).order_by(SupplyReceptionTime.id)),
+    }
 
 
 def generate_demo(db: Database, *, scale: int = 1, seed: int = 0, today: date | None = None,

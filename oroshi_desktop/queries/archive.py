@@ -192,6 +192,13 @@ def count_archive(session: Session, criteria: ArchiveCriteria) -> int:
     return session.scalar(_matching(select(func.count(StoredDocument.id)), criteria)) or 0
 
 
+def search_page(session: Session, criteria: ArchiveCriteria, *, tz: ZoneInfo, limit: int
+                ) -> tuple[list[ArchiveEntry], int]:
+    """The first ``limit`` matches and how many there are in all (counted only when more may be)."""
+    entries = search_archive(session, criteria, tz=tz, limit=limit, fill=False)
+    return entries, count_archive(session, criteria) if len(entries) >= limit else len(entries)
+
+
 def archive_ids(session: Session, criteria: ArchiveCriteria, *, sort: str = "id",
                 descending: bool = True) -> list[int]:
     """Every matching document id in order (one integer column: the paged table's row list)."""
@@ -223,6 +230,14 @@ def verify_documents(session: Session, document_ids: Sequence[int], *,
         if step is not None:
             step(done, total)
     return problems
+
+
+def verify_search(session: Session, criteria: ArchiveCriteria, shown: Sequence[int], *, complete: bool,
+                  step: Callable[[int, int], None] | None = None) -> tuple[int, list[IntegrityProblem]]:
+    """The archive check of a search: the ``shown`` documents when they are all of its matches,
+    else every match; how many were checked and the ones whose SHA-256 no longer matches."""
+    ids = list(shown) if complete else archive_ids(session, criteria)
+    return len(ids), verify_documents(session, ids, step=step)
 
 
 def _yen(value: Decimal) -> str:

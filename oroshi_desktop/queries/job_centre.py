@@ -27,7 +27,7 @@ from oroshi_desktop.labels import (
     UNCERTAIN_ADVICE,
     Label,
 )
-from oroshi_desktop.ledger import JobView
+from oroshi_desktop.ledger import FAILED, RUNNING, JobView
 
 Stamp = tuple[int, datetime | None]
 
@@ -97,6 +97,27 @@ def job_rows(session: Session, ids: Iterable[int]) -> dict[int, JobView]:
 def job_ids(session: Session, flt: JobFilter) -> list[int]:
     """Every id of the filtered set (for 失敗をすべて再実行 / すべて破棄)."""
     return list(session.scalars(_job_where(select(JobRow.id), flt).order_by(JobRow.id)))
+
+
+@dataclass(frozen=True)
+class LedgerCounts:
+    """What the tray and the status bar tell of the ledger."""
+
+    failed: int                  # this PC's failed jobs
+    running_mail: bool           # a mail job runs on any PC
+    last_mail_sent: int | None   # the newest mail job that sent something
+
+
+def ledger_counts(session: Session, pc: str, *, mail_kind: str, mail_sent_message: str) -> LedgerCounts:
+    """``mail_kind`` and ``mail_sent_message``: the mail job's kind and its "sent" message (the jobs'
+    vocabulary, which the core does not import)."""
+    failed = session.scalar(select(func.count()).select_from(JobRow)
+                            .where(JobRow.requested_by == pc, JobRow.state == FAILED)) or 0
+    running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
+                                       .where(JobRow.kind == mail_kind, JobRow.state == RUNNING)))
+    last_sent = session.scalar(select(func.max(JobRow.id))
+                               .where(JobRow.kind == mail_kind, JobRow.message == mail_sent_message))
+    return LedgerCounts(failed, running_mail, last_sent)
 
 
 @dataclass(frozen=True)

@@ -56,10 +56,44 @@ def rounding(session: Session) -> Rounding:
     return Rounding(get_preference(session, ROUNDING))
 
 
-def load_company(session: Session) -> Company:
-    data = session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
+def _company_row(session: Session) -> SettingsRow | None:
+    return session.scalars(select(SettingsRow).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
                            .order_by(SettingsRow.id).limit(1)).first()
-    return Company.from_settings(data)
+
+
+def company_settings(session: Session) -> dict[str, Any]:
+    """The web system's company settings row as it is stored (every key, also those we do not show)."""
+    row = _company_row(session)
+    return dict((row.settings or {}) if row is not None else {})
+
+
+def load_company(session: Session) -> Company:
+    return Company.from_settings(company_settings(session))
+
+
+def save_company_settings(session: Session, company: dict[str, Any]) -> None:
+    """Merge ``company`` into the row, keeping the keys it does not name; a None value removes its key."""
+    row = _company_row(session)
+    merged = {**((row.settings or {}) if row is not None else {}), **company}
+    merged = {key: value for key, value in merged.items() if value is not None}
+    if row is None:
+        session.add(SettingsRow(name=COMPANY_SETTINGS_NAME, settings=merged))
+    else:
+        row.settings = merged
+
+
+def settings_form(session: Session, shared: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
+    """What the 設定 form shows of the database: the company row, and each of ``shared`` (form key →
+    preference key) as text."""
+    return company_settings(session), {key: str(get_preference(session, pref)) for key, pref in shared.items()}
+
+
+def save_settings_form(session: Session, company: dict[str, Any], shared: dict[str, str]) -> None:
+    """The 設定 form's database part in one transaction: the company row and the shared preferences
+    (preference key → value)."""
+    save_company_settings(session, company)
+    for pref, value in shared.items():
+        set_preference(session, pref, value)
 
 
 def tax_rates(session: Session) -> dict[int, Decimal]:

@@ -50,3 +50,12 @@ def require(session: Session, reference: str, ids: Iterable[int | None]) -> None
     if missing:
         listed = ", ".join(map(str, missing))
         raise NotFound(f"{en} {listed} does not exist", f"{ja}（ID {listed}）が見つかりません")
+
+
+def organization_name(session: Session, organization_id: int) -> str:
+    """A supplier organization's name, as its documents print it; ``UserError`` when there is none."""
+    organization = session.get(SupplierOrganization, organization_id)
+    if organization is None:
+        raise UserError(f"supplier organization {organization_id} does not exist",
+                        f"組織 {organization_id} が見つかりません")
+    return organization.entity_name

@@ -143,6 +143,18 @@ def _number_warnings(session: Session, start: date, end: date, org: Organization
                         implausible_text_en(org.name, lines, limit))] if lines and limit else []
 
 
+def dialog_choices(session: Session) -> tuple[list[OrganizationChoice], str]:
+    """What the new-statement dialog opens with: the organizations and the company's CC address."""
+    return organization_choices(session), company_cc(session)
+
+
+def plan_check(session: Session, start: date, end: date, organization_ids: Sequence[int], *,
+               plausible_line_amount: int | None = DEFAULT_PLAUSIBLE_LINE_AMOUNT) -> tuple[int, list[PlanWarning]]:
+    """The dialog's check of a period and its organizations: supply days and the warnings."""
+    return supply_day_count(session, start, end), plan_warnings(
+        session, start, end, organization_ids, plausible_line_amount=plausible_line_amount)
+
+
 def plan_warnings(session: Session, start: date, end: date, organization_ids: Sequence[int], *,
                   plausible_line_amount: int | None = DEFAULT_PLAUSIBLE_LINE_AMOUNT) -> list[PlanWarning]:
     """The warnings of issue 7 point 4, per chosen organization, in the order a person fixes them;
@@ -200,3 +212,32 @@ def has_supplies(session: Session, start: date, end: date, organization_id: int)
     return bool(session.scalar(select(exists().where(
         Supply.supplier_id == Supplier.id, Supplier.supplier_organization_id == organization_id,
         Supply.supply_date_id == SupplyDate.id, SupplyDate.date.between(start, end), Supply.quantity != 0))))
+
+
+def implausible_by_organization(session: Session, organization_ids: Sequence[int], start: date, end: date,
+                                limit: int | None) -> list[tuple[int, str | None, list[StatementLine]]]:
+    """Per organization with lines above ``limit`` yen in the period: its id, its name and those lines.
+    An organization whose supplies cannot make a statement is left out (it is refused on its own)."""
+    names = dict(session.execute(select(SupplierOrganization.id, SupplierOrganization.entity_name)
+                                 .where(SupplierOrganization.id.in_(list(organization_ids)))).all())
+    found = []
+    for organization_id in organization_ids:
+        try:
+            lines = implausible_lines(session, organization_id, start, end, limit)
+        except UserError:
+            continue
+        if lines:
+            found.append((organization_id, names.get(organization_id, ""), lines))
+    return found
+
+
+def run_period(session: Session, invoice_id: int) -> tuple[date, date, list[int]] | None:
+    """A statement run's period and its organizations in order; None for a run without a period."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None or invoice.start_date is None or invoice.end_date is None:
+        return None
+    organization_ids = list(session.scalars(
+        select(InvoiceSupplierOrganization.supplier_organization_id)
+        .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
+        .order_by(InvoiceSupplierOrganization.id)))
+    return invoice.start_date, invoice.end_date, organization_ids

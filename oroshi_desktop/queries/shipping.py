@@ -32,7 +32,7 @@ from oroshi_desktop.db.models import (
     ShippingOrganization,
     ShippingReceptacle,
 )
-from oroshi_desktop.domain.parties import PostalAddress
+from oroshi_desktop.domain.parties import Company, PostalAddress
 from oroshi_desktop.domain.quantities import order_quantity
 from oroshi_desktop.domain.shipping import (
     NO_FILTERS,
@@ -51,7 +51,7 @@ from oroshi_desktop.domain.shipping import (
     shipping_list,
 )
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
-from oroshi_desktop.queries.preferences import CHART_PAPER, get_preference
+from oroshi_desktop.queries.preferences import CHART_PAPER, get_preference, load_company
 
 # Rails polymorphic type names for a buyer's addresses (engine-namespaced and plain).
 BUYER_ADDRESSABLE = ("Oroshi::Buyer", "Buyer")
@@ -281,3 +281,22 @@ def load_shipping_list(session: Session, *, day: date, carrier_id: int | None = 
     return shipping_list(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
                          filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id,
                          labels=labels)
+
+
+def shipping_chart_document(session: Session, *, day: date, carrier_id: int, filters: ShippingFilters = NO_FILTERS,
+                            paper: str | None = None) -> tuple[ShippingChart, str]:
+    """The 出荷表 and its paper (the shared setting unless ``paper`` is given)."""
+    chart = load_shipping_chart(session, day=day, carrier_id=carrier_id, filters=filters)
+    return chart, paper or get_preference(session, CHART_PAPER)
+
+
+def packing_slips_document(session: Session, *, day: date, carrier_id: int | None,
+                           filters: ShippingFilters = NO_FILTERS) -> tuple[tuple[PackingSlip, ...], Company]:
+    """The packing slips and the company that prints them."""
+    return load_packing_slips(session, day=day, carrier_id=carrier_id, filters=filters), load_company(session)
+
+
+def shipping_list_document(session: Session, *, day: date, carrier_id: int | None = None,
+                           filters: ShippingFilters = NO_FILTERS) -> tuple[ShippingList, Company]:
+    """The shipping list and the company that prints it."""
+    return load_shipping_list(session, day=day, carrier_id=carrier_id, filters=filters), load_company(session)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
     Address,
+    Invoice,
+    InvoiceLayout,
+    InvoiceSupplierOrganization,
     Supplier,
     SupplierOrganization,
     Supply,
@@ -20,6 +24,7 @@ from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
 from oroshi_desktop.domain.quantities import supply_number
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.domain.statement_body import SupplyRecord, build_body
 from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
@@ -122,3 +127,34 @@ def load_statement(session: Session, *, organization_id: int, start: date, end: 
         receiver=receiver, company=load_company(session), body=build_body((r for _, r in records), mode),
         sections=sections, is_preview=is_preview,
     )
+
+
+def load_issued_statement(session: Session, *, invoice_id: int, organization_id: int, fmt: str,
+                          layout: str | None = None, tz: ZoneInfo = BUSINESS_TZ_DEFAULT) -> PaymentStatement:
+    """An issued statement of a run: the run's period and layout (unless ``layout`` is given), its
+    send date as the statement date."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound(f"statement run (invoice) {invoice_id} does not exist",
+                       f"支払明細書の作成分（請求 {invoice_id}）が見つかりません")
+    if invoice.start_date is None or invoice.end_date is None:
+        raise UserError(f"invoice {invoice_id} has no start_date or end_date",
+                        f"請求 {invoice_id} に期間（start_date / end_date）がありません")
+    member = session.scalar(select(InvoiceSupplierOrganization.id).where(
+        InvoiceSupplierOrganization.invoice_id == invoice_id,
+        InvoiceSupplierOrganization.supplier_organization_id == organization_id))
+    if member is None:
+        raise UserError(f"supplier organization {organization_id} is not part of invoice {invoice_id}",
+                        f"供給組織 {organization_id} は請求 {invoice_id} に含まれていません")
+    if layout is None:
+        layout = InvoiceLayout.of_run(invoice)
+    statement_date = invoice.send_at.astimezone(tz).date() if invoice.send_at else None
+    return load_statement(session, organization_id=organization_id, start=invoice.start_date,
+                          end=invoice.end_date, fmt=fmt, layout=layout, statement_date=statement_date)
+
+
+def load_preview_statement(session: Session, *, start: date, end: date, organization_id: int, fmt: str,
+                           layout: str) -> PaymentStatement:
+    """A 見本 preview: no run yet, dated by the last supply date."""
+    return load_statement(session, organization_id=organization_id, start=start, end=end, fmt=fmt,
+                          layout=layout, statement_date=None, is_preview=True)

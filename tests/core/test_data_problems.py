@@ -11,6 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import select, update
 
+from jobs.documents import statement_pdf
 from oroshi_desktop.db.models import Invoice, Order, Supply, SupplyTypeTaxRate
 from oroshi_desktop.domain.statement_options import (
     StatementFormat,
@@ -22,7 +23,6 @@ from oroshi_desktop.errors import BrokenReference, InvalidValue, NotFound, UserE
 from oroshi_desktop.mail.outbox import preview_invoice_mails
 from oroshi_desktop.queries.shipping import load_packing_slips, load_shipping_chart
 from oroshi_desktop.queries.statements import load_statement
-from printables.render import statement_pdf
 from tests.helpers.broken_data import write_unchecked
 from tests.printables.shipping_fixtures import DAY, build_shipping_fixture
 from tests.printables.statement_fixtures import END, START, build_statement_fixture

@@ -1,6 +1,7 @@
 """The outbox from the command line (issue 9, points 1 and 3): ``mail-check --once`` names a bad
 organization and its field in its summary, ``outbox list`` shows the row's reason, and
-``outbox show-message --save`` writes exactly the bytes the server received."""
+``outbox show-message --save`` writes exactly the bytes the server received, and ``outbox resend``
+sends a row again."""
 
 from __future__ import annotations
 
@@ -59,4 +60,13 @@ def test_cli_summary_names_the_bad_organization_and_saves_what_was_sent(_isolate
     assert [saved.read_bytes()] == received
     missing = cli(env, "outbox", "show-message", str(bad.id))
     assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
+
+    # 再送 from the command line: the row's mail goes out again now, in this process.
+    with SmtpTestServer.running() as server:
+        env = {**os.environ, "OROSHI_SMTP_HOST": HOST, "OROSHI_SMTP_PORT": str(server.port),
+               "OROSHI_SMTP_SECURITY": "none"}
+        again = cli(env, "outbox", "resend", str(good.id))
+        resent = list(server.accepted)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.stdout.strip().endswith(": sent") and len(resent) == 1
     db.dispose()

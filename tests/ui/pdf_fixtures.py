@@ -10,8 +10,8 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 
+from jobs.documents import statement_pdf
 from oroshi_desktop.db.engine import Database
-from printables.render import statement_pdf
 from tests.printables.statement_fixtures import PRODUCERS, StatementFixture, build_statement_fixture
 from ui.qt import QApplication, QInputDialog, QTimer
 

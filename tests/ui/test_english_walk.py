@@ -85,7 +85,7 @@ def demo_jobs_and_outbox(window: Any, qtbot: Any) -> None:
 
 @pytest.fixture
 def walk(english, make_shell, qtbot) -> Iterator[Walk]:  # type: ignore[no-untyped-def]
-    from ui.app import prepare_database
+    from oroshi_desktop.startup import prepare_database
 
     settings = load_settings()
     database = prepare_database(settings)  # the embedded default: schema and demo data

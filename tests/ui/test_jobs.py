@@ -17,10 +17,10 @@ from oroshi_desktop.demo import generate_demo
 from oroshi_desktop.ledger import Ledger
 from oroshi_desktop.mail.outbox import prepare_outbox
 from oroshi_desktop.queries.job_centre import JobFilter
+from oroshi_desktop.startup import prepare_database
 from tests.helpers.smtp_server import SmtpTestServer
 from tests.jobs.conftest import DUE_INVOICE
 from tests.ui.conftest import answer_dialog, settings_for
-from ui.app import prepare_database
 from ui.jobs.models import ATTENTION, JobTableModel, OutboxTableModel
 from ui.qt import QApplication, QPushButton, Qt, QTableView, QToolButton
 

@@ -10,7 +10,7 @@ import pytest
 
 from oroshi_desktop.config import load_settings
 from oroshi_desktop.db.engine import open_database
-from ui.app import prepare_database
+from oroshi_desktop.startup import prepare_database
 from ui.qt import QAction, QKeySequence, QLabel, QTableView, QToolBar
 from ui.shell.placeholder import PlaceholderView
 from ui.shell.views import NAVIGATION
@@ -148,7 +148,7 @@ def test_starts_offline_and_recovers_when_the_database_appears(make_shell, qtbot
 
 
 def test_qt_standard_dialogs_speak_japanese(qapp):
-    from ui.app import install_qt_translations
+    from ui.i18n import install_qt_translations
     from ui.qt import QCoreApplication
 
     translator = install_qt_translations(qapp)

@@ -20,9 +20,9 @@ from oroshi_desktop.db.models import JobRow, SupplierOrganization
 from oroshi_desktop.ledger import Ledger
 from oroshi_desktop.queries.order_list import order_ids
 from oroshi_desktop.queries.statement_runs import run_ids
+from oroshi_desktop.startup import prepare_database
 from oroshi_desktop.statement_run_editing import NewRun, create_run
 from tests.conftest import make_database
-from ui.app import prepare_database
 from ui.shell.status_bar import database_text
 
 

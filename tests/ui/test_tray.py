@@ -105,7 +105,7 @@ def _overview(**changes):
 
 def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbot, qt_warnings):
     """The tray's logic on the offscreen platform (the icon exists, it is just not shown)."""
-    from ui.app import prepare_database
+    from oroshi_desktop.startup import prepare_database
     from ui.tray import Tray
 
     qt_warnings.expect("QSystemTrayIcon")

@@ -15,7 +15,8 @@ from oroshi_desktop.config import load_settings
 from oroshi_desktop.db.models import OutboxMessage
 from oroshi_desktop.ledger import Ledger
 from oroshi_desktop.mail.outbox import prepare_outbox
-from ui.app import QueueStarter, install_font, prepare_database
+from oroshi_desktop.startup import prepare_database
+from ui.app import QueueStarter, install_font
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.qt import QApplication, QTimer

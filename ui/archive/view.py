@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.document_store import load_document
+from oroshi_desktop.document_store import document_content
 from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     ArchiveEntry,
     archive_csv,
-    archive_ids,
-    count_archive,
     search_archive,
-    verify_documents,
+    search_page,
+    verify_search,
 )
 from oroshi_desktop.queries.archive_facts import fill_missing_facts
 from ui.archive.filters import ArchiveFilterBar
@@ -137,12 +136,8 @@ class ArchiveView(QWidget):
 
         def work() -> tuple[list[ArchiveEntry], int]:
             criteria.check()
-            with database.write() as session:  # facts of PDFs stored before they were recorded
-                fill_missing_facts(session, tz=tz)
-            with database.read() as session:
-                entries = search_archive(session, criteria, tz=tz, limit=limit, fill=False)
-                total = count_archive(session, criteria) if len(entries) >= limit else len(entries)
-            return entries, total
+            database.writing(fill_missing_facts, tz=tz)  # facts of PDFs stored before they were recorded
+            return database.reading(search_page, criteria, tz=tz, limit=limit)
 
         def done(result: tuple[list[ArchiveEntry], int]) -> None:
             if generation != self._generation:
@@ -175,8 +170,7 @@ class ArchiveView(QWidget):
         database: Database = self.ctx.database
 
         def work() -> bytes:
-            with database.read() as session:
-                return bytes(load_document(session, entry.document_id).content)
+            return database.reading(document_content, entry.document_id)
 
         Operation(self, work, label=self.tr("PDFを読み込んでいます…")).success(then).run()
 
@@ -207,10 +201,10 @@ class ArchiveView(QWidget):
                 progress.update(done, total)
                 progress.check()
 
-            with database.read() as session:  # beyond the table's rows: every match of the search
-                ids = shown if complete else archive_ids(session, criteria)
-                checked.append(len(ids))
-                return verify_documents(session, ids, step=step)
+            # beyond the table's rows: every match of the search
+            count, problems = database.reading(verify_search, criteria, shown, complete=complete, step=step)
+            checked.append(count)
+            return problems
 
         operation = BatchOperation(self, work, label=self.tr("保存された書類のSHA-256を照合しています…"))
         operation.success(lambda problems: self._verified(problems, checked[0])).run()
@@ -253,8 +247,7 @@ class ArchiveView(QWidget):
         def work() -> str:
             entries = shown
             if not complete:  # the table holds the first rows only: the file gets the whole result
-                with database.read() as session:
-                    entries = search_archive(session, criteria, tz=tz, fill=False)
+                entries = database.reading(search_archive, criteria, tz=tz, fill=False)
             target.write_bytes(archive_csv(entries))
             return str(target)
 

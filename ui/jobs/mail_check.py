@@ -11,7 +11,6 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.ledger import Ledger
 from ui.i18n import label, message
-from ui.jobs.ledger_access import ledger_session
 from ui.qt import QCoreApplication
 
 if TYPE_CHECKING:
@@ -68,6 +67,5 @@ def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:
     from jobs.control import queue_status
     from oroshi_desktop.queries.job_centre import last_mail_check
 
-    with ledger_session(ledger) as session:
-        last = last_mail_check(session)
+    last = ledger.db.reading(last_mail_check)
     return MailCheckState(queue_status(settings, ledger), last, next_mail_check(settings))

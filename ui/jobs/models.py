@@ -23,7 +23,6 @@ from oroshi_desktop.queries.job_centre import (
     outbox_stamps,
 )
 from ui.i18n import current_language, label, message
-from ui.jobs.ledger_access import ledger_session
 from ui.jobs.stamped_model import StampedTableModel
 from ui.qt import QT_TRANSLATE_NOOP, QBrush, QColor, Qt
 
@@ -57,12 +56,10 @@ class JobTableModel(StampedTableModel[JobView]):
 
     def load_stamps(self) -> list[Stamp]:
         flt, sort, descending = self.filter, self.sort_key, self.descending
-        with ledger_session(self.ledger) as session:
-            return job_stamps(session, flt, sort, descending)
+        return self.ledger.db.reading(job_stamps, flt, sort, descending)
 
     def load_rows(self, ids: Sequence[int]) -> dict[int, JobView]:
-        with ledger_session(self.ledger) as session:
-            return job_rows(session, ids)
+        return self.ledger.db.reading(job_rows, ids)
 
     def cell(self, job: JobView, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -118,12 +115,10 @@ class OutboxTableModel(StampedTableModel[OutboxRow]):
 
     def load_stamps(self) -> list[Stamp]:
         flt, sort, descending = self.filter, self.sort_key, self.descending
-        with self.database.read() as session:
-            return outbox_stamps(session, flt, sort, descending)
+        return self.database.reading(outbox_stamps, flt, sort, descending)
 
     def load_rows(self, ids: Sequence[int]) -> dict[int, OutboxRow]:
-        with self.database.read() as session:
-            return outbox_rows(session, ids)
+        return self.database.reading(outbox_rows, ids)
 
     def cell(self, row: OutboxRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.labels import JOB_KIND_LABELS, JOB_STATE_LABELS
@@ -23,7 +23,6 @@ from oroshi_desktop.queries.job_centre import (
 from ui.context import AppContext
 from ui.dialogs import confirm
 from ui.i18n import label, user_message
-from ui.jobs.ledger_access import ledger_session
 from ui.jobs.models import JobTableModel
 from ui.jobs.outbox_panel import OutboxPanel
 from ui.jobs.table import button, combo, make_table, selected_row
@@ -46,7 +45,9 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from ui.shell.monitor import Overview
+
+if TYPE_CHECKING:
+    from ui.shell.monitor import Overview
 
 JOB_POLL_MS = 1000
 
@@ -253,8 +254,8 @@ class JobsView(QWidget):
         wanted = tuple(s for s in (flt.states or STATES) if s in states)
         if not wanted:
             return []
-        with ledger_session(self.ctx.ledger) as session:
-            return job_ids(session, JobFilter(states=wanted, kinds=flt.kinds, requested_by=flt.requested_by))
+        return self.ctx.ledger.db.reading(job_ids, JobFilter(states=wanted, kinds=flt.kinds,
+                                                             requested_by=flt.requested_by))
 
     def retry_all_failed(self) -> None:
         tasks = self.ctx.tasks

@@ -14,7 +14,6 @@ from typing import Any
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.domain.shipping import ShippingFilters
-from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.order_list import FilterChoices, OrderFilter
 from ui.operations import Operation
 from ui.orders.filters import date_edit, fill_combo, from_qdate
@@ -60,18 +59,10 @@ class DocumentRequest:
 
 def render(database: Database, request: DocumentRequest) -> bytes:
     """The PDF of ``request`` (runs on a worker thread)."""
-    from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
+    from jobs.documents import order_document_pdf
 
-    if request.kind == SHIPPING_CHART:
-        if request.carrier_id is None:
-            raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
-        return shipping_chart_pdf(database, day=request.day, carrier_id=request.carrier_id,
-                                            filters=request.filters, paper=request.paper)
-    if request.kind == PACKING_SLIPS:
-        return packing_slips_pdf(database, day=request.day, carrier_id=request.carrier_id,
-                                           filters=request.filters)
-    return shipping_list_pdf(database, day=request.day, carrier_id=request.carrier_id,
-                                       filters=request.filters)
+    return order_document_pdf(database, request.kind, day=request.day, carrier_id=request.carrier_id,
+                              filters=request.filters, paper=request.paper)
 
 
 def list_filters(order_filter: OrderFilter) -> ShippingFilters:

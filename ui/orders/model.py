@@ -6,8 +6,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.queries.order_list import (
     OrderFilter,
@@ -52,20 +50,20 @@ class OrderTableModel(PagedIdModel):
         self.descending = False
 
     def queries(self) -> tuple[FirstPage, AllIds]:
-        f, sort, descending = self.order_filter, self.sort_key, self.descending
+        database, f, sort, descending = self.database, self.order_filter, self.sort_key, self.descending
 
-        def page(session: Session, limit: int) -> tuple[list[int], dict[int, Any]]:
-            ids, rows = first_page(session, f, sort, descending, limit)
+        def page(limit: int) -> tuple[list[int], dict[int, Any]]:
+            ids, rows = database.reading(first_page, f, sort, descending, limit)
             return ids, dict(rows)
 
-        return page, lambda session: order_ids(session, f, sort, descending)
+        return page, lambda: database.reading(order_ids, f, sort, descending)
 
     def first_page_is_cheap(self) -> bool:
         """By shipping date without a text search: the shipping-date index gives the first 100."""
         return self.sort_key == OrderSort.SHIPPING_DATE and not self.order_filter.search.strip()
 
-    def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
-        return dict(order_rows(session, ids))
+    def read_rows(self, ids: list[int]) -> dict[int, Any]:
+        return dict(self.database.reading(order_rows, ids))
 
     def set_filter(self, order_filter: OrderFilter, parent: QWidget | None = None) -> None:
         self.order_filter = order_filter

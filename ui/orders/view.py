@@ -129,8 +129,7 @@ class OrdersView(QWidget):
 
     def _load_choices(self) -> None:
         def work() -> FilterChoices:
-            with self.database.read() as session:
-                return filter_choices(session)
+            return self.database.reading(filter_choices)
 
         def done(choices: FilterChoices) -> None:
             self.choices = choices
@@ -145,8 +144,7 @@ class OrdersView(QWidget):
         order_filter = self.model.order_filter
 
         def work() -> OrderTotals:
-            with self.database.read() as session:
-                return order_totals(session, order_filter)
+            return self.database.reading(order_totals, order_filter)
 
         def done(totals: OrderTotals) -> None:
             if order_filter != self.model.order_filter:

@@ -12,17 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from oroshi_desktop import secrets
 from oroshi_desktop.config import Settings, save_settings
+from oroshi_desktop.db.connection_check import database_password_key
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.db.models import COMPANY_SETTINGS_NAME, SettingsRow
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries import preferences
 from ui.qt import QSettings
-from ui.settings.connections import database_password_key
 
 # combo key in the form → shared preference key
 SHARED_KEYS = {"rounding": preferences.ROUNDING, "password_delivery": preferences.PASSWORD_DELIVERY,
@@ -45,25 +41,9 @@ def local_preferences(settings: Settings) -> QSettings:
     return QSettings(str(settings.paths.config_dir / LOCAL_FILE), QSettings.Format.IniFormat)
 
 
-def load_company_row(session: Session) -> dict[str, Any]:
-    data = session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
-                           .order_by(SettingsRow.id).limit(1)).first()
-    return dict(data or {})
-
-
-def load_shared(session: Session) -> dict[str, str]:
-    return {key: str(preferences.get_preference(session, pref)) for key, pref in SHARED_KEYS.items()}
-
-
-def _save_company(session: Session, company: dict[str, Any]) -> None:
-    row = session.scalars(select(SettingsRow).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
-                          .order_by(SettingsRow.id).limit(1)).first()
-    merged = {**((row.settings or {}) if row is not None else {}), **company}
-    merged = {key: value for key, value in merged.items() if value is not None}  # None: the key is removed
-    if row is None:
-        session.add(SettingsRow(name=COMPANY_SETTINGS_NAME, settings=merged))
-    else:
-        row.settings = merged
+def load(database: Database) -> tuple[dict[str, Any], dict[str, str]]:
+    """The company row and the shared preferences the form shows (a query: off the GUI thread)."""
+    return database.reading(preferences.settings_form, SHARED_KEYS)
 
 
 def save(change: SettingsChange, database: Database) -> None:
@@ -81,10 +61,8 @@ def save(change: SettingsChange, database: Database) -> None:
             raise UserError("SMTP password: enter the server and the user name first",
                             "SMTPのパスワード: 先にサーバー名とユーザー名を入力してください")
         secrets.set_secret(secrets.smtp_key(settings.smtp.username, settings.smtp.host), change.smtp_password)
-    with database.write() as session:
-        _save_company(session, change.company)
-        for key, pref in SHARED_KEYS.items():
-            preferences.set_preference(session, pref, change.shared[key])
+    database.writing(preferences.save_settings_form, change.company,
+                     {pref: change.shared[key] for key, pref in SHARED_KEYS.items()})
     save_settings(settings)
     local = local_preferences(settings)
     local.setValue("output_folder", change.output_folder)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from oroshi_desktop.config import SMTP_SECURITY, Settings, with_smtp
+from oroshi_desktop.db import connection_check
 from oroshi_desktop.domain.logo import LOGO_KEY, LogoError
 from ui.context import AppContext
 from ui.operations import Operation
@@ -197,8 +198,7 @@ class SettingsView(SettingsForm):
         database = self.ctx.database
 
         def work() -> tuple[dict[str, Any], dict[str, str]]:
-            with database.read() as session:
-                return store.load_company_row(session), store.load_shared(session)
+            return store.load(database)
 
         def done(result: tuple[dict[str, Any], dict[str, str]]) -> None:
             company, shared = result
@@ -313,7 +313,7 @@ class SettingsView(SettingsForm):
         url = url or self.ctx.settings.effective_database_url
         typed = self.edits["database_password"].text()
         self.db_result.setText(self.tr("接続しています…"))
-        Operation(self, lambda: connections.server_version(url, typed)).success(
+        Operation(self, lambda: connection_check.server_version(url, typed)).success(
             lambda version: self._tested(self.db_result, self.connection_tested, True, version)).failure(
             lambda err: self._tested(self.db_result, self.connection_tested, False, store.error_text(err))).run()
 

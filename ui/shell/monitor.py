@@ -11,12 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
-from oroshi_desktop.db.models import JobRow
-from oroshi_desktop.ledger import FAILED, RUNNING
 from ui.context import AppContext
-from ui.jobs.ledger_access import ledger_session
 from ui.jobs.mail_check import MailCheckState, read_mail_check_state
 from ui.operations import Operation
 from ui.qt import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
@@ -53,26 +48,20 @@ class Overview:
 def read_overview(ctx: AppContext) -> Overview:
     """On a pool thread: this PC's jobs and the shared outbox (each skipped while unreachable)."""
     from jobs.tasks import MAIL, MESSAGES  # Huey and the models load here, after the first paint
-    from oroshi_desktop.queries.job_centre import outbox_attention_count
+    from oroshi_desktop.queries.job_centre import ledger_counts, outbox_attention_count
 
     mail_check = read_mail_check_state(ctx.settings, ctx.ledger)
     failed, running_mail, last_sent = 0, False, None
     try:  # the ledger is in the app database: on a shared PostgreSQL it is away while offline
-        mine = JobRow.requested_by == ctx.ledger.pc  # the tray tells this PC's state
-        with ledger_session(ctx.ledger) as session:
-            failed = session.scalar(select(func.count()).select_from(JobRow)
-                                    .where(mine, JobRow.state == FAILED)) or 0
-            running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
-                                               .where(JobRow.kind == MAIL, JobRow.state == RUNNING)))
-            last_sent = session.scalar(select(func.max(JobRow.id))
-                                       .where(JobRow.kind == MAIL, JobRow.message == MESSAGES[MAIL].done))
+        ledger = ctx.ledger.db.reading(ledger_counts, ctx.ledger.pc, mail_kind=MAIL,  # this PC's state
+                                       mail_sent_message=MESSAGES[MAIL].done)
+        failed, running_mail, last_sent = ledger.failed, ledger.running_mail, ledger.last_mail_sent
     except Exception as err:  # the connection check says so; the rest of the overview stands
         log.info("ledger counts not read: %s", err)
     counts: tuple[int | None, int | None, int | None] = (None, None, None)
     if ctx.online:
         try:
-            with ctx.database.read() as session:
-                counts = outbox_attention_count(session)
+            counts = ctx.database.reading(outbox_attention_count)
         except Exception as err:  # the connection check will say so; the rest of the overview stands
             log.info("outbox counts not read: %s", err)
     return Overview(mail_check, failed, running_mail, last_sent, *counts)

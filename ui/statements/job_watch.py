@@ -1,13 +1,39 @@
-"""Watching the jobs a view queued: a short poll of the local ledger until each one ends."""
+"""Watching the jobs a view queued until each one ends: a short poll of the job ledger, read off the
+GUI thread (the ledger is in the app database, a far server in the many-PCs mode), at most one
+read in flight."""
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
+from oroshi_desktop.db.engine import is_connection_error
+from oroshi_desktop.ledger import Ledger
+from ui.operations import Operation
 from ui.qt import QObject, QTimer, Signal
+
+log = logging.getLogger(__name__)
 
 JOB_POLL_MS = 500
 ENDED = ("done", "failed", "discarded")
+
+Ended = list[tuple[int, int, Any]]  # (job id, subject id, the JobView or None)
+
+
+def read_ended(ledger: Ledger, watched: dict[int, int]) -> Ended:
+    """The watched jobs that ended (on a pool thread); a row that is gone counts as ended."""
+    ended: Ended = []
+    for job_id, subject_id in watched.items():
+        try:
+            job = ledger.get(job_id)
+        except Exception as err:
+            if is_connection_error(err):
+                raise  # the database is away: nothing is known, the next poll asks again
+            ended.append((job_id, subject_id, None))  # the row went away (discarded and purged)
+            continue
+        if job.state in ENDED:
+            ended.append((job_id, subject_id, job))
+    return ended
 
 
 class JobWatcher(QObject):
@@ -15,17 +41,20 @@ class JobWatcher(QObject):
 
     ended = Signal(int, int, object)
 
-    def __init__(self, ledger: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.watched: dict[int, int] = {}  # job id → the run (or other subject) it works on
+        self._reading = False
+        self._generation = 0  # a read for a ledger switched away from is dropped
         self.timer = QTimer(self)
         self.timer.setInterval(JOB_POLL_MS)
         self.timer.timeout.connect(self.poll)
 
-    def switch_ledger(self, ledger: Any) -> None:
+    def switch_ledger(self, ledger: Ledger) -> None:
         """Another database: the jobs watched so far live in the old one's ledger; stop watching them."""
         self.ledger = ledger
+        self._generation += 1
         self.watched.clear()
         self.timer.stop()
 
@@ -34,17 +63,24 @@ class JobWatcher(QObject):
         self.timer.start()
 
     def poll(self) -> None:
-        ended = []
-        for job_id, subject_id in list(self.watched.items()):
-            try:
-                job = self.ledger.get(job_id)  # one row of the local ledger: cheap on the GUI thread
-            except Exception:  # the row went away (discarded and purged): stop watching it
-                ended.append((job_id, subject_id, None))
-                continue
-            if job.state in ENDED:
-                ended.append((job_id, subject_id, job))
+        if self._reading or not self.watched:
+            return
+        self._reading = True
+        ledger, watched, generation = self.ledger, dict(self.watched), self._generation
+
+        def done() -> None:
+            self._reading = False
+
+        Operation(self, lambda: read_ended(ledger, watched)) \
+            .success(lambda ended: self._ended(ended, generation)) \
+            .failure(lambda err: log.info("job states not read: %s", err)).finally_(done).run()
+
+    def _ended(self, ended: Ended, generation: int) -> None:
+        if generation != self._generation:
+            return
         for job_id, subject_id, job in ended:
-            self.watched.pop(job_id, None)
-            self.ended.emit(job_id, subject_id, job)
+            if job_id in self.watched:
+                del self.watched[job_id]
+                self.ended.emit(job_id, subject_id, job)
         if not self.watched:
             self.timer.stop()

@@ -12,9 +12,7 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy.orm import Session
-
-from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.engine import Database, is_connection_error
 from oroshi_desktop.db.models import InvoiceLayout
 from oroshi_desktop.queries.statement_runs import (
     RunFilter,
@@ -26,7 +24,7 @@ from oroshi_desktop.queries.statement_runs import (
     run_rows,
 )
 from ui.i18n import current_language
-from ui.operations import is_connection_error, show_error
+from ui.operations import show_error
 from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
 
@@ -85,16 +83,16 @@ class RunTableModel(PagedIdModel):
         self._brushes = {state: QBrush(QColor(colour)) for state, colour in STATE_COLOURS.items()}
 
     def queries(self) -> tuple[FirstPage, AllIds]:
-        run_filter, sort, descending = self.run_filter, self.sort_key, self.descending
+        database, run_filter, sort, descending = self.database, self.run_filter, self.sort_key, self.descending
 
-        def page(session: Session, limit: int) -> tuple[list[int], dict[int, Any]]:
-            ids, rows = first_page(session, run_filter, sort, descending, limit=limit)
+        def page(limit: int) -> tuple[list[int], dict[int, Any]]:
+            ids, rows = database.reading(first_page, run_filter, sort, descending, limit=limit)
             return ids, dict(rows)
 
-        return page, lambda session: run_ids(session, run_filter, sort, descending)
+        return page, lambda: database.reading(run_ids, run_filter, sort, descending)
 
-    def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
-        return dict(run_rows(session, ids))
+    def read_rows(self, ids: list[int]) -> dict[int, Any]:
+        return dict(self.database.reading(run_rows, ids))
 
     def reload_failed(self, parent: QWidget | None, err: BaseException) -> None:
         if is_connection_error(err):  # offline: the list stays as it was and reloads once back

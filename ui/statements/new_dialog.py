@@ -21,10 +21,8 @@ from oroshi_desktop.domain.statement_options import StatementFormat, StatementLa
 from oroshi_desktop.queries.run_planning import (
     OrganizationChoice,
     PlanWarning,
-    company_cc,
-    organization_choices,
-    plan_warnings,
-    supply_day_count,
+    dialog_choices,
+    plan_check,
 )
 from oroshi_desktop.statement_run_editing import NewRun, create_run
 from ui.i18n import current_language, ui_locale
@@ -221,8 +219,7 @@ class NewStatementDialog(QDialog):
 
     def _load(self) -> None:
         def work() -> tuple[list[OrganizationChoice], str]:
-            with self.database.read() as session:
-                return organization_choices(session), company_cc(session)
+            return self.database.reading(dialog_choices)
 
         def done(result: tuple[list[OrganizationChoice], str]) -> None:
             self.choices, cc = result
@@ -301,9 +298,7 @@ class NewStatementDialog(QDialog):
         limit = self.plausible_line_amount
 
         def work() -> tuple[int, list[PlanWarning]]:
-            with self.database.read() as session:
-                return supply_day_count(session, start, end), plan_warnings(
-                    session, start, end, organizations, plausible_line_amount=limit)
+            return self.database.reading(plan_check, start, end, organizations, plausible_line_amount=limit)
 
         def done(result: tuple[int, list[PlanWarning]]) -> None:
             if generation != self._check_generation:
@@ -340,7 +335,7 @@ class NewStatementDialog(QDialog):
 
     def preview(self, organization_id: int, fmt: str, layout: str) -> None:
         """A 見本 PDF of one organization, rendered off the GUI thread and shown in the viewer."""
-        from printables.render import preview_pdf
+        from jobs.documents import preview_pdf
         from ui.viewer import open_pdf
 
         start, end = self.start, self.end
@@ -386,8 +381,7 @@ class NewStatementDialog(QDialog):
         self.create_button.setEnabled(False)
 
         def work() -> int:
-            with self.database.write() as session:
-                return create_run(session, run)
+            return self.database.writing(create_run, run)
 
         def done(invoice_id: int) -> None:
             self.created_id = invoice_id

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import InvoiceLayout
-from oroshi_desktop.document_store import load_document
+from oroshi_desktop.document_store import document_content
 from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 from oroshi_desktop.queries.run_detail import RunDetail, StatementFile
 from ui.operations import Operation
@@ -19,8 +19,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "so
 
 def with_document(parent: QWidget, database: Database, file: StatementFile, then: Callable[[bytes], object]) -> None:
     def work() -> bytes:
-        with database.read() as session:
-            return bytes(load_document(session, file.document_id).content)
+        return database.reading(document_content, file.document_id)
 
     Operation(parent, work, label=translate("Pdfs", "PDFを読み込んでいます…")).success(then).run()
 
@@ -45,7 +44,7 @@ def preview_run(parent: QWidget, database: Database, detail: RunDetail) -> None:
         for file in files:
             open_file(parent, database, file)
         return
-    from printables.render import preview_pdf
+    from jobs.documents import preview_pdf
     from ui.viewer import open_pdf
 
     row = detail.row

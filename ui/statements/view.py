@@ -232,11 +232,10 @@ class StatementsView(QWidget):
 
     def _load_detail(self, run_id: int) -> None:
         def work() -> RunDetail | None:
-            with self.database.read() as session:
-                try:
-                    return run_detail(session, run_id)
-                except UserError:
-                    return None  # deleted meanwhile
+            try:
+                return self.database.reading(run_detail, run_id)
+            except UserError:
+                return None  # deleted meanwhile
 
         def done(detail: RunDetail | None) -> None:
             if run_id == self._selected_id:
@@ -258,19 +257,19 @@ class StatementsView(QWidget):
 
     # ---- jobs ----------------------------------------------------------------------------------
 
-    def _queue(self, enqueue: Any, run_id: int) -> int | None:
+    def _queue(self, enqueue: Any, run_id: int) -> None:
+        """Queue a job off the GUI thread (the ledger row and the queue may be on a far server),
+        then watch it until it ends."""
         if self.ctx.tasks is None:
             QMessageBox.information(self, self.title,
                                     self.tr("ジョブの実行を準備しています。少し待ってからもう一度お試しください。"))
-            return None
-        try:
-            job_id = int(enqueue())
-        except UserError as err:
-            show_error(self, err)
-            return None
-        self.jobs.watch(job_id, run_id)
-        self.ctx.jobs_changed.emit()
-        return job_id
+            return
+
+        def queued(job_id: int) -> None:
+            self.jobs.watch(int(job_id), run_id)
+            self.ctx.jobs_changed.emit()
+
+        Operation(self, enqueue).success(queued).run()
 
     def _job_ended(self, job_id: int, run_id: int, job: Any) -> None:
         self._after_change(run_id)
@@ -321,8 +320,7 @@ class StatementsView(QWidget):
             # The outbox (with Python's email package) loads on first use, not before the first paint.
             from oroshi_desktop.mail.outbox import preview_invoice_mails
 
-            with self.database.read() as session:
-                return preview_invoice_mails(session, run_id, sender=sender)
+            return self.database.reading(preview_invoice_mails, run_id, sender=sender)
 
         def done(previews: list[Any]) -> None:
             from ui.statements.mail_preview import MailPreviewDialog
@@ -364,8 +362,7 @@ class StatementsView(QWidget):
         run_id = detail.row.id
 
         def work() -> None:
-            with self.database.write() as session:
-                delete_run(session, run_id)
+            self.database.writing(delete_run, run_id)
 
         def done(_result: None) -> None:
             self._selected_id = None

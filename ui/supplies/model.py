@@ -6,8 +6,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.domain.formats import prefecture_name
 from oroshi_desktop.queries.supply_list import (
@@ -40,16 +38,16 @@ class SupplyTableModel(PagedIdModel):
         self.descending = False
 
     def queries(self) -> tuple[FirstPage, AllIds]:
-        f, sort, descending = self.supply_filter, self.sort_key, self.descending
+        database, f, sort, descending = self.database, self.supply_filter, self.sort_key, self.descending
 
-        def page(session: Session, limit: int) -> tuple[list[int], dict[int, Any]]:
-            ids, rows = first_page(session, f, sort, descending, limit)
+        def page(limit: int) -> tuple[list[int], dict[int, Any]]:
+            ids, rows = database.reading(first_page, f, sort, descending, limit)
             return ids, dict(rows)
 
-        return page, lambda session: supply_ids(session, f, sort, descending)
+        return page, lambda: database.reading(supply_ids, f, sort, descending)
 
-    def read_rows(self, session: Session, ids: list[int]) -> dict[int, Any]:
-        return dict(supply_rows(session, ids))
+    def read_rows(self, ids: list[int]) -> dict[int, Any]:
+        return dict(self.database.reading(supply_rows, ids))
 
     def set_filter(self, supply_filter: SupplyFilter, parent: QWidget | None = None) -> None:
         self.supply_filter = supply_filter

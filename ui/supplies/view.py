@@ -183,8 +183,7 @@ class SuppliesView(QWidget):
         start, end = _month_range(year, month)
 
         def work() -> list[date]:
-            with self.database.read() as session:
-                return days_with_supplies(session, start, end)
+            return self.database.reading(days_with_supplies, start, end)
 
         def done(days: list[date]) -> None:
             if (year, month) != (self.calendar.yearShown(), self.calendar.monthShown()):
@@ -214,8 +213,7 @@ class SuppliesView(QWidget):
         day = self.day
 
         def work() -> DayChoices:
-            with self.database.read() as session:
-                return day_choices(session, day)
+            return self.database.reading(day_choices, day)
 
         def done(choices: DayChoices) -> None:
             if day != self.day:
@@ -255,8 +253,7 @@ class SuppliesView(QWidget):
         supply_filter = self.model.supply_filter
 
         def work() -> SupplyCounts:
-            with self.database.read() as session:
-                return supply_counts(session, supply_filter)
+            return self.database.reading(supply_counts, supply_filter)
 
         def done(counts: SupplyCounts) -> None:
             if supply_filter != self.model.supply_filter:
@@ -290,7 +287,7 @@ class SuppliesView(QWidget):
             return
 
         def work() -> bytes:
-            from printables.render import check_sheet_pdf
+            from jobs.documents import check_sheet_pdf
 
             return check_sheet_pdf(self.database, day=day, prefecture_ids=prefectures, reception_time_ids=times)
 

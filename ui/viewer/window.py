@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 
+from ui.pdf_document import PdfPasswordError, load_pdf_document
 from ui.qt import (
     QCloseEvent,
     QCoreApplication,
@@ -15,7 +16,6 @@ from ui.qt import (
     QTabWidget,
     QWidget,
 )
-from ui.viewer.document import PdfPasswordError, load_pdf_document
 from ui.viewer.tab import PdfTab
 
 _window: PdfViewerWindow | None = None

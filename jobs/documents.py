@@ -1,0 +1,82 @@
+"""Making each document: the store loads its domain values, a printable draws them as PDF bytes.
+
+One function per document, called alike by the window (through ``Operation``), the CLI
+(``render …``) and the queue's tasks. No SQL here (the store's queries run in one read session
+each); ReportLab loads with the first document made.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
+from oroshi_desktop.domain.shipping import NO_FILTERS, ShippingFilters
+from oroshi_desktop.errors import UserError
+from oroshi_desktop.queries.check_sheet import load_check_sheet
+from oroshi_desktop.queries.shipping import (
+    packing_slips_document,
+    shipping_chart_document,
+    shipping_list_document,
+)
+from oroshi_desktop.queries.statements import load_issued_statement, load_preview_statement
+from printables.check_sheet import render_check_sheet
+from printables.packing_slips import render_packing_slips
+from printables.shipping_chart import render_shipping_chart
+from printables.shipping_list import render_shipping_list
+from printables.statement import render_statement
+
+
+def statement_pdf(db: Database, *, invoice_id: int, organization_id: int, fmt: str, layout: str | None = None,
+                  password: str | None = None, tz: ZoneInfo = BUSINESS_TZ_DEFAULT) -> bytes:
+    """An issued statement of a run: the run's period, its send date as the statement date."""
+    statement = db.reading(load_issued_statement, invoice_id=invoice_id, organization_id=organization_id,
+                           fmt=fmt, layout=layout, tz=tz)
+    return render_statement(statement, password=password)
+
+
+def preview_pdf(db: Database, *, start: date, end: date, organization_id: int, fmt: str, layout: str) -> bytes:
+    """A 見本 preview: no password, dated by the last supply date."""
+    statement = db.reading(load_preview_statement, start=start, end=end, organization_id=organization_id,
+                           fmt=fmt, layout=layout)
+    return render_statement(statement)
+
+
+def shipping_chart_pdf(db: Database, *, day: date, carrier_id: int,
+                       filters: ShippingFilters = NO_FILTERS, paper: str | None = None) -> bytes:
+    chart, paper = db.reading(shipping_chart_document, day=day, carrier_id=carrier_id, filters=filters,
+                              paper=paper)
+    return render_shipping_chart(chart, paper=paper)
+
+
+def packing_slips_pdf(db: Database, *, day: date, carrier_id: int | None,
+                      filters: ShippingFilters = NO_FILTERS) -> bytes:
+    slips, company = db.reading(packing_slips_document, day=day, carrier_id=carrier_id, filters=filters)
+    return render_packing_slips(slips, company)
+
+
+def shipping_list_pdf(db: Database, *, day: date, carrier_id: int | None = None,
+                      filters: ShippingFilters = NO_FILTERS) -> bytes:
+    listing, company = db.reading(shipping_list_document, day=day, carrier_id=carrier_id, filters=filters)
+    return render_shipping_list(listing, company)
+
+
+def order_document_pdf(db: Database, document_type: str, *, day: date, carrier_id: int | None,
+                       filters: ShippingFilters = NO_FILTERS, paper: str | None = None) -> bytes:
+    """One of the shipping documents of a day, by its type (the 注文・出荷 view and the queue's job)."""
+    if document_type == "shipping_chart":
+        if carrier_id is None:
+            raise UserError("a shipping chart needs a carrier", "出荷表には運送会社の指定が必要です")
+        return shipping_chart_pdf(db, day=day, carrier_id=int(carrier_id), filters=filters, paper=paper)
+    if document_type == "packing_slips":
+        return packing_slips_pdf(db, day=day, carrier_id=carrier_id, filters=filters)
+    if document_type == "shipping_list":
+        return shipping_list_pdf(db, day=day, carrier_id=carrier_id, filters=filters)
+    raise UserError(f"unknown order document {document_type!r}", f"不明な注文書類です（{document_type}）")
+
+
+def check_sheet_pdf(db: Database, *, day: date, prefecture_ids: list[int], reception_time_ids: list[int]) -> bytes:
+    sheet = db.reading(load_check_sheet, day=day, prefecture_ids=prefecture_ids,
+                       reception_time_ids=reception_time_ids)
+    return render_check_sheet(sheet)

@@ -1,0 +1,113 @@
+"""A statement run's organization rows as generation and sending see them: which rows to make, a
+row checked and marked pending, its PDFs stored with their passwords and archive facts.
+
+The store's half of ``jobs.statements`` (which renders and sends): every query and write here,
+each function one transaction through ``Database.reading`` / ``Database.writing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, SupplierOrganization
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_document
+from oroshi_desktop.domain.filenames import statement_filename
+from oroshi_desktop.errors import BrokenReference, NotFound, UserError
+from oroshi_desktop.mail.readiness import check_organization, check_run, check_supplies, load_issuer
+from oroshi_desktop.queries.archive_facts import record_facts
+
+RunRow = tuple[int, int, str | None]  # organization row id, organization id, its name (None: gone)
+
+
+def run_rows(session: Session, invoice_id: int, only: Iterable[int] | None = None
+             ) -> tuple[date, date, list[RunRow]]:
+    """The run's period and its organization rows in order (``only``: those rows)."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None:
+        raise NotFound(f"statement run {invoice_id} does not exist", f"支払い明細書 {invoice_id} が見つかりません")
+    if invoice.start_date is None or invoice.end_date is None:
+        raise UserError(f"statement run {invoice_id} has no date range",
+                        f"支払い明細書 {invoice_id} に期間がありません")
+    query = (select(InvoiceSupplierOrganization.id, InvoiceSupplierOrganization.supplier_organization_id,
+                    SupplierOrganization.entity_name)
+             # outer: a row naming a missing organization fails alone, by name, instead of vanishing
+             .outerjoin(SupplierOrganization,
+                        SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id)
+             .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
+             .order_by(InvoiceSupplierOrganization.id))
+    if only is not None:
+        query = query.where(InvoiceSupplierOrganization.id.in_(list(only)))
+    rows = [(iso_id, organization_id, name) for iso_id, organization_id, name in session.execute(query)]
+    return invoice.start_date, invoice.end_date, rows
+
+
+def mark_pending(session: Session, iso_id: int) -> None:
+    """Not completed (a send is refused) while the row's PDFs are being replaced."""
+    session.execute(update(InvoiceSupplierOrganization).where(InvoiceSupplierOrganization.id == iso_id)
+                    .values(completed=False, updated_at=utcnow())
+                    .execution_options(synchronize_session=False))
+
+
+def check_row(session: Session, invoice_id: int, iso_id: int, organization_id: int) -> None:
+    """Refuse, naming the field, what must not become a statement (no issuer, no registration number,
+    an unknown layout, a number that is not finite, a run row naming an organization that is gone)."""
+    invoice = session.get(Invoice, invoice_id)
+    organization = session.get(SupplierOrganization, organization_id)
+    if invoice is None:
+        raise NotFound(f"statement run {invoice_id} was deleted", f"支払い明細書 {invoice_id} が削除されました")
+    if organization is None:
+        raise BrokenReference(InvoiceSupplierOrganization.__tablename__, iso_id, "supplier_organization_id",
+                              organization_id)
+    check_run(invoice)
+    load_issuer(session)
+    check_organization(organization)
+    assert invoice.start_date is not None and invoice.end_date is not None
+    check_supplies(session, organization_id, invoice.start_date, invoice.end_date)
+
+
+def store_statements(session: Session, *, invoice_id: int, iso_id: int, organization_id: int, entity_name: str,
+                     start: date, end: date, rendered: list[tuple[str, bytes, str]], tz: ZoneInfo) -> list[int]:
+    """Store a row's PDFs (format, bytes, password) with their archive facts, keep the passwords on
+    the row and mark it completed; returns the new document ids."""
+    passwords: dict[str, str] = {}
+    stored: list[tuple[int, str]] = []  # the archive facts are recorded with the PDFs
+    for fmt, pdf, password in rendered:
+        document = store_document(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso_id, kind=fmt,
+                                  filename=statement_filename(entity_name, start, end, fmt), content=pdf)
+        passwords[str(document.id)] = password
+        stored.append((document.id, fmt))
+    record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz)
+    iso = session.get(InvoiceSupplierOrganization, iso_id)
+    if iso is None:
+        raise NotFound(f"statement run {invoice_id}: organization row {iso_id} was deleted",
+                       f"支払い明細書 {invoice_id} の組織行 {iso_id} が削除されました")
+    iso.passwords = passwords
+    iso.completed = True
+    iso.updated_at = utcnow()
+    return [document_id for document_id, _fmt in stored]
+
+
+def rows_to_generate(session: Session, invoice_id: int, sender: str, *, resend: bool = False) -> list[int]:
+    """Organization rows without finished PDFs, except those whose permanent failure still stands
+    (same data as when they failed: generating again would fail the same way), unless a person
+    asked for a resend."""
+    from oroshi_desktop.mail.outbox.preparation import blocked_rows
+
+    pending = session.scalars(select(InvoiceSupplierOrganization.id)
+                              .where(InvoiceSupplierOrganization.invoice_id == invoice_id,
+                                     InvoiceSupplierOrganization.completed.is_not(True))
+                              .order_by(InvoiceSupplierOrganization.id)).all()
+    blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending and not resend else set()
+    return [iso_id for iso_id in pending if iso_id not in blocked]
+
+
+def organization_rows(session: Session, invoice_id: int) -> list[int]:
+    return list(session.scalars(select(InvoiceSupplierOrganization.id)
+                                .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
+                                .order_by(InvoiceSupplierOrganization.id)))

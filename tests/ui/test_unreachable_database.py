@@ -1,0 +1,114 @@
+"""The window never waits on the network: with the shared database unreachable (a blackholed port:
+it listens but never answers, so every connection attempt hangs until the connect timeout), the
+app starts its queue, the clerk queues 今すぐ送信 and the view watches the job, and the Qt event loop
+keeps turning. A 10 ms timer measures the gaps between its ticks: a read on the GUI thread would
+freeze the loop for the connect timeout (10 s); the check allows 100 ms for a busy shared machine.
+This is a responsiveness check of the loop (its ticks keep coming), not a benchmark."""
+
+from __future__ import annotations
+
+import socket
+import time
+from collections.abc import Iterator
+from dataclasses import replace
+
+import pytest
+
+from oroshi_desktop.config import load_settings
+from oroshi_desktop.db.engine import open_database
+from oroshi_desktop.ledger import Ledger
+from ui.qt import QCoreApplication, QEvent, QTimer
+
+TICK_MS = 10
+STALL_LIMIT = 0.100  # seconds
+
+
+class LoopWatch:
+    """The longest gap between the ticks of a short timer while the event loop runs."""
+
+    def __init__(self) -> None:
+        self.longest = 0.0
+        self.ticks = 0
+        self._last = time.monotonic()
+        self.timer = QTimer()
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self._last = time.monotonic()
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.monotonic()
+        self.longest = max(self.longest, now - self._last)
+        self._last = now
+        self.ticks += 1
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+
+@pytest.fixture
+def blackhole() -> Iterator[socket.socket]:
+    """A listening socket that takes connections into its backlog and never answers them;
+    closing it resets them, so the reads waiting on it end at once."""
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+    try:
+        yield listener
+    finally:
+        listener.close()
+
+
+def test_the_window_keeps_turning_while_the_database_does_not_answer(qapp, qtbot, blackhole) -> None:
+    from jobs.queue import make_huey
+    from jobs.runtime import Runtime
+    from jobs.tasks import register_tasks
+    from ui.app import QueueStarter, install_font
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.operations import wait_for_operations
+
+    install_font(qapp)
+    port = blackhole.getsockname()[1]
+    settings = replace(load_settings(), database_url=f"postgresql://clerk@127.0.0.1:{port}/oroshi")
+    database = open_database(settings.database_url)  # opens nothing yet: connections are made on use
+    ledger = Ledger.for_settings(database, settings)
+    ctx = AppContext(settings, database, ledger)
+    window = MainWindow(ctx)
+    runtime = Runtime(settings, db=database)
+    tasks = register_tasks(make_huey(settings), lambda: runtime)  # the queue's tasks, as the starter makes them
+    watch = LoopWatch()
+    starter = None
+    try:
+        window.show()  # the views ask for their first page (on a pool thread); the monitor pings
+        QCoreApplication.processEvents()  # the first paint: drawing, not waiting
+        watch.start()
+        # The app starts its queue: the sweep, the stale-mail recovery and the mail check read the ledger.
+        starter = QueueStarter(qapp, ctx, prepared=True, max_delay=0.2)
+        starter.start()
+        ctx.attach_tasks(tasks)  # as if a queue were running: the clerk can queue
+        statements = window.views["statements"]
+        statements._queue(lambda: tasks.enqueue_mail(1), 1)  # 今すぐ送信: the ledger row and the queue
+        statements.jobs.watch(7, 1)  # a job queued earlier, watched until it ends
+        statements.jobs.poll()
+        qtbot.wait(3000)
+        # Each of them is still waiting for the database, on a pool thread.
+        assert starter.queue is None and starter._starting
+        assert statements.jobs.watched == {7: 1} and statements.jobs._reading
+        assert watch.ticks > 100
+        assert watch.longest < STALL_LIMIT, f"the event loop stalled for {watch.longest * 1000:.0f} ms"
+    finally:
+        watch.stop()
+        window.monitor.stop()
+        if starter is not None:
+            starter.stop()
+            starter.deleteLater()
+        window.close()
+        window.deleteLater()  # the answers that come now find no window: their callbacks are skipped
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        blackhole.close()  # the waiting connections are reset: the reads fail and the pool drains
+        wait_for_operations(30000)
+        ledger.dispose()
+        database.dispose()
