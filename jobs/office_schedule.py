@@ -22,6 +22,7 @@ from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from jobs.lease import job_lease
+from jobs.schedule import cron_in_zone
 from oroshi_desktop.db.models import ScheduleSlot
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.identity import is_shared, worker_name
@@ -76,10 +77,14 @@ class Schedule:
     def __init__(self, tasks: Tasks, *, tick: float | None = None) -> None:
         self.tasks = tasks
         self.tick = tick or schedule_tick()
-        self.validate = tasks.periodic_mail_check.task_class().validate_datetime
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_slot: datetime | None = None
+
+    def validate(self, slot: datetime) -> bool:
+        """Is ``slot`` (naive UTC) a mail-check time of the schedule as last saved in 設定?"""
+        settings = self.tasks.runtime.settings
+        return cron_in_zone(settings.mail_schedule, settings.tz)(slot)
 
     @property
     def _ledger_scope(self) -> str:

@@ -49,12 +49,23 @@ class Runtime:
     def __init__(self, settings: Settings, *, db: Database | None = None, owns_db: bool = False) -> None:
         """``db``: a database already opened (and checked) by the caller; ``owns_db``: ``close`` disposes
         it, as it does a database the runtime opened itself."""
-        self.settings = settings
+        self._settings = settings
         self._lock = threading.Lock()
         self._db: Database | None = db
         self._owns_db = db is None or owns_db
         self._ledger: Ledger | None = None
         self._heartbeat: Any = None
+
+    @property
+    def settings(self) -> Settings:
+        """The settings as last saved: each job reads them when it runs (SMTP server, schedule,
+        retention, time zone), so 設定 reaches the running queue without a restart."""
+        return self._settings
+
+    def use_settings(self, settings: Settings) -> None:
+        """Take newly saved settings for every job that starts from now on. The database and the
+        queue scope are not switched here: a new database URL restarts the queue instead."""
+        self._settings = settings
 
     def _database(self) -> Database:
         """The database, opened on first use; call with ``_lock`` held."""

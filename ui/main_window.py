@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(ShellStatusBar(ctx, self))
         set_connection_lost_handler(self._connection_lost)
         ctx.online_changed.connect(self._online_changed)
+        ctx.open_view.connect(self.open_at)
         self._fit_to_screen()
         self.restore_layout()
         # The first checks run just after the first view has painted its rows: their pool threads
@@ -170,6 +171,13 @@ class MainWindow(QMainWindow):
         self.nav_actions[key].setChecked(True)
         self.setWindowTitle(f"{self._entry(key).label()} - {app_title()}")
         self.current_key = key
+        return widget
+
+    def open_at(self, key: str, target: object = None) -> QWidget:
+        """Show a view and, when it can, the place ``target`` names (a run, a day, a field)."""
+        widget = self.show_view(key)
+        if target is not None and hasattr(widget, "show_target"):
+            widget.show_target(target)
         return widget
 
     def current_view(self) -> QWidget | None:

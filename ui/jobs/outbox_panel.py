@@ -128,7 +128,7 @@ class OutboxPanel(QGroupBox):
 
     def resend_selected(self) -> None:
         row, tasks = self.selected(), self.ctx.tasks
-        if row is None or tasks is None or not confirm(self, **resend_question(row)):
+        if row is None or tasks is None or not self.ctx.mail_ready(self) or not confirm(self, **resend_question(row)):
             return
         from oroshi_desktop.mail.outbox import resend
 

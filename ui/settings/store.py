@@ -4,7 +4,7 @@
 - the OS keyring: the database and SMTP passwords, only when one was typed;
 - the database: company data in the web system's ``oroshi_company_settings`` row (other keys of that
   row are kept as they are), and the shared preferences every PC uses;
-- this PC's ``ui.ini`` (QSettings): output folder and language, which are per user.
+- this PC's ``ui.ini`` (QSettings): output folder, language and テスト送信先, which are per user.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class SettingsChange:
     smtp_password: str
     output_folder: str
     language: str
+    test_address: str = ""  # テスト送信先: kept for the next テストメール
 
 
 def local_preferences(settings: Settings) -> QSettings:
@@ -89,6 +90,13 @@ def save(change: SettingsChange, database: Database) -> None:
     local = local_preferences(settings)
     local.setValue("output_folder", change.output_folder)
     local.setValue("language", change.language)
+    local.setValue("test_address", change.test_address)
+    local.sync()
+
+
+def remember_test_address(settings: Settings, address: str) -> None:
+    local = local_preferences(settings)
+    local.setValue("test_address", address)
     local.sync()
 
 

@@ -121,6 +121,13 @@ class StatementsView(QWidget):
     def refresh(self) -> None:
         self.model.reload(self)
 
+    def show_target(self, target: object) -> None:
+        """Another view (今日) sent the user to a run: selected once the list has it."""
+        if isinstance(target, int):
+            self._selected_id = target
+            if not self.model.loading:
+                self._restore_selection()
+
     def focus_search(self) -> None:
         self.filters.focus_search()
 
@@ -295,7 +302,7 @@ class StatementsView(QWidget):
 
     def send_now(self) -> None:
         detail = self.detail
-        if detail is None:
+        if detail is None or not self.ctx.mail_ready(self):
             return
         if not confirm.send(self, detail):
             return
@@ -303,7 +310,7 @@ class StatementsView(QWidget):
 
     def resend(self) -> None:
         detail = self.detail
-        if detail is None:
+        if detail is None or not self.ctx.mail_ready(self):
             return
         if not confirm.resend(self, detail):
             return
