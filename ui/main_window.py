@@ -34,7 +34,7 @@ from ui.qt import (
 from ui.shell.commands import QueueCommands
 from ui.shell.first_content import FirstContent
 from ui.shell.monitor import AppMonitor
-from ui.shell.state import window_settings
+from ui.shell.state import start_view_preference, window_settings
 from ui.shell.status_bar import ShellStatusBar
 from ui.shell.views import DEFAULT_VIEW, NAVIGATION, NavEntry
 
@@ -214,6 +214,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         key = str(self.state.value("window/view", DEFAULT_VIEW))
+        if start_view_preference(self.ctx.settings.paths) == "today":
+            key = "today"
         self.show_view(key if key in self.nav_actions else DEFAULT_VIEW)
 
     def save_layout(self) -> None:

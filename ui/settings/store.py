@@ -4,7 +4,7 @@
 - the OS keyring: the database and SMTP passwords, only when one was typed;
 - the database: company data in the web system's ``oroshi_company_settings`` row (other keys of that
   row are kept as they are), and the shared preferences every PC uses;
-- this PC's ``ui.ini`` (QSettings): output folder, language and テスト送信先, which are per user.
+- this PC's ``ui.ini`` (QSettings): output folder, language, テスト送信先 and the first view, which are per user.
 """
 
 from __future__ import annotations
@@ -23,11 +23,12 @@ from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries import preferences
 from ui.qt import QSettings
 from ui.settings.connections import database_password_key
+from ui.shell.state import PREFERENCES_FILE, START_VIEW_KEY
 
 # combo key in the form → shared preference key
 SHARED_KEYS = {"rounding": preferences.ROUNDING, "password_delivery": preferences.PASSWORD_DELIVERY,
                "chart_paper": preferences.CHART_PAPER}
-LOCAL_FILE = "ui.ini"
+LOCAL_FILE = PREFERENCES_FILE
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class SettingsChange:
     output_folder: str
     language: str
     test_address: str = ""  # テスト送信先: kept for the next テストメール
+    start_view: str = "last"  # 起動時の画面 (``ui.shell.state.START_VIEWS``)
 
 
 def local_preferences(settings: Settings) -> QSettings:
@@ -91,6 +93,7 @@ def save(change: SettingsChange, database: Database) -> None:
     local.setValue("output_folder", change.output_folder)
     local.setValue("language", change.language)
     local.setValue("test_address", change.test_address)
+    local.setValue(START_VIEW_KEY, change.start_view)
     local.sync()
 
 

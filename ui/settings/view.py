@@ -162,6 +162,8 @@ class SettingsView(SettingsForm):
         form.addRow("", choose)
         self._combo(form, "language", self.tr("表示言語（次回起動時）"),
                     (("ja", "日本語"), ("en", "English")))
+        self._combo(form, "start_view", self.tr("起動時の画面"),
+                    (("last", self.tr("前回の画面")), ("today", self.tr("今日"))))
         self.edits["mail_schedule"].editingFinished.connect(self._show_next_runs)
         self.edits["timezone"].editingFinished.connect(self._show_next_runs)
         assert isinstance(folder, QLineEdit)
@@ -192,6 +194,7 @@ class SettingsView(SettingsForm):
         self.edits["output_folder"].setText(local.value("output_folder", "", str))
         self._set_combo("language", local.value("language", "ja", str))
         self.edits["test_address"].setText(local.value("test_address", "", str))
+        self._set_combo("start_view", local.value("start_view", "last", str))
         self._show_next_runs()
 
     def refresh(self) -> None:
@@ -270,7 +273,7 @@ class SettingsView(SettingsForm):
             shared={key: self.combos[key].currentData() for key in store.SHARED_KEYS},
             database_password=text["database_password"], smtp_password=text["smtp_password"],
             output_folder=text["output_folder"].strip(), language=self.combos["language"].currentData(),
-            test_address=text["test_address"].strip())
+            test_address=text["test_address"].strip(), start_view=self.combos["start_view"].currentData())
 
     def _show_problems(self, problems: list[FieldError]) -> None:
         for label in self.errors.values():

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from oroshi_desktop.db.models import JobRow
-from oroshi_desktop.ledger import FAILED, RUNNING
+from oroshi_desktop.ledger import RUNNING, unresolved_failure
 from ui.context import AppContext
 from ui.jobs.ledger_access import ledger_session
 from ui.jobs.mail_check import MailCheckState, read_mail_check_state
@@ -61,7 +61,7 @@ def read_overview(ctx: AppContext) -> Overview:
         mine = JobRow.requested_by == ctx.ledger.pc  # the tray tells this PC's state
         with ledger_session(ctx.ledger) as session:
             failed = session.scalar(select(func.count()).select_from(JobRow)
-                                    .where(mine, JobRow.state == FAILED)) or 0
+                                    .where(mine, unresolved_failure())) or 0
             running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
                                                .where(JobRow.kind == MAIL, JobRow.state == RUNNING)))
             last_sent = session.scalar(select(func.max(JobRow.id))

@@ -16,3 +16,14 @@ WINDOW_STATE_FILE = "window.ini"
 def window_settings(paths: AppPaths) -> QSettings:
     paths.config_dir.mkdir(parents=True, exist_ok=True)
     return QSettings(str(paths.config_dir / WINDOW_STATE_FILE), QSettings.Format.IniFormat)
+
+
+PREFERENCES_FILE = "ui.ini"  # this user's preferences from 設定 (``ui.settings.store``)
+START_VIEW_KEY = "start_view"  # "last": the view open at the last exit; "today": always 今日
+START_VIEWS = ("last", "today")
+
+
+def start_view_preference(paths: AppPaths) -> str:
+    preferences = QSettings(str(paths.config_dir / PREFERENCES_FILE), QSettings.Format.IniFormat)
+    value = str(preferences.value(START_VIEW_KEY, "last"))
+    return value if value in START_VIEWS else "last"
