@@ -45,6 +45,16 @@ def error_text(err: BaseException) -> str:
     return f"{type(err).__name__}: {line}" if line else type(err).__name__
 
 
+def with_reason(message_failed: str, reason_ja: str, reason: str) -> str:
+    """The ledger message of a failed job with its Japanese reason, for the job centre, the tray and
+    the statement view (the technical English stays in ``error``); just the message when the error
+    has no Japanese text or says no more than the message."""
+    reason_ja = reason_ja.strip()
+    if not reason_ja or reason_ja == reason or reason_ja in message_failed:
+        return message_failed
+    return f"{message_failed}{reason_ja.rstrip('。')}。"
+
+
 class Runtime:
     def __init__(self, settings: Settings, *, db: Database | None = None, owns_db: bool = False) -> None:
         """``db``: a database already opened (and checked) by the caller; ``owns_db``: ``close`` disposes
@@ -61,6 +71,10 @@ class Runtime:
         """The settings as last saved: each job reads them when it runs (SMTP server, schedule,
         retention, time zone), so 設定 reaches the running queue without a restart."""
         return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self.use_settings(settings)
 
     def use_settings(self, settings: Settings) -> None:
         """Take newly saved settings for every job that starts from now on. The database and the
@@ -169,7 +183,7 @@ class Runtime:
             return None
         except UserError as err:
             log.warning("job %s failed: %s", job_id, err.message)
-            ledger.fail(job_id, message_failed, error_text(err))
+            ledger.fail(job_id, with_reason(message_failed, err.message_ja, err.message), error_text(err))
             return None
         except Exception as err:
             log.exception("job %s failed", job_id)

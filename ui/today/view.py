@@ -255,8 +255,8 @@ class TodayView(QWidget):
             self._none(layout, self.tr("ほか {count}件").format(count=count - shown))
 
     def _show_mail_check(self, overview: Any) -> None:
-        layout = self._section("mail_check", self.tr("定期メール確認"), 1)
-        self.sections["mail_check"].setTitle(self.tr("定期メール確認"))
+        layout = self._section("mail_check", self.tr("次のメール確認"), 1)
+        self.sections["mail_check"].setTitle(self.tr("次のメール確認"))
         text = overview.mail_check.summary(self.ctx.settings) if overview is not None else self.tr("確認しています…")
         layout.addWidget(self._link(text, "todayMailCheck", self._go("jobs"), self.tr("ジョブの画面を開きます")))
 
