@@ -30,7 +30,8 @@ from tests.conftest import make_database
 from tests.ui.conftest import settings_for
 from tests.ui.pdf_fixtures import japanese_app
 from ui.context import AppContext
-from ui.qt import QMainWindow, QPushButton
+from ui.qt import QMainWindow, QPushButton, Qt
+from ui.today.view import LinkLine
 
 TZ = ZoneInfo("Asia/Tokyo")
 TODAY = date(2026, 12, 7)  # a Monday; the demo is anchored here and the view is told it is 10:00
@@ -168,7 +169,7 @@ def test_counts_match_the_database(env: TodayEnv, qtbot) -> None:  # type: ignor
     assert expected["decisions"] == 2 and expected["failed_jobs"] == 1  # the settled ones are not counted
     for key in ("shipments", "due_runs", "decisions", "unpriced", "failed_jobs"):
         assert f"（{expected[key]}件）" in view.sections[key].title()
-    assert len(view.findChildren(QPushButton, "todayShipment")) == expected["shipments"]
+    assert len(view.findChildren(LinkLine, "todayShipment")) == expected["shipments"]
     assert len(view.findChildren(QPushButton, "today_shipping_list")) == expected["shipments"]
 
 
@@ -176,15 +177,18 @@ def test_each_line_opens_the_place_where_it_is_handled(env: TodayEnv, qtbot) -> 
     view = _show(env, qtbot)
     opened: list[tuple[str, object]] = []
     env.ctx.open_view.connect(lambda key, target: opened.append((key, target)))
-    view.findChildren(QPushButton, "todayDueRun")[0].click()
-    view.findChildren(QPushButton, "todayUnpriced")[0].click()
-    view.findChildren(QPushButton, "todayShipment")[0].click()
-    view.findChildren(QPushButton, "todayDecision")[0].click()
+    view.findChildren(LinkLine, "todayDueRun")[0].click()
+    view.findChildren(LinkLine, "todayUnpriced")[0].click()
+    view.findChildren(LinkLine, "todayShipment")[0].click()
+    view.findChildren(LinkLine, "todayDecision")[0].click()
     assert opened[0] == ("statements", view.today.due_runs[0].invoice_id)
     assert opened[1] == ("supplies", view.today.unpriced[0].day)
     first = view.today.shipments[0]
     assert opened[2] == ("orders", (first.day, first.carrier_id))
     assert opened[3] == ("statements", view.today.decisions[0].invoice_id)
+    failed_line = view.findChildren(LinkLine, "todayMailCheck")[0]
+    qtbot.keyClick(failed_line, Qt.Key.Key_Return)  # a line takes the keyboard like a button
+    assert opened[4] == ("jobs", None)
 
 
 def test_a_shipment_document_is_one_click_away(env: TodayEnv, qtbot) -> None:  # type: ignore[no-untyped-def]

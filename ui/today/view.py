@@ -22,18 +22,50 @@ from ui.qt import (
     QFrame,
     QGroupBox,
     QHBoxLayout,
+    QKeyEvent,
     QLabel,
+    QMouseEvent,
     QPushButton,
-    QScrollArea,
     QSettings,
     Qt,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from ui.settings.form import Columns, VerticalScroll
 
 WEEKDAYS = ("月", "火", "水", "木", "金", "土", "日")
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+class LinkLine(QLabel):
+    """One line of 今日 that opens its place: wraps like text, clicks and takes the keyboard
+    (Tab reaches it, Enter or Space opens it) like a button."""
+
+    clicked = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setStyleSheet("QLabel { color: palette(link); padding: 2px 4px; }"
+                           " QLabel:focus { border: 1px solid palette(highlight); }")
+
+    def click(self) -> None:
+        self.clicked.emit()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class TodayView(QWidget):
@@ -66,24 +98,18 @@ class TodayView(QWidget):
         top.addWidget(refresh)
 
         self.sections: dict[str, QGroupBox] = {}
-        body = QWidget(self)
-        self.columns = QHBoxLayout(body)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        for column, keys in ((left, ("shipments", "unpriced")), (right, ("due_runs", "decisions", "failed_jobs",
-                                                                          "mail_check"))):
-            for key in keys:
-                box = QGroupBox(self)
-                box.setObjectName(f"today_{key}")
-                QVBoxLayout(box)
-                self.sections[key] = box
-                column.addWidget(box)
-            column.addStretch(1)
-        self.columns.addLayout(left, 1)
-        self.columns.addLayout(right, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
+        for key in ("shipments", "unpriced", "due_runs", "decisions", "failed_jobs", "mail_check"):
+            box = QGroupBox(self)
+            box.setObjectName(f"today_{key}")
+            QVBoxLayout(box)
+            self.sections[key] = box
+        sections = self.sections
+        # Two columns when the width allows, else one below the other; never a sideways scroll.
+        body = Columns([sections["shipments"], sections["unpriced"]],
+                       [sections["due_runs"], sections["decisions"], sections["failed_jobs"], sections["mail_check"]],
+                       self)
+        scroll = VerticalScroll(body, self)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
@@ -145,15 +171,12 @@ class TodayView(QWidget):
                         child.deleteLater()
         return layout
 
-    def _link(self, text: str, name: str, go: Callable[[], None], tip: str) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setFlat(True)
-        button.setCursor(Qt.CursorShape.PointingHandCursor)
-        button.setStyleSheet("text-align: left; padding: 2px 4px;")
-        button.setToolTip(tip)
-        button.clicked.connect(go)
-        return button
+    def _link(self, text: str, name: str, go: Callable[[], None], tip: str) -> LinkLine:
+        line = LinkLine(text, self)
+        line.setObjectName(name)
+        line.setToolTip(tip)
+        line.clicked.connect(go)
+        return line
 
     def _none(self, layout: QVBoxLayout, text: str) -> None:
         quiet = QLabel(text, self)
