@@ -247,7 +247,7 @@ def test_outbox_attention_mark_sent_and_resend(db, make_shell, qtbot, qtmodeltes
     assert model.index(row, 2).data() == "要確認"
     assert model.index(row, 0).data(Qt.ItemDataRole.BackgroundRole).color() == ATTENTION
     assert "「再送」" in model.index(row, 4).data() and "届いたかどうか" in model.index(row, 4).data()
-    assert model.index(row, 6).data() == "office-pc-2:4242"
+    assert model.index(row, 6).data() == "office-pc-2"  # the PC, as the jobs list names it, not its process id
     assert model.index(model.row_of(failed), 4).data() == "宛先が拒否されました"
     assert "@" in model.index(row, 5).data()
 
