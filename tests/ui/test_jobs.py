@@ -271,6 +271,7 @@ def test_outbox_attention_mark_sent_and_resend(db, make_shell, qtbot, qtmodeltes
     qtbot.waitUntil(lambda: row_state(view, failed) == "送信済み" and row_state(view, pending) == "送信済み",
                     timeout=30000)
     assert len(smtp_server.messages) == 2
+    assert view.selected_outbox() is not None and view.selected_outbox().id == failed  # the reloads kept the selection
 
     # 送信済み → 再送 makes a second generation that is sent again.
     view.outbox_view.selectRow(model.row_of(pending))
@@ -281,6 +282,8 @@ def test_outbox_attention_mark_sent_and_resend(db, make_shell, qtbot, qtmodeltes
     with db.read() as session:
         newest = session.scalars(select(OutboxMessage).order_by(OutboxMessage.id.desc())).first()
     qtbot.waitUntil(lambda: row_state(view, newest.id) == "送信済み（第2回）", timeout=10000)
+    qtbot.waitUntil(lambda: view.selected_outbox() is not None and view.selected_outbox().id == newest.id,
+                    timeout=5000)  # the organization stays selected: its new generation's row
     assert model.row_of(pending) == -1  # only each organization's newest send is listed
     assert view.findChild(QPushButton, "resendMail") is view.resend_button
 
