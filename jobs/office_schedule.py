@@ -126,6 +126,7 @@ class Schedule:
     def step(self, now: datetime | None = None) -> None:
         """What one wake-up does: the slot's mail check when a new slot began, the sweep, the purge."""
         now = now or utcnow()
+        self.tasks.runtime.reread_settings()  # a worker process: the mail schedule 設定 saved
         slot = slot_of(now, self.tick)
         if slot != self.last_slot:
             self.last_slot = slot
