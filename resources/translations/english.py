@@ -341,6 +341,7 @@ ENGLISH = {
     "ほか {count}件": "{count} more", "次のメール確認": "Next mail check", "確認しています…": "Checking…",
     "ジョブの画面を開きます": "Open the jobs view", "この組織に再送": "Resend to this organization",
     "この組織にだけメールをもう一度送ります": "Send the mail again to this organization only",
+    "直前のジョブ: {reason}": "Last job: {reason}",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

@@ -498,64 +498,64 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../ui/jobs/models.py" line="39" />
+        <location filename="../../ui/jobs/models.py" line="40" />
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="39" />
+        <location filename="../../ui/jobs/models.py" line="40" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="40" />
+        <location filename="../../ui/jobs/models.py" line="41" />
         <source>メッセージ</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="40" />
+        <location filename="../../ui/jobs/models.py" line="41" />
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="41" />
+        <location filename="../../ui/jobs/models.py" line="42" />
         <source>開始</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="41" />
+        <location filename="../../ui/jobs/models.py" line="42" />
         <source>終了</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="42" />
+        <location filename="../../ui/jobs/models.py" line="43" />
         <source>試行</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="42" />
+        <location filename="../../ui/jobs/models.py" line="43" />
         <source>依頼したPC</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="43" />
+        <location filename="../../ui/jobs/models.py" line="44" />
         <source>出力</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="74" />
+        <location filename="../../ui/jobs/models.py" line="75" />
         <source>実行したPC: {pc}</source>
         <translation>Ran on: {pc}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="76" />
+        <location filename="../../ui/jobs/models.py" line="77" />
         <source>{message}
 詳細（サポート用）: {error}</source>
         <translation>{message}
 Details (for support): {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="97" />
+        <location filename="../../ui/jobs/models.py" line="98" />
         <source>保存済み</source>
         <translation>stored</translation>
     </message>
@@ -1492,7 +1492,7 @@ The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
         <location filename="../../ui/jobs/outbox_panel.py" line="39" />
-        <location filename="../../ui/jobs/outbox_panel.py" line="79" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="81" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
@@ -1522,27 +1522,27 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Mail queue</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="67" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="69" />
         <source>共有データベースに接続できません。つながると自動で最新の状態になります。</source>
         <translation>The shared database cannot be reached. The list updates by itself once it answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="78" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="78" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
         <source>この組織にメールをもう一度送ります</source>
         <translation>Send the mail to this organization again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="82" />
         <source>届いていることを確かめたメールを送信済みにします</source>
         <translation>Mark a mail you know has arrived as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="141" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="152" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
@@ -1550,42 +1550,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../ui/jobs/models.py" line="101" />
+        <location filename="../../ui/jobs/models.py" line="102" />
         <source>明細書</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="101" />
+        <location filename="../../ui/jobs/models.py" line="102" />
         <source>組織</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="103" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="103" />
         <source>試行</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="103" />
+        <location filename="../../ui/jobs/models.py" line="104" />
         <source>最後のエラー・確認事項</source>
         <translation>Last error / what to check</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="104" />
+        <location filename="../../ui/jobs/models.py" line="105" />
         <source>宛先</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="104" />
+        <location filename="../../ui/jobs/models.py" line="105" />
         <source>送信したPC</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="153" />
+        <location filename="../../ui/jobs/models.py" line="154" />
         <source>{state}（第{generation}回）</source>
         <translation>{state} (round {generation})</translation>
     </message>
@@ -1911,24 +1911,29 @@ Enter the password.</translation>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="195" />
+        <location filename="../../ui/statements/detail.py" line="197" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="199" />
+        <location filename="../../ui/statements/detail.py" line="201" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="200" />
+        <location filename="../../ui/statements/detail.py" line="202" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="201" />
+        <location filename="../../ui/statements/detail.py" line="203" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="209" />
+        <source>直前のジョブ: {reason}</source>
+        <translation>Last job: {reason}</translation>
     </message>
 </context>
 <context>
@@ -2553,7 +2558,7 @@ Once marked as sent, this mail is not sent again automatically.</translation>
 Its PDFs are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/confirm.py" line="62" />
+        <location filename="../../ui/statements/confirm.py" line="66" />
         <source>各組織の状態とエラーは右側の詳細に表示されています。</source>
         <translation>Each organization's state and error are shown in the details on the right.</translation>
     </message>
@@ -2561,64 +2566,64 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="56" />
+        <location filename="../../ui/statements/view.py" line="57" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="58" />
+        <location filename="../../ui/statements/view.py" line="59" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="141" />
+        <location filename="../../ui/statements/view.py" line="143" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="201" />
+        <location filename="../../ui/statements/view.py" line="203" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="273" />
+        <location filename="../../ui/statements/view.py" line="275" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="327" />
+        <location filename="../../ui/statements/view.py" line="341" />
         <source>「{name}」にメールをもう一度送りますか？</source>
         <translation>Send the mail to “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="328" />
+        <location filename="../../ui/statements/view.py" line="342" />
         <source>再送する</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="329" />
+        <location filename="../../ui/statements/view.py" line="343" />
         <source>宛先: {to}
 同じ支払明細書が、この宛先にもう一度届きます。</source>
         <translation>To: {to}
 The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="343" />
+        <location filename="../../ui/statements/view.py" line="357" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="366" />
+        <location filename="../../ui/statements/view.py" line="380" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="384" />
+        <location filename="../../ui/statements/view.py" line="398" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="409" />
+        <location filename="../../ui/statements/view.py" line="423" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2816,154 +2821,154 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/today/view.py" line="49" />
-        <location filename="../../ui/today/view.py" line="185" />
+        <location filename="../../ui/today/view.py" line="81" />
+        <location filename="../../ui/today/view.py" line="208" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="60" />
+        <location filename="../../ui/today/view.py" line="92" />
         <source>更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="62" />
+        <location filename="../../ui/today/view.py" line="94" />
         <source>今日の予定を読み直します</source>
         <translation>Read today's work again</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="132" />
+        <location filename="../../ui/today/view.py" line="158" />
         <source>{title}（{count}件）</source>
         <translation>{title} ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="173" />
+        <location filename="../../ui/today/view.py" line="196" />
         <source>今日 {date}</source>
         <translation>Today, {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="181" />
+        <location filename="../../ui/today/view.py" line="204" />
         <source>今日と明日の出荷</source>
         <translation>Shipments today and tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="183" />
+        <location filename="../../ui/today/view.py" line="206" />
         <source>今日と明日の出荷はありません。</source>
         <translation>Nothing ships today or tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="185" />
+        <location filename="../../ui/today/view.py" line="208" />
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="188" />
+        <location filename="../../ui/today/view.py" line="211" />
         <source>{when} {date} {carrier}: {orders}件（{units}口）</source>
         <translation>{when} {date} {carrier}: {orders} orders ({units} units)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="192" />
+        <location filename="../../ui/today/view.py" line="215" />
         <source>この日・この運送会社の注文を開きます</source>
         <translation>Open the orders of this day and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="196" />
+        <location filename="../../ui/today/view.py" line="219" />
         <source>{document}を作成して表示します</source>
         <translation>Make and show the {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="208" />
+        <location filename="../../ui/today/view.py" line="231" />
         <source>今日メールで送る支払明細書</source>
         <translation>Payment statements mailed today</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="210" />
+        <location filename="../../ui/today/view.py" line="233" />
         <source>今日送信予定の支払明細書はありません。</source>
         <translation>No payment statement is to be mailed today.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="215" />
+        <location filename="../../ui/today/view.py" line="238" />
         <source>No.{id} {period}: {when} に送信（{count}組織）</source>
         <translation>No.{id} {period}: sent at {when} ({count} organizations)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="217" />
+        <location filename="../../ui/today/view.py" line="240" />
         <source>支払明細書を開きます</source>
         <translation>Open the payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="220" />
+        <location filename="../../ui/today/view.py" line="243" />
         <source>確認が必要なメール</source>
         <translation>Mails that need a decision</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="222" />
+        <location filename="../../ui/today/view.py" line="245" />
         <source>確認が必要なメールはありません。</source>
         <translation>No mail needs a decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="226" />
+        <location filename="../../ui/today/view.py" line="249" />
         <source>{state}: No.{id} {organization}</source>
         <translation>{state}: No.{id} {organization}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="229" />
+        <location filename="../../ui/today/view.py" line="252" />
         <source>支払明細書の詳細で「再送」か「送信済みにする」を選びます</source>
         <translation>Choose “Resend” or “Mark as sent” in the statement's detail</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="233" />
+        <location filename="../../ui/today/view.py" line="256" />
         <source>単価が未設定の供給</source>
         <translation>Supplies without a price</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="235" />
+        <location filename="../../ui/today/view.py" line="258" />
         <source>単価が未設定の供給はありません。</source>
         <translation>Every supply has a price.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="238" />
+        <location filename="../../ui/today/view.py" line="261" />
         <source>{date}: {count}件（支払明細書に¥0と印刷されます）</source>
         <translation>{date}: {count} (a statement would print ¥0 for them)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="240" />
+        <location filename="../../ui/today/view.py" line="263" />
         <source>この日の供給を開きます</source>
         <translation>Open this day's supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="243" />
+        <location filename="../../ui/today/view.py" line="266" />
         <source>失敗したジョブ</source>
         <translation>Failed jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="245" />
+        <location filename="../../ui/today/view.py" line="268" />
         <source>失敗したジョブはありません。</source>
         <translation>No job failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="249" />
+        <location filename="../../ui/today/view.py" line="272" />
         <source>{kind}: {message}</source>
         <translation>{kind}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="255" />
+        <location filename="../../ui/today/view.py" line="278" />
         <source>ほか {count}件</source>
         <translation>{count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="258" />
-        <location filename="../../ui/today/view.py" line="259" />
+        <location filename="../../ui/today/view.py" line="281" />
+        <location filename="../../ui/today/view.py" line="282" />
         <source>次のメール確認</source>
         <translation>Next mail check</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="260" />
+        <location filename="../../ui/today/view.py" line="283" />
         <source>確認しています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="261" />
+        <location filename="../../ui/today/view.py" line="284" />
         <source>ジョブの画面を開きます</source>
         <translation>Open the jobs view</translation>
     </message>

@@ -186,11 +186,13 @@ class RunDetailPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.show_detail(None)
 
-    def show_detail(self, detail: RunDetail | None) -> None:
+    def show_detail(self, detail: RunDetail | None, failure: str | None = None) -> None:
+        """``failure``: why the run's last job failed as a whole (shown under the header)."""
         self.detail = detail
         body = QWidget()
         layout = QVBoxLayout(body)
         self.boxes = []
+        self.failure_label: QLabel | None = None
         if detail is None:
             self.header = QLabel(self.tr("一覧から支払明細書を選んでください。"))
             layout.addWidget(self.header)
@@ -203,6 +205,12 @@ class RunDetailPanel(QScrollArea):
                                  f"{html.escape(layout_text(row.layout))}　{html.escape(mail)}　{html.escape(state)}")
             self.header.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.header)
+            if failure:
+                self.failure_label = QLabel(self.tr("直前のジョブ: {reason}").format(reason=failure))
+                self.failure_label.setObjectName("jobFailure")
+                self.failure_label.setWordWrap(True)
+                self.failure_label.setStyleSheet("color: #b00020;")
+                layout.addWidget(self.failure_label)
             for part in detail.parts:
                 box = OrganizationBox(part, self.tz, self.open_file, resend=self.resend)
                 layout.addWidget(box)

@@ -64,6 +64,7 @@ class StatementsView(QWidget):
 
         from ui.statements.detail import RunDetailPanel
 
+        self.job_failures: dict[int, str] = {}  # run id → why its last job failed as a whole (this session)
         self.detail_panel = RunDetailPanel(self.tz, self.open_file, self, resend=self.resend_organization)
         self.filters = FilterBar(self)
         self.filters.changed.connect(self._filter_changed)
@@ -256,7 +257,7 @@ class StatementsView(QWidget):
 
     def _show_detail(self, detail: RunDetail | None) -> None:
         self.detail = detail
-        self.detail_panel.show_detail(detail)
+        self.detail_panel.show_detail(detail, self.job_failures.get(detail.row.id) if detail is not None else None)
         self._update_actions()
         self.detail_shown.emit()
 
@@ -292,8 +293,14 @@ class StatementsView(QWidget):
                 # The bare message: the mails failed one by one (their errors are in the detail);
                 # with a reason: the job failed as a whole, and the reason is the message.
                 per_organization = job.kind == MAIL and job.message == MESSAGES[MAIL].failed
+                if not per_organization:  # the detail says it too, not only the box
+                    self.job_failures[run_id] = message(job.message)
+                    if self.detail is not None and self.detail.row.id == run_id:
+                        self._show_detail(self.detail)
                 self.failure_box = confirm.failure_box(self, message(job.message), job.error or "",
                                                        per_organization=per_organization)
+            elif job.state == "done":
+                self.job_failures.pop(run_id, None)
 
     def _created(self, run_id: int | None) -> None:
         if run_id is None:
