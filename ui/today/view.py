@@ -27,6 +27,7 @@ from ui.qt import (
     QMouseEvent,
     QPushButton,
     QSettings,
+    QShowEvent,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -83,6 +84,8 @@ class TodayView(QWidget):
         self.today: Today | None = None
         self._reading = False
         self._again = False
+        self._stale = False  # a change arrived while another view was shown: read when shown again
+        self.mail_check_line: LinkLine | None = None
 
         self.heading = QLabel(self)
         self.heading.setObjectName("todayHeading")
@@ -114,16 +117,28 @@ class TodayView(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
-        ctx.data_changed.connect(lambda _area: self.refresh())
-        ctx.jobs_changed.connect(self.refresh)
-        ctx.database_changed.connect(self.refresh)
-        ctx.online_changed.connect(lambda online: online and self.refresh())
+        ctx.data_changed.connect(lambda _area: self._changed())
+        ctx.jobs_changed.connect(self._changed)
+        ctx.database_changed.connect(self._changed)
+        ctx.online_changed.connect(lambda online: online and self._changed())
         if ctx.monitor is not None:
             ctx.monitor.overview_changed.connect(self._show_mail_check)
         self._show_mail_check(None)
         self.refresh()
 
     # ---- reading -------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self.refresh()
 
     def refresh(self) -> None:
         if self._reading:  # one read at a time; a change meanwhile reads once more afterwards
@@ -169,6 +184,7 @@ class TodayView(QWidget):
                     child = inner.takeAt(0).widget()
                     if child is not None:
                         child.deleteLater()
+                inner.deleteLater()
         return layout
 
     def _link(self, text: str, name: str, go: Callable[[], None], tip: str) -> LinkLine:
@@ -278,10 +294,15 @@ class TodayView(QWidget):
             self._none(layout, self.tr("ほか {count}件").format(count=count - shown))
 
     def _show_mail_check(self, overview: Any) -> None:
-        layout = self._section("mail_check", self.tr("次のメール確認"), 1)
-        self.sections["mail_check"].setTitle(self.tr("次のメール確認"))
+        """Every few seconds from the monitor: the line's text only, so its focus stays put."""
         text = overview.mail_check.summary(self.ctx.settings) if overview is not None else self.tr("確認しています…")
-        layout.addWidget(self._link(text, "todayMailCheck", self._go("jobs"), self.tr("ジョブの画面を開きます")))
+        if self.mail_check_line is None:
+            box = self.sections["mail_check"]
+            box.setTitle(self.tr("次のメール確認"))
+            self.mail_check_line = self._link(text, "todayMailCheck", self._go("jobs"), self.tr("ジョブの画面を開きます"))
+            box.layout().addWidget(self.mail_check_line)
+        elif self.mail_check_line.text() != text:
+            self.mail_check_line.setText(text)
 
     # ---- the view contract ---------------------------------------------------------------------
 
