@@ -59,8 +59,14 @@ class DocumentRequest:
 
 
 def render(database: Database, request: DocumentRequest) -> bytes:
-    """The PDF of ``request`` (runs on a worker thread)."""
+    """The PDF of ``request`` (runs on a worker thread). A day (and carrier) without orders is
+    refused in one line, as the check sheet refuses a day without supplies: no empty page."""
+    from oroshi_desktop.queries.shipping import require_orders
     from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
+
+    with database.read() as session:
+        require_orders(session, day=request.day, carrier_id=request.carrier_id,
+                       document=request.kind.replace("_", " "), document_ja=document_title(request.kind))
 
     if request.kind == SHIPPING_CHART:
         if request.carrier_id is None:
