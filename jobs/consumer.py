@@ -122,6 +122,11 @@ class JobQueue:
                                       embedded=self.embedded, max_delay=self.max_delay)
         return report
 
+    def use_settings(self, settings: Settings) -> None:
+        """設定 saved: the next job and the next schedule slot use ``settings`` (no restart)."""
+        self.settings = settings
+        self.runtime.use_settings(settings)
+
     def start(self) -> StartReport:
         """Prepare and start the consumer's threads; call from the main thread."""
         report = self.prepare()

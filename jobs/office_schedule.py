@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from jobs.lease import job_lease
+from jobs.schedule import cron_in_zone
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.identity import is_shared
 from oroshi_desktop.schedule_slots import claim_slot, record_slot_job
@@ -55,10 +56,14 @@ class Schedule:
     def __init__(self, tasks: Tasks, *, tick: float | None = None) -> None:
         self.tasks = tasks
         self.tick = tick or schedule_tick()
-        self.validate = tasks.periodic_mail_check.task_class().validate_datetime
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_slot: datetime | None = None
+
+    def validate(self, slot: datetime) -> bool:
+        """Is ``slot`` (naive UTC) a mail-check time of the schedule as last saved in 設定?"""
+        settings = self.tasks.runtime.settings
+        return cron_in_zone(settings.mail_schedule, settings.tz)(slot)
 
     @property
     def _ledger_scope(self) -> str:
@@ -99,6 +104,7 @@ class Schedule:
     def step(self, now: datetime | None = None) -> None:
         """What one wake-up does: the slot's mail check when a new slot began, the sweep, the purge."""
         now = now or utcnow()
+        self.tasks.runtime.reread_settings()  # a worker process: the mail schedule 設定 saved
         slot = slot_of(now, self.tick)
         if slot != self.last_slot:
             self.last_slot = slot

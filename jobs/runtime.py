@@ -43,16 +43,73 @@ def error_text(err: BaseException) -> str:
     return f"{type(err).__name__}: {line}" if line else type(err).__name__
 
 
+def with_reason(message_failed: str, reason_ja: str, reason: str) -> str:
+    """The ledger message of a failed job with its Japanese reason, for the job centre, the tray and
+    the statement view (the technical English stays in ``error``); just the message when the error
+    has no Japanese text or says no more than the message."""
+    reason_ja = reason_ja.strip()
+    if not reason_ja or reason_ja == reason or reason_ja in message_failed:
+        return message_failed
+    return f"{message_failed}{reason_ja.rstrip('。')}。"
+
+
 class Runtime:
-    def __init__(self, settings: Settings, *, db: Database | None = None, owns_db: bool = False) -> None:
+    def __init__(self, settings: Settings, *, db: Database | None = None, owns_db: bool = False,
+                 follow_settings_file: bool = False) -> None:
         """``db``: a database already opened (and checked) by the caller; ``owns_db``: ``close`` disposes
-        it, as it does a database the runtime opened itself."""
-        self.settings = settings
+        it, as it does a database the runtime opened itself. ``follow_settings_file``: a process
+        without the window (``oroshi-desktop worker``) reads the settings file again when 設定 saved
+        it (``reread_settings``); the window hands its saved settings over instead."""
+        self._settings = settings
+        self._follow_file = follow_settings_file
+        self._file_stamp = _file_stamp(settings.paths.settings_file) if follow_settings_file else None
         self._lock = threading.Lock()
         self._db: Database | None = db
         self._owns_db = db is None or owns_db
         self._ledger: Ledger | None = None
         self._heartbeat: Any = None
+
+    @property
+    def settings(self) -> Settings:
+        """The settings as last saved: each job reads them when it runs (SMTP server, schedule,
+        retention, time zone), so 設定 reaches the running queue without a restart."""
+        return self._settings
+
+    @settings.setter
+    def settings(self, settings: Settings) -> None:
+        self.use_settings(settings)
+
+    def use_settings(self, settings: Settings) -> None:
+        """Take newly saved settings for every job that starts from now on. The database and the
+        queue scope are not switched here: a new database URL restarts the queue instead."""
+        self._settings = settings
+
+    def reread_settings(self) -> bool:
+        """Take the settings file again if it changed since it was read (a worker process, before each
+        job and schedule step). The database stays the one this process opened: a new database URL
+        needs the worker restarted, and the log says so. True when new settings were taken."""
+        if not self._follow_file:
+            return False
+        path = self._settings.paths.settings_file
+        stamp = _file_stamp(path)
+        if stamp == self._file_stamp:
+            return False
+        self._file_stamp = stamp
+        from dataclasses import replace
+
+        from oroshi_desktop.config import load_settings
+
+        try:
+            fresh = load_settings()
+        except UserError as err:  # a half-written or wrong file: keep working with what we have
+            log.warning("settings file not taken (%s); the worker keeps its settings", err.message)
+            return False
+        if fresh.effective_database_url != self._settings.effective_database_url:
+            log.warning("the settings name another database; restart the worker to use it")
+            fresh = replace(fresh, database_url=self._settings.database_url)
+        self._settings = fresh
+        log.info("settings file changed; the next jobs use the new settings")
+        return True
 
     def _database(self) -> Database:
         """The database, opened on first use; call with ``_lock`` held."""
@@ -160,7 +217,7 @@ class Runtime:
             return None
         except UserError as err:
             log.warning("job %s failed: %s", job_id, err.message)
-            ledger.fail(job_id, message_failed, error_text(err))
+            ledger.fail(job_id, with_reason(message_failed, err.message_ja, err.message), error_text(err))
             return None
         except Exception as err:
             log.exception("job %s failed", job_id)
@@ -180,6 +237,14 @@ class Runtime:
                     self._db.dispose()
                 self._db = None
             self._ledger = None
+
+
+def _file_stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
 
 
 def batch_transport(smtp_settings: Any) -> Any:

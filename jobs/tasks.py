@@ -273,6 +273,7 @@ class Tasks:
 
 def run_task(runtime: Runtime, job_id: int, token: str | None, *, will_retry: bool, pause_delay: float) -> str | None:
     """What the queue's task does: look the job up, wait while paused, run it."""
+    runtime.reread_settings()  # a worker process takes what 設定 saved since the last job
     try:
         job = runtime.ledger.get(job_id)
     except NotFound:

@@ -35,6 +35,12 @@ def worker_name() -> str:
     return f"{pc_name()}:{os.getpid()}"
 
 
+def pc_of(worker: str) -> str:
+    """The PC of a worker name (``pc_name():pid``): what the window shows wherever it names a PC."""
+    pc, colon, pid = worker.rpartition(":")
+    return pc if colon and pid.isdigit() else worker
+
+
 def queue_scope(settings: Settings) -> str:
     """``local:<pc>:<queue file digest>`` for this PC's own queue, ``shared:<url>`` for an office queue."""
     if not settings.queue_url or urlparse(settings.queue_url).scheme == "sqlite":

@@ -83,6 +83,9 @@ def job_message(text: str, language: str) -> str:
         match = pattern.match(text)
         if match:
             return en.format(**match.groupdict())
+    for ja, en in JOB_MESSAGES_EN.items():  # a failure with its Japanese reason: the English window
+        if ja.endswith("。") and text.startswith(ja):  # shows the reason from the English error
+            return en
     return text
 
 

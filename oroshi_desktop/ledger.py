@@ -20,8 +20,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
+from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import JobRow, QueueFlag, StoredDocument
@@ -33,6 +33,24 @@ from oroshi_desktop.labels import JOB_STATE_LABELS, Label, labels_ja
 QUEUED, RUNNING, DONE, FAILED, DISCARDED = "queued", "running", "done", "failed", "discarded"
 STATES = (QUEUED, RUNNING, DONE, FAILED, DISCARDED)
 STATE_LABELS_JA = labels_ja(JOB_STATE_LABELS)
+
+MAIL_KIND = "mail"  # ``jobs.tasks.MAIL``: the core cannot import the jobs layer
+
+
+def unresolved_failure() -> ColumnElement[bool]:
+    """A failed job that still needs a person: no later job made it moot.
+
+    A later job of the same kind with the same arguments that succeeded settles it (the document
+    was made after all). A failed mail job is settled by any later mail job that succeeded: the
+    mail itself is tracked per organization in the outbox, whose 失敗 and 要確認 rows stay counted
+    there. Used by the tray, the status bar and the 今日 view, so they agree.
+    """
+    later = aliased(JobRow)
+    same_work = or_(and_(JobRow.kind == MAIL_KIND, later.kind == MAIL_KIND),
+                    and_(later.kind == JobRow.kind, later.arguments == JobRow.arguments))
+    return and_(JobRow.state == FAILED,
+                ~exists().where(same_work, later.state == DONE, later.id > JobRow.id))
+
 
 STOPPED_MESSAGE = "処理中に停止しました"
 STOPPED_ERROR = "the worker stopped while this job was running (its lease expired)"

@@ -92,6 +92,7 @@ class QueueStarter(QObject):
         self._starting_queue: JobQueue | None = None  # started on a pool thread, not yet handed over
         ctx.online_changed.connect(self._online)
         ctx.database_changed.connect(self._database_changed)
+        ctx.settings_changed.connect(self._settings_changed)
         app.aboutToQuit.connect(self.stop)
         # After the window's first paint (``after``: the main window's list painted with rows, see
         # ui.shell.first_content): Alembic and Huey load meanwhile.
@@ -191,6 +192,11 @@ class QueueStarter(QObject):
             if queue is not None:
                 queue.stop()
         self.queue = None
+
+    def _settings_changed(self) -> None:
+        """設定 saved: the running queue's next job and schedule slot read the new settings."""
+        if self.queue is not None:
+            self.queue.use_settings(self.ctx.settings)
 
     def _database_changed(self) -> None:
         """設定 connected another database: the consumer and the mail schedule move to it. The old

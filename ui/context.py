@@ -25,6 +25,7 @@ class AppContext(QObject):
     online_changed = Signal(bool)   # the database became reachable (True) or unreachable (False)
     settings_changed = Signal()     # 設定 saved new settings (``settings`` holds them)
     database_changed = Signal()     # ``database`` and ``ledger`` are new: every holder switches, views re-read
+    open_view = Signal(str, object)  # show the view of this key (``ui.shell.views``), at a target or None
 
     def __init__(self, settings: Settings, database: Database, ledger: Ledger, parent: Any = None) -> None:
         super().__init__(parent)
@@ -45,6 +46,17 @@ class AppContext(QObject):
         if self.tasks is not None:
             self.tasks = None
             self.tasks_ready.emit()
+
+    def mail_ready(self, parent: Any) -> bool:
+        """Can a mail be sent at all? If no mail server is set, say so now (not as a failed job
+        later) and offer 設定."""
+        if self.settings.smtp.configured:
+            return True
+        from ui.dialogs import mail_server_missing
+
+        if mail_server_missing(parent):
+            self.open_view.emit("settings", "smtp_host")
+        return False
 
     def set_online(self, online: bool) -> None:
         if online != self.online:

@@ -34,7 +34,7 @@ from ui.qt import (
 from ui.shell.commands import QueueCommands
 from ui.shell.first_content import FirstContent
 from ui.shell.monitor import AppMonitor
-from ui.shell.state import window_settings
+from ui.shell.state import start_view_preference, window_settings
 from ui.shell.status_bar import ShellStatusBar
 from ui.shell.views import DEFAULT_VIEW, NAVIGATION, NavEntry
 
@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.setStatusBar(ShellStatusBar(ctx, self))
         set_connection_lost_handler(self._connection_lost)
         ctx.online_changed.connect(self._online_changed)
+        ctx.open_view.connect(self.open_at)
         self._fit_to_screen()
         self.restore_layout()
         # The first checks run just after the first view has painted its rows: their pool threads
@@ -172,6 +173,13 @@ class MainWindow(QMainWindow):
         self.current_key = key
         return widget
 
+    def open_at(self, key: str, target: object = None) -> QWidget:
+        """Show a view and, when it can, the place ``target`` names (a run, a day, a field)."""
+        widget = self.show_view(key)
+        if target is not None and hasattr(widget, "show_target"):
+            widget.show_target(target)
+        return widget
+
     def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()
 
@@ -206,6 +214,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         key = str(self.state.value("window/view", DEFAULT_VIEW))
+        if start_view_preference(self.ctx.settings.paths) == "today":
+            key = "today"
         self.show_view(key if key in self.nav_actions else DEFAULT_VIEW)
 
     def save_layout(self) -> None:

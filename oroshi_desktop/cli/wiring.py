@@ -27,7 +27,7 @@ def job_runtime(settings: Settings) -> Any:
     """The runtime the tasks use, on a database checked once here (a readable error, not a failed job)."""
     from jobs.runtime import Runtime
 
-    return Runtime(settings, db=checked_database(settings), owns_db=True)
+    return Runtime(settings, db=checked_database(settings), owns_db=True, follow_settings_file=True)
 
 
 def job_tasks(settings: Settings, runtime: Any | None = None) -> Any:

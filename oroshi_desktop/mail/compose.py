@@ -198,7 +198,7 @@ _PASSWORD_GREETING = ("いつもお世話になっております。",
 
 def _header_lines(organization: MailOrganization, start: date, end: date) -> list[str]:
     return [organization.name,
-            f"({organization.prefecture} - {organization.micro_region} )",
+            f"({' - '.join(part for part in (organization.prefecture, organization.micro_region) if part)})",
             f"【 {long_date(start)} 〜 {long_date(end)} 】の 支払い明細書"]
 
 

@@ -27,7 +27,7 @@ from oroshi_desktop.labels import (
     UNCERTAIN_ADVICE,
     Label,
 )
-from oroshi_desktop.ledger import FAILED, RUNNING, JobView
+from oroshi_desktop.ledger import RUNNING, JobView, unresolved_failure
 
 Stamp = tuple[int, datetime | None]
 
@@ -112,7 +112,7 @@ def ledger_counts(session: Session, pc: str, *, mail_kind: str, mail_sent_messag
     """``mail_kind`` and ``mail_sent_message``: the mail job's kind and its "sent" message (the jobs'
     vocabulary, which the core does not import)."""
     failed = session.scalar(select(func.count()).select_from(JobRow)
-                            .where(JobRow.requested_by == pc, JobRow.state == FAILED)) or 0
+                            .where(JobRow.requested_by == pc, unresolved_failure())) or 0
     running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
                                        .where(JobRow.kind == mail_kind, JobRow.state == RUNNING)))
     last_sent = session.scalar(select(func.max(JobRow.id))

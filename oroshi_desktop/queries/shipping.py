@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from sqlalchemy import Select, exists, select
+from sqlalchemy import Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
@@ -113,6 +113,22 @@ def _order_conditions(day: date, carrier_id: int | None) -> list[object]:
         conditions.append(Order.shipping_method_id.in_(
             select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == carrier_id)))
     return conditions
+
+
+def count_orders(session: Session, *, day: date, carrier_id: int | None = None) -> int:
+    """How many orders (not templates) ship on ``day``, by the carrier when one is given."""
+    return session.scalar(select(func.count(Order.id)).where(*_order_conditions(day, carrier_id))) or 0
+
+
+def require_orders(session: Session, *, day: date, carrier_id: int | None, document: str, document_ja: str) -> None:
+    """A shipping document for a day (and carrier) without orders is refused before anything is
+    made, as the check sheet refuses a day without supplies: one plain line, no empty page."""
+    if count_orders(session, day=day, carrier_id=carrier_id):
+        return
+    carrier = f" for carrier {carrier_id}" if carrier_id is not None else ""
+    raise UserError(f"no orders ship on {day.isoformat()}{carrier}; no {document} is made",
+                    f"{day:%Y/%m/%d} には{'この運送会社の' if carrier_id is not None else ''}出荷がないため、"
+                    f"{document_ja}を作成できません。")
 
 
 def load_order_records(session: Session, *, day: date, carrier_id: int | None = None) -> list[OrderRecord]:

@@ -312,6 +312,36 @@ ENGLISH = {
         "The job queue is starting. Please wait a moment and try again.",
     "メールを作成しています…": "Composing the mail…", "送信済みにしています…": "Marking as sent…",
     "削除しています…": "Deleting…",
+    # ---- issue-clerka: settings that take effect, the refusal before a send, 今日 ----
+    "メールサーバーが設定されていません。": "No mail server is set up.",
+    "「設定」の「メールサーバー（SMTP）」にサーバー名とポート番号を入力して保存してから、もう一度送信してください。":
+        "Enter the server name and port under \u201cMail server (SMTP)\u201d in Settings, save, then send again.",
+    "設定を開く": "Open Settings", "今日": "Today", "起動時の画面": "View at start",
+    "前回の画面": "The last view",
+    "保存しました。送信キューと自動送信は新しい設定で動きます。":
+        "Saved. The send queue and the automatic mail use the new settings from now on.",
+    "表示言語は次回の起動から変わります。": "The display language changes at the next start.",
+    "更新": "Refresh", "今日の予定を読み直します": "Read today's work again", "{title}（{count}件）": "{title} ({count})",
+    "今日 {date}": "Today, {date}", "今日と明日の出荷": "Shipments today and tomorrow",
+    "今日と明日の出荷はありません。": "Nothing ships today or tomorrow.", "明日": "Tomorrow",
+    "{when} {date} {carrier}: {orders}件（{units}口）": "{when} {date} {carrier}: {orders} orders ({units} units)",
+    "この日・この運送会社の注文を開きます": "Open the orders of this day and carrier",
+    "{document}を作成して表示します": "Make and show the {document}",
+    "今日メールで送る支払明細書": "Payment statements mailed today",
+    "今日送信予定の支払明細書はありません。": "No payment statement is to be mailed today.",
+    "No.{id} {period}: {when} に送信（{count}組織）": "No.{id} {period}: sent at {when} ({count} organizations)",
+    "支払明細書を開きます": "Open the payment statement", "確認が必要なメール": "Mails that need a decision",
+    "確認が必要なメールはありません。": "No mail needs a decision.", "{state}: No.{id} {organization}": "{state}: No.{id} {organization}",
+    "支払明細書の詳細で「再送」か「送信済みにする」を選びます":
+        "Choose \u201cResend\u201d or \u201cMark as sent\u201d in the statement's detail",
+    "単価が未設定の供給": "Supplies without a price", "単価が未設定の供給はありません。": "Every supply has a price.",
+    "{date}: {count}件（支払明細書に¥0と印刷されます）": "{date}: {count} (a statement would print ¥0 for them)",
+    "この日の供給を開きます": "Open this day's supplies", "失敗したジョブ": "Failed jobs",
+    "失敗したジョブはありません。": "No job failed.", "{kind}: {message}": "{kind}: {message}",
+    "ほか {count}件": "{count} more", "次のメール確認": "Next mail check", "確認しています…": "Checking…",
+    "ジョブの画面を開きます": "Open the jobs view", "この組織に再送": "Resend to this organization",
+    "この組織にだけメールをもう一度送ります": "Send the mail again to this organization only",
+    "直前のジョブ: {reason}": "Last job: {reason}",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

@@ -184,100 +184,100 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="59" />
-        <location filename="../../ui/archive/view.py" line="60" />
+        <location filename="../../ui/archive/view.py" line="61" />
+        <location filename="../../ui/archive/view.py" line="62" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="70" />
+        <location filename="../../ui/archive/view.py" line="72" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="80" />
+        <location filename="../../ui/archive/view.py" line="82" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="81" />
+        <location filename="../../ui/archive/view.py" line="83" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="84" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="84" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="83" />
-        <location filename="../../ui/archive/view.py" line="235" />
+        <location filename="../../ui/archive/view.py" line="85" />
+        <location filename="../../ui/archive/view.py" line="231" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="86" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="85" />
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="87" />
+        <location filename="../../ui/archive/view.py" line="246" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="86" />
+        <location filename="../../ui/archive/view.py" line="88" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="89" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="136" />
+        <location filename="../../ui/archive/view.py" line="132" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="158" />
+        <location filename="../../ui/archive/view.py" line="154" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="161" />
+        <location filename="../../ui/archive/view.py" line="157" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="184" />
+        <location filename="../../ui/archive/view.py" line="180" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="193" />
+        <location filename="../../ui/archive/view.py" line="189" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="218" />
+        <location filename="../../ui/archive/view.py" line="214" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="226" />
+        <location filename="../../ui/archive/view.py" line="222" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="228" />
+        <location filename="../../ui/archive/view.py" line="224" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -286,27 +286,27 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="233" />
+        <location filename="../../ui/archive/view.py" line="229" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="246" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="251" />
+        <location filename="../../ui/archive/view.py" line="247" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="264" />
+        <location filename="../../ui/archive/view.py" line="260" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="274" />
+        <location filename="../../ui/archive/view.py" line="270" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -314,9 +314,29 @@
 <context>
     <name>Dialogs</name>
     <message>
-        <location filename="../../ui/dialogs.py" line="25" />
+        <location filename="../../ui/dialogs.py" line="26" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="42" />
+        <source>メールサーバーが設定されていません。</source>
+        <translation>No mail server is set up.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="45" />
+        <source>「設定」の「メールサーバー（SMTP）」にサーバー名とポート番号を入力して保存してから、もう一度送信してください。</source>
+        <translation>Enter the server name and port under “Mail server (SMTP)” in Settings, save, then send again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="47" />
+        <source>設定を開く</source>
+        <translation>Open Settings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dialogs.py" line="49" />
+        <source>閉じる</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>
@@ -478,64 +498,64 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../ui/jobs/models.py" line="39" />
+        <location filename="../../ui/jobs/models.py" line="40" />
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="39" />
+        <location filename="../../ui/jobs/models.py" line="40" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="40" />
+        <location filename="../../ui/jobs/models.py" line="41" />
         <source>メッセージ</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="40" />
+        <location filename="../../ui/jobs/models.py" line="41" />
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="41" />
+        <location filename="../../ui/jobs/models.py" line="42" />
         <source>開始</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="41" />
+        <location filename="../../ui/jobs/models.py" line="42" />
         <source>終了</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="42" />
+        <location filename="../../ui/jobs/models.py" line="43" />
         <source>試行</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="42" />
+        <location filename="../../ui/jobs/models.py" line="43" />
         <source>依頼したPC</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="43" />
+        <location filename="../../ui/jobs/models.py" line="44" />
         <source>出力</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="74" />
+        <location filename="../../ui/jobs/models.py" line="75" />
         <source>実行したPC: {pc}</source>
         <translation>Ran on: {pc}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="76" />
+        <location filename="../../ui/jobs/models.py" line="77" />
         <source>{message}
 詳細（サポート用）: {error}</source>
         <translation>{message}
 Details (for support): {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="97" />
+        <location filename="../../ui/jobs/models.py" line="98" />
         <source>保存済み</source>
         <translation>stored</translation>
     </message>
@@ -840,93 +860,93 @@ Details (for support): {error}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>ナビゲーション</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>{view}の画面を開きます</source>
         <translation>Open the {view} screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>新規作成…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>この画面で新しく作成します（支払明細書: 仕切り作成）</source>
         <translation>Create something new on this screen (statements: a statement run)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>表示中の書類を印刷します</source>
         <translation>Print the document shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>アプリを終了します（実行中のジョブは最後まで実行されます）</source>
         <translation>Quit the app (running jobs run to the end)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>最新の情報に更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>表示中の一覧を読み直します</source>
         <translation>Read the list shown again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>表示中の一覧を検索します</source>
         <translation>Search the list shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>アプリ・Qt・Python・データベースのバージョン</source>
         <translation>Versions of the app, Qt, Python and the database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -935,13 +955,13 @@ Details (for support): {error}</translation>
     <name>Navigation</name>
     <message>
         <location filename="../../ui/jobs/view.py" line="55" />
-        <location filename="../../ui/shell/views.py" line="80" />
+        <location filename="../../ui/shell/views.py" line="87" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
         <location filename="../../ui/shell/views.py" line="40" />
-        <location filename="../../ui/shell/views.py" line="76" />
+        <location filename="../../ui/shell/views.py" line="83" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
@@ -951,22 +971,27 @@ Details (for support): {error}</translation>
         <translation>Listing, making and mailing payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="77" />
+        <location filename="../../ui/shell/views.py" line="82" />
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/views.py" line="84" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="78" />
+        <location filename="../../ui/shell/views.py" line="85" />
         <source>供給</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="79" />
+        <location filename="../../ui/shell/views.py" line="86" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="81" />
+        <location filename="../../ui/shell/views.py" line="88" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
@@ -1322,53 +1347,53 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/orders/view.py" line="48" />
-        <location filename="../../ui/orders/view.py" line="49" />
+        <location filename="../../ui/orders/view.py" line="50" />
+        <location filename="../../ui/orders/view.py" line="51" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="57" />
+        <location filename="../../ui/orders/view.py" line="59" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="63" />
+        <location filename="../../ui/orders/view.py" line="65" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="64" />
+        <location filename="../../ui/orders/view.py" line="66" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="65" />
+        <location filename="../../ui/orders/view.py" line="67" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="67" />
+        <location filename="../../ui/orders/view.py" line="69" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="68" />
+        <location filename="../../ui/orders/view.py" line="70" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="69" />
+        <location filename="../../ui/orders/view.py" line="71" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="73" />
+        <location filename="../../ui/orders/view.py" line="75" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="159" />
+        <location filename="../../ui/orders/view.py" line="162" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -1376,52 +1401,62 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrganizationBox</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="110" />
+        <location filename="../../ui/statements/detail.py" line="114" />
         <source>PDFはまだ作成されていません。</source>
         <translation>The PDFs are not made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="110" />
+        <location filename="../../ui/statements/detail.py" line="114" />
         <source>PDFがありません。</source>
         <translation>There are no PDFs.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="118" />
+        <location filename="../../ui/statements/detail.py" line="122" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="120" />
+        <location filename="../../ui/statements/detail.py" line="124" />
         <source>{kind}のPDFを開く</source>
         <translation>Open the {kind} PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="138" />
+        <location filename="../../ui/statements/detail.py" line="141" />
+        <source>この組織に再送</source>
+        <translation>Resend to this organization</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="143" />
+        <source>この組織にだけメールをもう一度送ります</source>
+        <translation>Send the mail again to this organization only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="151" />
         <source>エラー: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="145" />
+        <location filename="../../ui/statements/detail.py" line="158" />
         <source>第{generation}回: {state}（試行 {count} 回</source>
         <translation>Send {generation}: {state} ({count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="147" />
+        <location filename="../../ui/statements/detail.py" line="160" />
         <source>、送信 {time}</source>
         <translation>, sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="148" />
+        <location filename="../../ui/statements/detail.py" line="161" />
         <source>、{error}</source>
         <translation>, {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="148" />
+        <location filename="../../ui/statements/detail.py" line="161" />
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="150" />
+        <location filename="../../ui/statements/detail.py" line="163" />
         <source>これまでの送信:</source>
         <translation>Earlier sends:</translation>
     </message>
@@ -1457,7 +1492,7 @@ The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
         <location filename="../../ui/jobs/outbox_panel.py" line="39" />
-        <location filename="../../ui/jobs/outbox_panel.py" line="79" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="81" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
@@ -1487,27 +1522,27 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Mail queue</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="67" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="69" />
         <source>共有データベースに接続できません。つながると自動で最新の状態になります。</source>
         <translation>The shared database cannot be reached. The list updates by itself once it answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="78" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="78" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
         <source>この組織にメールをもう一度送ります</source>
         <translation>Send the mail to this organization again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="82" />
         <source>届いていることを確かめたメールを送信済みにします</source>
         <translation>Mark a mail you know has arrived as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="141" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="152" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
@@ -1515,42 +1550,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../ui/jobs/models.py" line="101" />
+        <location filename="../../ui/jobs/models.py" line="102" />
         <source>明細書</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="101" />
+        <location filename="../../ui/jobs/models.py" line="102" />
         <source>組織</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="103" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="103" />
         <source>試行</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="103" />
+        <location filename="../../ui/jobs/models.py" line="104" />
         <source>最後のエラー・確認事項</source>
         <translation>Last error / what to check</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="104" />
+        <location filename="../../ui/jobs/models.py" line="105" />
         <source>宛先</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="104" />
+        <location filename="../../ui/jobs/models.py" line="105" />
         <source>送信したPC</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="153" />
+        <location filename="../../ui/jobs/models.py" line="154" />
         <source>{state}（第{generation}回）</source>
         <translation>{state} (round {generation})</translation>
     </message>
@@ -1780,7 +1815,7 @@ Enter the password.</translation>
 <context>
     <name>QueueStarter</name>
     <message>
-        <location filename="../../ui/app.py" line="174" />
+        <location filename="../../ui/app.py" line="175" />
         <source>ジョブの実行を開始できませんでした（{error}）。oroshi-desktop worker で実行できます。</source>
         <translation>The jobs could not be started ({error}). They can run with oroshi-desktop worker.</translation>
     </message>
@@ -1871,29 +1906,34 @@ Enter the password.</translation>
 <context>
     <name>RunDetailPanel</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="168" />
+        <location filename="../../ui/statements/detail.py" line="183" />
         <source>支払明細書の詳細</source>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="180" />
+        <location filename="../../ui/statements/detail.py" line="197" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="184" />
+        <location filename="../../ui/statements/detail.py" line="201" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="185" />
+        <location filename="../../ui/statements/detail.py" line="202" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="186" />
+        <location filename="../../ui/statements/detail.py" line="203" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="209" />
+        <source>直前のジョブ: {reason}</source>
+        <translation>Last job: {reason}</translation>
     </message>
 </context>
 <context>
@@ -1972,7 +2012,7 @@ Enter the password.</translation>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../ui/settings/form.py" line="123" />
+        <location filename="../../ui/settings/form.py" line="124" />
         <source>変更しない場合は空欄</source>
         <translation>Leave empty to keep it</translation>
     </message>
@@ -2179,6 +2219,16 @@ Enter the password.</translation>
         <translation>Language (at next start)</translation>
     </message>
     <message>
+        <location filename="../../ui/settings/view.py" line="308" />
+        <source>保存しました。送信キューと自動送信は新しい設定で動きます。</source>
+        <translation>Saved. The send queue and the automatic mail use the new settings from now on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="310" />
+        <source>表示言語は次回の起動から変わります。</source>
+        <translation>The display language changes at the next start.</translation>
+    </message>
+    <message>
         <location filename="../../ui/settings/view.py" line="129" />
         <location filename="../../ui/settings/view.py" line="144" />
         <source>パスワード</source>
@@ -2252,7 +2302,7 @@ Enter the password.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/view.py" line="159" />
-        <location filename="../../ui/settings/view.py" line="171" />
+        <location filename="../../ui/settings/view.py" line="173" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
@@ -2262,42 +2312,52 @@ Enter the password.</translation>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="221" />
+        <location filename="../../ui/settings/view.py" line="165" />
+        <source>起動時の画面</source>
+        <translation>View at start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="166" />
+        <source>前回の画面</source>
+        <translation>The last view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="166" />
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="225" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="222" />
+        <location filename="../../ui/settings/view.py" line="226" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="300" />
-        <source>保存しました。</source>
-        <translation>Saved.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="303" />
+        <location filename="../../ui/settings/view.py" line="314" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="315" />
+        <location filename="../../ui/settings/view.py" line="326" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="333" />
+        <location filename="../../ui/settings/view.py" line="344" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="336" />
+        <location filename="../../ui/settings/view.py" line="347" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="338" />
+        <location filename="../../ui/settings/view.py" line="356" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>
@@ -2356,85 +2416,85 @@ Enter the password.</translation>
 <context>
     <name>Statements</name>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新規作成</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新しい支払明細書を作成（仕切り作成）</source>
         <translation>Create a new payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>選んだ支払明細書のPDFを作成</source>
         <translation>Make the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>選んだ支払明細書のPDFを表示</source>
         <translation>Show the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>メールプレビュー</source>
         <translation>Mail preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>送信されるメールをそのまま表示</source>
         <translation>Show the mail exactly as it will be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>今すぐ送信</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>選んだ支払明細書のメールを今すぐ送信</source>
         <translation>Send the mail of the selected statement now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <location filename="../../ui/statements/confirm.py" line="44" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <source>送信済みのメールをもう一度送信</source>
         <translation>Send the sent mail once more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <location filename="../../ui/statements/confirm.py" line="50" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <source>要確認のメールを送信済みにする</source>
         <translation>Mark the mail that needs checking as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <location filename="../../ui/statements/confirm.py" line="56" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <source>選んだ支払明細書を削除（未送信のみ）</source>
         <translation>Delete the selected statement (only when not sent)</translation>
     </message>
@@ -2498,7 +2558,7 @@ Once marked as sent, this mail is not sent again automatically.</translation>
 Its PDFs are deleted too. This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/confirm.py" line="62" />
+        <location filename="../../ui/statements/confirm.py" line="66" />
         <source>各組織の状態とエラーは右側の詳細に表示されています。</source>
         <translation>Each organization's state and error are shown in the details on the right.</translation>
     </message>
@@ -2506,42 +2566,64 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="54" />
+        <location filename="../../ui/statements/view.py" line="57" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="56" />
+        <location filename="../../ui/statements/view.py" line="59" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="132" />
+        <location filename="../../ui/statements/view.py" line="143" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="192" />
+        <location filename="../../ui/statements/view.py" line="203" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="264" />
+        <location filename="../../ui/statements/view.py" line="275" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="333" />
+        <location filename="../../ui/statements/view.py" line="341" />
+        <source>「{name}」にメールをもう一度送りますか？</source>
+        <translation>Send the mail to “{name}” again?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/view.py" line="342" />
+        <source>再送する</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/view.py" line="343" />
+        <source>宛先: {to}
+同じ支払明細書が、この宛先にもう一度届きます。</source>
+        <translation>To: {to}
+The same payment statement reaches these recipients once more.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/view.py" line="357" />
+        <source>再送を準備しています…</source>
+        <translation>Preparing the resend…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/view.py" line="380" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="351" />
+        <location filename="../../ui/statements/view.py" line="398" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="376" />
+        <location filename="../../ui/statements/view.py" line="423" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2628,7 +2710,7 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="109" />
+        <location filename="../../ui/supplies/view.py" line="110" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
@@ -2734,6 +2816,161 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <location filename="../../ui/supplies/model.py" line="93" />
         <source>ロック済み</source>
         <translation>locked</translation>
+    </message>
+</context>
+<context>
+    <name>TodayView</name>
+    <message>
+        <location filename="../../ui/today/view.py" line="81" />
+        <location filename="../../ui/today/view.py" line="208" />
+        <source>今日</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="92" />
+        <source>更新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="94" />
+        <source>今日の予定を読み直します</source>
+        <translation>Read today's work again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="158" />
+        <source>{title}（{count}件）</source>
+        <translation>{title} ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="196" />
+        <source>今日 {date}</source>
+        <translation>Today, {date}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="204" />
+        <source>今日と明日の出荷</source>
+        <translation>Shipments today and tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="206" />
+        <source>今日と明日の出荷はありません。</source>
+        <translation>Nothing ships today or tomorrow.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="208" />
+        <source>明日</source>
+        <translation>Tomorrow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="211" />
+        <source>{when} {date} {carrier}: {orders}件（{units}口）</source>
+        <translation>{when} {date} {carrier}: {orders} orders ({units} units)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="215" />
+        <source>この日・この運送会社の注文を開きます</source>
+        <translation>Open the orders of this day and carrier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="219" />
+        <source>{document}を作成して表示します</source>
+        <translation>Make and show the {document}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="231" />
+        <source>今日メールで送る支払明細書</source>
+        <translation>Payment statements mailed today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="233" />
+        <source>今日送信予定の支払明細書はありません。</source>
+        <translation>No payment statement is to be mailed today.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="238" />
+        <source>No.{id} {period}: {when} に送信（{count}組織）</source>
+        <translation>No.{id} {period}: sent at {when} ({count} organizations)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="240" />
+        <source>支払明細書を開きます</source>
+        <translation>Open the payment statement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="243" />
+        <source>確認が必要なメール</source>
+        <translation>Mails that need a decision</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="245" />
+        <source>確認が必要なメールはありません。</source>
+        <translation>No mail needs a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="249" />
+        <source>{state}: No.{id} {organization}</source>
+        <translation>{state}: No.{id} {organization}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="252" />
+        <source>支払明細書の詳細で「再送」か「送信済みにする」を選びます</source>
+        <translation>Choose “Resend” or “Mark as sent” in the statement's detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="256" />
+        <source>単価が未設定の供給</source>
+        <translation>Supplies without a price</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="258" />
+        <source>単価が未設定の供給はありません。</source>
+        <translation>Every supply has a price.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="261" />
+        <source>{date}: {count}件（支払明細書に¥0と印刷されます）</source>
+        <translation>{date}: {count} (a statement would print ¥0 for them)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="263" />
+        <source>この日の供給を開きます</source>
+        <translation>Open this day's supplies</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="266" />
+        <source>失敗したジョブ</source>
+        <translation>Failed jobs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="268" />
+        <source>失敗したジョブはありません。</source>
+        <translation>No job failed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="272" />
+        <source>{kind}: {message}</source>
+        <translation>{kind}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="278" />
+        <source>ほか {count}件</source>
+        <translation>{count} more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="281" />
+        <location filename="../../ui/today/view.py" line="282" />
+        <source>次のメール確認</source>
+        <translation>Next mail check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="283" />
+        <source>確認しています…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/today/view.py" line="284" />
+        <source>ジョブの画面を開きます</source>
+        <translation>Open the jobs view</translation>
     </message>
 </context>
 <context>

@@ -117,7 +117,7 @@ def test_same_address_is_not_copied_to_itself():
 
 def test_html_body_has_the_header_greeting_table_and_signature():
     html = html_of(reparse(compose()[0]))
-    for line in ("北海水産協同組合", "(北海道 - 札幌市 )", "【 2025年10月01日(水) 〜 2025年10月15日(水) 】の 支払い明細書",
+    for line in ("北海水産協同組合", "(北海道 - 札幌市)", "【 2025年10月01日(水) 〜 2025年10月15日(水) 】の 支払い明細書",
                  "いつもお世話になっております。", "支払い明細書を送付いたします。", "宜しくお願い致します。",
                  "<b>株式会社オロシサーモン</b>", "〒060-0001", "北海道札幌市中央区北1条西1-1", "TEL 011-000-0000",
                  "FAX 011-000-0001", "メール: office@oroshi.example"):
@@ -141,7 +141,7 @@ def test_text_alternative_carries_the_same_information():
     alternative = next(part for part in message.iter_parts() if part.get_content_type() == "multipart/alternative")
     assert [p.get_content_type() for p in alternative.iter_parts()] == ["text/plain", "text/html"]
     text = text_of(message)
-    assert "北海水産協同組合" in text and "(北海道 - 札幌市 )" in text
+    assert "北海水産協同組合" in text and "(北海道 - 札幌市)" in text
     for item in FILES:
         assert f"ファイル: {item.filename}" in text and f"パスワード: {item.password}" in text
     assert "株式会社オロシサーモン" in text and "TEL 011-000-0000" in text

@@ -121,7 +121,7 @@ def test_one_mail_per_organization(db, run: StatementRun, smtp_server: SmtpTestS
     assert mail_a["From"].addresses[0].addr_spec == COMPANY["mail"]
     assert mail_a["Subject"] == SUBJECT_A
     html = mail_a.get_body(preferencelist=("html",)).get_content()
-    assert "北海水産&lt;本所&gt;&amp;協同組合" in html and "(北海道 - 札幌市 )" in html
+    assert "北海水産&lt;本所&gt;&amp;協同組合" in html and "(北海道 - 札幌市)" in html
     attachments = list(mail_a.iter_attachments())
     stored = documents(db, run.documents[iso_a])
     assert [p.get_filename() for p in attachments] == run.filenames[iso_a]

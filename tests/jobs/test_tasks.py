@@ -56,7 +56,7 @@ def test_a_failing_job_is_failed_in_the_ledger_and_can_be_retried(queue, runtime
     job_id = queue.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=4242)
     job = wait(job_id)
     assert job.state == FAILED and "4242" in job.error
-    assert job.message == MESSAGES[ORDER_DOCUMENT].failed
+    assert job.message.startswith(MESSAGES[ORDER_DOCUMENT].failed) and "4242" in job.message  # its reason, in Japanese
     requeued = runtime.ledger.requeue(job_id, "retry")
     queue.resubmit(requeued)
     again = wait(job_id)
@@ -183,7 +183,7 @@ def test_mail_without_smtp_fails_readably(runtime, demo_db):
     job_id = runtime.ledger.create(MAIL, {}, "x")
     run_work(runtime, job_id, MAIL, {})
     job = runtime.ledger.get(job_id)
-    assert job.state == FAILED and "SMTP" in job.error and job.message == "メールの送信に失敗しました。"
+    assert job.state == FAILED and "SMTP" in job.error and job.message.startswith("メールの送信に失敗しました。")
 
 
 def test_schedule_claims_each_slot_once_and_only_queues_a_check_when_mail_is_due(queue, runtime, wait, demo_db,

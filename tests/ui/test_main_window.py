@@ -15,7 +15,7 @@ from ui.qt import QAction, QKeySequence, QLabel, QTableView, QToolBar
 from ui.shell.placeholder import PlaceholderView
 from ui.shell.views import NAVIGATION
 
-CONTRACT_ACTIONS = ("showStatements", "showOrders", "showSupplies", "showArchive", "showJobs", "showSettings",
+CONTRACT_ACTIONS = ("showToday", "showStatements", "showOrders", "showSupplies", "showArchive", "showJobs", "showSettings",
                     "printDocument", "refreshView", "runMailCheckNow")
 
 
@@ -39,7 +39,7 @@ def test_navigation_shows_every_view_and_keeps_the_contract_names(demo_window, q
     for name in CONTRACT_ACTIONS:
         assert name in actions, name
         assert actions[name].text() and not actions[name].text().isascii(), name  # Japanese
-    assert [entry.title for entry in NAVIGATION] == ["支払明細書", "注文・出荷", "供給", "書類保管", "ジョブ", "設定"]
+    assert [entry.title for entry in NAVIGATION] == ["今日", "支払明細書", "注文・出荷", "供給", "書類保管", "ジョブ", "設定"]
     navigation = window.findChild(QToolBar, "navigation")
     for entry in NAVIGATION:
         actions[entry.action_name].trigger()
@@ -106,6 +106,28 @@ def test_layout_and_last_view_are_remembered(make_shell, qtbot):
         assert (again.width(), again.height()) == (700, 520)
         assert again.findChild(QTableView, "outboxTable").columnWidth(1) == 233
         assert "password" not in (settings.paths.config_dir / "window.ini").read_text().lower()
+    finally:
+        database.dispose()
+
+
+def test_today_is_the_first_view_at_a_first_start_and_by_preference(make_shell, qtbot):
+    from ui.settings.store import START_VIEW_KEY, local_preferences
+
+    settings = load_settings()
+    database = prepare_database(settings)
+    try:
+        window = make_shell(settings, database)
+        assert window.current_key == "today" and window.current_view().objectName() == "todayView"
+        assert window.current_view() is window.views["today"]
+        assert any(action.objectName() == "showToday" for menu in window.menuBar().actions() if menu.menu()
+                   for action in menu.menu().actions())  # reachable through the menu bar too
+        window.nav_actions["jobs"].trigger()
+        window.close()
+        assert make_shell(settings, database).current_key == "jobs"  # later starts: the last view
+        preferences = local_preferences(settings)
+        preferences.setValue(START_VIEW_KEY, "today")  # 設定: 起動時の画面 = 今日
+        preferences.sync()
+        assert make_shell(settings, database).current_key == "today"
     finally:
         database.dispose()
 

@@ -89,6 +89,9 @@ def test_save_puts_passwords_in_the_keyring_only(env: SettingsEnv, qtbot, memory
     assert DB_PASSWORD not in repr(company) + repr(prefs) and SMTP_PASSWORD not in repr(company) + repr(prefs)
     assert DB_PASSWORD not in caplog.text and SMTP_PASSWORD not in caplog.text
     assert (env.ctx.settings.paths.config_dir / "ui.ini").read_text().count("language=en") == 1
+    # the one setting that needs a restart says so in the saved message, which looks like success
+    assert view.problems.text().startswith("保存しました。") and "次回の起動" in view.problems.text()
+    assert "#b00020" not in view.problems.styleSheet()
     # the password fields are empty again, and a new connection replaced the old one
     assert view.edits["database_password"].text() == "" and view.edits["smtp_password"].text() == ""
     assert env.ctx.database is not old_database and env.ctx.settings.database_url == url
@@ -162,3 +165,15 @@ def test_test_mail_reaches_a_real_smtp_server(env: SettingsEnv, qtbot, memory_ke
         [message] = smtp.messages
         assert message["To"] == "boss@example.jp" and "テストメール" in str(message["Subject"])
     assert memory_keyring.store == {}  # a test sends with the typed password without saving it
+
+
+def test_the_test_address_is_kept_for_the_next_time(env: SettingsEnv, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from ui.settings.view import SettingsView
+
+    _fill(env.view, test_address="boss@example.jp")
+    with qtbot.waitSignal(env.view.saved, timeout=10000):
+        env.view.save_button.click()
+    assert "次回の起動" not in env.view.problems.text()  # the language did not change
+    again = SettingsView(env.ctx)
+    qtbot.addWidget(again)
+    assert again.edits["test_address"].text() == "boss@example.jp"

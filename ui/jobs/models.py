@@ -9,6 +9,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
+from oroshi_desktop.identity import pc_of
 from oroshi_desktop.labels import DELETED_ORGANIZATION
 from oroshi_desktop.ledger import JobView, Ledger
 from oroshi_desktop.queries.job_centre import (
@@ -68,7 +69,7 @@ class JobTableModel(StampedTableModel[JobView]):
             if column == self.OUTPUT and job.output_path:
                 return job.output_path
             if column == self.PC and job.ran_by:
-                return self.tr("実行したPC: {pc}").format(pc=job.ran_by)
+                return self.tr("実行したPC: {pc}").format(pc=pc_of(job.ran_by))
             if column == 2 and job.error:
                 return self.tr("{message}\n詳細（サポート用）: {error}").format(message=message(job.message),
                                                                            error=job.error)
@@ -153,4 +154,4 @@ class OutboxTableModel(StampedTableModel[OutboxRow]):
             return row.what_to_check(current_language())
         if column == 5:
             return row.recipients
-        return row.claimed_by or ""
+        return pc_of(row.claimed_by or "")  # the PC, as the jobs list names it; not its process

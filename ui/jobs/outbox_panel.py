@@ -59,7 +59,9 @@ class OutboxPanel(QGroupBox):
         self.table = make_table(self.model, "outboxTable", self.tr("メール送信キュー"),
                                 ("#9999 2026/12/01〜12/31", "青森県漁業協同組合連合会", "送信済み（第2回）", "試行",
                                  "送信中に処理が中断されたため、メールが", "keiri@hokkai-suisan.example.com"))
+        self._follow_id: int | None = None  # a 再送's new row, selected once the list has it
         self.model.modelReset.connect(self._reselect)
+        self.model.rowsInserted.connect(lambda *_: self._follow_id is not None and self._reselect())
         self.table.selectionModel().selectionChanged.connect(self.update_actions)
         self.model.dataChanged.connect(self.update_actions)
         layout.addWidget(self.table, 1)
@@ -104,6 +106,8 @@ class OutboxPanel(QGroupBox):
         return self.model.row_at(row) if row >= 0 else None
 
     def _reselect(self) -> None:
+        if self._follow_id is not None and self.model.row_of(self._follow_id) >= 0:
+            self._last_id, self._follow_id = self._follow_id, None  # 再送's new row has arrived
         row = self.model.row_of(self._last_id) if self._last_id is not None else -1
         if row >= 0:
             self.table.selectRow(row)
@@ -119,8 +123,10 @@ class OutboxPanel(QGroupBox):
         self.check_label.setText(what)
         self.check_label.setVisible(bool(what))
 
-    def _run(self, work: Callable[[], Any], label: str) -> None:
-        def done(_result: Any) -> None:
+    def _run(self, work: Callable[[], Any], label: str, after: Callable[[Any], None] | None = None) -> None:
+        def done(result: Any) -> None:
+            if after is not None:
+                after(result)
             self.ctx.data_changed.emit("outbox")
             self.ctx.jobs_changed.emit()
 
@@ -128,17 +134,22 @@ class OutboxPanel(QGroupBox):
 
     def resend_selected(self) -> None:
         row, tasks = self.selected(), self.ctx.tasks
-        if row is None or tasks is None or not confirm(self, **resend_question(row)):
+        if row is None or tasks is None or not self.ctx.mail_ready(self) or not confirm(self, **resend_question(row)):
             return
         from oroshi_desktop.mail.outbox import resend
 
         database = self.ctx.database
 
         def work() -> int:
-            resend(database, row.id)
-            return tasks.enqueue_mail(row.invoice_id)  # sends the pending row, skips the run's others
+            renewed = resend(database, row.id)  # a sent row gets a new generation: another row id
+            tasks.enqueue_mail(row.invoice_id)  # sends the pending row, skips the run's others
+            return renewed.id
 
-        self._run(work, self.tr("再送を準備しています…"))
+        def follow(renewed_id: int) -> None:  # the list keeps this organization selected
+            self._follow_id = renewed_id
+            self._reselect()
+
+        self._run(work, self.tr("再送を準備しています…"), follow)
 
     def mark_selected_sent(self) -> None:
         row = self.selected()

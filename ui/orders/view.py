@@ -8,7 +8,7 @@ documents are rendered through ``Operation`` and shown in the viewer or printed 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from oroshi_desktop.queries.order_list import (
     FilterChoices,
@@ -105,6 +105,13 @@ class OrdersView(QWidget):
         self.database = self.ctx.database
         self.model.set_database(self.database, self)
         self._load_choices()
+
+    def show_target(self, target: object) -> None:
+        """The 今日 view sent the user to a day's orders: ``date`` or ``(date, carrier id)``."""
+        day, carrier_id = target if isinstance(target, tuple) else (target, None)
+        if isinstance(day, date):
+            self.filters.set_range(day, day)
+            self.filters.set_carrier(carrier_id)
 
     def focus_search(self) -> None:
         self.filters.focus_search()

@@ -27,6 +27,7 @@ from ui.qt import (
 )
 
 ERROR_STYLE = "color: #b00020;"
+SUCCESS_STYLE = "color: #1b5e20;"  # a dark green: done, nothing to fix
 LABEL_WIDTH = 150  # logical px a label may take before it wraps
 # Below this a column is cramped (label 150 + a field of ~260 + margins), so two columns need
 # twice it: 1366×768 at 100 % has ~1,230 px (two columns), at 150 % ~790 (one column).

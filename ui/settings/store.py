@@ -4,7 +4,7 @@
 - the OS keyring: the database and SMTP passwords, only when one was typed;
 - the database: company data in the web system's ``oroshi_company_settings`` row (other keys of that
   row are kept as they are), and the shared preferences every PC uses;
-- this PC's ``ui.ini`` (QSettings): output folder and language, which are per user.
+- this PC's ``ui.ini`` (QSettings): output folder, language, テスト送信先 and the first view, which are per user.
 """
 
 from __future__ import annotations
@@ -23,7 +23,9 @@ from ui.qt import QSettings
 # combo key in the form → shared preference key
 SHARED_KEYS = {"rounding": preferences.ROUNDING, "password_delivery": preferences.PASSWORD_DELIVERY,
                "chart_paper": preferences.CHART_PAPER}
-LOCAL_FILE = "ui.ini"
+PREFERENCES_FILE = "ui.ini"  # this user's preferences from 設定
+START_VIEW_KEY = "start_view"  # "last": the view open at the last exit; "today": always 今日
+LOCAL_FILE = PREFERENCES_FILE
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class SettingsChange:
     smtp_password: str
     output_folder: str
     language: str
+    test_address: str = ""  # テスト送信先: kept for the next テストメール
+    start_view: str = "last"  # 起動時の画面 (``ui.shell.state.START_VIEWS``)
 
 
 def local_preferences(settings: Settings) -> QSettings:
@@ -67,6 +71,14 @@ def save(change: SettingsChange, database: Database) -> None:
     local = local_preferences(settings)
     local.setValue("output_folder", change.output_folder)
     local.setValue("language", change.language)
+    local.setValue("test_address", change.test_address)
+    local.setValue(START_VIEW_KEY, change.start_view)
+    local.sync()
+
+
+def remember_test_address(settings: Settings, address: str) -> None:
+    local = local_preferences(settings)
+    local.setValue("test_address", address)
     local.sync()
 
 

@@ -32,7 +32,7 @@ from ui.qt import (
     Signal,
 )
 from ui.settings import connections, store, validation
-from ui.settings.form import ERROR_STYLE, Columns, SettingsForm, VerticalScroll
+from ui.settings.form import ERROR_STYLE, SUCCESS_STYLE, Columns, SettingsForm, VerticalScroll
 from ui.settings.logo import LogoField, converted_logo
 from ui.settings.validation import FieldError
 
@@ -163,6 +163,8 @@ class SettingsView(SettingsForm):
         form.addRow("", choose)
         self._combo(form, "language", self.tr("表示言語（次回起動時）"),
                     (("ja", "日本語"), ("en", "English")))
+        self._combo(form, "start_view", self.tr("起動時の画面"),
+                    (("last", self.tr("前回の画面")), ("today", self.tr("今日"))))
         self.edits["mail_schedule"].editingFinished.connect(self._show_next_runs)
         self.edits["timezone"].editingFinished.connect(self._show_next_runs)
         assert isinstance(folder, QLineEdit)
@@ -192,6 +194,8 @@ class SettingsView(SettingsForm):
         local = store.local_preferences(settings)
         self.edits["output_folder"].setText(local.value("output_folder", "", str))
         self._set_combo("language", local.value("language", "ja", str))
+        self.edits["test_address"].setText(local.value("test_address", "", str))
+        self._set_combo("start_view", local.value("start_view", "last", str))
         self._show_next_runs()
 
     def refresh(self) -> None:
@@ -268,7 +272,8 @@ class SettingsView(SettingsForm):
             settings=settings, company=company,
             shared={key: self.combos[key].currentData() for key in store.SHARED_KEYS},
             database_password=text["database_password"], smtp_password=text["smtp_password"],
-            output_folder=text["output_folder"].strip(), language=self.combos["language"].currentData())
+            output_folder=text["output_folder"].strip(), language=self.combos["language"].currentData(),
+            test_address=text["test_address"].strip(), start_view=self.combos["start_view"].currentData())
 
     def _show_problems(self, problems: list[FieldError]) -> None:
         for label in self.errors.values():
@@ -278,6 +283,7 @@ class SettingsView(SettingsForm):
             label = self.errors[problem.field]
             label.setText(problem.message)
             label.show()
+        self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.setText("\n".join(p.message for p in problems))
 
     def save(self) -> None:
@@ -289,6 +295,7 @@ class SettingsView(SettingsForm):
         self._show_problems([])
         database = self.ctx.database
         database_changed = change.settings.database_url != self.ctx.settings.database_url
+        language_changed = change.language != store.local_preferences(self.ctx.settings).value("language", "ja", str)
 
         def work() -> None:
             store.save(change, database)
@@ -297,7 +304,11 @@ class SettingsView(SettingsForm):
             self.edits["database_password"].clear()
             self.edits["smtp_password"].clear()
             self.ctx.apply_settings(change.settings, reconnect=database_changed)
-            self.problems.setText(self.tr("保存しました。"))
+            self.problems.setStyleSheet(SUCCESS_STYLE)
+            text = self.tr("保存しました。送信キューと自動送信は新しい設定で動きます。")
+            if language_changed:
+                text += " " + self.tr("表示言語は次回の起動から変わります。")
+            self.problems.setText(text)
             self.saved.emit()
 
         Operation(self, work, label=self.tr("設定を保存しています…")).success(done).run()
@@ -334,7 +345,14 @@ class SettingsView(SettingsForm):
             return
         typed = change.smtp_password
         self.mail_result.setText(self.tr("送信しています…"))
-        Operation(self, lambda: connections.send_test_mail(smtp, sender=sender, to=to, typed_password=typed)).success(
+        settings = self.ctx.settings
+
+        def send() -> object:
+            sent = connections.send_test_mail(smtp, sender=sender, to=to, typed_password=typed)
+            store.remember_test_address(settings, to)  # the next テストメール goes to the same place
+            return sent
+
+        Operation(self, send).success(
             lambda _id: self._tested(self.mail_result, self.mail_tested, True, self.tr("{to} に送信しました").format(to=to))
         ).failure(lambda err: self._tested(self.mail_result, self.mail_tested, False, store.error_text(err))).run()
 
@@ -347,6 +365,13 @@ class SettingsView(SettingsForm):
 
     def focus_search(self) -> None:
         self.edits["company_name"].setFocus()
+
+    def show_target(self, target: object) -> None:
+        """Another view sent the user here for one field (``"smtp_host"``): show and focus it."""
+        edit = self.edits.get(str(target))
+        if edit is not None:
+            self.scroll.ensureWidgetVisible(edit)
+            edit.setFocus()
 
     def print_current(self) -> None:
         """Nothing to print in the settings."""

@@ -5,7 +5,8 @@ used to start on a fixed 200 ms timer. On a slow or busy PC that timer fired bef
 page of the list had arrived, and their pool threads and imports then competed with the page's
 query and paint for the one interpreter. ``FirstContent`` waits for the first paint of the
 view's list with rows in it instead, or for its model's ``loaded`` signal (an empty list, or a
-database that refused: the connection check must then say so at once), and gives up waiting
+database that refused: the connection check must then say so at once) or, for a view without a
+list (今日), for the view's own ``loaded`` signal, and gives up waiting
 after ``WAIT_MS`` (a database that does not answer).
 """
 
@@ -34,7 +35,10 @@ class FirstContent(QObject):
             loaded = getattr(self._table.model(), "loaded", None)  # e.g. RunTableModel: done or failed
             if loaded is not None:
                 loaded.connect(lambda *_: QTimer.singleShot(0, self._emit))
-        QTimer.singleShot(WAIT_MS if self._table is not None else 0, self._emit)
+        view_loaded = getattr(view, "loaded", None) if self._table is None else None  # 今日: no list, one read
+        if view_loaded is not None:
+            view_loaded.connect(lambda *_: QTimer.singleShot(0, self._emit))
+        QTimer.singleShot(WAIT_MS if self._table is not None or view_loaded is not None else 0, self._emit)
 
     def _live_table(self) -> QAbstractItemView | None:
         table = self._table

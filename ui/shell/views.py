@@ -42,6 +42,12 @@ def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
     return StatementsView(ctx, parent)
 
 
+def _today(ctx: AppContext, parent: QWidget) -> QWidget:
+    from ui.today.view import TodayView
+
+    return TodayView(ctx, parent)
+
+
 def _archive(ctx: AppContext, parent: QWidget) -> QWidget:
     from ui.archive.view import ArchiveView
 
@@ -73,6 +79,7 @@ def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
 
 
 NAVIGATION: tuple[NavEntry, ...] = (
+    NavEntry("today", "showToday", QT_TRANSLATE_NOOP("Navigation", "今日"), "Ctrl+0", _today),
     NavEntry("statements", "showStatements", QT_TRANSLATE_NOOP("Navigation", "支払明細書"), "Ctrl+1", _statements),
     NavEntry("orders", "showOrders", QT_TRANSLATE_NOOP("Navigation", "注文・出荷"), "Ctrl+2", _orders),
     NavEntry("supplies", "showSupplies", QT_TRANSLATE_NOOP("Navigation", "供給"), "Ctrl+3", _supplies),
@@ -80,4 +87,4 @@ NAVIGATION: tuple[NavEntry, ...] = (
     NavEntry("jobs", "showJobs", QT_TRANSLATE_NOOP("Navigation", "ジョブ"), "Ctrl+5", _jobs),
     NavEntry("settings", "showSettings", QT_TRANSLATE_NOOP("Navigation", "設定"), "Ctrl+6", _settings),
 )
-DEFAULT_VIEW = "statements"
+DEFAULT_VIEW = "today"  # the first start; later ones return to the last view (or 今日, see 設定)

@@ -56,11 +56,15 @@ def delete(parent: QWidget, detail: RunDetail) -> bool:
     return _ask(parent, translate("Statements", "削除"), text.format(id=detail.row.id, names=names))
 
 
-def failure_box(parent: QWidget, message: str, error: str) -> QMessageBox:
-    """Not modal: a nested event loop inside the job poll would hold up every other update."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title(),
-                      message + "\n" + translate("Statements", "各組織の状態とエラーは右側の詳細に表示されています。"),
-                      QMessageBox.StandardButton.Ok, parent)
+def failure_box(parent: QWidget, message: str, error: str, *, per_organization: bool = True) -> QMessageBox:
+    """Not modal: a nested event loop inside the job poll would hold up every other update.
+
+    ``message`` is the job's message in the window's language (with its reason); the pointer to
+    the detail only when the detail shows a state and an error per organization."""
+    text = message
+    if per_organization:
+        text += "\n" + translate("Statements", "各組織の状態とエラーは右側の詳細に表示されています。")
+    box = QMessageBox(QMessageBox.Icon.Warning, title(), text, QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("jobFailedMessage")
     if error:
         box.setDetailedText(error)

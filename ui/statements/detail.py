@@ -96,9 +96,13 @@ def recipients_text(to: tuple[str, ...], cc: tuple[str, ...]) -> str:
     return text + translate("RunDetail", "（CC: {cc}）").format(cc=comma.join(cc)) if cc else text
 
 
+RESENDABLE = ("sent", "uncertain", "failed")  # a mail that went out, may have, or could not
+
+
 class OrganizationBox(QGroupBox):
     def __init__(self, part: OrganizationPart, tz: ZoneInfo, open_file: Callable[[StatementFile], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 resend: Callable[[OrganizationPart], None] | None = None) -> None:
         super().__init__(part.name, parent)
         self.part = part
         self.setObjectName(f"organizationPart{part.iso_id}")
@@ -130,9 +134,18 @@ class OrganizationBox(QGroupBox):
         self.mail_label = QLabel(_attempt_line(part, tz))
         self.mail_label.setObjectName("mailState")
         self.mail_label.setWordWrap(True)
-        grid.addWidget(self.mail_label, row, 0, 1, 3)
-        row += 1
         outbox = part.outbox
+        self.resend_button: QPushButton | None = None
+        if resend is not None and outbox is not None and outbox.state in RESENDABLE:
+            grid.addWidget(self.mail_label, row, 0, 1, 2)
+            self.resend_button = QPushButton(self.tr("この組織に再送"))
+            self.resend_button.setObjectName("resendOrganization")
+            self.resend_button.setToolTip(self.tr("この組織にだけメールをもう一度送ります"))
+            self.resend_button.clicked.connect(lambda: resend(part))
+            grid.addWidget(self.resend_button, row, 2)
+        else:
+            grid.addWidget(self.mail_label, row, 0, 1, 3)
+        row += 1
         if outbox is not None and outbox.last_error_ja and outbox.state != "sent":
             error = outbox.error_in(current_language())
             self.error_label = QLabel(self.tr("エラー: {error}").format(error=error))
@@ -158,10 +171,12 @@ class RunDetailPanel(QScrollArea):
     """Rebuilt for each selected run (a run has a handful of organizations)."""
 
     def __init__(self, tz: ZoneInfo, open_file: Callable[[StatementFile], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 resend: Callable[[OrganizationPart], None] | None = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.open_file = open_file
+        self.resend = resend
         self.detail: RunDetail | None = None
         self.boxes: list[OrganizationBox] = []
         self.setObjectName("statementDetail")
@@ -171,11 +186,13 @@ class RunDetailPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.show_detail(None)
 
-    def show_detail(self, detail: RunDetail | None) -> None:
+    def show_detail(self, detail: RunDetail | None, failure: str | None = None) -> None:
+        """``failure``: why the run's last job failed as a whole (shown under the header)."""
         self.detail = detail
         body = QWidget()
         layout = QVBoxLayout(body)
         self.boxes = []
+        self.failure_label: QLabel | None = None
         if detail is None:
             self.header = QLabel(self.tr("一覧から支払明細書を選んでください。"))
             layout.addWidget(self.header)
@@ -188,8 +205,14 @@ class RunDetailPanel(QScrollArea):
                                  f"{html.escape(layout_text(row.layout))}　{html.escape(mail)}　{html.escape(state)}")
             self.header.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.header)
+            if failure:
+                self.failure_label = QLabel(self.tr("直前のジョブ: {reason}").format(reason=failure))
+                self.failure_label.setObjectName("jobFailure")
+                self.failure_label.setWordWrap(True)
+                self.failure_label.setStyleSheet("color: #b00020;")
+                layout.addWidget(self.failure_label)
             for part in detail.parts:
-                box = OrganizationBox(part, self.tz, self.open_file)
+                box = OrganizationBox(part, self.tz, self.open_file, resend=self.resend)
                 layout.addWidget(box)
                 self.boxes.append(box)
         self.header.setObjectName("detailHeader")

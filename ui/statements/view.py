@@ -15,6 +15,8 @@ from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_deta
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
+from ui.dialogs import confirm as confirm_dialog
+from ui.i18n import message
 from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.qt import (
@@ -33,6 +35,7 @@ from ui.qt import (
 )
 from ui.statements import confirm, pdfs
 from ui.statements.actions import ATTENTION, enabled_actions, make_actions
+from ui.statements.detail import recipients_text
 from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
 from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
@@ -61,7 +64,8 @@ class StatementsView(QWidget):
 
         from ui.statements.detail import RunDetailPanel
 
-        self.detail_panel = RunDetailPanel(self.tz, self.open_file, self)
+        self.job_failures: dict[int, str] = {}  # run id → why its last job failed as a whole (this session)
+        self.detail_panel = RunDetailPanel(self.tz, self.open_file, self, resend=self.resend_organization)
         self.filters = FilterBar(datetime.now(ctx.settings.tz).date(), self)
         self.filters.changed.connect(self._filter_changed)
         self.toolbar = QToolBar(self)
@@ -120,6 +124,13 @@ class StatementsView(QWidget):
 
     def refresh(self) -> None:
         self.model.reload(self)
+
+    def show_target(self, target: object) -> None:
+        """Another view (今日) sent the user to a run: selected once the list has it."""
+        if isinstance(target, int):
+            self._selected_id = target
+            if not self.model.loading:
+                self._restore_selection()
 
     def focus_search(self) -> None:
         self.filters.focus_search()
@@ -245,7 +256,7 @@ class StatementsView(QWidget):
 
     def _show_detail(self, detail: RunDetail | None) -> None:
         self.detail = detail
-        self.detail_panel.show_detail(detail)
+        self.detail_panel.show_detail(detail, self.job_failures.get(detail.row.id) if detail is not None else None)
         self._update_actions()
         self.detail_shown.emit()
 
@@ -276,7 +287,19 @@ class StatementsView(QWidget):
         if job is not None:
             self.job_finished.emit(job_id, job.state)
             if job.state == "failed":
-                self.failure_box = confirm.failure_box(self, job.message, job.error or "")
+                from jobs.tasks import MAIL, MESSAGES  # loaded by the queue already
+
+                # The bare message: the mails failed one by one (their errors are in the detail);
+                # with a reason: the job failed as a whole, and the reason is the message.
+                per_organization = job.kind == MAIL and job.message == MESSAGES[MAIL].failed
+                if not per_organization:  # the detail says it too, not only the box
+                    self.job_failures[run_id] = message(job.message)
+                    if self.detail is not None and self.detail.row.id == run_id:
+                        self._show_detail(self.detail)
+                self.failure_box = confirm.failure_box(self, message(job.message), job.error or "",
+                                                       per_organization=per_organization)
+            elif job.state == "done":
+                self.job_failures.pop(run_id, None)
 
     def _created(self, run_id: int | None) -> None:
         if run_id is None:
@@ -294,7 +317,7 @@ class StatementsView(QWidget):
 
     def send_now(self) -> None:
         detail = self.detail
-        if detail is None:
+        if detail is None or not self.ctx.mail_ready(self):
             return
         if not confirm.send(self, detail):
             return
@@ -302,11 +325,35 @@ class StatementsView(QWidget):
 
     def resend(self) -> None:
         detail = self.detail
-        if detail is None:
+        if detail is None or not self.ctx.mail_ready(self):
             return
         if not confirm.resend(self, detail):
             return
         self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id, resend=True), detail.row.id)
+
+    def resend_organization(self, part: Any) -> None:
+        """再送 of one organization's mail from its box in the detail (the tool bar's 再送 is the whole run)."""
+        detail, outbox = self.detail, part.outbox
+        if detail is None or outbox is None or self.ctx.tasks is None or not self.ctx.mail_ready(self):
+            return
+        to = recipients_text(outbox.to, outbox.cc) or part.email
+        if not confirm_dialog(self, self.tr("「{name}」にメールをもう一度送りますか？").format(name=part.name),
+                              action=self.tr("再送する"),
+                              informative=self.tr("宛先: {to}\n同じ支払明細書が、この宛先にもう一度届きます。").format(to=to)):
+            return
+        run_id, row_id, database, tasks = detail.row.id, outbox.id, self.database, self.ctx.tasks
+
+        def work() -> int:
+            from oroshi_desktop.mail.outbox import resend
+
+            resend(database, row_id)
+            return int(tasks.enqueue_mail(run_id))  # sends the pending row only; the others stay as they are
+
+        def queued(job_id: int) -> None:
+            self.jobs.watch(job_id, run_id)
+            self.ctx.jobs_changed.emit()
+
+        Operation(self, work, label=self.tr("再送を準備しています…")).success(queued).run()
 
     # ---- operations ----------------------------------------------------------------------------
 

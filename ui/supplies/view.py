@@ -203,6 +203,11 @@ class SuppliesView(QWidget):
     def select_day(self, day: date) -> None:
         self.calendar.setSelectedDate(to_qdate(day))
 
+    def show_target(self, target: object) -> None:
+        """The 今日 view sent the user to a day (its supplies without a price)."""
+        if isinstance(target, date):
+            self.select_day(target)
+
     def _day_changed(self) -> None:
         day = from_qdate(self.calendar.selectedDate())
         if day != self.day:

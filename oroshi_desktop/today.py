@@ -1,0 +1,197 @@
+"""今日: what a clerk has to do today, read in one go for the home view.
+
+Today's and tomorrow's shipments per carrier, the statement runs due to be mailed by the end of
+today, the mails that need a decision, the supplies still without a price before the next run,
+and this PC's failed jobs that nothing has settled since. Each part is a small grouped query over
+indexed columns, so the whole reads in well under a second on a big database.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import and_, exists, func, select
+from sqlalchemy.orm import Session, aliased
+
+from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.models import (
+    Invoice,
+    InvoiceSupplierOrganization,
+    JobRow,
+    Order,
+    OrderTemplate,
+    OutboxMessage,
+    ShippingMethod,
+    ShippingOrganization,
+    SupplierOrganization,
+    Supply,
+    SupplyDate,
+)
+from oroshi_desktop.ledger import unresolved_failure
+from oroshi_desktop.mail.outbox.states import FAILED, UNCERTAIN
+
+# The outbox states that wait for a person's decision (再送 or 送信済みにする). A bounce (不達) is
+# another such state: when the outbox gains ``bounced``, add it here and the 今日 view lists it.
+DECISION_STATES: tuple[str, ...] = (UNCERTAIN, FAILED)
+UNPRICED_LOOKBACK = timedelta(days=31)  # with no statement run at all, the last month's supplies
+SHOWN_PER_PART = 50  # a part lists at most this many lines; its count says the rest
+
+
+@dataclass(frozen=True)
+class CarrierShipments:
+    day: date
+    carrier_id: int
+    carrier_name: str
+    orders: int
+    freight_units: int
+
+
+@dataclass(frozen=True)
+class DueRun:
+    invoice_id: int
+    start: date | None
+    end: date | None
+    send_at: datetime  # aware, in the business time zone
+    organizations: int
+
+
+@dataclass(frozen=True)
+class MailDecision:
+    outbox_id: int
+    invoice_id: int
+    organization_name: str
+    state: str
+
+
+@dataclass(frozen=True)
+class UnpricedDay:
+    day: date
+    supplies: int
+
+
+@dataclass(frozen=True)
+class FailedJob:
+    job_id: int
+    kind: str
+    message: str
+    error: str
+    finished_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Today:
+    today: date
+    shipments: list[CarrierShipments]
+    due_runs: list[DueRun]
+    decisions: list[MailDecision]
+    decision_count: int
+    unpriced: list[UnpricedDay]
+    failed_jobs: list[FailedJob]
+    failed_job_count: int
+
+    @property
+    def unpriced_count(self) -> int:
+        return sum(day.supplies for day in self.unpriced)
+
+
+def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The business day as an aware UTC interval [start, end)."""
+    start = datetime.combine(day, time(), tz)
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+
+
+def shipments(session: Session, days: tuple[date, ...]) -> list[CarrierShipments]:
+    """Orders (not templates) shipping on ``days``, per day and carrier."""
+    query = (select(Order.shipping_date, ShippingOrganization.id, ShippingOrganization.name, func.count(Order.id),
+                    func.coalesce(func.sum(Order.freight_quantity), 0))
+             .join(ShippingMethod, ShippingMethod.id == Order.shipping_method_id)
+             .join(ShippingOrganization, ShippingOrganization.id == ShippingMethod.shipping_organization_id)
+             .where(Order.shipping_date.in_(days), ~exists().where(OrderTemplate.order_id == Order.id))
+             .group_by(Order.shipping_date, ShippingOrganization.id, ShippingOrganization.name)
+             .order_by(Order.shipping_date, ShippingOrganization.name, ShippingOrganization.id))
+    return [CarrierShipments(day, int(cid), name or "", int(count), int(freight))
+            for day, cid, name, count, freight in session.execute(query)]
+
+
+def due_runs(session: Session, until: datetime, tz: ZoneInfo) -> list[DueRun]:
+    """Runs to be mailed and not yet sent whose send time is before ``until`` (overdue ones too)."""
+    organizations = (select(func.count(InvoiceSupplierOrganization.id))
+                     .where(InvoiceSupplierOrganization.invoice_id == Invoice.id).scalar_subquery())
+    query = (select(Invoice.id, Invoice.start_date, Invoice.end_date, Invoice.send_at, organizations)
+             .where(Invoice.send_email.is_(True), Invoice.sent_at.is_(None), Invoice.send_at.is_not(None),
+                    Invoice.send_at < until)
+             .order_by(Invoice.send_at, Invoice.id))
+    return [DueRun(int(run_id), start, end, send_at.replace(tzinfo=UTC).astimezone(tz) if send_at.tzinfo is None
+                   else send_at.astimezone(tz), int(count or 0))
+            for run_id, start, end, send_at, count in session.execute(query)]
+
+
+def _latest_generation() -> object:
+    newer = aliased(OutboxMessage)
+    return ~exists().where(and_(newer.invoice_supplier_organization_id == OutboxMessage.invoice_supplier_organization_id,
+                                newer.generation > OutboxMessage.generation))
+
+
+def mail_decisions(session: Session, limit: int = SHOWN_PER_PART) -> tuple[list[MailDecision], int]:
+    """The newest generation of each organization's mail in a state that waits for a person."""
+    condition = and_(_latest_generation(), OutboxMessage.state.in_(DECISION_STATES))
+    count = session.scalar(select(func.count(OutboxMessage.id)).where(condition)) or 0
+    query = (select(OutboxMessage.id, OutboxMessage.invoice_id, SupplierOrganization.entity_name, OutboxMessage.state)
+             .join(SupplierOrganization, SupplierOrganization.id == OutboxMessage.supplier_organization_id,
+                   isouter=True)
+             .where(condition).order_by(OutboxMessage.invoice_id.desc(), OutboxMessage.id).limit(limit))
+    return [MailDecision(int(oid), int(run), name or "", state) for oid, run, name, state in session.execute(query)], \
+        int(count)
+
+
+def unpriced_since(session: Session, today: date) -> date:
+    """The first day whose supplies still go into a statement: the earliest unsent run's start, or
+    the day after the newest run's end, whichever is earlier."""
+    unsent_start, last_end = session.execute(
+        select(func.min(Invoice.start_date).filter(Invoice.sent_at.is_(None)), func.max(Invoice.end_date))).one()
+    candidates = [d for d in (unsent_start, last_end + timedelta(days=1) if last_end else None) if d is not None]
+    return min(candidates) if candidates else today - UNPRICED_LOOKBACK
+
+
+def unpriced_days(session: Session, since: date, today: date) -> list[UnpricedDay]:
+    """Supplies delivered (quantity > 0) without a price, per day from ``since`` to ``today``: a
+    statement of those days would print ¥0 for them."""
+    query = (select(SupplyDate.date, func.count(Supply.id))
+             .join(SupplyDate, SupplyDate.id == Supply.supply_date_id)
+             .where(SupplyDate.date.between(since, today), Supply.quantity > 0, Supply.price == 0)
+             .group_by(SupplyDate.date).order_by(SupplyDate.date))
+    return [UnpricedDay(day, int(count)) for day, count in session.execute(query)]
+
+
+def failed_jobs(session: Session, pc: str, limit: int = SHOWN_PER_PART) -> tuple[list[FailedJob], int]:
+    """This PC's failed jobs that no later success settled (``ledger.unresolved_failure``)."""
+    condition = and_(JobRow.requested_by == pc, unresolved_failure())
+    count = session.scalar(select(func.count(JobRow.id)).where(condition)) or 0
+    rows = session.execute(select(JobRow.id, JobRow.kind, JobRow.message, JobRow.error, JobRow.finished_at)
+                           .where(condition).order_by(JobRow.id.desc()).limit(limit))
+    return [FailedJob(int(job_id), kind, message or "", error or "", finished)
+            for job_id, kind, message, error, finished in rows], int(count)
+
+
+def load_today(session: Session, ledger_session: Session | None, *, now: datetime, tz: ZoneInfo, pc: str) -> Today:
+    """Everything the 今日 view shows, at ``now`` (aware). The job ledger may live in another
+    database (``ledger_session``); None leaves the failed jobs out (that database is away)."""
+    if now.tzinfo is None:
+        raise ValueError("load_today needs an aware datetime")
+    today = now.astimezone(tz).date()
+    _start, end = day_bounds(today, tz)
+    decisions, decision_count = mail_decisions(session)
+    jobs, job_count = failed_jobs(ledger_session, pc) if ledger_session is not None else ([], 0)
+    return Today(today=today, shipments=shipments(session, (today, today + timedelta(days=1))),
+                 due_runs=due_runs(session, end, tz), decisions=decisions, decision_count=decision_count,
+                 unpriced=unpriced_days(session, unpriced_since(session, today), today),
+                 failed_jobs=jobs, failed_job_count=job_count)
+
+
+def read_today(database: Database, ledger_database: Database, *, now: datetime, tz: ZoneInfo, pc: str) -> Today:
+    """``load_today`` in read sessions of the data's database and of the one holding the job ledger
+    (the same database in every mode today; apart, so the view never holds a session)."""
+    with database.read() as session, ledger_database.read() as ledger_session:
+        return load_today(session, ledger_session, now=now, tz=tz, pc=pc)

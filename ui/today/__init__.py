@@ -1,0 +1,1 @@
+"""The 今日 screen package: the clerk's day at a glance."""
