@@ -312,6 +312,17 @@ ENGLISH = {
         "The job queue is starting. Please wait a moment and try again.",
     "メールを作成しています…": "Composing the mail…", "送信済みにしています…": "Marking as sent…",
     "削除しています…": "Deleting…",
+    # issue-clerkb: lists to Excel and the clipboard, the 操作 menu, the status bar's notices
+    "Excelに出力…": "Export to Excel…",
+    "一覧を表示中の絞り込みと並び順のままExcel（.xlsx）またはCSVに出力します":
+        "Export the list as shown (its filter and order) to Excel (.xlsx) or CSV",
+    "選んだ行をコピー": "Copy selected rows",
+    "選んだ行を見出し付きでコピーします（Excelにそのまま貼り付けられます）":
+        "Copy the selected rows with the header (they paste into Excel as cells)",
+    "一覧の出力先": "Export the list to", "Excel ブック (*.xlsx);;CSV（UTF-8） (*.csv)":
+        "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)",
+    "{count}件を {file} に出力しました": "{count} rows exported to {file}", "一覧を出力しています…": "Exporting the list…",
+    "最後の操作の結果": "Result of the last action", "操作(&O)": "&Actions",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

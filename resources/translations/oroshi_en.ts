@@ -131,52 +131,52 @@
 <context>
     <name>ArchiveTableModel</name>
     <message>
-        <location filename="../../ui/archive/model.py" line="34" />
+        <location filename="../../ui/archive/model.py" line="35" />
         <source>供給者別</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="34" />
+        <location filename="../../ui/archive/model.py" line="35" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="43" />
+        <location filename="../../ui/archive/model.py" line="44" />
         <source>発行日</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="45" />
+        <location filename="../../ui/archive/model.py" line="46" />
         <source>取引先</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="46" />
+        <location filename="../../ui/archive/model.py" line="47" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="47" />
+        <location filename="../../ui/archive/model.py" line="48" />
         <source>支払金額</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="48" />
+        <location filename="../../ui/archive/model.py" line="49" />
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="49" />
+        <location filename="../../ui/archive/model.py" line="50" />
         <source>版</source>
         <translation>Ver.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="50" />
+        <location filename="../../ui/archive/model.py" line="51" />
         <source>ファイル名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="51" />
+        <location filename="../../ui/archive/model.py" line="52" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -184,100 +184,101 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="59" />
-        <location filename="../../ui/archive/view.py" line="60" />
+        <location filename="../../ui/archive/view.py" line="64" />
+        <location filename="../../ui/archive/view.py" line="65" />
+        <location filename="../../ui/archive/view.py" line="92" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="70" />
+        <location filename="../../ui/archive/view.py" line="75" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="80" />
+        <location filename="../../ui/archive/view.py" line="85" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="81" />
+        <location filename="../../ui/archive/view.py" line="86" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="87" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="87" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="83" />
-        <location filename="../../ui/archive/view.py" line="235" />
+        <location filename="../../ui/archive/view.py" line="88" />
+        <location filename="../../ui/archive/view.py" line="239" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="89" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="85" />
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="90" />
+        <location filename="../../ui/archive/view.py" line="254" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="86" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="89" />
+        <location filename="../../ui/archive/view.py" line="99" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="136" />
+        <location filename="../../ui/archive/view.py" line="140" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="158" />
+        <location filename="../../ui/archive/view.py" line="162" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="161" />
+        <location filename="../../ui/archive/view.py" line="165" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="184" />
+        <location filename="../../ui/archive/view.py" line="188" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="193" />
+        <location filename="../../ui/archive/view.py" line="197" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="218" />
+        <location filename="../../ui/archive/view.py" line="222" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="226" />
+        <location filename="../../ui/archive/view.py" line="230" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="228" />
+        <location filename="../../ui/archive/view.py" line="232" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -286,27 +287,27 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="233" />
+        <location filename="../../ui/archive/view.py" line="237" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="254" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="251" />
+        <location filename="../../ui/archive/view.py" line="255" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="264" />
+        <location filename="../../ui/archive/view.py" line="268" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="274" />
+        <location filename="../../ui/archive/view.py" line="278" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -478,64 +479,64 @@
 <context>
     <name>JobTableModel</name>
     <message>
-        <location filename="../../ui/jobs/models.py" line="39" />
+        <location filename="../../ui/jobs/models.py" line="40" />
         <source>種類</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="39" />
+        <location filename="../../ui/jobs/models.py" line="40" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="40" />
+        <location filename="../../ui/jobs/models.py" line="41" />
         <source>メッセージ</source>
         <translation>Message</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="40" />
+        <location filename="../../ui/jobs/models.py" line="41" />
         <source>作成</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="41" />
+        <location filename="../../ui/jobs/models.py" line="42" />
         <source>開始</source>
         <translation>Started</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="41" />
+        <location filename="../../ui/jobs/models.py" line="42" />
         <source>終了</source>
         <translation>Finished</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="42" />
+        <location filename="../../ui/jobs/models.py" line="43" />
         <source>試行</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="42" />
+        <location filename="../../ui/jobs/models.py" line="43" />
         <source>依頼したPC</source>
         <translation>Requested by</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="43" />
+        <location filename="../../ui/jobs/models.py" line="44" />
         <source>出力</source>
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="74" />
+        <location filename="../../ui/jobs/models.py" line="80" />
         <source>実行したPC: {pc}</source>
         <translation>Ran on: {pc}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="76" />
+        <location filename="../../ui/jobs/models.py" line="82" />
         <source>{message}
 詳細（サポート用）: {error}</source>
         <translation>{message}
 Details (for support): {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="97" />
+        <location filename="../../ui/jobs/models.py" line="103" />
         <source>保存済み</source>
         <translation>stored</translation>
     </message>
@@ -543,160 +544,204 @@ Details (for support): {error}</translation>
 <context>
     <name>JobsView</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="66" />
+        <location filename="../../ui/jobs/view.py" line="69" />
         <source>定期メール確認: 読み込み中…</source>
         <translation>Mail check: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="111" />
+        <location filename="../../ui/jobs/view.py" line="114" />
+        <location filename="../../ui/jobs/view.py" line="169" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="114" />
+        <location filename="../../ui/jobs/view.py" line="117" />
         <source>状態で絞り込み</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="115" />
+        <location filename="../../ui/jobs/view.py" line="118" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="116" />
+        <location filename="../../ui/jobs/view.py" line="119" />
         <source>種類で絞り込み</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="117" />
+        <location filename="../../ui/jobs/view.py" line="120" />
         <source>すべての種類</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="121" />
+        <location filename="../../ui/jobs/view.py" line="124" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="123" />
+        <location filename="../../ui/jobs/view.py" line="126" />
         <source>種類:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="126" />
+        <location filename="../../ui/jobs/view.py" line="129" />
         <source>このPCのみ（{pc}）</source>
         <translation>This PC only ({pc})</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="128" />
+        <location filename="../../ui/jobs/view.py" line="131" />
         <source>このPCのジョブだけを表示</source>
         <translation>Show only this PC's jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="137" />
+        <location filename="../../ui/jobs/view.py" line="140" />
         <source>ジョブ一覧</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="148" />
+        <location filename="../../ui/jobs/view.py" line="151" />
         <source>再実行</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="148" />
+        <location filename="../../ui/jobs/view.py" line="151" />
         <source>失敗・破棄したジョブをもう一度実行します</source>
         <translation>Run a failed or discarded job again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="150" />
+        <location filename="../../ui/jobs/view.py" line="153" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="150" />
+        <location filename="../../ui/jobs/view.py" line="153" />
         <source>待機中・失敗のジョブを実行しないようにします</source>
         <translation>Keep a queued or failed job from running</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="155" />
         <source>出力を開く</source>
         <translation>Open output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="155" />
         <source>ジョブが作ったファイルを開きます</source>
         <translation>Open the file the job made</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="154" />
+        <location filename="../../ui/jobs/view.py" line="157" />
         <source>失敗をすべて再実行</source>
         <translation>Retry all failed</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="155" />
+        <location filename="../../ui/jobs/view.py" line="158" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行します</source>
         <translation>Retry every failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="156" />
-        <location filename="../../ui/jobs/view.py" line="270" />
+        <location filename="../../ui/jobs/view.py" line="159" />
+        <location filename="../../ui/jobs/view.py" line="280" />
         <source>すべて破棄</source>
         <translation>Discard all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="157" />
+        <location filename="../../ui/jobs/view.py" line="160" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します</source>
         <translation>Discard every queued or failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="261" />
+        <location filename="../../ui/jobs/view.py" line="271" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行しますか？</source>
         <translation>Retry every failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="262" />
+        <location filename="../../ui/jobs/view.py" line="272" />
         <source>すべて再実行</source>
         <translation>Retry all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="264" />
+        <location filename="../../ui/jobs/view.py" line="274" />
         <source>失敗したジョブを再実行しています…</source>
         <translation>Retrying the failed jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="265" />
+        <location filename="../../ui/jobs/view.py" line="275" />
         <source>{count} 件は再実行できませんでした。</source>
         <translation>{count} could not be retried.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="268" />
+        <location filename="../../ui/jobs/view.py" line="278" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？</source>
         <translation>Discard every queued or failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="269" />
+        <location filename="../../ui/jobs/view.py" line="279" />
         <source>破棄したジョブは実行されません（あとから再実行はできます）。</source>
         <translation>Discarded jobs do not run (you can retry them later).</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="272" />
+        <location filename="../../ui/jobs/view.py" line="282" />
         <source>ジョブを破棄しています…</source>
         <translation>Discarding jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="273" />
+        <location filename="../../ui/jobs/view.py" line="283" />
         <source>{count} 件は破棄できませんでした。</source>
         <translation>{count} could not be discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="287" />
+        <location filename="../../ui/jobs/view.py" line="297" />
         <source>ジョブ {id}</source>
         <translation>Job {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="328" />
+        <location filename="../../ui/jobs/view.py" line="338" />
         <source>ファイルを開いています…</source>
         <translation>Opening the file…</translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <location filename="../../ui/list_export.py" line="137" />
+        <source>Excelに出力…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="139" />
+        <source>一覧を表示中の絞り込みと並び順のままExcel（.xlsx）またはCSVに出力します</source>
+        <translation>Export the list as shown (its filter and order) to Excel (.xlsx) or CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="148" />
+        <source>選んだ行をコピー</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="150" />
+        <source>選んだ行を見出し付きでコピーします（Excelにそのまま貼り付けられます）</source>
+        <translation>Copy the selected rows with the header (they paste into Excel as cells)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="162" />
+        <source>一覧の出力先</source>
+        <translation>Export the list to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="163" />
+        <source>Excel ブック (*.xlsx);;CSV（UTF-8） (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="183" />
+        <source>{count}件を {file} に出力しました</source>
+        <translation>{count} rows exported to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="188" />
+        <source>一覧を出力しています…</source>
+        <translation>Exporting the list…</translation>
     </message>
 </context>
 <context>
@@ -840,93 +885,98 @@ Details (for support): {error}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="96" />
         <source>ナビゲーション</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104" />
+        <location filename="../../ui/main_window.py" line="105" />
         <source>{view}の画面を開きます</source>
         <translation>Open the {view} screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>新規作成…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>この画面で新しく作成します（支払明細書: 仕切り作成）</source>
         <translation>Create something new on this screen (statements: a statement run)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>表示中の書類を印刷します</source>
         <translation>Print the document shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>アプリを終了します（実行中のジョブは最後まで実行されます）</source>
         <translation>Quit the app (running jobs run to the end)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>最新の情報に更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>表示中の一覧を読み直します</source>
         <translation>Read the list shown again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>表示中の一覧を検索します</source>
         <translation>Search the list shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>アプリ・Qt・Python・データベースのバージョン</source>
         <translation>Versions of the app, Qt, Python and the database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="131" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="136" />
+        <source>操作(&amp;O)</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="139" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="143" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -934,7 +984,7 @@ Details (for support): {error}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="55" />
+        <location filename="../../ui/jobs/view.py" line="58" />
         <location filename="../../ui/shell/views.py" line="80" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
@@ -1254,67 +1304,67 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/orders/model.py" line="39" />
+        <location filename="../../ui/orders/model.py" line="40" />
         <source>見積もり</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="40" />
+        <location filename="../../ui/orders/model.py" line="41" />
         <source>確認済み</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="41" />
+        <location filename="../../ui/orders/model.py" line="42" />
         <source>出荷済み</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="49" />
         <source>卸先</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="49" />
         <source>商品・バリエーション</source>
         <translation>Product / variation</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="49" />
         <source>商品数量</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="49" />
         <source>容器数量</source>
         <translation>Receptacles</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="49" />
         <source>貨物数量</source>
         <translation>Freight</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="50" />
         <source>単価</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="50" />
         <source>出荷日</source>
         <translation>Shipping date</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="50" />
         <source>到着日</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="50" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="101" />
+        <location filename="../../ui/orders/model.py" line="111" />
         <source>{quantity}（{receptacle}）</source>
         <translation>{quantity} ({receptacle})</translation>
     </message>
@@ -1322,53 +1372,54 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/orders/view.py" line="48" />
-        <location filename="../../ui/orders/view.py" line="49" />
+        <location filename="../../ui/orders/view.py" line="53" />
+        <location filename="../../ui/orders/view.py" line="54" />
+        <location filename="../../ui/orders/view.py" line="76" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="57" />
+        <location filename="../../ui/orders/view.py" line="62" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="63" />
+        <location filename="../../ui/orders/view.py" line="68" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="64" />
+        <location filename="../../ui/orders/view.py" line="69" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="65" />
+        <location filename="../../ui/orders/view.py" line="70" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="67" />
+        <location filename="../../ui/orders/view.py" line="72" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="68" />
+        <location filename="../../ui/orders/view.py" line="73" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="69" />
+        <location filename="../../ui/orders/view.py" line="74" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="73" />
+        <location filename="../../ui/orders/view.py" line="82" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="159" />
+        <location filename="../../ui/orders/view.py" line="162" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -1429,85 +1480,86 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="28" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="31" />
         <source>「{name}」にメールをもう一度送りますか？</source>
         <translation>Send the mail to “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="30" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="33" />
         <source>宛先: {to}
 同じ支払明細書が、この宛先にもう一度届きます。</source>
         <translation>To: {to}
 The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="32" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="35" />
         <source>再送する</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="36" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="39" />
         <source>「{name}」へのメールを送信済みにしますか？</source>
         <translation>Mark the mail to “{name}” as sent?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="38" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="41" />
         <source>相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。</source>
         <translation>Choose this only after checking that the mail arrived. It will not be resent.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="39" />
-        <location filename="../../ui/jobs/outbox_panel.py" line="79" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="42" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="82" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="44" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="47" />
         <source>支払明細書のメール送信キュー（全PC）</source>
         <translation>Statement mail queue (all PCs)</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="48" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="51" />
         <source>送信状態で絞り込み</source>
         <translation>Filter by mail state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="49" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="52" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="53" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="56" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="59" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="62" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="88" />
         <source>メール送信キュー</source>
         <translation>Mail queue</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="67" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="70" />
         <source>共有データベースに接続できません。つながると自動で最新の状態になります。</source>
         <translation>The shared database cannot be reached. The list updates by itself once it answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="78" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="81" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="78" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="81" />
         <source>この組織にメールをもう一度送ります</source>
         <translation>Send the mail to this organization again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="83" />
         <source>届いていることを確かめたメールを送信済みにします</source>
         <translation>Mark a mail you know has arrived as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="141" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="149" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
@@ -1515,42 +1567,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../ui/jobs/models.py" line="101" />
+        <location filename="../../ui/jobs/models.py" line="107" />
         <source>明細書</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="101" />
+        <location filename="../../ui/jobs/models.py" line="107" />
         <source>組織</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="108" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="108" />
         <source>試行</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="103" />
+        <location filename="../../ui/jobs/models.py" line="109" />
         <source>最後のエラー・確認事項</source>
         <translation>Last error / what to check</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="104" />
+        <location filename="../../ui/jobs/models.py" line="110" />
         <source>宛先</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="104" />
+        <location filename="../../ui/jobs/models.py" line="110" />
         <source>送信したPC</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="153" />
+        <location filename="../../ui/jobs/models.py" line="161" />
         <source>{state}（第{generation}回）</source>
         <translation>{state} (round {generation})</translation>
     </message>
@@ -1899,72 +1951,72 @@ Enter the password.</translation>
 <context>
     <name>RunTable</name>
     <message>
-        <location filename="../../ui/statements/model.py" line="42" />
+        <location filename="../../ui/statements/model.py" line="43" />
         <source>簡易版</source>
         <translation>Simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="43" />
+        <location filename="../../ui/statements/model.py" line="44" />
         <source>標準版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="55" />
+        <location filename="../../ui/statements/model.py" line="56" />
         <source>（期間なし）</source>
         <translation>(no period)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="67" />
+        <location filename="../../ui/statements/model.py" line="68" />
         <source>0件</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="68" />
+        <location filename="../../ui/statements/model.py" line="69" />
         <source>{count}件: </source>
         <translation>{count}: </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="68" />
+        <location filename="../../ui/statements/model.py" line="69" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="72" />
+        <location filename="../../ui/statements/model.py" line="73" />
         <source>する</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="72" />
+        <location filename="../../ui/statements/model.py" line="73" />
         <source>しない</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="79" />
+        <location filename="../../ui/statements/model.py" line="80" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="79" />
+        <location filename="../../ui/statements/model.py" line="80" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="79" />
+        <location filename="../../ui/statements/model.py" line="80" />
         <source>レイアウト</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="80" />
+        <location filename="../../ui/statements/model.py" line="81" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="80" />
+        <location filename="../../ui/statements/model.py" line="81" />
         <source>送信日時</source>
         <translation>Send at</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="80" />
+        <location filename="../../ui/statements/model.py" line="81" />
         <source>状態</source>
         <translation>State</translation>
     </message>
@@ -2305,42 +2357,52 @@ Enter the password.</translation>
 <context>
     <name>ShellStatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="48" />
+        <location filename="../../ui/shell/status_bar.py" line="51" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="49" />
+        <location filename="../../ui/shell/status_bar.py" line="52" />
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="49" />
+        <location filename="../../ui/shell/status_bar.py" line="52" />
         <source>接続状態</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="50" />
+        <location filename="../../ui/shell/status_bar.py" line="53" />
         <source>スケジューラー: 確認中…</source>
         <translation>Scheduler: checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="51" />
+        <location filename="../../ui/shell/status_bar.py" line="54" />
         <source>スケジューラーの状態</source>
         <translation>Scheduler state</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="67" />
+        <location filename="../../ui/shell/status_bar.py" line="57" />
+        <source>最後の操作の結果</source>
+        <translation>Result of the last action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/status_bar.py" line="71" />
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/status_bar.py" line="89" />
         <source>オンライン</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="67" />
+        <location filename="../../ui/shell/status_bar.py" line="89" />
         <source>接続できません</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="69" />
+        <location filename="../../ui/shell/status_bar.py" line="91" />
         <source>データベースに接続できません。自動で再接続を試みています。</source>
         <translation>The database cannot be reached. Reconnecting by itself.</translation>
     </message>
@@ -2356,85 +2418,85 @@ Enter the password.</translation>
 <context>
     <name>Statements</name>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新規作成</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新しい支払明細書を作成（仕切り作成）</source>
         <translation>Create a new payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>選んだ支払明細書のPDFを作成</source>
         <translation>Make the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>選んだ支払明細書のPDFを表示</source>
         <translation>Show the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>メールプレビュー</source>
         <translation>Mail preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>送信されるメールをそのまま表示</source>
         <translation>Show the mail exactly as it will be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>今すぐ送信</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>選んだ支払明細書のメールを今すぐ送信</source>
         <translation>Send the mail of the selected statement now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <location filename="../../ui/statements/confirm.py" line="44" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <source>送信済みのメールをもう一度送信</source>
         <translation>Send the sent mail once more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <location filename="../../ui/statements/confirm.py" line="50" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <source>要確認のメールを送信済みにする</source>
         <translation>Mark the mail that needs checking as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <location filename="../../ui/statements/confirm.py" line="56" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <source>選んだ支払明細書を削除（未送信のみ）</source>
         <translation>Delete the selected statement (only when not sent)</translation>
     </message>
@@ -2506,42 +2568,42 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="54" />
+        <location filename="../../ui/statements/view.py" line="57" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="56" />
+        <location filename="../../ui/statements/view.py" line="59" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="132" />
+        <location filename="../../ui/statements/view.py" line="141" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="192" />
+        <location filename="../../ui/statements/view.py" line="201" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="264" />
+        <location filename="../../ui/statements/view.py" line="273" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="333" />
+        <location filename="../../ui/statements/view.py" line="342" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="351" />
+        <location filename="../../ui/statements/view.py" line="360" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="376" />
+        <location filename="../../ui/statements/view.py" line="385" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2549,42 +2611,42 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="21" />
+        <location filename="../../ui/shell/status_bar.py" line="24" />
         <source>データベース: 埋め込み</source>
         <translation>Database: built-in</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="25" />
+        <location filename="../../ui/shell/status_bar.py" line="28" />
         <source>データベース: PostgreSQL {server}</source>
         <translation>Database: PostgreSQL {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="31" />
+        <location filename="../../ui/shell/status_bar.py" line="34" />
         <source>一時停止中</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="33" />
+        <location filename="../../ui/shell/status_bar.py" line="36" />
         <source>このアプリで実行中</source>
         <translation>running in this app</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="35" />
+        <location filename="../../ui/shell/status_bar.py" line="38" />
         <source>別のプロセスで実行中</source>
         <translation>running in another process</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="37" />
+        <location filename="../../ui/shell/status_bar.py" line="40" />
         <source>停止中</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="39" />
+        <location filename="../../ui/shell/status_bar.py" line="42" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="40" />
+        <location filename="../../ui/shell/status_bar.py" line="43" />
         <source>スケジューラー: {state}　次のメール確認: {when}（{zone}）</source>
         <translation>Scheduler: {state}   next mail check: {when} ({zone})</translation>
     </message>
@@ -2592,88 +2654,89 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>SuppliesView</name>
     <message>
-        <location filename="../../ui/supplies/view.py" line="69" />
-        <location filename="../../ui/supplies/view.py" line="70" />
+        <location filename="../../ui/supplies/view.py" line="72" />
+        <location filename="../../ui/supplies/view.py" line="73" />
+        <location filename="../../ui/supplies/view.py" line="116" />
         <source>供給</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="80" />
+        <location filename="../../ui/supplies/view.py" line="83" />
         <source>供給日（供給のある日は色付き）</source>
         <translation>Supply day (days with supplies are coloured)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="92" />
+        <location filename="../../ui/supplies/view.py" line="95" />
         <source>供給の件数</source>
         <translation>Number of supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="96" />
+        <location filename="../../ui/supplies/view.py" line="99" />
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="97" />
+        <location filename="../../ui/supplies/view.py" line="100" />
         <source>受入時間</source>
         <translation>Reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="98" />
+        <location filename="../../ui/supplies/view.py" line="101" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="104" />
+        <location filename="../../ui/supplies/view.py" line="107" />
         <source>供給の一覧</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="109" />
+        <location filename="../../ui/supplies/view.py" line="113" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="111" />
+        <location filename="../../ui/supplies/view.py" line="114" />
         <source>選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示</source>
         <translation>Make and show the reception check sheet of the chosen day, prefecture and reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="236" />
+        <location filename="../../ui/supplies/view.py" line="238" />
         <source>すべての都道府県</source>
         <translation>All prefectures</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="238" />
+        <location filename="../../ui/supplies/view.py" line="240" />
         <source>すべての受入時間</source>
         <translation>All reception times</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="240" />
+        <location filename="../../ui/supplies/view.py" line="242" />
         <source>すべての組織</source>
         <translation>All organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="271" />
+        <location filename="../../ui/supplies/view.py" line="273" />
         <source>{day:%Y/%m/%d} の供給 {count}件</source>
         <translation>{count} supplies on {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="273" />
+        <location filename="../../ui/supplies/view.py" line="275" />
         <source>　（単価未入力 {count}件）</source>
         <translation>  ({count} without a price)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="294" />
+        <location filename="../../ui/supplies/view.py" line="296" />
         <source>{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。</source>
         <translation>There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="305" />
+        <location filename="../../ui/supplies/view.py" line="307" />
         <source>供給・受入チェック表 {day:%Y/%m/%d}</source>
         <translation>Reception check sheet {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="308" />
+        <location filename="../../ui/supplies/view.py" line="310" />
         <source>チェック表を作成しています…</source>
         <translation>Making the check sheet…</translation>
     </message>
@@ -2681,57 +2744,57 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>SupplyTableModel</name>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="37" />
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="37" />
         <source>受入時間</source>
         <translation>Reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="37" />
         <source>組織</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="37" />
         <source>生産者</source>
         <translation>Producer</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="37" />
         <source>種類</source>
         <translation>Variation</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="37" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="37" />
+        <location filename="../../ui/supplies/model.py" line="38" />
         <source>単価</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="37" />
+        <location filename="../../ui/supplies/model.py" line="38" />
         <source>ロック</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="76" />
+        <location filename="../../ui/supplies/model.py" line="81" />
         <source>単価が入力されていません</source>
         <translation>No price entered</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="92" />
+        <location filename="../../ui/supplies/model.py" line="97" />
         <source>未入力</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="93" />
+        <location filename="../../ui/supplies/model.py" line="98" />
         <source>ロック済み</source>
         <translation>locked</translation>
     </message>

@@ -26,7 +26,8 @@ from ui.i18n import label, user_message
 from ui.jobs.ledger_access import ledger_session
 from ui.jobs.models import JobTableModel
 from ui.jobs.outbox_panel import OutboxPanel
-from ui.jobs.table import button, combo, make_table, selected_row
+from ui.jobs.table import button, button_action, combo, make_table, selected_row
+from ui.list_export import ListExport
 from ui.operations import BatchOperation, Operation, Progress, app_title
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -46,7 +47,9 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.row_actions import row_actions, tab_chain
 from ui.shell.monitor import Overview
+from ui.shell.state import window_settings
 
 JOB_POLL_MS = 1000
 
@@ -161,6 +164,13 @@ class JobsView(QWidget):
         buttons.addWidget(self.retry_all_button)
         buttons.addWidget(self.discard_all_button)
         layout.addLayout(buttons)
+        actions = [button_action(self, widget) for widget in (
+            self.open_button, self.retry_button, self.discard_button, self.retry_all_button, self.discard_all_button)]
+        self.list_export = ListExport(self, self.job_view, title=lambda: self.tr("ジョブ"),
+                                      settings=window_settings(self.ctx.settings.paths))
+        row_actions(self.job_view, actions[:3], main=actions[0])
+        tab_chain(self.state_filter, self.kind_filter, self.this_pc_only, self.job_view, self.open_button,
+                  self.retry_button, self.discard_button, self.retry_all_button, self.discard_all_button)
         return box
 
     # ---- the view contract -------------------------------------------------------------------
