@@ -323,6 +323,9 @@ ENGLISH = {
         "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)",
     "{count}件を {file} に出力しました": "{count} rows exported to {file}", "一覧を出力しています…": "Exporting the list…",
     "最後の操作の結果": "Result of the last action", "操作(&O)": "&Actions",
+    "{pages}ページを {file} に出力しました": "{pages} pages written to {file}",
+    "プリンター「{printer}」に{sheets}枚を送りました": "{sheets} sheets sent to the printer “{printer}”",
+    "タブを閉じる": "Close tab",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

@@ -1636,88 +1636,89 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PdfTab</name>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="42" />
+        <location filename="../../ui/viewer/tab.py" line="43" />
         <source>PDFのページ</source>
         <translation>PDF pages</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="53" />
+        <location filename="../../ui/viewer/tab.py" line="54" />
         <source>ページ番号</source>
         <translation>Page number</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="55" />
+        <location filename="../../ui/viewer/tab.py" line="56" />
         <source>/ {count} ページ</source>
         <translation>/ {count} pages</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="59" />
+        <location filename="../../ui/viewer/tab.py" line="60" />
+        <location filename="../../ui/viewer/tab.py" line="83" />
         <source>PDF内を検索</source>
         <translation>Search in the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="60" />
+        <location filename="../../ui/viewer/tab.py" line="61" />
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="67" />
+        <location filename="../../ui/viewer/tab.py" line="68" />
         <source>縮小</source>
         <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="68" />
+        <location filename="../../ui/viewer/tab.py" line="69" />
         <source>拡大</source>
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="69" />
+        <location filename="../../ui/viewer/tab.py" line="70" />
         <source>幅に合わせる</source>
         <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="70" />
+        <location filename="../../ui/viewer/tab.py" line="71" />
         <source>ページ全体</source>
         <translation>Whole page</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="76" />
+        <location filename="../../ui/viewer/tab.py" line="77" />
         <source>前へ</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="77" />
+        <location filename="../../ui/viewer/tab.py" line="78" />
         <source>次へ</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="80" />
+        <location filename="../../ui/viewer/tab.py" line="81" />
         <source>名前を付けて保存…</source>
         <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="81" />
+        <location filename="../../ui/viewer/tab.py" line="82" />
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="158" />
+        <location filename="../../ui/viewer/tab.py" line="174" />
         <source>見つかりません</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="161" />
+        <location filename="../../ui/viewer/tab.py" line="177" />
         <source>{shown} / {count} 件</source>
         <translation>{shown} / {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="184" />
-        <location filename="../../ui/viewer/tab.py" line="191" />
+        <location filename="../../ui/viewer/tab.py" line="200" />
+        <location filename="../../ui/viewer/tab.py" line="207" />
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="192" />
+        <location filename="../../ui/viewer/tab.py" line="208" />
         <source>保存できませんでした: {path}
 {reason}</source>
         <translation>Could not save: {path}
@@ -1727,23 +1728,28 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PdfViewerWindow</name>
     <message>
-        <location filename="../../ui/viewer/window.py" line="37" />
-        <location filename="../../ui/viewer/window.py" line="71" />
+        <location filename="../../ui/viewer/window.py" line="56" />
+        <location filename="../../ui/viewer/window.py" line="116" />
         <source>PDFビューア</source>
         <translation>PDF viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="40" />
+        <location filename="../../ui/viewer/window.py" line="59" />
         <source>開いているPDF</source>
         <translation>Open PDFs</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="93" />
+        <location filename="../../ui/viewer/window.py" line="67" />
+        <source>タブを閉じる</source>
+        <translation>Close tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/window.py" line="139" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="94" />
+        <location filename="../../ui/viewer/window.py" line="140" />
         <source>「{title}」はパスワードで保護されています。
 パスワードを入力してください。</source>
         <translation>“{title}” is protected by a password.
@@ -1779,19 +1785,30 @@ Enter the password.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="176" />
+        <location filename="../../ui/printing.py" line="179" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="223" />
+        <location filename="../../ui/printing.py" line="229" />
         <source>{page} / {total} ページ</source>
         <translation>Page {page} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="227" />
+        <location filename="../../ui/printing.py" line="233" />
+        <location filename="../../ui/printing.py" line="253" />
         <source>印刷しています…</source>
         <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="265" />
+        <source>{pages}ページを {file} に出力しました</source>
+        <translation>{pages} pages written to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="268" />
+        <source>プリンター「{printer}」に{sheets}枚を送りました</source>
+        <translation>{sheets} sheets sent to the printer “{printer}”</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from ui.qt import (
     QPdfView,
     QPointF,
     QSpinBox,
+    Qt,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -79,6 +80,13 @@ class PdfTab(QWidget):
         self.toolbar.addSeparator()
         self._add("saveAs", self.tr("名前を付けて保存…"), self.save_as, QKeySequence.StandardKey.SaveAs)
         self._add("printPdf", self.tr("印刷…"), self.print_document, QKeySequence.StandardKey.Print)
+        find = QAction(self.tr("PDF内を検索"), self)
+        find.setObjectName("findInPdf")
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        find.triggered.connect(lambda _checked=False: self.focus_search())
+        self.addAction(find)  # Ctrl+F: the viewer's own search box, not the main window's list
+        self.actions_by_name["findInPdf"] = find
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -91,7 +99,7 @@ class PdfTab(QWidget):
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.search_box.textChanged.connect(self._search)
         self.search_box.returnPressed.connect(self.find_next)
-        self.search_model.rowsInserted.connect(self._show_result_count)
+        self.search_model.rowsInserted.connect(self._results_arrived)
         self.search_model.modelReset.connect(self._show_result_count)
 
     def _add(self, name: str, text: str, slot: object, shortcut: QKeySequence.StandardKey | None = None) -> QAction:
@@ -150,6 +158,14 @@ class PdfTab(QWidget):
     def result_count(self) -> int:
         return self.search_model.rowCount(self.search_model.index(-1, -1).parent())
 
+    def _results_arrived(self) -> None:
+        """The search runs in the background: its first hit is shown (scrolled to, highlighted) as
+        soon as it is found, as a browser's find does; Enter and 次へ go on from there."""
+        if self._result < 0 and self.search_box.text() and self.result_count() > 0:
+            self._go_to_result(0)
+        else:
+            self._show_result_count()
+
     def _show_result_count(self) -> None:
         count = self.result_count()
         if not self.search_box.text():
@@ -166,9 +182,9 @@ class PdfTab(QWidget):
             self._show_result_count()
             return
         self._result = index % count
-        self.view.setCurrentSearchResultIndex(self._result)
+        self.view.setCurrentSearchResultIndex(self._result)  # the hit is highlighted
         link = self.search_model.resultAtIndex(self._result)
-        self.view.pageNavigator().jump(link)
+        self.view.pageNavigator().jump(link.page(), link.location(), self.view.pageNavigator().currentZoom())
         self._show_result_count()
 
     def find_next(self) -> None:
