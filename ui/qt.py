@@ -107,6 +107,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QSplitter,
     QStackedWidget,
     QStatusBar,
+    QStyle,
     QSystemTrayIcon,
     QTableView,
     QTableWidget,

@@ -294,7 +294,7 @@ ENGLISH = {
     "選んだ支払明細書を削除（未送信のみ）": "Delete the selected statement (only when not sent)",
 
     "会社のメールアドレス（組織のメールアドレスなし）": "the company's address (the organization has none)",
-    "・{name}: {to}": "• {name}: {to}", "インボイスのメールを送信しますか？": "Send the invoice mail?",
+    "・{name}: {to}": "• {name}: {to}", "支払明細書のメールを送信しますか？": "Send the payment statement mail?",
     "次の宛先にメールをもう一度送信します。受信者には同じ明細書が2通届きます。\n{recipients}\n\n再送しますか？":
         "The mail is sent once more to these recipients; they will get the same statement twice.\n{recipients}\n\n"
         "Send it again?",
@@ -325,7 +325,7 @@ ENGLISH = {
     "最後の操作の結果": "Result of the last action", "操作(&O)": "&Actions",
     "{pages}ページを {file} に出力しました": "{pages} pages written to {file}",
     "プリンター「{printer}」に{sheets}枚を送りました": "{sheets} sheets sent to the printer “{printer}”",
-    "タブを閉じる": "Close tab",
+    "タブを閉じる": "Close tab", "試行 1 回": "1 attempt", "第{generation}回: {state}（試行 1 回": "Send {generation}: {state} (1 attempt",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

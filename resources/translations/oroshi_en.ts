@@ -1427,52 +1427,57 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrganizationBox</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="110" />
+        <location filename="../../ui/statements/detail.py" line="111" />
         <source>PDFはまだ作成されていません。</source>
         <translation>The PDFs are not made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="110" />
+        <location filename="../../ui/statements/detail.py" line="111" />
         <source>PDFがありません。</source>
         <translation>There are no PDFs.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="118" />
+        <location filename="../../ui/statements/detail.py" line="119" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="120" />
+        <location filename="../../ui/statements/detail.py" line="121" />
         <source>{kind}のPDFを開く</source>
         <translation>Open the {kind} PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="138" />
+        <location filename="../../ui/statements/detail.py" line="139" />
         <source>エラー: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="145" />
+        <location filename="../../ui/statements/detail.py" line="146" />
+        <source>第{generation}回: {state}（試行 1 回</source>
+        <translation>Send {generation}: {state} (1 attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="147" />
         <source>第{generation}回: {state}（試行 {count} 回</source>
         <translation>Send {generation}: {state} ({count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="147" />
+        <location filename="../../ui/statements/detail.py" line="149" />
         <source>、送信 {time}</source>
         <translation>, sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="148" />
+        <location filename="../../ui/statements/detail.py" line="150" />
         <source>、{error}</source>
         <translation>, {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="148" />
+        <location filename="../../ui/statements/detail.py" line="150" />
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="150" />
+        <location filename="../../ui/statements/detail.py" line="152" />
         <source>これまでの送信:</source>
         <translation>Earlier sends:</translation>
     </message>
@@ -1908,31 +1913,36 @@ Enter the password.</translation>
     </message>
     <message>
         <location filename="../../ui/statements/detail.py" line="81" />
+        <source>試行 1 回</source>
+        <translation>1 attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="82" />
         <source>試行 {count} 回</source>
         <translation>{count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="83" />
+        <location filename="../../ui/statements/detail.py" line="84" />
         <source>第{generation}回の送信</source>
         <translation>send {generation}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="85" />
+        <location filename="../../ui/statements/detail.py" line="86" />
         <source>送信 {time}</source>
         <translation>sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="88" />
+        <location filename="../../ui/statements/detail.py" line="89" />
         <source>宛先 {recipients}</source>
         <translation>to {recipients}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="94" />
+        <location filename="../../ui/statements/detail.py" line="95" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="96" />
+        <location filename="../../ui/statements/detail.py" line="97" />
         <source>（CC: {cc}）</source>
         <translation> (CC: {cc})</translation>
     </message>
@@ -1940,27 +1950,27 @@ Enter the password.</translation>
 <context>
     <name>RunDetailPanel</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="168" />
+        <location filename="../../ui/statements/detail.py" line="170" />
         <source>支払明細書の詳細</source>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="180" />
+        <location filename="../../ui/statements/detail.py" line="182" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="184" />
+        <location filename="../../ui/statements/detail.py" line="186" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="185" />
+        <location filename="../../ui/statements/detail.py" line="187" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="186" />
+        <location filename="../../ui/statements/detail.py" line="188" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
     </message>
@@ -2534,8 +2544,8 @@ Enter the password.</translation>
     </message>
     <message>
         <location filename="../../ui/statements/confirm.py" line="39" />
-        <source>インボイスのメールを送信しますか？</source>
-        <translation>Send the invoice mail?</translation>
+        <source>支払明細書のメールを送信しますか？</source>
+        <translation>Send the payment statement mail?</translation>
     </message>
     <message>
         <location filename="../../ui/statements/confirm.py" line="43" />

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from ui.list_table import HEADER_PADDING
 from ui.qt import (
     QAbstractItemView,
     QAbstractTableModel,
@@ -16,6 +17,7 @@ from ui.qt import (
     QHeaderView,
     QObject,
     QPushButton,
+    QStyle,
     Qt,
     QTableView,
     QWidget,
@@ -45,7 +47,21 @@ def make_table(model: QAbstractTableModel, name: str, accessible: str, samples: 
     metrics = view.fontMetrics()
     for column, sample in enumerate(samples):
         view.setColumnWidth(column, metrics.horizontalAdvance(sample) + metrics.averageCharWidth() + 8)
+    fit_headers(view)
     return view
+
+
+def fit_headers(view: QTableView) -> None:
+    """No header cut off (an English one is often longer than its Japanese sample): each column at
+    least as wide as its title, the sort arrow and the margins."""
+    header = view.horizontalHeader()
+    metrics = header.fontMetrics()
+    room = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header) + HEADER_PADDING
+    for column in range(header.count()):
+        title = view.model().headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+        needed = metrics.horizontalAdvance(str(title or "")) + room
+        if header.sectionSize(column) < needed:
+            view.setColumnWidth(column, needed)
 
 
 def selected_row(view: QTableView) -> int:
