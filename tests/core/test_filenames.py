@@ -80,13 +80,13 @@ class TestPreviewFilename:
         utc_now = NOW.astimezone(UTC)
         assert (
             preview_filename("A", START, END, "supplier", utc_now)
-            == "A (2025-10-01 ~ 2025-10-15) - supplier [20251016000507].pdf"
+            == "A (2025-10-01 ~ 2025-10-15) - 供給者 [20251016000507].pdf"
         )
 
     def test_whitespace_collapsed(self) -> None:
         assert (
             preview_filename("A   B", START, END, "supplier", NOW)
-            == "A B (2025-10-01 ~ 2025-10-15) - supplier [20251016090507].pdf"
+            == "A B (2025-10-01 ~ 2025-10-15) - 供給者 [20251016090507].pdf"
         )
 
     def test_naive_now_raises(self) -> None:
