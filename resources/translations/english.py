@@ -325,7 +325,7 @@ ENGLISH = {
     "最後の操作の結果": "Result of the last action", "操作(&O)": "&Actions",
     "{pages}ページを {file} に出力しました": "{pages} pages written to {file}",
     "プリンター「{printer}」に{sheets}枚を送りました": "{sheets} sheets sent to the printer “{printer}”",
-    "タブを閉じる": "Close tab", "試行 1 回": "1 attempt", "第{generation}回: {state}（試行 1 回": "Send {generation}: {state} (1 attempt",
+    "Ctrl+Enter でも作成できます": "Ctrl+Enter also creates it", "タブを閉じる": "Close tab", "試行 1 回": "1 attempt", "第{generation}回: {state}（試行 1 回": "Send {generation}: {state} (1 attempt",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

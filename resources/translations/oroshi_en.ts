@@ -1024,22 +1024,22 @@ Details (for support): {error}</translation>
 <context>
     <name>NewRun</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="82" />
+        <location filename="../../ui/statements/new_dialog.py" line="84" />
         <source>組織・簡易版</source>
         <translation>Org. · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="82" />
+        <location filename="../../ui/statements/new_dialog.py" line="84" />
         <source>組織・標準版</source>
         <translation>Org. · standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="83" />
+        <location filename="../../ui/statements/new_dialog.py" line="85" />
         <source>供給者・簡易版</source>
         <translation>Producers · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="83" />
+        <location filename="../../ui/statements/new_dialog.py" line="85" />
         <source>供給者・標準版</source>
         <translation>Producers · standard</translation>
     </message>
@@ -1047,141 +1047,146 @@ Details (for support): {error}</translation>
 <context>
     <name>NewStatementDialog</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="107" />
+        <location filename="../../ui/statements/new_dialog.py" line="109" />
         <source>仕切り作成</source>
         <translation>New payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="125" />
+        <location filename="../../ui/statements/new_dialog.py" line="127" />
         <source>選択した日付の範囲内の供給ある日: …</source>
         <translation>Days with supplies in the chosen range: …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="130" />
-        <location filename="../../ui/statements/new_dialog.py" line="193" />
+        <location filename="../../ui/statements/new_dialog.py" line="132" />
+        <location filename="../../ui/statements/new_dialog.py" line="203" />
         <source>供給組織</source>
         <translation>Supplier organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="131" />
+        <location filename="../../ui/statements/new_dialog.py" line="133" />
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="133" />
+        <location filename="../../ui/statements/new_dialog.py" line="135" />
         <source>CC（会社）: …</source>
         <translation>CC (company): …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="136" />
+        <location filename="../../ui/statements/new_dialog.py" line="138" />
         <source>簡易版</source>
         <translation>Simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="138" />
+        <location filename="../../ui/statements/new_dialog.py" line="140" />
         <source>標準版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="141" />
+        <location filename="../../ui/statements/new_dialog.py" line="143" />
         <source>メールを送信する</source>
         <translation>Send by mail</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="147" />
+        <location filename="../../ui/statements/new_dialog.py" line="149" />
         <source>yyyy年MM月dd日 HH:mm</source>
         <translation>yyyy-MM-dd HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="151" />
+        <location filename="../../ui/statements/new_dialog.py" line="153" />
         <source>送信日時を過ぎると10分以内に送信されます。</source>
         <translation>Sent within 10 minutes once the send time has passed.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="156" />
-        <location filename="../../ui/statements/new_dialog.py" line="198" />
+        <location filename="../../ui/statements/new_dialog.py" line="158" />
+        <location filename="../../ui/statements/new_dialog.py" line="208" />
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="163" />
+        <location filename="../../ui/statements/new_dialog.py" line="165" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="165" />
+        <location filename="../../ui/statements/new_dialog.py" line="167" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="187" />
+        <location filename="../../ui/statements/new_dialog.py" line="178" />
+        <source>Ctrl+Enter でも作成できます</source>
+        <translation>Ctrl+Enter also creates it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/new_dialog.py" line="197" />
         <source>レイアウト:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="189" />
+        <location filename="../../ui/statements/new_dialog.py" line="199" />
         <source>送信日時:</source>
         <translation>Send at:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="202" />
+        <location filename="../../ui/statements/new_dialog.py" line="212" />
         <source>プレビュー（見本）</source>
         <translation>Previews (samples)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="229" />
+        <location filename="../../ui/statements/new_dialog.py" line="239" />
         <source>CC（会社）: {cc}</source>
         <translation>CC (company): {cc}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="230" />
+        <location filename="../../ui/statements/new_dialog.py" line="240" />
         <source>CC（会社）: （会社のメールアドレスなし）</source>
         <translation>CC (company): (the company has no mail address)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="287" />
+        <location filename="../../ui/statements/new_dialog.py" line="297" />
         <source>（終了日をクリック）</source>
         <translation> (click the end day)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="288" />
+        <location filename="../../ui/statements/new_dialog.py" line="298" />
         <source>期間: {start} 〜 {end}</source>
         <translation>Period: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="312" />
+        <location filename="../../ui/statements/new_dialog.py" line="322" />
         <source>選択した日付の範囲内の供給ある日: {days}日</source>
         <translation>Days with supplies in the chosen range: {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="319" />
+        <location filename="../../ui/statements/new_dialog.py" line="329" />
         <source>警告はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="361" />
+        <location filename="../../ui/statements/new_dialog.py" line="371" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="377" />
+        <location filename="../../ui/statements/new_dialog.py" line="387" />
         <source>供給組織: 少なくとも1つ必要です</source>
         <translation>Supplier organizations: choose at least one</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="380" />
+        <location filename="../../ui/statements/new_dialog.py" line="390" />
         <source>・{warning}</source>
         <translation>• {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="381" />
+        <location filename="../../ui/statements/new_dialog.py" line="391" />
         <source>
 …ほか{count}件</source>
         <translation>
 … and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="383" />
+        <location filename="../../ui/statements/new_dialog.py" line="393" />
         <source>次の警告があります。
 {warnings}
 
@@ -1192,7 +1197,7 @@ Details (for support): {error}</translation>
 Create the statement anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="396" />
+        <location filename="../../ui/statements/new_dialog.py" line="406" />
         <source>支払明細書を作成しています…</source>
         <translation>Creating the payment statement…</translation>
     </message>

@@ -16,7 +16,6 @@ from ui.qt import (
     QPdfView,
     QPointF,
     QSpinBox,
-    Qt,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -80,13 +79,6 @@ class PdfTab(QWidget):
         self.toolbar.addSeparator()
         self._add("saveAs", self.tr("名前を付けて保存…"), self.save_as, QKeySequence.StandardKey.SaveAs)
         self._add("printPdf", self.tr("印刷…"), self.print_document, QKeySequence.StandardKey.Print)
-        find = QAction(self.tr("PDF内を検索"), self)
-        find.setObjectName("findInPdf")
-        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda _checked=False: self.focus_search())
-        self.addAction(find)  # Ctrl+F: the viewer's own search box, not the main window's list
-        self.actions_by_name["findInPdf"] = find
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

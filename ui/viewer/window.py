@@ -69,6 +69,11 @@ class PdfViewerWindow(QMainWindow):
             action.setShortcuts(list(dict.fromkeys(k for k in keys if not k.isEmpty())))
             action.triggered.connect(lambda _checked=False: self.close_tab(self.tabs.currentIndex()))
             self.addAction(action)
+        find = QAction(self.tr("PDF内を検索"), self)
+        find.setObjectName("findInPdf")
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(lambda _checked=False: (tab := self.current_tab()) and tab.focus_search())
+        self.addAction(find)  # Ctrl+F anywhere in the viewer: the current tab's search box
         self.restore_size()
 
     def restore_size(self) -> None:
