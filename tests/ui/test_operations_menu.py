@@ -85,3 +85,36 @@ def test_tab_leaves_each_list_and_keeps_the_selection(shell: Any, qtbot: Any, ke
             assert table.currentIndex().row() == current
         assert visited[0] is not table  # the first Tab leaves the list
         assert table in visited or len(set(map(id, visited))) > 2  # Tab walks on (and comes round)
+
+
+@pytest.mark.parametrize("shell", ["sqlite"], indirect=True)
+def test_enter_runs_the_rows_main_action_and_the_right_click_menu_offers_the_rows_actions(
+        shell: Any, qtbot: Any) -> None:  # noqa: F811
+    view = shell.show_view("archive")
+    table = view.findChild(QTableView, "archiveTable")
+    rows_shown(qtbot, table)
+    names = [a.objectName() for a in table.actions() if not a.isSeparator()]
+    assert names == ["openArchiveDocument", "printArchiveDocument", "copyRows"]
+    orders = shell.show_view("orders")
+    table = orders.findChild(QTableView, "ordersTable")
+    assert rows_shown(qtbot, table) > 0
+    opened: list[bool] = []
+    orders.action("printPackingSlips").triggered.connect(lambda _checked=False: opened.append(True))
+    shell.activateWindow()
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    from ui.orders.documents import DocumentDialog
+
+    closed: list[str] = []
+
+    def close_the_dialog() -> None:  # the packing-slip dialog Enter opened: its own test is elsewhere
+        for dialog in shell.findChildren(DocumentDialog):
+            closed.append(dialog.windowTitle())
+            dialog.reject()
+    from ui.qt import QTimer
+
+    QTimer.singleShot(300, close_the_dialog)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(closed), timeout=5000)
+    assert opened == [True] and closed == ["卸先用出荷表"]
