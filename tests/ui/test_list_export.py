@@ -137,3 +137,16 @@ def test_libreoffice_reads_the_workbook_without_mojibake(shell: Any, qtbot: Any,
     assert rows[0] == headers_of(table.model())
     assert len(rows) - 1 == count
     assert rows[1][0] == table.model().index(0, 0).data()
+
+
+def test_the_file_dialog_starts_in_documents_then_in_the_last_folder(qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from ui.list_export import LAST_FOLDER_KEY, start_folder
+    from ui.qt import QSettings, QStandardPaths
+
+    settings = QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat)
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    assert start_folder(settings) == documents  # never the program's folder
+    settings.setValue(LAST_FOLDER_KEY, str(tmp_path))
+    assert start_folder(settings) == str(tmp_path)
+    settings.setValue(LAST_FOLDER_KEY, str(tmp_path / "gone"))
+    assert start_folder(settings) == documents  # a folder since removed: documents again
