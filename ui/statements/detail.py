@@ -186,8 +186,9 @@ class RunDetailPanel(QScrollArea):
             mail = (self.tr("メール送信: する（{time}）").format(time=local_time_text(row.send_at, self.tz))
                     if row.send_email else self.tr("メール送信: しない"))
             state = self.tr("状態: {state}").format(state=row.state.label_in(current_language()))
+            # The state on a line of its own: a narrow pane wrapped it mid-word (状態: 未 / 作成).
             self.header = QLabel(f"<b>No.{row.id}　{html.escape(period_text(row.start_date, row.end_date))}</b><br>"
-                                 f"{html.escape(layout_text(row.layout))}　{html.escape(mail)}　{html.escape(state)}")
+                                 f"{html.escape(layout_text(row.layout))}　{html.escape(mail)}<br>{html.escape(state)}")
             self.header.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.header)
             for part in detail.parts:
