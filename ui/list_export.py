@@ -139,7 +139,9 @@ class ListExport:
         tip = translate("ListExport", "一覧を表示中の絞り込みと並び順のままExcel（.xlsx）またはCSVに出力します")
         self.export_action.setToolTip(tip)
         self.export_action.setStatusTip(tip)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        # Ctrl+E: the view's main list; a second list inside the same view (the job centre's send
+        # queue) takes Ctrl+Shift+E, or inside it both would match and neither would run.
+        self.export_action.setShortcut(QKeySequence("Ctrl+E" if names[0] == "exportList" else "Ctrl+Shift+E"))
         self.export_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.export_action.triggered.connect(lambda _checked=False: self.ask_export())
         view.addAction(self.export_action)

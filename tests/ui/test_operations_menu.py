@@ -47,6 +47,9 @@ def test_every_views_actions_are_in_the_menu_bar_with_an_accelerator(shell: Any)
             assert in_menu["copyRows"].shortcut().toString() == "Ctrl+C"
         letters = [a.text().split("&", 1)[1][0].upper() for a in view_actions(view) if "&" in a.text()]
         assert len(letters) == len(set(letters)), (entry.key, letters)  # each letter once in the menu
+        keys = [a.shortcut().toString() for a in view_actions(view) if not a.shortcut().isEmpty()
+                and a.shortcutContext() != Qt.ShortcutContext.WidgetShortcut]  # Ctrl+C: per list
+        assert len(keys) == len(set(keys)), (entry.key, keys)  # a key shared in one view would run nothing
     statements = shell.show_view("statements")
     assert statements.action("generateStatement").shortcut().toString() == "Ctrl+G"
     button = statements.toolbar.widgetForAction(statements.action("generateStatement"))
