@@ -19,7 +19,10 @@ system_packages=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libcups2
   poppler-utils poppler-data redis-server xvfb xauth
   binutils dbus-daemon dbus-bin gnome-keyring  # the bundle build (objdump) and its keyring check
-  trayer)  # a tray host on Xvfb, so the tray tests run instead of skipping
+  trayer  # a tray host on Xvfb, so the tray tests run instead of skipping
+  cups printer-driver-cups-pdf  # a private CUPS queue: printing sends the PDF itself (test_printing)
+  libreoffice-calc-nogui  # reads exported .xlsx lists back (test_list_export)
+  xdotool)  # walks the window with the keyboard only under Xvfb (docs/manual)
 
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0

@@ -66,6 +66,10 @@ def install_language(app: QApplication, language: str, translations: Path = TRAN
         if qt_ja is not None:
             _installed.append(qt_ja)
     _language = language
+    # Every widget's locale, not only the calendars that set one: the archive's date pop-ups, Qt's
+    # file and print dialogs get Japanese month and day names and Sunday-first weeks (the process
+    # locale may be C or English, which gives Monday first).
+    QLocale.setDefault(ui_locale())
     return language
 
 

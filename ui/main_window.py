@@ -31,12 +31,14 @@ from ui.qt import (
     QToolBar,
     QWidget,
 )
+from ui.shell import operations_menu
 from ui.shell.commands import QueueCommands
 from ui.shell.first_content import FirstContent
 from ui.shell.monitor import AppMonitor
-from ui.shell.state import start_view_preference, window_settings
+from ui.shell.state import start_view_preference
 from ui.shell.status_bar import ShellStatusBar
 from ui.shell.views import DEFAULT_VIEW, NAVIGATION, NavEntry
+from ui.window_state import window_settings
 
 log = logging.getLogger(__name__)
 
@@ -133,6 +135,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.new_action, self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.operations_menu = menus.addMenu(self.tr("操作(&O)"))
+        self.operations_menu.setObjectName("operationsMenu")
+        self.operations_menu.aboutToShow.connect(self._sync_operations)
         view_menu = menus.addMenu(self.tr("表示(&V)"))
         view_menu.addActions(list(self.nav_actions.values()))
         view_menu.addSeparator()
@@ -171,6 +176,7 @@ class MainWindow(QMainWindow):
         self.nav_actions[key].setChecked(True)
         self.setWindowTitle(f"{self._entry(key).label()} - {app_title()}")
         self.current_key = key
+        operations_menu.fill(self.operations_menu, widget)
         return widget
 
     def open_at(self, key: str, target: object = None) -> QWidget:
@@ -179,6 +185,9 @@ class MainWindow(QMainWindow):
         if target is not None and hasattr(widget, "show_target"):
             widget.show_target(target)
         return widget
+    def _sync_operations(self) -> None:
+        """A view whose actions changed since it was shown (a list export added later) is read again."""
+        operations_menu.fill(self.operations_menu, self.current_view())
 
     def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()

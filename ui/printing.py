@@ -1,4 +1,6 @@
-"""Printing a PDF on the local printer: each page rendered by QtPdf at the printer's resolution.
+"""Printing a PDF on the local printer: the PDF itself to a CUPS queue where there is CUPS (text
+stays text, see ``oroshi_desktop.cups``); elsewhere (Windows) each page rendered by QtPdf at the
+printer's resolution. Afterwards the status bar says which printer got how many sheets.
 
 ``print_pdf`` asks with ``QPrintDialog`` (printer, page range, copies) and renders off the GUI
 thread (QPainter on a QPrinter is allowed in a worker thread). Every page is printed on a sheet of
@@ -16,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from oroshi_desktop.cups import PdfJob, job_title, lp_command, submit_pdf
 from oroshi_desktop.errors import UserError
 from ui.pdf_document import PdfPasswordError, load_pdf_document
 from ui.qt import (
@@ -204,7 +207,7 @@ def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, 
         show_error(parent, err if isinstance(err, UserError) else err.as_user_error())
         return
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title or "oroshi-desktop")
+    printer.setDocName(job_title(title or "oroshi-desktop"))
     printer.setFromTo(1, document.pageCount())
     if not _ask_printer(printer, document.pageCount(), parent):
         return
@@ -212,6 +215,9 @@ def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, 
         request = _request(printer, document.pageCount())
     except UserError as err:
         show_error(parent, err)
+        return
+    if takes_pdf(printer):
+        submit_to_cups(parent, printer, data, password, request, title)
         return
 
     def work(progress: Progress) -> int:
@@ -224,4 +230,40 @@ def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, 
 
         return render_into_printer(printer, own, request, report)
 
-    BatchOperation(parent, work, label=QCoreApplication.translate("Printing", "印刷しています…")).run()
+    BatchOperation(parent, work, label=QCoreApplication.translate("Printing", "印刷しています…")) \
+        .success(lambda sheets: printed(parent, printer, sheets)).run()
+
+
+def takes_pdf(printer: QPrinter) -> bool:
+    """A real printer of a print system that takes the PDF itself (CUPS: Linux, macOS)."""
+    return printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and bool(printer.printerName()) \
+        and lp_command() is not None
+
+
+def submit_to_cups(parent: QWidget | None, printer: QPrinter, data: bytes, password: str | None,
+                   request: PrintRequest, title: str) -> None:
+    """The document itself to the CUPS queue (text stays text), off the GUI thread."""
+    from ui.operations import Operation
+
+    copies = max(1, printer.copyCount())
+    job = PdfJob(queue=printer.printerName(), title=title or "oroshi-desktop", copies=copies,
+                 first_page=request.first_page + 1, last_page=request.last_page + 1, collate=request.collate)
+    sheets = (request.last_page - request.first_page + 1) * copies
+    Operation(parent, lambda: submit_pdf(job, data, password),
+              label=QCoreApplication.translate("Printing", "印刷しています…")) \
+        .success(lambda _job_id: printed(parent, printer, sheets)).run()
+
+
+def printed(parent: QWidget | None, printer: QPrinter, sheets: int) -> None:
+    """The status bar says what went where: the printer and the sheets, or the PDF file."""
+    from ui.notices import announce
+
+    if parent is None:
+        return
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat and printer.outputFileName():
+        path = Path(printer.outputFileName())
+        announce(parent, QCoreApplication.translate("Printing", "{pages}ページを {file} に出力しました").format(
+            pages=sheets, file=path.name), path)
+        return
+    announce(parent, QCoreApplication.translate("Printing", "プリンター「{printer}」に{sheets}枚を送りました").format(
+        printer=printer.printerName(), sheets=sheets))

@@ -103,7 +103,8 @@ def statement_filename(entity_name: str, start: date, end: date, fmt: str) -> st
 def preview_filename(entity_name: str, start: date, end: date, fmt: str, now: datetime) -> str:
     """``{name} ({start} ~ {end}) - {fmt} [YYYYmmddHHMMSS].pdf``; the stamp keeps previews apart."""
     _check_format(fmt)
-    return _with_name(entity_name, f" ({iso_date(start)} ~ {iso_date(end)}) - {fmt} [{_timestamp(now)}].pdf")
+    label = STATEMENT_FORMATS.get(fmt, fmt)  # 組織 / 供給者, as in the final file's name
+    return _with_name(entity_name, f" ({iso_date(start)} ~ {iso_date(end)}) - {label} [{_timestamp(now)}].pdf")
 
 
 def order_document_filename(d: date, document_type: str, now: datetime) -> str:

@@ -182,7 +182,7 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
             continue
         if org_id not in with_supplies:
             warnings.append(PlanWarning("no_supplies", org_id,
-                                        f"{org.name}: 選択した範囲では、この組織からの供給はなかった。",
+                                        f"{org.name}: 選択した範囲では、この組織からの供給はありませんでした。",
                                         f"{org.name}: no supplies from this organization in the chosen range."))
         else:
             count, first = _unpriced(session, start, end, org_id)

@@ -32,7 +32,7 @@ def period_text(statement: PaymentStatement, body: StatementBody) -> str:
     """Long dates of the first and last supply day (the days that exist), else the requested period."""
     first = body.first_date or statement.period_start
     last = body.last_date or statement.period_end
-    return f"{long_date(first)} ~ {long_date(last)}"
+    return f"{long_date(first)} 〜 {long_date(last)}"  # 〜: "~" prints as a raised ˜ in Japanese fonts
 
 
 def printed_date(statement: PaymentStatement) -> date:

@@ -294,7 +294,7 @@ ENGLISH = {
     "選んだ支払明細書を削除（未送信のみ）": "Delete the selected statement (only when not sent)",
 
     "会社のメールアドレス（組織のメールアドレスなし）": "the company's address (the organization has none)",
-    "・{name}: {to}": "• {name}: {to}", "インボイスのメールを送信しますか？": "Send the invoice mail?",
+    "・{name}: {to}": "• {name}: {to}", "支払明細書のメールを送信しますか？": "Send the payment statement mail?",
     "次の宛先にメールをもう一度送信します。受信者には同じ明細書が2通届きます。\n{recipients}\n\n再送しますか？":
         "The mail is sent once more to these recipients; they will get the same statement twice.\n{recipients}\n\n"
         "Send it again?",
@@ -342,6 +342,20 @@ ENGLISH = {
     "ジョブの画面を開きます": "Open the jobs view", "この組織に再送": "Resend to this organization",
     "この組織にだけメールをもう一度送ります": "Send the mail again to this organization only",
     "直前のジョブ: {reason}": "Last job: {reason}",
+    # issue-clerkb: lists to Excel and the clipboard, the 操作 menu, the status bar's notices
+    "Excelに出力…": "Export to Excel…",
+    "一覧を表示中の絞り込みと並び順のままExcel（.xlsx）またはCSVに出力します":
+        "Export the list as shown (its filter and order) to Excel (.xlsx) or CSV",
+    "選んだ行をコピー": "Copy selected rows",
+    "選んだ行を見出し付きでコピーします（Excelにそのまま貼り付けられます）":
+        "Copy the selected rows with the header (they paste into Excel as cells)",
+    "一覧の出力先": "Export the list to", "Excel ブック (*.xlsx);;CSV（UTF-8） (*.csv)":
+        "Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)",
+    "{count}件を {file} に出力しました": "{count} rows exported to {file}", "一覧を出力しています…": "Exporting the list…",
+    "最後の操作の結果": "Result of the last action", "操作(&O)": "&Actions",
+    "{pages}ページを {file} に出力しました": "{pages} pages written to {file}",
+    "プリンター「{printer}」に{sheets}枚を送りました": "{sheets} sheets sent to the printer “{printer}”",
+    "Ctrl+Enter でも作成できます": "Ctrl+Enter also creates it", "タブを閉じる": "Close tab", "試行 1 回": "1 attempt", "第{generation}回: {state}（試行 1 回": "Send {generation}: {state} (1 attempt",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

@@ -3,47 +3,47 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../ui/about.py" line="41" />
+        <location filename="../../ui/about.py" line="32" />
         <source>{app} について</source>
         <translation>About {app}</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="44" />
+        <location filename="../../ui/about.py" line="35" />
         <source>支払明細書・出荷書類・ジョブの管理</source>
         <translation>Payment statements, shipping documents and jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="48" />
+        <location filename="../../ui/about.py" line="39" />
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="51" />
+        <location filename="../../ui/about.py" line="42" />
         <source>アプリ</source>
         <translation>App</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="52" />
+        <location filename="../../ui/about.py" line="43" />
         <source>ビルド</source>
         <translation>Build</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="52" />
+        <location filename="../../ui/about.py" line="43" />
         <source>開発版</source>
         <translation>development install</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="59" />
+        <location filename="../../ui/about.py" line="50" />
         <source>データベース:</source>
         <translation>Database:</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="62" />
+        <location filename="../../ui/about.py" line="53" />
         <source>閉じる</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/about.py" line="66" />
+        <location filename="../../ui/about.py" line="57" />
         <source>接続できません</source>
         <translation>Cannot connect</translation>
     </message>
@@ -51,7 +51,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/operations.py" line="56" />
+        <location filename="../../ui/operations.py" line="57" />
         <source>オロシ デスクトップ</source>
         <translation>Oroshi Desktop</translation>
     </message>
@@ -59,71 +59,71 @@
 <context>
     <name>ArchiveFilterBar</name>
     <message>
-        <location filename="../../ui/archive/filters.py" line="56" />
+        <location filename="../../ui/archive/filters.py" line="62" />
         <source>発行日:</source>
         <translation>Issued:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="57" />
+        <location filename="../../ui/archive/filters.py" line="63" />
         <source>発行日（開始）</source>
         <translation>Issued from</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="57" />
+        <location filename="../../ui/archive/filters.py" line="63" />
         <source>発行日（終了）</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="59" />
-        <location filename="../../ui/archive/filters.py" line="107" />
+        <location filename="../../ui/archive/filters.py" line="65" />
+        <location filename="../../ui/archive/filters.py" line="113" />
         <source>金額（下限）</source>
         <translation>Amount (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="59" />
+        <location filename="../../ui/archive/filters.py" line="65" />
         <source>下限（円）</source>
         <translation>Min (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="60" />
-        <location filename="../../ui/archive/filters.py" line="107" />
+        <location filename="../../ui/archive/filters.py" line="66" />
+        <location filename="../../ui/archive/filters.py" line="113" />
         <source>金額（上限）</source>
         <translation>Amount (max)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="60" />
+        <location filename="../../ui/archive/filters.py" line="66" />
         <source>上限（円）</source>
         <translation>Max (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="61" />
-        <location filename="../../ui/archive/filters.py" line="62" />
+        <location filename="../../ui/archive/filters.py" line="67" />
+        <location filename="../../ui/archive/filters.py" line="68" />
         <source>取引先（組織・生産者）で検索</source>
         <translation>Search by counterparty (organization or producer)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="73" />
-        <location filename="../../ui/archive/filters.py" line="78" />
+        <location filename="../../ui/archive/filters.py" line="79" />
+        <location filename="../../ui/archive/filters.py" line="84" />
         <source>〜</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="76" />
+        <location filename="../../ui/archive/filters.py" line="82" />
         <source>金額:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="111" />
+        <location filename="../../ui/archive/filters.py" line="117" />
         <source>{field}: 0以上の整数（円）で入力してください</source>
         <translation>{field}: enter a whole number of yen, 0 or more</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="116" />
+        <location filename="../../ui/archive/filters.py" line="122" />
         <source>発行日: 終了日が開始日より前です</source>
         <translation>Issue date: the end is before the start</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="119" />
+        <location filename="../../ui/archive/filters.py" line="125" />
         <source>金額: 上限が下限より小さくなっています</source>
         <translation>Amount: the maximum is below the minimum</translation>
     </message>
@@ -131,52 +131,52 @@
 <context>
     <name>ArchiveTableModel</name>
     <message>
-        <location filename="../../ui/archive/model.py" line="34" />
+        <location filename="../../ui/archive/model.py" line="35" />
         <source>供給者別</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="34" />
+        <location filename="../../ui/archive/model.py" line="35" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="43" />
+        <location filename="../../ui/archive/model.py" line="44" />
         <source>発行日</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="45" />
+        <location filename="../../ui/archive/model.py" line="46" />
         <source>取引先</source>
         <translation>Counterparty</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="46" />
+        <location filename="../../ui/archive/model.py" line="47" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="47" />
+        <location filename="../../ui/archive/model.py" line="48" />
         <source>支払金額</source>
         <translation>Amount</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="48" />
+        <location filename="../../ui/archive/model.py" line="49" />
         <source>形式</source>
         <translation>Format</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="49" />
+        <location filename="../../ui/archive/model.py" line="50" />
         <source>版</source>
         <translation>Ver.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="50" />
+        <location filename="../../ui/archive/model.py" line="51" />
         <source>ファイル名</source>
         <translation>File name</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/model.py" line="51" />
+        <location filename="../../ui/archive/model.py" line="52" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
@@ -184,100 +184,101 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="61" />
-        <location filename="../../ui/archive/view.py" line="62" />
+        <location filename="../../ui/archive/view.py" line="64" />
+        <location filename="../../ui/archive/view.py" line="65" />
+        <location filename="../../ui/archive/view.py" line="92" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="72" />
+        <location filename="../../ui/archive/view.py" line="75" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="85" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="83" />
+        <location filename="../../ui/archive/view.py" line="86" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="87" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="87" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="85" />
-        <location filename="../../ui/archive/view.py" line="231" />
+        <location filename="../../ui/archive/view.py" line="88" />
+        <location filename="../../ui/archive/view.py" line="234" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="86" />
+        <location filename="../../ui/archive/view.py" line="89" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="87" />
-        <location filename="../../ui/archive/view.py" line="246" />
+        <location filename="../../ui/archive/view.py" line="90" />
+        <location filename="../../ui/archive/view.py" line="249" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="88" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="91" />
+        <location filename="../../ui/archive/view.py" line="99" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="132" />
+        <location filename="../../ui/archive/view.py" line="140" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="154" />
+        <location filename="../../ui/archive/view.py" line="158" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="157" />
+        <location filename="../../ui/archive/view.py" line="161" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="180" />
+        <location filename="../../ui/archive/view.py" line="183" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="189" />
+        <location filename="../../ui/archive/view.py" line="192" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="214" />
+        <location filename="../../ui/archive/view.py" line="217" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="222" />
+        <location filename="../../ui/archive/view.py" line="225" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="224" />
+        <location filename="../../ui/archive/view.py" line="227" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -286,27 +287,27 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="229" />
+        <location filename="../../ui/archive/view.py" line="232" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="246" />
+        <location filename="../../ui/archive/view.py" line="249" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="247" />
+        <location filename="../../ui/archive/view.py" line="250" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="260" />
+        <location filename="../../ui/archive/view.py" line="262" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="270" />
+        <location filename="../../ui/archive/view.py" line="272" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -342,116 +343,116 @@
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/orders/documents.py" line="41" />
+        <location filename="../../ui/orders/documents.py" line="40" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="42" />
+        <location filename="../../ui/orders/documents.py" line="41" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="43" />
+        <location filename="../../ui/orders/documents.py" line="42" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="100" />
-        <location filename="../../ui/orders/documents.py" line="101" />
+        <location filename="../../ui/orders/documents.py" line="95" />
+        <location filename="../../ui/orders/documents.py" line="96" />
         <source>出荷日</source>
         <translation>Shipping date</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/documents.py" line="99" />
         <location filename="../../ui/orders/documents.py" line="104" />
-        <location filename="../../ui/orders/documents.py" line="109" />
         <source>運送会社</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="105" />
+        <location filename="../../ui/orders/documents.py" line="100" />
         <source>すべての運送会社</source>
         <translation>All carriers</translation>
     </message>
     <message>
+        <location filename="../../ui/orders/documents.py" line="111" />
         <location filename="../../ui/orders/documents.py" line="116" />
-        <location filename="../../ui/orders/documents.py" line="121" />
         <source>注文のない卸先</source>
         <translation>Buyers without orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="117" />
+        <location filename="../../ui/orders/documents.py" line="112" />
         <source>印刷しない</source>
         <translation>Do not print</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="118" />
+        <location filename="../../ui/orders/documents.py" line="113" />
         <source>運送会社のすべての卸先</source>
         <translation>Every buyer of the carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="120" />
+        <location filename="../../ui/orders/documents.py" line="115" />
         <source>卸先カテゴリ: {name}</source>
         <translation>Buyer category: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="124" />
-        <location filename="../../ui/orders/documents.py" line="128" />
+        <location filename="../../ui/orders/documents.py" line="119" />
+        <location filename="../../ui/orders/documents.py" line="123" />
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="125" />
+        <location filename="../../ui/orders/documents.py" line="120" />
         <source>設定どおり</source>
         <translation>As in the settings</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="126" />
+        <location filename="../../ui/orders/documents.py" line="121" />
         <source>JIS B4（257×364 mm）</source>
         <translation>JIS B4 (257×364 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="127" />
+        <location filename="../../ui/orders/documents.py" line="122" />
         <source>ISO B4（250×353 mm）</source>
         <translation>ISO B4 (250×353 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="130" />
+        <location filename="../../ui/orders/documents.py" line="125" />
         <source>すべての卸先</source>
         <translation>All buyers</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="133" />
+        <location filename="../../ui/orders/documents.py" line="128" />
         <source>選んだ卸先のみ（{count}件）</source>
         <translation>Only the selected buyers ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="140" />
+        <location filename="../../ui/orders/documents.py" line="135" />
         <source>卸先</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="142" />
+        <location filename="../../ui/orders/documents.py" line="137" />
         <source>一覧の出荷方法・注文カテゴリ・卸先の絞り込みも書類に反映されます。</source>
         <translation>The list's shipping method, order category and buyer filters apply to the document too.</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="146" />
+        <location filename="../../ui/orders/documents.py" line="141" />
         <source>表示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="148" />
+        <location filename="../../ui/orders/documents.py" line="143" />
         <source>直接印刷</source>
         <translation>Print directly</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="150" />
+        <location filename="../../ui/orders/documents.py" line="145" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="200" />
+        <location filename="../../ui/orders/documents.py" line="195" />
         <source>書類を作成しています…</source>
         <translation>Making the document…</translation>
     </message>
@@ -459,38 +460,38 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <location filename="../../ui/statements/filters.py" line="30" />
+        <location filename="../../ui/statements/filters.py" line="29" />
         <source>期間:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="31" />
+        <location filename="../../ui/statements/filters.py" line="30" />
         <source>期間（開始）</source>
         <translation>Period from</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="31" />
+        <location filename="../../ui/statements/filters.py" line="30" />
         <source>期間（終了）</source>
         <translation>Period to</translation>
     </message>
     <message>
+        <location filename="../../ui/statements/filters.py" line="34" />
         <location filename="../../ui/statements/filters.py" line="35" />
-        <location filename="../../ui/statements/filters.py" line="36" />
         <source>組織名で検索</source>
         <translation>Search by organization</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="41" />
+        <location filename="../../ui/statements/filters.py" line="40" />
         <source>状態で絞り込む</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="42" />
+        <location filename="../../ui/statements/filters.py" line="41" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/filters.py" line="50" />
+        <location filename="../../ui/statements/filters.py" line="49" />
         <source>〜</source>
         <translation>–</translation>
     </message>
@@ -543,19 +544,19 @@
         <translation>Output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="75" />
+        <location filename="../../ui/jobs/models.py" line="78" />
         <source>実行したPC: {pc}</source>
         <translation>Ran on: {pc}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="77" />
+        <location filename="../../ui/jobs/models.py" line="80" />
         <source>{message}
 詳細（サポート用）: {error}</source>
         <translation>{message}
 Details (for support): {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="98" />
+        <location filename="../../ui/jobs/models.py" line="101" />
         <source>保存済み</source>
         <translation>stored</translation>
     </message>
@@ -563,160 +564,204 @@ Details (for support): {error}</translation>
 <context>
     <name>JobsView</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="66" />
+        <location filename="../../ui/jobs/view.py" line="70" />
         <source>定期メール確認: 読み込み中…</source>
         <translation>Mail check: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="111" />
+        <location filename="../../ui/jobs/view.py" line="115" />
+        <location filename="../../ui/jobs/view.py" line="170" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="114" />
+        <location filename="../../ui/jobs/view.py" line="118" />
         <source>状態で絞り込み</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="115" />
+        <location filename="../../ui/jobs/view.py" line="119" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="116" />
+        <location filename="../../ui/jobs/view.py" line="120" />
         <source>種類で絞り込み</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="117" />
+        <location filename="../../ui/jobs/view.py" line="121" />
         <source>すべての種類</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="121" />
+        <location filename="../../ui/jobs/view.py" line="125" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="123" />
+        <location filename="../../ui/jobs/view.py" line="127" />
         <source>種類:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="126" />
+        <location filename="../../ui/jobs/view.py" line="130" />
         <source>このPCのみ（{pc}）</source>
         <translation>This PC only ({pc})</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="128" />
+        <location filename="../../ui/jobs/view.py" line="132" />
         <source>このPCのジョブだけを表示</source>
         <translation>Show only this PC's jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="137" />
+        <location filename="../../ui/jobs/view.py" line="141" />
         <source>ジョブ一覧</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="148" />
+        <location filename="../../ui/jobs/view.py" line="152" />
         <source>再実行</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="148" />
+        <location filename="../../ui/jobs/view.py" line="152" />
         <source>失敗・破棄したジョブをもう一度実行します</source>
         <translation>Run a failed or discarded job again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="150" />
+        <location filename="../../ui/jobs/view.py" line="154" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="150" />
+        <location filename="../../ui/jobs/view.py" line="154" />
         <source>待機中・失敗のジョブを実行しないようにします</source>
         <translation>Keep a queued or failed job from running</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="156" />
         <source>出力を開く</source>
         <translation>Open output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="156" />
         <source>ジョブが作ったファイルを開きます</source>
         <translation>Open the file the job made</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="154" />
+        <location filename="../../ui/jobs/view.py" line="158" />
         <source>失敗をすべて再実行</source>
         <translation>Retry all failed</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="155" />
+        <location filename="../../ui/jobs/view.py" line="159" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行します</source>
         <translation>Retry every failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="156" />
-        <location filename="../../ui/jobs/view.py" line="270" />
+        <location filename="../../ui/jobs/view.py" line="160" />
+        <location filename="../../ui/jobs/view.py" line="281" />
         <source>すべて破棄</source>
         <translation>Discard all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="157" />
+        <location filename="../../ui/jobs/view.py" line="161" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します</source>
         <translation>Discard every queued or failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="261" />
+        <location filename="../../ui/jobs/view.py" line="272" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行しますか？</source>
         <translation>Retry every failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="262" />
+        <location filename="../../ui/jobs/view.py" line="273" />
         <source>すべて再実行</source>
         <translation>Retry all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="264" />
+        <location filename="../../ui/jobs/view.py" line="275" />
         <source>失敗したジョブを再実行しています…</source>
         <translation>Retrying the failed jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="265" />
+        <location filename="../../ui/jobs/view.py" line="276" />
         <source>{count} 件は再実行できませんでした。</source>
         <translation>{count} could not be retried.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="268" />
+        <location filename="../../ui/jobs/view.py" line="279" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？</source>
         <translation>Discard every queued or failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="269" />
+        <location filename="../../ui/jobs/view.py" line="280" />
         <source>破棄したジョブは実行されません（あとから再実行はできます）。</source>
         <translation>Discarded jobs do not run (you can retry them later).</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="272" />
+        <location filename="../../ui/jobs/view.py" line="283" />
         <source>ジョブを破棄しています…</source>
         <translation>Discarding jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="273" />
+        <location filename="../../ui/jobs/view.py" line="284" />
         <source>{count} 件は破棄できませんでした。</source>
         <translation>{count} could not be discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="287" />
+        <location filename="../../ui/jobs/view.py" line="298" />
         <source>ジョブ {id}</source>
         <translation>Job {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="328" />
+        <location filename="../../ui/jobs/view.py" line="339" />
         <source>ファイルを開いています…</source>
         <translation>Opening the file…</translation>
+    </message>
+</context>
+<context>
+    <name>ListExport</name>
+    <message>
+        <location filename="../../ui/list_export.py" line="136" />
+        <source>Excelに出力…</source>
+        <translation>Export to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="138" />
+        <source>一覧を表示中の絞り込みと並び順のままExcel（.xlsx）またはCSVに出力します</source>
+        <translation>Export the list as shown (its filter and order) to Excel (.xlsx) or CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="149" />
+        <source>選んだ行をコピー</source>
+        <translation>Copy selected rows</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="151" />
+        <source>選んだ行を見出し付きでコピーします（Excelにそのまま貼り付けられます）</source>
+        <translation>Copy the selected rows with the header (they paste into Excel as cells)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="163" />
+        <source>一覧の出力先</source>
+        <translation>Export the list to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="164" />
+        <source>Excel ブック (*.xlsx);;CSV（UTF-8） (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="184" />
+        <source>{count}件を {file} に出力しました</source>
+        <translation>{count} rows exported to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/list_export.py" line="189" />
+        <source>一覧を出力しています…</source>
+        <translation>Exporting the list…</translation>
     </message>
 </context>
 <context>
@@ -755,32 +800,32 @@ Details (for support): {error}</translation>
 <context>
     <name>MailCheck</name>
     <message>
-        <location filename="../../ui/jobs/mail_check.py" line="41" />
+        <location filename="../../ui/jobs/mail_check.py" line="40" />
         <source>{minutes}分ごと</source>
         <translation>every {minutes} minutes</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/mail_check.py" line="53" />
+        <location filename="../../ui/jobs/mail_check.py" line="52" />
         <source>まだありません</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/mail_check.py" line="56" />
+        <location filename="../../ui/jobs/mail_check.py" line="55" />
         <source>{when} {state}（{message}）</source>
         <translation>{when} {state} ({message})</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/mail_check.py" line="59" />
+        <location filename="../../ui/jobs/mail_check.py" line="58" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/mail_check.py" line="61" />
+        <location filename="../../ui/jobs/mail_check.py" line="60" />
         <source>（一時停止中のため送信しません）</source>
         <translation> (paused: nothing is sent)</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/mail_check.py" line="62" />
+        <location filename="../../ui/jobs/mail_check.py" line="61" />
         <source>定期メール確認 {schedule}（{zone}）　前回: {last}　次回: {next}</source>
         <translation>Mail check {schedule} ({zone})   last: {last}   next: {next}</translation>
     </message>
@@ -860,93 +905,98 @@ Details (for support): {error}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
         <location filename="../../ui/main_window.py" line="96" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>ナビゲーション</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="105" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>{view}の画面を開きます</source>
         <translation>Open the {view} screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>新規作成…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>この画面で新しく作成します（支払明細書: 仕切り作成）</source>
         <translation>Create something new on this screen (statements: a statement run)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>表示中の書類を印刷します</source>
         <translation>Print the document shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>アプリを終了します（実行中のジョブは最後まで実行されます）</source>
         <translation>Quit the app (running jobs run to the end)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>最新の情報に更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>表示中の一覧を読み直します</source>
         <translation>Read the list shown again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>表示中の一覧を検索します</source>
         <translation>Search the list shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>アプリ・Qt・Python・データベースのバージョン</source>
         <translation>Versions of the app, Qt, Python and the database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="138" />
+        <source>操作(&amp;O)</source>
+        <translation>&amp;Actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="141" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -954,7 +1004,7 @@ Details (for support): {error}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="55" />
+        <location filename="../../ui/jobs/view.py" line="59" />
         <location filename="../../ui/shell/views.py" line="87" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
@@ -1033,7 +1083,7 @@ Details (for support): {error}</translation>
     </message>
     <message>
         <location filename="../../ui/statements/new_dialog.py" line="130" />
-        <location filename="../../ui/statements/new_dialog.py" line="193" />
+        <location filename="../../ui/statements/new_dialog.py" line="201" />
         <source>供給組織</source>
         <translation>Supplier organizations</translation>
     </message>
@@ -1074,7 +1124,7 @@ Details (for support): {error}</translation>
     </message>
     <message>
         <location filename="../../ui/statements/new_dialog.py" line="156" />
-        <location filename="../../ui/statements/new_dialog.py" line="198" />
+        <location filename="../../ui/statements/new_dialog.py" line="206" />
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
@@ -1089,74 +1139,79 @@ Details (for support): {error}</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="187" />
+        <location filename="../../ui/statements/new_dialog.py" line="176" />
+        <source>Ctrl+Enter でも作成できます</source>
+        <translation>Ctrl+Enter also creates it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/new_dialog.py" line="195" />
         <source>レイアウト:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="189" />
+        <location filename="../../ui/statements/new_dialog.py" line="197" />
         <source>送信日時:</source>
         <translation>Send at:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="202" />
+        <location filename="../../ui/statements/new_dialog.py" line="210" />
         <source>プレビュー（見本）</source>
         <translation>Previews (samples)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="229" />
+        <location filename="../../ui/statements/new_dialog.py" line="236" />
         <source>CC（会社）: {cc}</source>
         <translation>CC (company): {cc}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="230" />
+        <location filename="../../ui/statements/new_dialog.py" line="237" />
         <source>CC（会社）: （会社のメールアドレスなし）</source>
         <translation>CC (company): (the company has no mail address)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="287" />
+        <location filename="../../ui/statements/new_dialog.py" line="294" />
         <source>（終了日をクリック）</source>
         <translation> (click the end day)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="288" />
+        <location filename="../../ui/statements/new_dialog.py" line="295" />
         <source>期間: {start} 〜 {end}</source>
         <translation>Period: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="312" />
+        <location filename="../../ui/statements/new_dialog.py" line="317" />
         <source>選択した日付の範囲内の供給ある日: {days}日</source>
         <translation>Days with supplies in the chosen range: {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="319" />
+        <location filename="../../ui/statements/new_dialog.py" line="324" />
         <source>警告はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="361" />
+        <location filename="../../ui/statements/new_dialog.py" line="366" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="377" />
+        <location filename="../../ui/statements/new_dialog.py" line="382" />
         <source>供給組織: 少なくとも1つ必要です</source>
         <translation>Supplier organizations: choose at least one</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="380" />
+        <location filename="../../ui/statements/new_dialog.py" line="385" />
         <source>・{warning}</source>
         <translation>• {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="381" />
+        <location filename="../../ui/statements/new_dialog.py" line="386" />
         <source>
 …ほか{count}件</source>
         <translation>
 … and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="383" />
+        <location filename="../../ui/statements/new_dialog.py" line="388" />
         <source>次の警告があります。
 {warnings}
 
@@ -1167,7 +1222,7 @@ Details (for support): {error}</translation>
 Create the statement anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="396" />
+        <location filename="../../ui/statements/new_dialog.py" line="400" />
         <source>支払明細書を作成しています…</source>
         <translation>Creating the payment statement…</translation>
     </message>
@@ -1175,29 +1230,29 @@ Create the statement anyway?</translation>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../ui/operations.py" line="141" />
+        <location filename="../../ui/operations.py" line="135" />
         <source>データベースに接続できません。ネットワークとサーバーを確かめてください。つながると自動で最新の状態に戻ります。</source>
         <translation>The database cannot be reached. Check the network and the server; the window updates by itself once it answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="152" />
+        <location filename="../../ui/operations.py" line="146" />
         <source>予期しないエラーが発生しました。作業は完了していません。
 もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。</source>
         <translation>An unexpected error occurred. The work was not completed.
 Please try again. If it happens again, send the text under “Details” to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="157" />
+        <location filename="../../ui/operations.py" line="151" />
         <source>記録: {file}</source>
         <translation>Log: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="158" />
+        <location filename="../../ui/operations.py" line="152" />
         <source>詳しい記録はログにあります。</source>
         <translation>The log has the full record.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="289" />
+        <location filename="../../ui/operations.py" line="283" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -1279,67 +1334,67 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrderTableModel</name>
     <message>
-        <location filename="../../ui/orders/model.py" line="39" />
+        <location filename="../../ui/orders/model.py" line="38" />
         <source>見積もり</source>
         <translation>Estimate</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="40" />
+        <location filename="../../ui/orders/model.py" line="39" />
         <source>確認済み</source>
         <translation>Confirmed</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="41" />
+        <location filename="../../ui/orders/model.py" line="40" />
         <source>出荷済み</source>
         <translation>Shipped</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="47" />
         <source>卸先</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="47" />
         <source>商品・バリエーション</source>
         <translation>Product / variation</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="47" />
         <source>商品数量</source>
         <translation>Items</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="47" />
         <source>容器数量</source>
         <translation>Receptacles</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="48" />
+        <location filename="../../ui/orders/model.py" line="47" />
         <source>貨物数量</source>
         <translation>Freight</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="48" />
         <source>単価</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="48" />
         <source>出荷日</source>
         <translation>Shipping date</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="48" />
         <source>到着日</source>
         <translation>Arrival date</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="49" />
+        <location filename="../../ui/orders/model.py" line="48" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="101" />
+        <location filename="../../ui/orders/model.py" line="109" />
         <source>{quantity}（{receptacle}）</source>
         <translation>{quantity} ({receptacle})</translation>
     </message>
@@ -1347,53 +1402,54 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/orders/view.py" line="50" />
-        <location filename="../../ui/orders/view.py" line="51" />
+        <location filename="../../ui/orders/view.py" line="53" />
+        <location filename="../../ui/orders/view.py" line="54" />
+        <location filename="../../ui/orders/view.py" line="76" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="59" />
+        <location filename="../../ui/orders/view.py" line="62" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="65" />
+        <location filename="../../ui/orders/view.py" line="68" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="66" />
+        <location filename="../../ui/orders/view.py" line="69" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="67" />
+        <location filename="../../ui/orders/view.py" line="70" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="69" />
+        <location filename="../../ui/orders/view.py" line="72" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="70" />
+        <location filename="../../ui/orders/view.py" line="73" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="71" />
+        <location filename="../../ui/orders/view.py" line="74" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="75" />
+        <location filename="../../ui/orders/view.py" line="82" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="162" />
+        <location filename="../../ui/orders/view.py" line="167" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -1401,62 +1457,67 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrganizationBox</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="114" />
+        <location filename="../../ui/statements/detail.py" line="115" />
         <source>PDFはまだ作成されていません。</source>
         <translation>The PDFs are not made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="114" />
+        <location filename="../../ui/statements/detail.py" line="115" />
         <source>PDFがありません。</source>
         <translation>There are no PDFs.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="122" />
+        <location filename="../../ui/statements/detail.py" line="123" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="124" />
+        <location filename="../../ui/statements/detail.py" line="125" />
         <source>{kind}のPDFを開く</source>
         <translation>Open the {kind} PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="141" />
+        <location filename="../../ui/statements/detail.py" line="142" />
         <source>この組織に再送</source>
         <translation>Resend to this organization</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="143" />
+        <location filename="../../ui/statements/detail.py" line="144" />
         <source>この組織にだけメールをもう一度送ります</source>
         <translation>Send the mail again to this organization only</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="151" />
+        <location filename="../../ui/statements/detail.py" line="152" />
         <source>エラー: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="158" />
+        <location filename="../../ui/statements/detail.py" line="159" />
+        <source>第{generation}回: {state}（試行 1 回</source>
+        <translation>Send {generation}: {state} (1 attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="160" />
         <source>第{generation}回: {state}（試行 {count} 回</source>
         <translation>Send {generation}: {state} ({count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="160" />
+        <location filename="../../ui/statements/detail.py" line="162" />
         <source>、送信 {time}</source>
         <translation>, sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="161" />
+        <location filename="../../ui/statements/detail.py" line="163" />
         <source>、{error}</source>
         <translation>, {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="161" />
+        <location filename="../../ui/statements/detail.py" line="163" />
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="163" />
+        <location filename="../../ui/statements/detail.py" line="165" />
         <source>これまでの送信:</source>
         <translation>Earlier sends:</translation>
     </message>
@@ -1464,85 +1525,86 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OutboxPanel</name>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="28" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="31" />
         <source>「{name}」にメールをもう一度送りますか？</source>
         <translation>Send the mail to “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="30" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="33" />
         <source>宛先: {to}
 同じ支払明細書が、この宛先にもう一度届きます。</source>
         <translation>To: {to}
 The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="32" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="35" />
         <source>再送する</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="36" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="39" />
         <source>「{name}」へのメールを送信済みにしますか？</source>
         <translation>Mark the mail to “{name}” as sent?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="38" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="41" />
         <source>相手に届いていることを確かめてから選んでください。このメールは再送されなくなります。</source>
         <translation>Choose this only after checking that the mail arrived. It will not be resent.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="39" />
-        <location filename="../../ui/jobs/outbox_panel.py" line="81" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="42" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="84" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="44" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="47" />
         <source>支払明細書のメール送信キュー（全PC）</source>
         <translation>Statement mail queue (all PCs)</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="48" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="51" />
         <source>送信状態で絞り込み</source>
         <translation>Filter by mail state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="49" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="52" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="53" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="56" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="59" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="62" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="90" />
         <source>メール送信キュー</source>
         <translation>Mail queue</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="69" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="72" />
         <source>共有データベースに接続できません。つながると自動で最新の状態になります。</source>
         <translation>The shared database cannot be reached. The list updates by itself once it answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="83" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="80" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="83" />
         <source>この組織にメールをもう一度送ります</source>
         <translation>Send the mail to this organization again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="82" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="85" />
         <source>届いていることを確かめたメールを送信済みにします</source>
         <translation>Mark a mail you know has arrived as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="152" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="160" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
@@ -1550,42 +1612,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>OutboxTableModel</name>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="105" />
         <source>明細書</source>
         <translation>Statement</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="102" />
+        <location filename="../../ui/jobs/models.py" line="105" />
         <source>組織</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="103" />
+        <location filename="../../ui/jobs/models.py" line="106" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="103" />
+        <location filename="../../ui/jobs/models.py" line="106" />
         <source>試行</source>
         <translation>Tries</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="104" />
+        <location filename="../../ui/jobs/models.py" line="107" />
         <source>最後のエラー・確認事項</source>
         <translation>Last error / what to check</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="105" />
+        <location filename="../../ui/jobs/models.py" line="108" />
         <source>宛先</source>
         <translation>Recipients</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="105" />
+        <location filename="../../ui/jobs/models.py" line="108" />
         <source>送信したPC</source>
         <translation>Sent by</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/models.py" line="154" />
+        <location filename="../../ui/jobs/models.py" line="157" />
         <source>{state}（第{generation}回）</source>
         <translation>{state} (round {generation})</translation>
     </message>
@@ -1593,7 +1655,7 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PagedIdModel</name>
     <message>
-        <location filename="../../ui/paged_model.py" line="51" />
+        <location filename="../../ui/paged_model.py" line="49" />
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -1684,23 +1746,23 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="158" />
+        <location filename="../../ui/viewer/tab.py" line="166" />
         <source>見つかりません</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="161" />
+        <location filename="../../ui/viewer/tab.py" line="169" />
         <source>{shown} / {count} 件</source>
         <translation>{shown} / {count}</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="184" />
-        <location filename="../../ui/viewer/tab.py" line="191" />
+        <location filename="../../ui/viewer/tab.py" line="192" />
+        <location filename="../../ui/viewer/tab.py" line="199" />
         <source>名前を付けて保存</source>
         <translation>Save as</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/tab.py" line="192" />
+        <location filename="../../ui/viewer/tab.py" line="200" />
         <source>保存できませんでした: {path}
 {reason}</source>
         <translation>Could not save: {path}
@@ -1710,23 +1772,33 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PdfViewerWindow</name>
     <message>
-        <location filename="../../ui/viewer/window.py" line="37" />
-        <location filename="../../ui/viewer/window.py" line="71" />
+        <location filename="../../ui/viewer/window.py" line="56" />
+        <location filename="../../ui/viewer/window.py" line="121" />
         <source>PDFビューア</source>
         <translation>PDF viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="40" />
+        <location filename="../../ui/viewer/window.py" line="59" />
         <source>開いているPDF</source>
         <translation>Open PDFs</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="93" />
+        <location filename="../../ui/viewer/window.py" line="67" />
+        <source>タブを閉じる</source>
+        <translation>Close tab</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/window.py" line="72" />
+        <source>PDF内を検索</source>
+        <translation>Search in the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewer/window.py" line="144" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="94" />
+        <location filename="../../ui/viewer/window.py" line="145" />
         <source>「{title}」はパスワードで保護されています。
 パスワードを入力してください。</source>
         <translation>“{title}” is protected by a password.
@@ -1736,17 +1808,17 @@ Enter the password.</translation>
 <context>
     <name>Pdfs</name>
     <message>
-        <location filename="../../ui/statements/pdfs.py" line="25" />
+        <location filename="../../ui/statements/pdfs.py" line="24" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/pdfs.py" line="58" />
+        <location filename="../../ui/statements/pdfs.py" line="57" />
         <source>{name} 見本（組織）</source>
         <translation>{name} sample (organization)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/pdfs.py" line="67" />
+        <location filename="../../ui/statements/pdfs.py" line="66" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
@@ -1762,19 +1834,30 @@ Enter the password.</translation>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="176" />
+        <location filename="../../ui/printing.py" line="179" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="223" />
+        <location filename="../../ui/printing.py" line="229" />
         <source>{page} / {total} ページ</source>
         <translation>Page {page} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="227" />
+        <location filename="../../ui/printing.py" line="233" />
+        <location filename="../../ui/printing.py" line="253" />
         <source>印刷しています…</source>
         <translation>Printing…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="265" />
+        <source>{pages}ページを {file} に出力しました</source>
+        <translation>{pages} pages written to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/printing.py" line="268" />
+        <source>プリンター「{printer}」に{sheets}枚を送りました</source>
+        <translation>{sheets} sheets sent to the printer “{printer}”</translation>
     </message>
 </context>
 <context>
@@ -1815,7 +1898,7 @@ Enter the password.</translation>
 <context>
     <name>QueueStarter</name>
     <message>
-        <location filename="../../ui/app.py" line="175" />
+        <location filename="../../ui/app.py" line="183" />
         <source>ジョブの実行を開始できませんでした（{error}）。oroshi-desktop worker で実行できます。</source>
         <translation>The jobs could not be started ({error}). They can run with oroshi-desktop worker.</translation>
     </message>
@@ -1874,31 +1957,36 @@ Enter the password.</translation>
     </message>
     <message>
         <location filename="../../ui/statements/detail.py" line="81" />
+        <source>試行 1 回</source>
+        <translation>1 attempt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="82" />
         <source>試行 {count} 回</source>
         <translation>{count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="83" />
+        <location filename="../../ui/statements/detail.py" line="84" />
         <source>第{generation}回の送信</source>
         <translation>send {generation}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="85" />
+        <location filename="../../ui/statements/detail.py" line="86" />
         <source>送信 {time}</source>
         <translation>sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="88" />
+        <location filename="../../ui/statements/detail.py" line="89" />
         <source>宛先 {recipients}</source>
         <translation>to {recipients}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="94" />
+        <location filename="../../ui/statements/detail.py" line="95" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="96" />
+        <location filename="../../ui/statements/detail.py" line="97" />
         <source>（CC: {cc}）</source>
         <translation> (CC: {cc})</translation>
     </message>
@@ -1906,32 +1994,32 @@ Enter the password.</translation>
 <context>
     <name>RunDetailPanel</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="183" />
+        <location filename="../../ui/statements/detail.py" line="185" />
         <source>支払明細書の詳細</source>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="197" />
+        <location filename="../../ui/statements/detail.py" line="199" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="201" />
+        <location filename="../../ui/statements/detail.py" line="203" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="202" />
+        <location filename="../../ui/statements/detail.py" line="204" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="203" />
+        <location filename="../../ui/statements/detail.py" line="205" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="209" />
+        <location filename="../../ui/statements/detail.py" line="212" />
         <source>直前のジョブ: {reason}</source>
         <translation>Last job: {reason}</translation>
     </message>
@@ -1939,72 +2027,72 @@ Enter the password.</translation>
 <context>
     <name>RunTable</name>
     <message>
-        <location filename="../../ui/statements/model.py" line="42" />
+        <location filename="../../ui/statements/model.py" line="41" />
         <source>簡易版</source>
         <translation>Simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="43" />
+        <location filename="../../ui/statements/model.py" line="42" />
         <source>標準版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="55" />
+        <location filename="../../ui/statements/model.py" line="54" />
         <source>（期間なし）</source>
         <translation>(no period)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="67" />
+        <location filename="../../ui/statements/model.py" line="66" />
         <source>0件</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="68" />
+        <location filename="../../ui/statements/model.py" line="67" />
         <source>{count}件: </source>
         <translation>{count}: </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="68" />
+        <location filename="../../ui/statements/model.py" line="67" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="72" />
+        <location filename="../../ui/statements/model.py" line="71" />
         <source>する</source>
         <translation>yes</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="72" />
+        <location filename="../../ui/statements/model.py" line="71" />
         <source>しない</source>
         <translation>no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="79" />
+        <location filename="../../ui/statements/model.py" line="78" />
         <source>期間</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="79" />
+        <location filename="../../ui/statements/model.py" line="78" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="79" />
+        <location filename="../../ui/statements/model.py" line="78" />
         <source>レイアウト</source>
         <translation>Layout</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="80" />
+        <location filename="../../ui/statements/model.py" line="79" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="80" />
+        <location filename="../../ui/statements/model.py" line="79" />
         <source>送信日時</source>
         <translation>Send at</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/model.py" line="80" />
+        <location filename="../../ui/statements/model.py" line="79" />
         <source>状態</source>
         <translation>State</translation>
     </message>
@@ -2078,143 +2166,143 @@ Enter the password.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/settings/view.py" line="52" />
         <location filename="../../ui/settings/view.py" line="53" />
+        <location filename="../../ui/settings/view.py" line="54" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="64" />
+        <location filename="../../ui/settings/view.py" line="65" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="77" />
+        <location filename="../../ui/settings/view.py" line="78" />
         <source>会社情報（支払明細書・出荷書類に印刷）</source>
         <translation>Company (printed on statements and shipping documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="79" />
+        <location filename="../../ui/settings/view.py" line="80" />
         <source>会社名</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="79" />
+        <location filename="../../ui/settings/view.py" line="80" />
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="79" />
+        <location filename="../../ui/settings/view.py" line="80" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>FAX番号</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>ウェブサイト</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="115" />
+        <location filename="../../ui/settings/view.py" line="116" />
         <source>書類の設定（全員共通）</source>
         <translation>Documents (shared by every PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="117" />
+        <location filename="../../ui/settings/view.py" line="118" />
         <source>端数処理</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="117" />
+        <location filename="../../ui/settings/view.py" line="118" />
         <source>四捨五入</source>
         <translation>Round half up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="118" />
+        <location filename="../../ui/settings/view.py" line="119" />
         <source>切り捨て</source>
         <translation>Round down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="119" />
+        <location filename="../../ui/settings/view.py" line="120" />
         <source>パスワードの送付</source>
         <translation>Password delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="121" />
         <source>同じメール</source>
         <translation>In the same mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="121" />
         <source>別のメール</source>
         <translation>In a separate mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="121" />
+        <location filename="../../ui/settings/view.py" line="122" />
         <source>出荷表の用紙</source>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="125" />
+        <location filename="../../ui/settings/view.py" line="126" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="127" />
+        <location filename="../../ui/settings/view.py" line="128" />
         <source>接続先URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="128" />
+        <location filename="../../ui/settings/view.py" line="129" />
         <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
         <translation>postgresql://user@server/db (empty: built-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="146" />
         <source>差出人</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="146" />
         <source>空欄で会社のメール</source>
         <translation>empty: the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="147" />
         <source>テスト送信先</source>
         <translation>Test mail to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="154" />
+        <location filename="../../ui/settings/view.py" line="155" />
         <source>メール確認（cron）</source>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/view.py" line="159" />
         <source>明細行の警告金額（円）</source>
         <translation>Warn above this line amount (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="163" />
+        <location filename="../../ui/settings/view.py" line="164" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
@@ -2229,100 +2317,100 @@ Enter the password.</translation>
         <translation>The display language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="129" />
-        <location filename="../../ui/settings/view.py" line="144" />
+        <location filename="../../ui/settings/view.py" line="130" />
+        <location filename="../../ui/settings/view.py" line="145" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="87" />
-        <location filename="../../ui/settings/view.py" line="94" />
+        <location filename="../../ui/settings/view.py" line="88" />
+        <location filename="../../ui/settings/view.py" line="95" />
         <source>ロゴ画像</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="94" />
+        <location filename="../../ui/settings/view.py" line="95" />
         <source>画像 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="131" />
+        <location filename="../../ui/settings/view.py" line="132" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="136" />
+        <location filename="../../ui/settings/view.py" line="137" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="138" />
+        <location filename="../../ui/settings/view.py" line="139" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="139" />
+        <location filename="../../ui/settings/view.py" line="140" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="140" />
+        <location filename="../../ui/settings/view.py" line="141" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="142" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="143" />
+        <location filename="../../ui/settings/view.py" line="144" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="148" />
+        <location filename="../../ui/settings/view.py" line="149" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="152" />
+        <location filename="../../ui/settings/view.py" line="153" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="155" />
+        <location filename="../../ui/settings/view.py" line="156" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="157" />
+        <location filename="../../ui/settings/view.py" line="158" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
-        <location filename="../../ui/settings/view.py" line="173" />
+        <location filename="../../ui/settings/view.py" line="160" />
+        <location filename="../../ui/settings/view.py" line="174" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="160" />
+        <location filename="../../ui/settings/view.py" line="161" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="165" />
+        <location filename="../../ui/settings/view.py" line="166" />
         <source>起動時の画面</source>
         <translation>View at start</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="166" />
+        <location filename="../../ui/settings/view.py" line="167" />
         <source>前回の画面</source>
         <translation>The last view</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="166" />
+        <location filename="../../ui/settings/view.py" line="167" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
@@ -2365,42 +2453,52 @@ Enter the password.</translation>
 <context>
     <name>ShellStatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="48" />
+        <location filename="../../ui/shell/status_bar.py" line="51" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="49" />
+        <location filename="../../ui/shell/status_bar.py" line="52" />
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="49" />
+        <location filename="../../ui/shell/status_bar.py" line="52" />
         <source>接続状態</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="50" />
+        <location filename="../../ui/shell/status_bar.py" line="53" />
         <source>スケジューラー: 確認中…</source>
         <translation>Scheduler: checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="51" />
+        <location filename="../../ui/shell/status_bar.py" line="54" />
         <source>スケジューラーの状態</source>
         <translation>Scheduler state</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="67" />
+        <location filename="../../ui/shell/status_bar.py" line="57" />
+        <source>最後の操作の結果</source>
+        <translation>Result of the last action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/status_bar.py" line="71" />
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/status_bar.py" line="89" />
         <source>オンライン</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="67" />
+        <location filename="../../ui/shell/status_bar.py" line="89" />
         <source>接続できません</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="69" />
+        <location filename="../../ui/shell/status_bar.py" line="91" />
         <source>データベースに接続できません。自動で再接続を試みています。</source>
         <translation>The database cannot be reached. Reconnecting by itself.</translation>
     </message>
@@ -2515,8 +2613,8 @@ Enter the password.</translation>
     </message>
     <message>
         <location filename="../../ui/statements/confirm.py" line="39" />
-        <source>インボイスのメールを送信しますか？</source>
-        <translation>Send the invoice mail?</translation>
+        <source>支払明細書のメールを送信しますか？</source>
+        <translation>Send the payment statement mail?</translation>
     </message>
     <message>
         <location filename="../../ui/statements/confirm.py" line="43" />
@@ -2566,64 +2664,64 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="57" />
+        <location filename="../../ui/statements/view.py" line="60" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="59" />
+        <location filename="../../ui/statements/view.py" line="62" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="143" />
+        <location filename="../../ui/statements/view.py" line="152" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="203" />
+        <location filename="../../ui/statements/view.py" line="212" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="275" />
+        <location filename="../../ui/statements/view.py" line="285" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="341" />
+        <location filename="../../ui/statements/view.py" line="349" />
         <source>「{name}」にメールをもう一度送りますか？</source>
         <translation>Send the mail to “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="342" />
+        <location filename="../../ui/statements/view.py" line="350" />
         <source>再送する</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="343" />
+        <location filename="../../ui/statements/view.py" line="351" />
         <source>宛先: {to}
 同じ支払明細書が、この宛先にもう一度届きます。</source>
         <translation>To: {to}
 The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="357" />
+        <location filename="../../ui/statements/view.py" line="365" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="380" />
+        <location filename="../../ui/statements/view.py" line="387" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="398" />
+        <location filename="../../ui/statements/view.py" line="405" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="423" />
+        <location filename="../../ui/statements/view.py" line="429" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2631,42 +2729,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="21" />
+        <location filename="../../ui/shell/status_bar.py" line="24" />
         <source>データベース: 埋め込み</source>
         <translation>Database: built-in</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="25" />
+        <location filename="../../ui/shell/status_bar.py" line="28" />
         <source>データベース: PostgreSQL {server}</source>
         <translation>Database: PostgreSQL {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="31" />
+        <location filename="../../ui/shell/status_bar.py" line="34" />
         <source>一時停止中</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="33" />
+        <location filename="../../ui/shell/status_bar.py" line="36" />
         <source>このアプリで実行中</source>
         <translation>running in this app</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="35" />
+        <location filename="../../ui/shell/status_bar.py" line="38" />
         <source>別のプロセスで実行中</source>
         <translation>running in another process</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="37" />
+        <location filename="../../ui/shell/status_bar.py" line="40" />
         <source>停止中</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="39" />
+        <location filename="../../ui/shell/status_bar.py" line="42" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="40" />
+        <location filename="../../ui/shell/status_bar.py" line="43" />
         <source>スケジューラー: {state}　次のメール確認: {when}（{zone}）</source>
         <translation>Scheduler: {state}   next mail check: {when} ({zone})</translation>
     </message>
@@ -2674,88 +2772,89 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>SuppliesView</name>
     <message>
-        <location filename="../../ui/supplies/view.py" line="69" />
-        <location filename="../../ui/supplies/view.py" line="70" />
+        <location filename="../../ui/supplies/view.py" line="72" />
+        <location filename="../../ui/supplies/view.py" line="73" />
+        <location filename="../../ui/supplies/view.py" line="116" />
         <source>供給</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="80" />
+        <location filename="../../ui/supplies/view.py" line="83" />
         <source>供給日（供給のある日は色付き）</source>
         <translation>Supply day (days with supplies are coloured)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="92" />
+        <location filename="../../ui/supplies/view.py" line="95" />
         <source>供給の件数</source>
         <translation>Number of supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="96" />
+        <location filename="../../ui/supplies/view.py" line="99" />
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="97" />
+        <location filename="../../ui/supplies/view.py" line="100" />
         <source>受入時間</source>
         <translation>Reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="98" />
+        <location filename="../../ui/supplies/view.py" line="101" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="104" />
+        <location filename="../../ui/supplies/view.py" line="107" />
         <source>供給の一覧</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="110" />
+        <location filename="../../ui/supplies/view.py" line="113" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="111" />
+        <location filename="../../ui/supplies/view.py" line="114" />
         <source>選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示</source>
         <translation>Make and show the reception check sheet of the chosen day, prefecture and reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="236" />
+        <location filename="../../ui/supplies/view.py" line="241" />
         <source>すべての都道府県</source>
         <translation>All prefectures</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="238" />
+        <location filename="../../ui/supplies/view.py" line="243" />
         <source>すべての受入時間</source>
         <translation>All reception times</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="240" />
+        <location filename="../../ui/supplies/view.py" line="245" />
         <source>すべての組織</source>
         <translation>All organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="271" />
+        <location filename="../../ui/supplies/view.py" line="275" />
         <source>{day:%Y/%m/%d} の供給 {count}件</source>
         <translation>{count} supplies on {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="273" />
+        <location filename="../../ui/supplies/view.py" line="277" />
         <source>　（単価未入力 {count}件）</source>
         <translation>  ({count} without a price)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="294" />
+        <location filename="../../ui/supplies/view.py" line="298" />
         <source>{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。</source>
         <translation>There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="305" />
+        <location filename="../../ui/supplies/view.py" line="309" />
         <source>供給・受入チェック表 {day:%Y/%m/%d}</source>
         <translation>Reception check sheet {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="308" />
+        <location filename="../../ui/supplies/view.py" line="312" />
         <source>チェック表を作成しています…</source>
         <translation>Making the check sheet…</translation>
     </message>
@@ -2763,57 +2862,57 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>SupplyTableModel</name>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="35" />
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="35" />
         <source>受入時間</source>
         <translation>Reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="35" />
         <source>組織</source>
         <translation>Organization</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="35" />
         <source>生産者</source>
         <translation>Producer</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="35" />
         <source>種類</source>
         <translation>Variation</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="36" />
+        <location filename="../../ui/supplies/model.py" line="35" />
         <source>数量</source>
         <translation>Quantity</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="37" />
+        <location filename="../../ui/supplies/model.py" line="36" />
         <source>単価</source>
         <translation>Price</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="37" />
+        <location filename="../../ui/supplies/model.py" line="36" />
         <source>ロック</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="76" />
+        <location filename="../../ui/supplies/model.py" line="79" />
         <source>単価が入力されていません</source>
         <translation>No price entered</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="92" />
+        <location filename="../../ui/supplies/model.py" line="95" />
         <source>未入力</source>
         <translation>none</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/model.py" line="93" />
+        <location filename="../../ui/supplies/model.py" line="96" />
         <source>ロック済み</source>
         <translation>locked</translation>
     </message>
@@ -2821,154 +2920,153 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/today/view.py" line="81" />
-        <location filename="../../ui/today/view.py" line="208" />
+        <location filename="../../ui/today/view.py" line="82" />
+        <location filename="../../ui/today/view.py" line="221" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="92" />
+        <location filename="../../ui/today/view.py" line="95" />
         <source>更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="94" />
+        <location filename="../../ui/today/view.py" line="97" />
         <source>今日の予定を読み直します</source>
         <translation>Read today's work again</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="158" />
+        <location filename="../../ui/today/view.py" line="170" />
         <source>{title}（{count}件）</source>
         <translation>{title} ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="196" />
+        <location filename="../../ui/today/view.py" line="209" />
         <source>今日 {date}</source>
         <translation>Today, {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="204" />
+        <location filename="../../ui/today/view.py" line="217" />
         <source>今日と明日の出荷</source>
         <translation>Shipments today and tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="206" />
+        <location filename="../../ui/today/view.py" line="219" />
         <source>今日と明日の出荷はありません。</source>
         <translation>Nothing ships today or tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="208" />
+        <location filename="../../ui/today/view.py" line="221" />
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="211" />
+        <location filename="../../ui/today/view.py" line="224" />
         <source>{when} {date} {carrier}: {orders}件（{units}口）</source>
         <translation>{when} {date} {carrier}: {orders} orders ({units} units)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="215" />
+        <location filename="../../ui/today/view.py" line="228" />
         <source>この日・この運送会社の注文を開きます</source>
         <translation>Open the orders of this day and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="219" />
+        <location filename="../../ui/today/view.py" line="232" />
         <source>{document}を作成して表示します</source>
         <translation>Make and show the {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="231" />
+        <location filename="../../ui/today/view.py" line="244" />
         <source>今日メールで送る支払明細書</source>
         <translation>Payment statements mailed today</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="233" />
+        <location filename="../../ui/today/view.py" line="246" />
         <source>今日送信予定の支払明細書はありません。</source>
         <translation>No payment statement is to be mailed today.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="238" />
+        <location filename="../../ui/today/view.py" line="251" />
         <source>No.{id} {period}: {when} に送信（{count}組織）</source>
         <translation>No.{id} {period}: sent at {when} ({count} organizations)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="240" />
+        <location filename="../../ui/today/view.py" line="253" />
         <source>支払明細書を開きます</source>
         <translation>Open the payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="243" />
+        <location filename="../../ui/today/view.py" line="256" />
         <source>確認が必要なメール</source>
         <translation>Mails that need a decision</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="245" />
+        <location filename="../../ui/today/view.py" line="258" />
         <source>確認が必要なメールはありません。</source>
         <translation>No mail needs a decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="249" />
+        <location filename="../../ui/today/view.py" line="262" />
         <source>{state}: No.{id} {organization}</source>
         <translation>{state}: No.{id} {organization}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="252" />
+        <location filename="../../ui/today/view.py" line="265" />
         <source>支払明細書の詳細で「再送」か「送信済みにする」を選びます</source>
         <translation>Choose “Resend” or “Mark as sent” in the statement's detail</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="256" />
+        <location filename="../../ui/today/view.py" line="269" />
         <source>単価が未設定の供給</source>
         <translation>Supplies without a price</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="258" />
+        <location filename="../../ui/today/view.py" line="271" />
         <source>単価が未設定の供給はありません。</source>
         <translation>Every supply has a price.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="261" />
+        <location filename="../../ui/today/view.py" line="274" />
         <source>{date}: {count}件（支払明細書に¥0と印刷されます）</source>
         <translation>{date}: {count} (a statement would print ¥0 for them)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="263" />
+        <location filename="../../ui/today/view.py" line="276" />
         <source>この日の供給を開きます</source>
         <translation>Open this day's supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="266" />
+        <location filename="../../ui/today/view.py" line="279" />
         <source>失敗したジョブ</source>
         <translation>Failed jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="268" />
+        <location filename="../../ui/today/view.py" line="281" />
         <source>失敗したジョブはありません。</source>
         <translation>No job failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="272" />
+        <location filename="../../ui/today/view.py" line="285" />
         <source>{kind}: {message}</source>
         <translation>{kind}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="278" />
+        <location filename="../../ui/today/view.py" line="291" />
         <source>ほか {count}件</source>
         <translation>{count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="281" />
-        <location filename="../../ui/today/view.py" line="282" />
+        <location filename="../../ui/today/view.py" line="298" />
         <source>次のメール確認</source>
         <translation>Next mail check</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="283" />
+        <location filename="../../ui/today/view.py" line="295" />
         <source>確認しています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="284" />
+        <location filename="../../ui/today/view.py" line="299" />
         <source>ジョブの画面を開きます</source>
         <translation>Open the jobs view</translation>
     </message>
@@ -2976,22 +3074,22 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="45" />
+        <location filename="../../ui/shell/monitor.py" line="40" />
         <source>一時停止</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="47" />
+        <location filename="../../ui/shell/monitor.py" line="42" />
         <source>エラーあり</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="49" />
+        <location filename="../../ui/shell/monitor.py" line="44" />
         <source>送信中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="50" />
+        <location filename="../../ui/shell/monitor.py" line="45" />
         <source>正常</source>
         <translation>OK</translation>
     </message>

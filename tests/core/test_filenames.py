@@ -66,13 +66,13 @@ class TestPreviewFilename:
     def test_organization(self) -> None:
         assert (
             preview_filename("丸中水産", START, END, "organization", NOW)
-            == "丸中水産 (2025-10-01 ~ 2025-10-15) - organization [20251016090507].pdf"
+            == "丸中水産 (2025-10-01 ~ 2025-10-15) - 組織 [20251016090507].pdf"
         )
 
     def test_supplier(self) -> None:
         assert (
             preview_filename("佐藤 一郎", START, END, "supplier", NOW)
-            == "佐藤 一郎 (2025-10-01 ~ 2025-10-15) - supplier [20251016090507].pdf"
+            == "佐藤 一郎 (2025-10-01 ~ 2025-10-15) - 供給者 [20251016090507].pdf"
         )
 
     def test_timestamp_uses_nows_own_zone(self) -> None:
@@ -80,13 +80,13 @@ class TestPreviewFilename:
         utc_now = NOW.astimezone(UTC)
         assert (
             preview_filename("A", START, END, "supplier", utc_now)
-            == "A (2025-10-01 ~ 2025-10-15) - supplier [20251016000507].pdf"
+            == "A (2025-10-01 ~ 2025-10-15) - 供給者 [20251016000507].pdf"
         )
 
     def test_whitespace_collapsed(self) -> None:
         assert (
             preview_filename("A   B", START, END, "supplier", NOW)
-            == "A B (2025-10-01 ~ 2025-10-15) - supplier [20251016090507].pdf"
+            == "A B (2025-10-01 ~ 2025-10-15) - 供給者 [20251016090507].pdf"
         )
 
     def test_naive_now_raises(self) -> None:

@@ -85,7 +85,7 @@ def test_statement_and_preview_jobs(queue, runtime, wait, demo_db):
     preview = wait(preview_id)
     assert preview.state == DONE and preview.message == "供給料仕切り書プレビュー作成完了", preview.error
     assert Path(preview.output_path).name.startswith("北海水産")
-    assert " - supplier [" in Path(preview.output_path).name
+    assert " - 供給者 [" in Path(preview.output_path).name
     assert not PdfReader(preview.output_path).is_encrypted, "a preview (見本) carries no password"
     # The stored copy is the same document, readable from any PC.
     assert runtime.ledger.output(preview_id) == (Path(preview.output_path).name,

@@ -148,7 +148,7 @@ def test_simple_organization_statement_lines_and_totals(fixture_db: tuple[Databa
     assert f"{ORGANIZATION} 御中" in lines
     assert f"登録番号：{ORGANIZATION_NUMBER}" in lines
     assert "2025年10月16日(木)" in lines  # the statement date
-    assert "2025年10月01日(水) ~ 2025年10月14日(火)" in lines  # first ~ last supply day
+    assert "2025年10月01日(水) 〜 2025年10月14日(火)" in lines  # first ~ last supply day
     assert "※送付後一定期間内に連絡がない場合確認済とします" in lines
     # Supplies of the other organization and outside the period never appear.
     assert not any("1,000円" in line and "100 kg" in line for line in lines)
@@ -312,7 +312,7 @@ def test_empty_period_prints_one_page_saying_no_payments(
         assert len(doc) == 1
         assert NO_PAYMENTS in doc[0]
         assert (TITLE if layout == "standard" else "支払明細書") in doc[0]
-        assert "2025年11月01日(土) ~ 2025年11月30日(日)" in doc[0]
+        assert "2025年11月01日(土) 〜 2025年11月30日(日)" in doc[0]
         if layout == "simple":
             assert f"{ORGANIZATION} 御中" in doc[0]
         if fmt == "organization":

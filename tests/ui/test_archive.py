@@ -145,7 +145,7 @@ def test_csv_export_of_the_search_result_reads_back(env: ArchiveEnv, qtbot, tmp_
 
 def test_no_action_can_change_or_delete_a_stored_document(env: ArchiveEnv) -> None:
     names = {a.objectName() for a in env.view.actions()}  # type: ignore[attr-defined]
-    assert names == {"openArchiveDocument", "printArchiveDocument", "verifyArchive", "exportArchiveCsv"}
+    assert names == {"openArchiveDocument", "printArchiveDocument", "verifyArchive", "exportArchiveCsv", "exportList"}
 
 
 def test_the_issue_date_filter_finds_the_statements_made_today(env: ArchiveEnv, qtbot) -> None:  # type: ignore[no-untyped-def]

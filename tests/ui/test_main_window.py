@@ -58,7 +58,7 @@ def test_navigation_shows_every_view_and_keeps_the_contract_names(demo_window, q
 def test_menus_and_standard_shortcuts(demo_window):
     window = demo_window
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["ファイル(&F)", "表示(&V)", "ツール(&T)", "ヘルプ(&H)"]
+    assert menus == ["ファイル(&F)", "操作(&O)", "表示(&V)", "ツール(&T)", "ヘルプ(&H)"]
     shortcuts = {action.objectName(): action.shortcut() for action in window.findChildren(QAction)}
     assert shortcuts["findInView"] == QKeySequence("Ctrl+F")
     assert shortcuts["newItem"] == QKeySequence("Ctrl+N")

@@ -102,3 +102,50 @@ def test_the_dialogs_page_range_and_copies_become_the_request(qapp) -> None:
     assert _page_order(request) == ([1, 2] if expected_copies == 1 else [1, 1, 2, 2])
     printer.setPrintRange(QPrinter.PrintRange.AllPages)
     assert (_request(printer, 5).first_page, _request(printer, 5).last_page) == (0, 4)
+
+
+@pytest.fixture(scope="module")
+def cups_queue():  # type: ignore[no-untyped-def]
+    from tests.helpers.cups_server import start_cups
+
+    server = start_cups()
+    if isinstance(server, str):
+        pytest.skip(server)
+    yield server
+    server.stop()
+
+
+def test_a_cups_queue_gets_the_pdf_itself_with_its_text(sqlite_db, tmp_path: Path, cups_queue) -> None:
+    """Where CUPS takes PDF, the statement itself is spooled (no page images): pdftotext reads it,
+    and the status bar names the printer and the sheets. In a child process, whose Qt asks the
+    private cupsd from the start."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.helpers.cups_server import QUEUE, wait_for_output
+
+    data, _fixture = protected_statement(sqlite_db)
+    child = subprocess.run([sys.executable, str(Path(__file__).with_name("cups_print_child.py")), QUEUE, PASSWORD,
+                            "支払明細書 2026/12/01〜2026/12/07"], input=data, capture_output=True, timeout=120,
+                           cwd=Path(__file__).parents[2],
+                           env={**os.environ, **cups_queue.env, "QT_QPA_PLATFORM": "offscreen"})
+    assert child.returncode == 0, child.stderr.decode(errors="replace")[-2000:]
+    seen = json.loads(child.stdout.decode().strip().splitlines()[-1])
+    assert seen["printer"] == QUEUE and seen["takes_pdf"] is True
+    spooled = wait_for_output(cups_queue)
+    assert spooled.startswith(b"%PDF")
+    out = tmp_path / "spooled.pdf"
+    out.write_bytes(spooled)
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert PRODUCER_NAME in text and "支払明細書" in text  # text, not page images
+    pages = pdf_pages(out)
+    assert f"プリンター「{QUEUE}」に{pages}枚" in seen["message"]
+
+
+def test_a_job_title_has_no_slash() -> None:
+    from oroshi_desktop.cups import job_title
+
+    assert job_title("支払明細書 2026/12/01〜2026/12/07") == "支払明細書 2026-12-01〜2026-12-07"
+    assert job_title("a\\b\nc") == "a-b c"

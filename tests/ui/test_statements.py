@@ -19,6 +19,7 @@ from oroshi_desktop.db.models import (
     Supplier,
     SupplierOrganization,
 )
+from oroshi_desktop.domain.filenames import STATEMENT_FORMATS
 from oroshi_desktop.queries.preferences import load_company
 from oroshi_desktop.queries.statement_runs import RunState
 from tests.conftest import DB_KINDS
@@ -297,7 +298,7 @@ def test_dialog_previews_a_sample_without_creating_anything(sqlite_env: Statemen
     button.click()
     qtbot.waitUntil(lambda: viewer_window().current_tab() is not None, timeout=20000)
     tab = viewer_window().current_tab()
-    assert tab.document.pageCount() >= 1 and f" - {fmt} [" in tab.title
+    assert tab.document.pageCount() >= 1 and f" - {STATEMENT_FORMATS[fmt]} [" in tab.title  # 組織 / 供給者
     kinds = {dialog.warning_list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.warning_list.count())}
     assert "overlap" in kinds  # the period chosen is the demo's scheduled run
     dialog.reject()

@@ -31,7 +31,8 @@ def _compile_english(folder: Path) -> Path:
         import english
     finally:
         sys.path.pop(0)
-    sources = [*sorted(str(p) for p in (ROOT / "ui" / "statements").glob("*.py")), str(ROOT / "ui" / "paged_model.py")]
+    sources = [*sorted(str(p) for p in (ROOT / "ui" / "statements").glob("*.py")), str(ROOT / "ui" / "paged_model.py"),
+               str(ROOT / "ui" / "list_export.py")]  # the list's Excel and copy actions
     ts, qm = folder / "statements_en.ts", folder / "statements_en.qm"
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-source-language", "ja_JP", "-target-language", "en_US",
                     "-ts", str(ts)], check=True, capture_output=True)

@@ -99,3 +99,65 @@ def test_bytes_that_are_not_a_pdf_give_a_message(qtbot) -> None:
     told = answer_modal(QMessageBox, lambda box: box.accept())
     assert open_pdf(None, b"not a pdf at all", "壊れた.pdf") is None
     assert told and "PDFを開けませんでした" in told[0]
+
+
+def _pages_with_a_mark_on(page_of_mark: int, pages: int = 4) -> bytes:
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    c = canvas.Canvas(out, pagesize=A4)
+    for page in range(pages):
+        c.drawString(72, 760, f"page {page + 1}")
+        if page == page_of_mark:
+            c.drawString(72, 120, "needle-on-a-later-page")
+        c.showPage()
+    c.save()
+    return out.getvalue()
+
+
+def test_search_scrolls_to_and_highlights_a_hit_on_a_later_page(qtbot) -> None:
+    from ui.qt import QEvent
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the last test's viewer is gone
+    window = open_pdf(None, _pages_with_a_mark_on(2), "four pages.pdf")
+    assert window is not None
+    qtbot.waitExposed(window)
+    tab = window.current_tab()
+    scroll = tab.view.verticalScrollBar()
+    qtbot.waitUntil(lambda: scroll.maximum() > 0, timeout=5000)
+    assert scroll.value() == 0 and tab.current_page == 0
+    tab.search_box.setText("needle-on-a-later-page")  # typed: no Enter needed for the first hit
+    qtbot.waitUntil(lambda: tab.current_page == 2, timeout=5000)
+    assert tab.view.currentSearchResultIndex() == 0  # highlighted
+    assert tab.search_label.text() == "1 / 1 件"
+    # The view really moved: page 3's hit is in the viewport, two pages down.
+    qtbot.waitUntil(lambda: scroll.value() > scroll.maximum() // 3, timeout=5000)
+
+
+def test_ctrl_f_escape_and_the_remembered_size(qtbot) -> None:
+    from ui.qt import QAction, QEvent, QGuiApplication, Qt
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the last test's viewer is gone
+    window = open_pdf(None, mixed_sizes_pdf(), "a.pdf")
+    open_pdf(None, mixed_sizes_pdf(), "b.pdf")
+    qtbot.waitExposed(window)
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    assert area.contains(window.frameGeometry().topLeft()) and window.height() <= area.height()
+    tab = window.current_tab()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    tab.view.setFocus()
+    qtbot.keyClick(tab.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(tab.search_box.hasFocus, timeout=3000)
+    close = window.findChild(QAction, "closePdfTab")
+    assert Qt.Key.Key_Escape in [k[0].key() for k in close.shortcuts()]
+    qtbot.keyClick(tab.search_box, Qt.Key.Key_Escape)
+    assert window.tabs.count() == 1
+    window.resize(700, 500)
+    close.trigger()  # the last tab: the window closes and keeps its size for next time
+    assert not window.isVisible()
+    again = open_pdf(None, mixed_sizes_pdf(), "c.pdf")
+    assert (again.width(), again.height()) == (700, 500)

@@ -12,6 +12,7 @@ from typing import Any
 
 from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.queries.archive import ArchiveEntry
+from ui.list_export import EXPORT_ROLE
 from ui.qt import (
     QAbstractTableModel,
     QBrush,
@@ -94,6 +95,12 @@ class ArchiveTableModel(QAbstractTableModel):
             self.index(position[id(e)], p.column()) if e is not None and id(e) in old else QModelIndex()
             for p, e in zip(persistent, before, strict=True)])
         self.layoutChanged.emit()
+
+    def cell(self, entry: ArchiveEntry, column: int, role: int) -> Any:
+        """One cell of an entry (the export): the date and numbers typed, the rest as shown."""
+        if role == EXPORT_ROLE:
+            return {0: entry.issued, 3: entry.amount, 5: entry.version}.get(column)
+        return self.columns[column][1](entry) if role == Qt.ItemDataRole.DisplayRole else None
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
         return 0 if parent.isValid() else len(self.entries)

@@ -29,6 +29,7 @@ from oroshi_desktop.queries.archive_facts import fill_missing_facts
 from ui.archive.filters import ArchiveFilterBar
 from ui.archive.model import ArchiveTableModel
 from ui.context import AppContext
+from ui.list_export import ListExport
 from ui.list_table import list_table
 from ui.operations import BatchOperation, Operation, Progress
 from ui.qt import (
@@ -43,7 +44,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.row_actions import row_actions, tab_chain
 from ui.toolbar import toolbar_action
+from ui.window_state import window_settings
 
 # Rows one search puts in the table (sorted there); a narrower search shows the rest.
 ROW_LIMIT = 5000
@@ -86,6 +89,11 @@ class ArchiveView(QWidget):
                      self.tr("一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合"))
         self._action("exportArchiveCsv", self.tr("CSV出力"), self.export_csv,
                      self.tr("一覧をCSVファイルに出力（Excelで開けます）"))
+        self.list_export = ListExport(self, self.table, title=lambda: self.tr("書類保管"),
+                                      settings=window_settings(self.ctx.settings.paths), toolbar=self.toolbar)
+        row_actions(self.table, [self.action("openArchiveDocument"), self.action("printArchiveDocument")],
+                    main=self.action("openArchiveDocument"))
+        tab_chain(self.filters, self.table, self.toolbar)
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("archiveCount")
         self.note = QLabel(self.tr("保管された書類は変更・削除できません（電子帳簿保存法）。"), self)

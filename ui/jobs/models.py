@@ -25,6 +25,7 @@ from oroshi_desktop.queries.job_centre import (
 )
 from ui.i18n import current_language, label, message
 from ui.jobs.stamped_model import StampedTableModel
+from ui.list_export import EXPORT_ROLE
 from ui.qt import QT_TRANSLATE_NOOP, QBrush, QColor, Qt
 
 ATTENTION = QColor("#fff1c2")  # 要確認: a soft amber row, readable with black text
@@ -63,6 +64,11 @@ class JobTableModel(StampedTableModel[JobView]):
         return self.ledger.db.reading(job_rows, ids)
 
     def cell(self, job: JobView, column: int, role: int) -> Any:
+        if role == EXPORT_ROLE:  # times and counts as themselves for Excel; None: the shown text
+            if column in (3, 4, 5):
+                moment = (job.created_at, job.started_at, job.finished_at)[column - 3]
+                return moment.astimezone(self.tz) if moment else None
+            return job.attempts if column == 6 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(job, column)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -122,6 +128,8 @@ class OutboxTableModel(StampedTableModel[OutboxRow]):
         return self.database.reading(outbox_rows, ids)
 
     def cell(self, row: OutboxRow, column: int, role: int) -> Any:
+        if role == EXPORT_ROLE:
+            return row.attempts if column == 3 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and row.needs_attention:

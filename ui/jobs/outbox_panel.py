@@ -12,9 +12,12 @@ from ui.context import AppContext
 from ui.dialogs import confirm
 from ui.i18n import current_language, label
 from ui.jobs.models import OutboxTableModel
-from ui.jobs.table import button, combo, make_table, selected_row
+from ui.jobs.table import button, button_action, combo, make_table, selected_row
+from ui.list_export import ListExport
 from ui.operations import Operation
 from ui.qt import QCoreApplication, QGroupBox, QHBoxLayout, QLabel, Qt, QTimer, QVBoxLayout, QWidget
+from ui.row_actions import row_actions, tab_chain
+from ui.window_state import window_settings
 
 OUTBOX_POLL_MS = 3000  # the shared database: every PC polls it, so less often than the local ledger
 
@@ -84,6 +87,11 @@ class OutboxPanel(QGroupBox):
         buttons.addWidget(self.resend_button)
         buttons.addWidget(self.mark_sent_button)
         layout.addLayout(buttons)
+        self.list_export = ListExport(self, self.table, title=lambda: self.tr("メール送信キュー"),
+                                      settings=window_settings(ctx.settings.paths),
+                                      names=("exportOutbox", "copyOutboxRows"))
+        row_actions(self.table, [button_action(self, widget) for widget in (self.resend_button, self.mark_sent_button)])
+        tab_chain(self.state_filter, self.table, self.resend_button, self.mark_sent_button)
 
         self._last_id: int | None = None
         self.timer = QTimer(self)

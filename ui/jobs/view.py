@@ -25,7 +25,8 @@ from ui.dialogs import confirm
 from ui.i18n import label, user_message
 from ui.jobs.models import JobTableModel
 from ui.jobs.outbox_panel import OutboxPanel
-from ui.jobs.table import button, combo, make_table, selected_row
+from ui.jobs.table import button, button_action, combo, make_table, selected_row
+from ui.list_export import ListExport
 from ui.operations import BatchOperation, Operation, Progress, app_title
 from ui.qt import (
     QT_TRANSLATE_NOOP,
@@ -45,6 +46,8 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
+from ui.row_actions import row_actions, tab_chain
+from ui.window_state import window_settings
 
 if TYPE_CHECKING:
     from ui.shell.monitor import Overview
@@ -162,6 +165,13 @@ class JobsView(QWidget):
         buttons.addWidget(self.retry_all_button)
         buttons.addWidget(self.discard_all_button)
         layout.addLayout(buttons)
+        actions = [button_action(self, widget) for widget in (
+            self.open_button, self.retry_button, self.discard_button, self.retry_all_button, self.discard_all_button)]
+        self.list_export = ListExport(self, self.job_view, title=lambda: self.tr("ジョブ"),
+                                      settings=window_settings(self.ctx.settings.paths))
+        row_actions(self.job_view, actions[:3], main=actions[0])
+        tab_chain(self.state_filter, self.kind_filter, self.this_pc_only, self.job_view, self.open_button,
+                  self.retry_button, self.discard_button, self.retry_all_button, self.discard_all_button)
         return box
 
     # ---- the view contract -------------------------------------------------------------------

@@ -15,6 +15,7 @@ from oroshi_desktop.queries.order_list import (
     order_ids,
     order_rows,
 )
+from ui.list_export import EXPORT_ROLE
 from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
 
@@ -76,10 +77,19 @@ class OrderTableModel(PagedIdModel):
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
+    @staticmethod
+    def typed(row: OrderRow, column: int) -> Any:
+        """Numbers and dates as themselves for Excel; None: the shown text."""
+        return {OrderSort.ITEMS: row.item_quantity, OrderSort.RECEPTACLES: row.receptacle_quantity,
+                OrderSort.FREIGHT: row.freight_quantity, OrderSort.PRICE: row.price,
+                OrderSort.SHIPPING_DATE: row.shipping_date, OrderSort.ARRIVAL_DATE: row.arrival_date}.get(column)
+
     def order_at(self, row: int) -> OrderRow | None:
         return self.row_at(row)
 
     def cell(self, row: OrderRow, column: int, role: int) -> Any:
+        if role == EXPORT_ROLE:
+            return self.typed(row, column)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in NUMBER_COLUMNS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -18,6 +18,7 @@ from oroshi_desktop.queries.order_list import (
     order_totals,
 )
 from ui.context import AppContext
+from ui.list_export import ListExport
 from ui.list_table import list_table
 from ui.operations import Operation
 from ui.orders import documents
@@ -33,7 +34,9 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.row_actions import row_actions, tab_chain
 from ui.toolbar import toolbar_action
+from ui.window_state import window_settings
 
 COLUMN_WIDTHS = (170, 250, 70, 110, 70, 80, 100, 100, 70)
 
@@ -70,6 +73,10 @@ class OrdersView(QWidget):
         self._action("printShippingList", self.tr("まとめた出荷明細表"),
                      lambda: self.ask_document(documents.SHIPPING_LIST), self.tr("出荷日のまとめた出荷明細表を作成"))
 
+        self.list_export = ListExport(self, self.table, title=lambda: self.tr("注文・出荷"),
+                                      settings=window_settings(ctx.settings.paths), toolbar=self.toolbar)
+        row_actions(self.table, list(self.actions_by_name.values()), main=self.action("printPackingSlips"))
+        tab_chain(self.filters, self.table, self.toolbar)
         self.totals_label = QLabel("", self)
         self.totals_label.setObjectName("ordersTotals")
         self.totals_label.setAccessibleName(self.tr("絞り込んだ注文の合計"))

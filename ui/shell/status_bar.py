@@ -4,11 +4,14 @@ and the next mail check in the business time zone."""
 from __future__ import annotations
 
 import os
+from html import escape
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
 from ui.context import AppContext
-from ui.qt import QCoreApplication, QLabel, QStatusBar, QWidget
+from ui.notices import NOTICE_MS
+from ui.qt import QCoreApplication, QDesktopServices, QLabel, QStatusBar, Qt, QTimer, QUrl, QWidget
 from ui.shell.monitor import Overview
 
 ONLINE_STYLE = "color: #1a7f37;"
@@ -49,9 +52,28 @@ class ShellStatusBar(QStatusBar):
         self.connection_label = self._label("statusConnection", self.tr("確認中…"), self.tr("接続状態"))
         self.scheduler_label = self._label("statusScheduler", self.tr("スケジューラー: 確認中…"),
                                               self.tr("スケジューラーの状態"))
+        self.notice = QLabel("")
+        self.notice.setObjectName("statusNotice")
+        self.notice.setAccessibleName(self.tr("最後の操作の結果"))
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        self.addWidget(self.notice, 1)
+        self.notice_timer = QTimer(self)
+        self.notice_timer.setSingleShot(True)
+        self.notice_timer.timeout.connect(lambda: self.notice.setText(""))
         ctx.monitor.connection_checked.connect(self.show_online)
         ctx.database_changed.connect(self.show_database)
         ctx.monitor.overview_changed.connect(self.show_overview)
+
+    def announce(self, text: str, path: Path | None = None) -> None:
+        """What an action just did (printed, exported): with an 開く link when it made a file."""
+        if path is not None:
+            link = self.tr("開く")
+            self.notice.setText(f"{escape(text)}　<a href=\"{QUrl.fromLocalFile(str(path)).toString()}\">{link}</a>")
+        else:
+            self.notice.setText(escape(text))
+        self.notice.show()
+        self.notice_timer.start(NOTICE_MS)
 
     def _label(self, name: str, text: str, accessible: str) -> QLabel:
         label = QLabel(text)

@@ -36,7 +36,7 @@ def recipients_lines(detail: RunDetail) -> str:
 
 
 def send(parent: QWidget, detail: RunDetail) -> bool:
-    return _ask(parent, title(), translate("Statements", "インボイスのメールを送信しますか？") + "\n" + recipients_lines(detail))
+    return _ask(parent, title(), translate("Statements", "支払明細書のメールを送信しますか？") + "\n" + recipients_lines(detail))
 
 
 def resend(parent: QWidget, detail: RunDetail) -> bool:

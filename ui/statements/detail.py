@@ -78,7 +78,8 @@ def _attempt_line(part: OrganizationPart, tz: ZoneInfo) -> str:
             return text.format(time=local_time_text(part.sent_at, tz))
         return translate("RunDetail", "メール: まだ送信キューにありません")
     parts = [translate("RunDetail", "メール: {state}").format(state=outbox_text(outbox.state)),
-             translate("RunDetail", "試行 {count} 回").format(count=outbox.attempts)]
+             translate("RunDetail", "試行 1 回") if outbox.attempts == 1  # English: "1 attempt"
+             else translate("RunDetail", "試行 {count} 回").format(count=outbox.attempts)]
     if outbox.generation > 1:
         parts.append(translate("RunDetail", "第{generation}回の送信").format(generation=outbox.generation))
     if outbox.sent_at:
@@ -155,7 +156,8 @@ class OrganizationBox(QGroupBox):
             grid.addWidget(self.error_label, row, 0, 1, 3)
             row += 1
         if len(part.history) > 1:
-            lines = [self.tr("第{generation}回: {state}（試行 {count} 回").format(
+            lines = [(self.tr("第{generation}回: {state}（試行 1 回") if a.attempts == 1
+                      else self.tr("第{generation}回: {state}（試行 {count} 回")).format(
                          generation=a.generation, state=outbox_text(a.state), count=a.attempts)
                      + (self.tr("、送信 {time}").format(time=local_time_text(a.sent_at, tz)) if a.sent_at else "")
                      + (self.tr("、{error}").format(error=a.error_in(current_language())) if a.last_error_ja else "") + self.tr("）")
@@ -201,8 +203,9 @@ class RunDetailPanel(QScrollArea):
             mail = (self.tr("メール送信: する（{time}）").format(time=local_time_text(row.send_at, self.tz))
                     if row.send_email else self.tr("メール送信: しない"))
             state = self.tr("状態: {state}").format(state=row.state.label_in(current_language()))
+            # The state on a line of its own: a narrow pane wrapped it mid-word (状態: 未 / 作成).
             self.header = QLabel(f"<b>No.{row.id}　{html.escape(period_text(row.start_date, row.end_date))}</b><br>"
-                                 f"{html.escape(layout_text(row.layout))}　{html.escape(mail)}　{html.escape(state)}")
+                                 f"{html.escape(layout_text(row.layout))}　{html.escape(mail)}<br>{html.escape(state)}")
             self.header.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.header)
             if failure:

@@ -24,6 +24,7 @@ from oroshi_desktop.queries.statement_runs import (
     run_rows,
 )
 from ui.i18n import current_language
+from ui.list_export import EXPORT_ROLE
 from ui.operations import show_error
 from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
@@ -124,6 +125,8 @@ class RunTableModel(PagedIdModel):
         return self.row_at(row)
 
     def cell(self, row: RunRow, column: int, role: int) -> Any:
+        if role == EXPORT_ROLE:  # the send time as a date and time for Excel; None: the shown text
+            return row.send_at.astimezone(self.tz) if column == SortKey.SEND_AT and row.send_at else None
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._brushes.get(row.state)
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -28,6 +28,7 @@ from oroshi_desktop.statement_run_editing import NewRun, create_run
 from ui.i18n import current_language, ui_locale
 from ui.operations import Operation
 from ui.qt import (
+    QAction,
     QCalendarWidget,
     QCheckBox,
     QColor,
@@ -42,6 +43,7 @@ from ui.qt import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QKeySequence,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -164,6 +166,14 @@ class NewStatementDialog(QDialog):
         cancel.setObjectName("cancelRun")
         self.buttons.accepted.connect(self.create)
         self.buttons.rejected.connect(self.reject)
+        # Enter belongs to the calendar (it picks a day) while it has the focus: Ctrl+Enter creates
+        # from anywhere in the dialog, so the keyboard never has to Tab past twelve preview buttons.
+        create_key = QAction(self)
+        create_key.setObjectName("createRunKey")
+        create_key.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        create_key.triggered.connect(lambda _checked=False: self.create_button.click())
+        self.addAction(create_key)
+        self.create_button.setToolTip(self.tr("Ctrl+Enter でも作成できます"))
         self._layout()
 
         self._timer = QTimer(self)

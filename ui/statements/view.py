@@ -17,6 +17,7 @@ from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
 from ui.dialogs import confirm as confirm_dialog
 from ui.i18n import message
+from ui.list_export import ListExport
 from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.qt import (
@@ -33,12 +34,14 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.row_actions import row_actions, tab_chain
 from ui.statements import confirm, pdfs
 from ui.statements.actions import ATTENTION, enabled_actions, make_actions
 from ui.statements.detail import recipients_text
 from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
 from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
+from ui.window_state import window_settings
 
 
 class StatementsView(QWidget):
@@ -75,6 +78,11 @@ class StatementsView(QWidget):
             "previewStatement": self.preview_selected, "previewMail": self.preview_mail,
             "sendStatementNow": self.send_now, "resendStatement": self.resend, "markStatementSent": self.mark_sent,
             "deleteStatement": self.delete_selected})
+        self.list_export = ListExport(self, self.table, title=lambda: self.title,
+                                      settings=window_settings(ctx.settings.paths), toolbar=self.toolbar)
+        row_actions(self.table, [self.action(name) for name in (
+            "previewStatement", "generateStatement", "previewMail", "sendStatementNow", "resendStatement",
+            "markStatementSent", "deleteStatement")], main=self.action("previewStatement"))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("statementsSplitter")
@@ -98,6 +106,7 @@ class StatementsView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.splitter, 1)
 
+        tab_chain(self.filters, self.table, self.detail_panel, self.toolbar)
         self._selected_id: int | None = None
         self.model.loaded.connect(self._loaded)
         self.jobs = JobWatcher(ctx.ledger, self)

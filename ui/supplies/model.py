@@ -16,6 +16,7 @@ from oroshi_desktop.queries.supply_list import (
     supply_ids,
     supply_rows,
 )
+from ui.list_export import EXPORT_ROLE
 from ui.orders.model import money_text
 from ui.paged_model import AllIds, FirstPage, PagedIdModel
 from ui.qt import QBrush, QColor, QCoreApplication, Qt, QWidget
@@ -64,6 +65,10 @@ class SupplyTableModel(PagedIdModel):
         return self.row_at(row)
 
     def cell(self, row: SupplyRow, column: int, role: int) -> Any:
+        if role == EXPORT_ROLE:  # numbers for Excel; None: the shown text
+            if column == SupplySort.QUANTITY:
+                return row.quantity
+            return row.price if column == SupplySort.PRICE and not row.unpriced else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column in NUMBER_COLUMNS:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -23,6 +23,7 @@ from oroshi_desktop.queries.supply_list import (
 from oroshi_desktop.queries.supply_list import supply_days as days_with_supplies
 from ui.context import AppContext
 from ui.i18n import ui_locale
+from ui.list_export import ListExport
 from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.orders.filters import from_qdate, to_qdate
@@ -43,8 +44,10 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.row_actions import row_actions, tab_chain
 from ui.supplies.model import SupplyTableModel
 from ui.toolbar import toolbar_action
+from ui.window_state import window_settings
 
 COLUMN_WIDTHS = (70, 70, 170, 130, 150, 80, 70, 70)
 MARKED_COLOUR = "#d8ecff"
@@ -110,6 +113,10 @@ class SuppliesView(QWidget):
             self, self.toolbar, "printCheckSheet", self.tr("受入チェック表"),
             self.tr("選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示"), self.make_check_sheet)
 
+        self.list_export = ListExport(self, self.table, title=lambda: self.tr("供給"),
+                                      settings=window_settings(ctx.settings.paths), toolbar=self.toolbar)
+        row_actions(self.table, [self.check_sheet_action], main=self.check_sheet_action)
+        tab_chain(self.calendar, self.prefecture, self.reception_time, self.organization, self.table, self.toolbar)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)

@@ -91,7 +91,7 @@ class PdfTab(QWidget):
         self.view.pageNavigator().currentPageChanged.connect(self._page_changed)
         self.search_box.textChanged.connect(self._search)
         self.search_box.returnPressed.connect(self.find_next)
-        self.search_model.rowsInserted.connect(self._show_result_count)
+        self.search_model.rowsInserted.connect(self._results_arrived)
         self.search_model.modelReset.connect(self._show_result_count)
 
     def _add(self, name: str, text: str, slot: object, shortcut: QKeySequence.StandardKey | None = None) -> QAction:
@@ -150,6 +150,14 @@ class PdfTab(QWidget):
     def result_count(self) -> int:
         return self.search_model.rowCount(self.search_model.index(-1, -1).parent())
 
+    def _results_arrived(self) -> None:
+        """The search runs in the background: its first hit is shown (scrolled to, highlighted) as
+        soon as it is found, as a browser's find does; Enter and 次へ go on from there."""
+        if self._result < 0 and self.search_box.text() and self.result_count() > 0:
+            self._go_to_result(0)
+        else:
+            self._show_result_count()
+
     def _show_result_count(self) -> None:
         count = self.result_count()
         if not self.search_box.text():
@@ -166,9 +174,9 @@ class PdfTab(QWidget):
             self._show_result_count()
             return
         self._result = index % count
-        self.view.setCurrentSearchResultIndex(self._result)
+        self.view.setCurrentSearchResultIndex(self._result)  # the hit is highlighted
         link = self.search_model.resultAtIndex(self._result)
-        self.view.pageNavigator().jump(link)
+        self.view.pageNavigator().jump(link.page(), link.location(), self.view.pageNavigator().currentZoom())
         self._show_result_count()
 
     def find_next(self) -> None:

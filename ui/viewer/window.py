@@ -1,4 +1,9 @@
-"""The PDF viewer window: one per app, each opened document a tab (閉じる on each tab)."""
+"""The PDF viewer window: one per app, each opened document a tab (閉じる on each tab).
+
+Escape or Ctrl+W closes the current tab (the last one closes the window). The window opens inside
+the screen's free area (never under the task bar) and remembers its size and whether it was
+maximized, in the same per-user file as the main window's layout.
+"""
 
 from __future__ import annotations
 
@@ -6,12 +11,16 @@ import shiboken6
 
 from ui.pdf_document import PdfPasswordError, load_pdf_document
 from ui.qt import (
+    QAction,
     QCloseEvent,
     QCoreApplication,
     QGuiApplication,
     QInputDialog,
+    QKeySequence,
     QLineEdit,
     QMainWindow,
+    QSettings,
+    QSize,
     Qt,
     QTabWidget,
     QWidget,
@@ -22,12 +31,22 @@ _window: PdfViewerWindow | None = None
 
 
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
-    """The wanted size, but never larger than the screen's free area (task bar excluded)."""
+    """The wanted size, but never larger than the screen's free area (task bar excluded), and placed
+    inside that area (centred), frame and title bar included."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     area = screen.availableGeometry() if screen is not None else None
     if area is not None:
         width, height = min(width, area.width() - 20), min(height, area.height() - 40)
     widget.resize(width, height)
+    if area is not None:
+        widget.move(area.x() + max(0, (area.width() - width) // 2), area.y() + max(0, (area.height() - height - 30) // 2))
+
+
+def _settings() -> QSettings:
+    from oroshi_desktop.paths import app_paths
+    from ui.window_state import window_settings
+
+    return window_settings(app_paths())
 
 
 class PdfViewerWindow(QMainWindow):
@@ -43,7 +62,35 @@ class PdfViewerWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._title_from_tab)
         self.setCentralWidget(self.tabs)
-        fit_to_screen(self, 900, 700)
+        for name, keys in (("closePdfTab", [QKeySequence(QKeySequence.StandardKey.Close), QKeySequence("Ctrl+W"),
+                                            QKeySequence(Qt.Key.Key_Escape)]),):
+            action = QAction(self.tr("タブを閉じる"), self)
+            action.setObjectName(name)
+            action.setShortcuts(list(dict.fromkeys(k for k in keys if not k.isEmpty())))
+            action.triggered.connect(lambda _checked=False: self.close_tab(self.tabs.currentIndex()))
+            self.addAction(action)
+        find = QAction(self.tr("PDF内を検索"), self)
+        find.setObjectName("findInPdf")
+        find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        find.triggered.connect(lambda _checked=False: (tab := self.current_tab()) and tab.focus_search())
+        self.addAction(find)  # Ctrl+F anywhere in the viewer: the current tab's search box
+        self.restore_size()
+
+    def restore_size(self) -> None:
+        settings = _settings()
+        size = settings.value("viewer/size")
+        width, height = (size.width(), size.height()) if isinstance(size, QSize) else (900, 700)
+        fit_to_screen(self, width, height)
+        if str(settings.value("viewer/maximized", "false")).lower() == "true":
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+
+    def save_size(self) -> None:
+        settings = _settings()
+        maximized = self.isMaximized()
+        settings.setValue("viewer/maximized", maximized)
+        if not maximized:
+            settings.setValue("viewer/size", self.size())
+        settings.sync()
 
     def add_document(self, tab: PdfTab) -> PdfTab:
         index = self.tabs.addTab(tab, tab.title)
@@ -59,6 +106,9 @@ class PdfViewerWindow(QMainWindow):
         return [tab for i in range(self.tabs.count()) if isinstance(tab := self.tabs.widget(i), PdfTab)]
 
     def close_tab(self, index: int) -> None:
+        if index < 0:
+            self.close()
+            return
         widget = self.tabs.widget(index)
         self.tabs.removeTab(index)
         if widget is not None:
@@ -72,6 +122,7 @@ class PdfViewerWindow(QMainWindow):
         self.setWindowTitle(f"{tab.title} — {title}" if tab else title)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_size()
         # The documents hold whole PDFs in memory: closing the window lets them go.
         while self.tabs.count():
             widget = self.tabs.widget(0)

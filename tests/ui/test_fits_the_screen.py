@@ -1,0 +1,100 @@
+"""Nothing cut off at 1366×768 and 150 %, in Japanese and English: every list header's text fits its
+column at the default widths, and every dialog fits the screen's free area.
+
+At 150 % a 1366×768 screen is 910×512 logical pixels, less the task bar: Qt lays widgets out in
+logical pixels, so a dialog fits when its smallest size does within that; text widths are measured
+with the widgets' own fonts (the bundled Japanese font, as in the app).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from oroshi_desktop.config import load_settings
+from oroshi_desktop.demo import generate_demo
+from oroshi_desktop.queries.order_list import OrderFilter
+from tests.conftest import make_database
+from tests.ui.test_list_export import rows_shown
+from ui.qt import QDialog, QStyle, QTableView
+
+SCREEN = (1366, 768)
+SCALE = 1.5
+TASK_BAR = 48  # a Windows task bar at 150 %, in logical pixels
+AVAILABLE = (int(SCREEN[0] / SCALE), int(SCREEN[1] / SCALE) - TASK_BAR)
+LIST_TABLES = {"statements": ("statementsTable",), "orders": ("ordersTable",), "supplies": ("suppliesTable",),
+               "archive": ("archiveTable",), "jobs": ("jobsTable", "outboxTable")}
+
+
+@pytest.fixture(params=["ja", "en"])
+def demo_shell(request: pytest.FixtureRequest, tmp_path: Path, make_shell: Any) -> Any:
+    if request.param == "en":
+        request.getfixturevalue("english")
+    settings = load_settings()
+    database = make_database("sqlite", request, tmp_path)
+    generate_demo(database, scale=1, seed=0, today=datetime.now(settings.tz).date())
+    settings = replace(settings, database_url=database.url.render_as_string(hide_password=False))
+    return make_shell(settings, database)
+
+
+def cut_headers(table: QTableView) -> list[str]:
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    model = table.model()
+    cut = []
+    for column in range(header.count()):
+        if header.isSectionHidden(column) or (column == header.count() - 1 and header.stretchLastSection()):
+            continue
+        text = str(model.headerData(column, header.orientation()) or "")
+        needed = metrics.horizontalAdvance(text) + margin
+        if header.sectionSize(column) < needed:
+            cut.append(f"{table.objectName()}[{column}] {text!r}: {header.sectionSize(column)} < {needed}")
+    return cut
+
+
+def test_every_list_header_fits_its_column(demo_shell: Any, qtbot: Any) -> None:
+    cut: list[str] = []
+    for key, tables in LIST_TABLES.items():
+        view = demo_shell.show_view(key)
+        for name in tables:
+            table = view.findChild(QTableView, name)
+            rows_shown(qtbot, table)
+            cut += cut_headers(table)
+    assert cut == []
+
+
+def too_big(dialog: QDialog) -> str | None:
+    dialog.ensurePolished()
+    smallest = dialog.sizeHint().expandedTo(dialog.minimumSize())  # its natural size: nothing scrolled away
+    title_room = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 120  # icon and buttons
+    if smallest.width() > AVAILABLE[0] or smallest.height() > AVAILABLE[1] or title_room > AVAILABLE[0]:
+        return f"{dialog.objectName()}: {smallest.width()}×{smallest.height()} > {AVAILABLE[0]}×{AVAILABLE[1]}"
+    return None
+
+
+def test_every_dialog_fits_the_screen(demo_shell: Any, qtbot: Any) -> None:
+    from ui.about import AboutDialog
+    from ui.orders import documents
+    from ui.orders.documents import DocumentDialog
+    from ui.statements.new_dialog import NewStatementDialog
+
+    window = demo_shell
+    ctx = window.ctx
+    orders = window.show_view("orders")
+    qtbot.waitUntil(lambda: bool(orders.choices.carriers), timeout=10000)
+    dialogs: list[QDialog] = [
+        NewStatementDialog(ctx.database, ctx.settings.tz, window),
+        AboutDialog(ctx.database, window),
+        *(DocumentDialog(kind, orders.choices, OrderFilter(start=datetime.now(ctx.settings.tz).date(),
+                                                           end=datetime.now(ctx.settings.tz).date()), [], window)
+          for kind in (documents.SHIPPING_CHART, documents.PACKING_SLIPS, documents.SHIPPING_LIST)),
+    ]
+    problems = [problem for dialog in dialogs if (problem := too_big(dialog))]
+    for dialog in dialogs:
+        dialog.deleteLater()
+    assert problems == []

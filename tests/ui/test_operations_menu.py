@@ -1,0 +1,123 @@
+"""Every action from the keyboard and the menu bar (the demo shell, SQLite and both PostgreSQL
+kinds): each view's tool-bar actions, its lists' exportList/copyRows, are in the menu bar's 操作
+menu with an accelerator; Tab walks out of each list without changing the selected row; every
+list has a right-click menu."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.ui.test_list_export import rows_shown, shell  # noqa: F401 (the fixture)
+from ui.qt import QAction, QApplication, QMenu, Qt, QTableView, QToolBar
+from ui.shell.operations_menu import view_actions, with_accelerator
+from ui.shell.views import NAVIGATION
+
+LIST_TABLES = {"statements": ("statementsTable",), "orders": ("ordersTable",), "supplies": ("suppliesTable",),
+               "archive": ("archiveTable",), "jobs": ("jobsTable", "outboxTable")}
+
+
+def menu_bar_actions(window: Any) -> dict[str, QAction]:
+    found: dict[str, QAction] = {}
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+            elif action.objectName():
+                found[action.objectName()] = action
+    for top in window.menuBar().actions():
+        if top.menu() is not None:
+            walk(top.menu())
+    return found
+
+
+def test_every_views_actions_are_in_the_menu_bar_with_an_accelerator(shell: Any) -> None:  # noqa: F811
+    for entry in NAVIGATION:
+        view = shell.show_view(entry.key)
+        in_menu = menu_bar_actions(shell)
+        toolbar_actions = [a for bar in view.findChildren(QToolBar) for a in bar.actions() if a.objectName()]
+        for action in (*toolbar_actions, *view_actions(view)):
+            assert in_menu.get(action.objectName()) is action, (entry.key, action.objectName())
+            assert "&" in action.text(), action.text()  # an accelerator letter in the menu
+        if entry.key in LIST_TABLES:
+            for name in ("exportList", "copyRows"):
+                assert name in in_menu, (entry.key, name)
+            assert in_menu["copyRows"].shortcut().toString() == "Ctrl+C"
+        letters = [a.text().split("&", 1)[1][0].upper() for a in view_actions(view) if "&" in a.text()]
+        assert len(letters) == len(set(letters)), (entry.key, letters)  # each letter once in the menu
+        keys = [a.shortcut().toString() for a in view_actions(view) if not a.shortcut().isEmpty()
+                and a.shortcutContext() != Qt.ShortcutContext.WidgetShortcut]  # Ctrl+C: per list
+        assert len(keys) == len(set(keys)), (entry.key, keys)  # a key shared in one view would run nothing
+    statements = shell.show_view("statements")
+    assert statements.action("generateStatement").shortcut().toString() == "Ctrl+G"
+    button = statements.toolbar.widgetForAction(statements.action("generateStatement"))
+    assert "&" not in button.text() and button.text() == "作成"  # the tool bar keeps the plain word
+
+
+def test_accelerators_in_japanese_and_english() -> None:
+    used: set[str] = set()
+    assert with_accelerator("作成", "generateStatement", used) == "作成(&G)"
+    assert with_accelerator("削除", "deleteStatement", used) == "削除(&D)"
+    assert with_accelerator("Excelに出力…", "exportList", used) == "&Excelに出力…"
+    assert with_accelerator("Generate", "generateStatement", used) == "Ge&nerate"  # G and E are taken
+
+
+@pytest.mark.parametrize("key", list(LIST_TABLES))
+def test_tab_leaves_each_list_and_keeps_the_selection(shell: Any, qtbot: Any, key: str) -> None:  # noqa: F811
+    view = shell.show_view(key)
+    shell.activateWindow()
+    for name in LIST_TABLES[key]:
+        table = view.findChild(QTableView, name)
+        count = rows_shown(qtbot, table)
+        assert not table.tabKeyNavigation()
+        assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
+        assert any(a.objectName().startswith("copy") for a in table.actions())
+        if count:
+            table.selectRow(min(1, count - 1))
+        selected = [i.row() for i in table.selectionModel().selectedRows()]
+        current = table.currentIndex().row()
+        table.setFocus()
+        qtbot.waitUntil(table.hasFocus, timeout=2000)
+        visited = []
+        for _ in range(12):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            visited.append(QApplication.focusWidget())
+            assert [i.row() for i in table.selectionModel().selectedRows()] == selected
+            assert table.currentIndex().row() == current
+        assert visited[0] is not table  # the first Tab leaves the list
+        assert table in visited or len(set(map(id, visited))) > 2  # Tab walks on (and comes round)
+
+
+@pytest.mark.parametrize("shell", ["sqlite"], indirect=True)
+def test_enter_runs_the_rows_main_action_and_the_right_click_menu_offers_the_rows_actions(
+        shell: Any, qtbot: Any) -> None:  # noqa: F811
+    view = shell.show_view("archive")
+    table = view.findChild(QTableView, "archiveTable")
+    rows_shown(qtbot, table)
+    names = [a.objectName() for a in table.actions() if not a.isSeparator()]
+    assert names == ["openArchiveDocument", "printArchiveDocument", "copyRows"]
+    orders = shell.show_view("orders")
+    table = orders.findChild(QTableView, "ordersTable")
+    assert rows_shown(qtbot, table) > 0
+    opened: list[bool] = []
+    orders.action("printPackingSlips").triggered.connect(lambda _checked=False: opened.append(True))
+    shell.activateWindow()
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus, timeout=2000)
+    from ui.orders.documents import DocumentDialog
+
+    closed: list[str] = []
+
+    def close_the_dialog() -> None:  # the packing-slip dialog Enter opened: its own test is elsewhere
+        for dialog in shell.findChildren(DocumentDialog):
+            closed.append(dialog.windowTitle())
+            dialog.reject()
+    from ui.qt import QTimer
+
+    QTimer.singleShot(300, close_the_dialog)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(closed), timeout=5000)
+    assert opened == [True] and closed == ["卸先用出荷表"]
