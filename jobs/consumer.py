@@ -1,9 +1,9 @@
 """Running Huey's consumer inside the GUI process or as ``oroshi-desktop worker``.
 
 Huey's consumer installs SIGINT/SIGTERM/SIGHUP handlers in ``start()``; inside the GUI that would
-swallow Ctrl-C and fail off the main thread, so the embedded consumer skips them. Huey's own
-periodic scheduler is never used: the schedule (``jobs.office_schedule``) claims each slot in the
-database. With a local queue only the consumer holding this PC's lock file takes part in it; with
+swallow Ctrl-C and fail off the main thread, so the embedded consumer skips them. There is one
+scheduler, ours: no Huey periodic task is registered and the consumer runs with ``periodic=False``;
+the schedule (``jobs.office_schedule``) claims each slot in the database. With a local queue only the consumer holding this PC's lock file takes part in it; with
 a shared queue every consumer does, and the slot rows let exactly one of them act per slot.
 """
 

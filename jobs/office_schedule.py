@@ -76,7 +76,7 @@ class Schedule:
     def __init__(self, tasks: Tasks, *, tick: float | None = None) -> None:
         self.tasks = tasks
         self.tick = tick or schedule_tick()
-        self.validate = tasks.periodic_mail_check.task_class().validate_datetime
+        self.validate = tasks.mail_schedule
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_slot: datetime | None = None

@@ -207,7 +207,6 @@ def held_while_paused(runtime: Runtime, job_id: int, delay: float) -> bool:
 # ---- Huey ---------------------------------------------------------------------------------------
 
 JOB_TASK_NAME = "oroshi.job"
-MAIL_CHECK_TASK = "mail_check"
 
 
 @dataclass
@@ -216,9 +215,10 @@ class Tasks:
 
     huey: Huey
     runtime_factory: Callable[[], Runtime]
+    # Is a slot one of the mail check's? (``jobs.schedule.cron_in_zone`` of the settings' expression)
+    mail_schedule: Callable[[datetime], bool]
     job_task: Any = None
     by_kind: dict[str, Any] = field(default_factory=dict)  # kind → the task that runs it (one for all)
-    periodic_mail_check: Any = None
 
     @property
     def runtime(self) -> Runtime:
@@ -317,7 +317,10 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
     doubles each retry.
     ``pause_delay`` is how often a task held by a paused queue looks at the flag again.
     """
-    tasks = Tasks(huey, runtime_factory)
+    settings = runtime_factory().settings
+    # One scheduler: ``jobs.office_schedule`` claims each slot in the database and asks this cron
+    # check; no Huey periodic task is registered (the consumer runs with periodic=False).
+    tasks = Tasks(huey, runtime_factory, mail_schedule=cron_in_zone(settings.mail_schedule, settings.tz))
 
     # Every job retries with exponential backoff; only transient failures (RetryLater: SMTP 4xx or
     # refused connection, database unreachable) use the retries, the rest fail at once.
@@ -327,15 +330,6 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
         return run_task(runtime_factory(), job_id, token, will_retry=bool(task is not None and task.retries > 0),
                         pause_delay=pause_delay)
 
-    settings = runtime_factory().settings
-
-    # Declared as Huey's periodic task for its cron validator and for ``call_local``; the consumer
-    # never runs it on its own (periodic=False): ``jobs.office_schedule`` fires it once per slot.
-    @huey.periodic_task(cron_in_zone(settings.mail_schedule, settings.tz), name="oroshi.mail_check")
-    def periodic_mail_check() -> int | None:
-        return tasks.scheduled_mail_check()
-
     tasks.job_task = job_task
     tasks.by_kind.update(dict.fromkeys(WORK, job_task))
-    tasks.periodic_mail_check = periodic_mail_check
     return tasks

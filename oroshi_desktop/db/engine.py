@@ -163,6 +163,25 @@ def _first_line(err: BaseException) -> str:
     return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
 
 
+# What every PostgreSQL connection of the app passes to psycopg: a dropped office network fails in 10 s.
+CONNECT_ARGS = {"connect_timeout": 10, "application_name": "oroshi-desktop"}
+
+
+def psycopg_connect_parameters(raw_url: str) -> dict[str, Any]:
+    """``psycopg.connect`` keywords for a ``postgresql://USER@HOST:PORT/DB`` URL (the job queue's):
+    checked like the database URL, the password from the OS keyring, never in a connection string."""
+    url = parse_database_url(raw_url)
+    if url.get_backend_name() != "postgresql":
+        raise DatabaseUnavailable(f"{redact(raw_url)!r} is not a postgresql:// URL",
+                                  f"{redact(raw_url)!r} は postgresql:// のURLではありません")
+    parameters: dict[str, Any] = {**CONNECT_ARGS, **url.query, "host": url.host or "localhost",
+                                  "port": url.port or 5432, "dbname": url.database, "user": url.username}
+    password = _password_for(url)
+    if password:
+        parameters["password"] = password
+    return parameters
+
+
 def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: Any) -> Database:
     url = parse_database_url(raw_url)
     if url.get_backend_name() == "sqlite":
@@ -178,6 +197,6 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
         password = _password_for(url)
         connect_url = url.set(password=password) if password else url
         engine_kwargs.setdefault("pool_pre_ping", True)
-        engine_kwargs.setdefault("connect_args", {"connect_timeout": 10, "application_name": "oroshi-desktop"})
+        engine_kwargs.setdefault("connect_args", dict(CONNECT_ARGS))
         engine = create_engine(connect_url, **engine_kwargs)
     return Database(engine=engine, url=url)

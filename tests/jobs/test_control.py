@@ -54,16 +54,16 @@ def test_discarded_while_paused_is_dropped(queue, runtime):
     assert ledger.get(job_id).state == "discarded"
 
 
-def test_periodic_mail_check_does_nothing_while_paused(job_settings, runtime, demo_db):
+def test_scheduled_mail_check_does_nothing_while_paused(job_settings, runtime, demo_db):
     from jobs.queue import make_huey
 
     tasks = register_tasks(make_huey(job_settings), lambda: runtime)
     make_due(demo_db)
     set_paused(runtime.ledger, True)
-    tasks.periodic_mail_check.call_local()
+    tasks.scheduled_mail_check()
     assert runtime.ledger.count() == 0
     set_paused(runtime.ledger, False)
-    tasks.periodic_mail_check.call_local()
+    tasks.scheduled_mail_check()
     assert runtime.ledger.count() == 1
 
 

@@ -59,7 +59,7 @@ def redis_url() -> Iterator[str]:
 
 @pytest.fixture(params=["redis", "postgresql"])
 def queue_url(request, pg_server) -> Iterator[str]:
-    """Both shared-queue engines: a redis-server, or Huey's SQL storage in its own PostgreSQL database."""
+    """Both shared-queue engines: a redis-server, or Huey's PostgresHuey in its own PostgreSQL database."""
     if request.param == "redis":
         with running_redis() as url:
             yield url

@@ -199,15 +199,14 @@ def test_schedule_claims_each_slot_once_and_only_queues_a_check_when_mail_is_due
     assert runtime.ledger.count() == 1 and len(smtp_server.accepted) == 3
 
 
-def test_periodic_check_only_queues_a_job_when_mail_is_due(queue, runtime, wait, demo_db, smtp_server):
+def test_scheduled_check_only_queues_a_job_when_mail_is_due(queue, runtime, wait, demo_db, smtp_server):
     from datetime import datetime
 
-    task = queue.periodic_mail_check.task_class()
-    assert task.validate_datetime(datetime(2025, 1, 1, 0, 10)) and not task.validate_datetime(datetime(2025, 1, 1, 0, 11))
-    queue.periodic_mail_check.call_local()
+    assert queue.mail_schedule(datetime(2025, 1, 1, 0, 10)) and not queue.mail_schedule(datetime(2025, 1, 1, 0, 11))
+    queue.scheduled_mail_check()
     assert runtime.ledger.count() == 0
     make_due(demo_db)
-    queue.periodic_mail_check.call_local()
+    queue.scheduled_mail_check()
     [job] = runtime.ledger.list()
     assert wait(job.id).state == DONE
     assert len(smtp_server.accepted) == 3
