@@ -261,10 +261,6 @@ class Ledger:
                 .values(message=message, error=STOPPED_ERROR, lease_until=None, updated_at=now, **values))
             return result.rowcount == 1
 
-    def recover_interrupted(self) -> list[int]:
-        """Jobs of this scope whose worker stopped (lease expired) become failed, so a person sees them."""
-        return [job.id for job in self.expired_running() if self.reclaim(job, requeue=False, message=STOPPED_MESSAGE)]
-
     # ---- per-scope switches -----------------------------------------------------------------------
 
     def get_value(self, key: str, default: str = "") -> str:

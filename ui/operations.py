@@ -42,7 +42,6 @@ PROGRESS_DELAY_MS = 400  # quicker work finishes without any popup
 # The work waits on the network and the disk, not the CPU: with one thread per core (Qt's default,
 # 2 on an office laptop) two polls of an unreachable server would hold up every other operation.
 MIN_POOL_THREADS = 8
-APP_TITLE = "オロシ デスクトップ"  # the source text: windows show ``app_title()``, its translation
 
 _running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
 _log_file: Path | None = None  # named in the error dialog's details once the app logs to a file

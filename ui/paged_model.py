@@ -67,7 +67,6 @@ class PagedIdModel(QAbstractTableModel):
         self._pages: set[int] = set()
         self._generation = 0  # answers of an older reload are dropped
         self.loading = False
-        self.pages_read = 0  # how many pages of cells were read since the last reload (tests, bench)
         self._answered = False  # the last read of this model came back (a sync first page is safe)
 
     # ---- what the subclass gives ---------------------------------------------------------------
@@ -166,7 +165,6 @@ class PagedIdModel(QAbstractTableModel):
         self._rows.clear()
         self._texts.clear()
         self._pages.clear()
-        self.pages_read = 0
         self.endResetModel()
 
     def _parent_widget(self) -> QWidget | None:
@@ -181,7 +179,6 @@ class PagedIdModel(QAbstractTableModel):
         try:
             with self.database.read() as session:
                 self._rows.update(self.read_rows(session, ids))
-            self.pages_read += 1
         except Exception:  # the database went away: the cells show … and the next refresh tries again
             log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
 

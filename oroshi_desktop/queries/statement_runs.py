@@ -21,7 +21,7 @@ from datetime import date, datetime
 from enum import IntEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import (
@@ -32,7 +32,6 @@ from oroshi_desktop.db.models import (
     SupplierOrganization,
 )
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
-from oroshi_desktop.errors import NotFound
 
 
 class RunState(IntEnum):
@@ -286,17 +285,3 @@ def first_page(session: Session, run_filter: RunFilter = RunFilter(), sort: Sort
     runs = session.execute(run_ids_query(run_filter, sort, descending)
                            .with_only_columns(*_RUN_COLUMNS).limit(limit)).all()
     return [run[0] for run in runs], _rows_from(session, runs)
-
-
-def run_state(session: Session, invoice_id: int) -> RunState:
-    rows = run_rows(session, [invoice_id])
-    if invoice_id not in rows:
-        raise NotFound(f"statement run {invoice_id} does not exist", f"支払明細書 {invoice_id} が見つかりません")
-    return rows[invoice_id].state
-
-
-def bare_page_query(limit: int, offset: int = 0) -> Select[Any]:
-    """The plain SQL the list's first page stands for (the benchmark's yardstick): no state, no model."""
-    return (select(Invoice.id, Invoice.start_date, Invoice.end_date, Invoice.invoice_layout, Invoice.send_email,
-                   Invoice.send_at, Invoice.sent_at, literal(0))
-            .order_by(Invoice.start_date.desc(), Invoice.id.desc()).limit(limit).offset(offset))

@@ -63,7 +63,7 @@ def test_expired_lease_is_taken_back_once_and_only_in_its_scope(db, ledger):
     assert view.state == FAILED and view.message == STOPPED_MESSAGE and "lease" in view.error
     alive = ledger.create("statement", {"invoice": 2}, "")
     ledger.start(alive, "running", lease=timedelta(minutes=1))
-    assert ledger.recover_interrupted() == [], "a job whose lease is renewed is not touched"
+    assert ledger.expired_running() == [], "a job whose lease is renewed is not touched"
 
 
 def test_a_lost_task_is_claimed_for_resubmission_by_one_process(ledger):

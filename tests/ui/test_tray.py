@@ -24,10 +24,10 @@ from ui.tray import tray_available
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_offscreen_has_no_tray_and_closing_the_window_quits(qapp, _isolated_home, qt_warnings):
+@pytest.mark.qt_log_ignore("QSystemTrayIcon")  # offscreen's tray probe may complain
+def test_offscreen_has_no_tray_and_closing_the_window_quits(qapp, _isolated_home):
     from ui.app import run_gui
 
-    qt_warnings.expect("QSystemTrayIcon")  # offscreen's tray probe may complain
     assert not tray_available()
     settings = load_settings()
     job: list[int] = []
@@ -103,12 +103,12 @@ def _overview(**changes):
     return Overview(MailCheckState(queue, None, None), **values)
 
 
-def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbot, qt_warnings):
+@pytest.mark.qt_log_ignore("QSystemTrayIcon")
+def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbot):
     """The tray's logic on the offscreen platform (the icon exists, it is just not shown)."""
     from ui.app import prepare_database
     from ui.tray import Tray
 
-    qt_warnings.expect("QSystemTrayIcon")
     settings = load_settings()
     database = prepare_database(settings)
     try:

@@ -1,7 +1,7 @@
 """The navigation: which views the shell shows, in order, with their testability names.
 
 A view is made the first time it is shown, so the window paints its first view without paying
-for the others. A view of the next version is a ``PlaceholderView`` until its module lands.
+for the others.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from ui.context import AppContext
 from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QWidget
-from ui.shell.placeholder import PlaceholderView
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +32,8 @@ class NavEntry:
 
 
 def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
-    try:
-        from ui.statements.view import StatementsView
-    except ImportError as err:  # the statements view is built on its own branch
-        log.info("statements view not available: %s", err)
-        return PlaceholderView(ctx, QCoreApplication.translate("Navigation", "支払明細書"),
-                               QCoreApplication.translate("Navigation", "支払明細書の一覧・作成・送信"), parent)
+    from ui.statements.view import StatementsView
+
     return StatementsView(ctx, parent)
 
 
