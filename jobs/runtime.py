@@ -20,7 +20,7 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.errors import DatabaseUnavailable, UserError
 from oroshi_desktop.identity import worker_name
-from oroshi_desktop.ledger import JobOutput, Ledger
+from oroshi_desktop.ledger import JobOutput, Ledger, Message
 
 log = logging.getLogger(__name__)
 
@@ -112,8 +112,8 @@ class Runtime:
             return None
         return str(self.write_output(output.filename, output.content))
 
-    def run_job(self, job_id: int, *, message_running: str, message_failed: str,
-                work: Callable[[], tuple[str, JobOutput | None]], will_retry: bool = False,
+    def run_job(self, job_id: int, *, message_running: Message, message_failed: Message,
+                work: Callable[[], tuple[Message, JobOutput | None]], will_retry: bool = False,
                 token: str | None = None) -> str | None:
         """ledger start → ``work`` → finish(done message, stored output) or fail(failed message, error).
 
@@ -134,7 +134,7 @@ class Runtime:
         finally:
             heartbeat.remove(job_id)
 
-    def _run_started(self, job_id: int, message_failed: str, work: Callable[[], tuple[str, JobOutput | None]],
+    def _run_started(self, job_id: int, message_failed: Message, work: Callable[[], tuple[Message, JobOutput | None]],
                      will_retry: bool) -> str | None:
         ledger = self.ledger
         try:

@@ -25,7 +25,10 @@ from oroshi_desktop.labels import (
     MAIL_CHECK_LABEL,
     OUTBOX_STATE_LABELS,
     UNCERTAIN_ADVICE,
+    JobKind,
     Label,
+    OutboxState,
+    stored_message_text,
 )
 from oroshi_desktop.ledger import JobView
 
@@ -85,12 +88,14 @@ def job_rows(session: Session, ids: Iterable[int]) -> dict[int, JobView]:
     rows = session.execute(select(JobRow.id, JobRow.kind, JobRow.arguments, JobRow.state,
                                   JobRow.message, JobRow.error, JobRow.output_path, JobRow.attempts,
                                   JobRow.created_at, JobRow.started_at, JobRow.finished_at,
-                                  JobRow.requested_by, JobRow.ran_by, JobRow.document_id)
+                                  JobRow.requested_by, JobRow.ran_by, JobRow.document_id, JobRow.message_key,
+                                  JobRow.message_args)
                            .where(JobRow.id.in_(wanted)))
     return {r.id: JobView(id=r.id, kind=r.kind, arguments=json.loads(r.arguments or "{}"), state=r.state,
                           message=r.message, output_path=r.output_path, error=r.error, attempts=r.attempts,
                           created_at=r.created_at, started_at=r.started_at, finished_at=r.finished_at,
-                          requested_by=r.requested_by, ran_by=r.ran_by, document_id=r.document_id)
+                          requested_by=r.requested_by, ran_by=r.ran_by, document_id=r.document_id,
+                          message_key=r.message_key, message_args=r.message_args)
             for r in rows}
 
 
@@ -107,17 +112,22 @@ class MailCheckRun:
     error: str | None
     created_at: datetime
     finished_at: datetime | None
+    message_key: str | None = None
+    message_args: dict[str, str] | None = None
 
     @property
     def state_label(self) -> Label:
         return JOB_STATE_LABELS.get(self.state) or Label(self.state, self.state)
 
+    def message_text(self, language: str) -> str:
+        return stored_message_text(self.message_key, self.message_args, self.message, language)
+
 
 def last_mail_check(session: Session) -> MailCheckRun | None:
     """The newest batch mail check of this PC (a ``mail`` job without a run)."""
     row = session.execute(select(JobRow.id, JobRow.state, JobRow.message, JobRow.error,
-                                 JobRow.created_at, JobRow.finished_at)
-                          .where(JobRow.kind == "mail", JobRow.arguments.in_(("{}", "")))
+                                 JobRow.created_at, JobRow.finished_at, JobRow.message_key, JobRow.message_args)
+                          .where(JobRow.kind == JobKind.MAIL, JobRow.arguments.in_(("{}", "")))
                           .order_by(JobRow.id.desc()).limit(1)).first()
     return MailCheckRun(*row) if row else None
 
@@ -151,12 +161,12 @@ class OutboxRow:
 
     @property
     def needs_attention(self) -> bool:
-        return self.state == "uncertain"
+        return self.state == OutboxState.UNCERTAIN
 
     def what_to_check(self, language: str) -> str:
         """The last error in ``language`` (the row carries both), and for 要確認 what to do next."""
         error = self.last_error if language == "en" else self.last_error_ja
-        if self.state != "uncertain":
+        if self.state != OutboxState.UNCERTAIN:
             return error or ""
         return f"{error or DELIVERY_UNKNOWN.text(language)}{UNCERTAIN_ADVICE.text(language)}"
 
@@ -213,9 +223,9 @@ def outbox_rows(session: Session, ids: Sequence[int]) -> dict[int, OutboxRow]:
 
 def outbox_attention_count(session: Session) -> tuple[int, int, int]:
     """(uncertain, failed, sending) among the newest generations: the tray's colour."""
-    counts = dict.fromkeys(("uncertain", "failed", "sending"), 0)
+    counts = dict.fromkeys((OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.SENDING), 0)
     for state, count in session.execute(select(OutboxMessage.state, func.count())
                                         .where(_LATEST, OutboxMessage.state.in_(tuple(counts)))
                                         .group_by(OutboxMessage.state)):
         counts[state] = count
-    return counts["uncertain"], counts["failed"], counts["sending"]
+    return counts[OutboxState.UNCERTAIN], counts[OutboxState.FAILED], counts[OutboxState.SENDING]

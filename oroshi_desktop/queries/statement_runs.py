@@ -32,6 +32,7 @@ from oroshi_desktop.db.models import (
     SupplierOrganization,
 )
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
+from oroshi_desktop.labels import OutboxState
 
 
 class RunState(IntEnum):
@@ -112,8 +113,8 @@ class RunRow:
 def _latest_outbox() -> Any:
     newer = aliased(OutboxMessage)
     query = (select(OutboxMessage.invoice_id,
-                   func.sum(case((OutboxMessage.state == "uncertain", 1), else_=0)).label("uncertain"),
-                   func.sum(case((OutboxMessage.state == "failed", 1), else_=0)).label("failed"))
+                   func.sum(case((OutboxMessage.state == OutboxState.UNCERTAIN, 1), else_=0)).label("uncertain"),
+                   func.sum(case((OutboxMessage.state == OutboxState.FAILED, 1), else_=0)).label("failed"))
             .where(~exists().where(newer.invoice_supplier_organization_id
                                    == OutboxMessage.invoice_supplier_organization_id,
                                    newer.generation > OutboxMessage.generation))
@@ -263,8 +264,8 @@ def _rows_from(session: Session, runs: Sequence[Any]) -> dict[int, RunRow]:
         group = members.get(run_id, [])
         states = [m[3] for m in group]
         state = state_of(organizations=len(group), completed=sum(1 for m in group if m[0]),
-                         with_documents=sum(1 for m in group if m[1]), uncertain=states.count("uncertain"),
-                         failed=states.count("failed"), sent=sent_at is not None, send_email=send_email is True)
+                         with_documents=sum(1 for m in group if m[1]), uncertain=states.count(OutboxState.UNCERTAIN),
+                         failed=states.count(OutboxState.FAILED), sent=sent_at is not None, send_email=send_email is True)
         rows[run_id] = RunRow(id=run_id, start_date=start, end_date=end, layout=layout,
                               send_email=bool(send_email), send_at=send_at, sent_at=sent_at,
                               organization_names=tuple(m[2] for m in group), state=state)

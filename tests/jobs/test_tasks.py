@@ -53,7 +53,7 @@ def test_a_failing_job_is_failed_in_the_ledger_and_can_be_retried(queue, runtime
     job_id = queue.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=4242)
     job = wait(job_id)
     assert job.state == FAILED and "4242" in job.error
-    assert job.message == MESSAGES[ORDER_DOCUMENT].failed
+    assert job.message_key == MESSAGES[ORDER_DOCUMENT].failed
     requeued = runtime.ledger.requeue(job_id, "retry")
     queue.resubmit(requeued)
     again = wait(job_id)
@@ -67,7 +67,7 @@ def test_statement_and_preview_jobs(queue, runtime, wait, demo_db):
         start, end = invoice.start_date, invoice.end_date
     preview_id = queue.enqueue_preview(start=start, end=end, organization_id=1, fmt="supplier")
     statement = wait(statement_id)
-    assert statement.state == DONE and statement.message == MESSAGES[STATEMENT].done
+    assert statement.state == DONE and statement.message_key == MESSAGES[STATEMENT].done
     # The passwords the job made exist only in the run's rows: not in the ledger, not in the queue.
     with demo_db.read() as session:
         passwords = [password for iso in session.scalars(select(InvoiceSupplierOrganization).where(
@@ -152,7 +152,7 @@ def test_mail_check_sends_each_organization_once(queue, runtime, wait, demo_db, 
         assert [part.get_filename() for part in message.iter_attachments()]
 
     second = wait(queue.mail_check_now())
-    assert second.state == DONE and second.message == NOTHING_DUE
+    assert second.state == DONE and second.message_key == NOTHING_DUE.key
     assert len(smtp_server.accepted) == len(rows)
     summary = check_and_send(demo_db, runtime.transport(), tz=runtime.settings.tz)
     assert summary.invoices == [] and summary.ok

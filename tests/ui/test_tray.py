@@ -131,3 +131,21 @@ def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbo
         assert "要確認 1 件" in tray.icon.toolTip() and "送信失敗 1 件" in tray.icon.toolTip()
     finally:
         database.dispose()
+
+
+def test_the_last_mail_sent_is_found_by_its_message_key_in_any_language(db, _isolated_home):
+    """The tray's "支払明細書を送信しました" follows the ledger's key, never the words of a message."""
+    from oroshi_desktop.labels import JobMessage, LedgerMessage
+    from ui.context import AppContext
+    from ui.shell.monitor import read_overview
+
+    settings = load_settings()
+    ledger = Ledger(db, scope="local:pc-a", pc="pc-a")
+    sent = ledger.create("mail", {}, LedgerMessage(JobMessage.MAIL_CHECK_RUNNING))
+    ledger.finish(sent, LedgerMessage(JobMessage.MAIL_DONE))
+    nothing = ledger.create("mail", {}, LedgerMessage(JobMessage.MAIL_CHECK_RUNNING))
+    ledger.finish(nothing, LedgerMessage(JobMessage.NOTHING_DUE))
+    # A sentence, even the very words of "mail sent", is not a key (a row from before keys is not counted).
+    ledger.finish(ledger.create("mail", {}, ""), "メールを送信しました。")
+    overview = read_overview(AppContext(settings, db, ledger))
+    assert overview.last_mail_sent_job == sent

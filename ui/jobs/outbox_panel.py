@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from oroshi_desktop.labels import DELETED_ORGANIZATION, OUTBOX_STATE_LABELS
+from oroshi_desktop.labels import DELETED_ORGANIZATION, OUTBOX_STATE_LABELS, OutboxState
 from oroshi_desktop.queries.job_centre import OutboxFilter, OutboxRow
 from ui.context import AppContext
 from ui.dialogs import confirm
@@ -113,8 +113,8 @@ class OutboxPanel(QGroupBox):
         index = selected_row(self.table)
         self._last_id = self.model.row_id(index) if index >= 0 else None
         online, has_tasks = self.ctx.online, self.ctx.tasks is not None
-        self.resend_button.setEnabled(bool(row and has_tasks and online and row.state in ("sent", "uncertain", "failed")))
-        self.mark_sent_button.setEnabled(bool(row and online and row.state in ("uncertain", "failed")))
+        self.resend_button.setEnabled(bool(row and has_tasks and online and row.state in (OutboxState.SENT, OutboxState.UNCERTAIN, OutboxState.FAILED)))
+        self.mark_sent_button.setEnabled(bool(row and online and row.state in (OutboxState.UNCERTAIN, OutboxState.FAILED)))
         what = row.what_to_check(current_language()) if row else ""
         self.check_label.setText(what)
         self.check_label.setVisible(bool(what))

@@ -65,7 +65,7 @@ def read_overview(ctx: AppContext) -> Overview:
             running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
                                                .where(JobRow.kind == MAIL, JobRow.state == RUNNING)))
             last_sent = session.scalar(select(func.max(JobRow.id))
-                                       .where(JobRow.kind == MAIL, JobRow.message == MESSAGES[MAIL].done))
+                                       .where(JobRow.kind == MAIL, JobRow.message_key == MESSAGES[MAIL].done))
     except Exception as err:  # the connection check says so; the rest of the overview stands
         log.info("ledger counts not read: %s", err)
     counts: tuple[int | None, int | None, int | None] = (None, None, None)

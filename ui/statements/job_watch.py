@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from oroshi_desktop.labels import JobState
 from ui.qt import QObject, QTimer, Signal
 
 JOB_POLL_MS = 500
-ENDED = ("done", "failed", "discarded")
+ENDED = (JobState.DONE, JobState.FAILED, JobState.DISCARDED)
 
 
 class JobWatcher(QObject):

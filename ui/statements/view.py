@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.labels import JobState
 from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_detail
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
@@ -276,7 +277,7 @@ class StatementsView(QWidget):
         self._after_change(run_id)
         if job is not None:
             self.job_finished.emit(job_id, job.state)
-            if job.state == "failed":
+            if job.state == JobState.FAILED:
                 self.failure_box = confirm.failure_box(self, job.message, job.error or "")
 
     def _created(self, run_id: int | None) -> None:

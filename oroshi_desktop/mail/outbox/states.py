@@ -21,15 +21,13 @@ from sqlalchemy.orm import Session, aliased
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, SupplierOrganization
 from oroshi_desktop.domain.formats import prefecture_name
 from oroshi_desktop.errors import BrokenReference
+from oroshi_desktop.labels import OutboxState
 from oroshi_desktop.mail.compose import PASSWORD_DELIVERY_MODES, MailOrganization, header_text
 from oroshi_desktop.queries.preferences import PASSWORD_DELIVERY, get_preference
 
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
-UNCERTAIN = "uncertain"
-STATES = (PENDING, SENDING, SENT, FAILED, UNCERTAIN)
+PENDING, SENDING, SENT, FAILED, UNCERTAIN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.SENT,
+                                             OutboxState.FAILED, OutboxState.UNCERTAIN)
+STATES = tuple(OutboxState)
 CLAIMABLE = (PENDING, FAILED)  # a permanent failure is excluded by ``claimable_condition``
 
 PERMANENT = "permanent"
