@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Developer entry point used by the README's Quick start and by .ci/run.
 #   installer/dev.sh start   start the app (embedded demo database when nothing is configured)
-#   installer/dev.sh test    run the whole test suite (SQLite, a throwaway PostgreSQL, SMTP, Qt offscreen)
+#   installer/dev.sh test    ruff, mypy, then the whole test suite (SQLite, a throwaway PostgreSQL, SMTP, Qt offscreen)
 #   installer/dev.sh venv    only make .venv from the lock (installer/build.sh uses it for the bundle)
 # Both create .venv when it is missing or older than pyproject.toml, and install the Debian
 # packages a fresh machine lacks when run as root.
@@ -64,6 +64,9 @@ case "${1:-}" in
     ensure_venv
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$venv/bin/ruff" check .
+    # The type hints, checked on every product package ([tool.mypy] in pyproject.toml). Errors are
+    # printed but do not fail the run yet: the count is not 0 (see docs/decisions.md, issue-hygiene).
+    "$venv/bin/mypy" || echo "mypy: type errors remain (listed above); not failing the run until they reach 0" >&2
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;
   venv)

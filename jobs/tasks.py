@@ -82,14 +82,14 @@ def filters_arguments(filters: Any) -> dict[str, Any]:
 Work = Callable[[Runtime, dict[str, Any]], tuple[LedgerMessage, JobOutput | None]]
 
 
-def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from jobs.statements import generate_statements
 
     generate_statements(runtime.db, int(arguments["invoice_id"]), tz=runtime.settings.tz)
     return LedgerMessage(MESSAGES[STATEMENT].done), None
 
 
-def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from oroshi_desktop.db.models import SupplierOrganization
     from oroshi_desktop.domain.filenames import preview_filename
     from printables.render import preview_pdf
@@ -108,7 +108,7 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobO
     return LedgerMessage(MESSAGES[PREVIEW].done), JobOutput(PREVIEW, preview_filename(name, start, end, fmt, now), pdf)
 
 
-def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from oroshi_desktop.domain.filenames import order_document_filename
     from printables.render import packing_slips_pdf, shipping_chart_pdf, shipping_list_pdf
 
@@ -132,7 +132,7 @@ def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[st
         document_type, order_document_filename(day, document_type, now), pdf)
 
 
-def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from oroshi_desktop.domain.filenames import check_sheet_filename
     from printables.render import check_sheet_pdf
 
@@ -147,7 +147,7 @@ def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, 
     return LedgerMessage(MESSAGES[CHECK_SHEET].done), JobOutput(CHECK_SHEET, filename, pdf)
 
 
-def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     """Manual (``invoice_id`` given: send now / resend) or batch (every due run)."""
     from jobs.statements import check_and_send, send_invoice
 

@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from oroshi_desktop.db.engine import rows_changed
 from oroshi_desktop.db.models import StoredDocument
 from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import NotFound
@@ -125,4 +126,4 @@ def purge_job_outputs(session: Session, created_before: datetime) -> int:
     """Delete job outputs stored before ``created_before``; only job outputs, never a statement or mail."""
     result = session.execute(delete(StoredDocument).where(StoredDocument.owner_type == JOB_OUTPUT_OWNER_TYPE,
                                                           StoredDocument.created_at < created_before))
-    return result.rowcount or 0
+    return rows_changed(result) or 0

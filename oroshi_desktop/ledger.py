@@ -23,7 +23,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.engine import Database, rows_changed
 from oroshi_desktop.db.models import JobRow, QueueFlag, StoredDocument
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import JOB_OUTPUT_OWNER_TYPE, store_document
@@ -178,7 +178,7 @@ class Ledger:
                 .values(state=RUNNING, **_message_values(message), started_at=now, error=None, finished_at=None,
                         attempts=JobRow.attempts + 1, ran_by=ran_by,
                         lease_until=now + lease if lease is not None else None, updated_at=now))
-            return result.rowcount == 1
+            return rows_changed(result) == 1
 
     def heartbeat(self, job_ids: list[int], lease: timedelta) -> int:
         """Extend the lease of running jobs this process is working on."""
@@ -188,7 +188,7 @@ class Ledger:
         with self.db.write() as session:
             result = session.execute(update(JobRow).where(JobRow.id.in_(job_ids), JobRow.state == RUNNING)
                                      .values(lease_until=now + lease))
-            return result.rowcount
+            return rows_changed(result)
 
     def finish(self, job_id: int, message: Message, output_path: str | None = None,
                output: JobOutput | None = None) -> int | None:
@@ -250,7 +250,7 @@ class Ledger:
             result = session.execute(
                 update(JobRow).where(JobRow.id == job_id, JobRow.state.in_((QUEUED, FAILED)))
                 .values(state=QUEUED, **_message_values(message), submitted_at=now, updated_at=now))
-            return result.rowcount == 1
+            return rows_changed(result) == 1
 
     # ---- lost tasks and stopped workers (this scope only) ---------------------------------------
 
@@ -268,7 +268,7 @@ class Ledger:
                 update(JobRow).where(JobRow.id == job.id, JobRow.state == QUEUED,
                                      JobRow.submitted_at == job.submitted_at)
                 .values(submitted_at=utcnow(), updated_at=utcnow()))
-            return result.rowcount == 1
+            return rows_changed(result) == 1
 
     def expired_running(self, moment: datetime | None = None) -> list[JobView]:
         """Running jobs of this scope whose worker stopped renewing the lease before ``moment``."""
@@ -288,7 +288,7 @@ class Ledger:
                 update(JobRow).where(JobRow.id == job.id, JobRow.state == RUNNING,
                                      JobRow.lease_until == job.lease_until)
                 .values(**_message_values(message), error=STOPPED_ERROR, lease_until=None, updated_at=now, **values))
-            return result.rowcount == 1
+            return rows_changed(result) == 1
 
     # ---- per-scope switches -----------------------------------------------------------------------
 

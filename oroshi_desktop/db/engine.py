@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event, exc, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, CursorResult, Result, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from oroshi_desktop import secrets
@@ -57,6 +57,11 @@ def parse_database_url(raw: str) -> URL:
             "データベースURLにパスワードが含まれています。OSのキーリングに保存してください",
         )
     return url
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed (``Session.execute`` is typed as the general ``Result``)."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def redact(raw: str) -> str:

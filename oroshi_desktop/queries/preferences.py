@@ -56,10 +56,20 @@ def rounding(session: Session) -> Rounding:
     return Rounding(get_preference(session, ROUNDING))
 
 
-def load_company(session: Session) -> Company:
-    data = session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
+def company_row(session: Session) -> SettingsRow | None:
+    """The company settings row (``settings`` named ``oroshi_company_settings``; the first of several)."""
+    return session.scalars(select(SettingsRow).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
                            .order_by(SettingsRow.id).limit(1)).first()
-    return Company.from_settings(data)
+
+
+def company_settings(session: Session) -> Any:
+    """The raw ``settings`` JSON of the company settings row (None when there is no row)."""
+    row = company_row(session)
+    return row.settings if row is not None else None
+
+
+def load_company(session: Session) -> Company:
+    return Company.from_settings(company_settings(session))
 
 
 def tax_rates(session: Session) -> dict[int, Decimal]:

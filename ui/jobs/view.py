@@ -30,6 +30,7 @@ from ui.jobs.table import button, combo, make_table, selected_row
 from ui.operations import BatchOperation, Operation, Progress, app_title
 from ui.qt import (
     QT_TRANSLATE_NOOP,
+    QAction,
     QCheckBox,
     QCoreApplication,
     QDesktopServices,
@@ -69,14 +70,16 @@ class JobsView(QWidget):
         self.mail_check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.mail_check_label, 1)
         commands = ctx.commands
+        buttons: list[QToolButton] = []
         for action, name in ((commands.run_mail_check, "runMailCheckButton"), (commands.pause, "pauseButton")):
             button = QToolButton()
+            buttons.append(button)
             button.setObjectName(name)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(action.text())
             top.addWidget(button)
-        self.run_mail_check_button, self.pause_button = top.itemAt(1).widget(), top.itemAt(2).widget()
+        self.run_mail_check_button, self.pause_button = buttons
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -175,6 +178,12 @@ class JobsView(QWidget):
         self.job_model.forget()
         self.outbox_model.forget()
         self.refresh()
+
+    def action(self, name: str) -> QAction:
+        found = self.findChild(QAction, name)
+        if found is None:
+            raise KeyError(name)
+        return found
 
     def focus_search(self) -> None:
         self.state_filter.setFocus()

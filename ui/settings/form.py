@@ -53,8 +53,10 @@ class Columns(QWidget):
         def widest(widgets: list[QWidget]) -> int:
             return max((w.minimumSizeHint().width() for w in widgets), default=0)
 
-        margins = self.layout().contentsMargins()
-        return widest(self.left) + widest(self.right) + self.layout().spacing() + margins.left() + margins.right()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
+        return widest(self.left) + widest(self.right) + layout.spacing() + margins.left() + margins.right()
 
     def fit(self, width: int) -> None:
         self.arrange(single=width < max(self.two_column_width(), 2 * COMFORTABLE_COLUMN))

@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop import secrets
@@ -46,9 +45,7 @@ def local_preferences(settings: Settings) -> QSettings:
 
 
 def load_company_row(session: Session) -> dict[str, Any]:
-    data = session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
-                           .order_by(SettingsRow.id).limit(1)).first()
-    return dict(data or {})
+    return dict(preferences.company_settings(session) or {})
 
 
 def load_shared(session: Session) -> dict[str, str]:
@@ -56,8 +53,7 @@ def load_shared(session: Session) -> dict[str, str]:
 
 
 def _save_company(session: Session, company: dict[str, Any]) -> None:
-    row = session.scalars(select(SettingsRow).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
-                          .order_by(SettingsRow.id).limit(1)).first()
+    row = preferences.company_row(session)
     merged = {**((row.settings or {}) if row is not None else {}), **company}
     merged = {key: value for key, value in merged.items() if value is not None}  # None: the key is removed
     if row is None:

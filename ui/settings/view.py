@@ -56,7 +56,8 @@ class SettingsView(SettingsForm):
         left = [self._company_group(), self._preferences_group()]
         right = [self._database_group(), self._smtp_group(), self._schedule_group()]
         self.body = Columns(left, right, self)
-        self.scroll = scroll = VerticalScroll(self.body, self)
+        # Not ``self.scroll``: that name is QWidget.scroll(dx, dy), which this would have hidden.
+        self.scroll_area = scroll = VerticalScroll(self.body, self)
         self.problems = QLabel("", self)
         self.problems.setObjectName("settingsProblems")
         self.problems.setStyleSheet(ERROR_STYLE)

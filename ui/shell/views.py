@@ -9,13 +9,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ui.context import AppContext
-from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QWidget
+from ui.qt import QT_TRANSLATE_NOOP, QAction, QCoreApplication, QSettings, QWidget
 
 log = logging.getLogger(__name__)
 
-ViewFactory = Callable[[AppContext, QWidget], QWidget]
+
+
+class View(Protocol):
+    """The contract every view of the shell keeps (the menus and the remembered layout use it)."""
+
+    def refresh(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def print_current(self) -> None: ...
+    def new_item(self) -> None: ...
+    def save_state(self, settings: QSettings) -> None: ...
+    def restore_state(self, settings: QSettings) -> None: ...
+    def action(self, name: str) -> QAction: ...  # by objectName (tests, the tray)
+
+
+ViewFactory = Callable[[AppContext, QWidget], View]
 
 
 @dataclass(frozen=True)
@@ -31,37 +46,37 @@ class NavEntry:
         return QCoreApplication.translate("Navigation", self.title)
 
 
-def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
+def _statements(ctx: AppContext, parent: QWidget) -> View:
     from ui.statements.view import StatementsView
 
     return StatementsView(ctx, parent)
 
 
-def _archive(ctx: AppContext, parent: QWidget) -> QWidget:
+def _archive(ctx: AppContext, parent: QWidget) -> View:
     from ui.archive.view import ArchiveView
 
     return ArchiveView(ctx, parent)
 
 
-def _settings(ctx: AppContext, parent: QWidget) -> QWidget:
+def _settings(ctx: AppContext, parent: QWidget) -> View:
     from ui.settings.view import SettingsView
 
     return SettingsView(ctx, parent)
 
 
-def _orders(ctx: AppContext, parent: QWidget) -> QWidget:
+def _orders(ctx: AppContext, parent: QWidget) -> View:
     from ui.orders.view import OrdersView
 
     return OrdersView(ctx, parent)
 
 
-def _supplies(ctx: AppContext, parent: QWidget) -> QWidget:
+def _supplies(ctx: AppContext, parent: QWidget) -> View:
     from ui.supplies.view import SuppliesView
 
     return SuppliesView(ctx, parent)
 
 
-def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
+def _jobs(ctx: AppContext, parent: QWidget) -> View:
     from ui.jobs.view import JobsView
 
     return JobsView(ctx, parent)

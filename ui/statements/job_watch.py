@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from oroshi_desktop.labels import JobState
+from oroshi_desktop.ledger import Ledger
 from ui.qt import QObject, QTimer, Signal
 
 JOB_POLL_MS = 500
@@ -16,7 +15,7 @@ class JobWatcher(QObject):
 
     ended = Signal(int, int, object)
 
-    def __init__(self, ledger: Any, parent: QObject | None = None) -> None:
+    def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.ledger = ledger
         self.watched: dict[int, int] = {}  # job id → the run (or other subject) it works on
@@ -24,7 +23,7 @@ class JobWatcher(QObject):
         self.timer.setInterval(JOB_POLL_MS)
         self.timer.timeout.connect(self.poll)
 
-    def switch_ledger(self, ledger: Any) -> None:
+    def switch_ledger(self, ledger: Ledger) -> None:
         """Another database: the jobs watched so far live in the old one's ledger; stop watching them."""
         self.ledger = ledger
         self.watched.clear()

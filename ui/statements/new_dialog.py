@@ -164,7 +164,7 @@ class NewStatementDialog(QDialog):
         self.create_button.setObjectName("createRun")
         cancel = self.buttons.addButton(self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancelRun")
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_run)
         self.buttons.rejected.connect(self.reject)
         self._layout()
 
@@ -371,7 +371,7 @@ class NewStatementDialog(QDialog):
                       layout=StatementLayout.STANDARD if self.standard_button.isChecked() else StatementLayout.SIMPLE,
                       send_email=self.mail_switch.isChecked(), send_at=send_at)
 
-    def create(self) -> None:
+    def create_run(self) -> None:  # not ``create``: that is QWidget.create(window, …), another signature
         run = self.new_run()
         if not run.organization_ids:
             QMessageBox.warning(self, self.windowTitle(), self.tr("供給組織: 少なくとも1つ必要です"))

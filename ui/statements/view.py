@@ -7,8 +7,9 @@ refresh when a job this view queued finishes (a short poll of the ledger) and on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.labels import JobState
@@ -16,6 +17,7 @@ from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_deta
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
+from ui.i18n import message
 from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.qt import (
@@ -37,6 +39,9 @@ from ui.statements.actions import ATTENTION, enabled_actions, make_actions
 from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
 from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
+
+if TYPE_CHECKING:
+    from jobs.tasks import Tasks
 
 
 class StatementsView(QWidget):
@@ -259,13 +264,14 @@ class StatementsView(QWidget):
 
     # ---- jobs ----------------------------------------------------------------------------------
 
-    def _queue(self, enqueue: Any, run_id: int) -> int | None:
-        if self.ctx.tasks is None:
+    def _queue(self, enqueue: Callable[[Tasks], int], run_id: int) -> int | None:
+        tasks = self.ctx.tasks
+        if tasks is None:
             QMessageBox.information(self, self.title,
                                     self.tr("ジョブの実行を準備しています。少し待ってからもう一度お試しください。"))
             return None
         try:
-            job_id = int(enqueue())
+            job_id = int(enqueue(tasks))
         except UserError as err:
             show_error(self, err)
             return None
@@ -278,7 +284,7 @@ class StatementsView(QWidget):
         if job is not None:
             self.job_finished.emit(job_id, job.state)
             if job.state == JobState.FAILED:
-                self.failure_box = confirm.failure_box(self, job.message, job.error or "")
+                self.failure_box = confirm.failure_box(self, message(job), job.error or "")
 
     def _created(self, run_id: int | None) -> None:
         if run_id is None:
@@ -287,12 +293,12 @@ class StatementsView(QWidget):
         self.ctx.data_changed.emit("statements")
         # The web system generates the PDFs as soon as a run is created: so do we.
         if self.ctx.tasks is not None:
-            self._queue(lambda: self.ctx.tasks.enqueue_statement(run_id), run_id)
+            self._queue(lambda tasks: tasks.enqueue_statement(run_id), run_id)
 
     def generate_selected(self) -> None:
         run_id = self.selected_run_id()
         if run_id is not None:
-            self._queue(lambda: self.ctx.tasks.enqueue_statement(run_id), run_id)
+            self._queue(lambda tasks: tasks.enqueue_statement(run_id), run_id)
 
     def send_now(self) -> None:
         detail = self.detail
@@ -300,7 +306,7 @@ class StatementsView(QWidget):
             return
         if not confirm.send(self, detail):
             return
-        self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id), detail.row.id)
+        self._queue(lambda tasks: tasks.enqueue_mail(detail.row.id), detail.row.id)
 
     def resend(self) -> None:
         detail = self.detail
@@ -308,7 +314,7 @@ class StatementsView(QWidget):
             return
         if not confirm.resend(self, detail):
             return
-        self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id, resend=True), detail.row.id)
+        self._queue(lambda tasks: tasks.enqueue_mail(detail.row.id, resend=True), detail.row.id)
 
     # ---- operations ----------------------------------------------------------------------------
 
@@ -349,8 +355,11 @@ class StatementsView(QWidget):
             for _name, row_id in rows:
                 mark_sent(self.database, row_id)
 
-        Operation(self, work, label=self.tr("送信済みにしています…")) \
-            .finally_(lambda: (self._after_change(run_id), self.ctx.data_changed.emit("outbox"))).run()
+        def after() -> None:
+            self._after_change(run_id)
+            self.ctx.data_changed.emit("outbox")
+
+        Operation(self, work, label=self.tr("送信済みにしています…")).finally_(after).run()
 
     def delete_selected(self) -> None:
         detail = self.detail

@@ -27,6 +27,7 @@ from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.orders.filters import from_qdate, to_qdate
 from ui.qt import (
+    QAction,
     QBrush,
     QCalendarWidget,
     QColor,
@@ -154,6 +155,12 @@ class SuppliesView(QWidget):
         self.database = self.ctx.database
         self.model.set_database(self.database, self)
         self.refresh()
+
+    def action(self, name: str) -> QAction:
+        found = self.findChild(QAction, name)
+        if found is None:
+            raise KeyError(name)
+        return found
 
     def focus_search(self) -> None:
         self.calendar.setFocus()
