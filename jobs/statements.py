@@ -23,6 +23,7 @@ from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, Suppl
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_document
 from oroshi_desktop.domain.filenames import statement_filename
+from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.mail.outbox import (
     DeliveryResult,
@@ -117,7 +118,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
             session.execute(update(InvoiceSupplierOrganization).where(InvoiceSupplierOrganization.id == iso_id)
                             .values(completed=False, updated_at=utcnow())
                             .execution_options(synchronize_session=False))
-        rendered: list[tuple[str, bytes, str]] = []
+        rendered: list[tuple[StatementFormat, bytes, str]] = []
         try:
             _check_row(db, invoice_id, iso_id, organization_id)
             for fmt in STATEMENT_KINDS:
@@ -244,7 +245,7 @@ def _rows_to_generate(db: Database, invoice_id: int, sender: str, *, resend: boo
                                   .where(InvoiceSupplierOrganization.invoice_id == invoice_id,
                                          InvoiceSupplierOrganization.completed.is_not(True))
                                   .order_by(InvoiceSupplierOrganization.id)).all()
-        blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending and not resend else set()
+        blocked = blocked_rows(session, invoice_id, list(pending), sender=sender) if pending and not resend else set()
     return [iso_id for iso_id in pending if iso_id not in blocked]
 
 

@@ -104,7 +104,7 @@ def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[S
 def statement_documents(session: Session, invoice_supplier_organization_id: int) -> list[StoredDocument]:
     """The current statement PDFs of one organization row: organization version first, then supplier."""
     documents = latest_documents(session, STATEMENT_OWNER_TYPE, invoice_supplier_organization_id)
-    order = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
+    order: dict[str, int] = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
     return sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
 
 

@@ -8,7 +8,7 @@ Views get one ``AppContext`` instead of a growing list of constructor arguments,
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
@@ -35,7 +35,7 @@ class AppContext(QObject):
     monitor: AppMonitor             # connection and queue overview
     commands: QueueCommands         # actions shared by menu, views, tray
 
-    def __init__(self, settings: Settings, database: Database, ledger: Ledger, parent: Any = None) -> None:
+    def __init__(self, settings: Settings, database: Database, ledger: Ledger, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.database = database

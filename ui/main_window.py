@@ -100,8 +100,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         group.setExclusive(True)
         for entry in NAVIGATION:
-            action = self._action(entry.label(), entry.action_name,
-                                  lambda _checked=False, key=entry.key: self.show_view(key),
+            action = self._action(entry.label(), entry.action_name, self._opener(entry.key),
                                   entry.shortcut, self.tr("{view}の画面を開きます").format(view=entry.label()))
             action.setCheckable(True)
             group.addAction(action)
@@ -111,6 +110,12 @@ class MainWindow(QMainWindow):
             self.nav_actions[entry.key] = action
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
         self.navigation = bar
+
+    def _opener(self, key: str) -> Callable[[], None]:
+        def open_view(_checked: bool = False) -> None:  # triggered(bool) passes the checked state
+            self.show_view(key)
+
+        return open_view
 
     def _build_menus(self) -> None:
         self.new_action = self._action(self.tr("新規作成…"), "newItem", lambda: self._forward(lambda view: view.new_item()),

@@ -55,6 +55,7 @@ from PySide6.QtGui import (  # noqa: F401
     QIcon,
     QImage,
     QImageReader,
+    QImageWriter,
     QKeySequence,
     QPageLayout,
     QPageSize,

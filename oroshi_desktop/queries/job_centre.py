@@ -57,7 +57,7 @@ JOB_SORT_KEYS = {"kind": JobRow.kind, "state": JobRow.state, "message": JobRow.m
                  "id": JobRow.id}
 
 
-def _job_where(query: Select[Any], flt: JobFilter) -> Select[Any]:
+def _job_where(query: Select[*tuple[Any, ...]], flt: JobFilter) -> Select[*tuple[Any, ...]]:
     if flt.states:
         query = query.where(JobRow.state.in_(flt.states))
     if flt.kinds:
@@ -67,7 +67,7 @@ def _job_where(query: Select[Any], flt: JobFilter) -> Select[Any]:
     return query
 
 
-def _ordered(query: Select[Any], column: Any, id_column: Any, descending: bool) -> Select[Any]:
+def _ordered(query: Select[*tuple[Any, ...]], column: Any, id_column: Any, descending: bool) -> Select[*tuple[Any, ...]]:
     # Nulls last either way, and the id as tie-breaker so pages never shuffle between polls.
     if descending:
         return query.order_by(column.desc().nulls_last(), id_column.desc())
@@ -223,7 +223,7 @@ def outbox_rows(session: Session, ids: Sequence[int]) -> dict[int, OutboxRow]:
 
 def outbox_attention_count(session: Session) -> tuple[int, int, int]:
     """(uncertain, failed, sending) among the newest generations: the tray's colour."""
-    counts = dict.fromkeys((OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.SENDING), 0)
+    counts: dict[str, int] = dict.fromkeys((OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.SENDING), 0)
     for state, count in session.execute(select(OutboxMessage.state, func.count())
                                         .where(_LATEST, OutboxMessage.state.in_(tuple(counts)))
                                         .group_by(OutboxMessage.state)):

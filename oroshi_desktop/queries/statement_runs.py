@@ -149,7 +149,7 @@ def _state_expression(orgs: Any, outbox: Any) -> Any:
     )
 
 
-def _base() -> tuple[Select[Any], Any, Any]:
+def _base() -> tuple[Select[*tuple[Any, ...]], Any, Any]:
     orgs, outbox = _organization_counts(), _latest_outbox()
     state = _state_expression(orgs, outbox).label("state")
     query = (select(Invoice.id, state, func.coalesce(orgs.c.organizations, 0).label("organizations"))
@@ -158,7 +158,7 @@ def _base() -> tuple[Select[Any], Any, Any]:
     return query, state, orgs
 
 
-def _apply_filter(query: Select[Any], state: Any | None, run_filter: RunFilter) -> Select[Any]:
+def _apply_filter(query: Select[*tuple[Any, ...]], state: Any | None, run_filter: RunFilter) -> Select[*tuple[Any, ...]]:
     if run_filter.start is not None:
         query = query.where(Invoice.end_date >= run_filter.start)
     if run_filter.end is not None:
@@ -176,7 +176,7 @@ def _apply_filter(query: Select[Any], state: Any | None, run_filter: RunFilter) 
 
 
 def run_ids_query(run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.PERIOD,
-                  descending: bool = True) -> Select[Any]:
+                  descending: bool = True) -> Select[*tuple[Any, ...]]:
     """The ids of every matching run in display order (newest first by default; id breaks ties).
 
     The state (aggregates over every organization and outbox row) is computed only when the filter
@@ -184,9 +184,10 @@ def run_ids_query(run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.P
     """
     if not run_filter.states and sort not in (SortKey.STATE, SortKey.ORGANIZATIONS):
         plain = _apply_filter(select(Invoice.id), None, run_filter)
-        keys = {SortKey.PERIOD: (Invoice.start_date, Invoice.end_date), SortKey.LAYOUT: (Invoice.invoice_layout,),
-                SortKey.MAIL: (Invoice.send_email,), SortKey.SEND_AT: (Invoice.send_at,)}[sort]
-        return plain.order_by(*_ordered(keys, descending), Invoice.id.desc() if descending else Invoice.id.asc())
+        plain_keys: dict[SortKey, Sequence[Any]] = {
+            SortKey.PERIOD: (Invoice.start_date, Invoice.end_date), SortKey.LAYOUT: (Invoice.invoice_layout,),
+            SortKey.MAIL: (Invoice.send_email,), SortKey.SEND_AT: (Invoice.send_at,)}
+        return plain.order_by(*_ordered(plain_keys[sort], descending), Invoice.id.desc() if descending else Invoice.id.asc())
     query, state, orgs = _base()
     query = _apply_filter(query, state, run_filter)
     keys: dict[SortKey, Sequence[Any]] = {

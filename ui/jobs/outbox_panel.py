@@ -49,13 +49,13 @@ class OutboxPanel(QGroupBox):
                                   [(self.tr("すべての状態"), ())] + [(label(text), (state,))
                                                             for state, text in OUTBOX_STATE_LABELS.items()])
         self.state_filter.currentIndexChanged.connect(
-            lambda: self.model.set_filter(OutboxFilter(states=self.state_filter.currentData())))
+            lambda: self.model.set_filter(OutboxFilter(states=tuple(self.state_filter.currentData()))))
         filters.addWidget(QLabel(self.tr("状態:")))
         filters.addWidget(self.state_filter)
         filters.addStretch(1)
         layout.addLayout(filters)
 
-        self.model = OutboxTableModel(ctx.database, ctx.settings.tz, self)
+        self.model: OutboxTableModel = OutboxTableModel(ctx.database, ctx.settings.tz, self)
         self.table = make_table(self.model, "outboxTable", self.tr("メール送信キュー"),
                                 ("#9999 2026/12/01〜12/31", "青森県漁業協同組合連合会", "送信済み（第2回）", "試行",
                                  "送信中に処理が中断されたため、メールが", "keiri@hokkai-suisan.example.com"))

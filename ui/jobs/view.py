@@ -48,6 +48,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.shell.monitor import Overview
+from ui.toolbar import action_named
 
 JOB_POLL_MS = 1000
 
@@ -180,10 +181,7 @@ class JobsView(QWidget):
         self.refresh()
 
     def action(self, name: str) -> QAction:
-        found = self.findChild(QAction, name)
-        if found is None:
-            raise KeyError(name)
-        return found
+        return action_named(self, name)
 
     def focus_search(self) -> None:
         self.state_filter.setFocus()

@@ -8,6 +8,7 @@ vertically. Labels wrap and combos size to a short minimum so that one column fi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ui.qt import (
@@ -37,7 +38,7 @@ class Columns(QWidget):
     """Groups in two columns (``left``, ``right``) when the width allows, else one below the other.
     Each column stacks its groups on its own, so a short group leaves no gap beside a tall one."""
 
-    def __init__(self, left: list[QWidget], right: list[QWidget], parent: QWidget | None = None) -> None:
+    def __init__(self, left: Sequence[QWidget], right: Sequence[QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
         row = QHBoxLayout(self)
@@ -50,7 +51,7 @@ class Columns(QWidget):
         self.arrange(single=False)
 
     def two_column_width(self) -> int:
-        def widest(widgets: list[QWidget]) -> int:
+        def widest(widgets: Sequence[QWidget]) -> int:
             return max((w.minimumSizeHint().width() for w in widgets), default=0)
 
         layout = self.layout()

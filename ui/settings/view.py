@@ -190,8 +190,8 @@ class SettingsView(SettingsForm):
             self.edits[key].setText(value)
         self._set_combo("smtp_security", smtp.security)
         local = store.local_preferences(settings)
-        self.edits["output_folder"].setText(local.value("output_folder", "", str))
-        self._set_combo("language", local.value("language", "ja", str))
+        self.edits["output_folder"].setText(str(local.value("output_folder", "", str)))
+        self._set_combo("language", str(local.value("language", "ja", str)))
         self._show_next_runs()
 
     def refresh(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from oroshi_desktop.labels import JobState
-from oroshi_desktop.ledger import Ledger
+from oroshi_desktop.ledger import JobView, Ledger
 from ui.qt import QObject, QTimer, Signal
 
 JOB_POLL_MS = 500
@@ -34,7 +34,7 @@ class JobWatcher(QObject):
         self.timer.start()
 
     def poll(self) -> None:
-        ended = []
+        ended: list[tuple[int, int, JobView | None]] = []
         for job_id, subject_id in list(self.watched.items()):
             try:
                 job = self.ledger.get(job_id)  # one row of the local ledger: cheap on the GUI thread
@@ -43,8 +43,8 @@ class JobWatcher(QObject):
                 continue
             if job.state in ENDED:
                 ended.append((job_id, subject_id, job))
-        for job_id, subject_id, job in ended:
+        for job_id, subject_id, ended_job in ended:
             self.watched.pop(job_id, None)
-            self.ended.emit(job_id, subject_id, job)
+            self.ended.emit(job_id, subject_id, ended_job)
         if not self.watched:
             self.timer.stop()

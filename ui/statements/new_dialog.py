@@ -81,7 +81,7 @@ def preview_label(fmt: str, layout: str) -> str:
     simple, standard = StatementLayout.SIMPLE, StatementLayout.STANDARD
     labels = {(org, simple): translate("NewRun", "組織・簡易版"), (org, standard): translate("NewRun", "組織・標準版"),
               (sup, simple): translate("NewRun", "供給者・簡易版"), (sup, standard): translate("NewRun", "供給者・標準版")}
-    return labels[(fmt, layout)]
+    return labels[(StatementFormat(fmt), StatementLayout(layout))]
 
 
 def _qdate(day: date) -> QDate:

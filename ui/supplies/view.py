@@ -45,7 +45,7 @@ from ui.qt import (
     Signal,
 )
 from ui.supplies.model import SupplyTableModel
-from ui.toolbar import toolbar_action
+from ui.toolbar import action_named, toolbar_action
 
 COLUMN_WIDTHS = (70, 70, 170, 130, 150, 80, 70, 70)
 MARKED_COLOUR = "#d8ecff"
@@ -157,10 +157,7 @@ class SuppliesView(QWidget):
         self.refresh()
 
     def action(self, name: str) -> QAction:
-        found = self.findChild(QAction, name)
-        if found is None:
-            raise KeyError(name)
-        return found
+        return action_named(self, name)
 
     def focus_search(self) -> None:
         self.calendar.setFocus()
