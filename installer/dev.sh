@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Developer entry point used by the README's Quick start and by .ci/run.
 #   installer/dev.sh start   start the app (embedded demo database when nothing is configured)
-#   installer/dev.sh test    run the whole test suite (SQLite, a throwaway PostgreSQL, SMTP, Qt offscreen)
-#                            at the pinned instant of tests/helpers/clock.py (TESTS_NOW=… to choose another)
+#   installer/dev.sh test    ruff, the import contracts, mypy, then the whole test suite (SQLite, a
+#                            throwaway PostgreSQL, SMTP, Qt offscreen) at the pinned instant of
+#                            tests/helpers/clock.py (TESTS_NOW=… to choose another)
 #   installer/dev.sh test-dates  the date-sensitive tests (marker `calendar`) again on four other dates
 #   installer/dev.sh venv    only make .venv from the lock (installer/build.sh uses it for the bundle)
 # Both create .venv when it is missing or older than pyproject.toml, and install the Debian
@@ -70,6 +71,8 @@ case "${1:-}" in
     export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"
     "$venv/bin/ruff" check .
     "$venv/bin/lint-imports" --no-cache --no-logo  # the import contracts of pyproject.toml
+    # The type hints, checked on every product package ([tool.mypy] in pyproject.toml): 0 errors.
+    "$venv/bin/mypy"
     exec "$venv/bin/python" -m pytest -q "$@"
     ;;
   test-dates)

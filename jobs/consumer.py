@@ -1,9 +1,9 @@
 """Running Huey's consumer inside the GUI process or as ``oroshi-desktop worker``.
 
 Huey's consumer installs SIGINT/SIGTERM/SIGHUP handlers in ``start()``; inside the GUI that would
-swallow Ctrl-C and fail off the main thread, so the embedded consumer skips them. Huey's own
-periodic scheduler is never used: the schedule (``jobs.office_schedule``) claims each slot in the
-database. With a local queue only the consumer holding this PC's lock file takes part in it; with
+swallow Ctrl-C and fail off the main thread, so the embedded consumer skips them. There is one
+scheduler, ours: no Huey periodic task is registered and the consumer runs with ``periodic=False``;
+the schedule (``jobs.office_schedule``) claims each slot in the database. With a local queue only the consumer holding this PC's lock file takes part in it; with
 a shared queue every consumer does, and the slot rows let exactly one of them act per slot.
 """
 
@@ -54,7 +54,6 @@ class StartReport:
     interrupted: list[int] = field(default_factory=list)
     stale_outbox: list[int] = field(default_factory=list)
     resubmitted: list[int] = field(default_factory=list)
-    mail_check_error: str | None = None
 
 
 class JobQueue:
@@ -113,9 +112,8 @@ class JobQueue:
                 # Catch up at start (level-triggered: a job only when a run is due, none while
                 # paused), as this slot's check: another process that claimed the slot did it.
                 schedule.mail_check(slot_of(utcnow(), schedule.tick), catch_up=True)
-            except Exception as err:  # a database hiccup must not stop the queue from starting
+            except Exception:  # a database hiccup must not stop the queue from starting
                 log.exception("start-up mail check failed")
-                report.mail_check_error = f"{type(err).__name__}: {err}"
             self.schedule = schedule
         self.report = report
         self.consumer = make_consumer(self.huey, workers=self.workers, periodic=False,

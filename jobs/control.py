@@ -19,6 +19,7 @@ from jobs.scheduler_lock import scheduler_holder, scheduler_lock_path
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.identity import is_shared
+from oroshi_desktop.labels import JobMessage, LedgerMessage
 from oroshi_desktop.ledger import STOPPED_MESSAGE, Ledger
 
 if TYPE_CHECKING:
@@ -34,7 +35,7 @@ log = logging.getLogger(__name__)
 
 LOST_JOB_GRACE = timedelta(seconds=2)  # a row younger than this may still be on its way to the queue
 STOPPED_RUNS_RETRIED = 1  # a job whose worker stopped runs again this often, then fails
-STOPPED_AGAIN_MESSAGE = "処理中に停止しました（再実行します）"
+STOPPED_AGAIN_MESSAGE = LedgerMessage(JobMessage.STOPPED_AGAIN)
 
 
 @dataclass(frozen=True)

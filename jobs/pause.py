@@ -8,10 +8,11 @@ and Huey tries it again after a short delay.
 
 from __future__ import annotations
 
+from oroshi_desktop.labels import JobMessage, LedgerMessage
 from oroshi_desktop.ledger import Ledger
 
 PAUSED_KEY = "queue.paused"
-PAUSED_MESSAGE = "一時停止中"
+PAUSED_MESSAGE = LedgerMessage(JobMessage.PAUSED)
 PAUSE_RETRY_DELAY = 2.0  # seconds between looks at the flag by a held task (Huey's scheduler ticks every 1 s)
 
 

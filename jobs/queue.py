@@ -3,9 +3,9 @@ queue between the PCs of an office.
 
 - ``sqlite:///FILE`` (the default, one PC): Huey's SqliteHuey in a file next to the app's data.
 - ``redis://HOST:PORT/DB``: Huey's RedisHuey, the fastest shared queue (a Redis server to run).
-- ``postgresql://USER@HOST:PORT/DB``: Huey's SQL storage (``huey.contrib.sql_huey``, peewee) in the
-  office's existing PostgreSQL — no second server; the password comes from the OS keyring like the
-  database's. See docs/PERFORMANCE.md for how the two compare.
+- ``postgresql://USER@HOST:PORT/DB``: Huey's own ``PostgresHuey`` (psycopg 3, LISTEN/NOTIFY wakes
+  a waiting worker at once) in the office's existing PostgreSQL — no second server; the password
+  comes from the OS keyring like the database's. See docs/PERFORMANCE.md for how the two compare.
 
 Huey only wakes workers. The job ledger and the mail outbox are the truth, because Huey forgets a
 task as soon as a worker takes it (no acknowledgements).
@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from huey import Huey, RedisHuey, SqliteHuey
+import psycopg
+from huey import Huey, PostgresHuey, RedisHuey, SqliteHuey
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.integrity import prepare_queue_file
@@ -27,22 +28,22 @@ from oroshi_desktop.urls import redact_url
 QUEUE_NAME = "oroshi-desktop"
 
 
-def _postgres_huey(name: str, url: str, common: dict[str, Any]) -> Huey:
-    """Huey's SqlHuey on PostgreSQL through peewee (psycopg 3); tables ``kv``, ``schedule``, ``task``,
-    ``counter`` are created on first use, so the queue may live in its own database or schema."""
-    try:
-        from huey.contrib.sql_huey import SqlHuey
-        from peewee import PostgresqlDatabase
-    except ImportError:
-        raise ConfigError("a PostgreSQL queue needs the peewee package (pip install peewee)",
-                          "PostgreSQLのキューには peewee パッケージが必要です") from None
-    from oroshi_desktop.db.engine import _password_for, parse_database_url
+# Huey's tables are named ``<prefix>_task``, ``_schedule``, ``_kv``, ``_counter``: our own prefix keeps
+# them apart from the Oroshi tables when the queue lives in the application's database.
+QUEUE_TABLE_PREFIX = "oroshi_desktop_queue"
 
-    parsed = parse_database_url(url)  # refuses a password in the URL, like the database URL
-    password = _password_for(parsed)
-    database = PostgresqlDatabase(parsed.database, host=parsed.host or "localhost", port=parsed.port or 5432,
-                                  user=parsed.username, **({"password": password} if password else {}))
-    return SqlHuey(name, database=database, **common)
+
+def _postgres_huey(name: str, url: str, common: dict[str, Any]) -> Huey:
+    """Huey's PostgresHuey; its tables are created on first use, so the queue may live in its own
+    database or in the application's."""
+    from oroshi_desktop.db.engine import psycopg_connect_parameters
+
+    # Refuses a password in the URL like the database URL; the keyring's goes to psycopg directly.
+    parameters = psycopg_connect_parameters(url)
+    try:  # Huey creates its tables here, so this is the first connection
+        return PostgresHuey(name, table_prefix=QUEUE_TABLE_PREFIX, **parameters, **common)
+    except psycopg.Error as err:
+        raise _unreachable(url, err) from None
 
 
 def make_huey(settings: Settings, *, name: str = QUEUE_NAME) -> Huey:
@@ -69,10 +70,13 @@ def probe_queue(huey: Huey, settings: Settings) -> int:
     """The number of waiting tasks, or one clear error when the queue's server cannot be reached
     (a Redis or PostgreSQL queue that is down, a firewall): checked before a command relies on it."""
     try:
-        getattr(huey.storage, "check_conn", lambda: None)()
         return huey.pending_count()
-    except Exception as err:  # redis, peewee and sqlite3 each raise their own connection errors
-        where = redact_url(settings.effective_queue_url)
-        detail = (str(err).strip().splitlines() or [type(err).__name__])[0]
-        raise QueueUnavailable(f"the job queue {where} cannot be reached: {detail}",
-                               f"ジョブキュー {where} に接続できません: {detail}") from None
+    except Exception as err:  # redis, psycopg and sqlite3 each raise their own connection errors
+        raise _unreachable(settings.effective_queue_url, err) from None
+
+
+def _unreachable(url: str, err: BaseException) -> QueueUnavailable:
+    where = redact_url(url)
+    detail = (str(err).strip().splitlines() or [type(err).__name__])[0]
+    return QueueUnavailable(f"the job queue {where} cannot be reached: {detail}",
+                            f"ジョブキュー {where} に接続できません: {detail}")

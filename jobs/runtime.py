@@ -18,7 +18,8 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database, is_connection_error
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.identity import worker_name
-from oroshi_desktop.ledger import JobOutput, Ledger
+from oroshi_desktop.labels import LedgerMessage
+from oroshi_desktop.ledger import JobOutput, Ledger, Message
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +44,16 @@ def error_text(err: BaseException) -> str:
     return f"{type(err).__name__}: {line}" if line else type(err).__name__
 
 
-def with_reason(message_failed: str, reason_ja: str, reason: str) -> str:
+def with_reason(message_failed: Message, reason_ja: str, reason: str) -> Message:
     """The ledger message of a failed job with its Japanese reason, for the job centre, the tray and
     the statement view (the technical English stays in ``error``); just the message when the error
-    has no Japanese text or says no more than the message."""
+    has no Japanese text or says no more than the message. With a reason it is a sentence (no key):
+    the reason comes from the data, not from the jobs' vocabulary."""
     reason_ja = reason_ja.strip()
-    if not reason_ja or reason_ja == reason or reason_ja in message_failed:
+    failed = message_failed.text("ja") if isinstance(message_failed, LedgerMessage) else message_failed
+    if not reason_ja or reason_ja == reason or reason_ja in failed:
         return message_failed
-    return f"{message_failed}{reason_ja.rstrip('。')}。"
+    return f"{failed}{reason_ja.rstrip('。')}。"
 
 
 class Runtime:
@@ -167,8 +170,8 @@ class Runtime:
             return None
         return str(self.write_output(output.filename, output.content))
 
-    def run_job(self, job_id: int, *, message_running: str, message_failed: str,
-                work: Callable[[], tuple[str, JobOutput | None]], will_retry: bool = False,
+    def run_job(self, job_id: int, *, message_running: Message, message_failed: Message,
+                work: Callable[[], tuple[Message, JobOutput | None]], will_retry: bool = False,
                 token: str | None = None) -> str | None:
         """ledger start → ``work`` → finish(done message, stored output) or fail(failed message, error).
 
@@ -189,7 +192,7 @@ class Runtime:
         finally:
             heartbeat.remove(job_id)
 
-    def _run_started(self, job_id: int, message_failed: str, work: Callable[[], tuple[str, JobOutput | None]],
+    def _run_started(self, job_id: int, message_failed: Message, work: Callable[[], tuple[Message, JobOutput | None]],
                      will_retry: bool) -> str | None:
         ledger = self.ledger
         try:

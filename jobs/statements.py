@@ -19,6 +19,7 @@ from jobs.runtime import OUTBOX_LEASE, Runtime
 from oroshi_desktop.db.engine import Database, is_database_error
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import STATEMENT_KINDS
+from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import (
     DeliveryResult,
@@ -81,7 +82,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     for iso_id, organization_id, found_name in rows:
         entity_name = found_name if found_name is not None else "?"
         db.writing(mark_pending, iso_id)
-        rendered: list[tuple[str, bytes, str]] = []
+        rendered: list[tuple[StatementFormat, bytes, str]] = []
         try:
             db.reading(check_row, invoice_id, iso_id, organization_id)
             for fmt in STATEMENT_KINDS:

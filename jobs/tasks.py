@@ -22,40 +22,42 @@ from jobs.runtime import RetryLater, Runtime
 from jobs.schedule import cron_in_zone
 from oroshi_desktop.domain.statement_options import StatementLayout
 from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.labels import JOB_MESSAGE_LABELS, JobKind, JobMessage, LedgerMessage
 from oroshi_desktop.ledger import JobOutput, JobView
 
 log = logging.getLogger(__name__)
 
 STATEMENT, PREVIEW, MAIL, ORDER_DOCUMENT, CHECK_SHEET = (
-    "statement", "statement_preview", "mail", "order_document", "check_sheet")
+    JobKind.STATEMENT, JobKind.PREVIEW, JobKind.MAIL, JobKind.ORDER_DOCUMENT, JobKind.CHECK_SHEET)
 ORDER_DOCUMENT_TYPES = ("shipping_chart", "packing_slips", "shipping_list")
 
 MAIL_RETRIES = 3
 MAIL_RETRY_DELAY = 30  # seconds; doubled each retry
 
 class JobMessages(NamedTuple):
-    """The ledger message of a job kind at each stage (the web system's wording)."""
+    """The ledger message of a job kind at each stage (words in ``oroshi_desktop.labels``)."""
 
-    queued: str  # also while it runs; ``{date}`` is the job's date argument
-    done: str
-    failed: str
+    queued: JobMessage  # also while it runs; a check sheet's names its date
+    done: JobMessage
+    failed: JobMessage
 
 
 MESSAGES: dict[str, JobMessages] = {
-    STATEMENT: JobMessages("供給仕切り作成処理中…", "供給料仕切り書作成完了", "供給料仕切り書の作成に失敗しました。"),
-    PREVIEW: JobMessages("供給仕切り書プレビュー作成中…", "供給料仕切り書プレビュー作成完了",
-                         "供給料仕切り書プレビューの作成に失敗しました。"),
-    MAIL: JobMessages("今すぐ仕切り書のメールを送信中…", "メールを送信しました。", "メールの送信に失敗しました。"),
-    ORDER_DOCUMENT: JobMessages("出荷書類を作成処理中…", "注文書類作成完了", "注文書類の作成に失敗しました。"),
-    CHECK_SHEET: JobMessages("{date}供給受入れチェック表を作成中…", "供給受入れチェック表作成完了。",
-                             "供給受入れチェック表の作成に失敗しました。"),
+    STATEMENT: JobMessages(JobMessage.STATEMENT_RUNNING, JobMessage.STATEMENT_DONE, JobMessage.STATEMENT_FAILED),
+    PREVIEW: JobMessages(JobMessage.PREVIEW_RUNNING, JobMessage.PREVIEW_DONE, JobMessage.PREVIEW_FAILED),
+    MAIL: JobMessages(JobMessage.MAIL_RUNNING, JobMessage.MAIL_DONE, JobMessage.MAIL_FAILED),
+    ORDER_DOCUMENT: JobMessages(JobMessage.ORDER_DOCUMENT_RUNNING, JobMessage.ORDER_DOCUMENT_DONE,
+                                JobMessage.ORDER_DOCUMENT_FAILED),
+    CHECK_SHEET: JobMessages(JobMessage.CHECK_SHEET_RUNNING, JobMessage.CHECK_SHEET_DONE,
+                             JobMessage.CHECK_SHEET_FAILED),
 }
-MAIL_CHECK_RUNNING = "送信予定の仕切り書メールを送信中…"
-NOTHING_DUE = "送信予定のメールはありません。"
+MAIL_CHECK_RUNNING = LedgerMessage(JobMessage.MAIL_CHECK_RUNNING)
+NOTHING_DUE = LedgerMessage(JobMessage.NOTHING_DUE)
 
 
-def running_message(kind: str, arguments: dict[str, Any]) -> str:
-    return MESSAGES[kind].queued.format(date=arguments.get("date", ""))
+def running_message(kind: str, arguments: dict[str, Any]) -> LedgerMessage:
+    key = MESSAGES[kind].queued
+    return LedgerMessage(key, {"date": str(arguments.get("date", ""))} if kind == CHECK_SHEET else {})
 
 
 def _filters(arguments: dict[str, Any]) -> Any:
@@ -77,17 +79,17 @@ def filters_arguments(filters: Any) -> dict[str, Any]:
 
 # ---- the work of each job (plain functions: testable without a queue) ---------------------------
 
-Work = Callable[[Runtime, dict[str, Any]], tuple[str, JobOutput | None]]
+Work = Callable[[Runtime, dict[str, Any]], tuple[LedgerMessage, JobOutput | None]]
 
 
-def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from jobs.statements import generate_statements
 
     generate_statements(runtime.db, int(arguments["invoice_id"]), tz=runtime.settings.tz)
-    return MESSAGES[STATEMENT].done, None
+    return LedgerMessage(MESSAGES[STATEMENT].done), None
 
 
-def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from jobs.documents import preview_pdf
     from oroshi_desktop.domain.filenames import preview_filename
     from oroshi_desktop.queries.references import organization_name
@@ -98,10 +100,10 @@ def work_preview(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobO
     pdf = preview_pdf(runtime.db, start=start, end=end, organization_id=organization_id, fmt=fmt,
                       layout=arguments.get("layout") or StatementLayout.SIMPLE)
     now = datetime.now(runtime.settings.tz)
-    return MESSAGES[PREVIEW].done, JobOutput(PREVIEW, preview_filename(name, start, end, fmt, now), pdf)
+    return LedgerMessage(MESSAGES[PREVIEW].done), JobOutput(PREVIEW, preview_filename(name, start, end, fmt, now), pdf)
 
 
-def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from jobs.documents import order_document_pdf
     from oroshi_desktop.domain.filenames import order_document_filename
 
@@ -110,11 +112,11 @@ def work_order_document(runtime: Runtime, arguments: dict[str, Any]) -> tuple[st
     pdf = order_document_pdf(runtime.db, document_type, day=day, carrier_id=arguments.get("carrier_id"),
                              filters=_filters(arguments), paper=arguments.get("paper"))
     now = datetime.now(runtime.settings.tz)
-    return MESSAGES[ORDER_DOCUMENT].done, JobOutput(document_type, order_document_filename(day, document_type, now),
-                                                  pdf)
+    return LedgerMessage(MESSAGES[ORDER_DOCUMENT].done), JobOutput(
+        document_type, order_document_filename(day, document_type, now), pdf)
 
 
-def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     from jobs.documents import check_sheet_pdf
     from oroshi_desktop.domain.filenames import check_sheet_filename
 
@@ -126,10 +128,10 @@ def work_check_sheet(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, 
                         "チェック表には都道府県と受入れ時間の指定が必要です")
     pdf = check_sheet_pdf(runtime.db, day=day, prefecture_ids=prefectures, reception_time_ids=times)
     filename = check_sheet_filename(day, int("".join(map(str, prefectures))), int("".join(map(str, times))))
-    return MESSAGES[CHECK_SHEET].done, JobOutput(CHECK_SHEET, filename, pdf)
+    return LedgerMessage(MESSAGES[CHECK_SHEET].done), JobOutput(CHECK_SHEET, filename, pdf)
 
 
-def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
     """Manual (``invoice_id`` given: send now / resend) or batch (every due run)."""
     from jobs.statements import mail_check, send_run
 
@@ -142,10 +144,11 @@ def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutp
         raise RetryLater(f"temporary mail failure ({summary.describe()})" + (f": {details}" if details else ""),
                          "一時的にメールを送信できませんでした。しばらくして再試行します")
     if not summary.ok:
-        raise UserError("; ".join(summary.error_lines()) or summary.describe(), MESSAGES[MAIL].failed)
+        raise UserError("; ".join(summary.error_lines()) or summary.describe(),
+                        JOB_MESSAGE_LABELS[MESSAGES[MAIL].failed].ja)
     if not summary.invoices:
         return NOTHING_DUE, None
-    return MESSAGES[MAIL].done, None
+    return LedgerMessage(MESSAGES[MAIL].done), None
 
 
 WORK: dict[str, Work] = {
@@ -154,7 +157,7 @@ WORK: dict[str, Work] = {
 }
 
 
-def queued_message(kind: str, arguments: dict[str, Any]) -> str:
+def queued_message(kind: str, arguments: dict[str, Any]) -> LedgerMessage:
     """What a queued or running row says (the batch mail check has its own words)."""
     if kind == MAIL and arguments.get("invoice_id") is None:
         return MAIL_CHECK_RUNNING
@@ -164,7 +167,7 @@ def queued_message(kind: str, arguments: dict[str, Any]) -> str:
 def run_work(runtime: Runtime, job_id: int, kind: str, arguments: dict[str, Any], *,
              will_retry: bool = False, token: str | None = None) -> str | None:
     return runtime.run_job(job_id, message_running=queued_message(kind, arguments),
-                           message_failed=MESSAGES[kind].failed, work=lambda: WORK[kind](runtime, arguments),
+                           message_failed=LedgerMessage(MESSAGES[kind].failed), work=lambda: WORK[kind](runtime, arguments),
                            will_retry=will_retry, token=token)
 
 
@@ -185,7 +188,6 @@ def held_while_paused(runtime: Runtime, job_id: int, delay: float) -> bool:
 # ---- Huey ---------------------------------------------------------------------------------------
 
 JOB_TASK_NAME = "oroshi.job"
-MAIL_CHECK_TASK = "mail_check"
 
 
 @dataclass
@@ -194,9 +196,10 @@ class Tasks:
 
     huey: Huey
     runtime_factory: Callable[[], Runtime]
+    # Is a slot one of the mail check's? (``jobs.schedule.cron_in_zone`` of the settings' expression)
+    mail_schedule: Callable[[datetime], bool]
     job_task: Any = None
     by_kind: dict[str, Any] = field(default_factory=dict)  # kind → the task that runs it (one for all)
-    periodic_mail_check: Any = None
 
     @property
     def runtime(self) -> Runtime:
@@ -280,7 +283,7 @@ def run_task(runtime: Runtime, job_id: int, token: str | None, *, will_retry: bo
         log.warning("job %s is not in the ledger; task dropped", job_id)
         return None
     if job.kind not in WORK:
-        runtime.ledger.fail(job_id, "不明なジョブです", f"unknown job kind {job.kind!r}")
+        runtime.ledger.fail(job_id, LedgerMessage(JobMessage.UNKNOWN_KIND), f"unknown job kind {job.kind!r}")
         return None
     if held_while_paused(runtime, job_id, pause_delay):
         return None
@@ -295,7 +298,10 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
     doubles each retry.
     ``pause_delay`` is how often a task held by a paused queue looks at the flag again.
     """
-    tasks = Tasks(huey, runtime_factory)
+    settings = runtime_factory().settings
+    # One scheduler: ``jobs.office_schedule`` claims each slot in the database and asks this cron
+    # check; no Huey periodic task is registered (the consumer runs with periodic=False).
+    tasks = Tasks(huey, runtime_factory, mail_schedule=cron_in_zone(settings.mail_schedule, settings.tz))
 
     # Every job retries with exponential backoff; only transient failures (RetryLater: SMTP 4xx or
     # refused connection, database unreachable) use the retries, the rest fail at once.
@@ -305,15 +311,6 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
         return run_task(runtime_factory(), job_id, token, will_retry=bool(task is not None and task.retries > 0),
                         pause_delay=pause_delay)
 
-    settings = runtime_factory().settings
-
-    # Declared as Huey's periodic task for its cron validator and for ``call_local``; the consumer
-    # never runs it on its own (periodic=False): ``jobs.office_schedule`` fires it once per slot.
-    @huey.periodic_task(cron_in_zone(settings.mail_schedule, settings.tz), name="oroshi.mail_check")
-    def periodic_mail_check() -> int | None:
-        return tasks.scheduled_mail_check()
-
     tasks.job_task = job_task
     tasks.by_kind.update(dict.fromkeys(WORK, job_task))
-    tasks.periodic_mail_check = periodic_mail_check
     return tasks

@@ -238,7 +238,7 @@ def cron_problem(expression: str) -> tuple[str, str] | None:
 
 
 def load_settings(environ: dict[str, str] | None = None) -> Settings:
-    env = os.environ if environ is None else environ
+    env = dict(os.environ) if environ is None else environ
     paths = app_paths(env)
     data = _read_file(paths.settings_file)
     top: dict[str, Any] = {}

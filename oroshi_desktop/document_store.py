@@ -15,6 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from oroshi_desktop.db.engine import rows_changed
 from oroshi_desktop.db.models import StoredDocument
 from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import NotFound
@@ -103,7 +104,7 @@ def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[S
 def statement_documents(session: Session, invoice_supplier_organization_id: int) -> list[StoredDocument]:
     """The current statement PDFs of one organization row: organization version first, then supplier."""
     documents = latest_documents(session, STATEMENT_OWNER_TYPE, invoice_supplier_organization_id)
-    order = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
+    order: dict[str, int] = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
     return sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
 
 
@@ -130,4 +131,4 @@ def purge_job_outputs(session: Session, created_before: datetime) -> int:
     """Delete job outputs stored before ``created_before``; only job outputs, never a statement or mail."""
     result = session.execute(delete(StoredDocument).where(StoredDocument.owner_type == JOB_OUTPUT_OWNER_TYPE,
                                                           StoredDocument.created_at < created_before))
-    return result.rowcount or 0
+    return rows_changed(result) or 0

@@ -1,14 +1,18 @@
-"""The words the window shows for core values (job kinds, job and mail states), in Japanese and English.
+"""The vocabulary of the job centre as types, with the words the window shows for each value.
 
-One place for each label: the core may not import Qt, so these cannot go through Qt's translation
-files; ``ui.i18n.label`` picks the half of the chosen language, and the CLI prints ``.ja`` or
-``.en`` as it always has. Keys are the values stored in the database and in job arguments.
+Job kinds, job states, outbox states and the ledger's job messages are ``StrEnum``s: their values
+are the strings stored in the database and printed by the CLI, unchanged. One place for each label:
+the core may not import Qt, so these cannot go through Qt's translation files; ``ui.i18n.label``
+picks the half of the chosen language, and the CLI prints ``.ja`` or ``.en`` as it always has.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Protocol
 
 
 @dataclass(frozen=True)
@@ -20,27 +24,56 @@ class Label:
         return self.en if language == "en" else self.ja
 
 
-# ---- the job ledger (``oroshi_desktop.ledger``: queued/running/done/failed/discarded) ---------------
-JOB_STATE_LABELS = {
-    "queued": Label("待機中", "Queued"), "running": Label("実行中", "Running"), "done": Label("完了", "Done"),
-    "failed": Label("失敗", "Failed"), "discarded": Label("破棄", "Discarded"),
+# ---- the job ledger (``oroshi_desktop.ledger``) ----------------------------------------------------
+class JobState(StrEnum):
+    QUEUED = "queued"
+    RUNNING = "running"
+    DONE = "done"
+    FAILED = "failed"
+    DISCARDED = "discarded"
+
+
+JOB_STATE_LABELS: dict[str, Label] = {
+    JobState.QUEUED: Label("待機中", "Queued"), JobState.RUNNING: Label("実行中", "Running"),
+    JobState.DONE: Label("完了", "Done"), JobState.FAILED: Label("失敗", "Failed"),
+    JobState.DISCARDED: Label("破棄", "Discarded"),
 }
 
+
 # ---- job kinds (``jobs.tasks``) ------------------------------------------------------------------------
-JOB_KIND_LABELS = {
-    "statement": Label("供給料仕切り書作成", "Payment statements"),
-    "statement_preview": Label("仕切り書プレビュー", "Statement preview"),
-    "mail": Label("仕切り書メール送信", "Statement mail"),
-    "order_document": Label("出荷書類", "Shipping documents"),
-    "check_sheet": Label("供給受入れチェック表", "Reception check sheet"),
+class JobKind(StrEnum):
+    STATEMENT = "statement"
+    PREVIEW = "statement_preview"
+    MAIL = "mail"
+    ORDER_DOCUMENT = "order_document"
+    CHECK_SHEET = "check_sheet"
+
+
+JOB_KIND_LABELS: dict[str, Label] = {
+    JobKind.STATEMENT: Label("供給料仕切り書作成", "Payment statements"),
+    JobKind.PREVIEW: Label("仕切り書プレビュー", "Statement preview"),
+    JobKind.MAIL: Label("仕切り書メール送信", "Statement mail"),
+    JobKind.ORDER_DOCUMENT: Label("出荷書類", "Shipping documents"),
+    JobKind.CHECK_SHEET: Label("供給受入れチェック表", "Reception check sheet"),
 }
 # The batch mail check is a ``mail`` job without a run; users know it apart from send-now.
 MAIL_CHECK_LABEL = Label("メール確認（定期）", "Mail check (scheduled)")
 
 # ---- the statement mail outbox (``oroshi_desktop.mail.outbox``) -----------------------------------------
-OUTBOX_STATE_LABELS = {
-    "pending": Label("送信待ち", "Waiting"), "sending": Label("送信中", "Sending"), "sent": Label("送信済み", "Sent"),
-    "failed": Label("失敗", "Failed"), "uncertain": Label("要確認", "Check"),
+class OutboxState(StrEnum):
+    """``pending → sending → sent``, or ``failed`` (not delivered) or ``uncertain`` (a person decides)."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"
+
+
+OUTBOX_STATE_LABELS: dict[str, Label] = {
+    OutboxState.PENDING: Label("送信待ち", "Waiting"), OutboxState.SENDING: Label("送信中", "Sending"),
+    OutboxState.SENT: Label("送信済み", "Sent"), OutboxState.FAILED: Label("失敗", "Failed"),
+    OutboxState.UNCERTAIN: Label("要確認", "Check"),
 }
 DELIVERY_UNKNOWN = Label("メールが届いたかどうか分かりません。", "It is not known whether the mail arrived. ")
 UNCERTAIN_ADVICE = Label("相手に届いたか確認してください。届いていなければ「再送」、届いていれば「送信済みにする」を選びます。",
@@ -49,32 +82,100 @@ UNCERTAIN_ADVICE = Label("相手に届いたか確認してください。届い
 DELETED_ORGANIZATION = Label("（削除された組織）", "(deleted organization)")
 
 
-# ---- the ledger's job messages (``jobs.tasks.MESSAGES`` and the stop notes of the ledger and
-# ``jobs.control``): stored in Japanese in ``oroshi_jobs.message``, so the window translates the
-# known texts back; ``tests/core/test_labels.py`` keeps this table in step with those constants.
-JOB_MESSAGES_EN = {
-    "供給仕切り作成処理中…": "Making the payment statements…", "供給料仕切り書作成完了": "Payment statements made",
-    "供給料仕切り書の作成に失敗しました。": "The payment statements could not be made.",
-    "供給仕切り書プレビュー作成中…": "Making the statement preview…",
-    "供給料仕切り書プレビュー作成完了": "Statement preview made",
-    "供給料仕切り書プレビューの作成に失敗しました。": "The statement preview could not be made.",
-    "今すぐ仕切り書のメールを送信中…": "Sending the statement mail now…", "メールを送信しました。": "Mail sent.",
-    "メールの送信に失敗しました。": "The mail could not be sent.",
-    "出荷書類を作成処理中…": "Making the shipping documents…", "注文書類作成完了": "Shipping documents made",
-    "注文書類の作成に失敗しました。": "The shipping documents could not be made.",
-    "{date}供給受入れチェック表を作成中…": "Making the reception check sheet {date}…",
-    "供給受入れチェック表作成完了。": "Reception check sheet made.",
-    "供給受入れチェック表の作成に失敗しました。": "The reception check sheet could not be made.",
-    "送信予定の仕切り書メールを送信中…": "Sending the statement mails that are due…",
-    "送信予定のメールはありません。": "No mail is due.",
-    "処理中に停止しました": "Stopped while running", "処理中に停止しました（再実行します）": "Stopped while running (runs again)",
+# ---- the ledger's job messages ---------------------------------------------------------------------
+class JobMessage(StrEnum):
+    """What a ledger row says, stored as this key (``oroshi_desktop_jobs.message_key``) with its
+    arguments, and put into words when shown: switching the language changes old rows too."""
+
+    STATEMENT_RUNNING = "statement.running"
+    STATEMENT_DONE = "statement.done"
+    STATEMENT_FAILED = "statement.failed"
+    PREVIEW_RUNNING = "preview.running"
+    PREVIEW_DONE = "preview.done"
+    PREVIEW_FAILED = "preview.failed"
+    MAIL_RUNNING = "mail.running"
+    MAIL_DONE = "mail.done"
+    MAIL_FAILED = "mail.failed"
+    MAIL_CHECK_RUNNING = "mail_check.running"
+    NOTHING_DUE = "mail_check.nothing_due"
+    ORDER_DOCUMENT_RUNNING = "order_document.running"
+    ORDER_DOCUMENT_DONE = "order_document.done"
+    ORDER_DOCUMENT_FAILED = "order_document.failed"
+    CHECK_SHEET_RUNNING = "check_sheet.running"  # {date}
+    CHECK_SHEET_DONE = "check_sheet.done"
+    CHECK_SHEET_FAILED = "check_sheet.failed"
+    STOPPED = "stopped"
+    STOPPED_AGAIN = "stopped.again"
+    PAUSED = "paused"
+    UNKNOWN_KIND = "unknown_kind"
+
+
+# The web system's wording in Japanese (also written to ``oroshi_desktop_jobs.message`` for older
+# versions and the CLI); ``{name}`` is an argument of the message.
+JOB_MESSAGE_LABELS: dict[JobMessage, Label] = {
+    JobMessage.STATEMENT_RUNNING: Label("供給仕切り作成処理中…", "Making the payment statements…"),
+    JobMessage.STATEMENT_DONE: Label("供給料仕切り書作成完了", "Payment statements made"),
+    JobMessage.STATEMENT_FAILED: Label("供給料仕切り書の作成に失敗しました。", "The payment statements could not be made."),
+    JobMessage.PREVIEW_RUNNING: Label("供給仕切り書プレビュー作成中…", "Making the statement preview…"),
+    JobMessage.PREVIEW_DONE: Label("供給料仕切り書プレビュー作成完了", "Statement preview made"),
+    JobMessage.PREVIEW_FAILED: Label("供給料仕切り書プレビューの作成に失敗しました。",
+                                     "The statement preview could not be made."),
+    JobMessage.MAIL_RUNNING: Label("今すぐ仕切り書のメールを送信中…", "Sending the statement mail now…"),
+    JobMessage.MAIL_DONE: Label("メールを送信しました。", "Mail sent."),
+    JobMessage.MAIL_FAILED: Label("メールの送信に失敗しました。", "The mail could not be sent."),
+    JobMessage.MAIL_CHECK_RUNNING: Label("送信予定の仕切り書メールを送信中…", "Sending the statement mails that are due…"),
+    JobMessage.NOTHING_DUE: Label("送信予定のメールはありません。", "No mail is due."),
+    JobMessage.ORDER_DOCUMENT_RUNNING: Label("出荷書類を作成処理中…", "Making the shipping documents…"),
+    JobMessage.ORDER_DOCUMENT_DONE: Label("注文書類作成完了", "Shipping documents made"),
+    JobMessage.ORDER_DOCUMENT_FAILED: Label("注文書類の作成に失敗しました。", "The shipping documents could not be made."),
+    JobMessage.CHECK_SHEET_RUNNING: Label("{date}供給受入れチェック表を作成中…", "Making the reception check sheet {date}…"),
+    JobMessage.CHECK_SHEET_DONE: Label("供給受入れチェック表作成完了。", "Reception check sheet made."),
+    JobMessage.CHECK_SHEET_FAILED: Label("供給受入れチェック表の作成に失敗しました。",
+                                         "The reception check sheet could not be made."),
+    JobMessage.STOPPED: Label("処理中に停止しました", "Stopped while running"),
+    JobMessage.STOPPED_AGAIN: Label("処理中に停止しました（再実行します）", "Stopped while running (runs again)"),
+    JobMessage.PAUSED: Label("一時停止中", "Paused"),
+    JobMessage.UNKNOWN_KIND: Label("不明なジョブです", "Unknown job"),
 }
+
+
+@dataclass(frozen=True)
+class LedgerMessage:
+    """A job message as the ledger stores it: a key and its arguments (strings)."""
+
+    key: JobMessage
+    arguments: Mapping[str, str] = field(default_factory=dict)
+
+    def text(self, language: str = "ja") -> str:
+        return JOB_MESSAGE_LABELS[self.key].text(language).format(**self.arguments)
+
+
+# Rows written before messages had keys hold the Japanese sentence only: translated back by it.
+JOB_MESSAGES_EN = {label.ja: label.en for label in JOB_MESSAGE_LABELS.values()}
 _TEMPLATES = [(re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*?)", re.escape(ja)) + "$"), en)
               for ja, en in JOB_MESSAGES_EN.items() if "{" in ja]
 
 
+class StoredMessage(Protocol):
+    """A ledger row's message as read back (a job, the last mail check)."""
+
+    def message_text(self, language: str) -> str: ...
+
+
+def stored_message_text(key: str | None, arguments: Mapping[str, str] | None, stored: str, language: str) -> str:
+    """A ledger row's message in ``language``: by its key when it has a known one (a newer version's
+    key, or a row from before keys, falls back to the stored sentence)."""
+    if key:
+        try:
+            return LedgerMessage(JobMessage(key), arguments or {}).text(language)
+        except (ValueError, KeyError, IndexError):  # a newer version's key or arguments
+            pass
+    return job_message(stored, language)
+
+
 def job_message(text: str, language: str) -> str:
-    """A ledger message in ``language``: the known texts translated, anything else as stored."""
+    """A stored sentence (a row from before message keys) in ``language``: the known texts
+    translated, anything else as stored."""
     if language != "en" or not text:
         return text
     if text in JOB_MESSAGES_EN:

@@ -23,15 +23,24 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
-from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.engine import Database, rows_changed
 from oroshi_desktop.db.models import JobRow, QueueFlag, StoredDocument
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import JOB_OUTPUT_OWNER_TYPE, store_document
 from oroshi_desktop.errors import NotFound, UserError
-from oroshi_desktop.labels import JOB_STATE_LABELS, Label, labels_ja
+from oroshi_desktop.labels import (
+    JOB_STATE_LABELS,
+    JobMessage,
+    JobState,
+    Label,
+    LedgerMessage,
+    labels_ja,
+    stored_message_text,
+)
 
-QUEUED, RUNNING, DONE, FAILED, DISCARDED = "queued", "running", "done", "failed", "discarded"
-STATES = (QUEUED, RUNNING, DONE, FAILED, DISCARDED)
+QUEUED, RUNNING, DONE, FAILED, DISCARDED = (JobState.QUEUED, JobState.RUNNING, JobState.DONE, JobState.FAILED,
+                                            JobState.DISCARDED)
+STATES = tuple(JobState)
 STATE_LABELS_JA = labels_ja(JOB_STATE_LABELS)
 
 MAIL_KIND = "mail"  # ``jobs.tasks.MAIL``: the core cannot import the jobs layer
@@ -52,7 +61,7 @@ def unresolved_failure() -> ColumnElement[bool]:
                 ~exists().where(same_work, later.state == DONE, later.id > JobRow.id))
 
 
-STOPPED_MESSAGE = "処理中に停止しました"
+STOPPED_MESSAGE = LedgerMessage(JobMessage.STOPPED)
 STOPPED_ERROR = "the worker stopped while this job was running (its lease expired)"
 
 _SECRET_WORDS = ("password", "secret", "token")
@@ -78,6 +87,12 @@ class JobView:
     token: str = ""
     lease_until: datetime | None = None
     submitted_at: datetime | None = None
+    message_key: str | None = None  # a ``labels.JobMessage`` (None: a row from before message keys)
+    message_args: dict[str, str] | None = None
+
+    def message_text(self, language: str) -> str:
+        """The message in ``language``: by its key, or the stored sentence of an older row."""
+        return stored_message_text(self.message_key, self.message_args, self.message, language)
 
     @property
     def state_ja(self) -> str:
@@ -105,6 +120,18 @@ def _check_no_secret(arguments: dict[str, Any]) -> None:
     for key in arguments:
         if any(word in key.lower() for word in _SECRET_WORDS):
             raise ValueError(f"job argument {key!r} looks like a secret; the ledger never stores one")
+
+
+# A message is a ``LedgerMessage`` (stored as its key and arguments, with its Japanese sentence) or
+# free text (stored as it is: tests, a newer version's words).
+Message = LedgerMessage | str
+
+
+def _message_values(message: Message) -> dict[str, Any]:
+    if isinstance(message, LedgerMessage):
+        return {"message": message.text("ja"), "message_key": message.key.value,
+                "message_args": dict(message.arguments) or None}
+    return {"message": message, "message_key": None, "message_args": None}
 
 
 def _not_found(job_id: int) -> NotFound:
@@ -135,19 +162,19 @@ class Ledger:
 
     # ---- a job's life ---------------------------------------------------------------------------
 
-    def create(self, kind: str, arguments: dict[str, Any], message: str) -> int:
+    def create(self, kind: str, arguments: dict[str, Any], message: Message) -> int:
         _check_no_secret(arguments)
         now = utcnow()
         with self.db.write() as session:
             record = JobRow(token=uuid.uuid4().hex, kind=kind, state=QUEUED, attempts=0,
                             arguments=json.dumps(arguments, ensure_ascii=False, sort_keys=True),
-                            message=message, scope=self.scope, requested_by=self.pc, submitted_at=now,
-                            created_at=now, updated_at=now)
+                            **_message_values(message), scope=self.scope, requested_by=self.pc,
+                            submitted_at=now, created_at=now, updated_at=now)
             session.add(record)
             session.flush()
             return record.id
 
-    def start(self, job_id: int, message: str, *, token: str | None = None, ran_by: str | None = None,
+    def start(self, job_id: int, message: Message, *, token: str | None = None, ran_by: str | None = None,
               lease: timedelta | None = None) -> bool:
         """Mark running; False when the job was discarded or finished meanwhile, or when ``token``
         is not this row's (a stale task): then it must not run.
@@ -166,10 +193,10 @@ class Ledger:
         with self.db.write() as session:
             result = session.execute(
                 update(JobRow).where(*conditions)
-                .values(state=RUNNING, message=message, started_at=now, error=None, finished_at=None,
+                .values(state=RUNNING, **_message_values(message), started_at=now, error=None, finished_at=None,
                         attempts=JobRow.attempts + 1, ran_by=ran_by,
                         lease_until=now + lease if lease is not None else None, updated_at=now))
-            return result.rowcount == 1
+            return rows_changed(result) == 1
 
     def heartbeat(self, job_ids: list[int], lease: timedelta) -> int:
         """Extend the lease of running jobs this process is working on."""
@@ -179,9 +206,9 @@ class Ledger:
         with self.db.write() as session:
             result = session.execute(update(JobRow).where(JobRow.id.in_(job_ids), JobRow.state == RUNNING)
                                      .values(lease_until=now + lease))
-            return result.rowcount
+            return rows_changed(result)
 
-    def finish(self, job_id: int, message: str, output_path: str | None = None,
+    def finish(self, job_id: int, message: Message, output_path: str | None = None,
                output: JobOutput | None = None) -> int | None:
         """Done; ``output`` is stored in the document store in the same transaction (its id returned)."""
         now = utcnow()
@@ -192,19 +219,19 @@ class Ledger:
                                              kind=output.kind, filename=output.filename,
                                              content=output.content).id
             session.execute(update(JobRow).where(JobRow.id == job_id).values(
-                state=DONE, message=message, output_path=output_path, document_id=document_id,
+                state=DONE, **_message_values(message), output_path=output_path, document_id=document_id,
                 finished_at=now, lease_until=None, updated_at=now))
             return document_id
 
-    def fail(self, job_id: int, message: str, error: str, *, will_retry: bool = False) -> None:
+    def fail(self, job_id: int, message: Message, error: str, *, will_retry: bool = False) -> None:
         now = utcnow()
         with self.db.write() as session:
             session.execute(update(JobRow).where(JobRow.id == job_id).values(
-                state=QUEUED if will_retry else FAILED, message=message, error=error, lease_until=None,
+                state=QUEUED if will_retry else FAILED, **_message_values(message), error=error, lease_until=None,
                 finished_at=None if will_retry else now, updated_at=now,
                 **({"submitted_at": now} if will_retry else {})))
 
-    def requeue(self, job_id: int, message: str) -> JobView:
+    def requeue(self, job_id: int, message: Message) -> JobView:
         """A person's retry of a failed (or discarded) job, from any PC: its task goes to this scope."""
         now = utcnow()
         with self.db.write() as session:
@@ -212,7 +239,9 @@ class Ledger:
             if record.state not in (FAILED, DISCARDED):
                 raise UserError(f"job {job_id} is {record.state}; only failed or discarded jobs can be retried",
                                 f"ジョブ {job_id} は{STATE_LABELS_JA[record.state]}です。再実行できるのは失敗・破棄のジョブだけです")
-            record.state, record.message, record.error, record.finished_at = QUEUED, message, None, None
+            for column, value in _message_values(message).items():
+                setattr(record, column, value)
+            record.state, record.error, record.finished_at = QUEUED, None, None
             record.scope, record.submitted_at, record.lease_until, record.updated_at = self.scope, now, None, now
             record.token = uuid.uuid4().hex  # an older task of this job can no longer start it
             session.flush()
@@ -228,7 +257,7 @@ class Ledger:
             session.flush()
             return _view(record)
 
-    def hold(self, job_id: int, message: str) -> bool:
+    def hold(self, job_id: int, message: Message) -> bool:
         """Leave a job queued with ``message`` (paused); False when it was discarded or finished.
 
         Its task was just seen alive and goes back to the queue's schedule: ``submitted_at`` is
@@ -238,8 +267,8 @@ class Ledger:
         with self.db.write() as session:
             result = session.execute(
                 update(JobRow).where(JobRow.id == job_id, JobRow.state.in_((QUEUED, FAILED)))
-                .values(state=QUEUED, message=message, submitted_at=now, updated_at=now))
-            return result.rowcount == 1
+                .values(state=QUEUED, **_message_values(message), submitted_at=now, updated_at=now))
+            return rows_changed(result) == 1
 
     # ---- lost tasks and stopped workers (this scope only) ---------------------------------------
 
@@ -257,7 +286,7 @@ class Ledger:
                 update(JobRow).where(JobRow.id == job.id, JobRow.state == QUEUED,
                                      JobRow.submitted_at == job.submitted_at)
                 .values(submitted_at=utcnow(), updated_at=utcnow()))
-            return result.rowcount == 1
+            return rows_changed(result) == 1
 
     def expired_running(self, moment: datetime | None = None) -> list[JobView]:
         """Running jobs of this scope whose worker stopped renewing the lease before ``moment``."""
@@ -267,7 +296,7 @@ class Ledger:
                                                         JobRow.lease_until < moment).order_by(JobRow.id))
             return [_view(r) for r in rows]
 
-    def reclaim(self, job: JobView, *, requeue: bool, message: str) -> bool:
+    def reclaim(self, job: JobView, *, requeue: bool, message: Message) -> bool:
         """Take back a job whose lease expired: queued again (``requeue``) or failed. One process wins."""
         now = utcnow()
         values: dict[str, Any] = {"state": QUEUED, "submitted_at": now} if requeue else \
@@ -276,12 +305,8 @@ class Ledger:
             result = session.execute(
                 update(JobRow).where(JobRow.id == job.id, JobRow.state == RUNNING,
                                      JobRow.lease_until == job.lease_until)
-                .values(message=message, error=STOPPED_ERROR, lease_until=None, updated_at=now, **values))
-            return result.rowcount == 1
-
-    def recover_interrupted(self) -> list[int]:
-        """Jobs of this scope whose worker stopped (lease expired) become failed, so a person sees them."""
-        return [job.id for job in self.expired_running() if self.reclaim(job, requeue=False, message=STOPPED_MESSAGE)]
+                .values(**_message_values(message), error=STOPPED_ERROR, lease_until=None, updated_at=now, **values))
+            return rows_changed(result) == 1
 
     # ---- per-scope switches -----------------------------------------------------------------------
 
@@ -353,4 +378,5 @@ def _view(record: JobRow) -> JobView:
                    attempts=record.attempts, created_at=record.created_at, started_at=record.started_at,
                    finished_at=record.finished_at, requested_by=record.requested_by, ran_by=record.ran_by,
                    scope=record.scope, document_id=record.document_id, token=record.token,
-                   lease_until=record.lease_until, submitted_at=record.submitted_at)
+                   lease_until=record.lease_until, submitted_at=record.submitted_at,
+                   message_key=record.message_key, message_args=record.message_args)

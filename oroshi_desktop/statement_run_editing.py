@@ -33,6 +33,7 @@ from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.domain.statement_options import StatementLayout
 from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.labels import OutboxState
 
 SENT_DELETE_REFUSED = "送信済みの仕切り書を削除できません。"
 
@@ -103,7 +104,7 @@ def _may_have_been_sent(session: Session, invoice_id: int) -> bool:
     iso_sent = exists().where(InvoiceSupplierOrganization.invoice_id == invoice_id,
                               InvoiceSupplierOrganization.sent_at.is_not(None))
     outbox_sent = exists().where(OutboxMessage.invoice_id == invoice_id,
-                                 OutboxMessage.state.in_(("sent", "sending", "uncertain")))
+                                 OutboxMessage.state.in_((OutboxState.SENT, OutboxState.SENDING, OutboxState.UNCERTAIN)))
     return bool(session.scalar(select(iso_sent | outbox_sent)))
 
 

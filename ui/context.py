@@ -8,12 +8,17 @@ Views get one ``AppContext`` instead of a growing list of constructor arguments,
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.ledger import Ledger
 from ui.qt import QObject, Signal
+
+if TYPE_CHECKING:  # Huey and the shell load after the first paint
+    from jobs.tasks import Tasks
+    from ui.shell.commands import QueueCommands
+    from ui.shell.monitor import AppMonitor
 
 
 class AppContext(QObject):
@@ -27,17 +32,19 @@ class AppContext(QObject):
     database_changed = Signal()     # ``database`` and ``ledger`` are new: every holder switches, views re-read
     open_view = Signal(str, object)  # show the view of this key (``ui.shell.views``), at a target or None
 
-    def __init__(self, settings: Settings, database: Database, ledger: Ledger, parent: Any = None) -> None:
+    # Set by the main window as it is made, before any view exists:
+    monitor: AppMonitor             # connection and queue overview
+    commands: QueueCommands         # actions shared by menu, views, tray
+
+    def __init__(self, settings: Settings, database: Database, ledger: Ledger, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
         self.database = database
         self.ledger = ledger
-        self.tasks: Any = None      # jobs.tasks.Tasks once the queue runs; None while it starts
+        self.tasks: Tasks | None = None  # once the queue runs; None while it starts or stops
         self.online = True
-        self.monitor: Any = None    # ui.shell.monitor.AppMonitor: connection and queue overview
-        self.commands: Any = None   # ui.shell.commands.QueueCommands: actions shared by menu, views, tray
 
-    def attach_tasks(self, tasks: Any) -> None:
+    def attach_tasks(self, tasks: Tasks) -> None:
         self.tasks = tasks
         self.tasks_ready.emit()
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.labels import Label, job_message
+from oroshi_desktop.labels import Label, StoredMessage
 from ui.qt import QApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 log = logging.getLogger(__name__)
@@ -90,9 +90,9 @@ def label(value: Label) -> str:
     return value.text(_language)
 
 
-def message(text: str) -> str:
-    """A job message of the ledger (stored in Japanese) in the chosen language where it is a known one."""
-    return job_message(text, _language)
+def message(stored: StoredMessage) -> str:
+    """A job message of the ledger (its key and arguments, or an older row's sentence) in the chosen language."""
+    return stored.message_text(_language)
 
 
 def headers_context(cls: type) -> str:

@@ -37,7 +37,7 @@ from ui.shell.first_content import FirstContent
 from ui.shell.monitor import AppMonitor
 from ui.shell.state import start_view_preference
 from ui.shell.status_bar import ShellStatusBar
-from ui.shell.views import DEFAULT_VIEW, NAVIGATION, NavEntry
+from ui.shell.views import DEFAULT_VIEW, NAVIGATION, NavEntry, View
 from ui.window_state import window_settings
 
 log = logging.getLogger(__name__)
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("viewStack")
         self.setCentralWidget(self.stack)
         self.views: dict[str, QWidget] = {}
+        self._contracts: dict[str, View] = {}  # the same views, seen through their contract
         self.nav_actions: dict[str, QAction] = {}
         self._build_navigation()
         self._build_menus()
@@ -102,8 +103,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         group.setExclusive(True)
         for entry in NAVIGATION:
-            action = self._action(entry.label(), entry.action_name,
-                                  lambda _checked=False, key=entry.key: self.show_view(key),
+            action = self._action(entry.label(), entry.action_name, self._opener(entry.key),
                                   entry.shortcut, self.tr("{view}の画面を開きます").format(view=entry.label()))
             action.setCheckable(True)
             group.addAction(action)
@@ -114,16 +114,22 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.LeftToolBarArea, bar)
         self.navigation = bar
 
+    def _opener(self, key: str) -> Callable[[], None]:
+        def open_view(_checked: bool = False) -> None:  # triggered(bool) passes the checked state
+            self.show_view(key)
+
+        return open_view
+
     def _build_menus(self) -> None:
-        self.new_action = self._action(self.tr("新規作成…"), "newItem", lambda: self._forward("new_item"),
+        self.new_action = self._action(self.tr("新規作成…"), "newItem", lambda: self._forward(lambda view: view.new_item()),
                                        "Ctrl+N", self.tr("この画面で新しく作成します（支払明細書: 仕切り作成）"))
-        self.print_action = self._action(self.tr("印刷…"), "printDocument", lambda: self._forward("print_current"),
+        self.print_action = self._action(self.tr("印刷…"), "printDocument", lambda: self._forward(lambda view: view.print_current()),
                                          "Ctrl+P", self.tr("表示中の書類を印刷します"))
         self.quit_action = self._action(self.tr("終了"), "quitApp", self.quit_app, "Ctrl+Q",
                                         self.tr("アプリを終了します（実行中のジョブは最後まで実行されます）"))
-        self.refresh_action = self._action(self.tr("最新の情報に更新"), "refreshView", lambda: self._forward("refresh"),
+        self.refresh_action = self._action(self.tr("最新の情報に更新"), "refreshView", lambda: self._forward(lambda view: view.refresh()),
                                            "F5", self.tr("表示中の一覧を読み直します"))
-        self.find_action = self._action(self.tr("検索"), "findInView", lambda: self._forward("focus_search"),
+        self.find_action = self._action(self.tr("検索"), "findInView", lambda: self._forward(lambda view: view.focus_search()),
                                         "Ctrl+F", self.tr("表示中の一覧を検索します"))
         self.about_action = self._action(self.tr("バージョン情報"), "aboutApp", self.show_about, None,
                                          self.tr("アプリ・Qt・Python・データベースのバージョン"))
@@ -164,10 +170,12 @@ class MainWindow(QMainWindow):
         """The view for ``key``, made (and its remembered layout restored) on first use."""
         if key not in self.views:
             widget = self._entry(key).factory(self.ctx, self.stack)
+            assert isinstance(widget, QWidget), key  # a view is a widget that keeps the View contract
             widget.setAccessibleName(self._entry(key).label())
             self.views[key] = widget
+            self._contracts[key] = widget
             self.stack.addWidget(widget)
-            widget.restore_state(self.state)  # type: ignore[attr-defined]
+            widget.restore_state(self.state)
         return self.views[key]
 
     def show_view(self, key: str) -> QWidget:
@@ -192,10 +200,10 @@ class MainWindow(QMainWindow):
     def current_view(self) -> QWidget | None:
         return self.stack.currentWidget()
 
-    def _forward(self, method: str) -> None:
-        view = self.current_view()
+    def _forward(self, call: Callable[[View], None]) -> None:
+        view = self._contracts.get(getattr(self, "current_key", ""))
         if view is not None:
-            getattr(view, method)()
+            call(view)
 
     def _connection_lost(self, _err: BaseException) -> bool:
         if not shiboken6.isValid(self) or not self.isVisible():
@@ -231,8 +239,8 @@ class MainWindow(QMainWindow):
         self.state.setValue("window/geometry", self.saveGeometry())
         self.state.setValue("window/state", self.saveState())
         self.state.setValue("window/view", getattr(self, "current_key", DEFAULT_VIEW))
-        for widget in self.views.values():
-            widget.save_state(self.state)  # type: ignore[attr-defined]
+        for view in self._contracts.values():
+            view.save_state(self.state)
         self.state.sync()
 
     # ---- closing -----------------------------------------------------------------------------

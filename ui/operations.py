@@ -43,7 +43,6 @@ PROGRESS_DELAY_MS = 400  # quicker work finishes without any popup
 # The work waits on the network and the disk, not the CPU: with one thread per core (Qt's default,
 # 2 on an office laptop) two polls of an unreachable server would hold up every other operation.
 MIN_POOL_THREADS = 8
-APP_TITLE = "オロシ デスクトップ"  # the source text: windows show ``app_title()``, its translation
 
 _running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
 _log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
@@ -163,14 +162,14 @@ class Operation(Generic[T]):
         self.parent = parent
         self.work = work
         self.label = label
-        self._on_success: Callable[[T], None] | None = None
+        self._on_success: Callable[[T], object] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_done: Callable[[], None] | None = None
         self._relay = _Relay()
         self._dialog: QProgressDialog | None = None
         self._timer: QTimer | None = None
 
-    def success(self, callback: Callable[[T], None]) -> Operation[T]:
+    def success(self, callback: Callable[[T], object]) -> Operation[T]:  # what it returns is not used
         self._on_success = callback
         return self
 
@@ -271,7 +270,10 @@ class BatchOperation(Operation[T]):
     and calls ``progress.check()`` between records so キャンセル stops it at a record boundary."""
 
     def __init__(self, parent: QObject | None, work: Callable[[Progress], T], *, label: str) -> None:
-        super().__init__(parent, lambda: None, label=label)  # type: ignore[arg-type,return-value]
+        def unused() -> T:  # ``_call`` runs ``batch_work`` with the progress instead
+            raise AssertionError("a batch operation runs its batch work")
+
+        super().__init__(parent, unused, label=label)
         self.batch_work = work
         self.progress = Progress(self._relay)
         self._relay.progressed.connect(self._progressed)

@@ -65,7 +65,6 @@ class PagedIdModel(QAbstractTableModel):
         self._pages: set[int] = set()
         self._generation = 0  # answers of an older reload are dropped
         self.loading = False
-        self.pages_read = 0  # how many pages of cells were read since the last reload (tests, bench)
         self._answered = False  # the last read of this model came back (a sync first page is safe)
 
     # ---- what the subclass gives ---------------------------------------------------------------
@@ -160,7 +159,6 @@ class PagedIdModel(QAbstractTableModel):
         self._rows.clear()
         self._texts.clear()
         self._pages.clear()
-        self.pages_read = 0
         self.endResetModel()
 
     def _parent_widget(self) -> QWidget | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from oroshi_desktop.errors import UserError
-from ui.qt import QBuffer, QByteArray, QIODevice, QPdfDocument
+from ui.qt import QBuffer, QByteArray, QIODevice, QObject, QPdfDocument
 
 
 class PdfPasswordError(Exception):
@@ -20,13 +20,13 @@ class PdfPasswordError(Exception):
 
 
 def load_pdf_document(data: bytes, password: str | None = None,
-                      parent: object | None = None) -> tuple[QPdfDocument, QBuffer]:
+                      parent: QObject | None = None) -> tuple[QPdfDocument, QBuffer]:
     """The loaded document and the buffer it reads from (keep both alive together).
 
     Raises ``PdfPasswordError`` for a protected file without the right password and ``UserError``
     for bytes that are not a readable PDF.
     """
-    document = QPdfDocument(parent)
+    document = QPdfDocument() if parent is None else QPdfDocument(parent)
     if password:
         document.setPassword(password)
     buffer = QBuffer(document)

@@ -5,7 +5,7 @@ printer's resolution. Afterwards the status bar says which printer got how many 
 ``print_pdf`` asks with ``QPrintDialog`` (printer, page range, copies) and renders off the GUI
 thread (QPainter on a QPrinter is allowed in a worker thread). Every page is printed on a sheet of
 its own size and orientation, so a JIS B4 landscape chart prints B4 landscape and an A4 statement
-A4 portrait. ``print_pdf_to_file`` does the same into a PDF file, for tests and "PDFに出力".
+A4 portrait.
 
 When the output is a PDF file the page's text is also written, invisible, beneath the picture of
 the page (like a scanned document's text layer), so the printed file can still be searched and
@@ -151,28 +151,8 @@ def render_into_printer(printer: QPrinter, document: QPdfDocument, request: Prin
     return len(pages)
 
 
-def print_pdf_to_file(data: bytes, path: str | Path, password: str | None = None, *, copies: int = 1,
-                      first_page: int | None = None, last_page: int | None = None, dpi: int = FILE_DPI) -> int:
-    """Print ``data`` into a PDF file through QPrinter (1-based page range); returns the sheet count."""
-    document, _buffer = load_pdf_document(data, password)
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setResolution(dpi)
-    count = document.pageCount()
-    request = PrintRequest((first_page or 1) - 1, (last_page or count) - 1, max(1, copies), True)
-    if not 0 <= request.first_page <= request.last_page < count:
-        raise UserError(f"page range is outside the document's {count} pages",
-                        f"印刷範囲が文書の{count}ページを超えています")
-    return render_into_printer(printer, document, request)
-
-
 # The dialog step of 印刷 and 直接印刷: given the printer and the page count, let the user choose
-# (printer, range, copies) on it and say whether to print. Replaceable (``set_print_dialog``) so a
-# test can accept it with a printer of its own, e.g. a PDF file.
-AskPrinter = Callable[[QPrinter, int, "QWidget | None"], bool]
-
-
+# (printer, range, copies) on it and say whether to print.
 def ask_with_dialog(printer: QPrinter, page_count: int, parent: QWidget | None) -> bool:
     """The system's print dialog (modal); True when the user pressed 印刷."""
     dialog = QPrintDialog(printer, parent)
@@ -181,16 +161,6 @@ def ask_with_dialog(printer: QPrinter, page_count: int, parent: QWidget | None) 
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange, True)
     dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintCollateCopies, True)
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
-
-
-_ask_printer: AskPrinter = ask_with_dialog
-
-
-def set_print_dialog(ask: AskPrinter | None) -> AskPrinter:
-    """Replace the dialog step (None: the system's dialog again); returns the one it replaced."""
-    global _ask_printer
-    previous, _ask_printer = _ask_printer, ask or ask_with_dialog
-    return previous
 
 
 def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, *,
@@ -209,7 +179,7 @@ def print_pdf(parent: QWidget | None, data: bytes, password: str | None = None, 
     printer = printer or QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setDocName(job_title(title or "oroshi-desktop"))
     printer.setFromTo(1, document.pageCount())
-    if not _ask_printer(printer, document.pageCount(), parent):
+    if not ask_with_dialog(printer, document.pageCount(), parent):
         return
     try:
         request = _request(printer, document.pageCount())

@@ -20,3 +20,11 @@ def toolbar_action(owner: QWidget, toolbar: QToolBar, name: str, text: str, tip:
     toolbar.addAction(action)
     owner.addAction(action)  # its shortcut works while the view has focus, toolbar hidden or not
     return action
+
+
+def action_named(owner: QWidget, name: str) -> QAction:
+    """A view's action by its object name (the ``action`` of the view contract)."""
+    found = owner.findChild(QAction, name)
+    if found is None:
+        raise KeyError(name)
+    return found

@@ -10,11 +10,12 @@ from typing import Any
 
 from oroshi_desktop.cli.common import record_id
 from oroshi_desktop.config import Settings
+from oroshi_desktop.domain.shipping.records import EmptyBuyers
 from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 from oroshi_desktop.queries.shipping import CHART_PAPERS
 
 Handler = Callable[[argparse.Namespace, Settings], int]
-Arguments = Callable[[argparse.ArgumentParser], None]
+Arguments = Callable[[argparse.ArgumentParser], object]  # what it returns is not used
 
 def date_argument(text: str) -> date:
     try:
@@ -36,7 +37,7 @@ def shipping_filters(args: argparse.Namespace) -> Any:
     """The order filters of a shipping document's arguments."""
     from oroshi_desktop.domain.shipping import ShippingFilters
 
-    empty: str | int = "all" if args.all_buyers else args.empty_buyers
+    empty: EmptyBuyers = "all" if args.all_buyers else args.empty_buyers
     return ShippingFilters(order_category_ids=tuple(args.category), buyer_ids=tuple(args.buyer),
                            shipping_method_ids=tuple(args.method), print_empty_buyers=empty)
 

@@ -4,11 +4,16 @@ never load them."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from oroshi_desktop.cli.common import open_db, require_healthy
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
+
+if TYPE_CHECKING:  # for the type checker only: these modules load when a queue command runs
+    from jobs.runtime import Runtime
+    from jobs.tasks import Tasks
+    from oroshi_desktop.ledger import Ledger
 
 
 def checked_database(settings: Settings, *, upgrade_embedded: bool = True) -> Database:
@@ -23,23 +28,23 @@ def checked_database(settings: Settings, *, upgrade_embedded: bool = True) -> Da
     return database
 
 
-def job_runtime(settings: Settings) -> Any:
+def job_runtime(settings: Settings) -> Runtime:
     """The runtime the tasks use, on a database checked once here (a readable error, not a failed job)."""
     from jobs.runtime import Runtime
 
     return Runtime(settings, db=checked_database(settings), owns_db=True, follow_settings_file=True)
 
 
-def job_tasks(settings: Settings, runtime: Any | None = None) -> Any:
+def job_tasks(settings: Settings, runtime: Runtime | None = None) -> Tasks:
     """The queue's tasks, after checking that the queue answers: queueing into a queue nobody can
     reach would lose the job."""
     from jobs.queue import make_huey, probe_queue
     from jobs.tasks import register_tasks
 
-    runtime = runtime or job_runtime(settings)
+    chosen = runtime or job_runtime(settings)
     huey = make_huey(settings)
     probe_queue(huey, settings)
-    return register_tasks(huey, lambda: runtime)
+    return register_tasks(huey, lambda: chosen)
 
 
 class LedgerSession:
@@ -51,7 +56,7 @@ class LedgerSession:
         self.database = checked_database(settings)
         self.ledger = Ledger.for_settings(self.database, settings)
 
-    def __enter__(self) -> Any:
+    def __enter__(self) -> Ledger:
         return self.ledger
 
     def __exit__(self, *_exc: object) -> None:

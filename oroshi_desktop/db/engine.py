@@ -11,10 +11,10 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from sqlalchemy import Engine, create_engine, event, exc, text
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, CursorResult, Result, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from oroshi_desktop import secrets
@@ -60,6 +60,11 @@ def parse_database_url(raw: str) -> URL:
             "データベースURLにパスワードが含まれています。OSのキーリングに保存してください",
         )
     return url
+
+
+def rows_changed(result: Result[Any]) -> int:
+    """How many rows an UPDATE or DELETE changed (``Session.execute`` is typed as the general ``Result``)."""
+    return cast("CursorResult[Any]", result).rowcount
 
 
 def redact(raw: str) -> str:
@@ -200,6 +205,25 @@ def _first_line(err: BaseException) -> str:
     return (str(orig).strip().splitlines() or [type(orig).__name__])[0]
 
 
+# What every PostgreSQL connection of the app passes to psycopg: a dropped office network fails in 10 s.
+CONNECT_ARGS = {"connect_timeout": 10, "application_name": "oroshi-desktop"}
+
+
+def psycopg_connect_parameters(raw_url: str) -> dict[str, Any]:
+    """``psycopg.connect`` keywords for a ``postgresql://USER@HOST:PORT/DB`` URL (the job queue's):
+    checked like the database URL, the password from the OS keyring, never in a connection string."""
+    url = parse_database_url(raw_url)
+    if url.get_backend_name() != "postgresql":
+        raise DatabaseUnavailable(f"{redact(raw_url)!r} is not a postgresql:// URL",
+                                  f"{redact(raw_url)!r} は postgresql:// のURLではありません")
+    parameters: dict[str, Any] = {**CONNECT_ARGS, **url.query, "host": url.host or "localhost",
+                                  "port": url.port or 5432, "dbname": url.database, "user": url.username}
+    password = _password_for(url)
+    if password:
+        parameters["password"] = password
+    return parameters
+
+
 def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: Any) -> Database:
     url = parse_database_url(raw_url)
     if url.get_backend_name() == "sqlite":
@@ -215,6 +239,6 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
         password = _password_for(url)
         connect_url = url.set(password=password) if password else url
         engine_kwargs.setdefault("pool_pre_ping", True)
-        engine_kwargs.setdefault("connect_args", {"connect_timeout": 10, "application_name": "oroshi-desktop"})
+        engine_kwargs.setdefault("connect_args", dict(CONNECT_ARGS))
         engine = create_engine(connect_url, **engine_kwargs)
     return Database(engine=engine, url=url)

@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from sqlalchemy import Table, func, insert, select, text
+from sqlalchemy import FromClause, TableClause, func, insert, select, text
 from sqlalchemy.orm import Session
 
 Row = dict[str, Any]
@@ -33,7 +33,7 @@ class BulkWriter:
         self._conn = session.connection()
         self._progress = progress
         self._chunk_size = chunk_size
-        self._buffers: dict[str, tuple[Table, list[Row]]] = {}
+        self._buffers: dict[str, tuple[TableClause, list[Row]]] = {}
         self._buffered = 0
         self._next_id: dict[str, int] = {}
         self.counts: Counter[str] = Counter()
@@ -48,8 +48,9 @@ class BulkWriter:
     def execute(self, statement: Any, params: Any = None) -> Any:
         return self._conn.execute(statement, params)
 
-    def reserve_ids(self, table: Table, n: int) -> list[int]:
+    def reserve_ids(self, model_table: FromClause, n: int) -> list[int]:
         """``n`` fresh primary keys for ``table``, ascending."""
+        table = _table(model_table)
         if n <= 0:
             return []
         if self.dialect == "postgresql":
@@ -68,7 +69,8 @@ class BulkWriter:
         self._next_id[table.name] = start + n
         return list(range(start, start + n))
 
-    def add(self, table: Table, row: Row) -> None:
+    def add(self, model_table: FromClause, row: Row) -> None:
+        table = _table(model_table)
         entry = self._buffers.get(table.name)
         if entry is None:
             entry = self._buffers[table.name] = (table, [])
@@ -77,7 +79,7 @@ class BulkWriter:
         if self._buffered >= self._chunk_size:
             self.flush()
 
-    def add_all(self, table: Table, rows: Iterable[Row]) -> None:
+    def add_all(self, table: FromClause, rows: Iterable[Row]) -> None:
         for row in rows:
             self.add(table, row)
 
@@ -93,12 +95,18 @@ class BulkWriter:
             rows.clear()
         self._buffered = 0
 
-    def report(self, *tables: Table) -> None:
+    def report(self, *tables: FromClause) -> None:
         """Flush, then tell the progress callback how many rows each table received."""
         self.flush()
         if self._progress:
-            for table in tables:
-                self._progress(f"{_label(table.name)}: {self.counts[table.name]:,}")
+            for name in (_table(t).name for t in tables):
+                self._progress(f"{_label(name)}: {self.counts[name]:,}")
+
+
+def _table(model_table: FromClause) -> TableClause:
+    """A model's ``__table__`` (typed as any FROM clause by SQLAlchemy) as the table it is."""
+    assert isinstance(model_table, TableClause), model_table
+    return model_table
 
 
 _LABELS = {

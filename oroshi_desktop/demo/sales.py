@@ -135,22 +135,22 @@ def create_master(ctx: Context, supply_type_ids: dict[str, int]) -> SalesMaster:
     pv_ids = w.reserve_ids(pv_table, len(pv_specs))
     inv_ids = w.reserve_ids(inv_table, len(pv_specs))
     variations: dict[str, VariationState] = {}
-    for pv_id, inv_id, spec in zip(pv_ids, inv_ids, pv_specs, strict=True):
-        rec_id, rec_cost = receptacles[spec.receptacle]
+    for pv_id, inv_id, pv_spec in zip(pv_ids, inv_ids, pv_specs, strict=True):
+        rec_id, rec_cost = receptacles[pv_spec.receptacle]
         w.add(pv_table, {
-            "id": pv_id, "product_id": product_ids[spec.product], "name": spec.name, "handle": spec.handle,
-            "primary_content_volume": spec.volume, "primary_content_country_id": catalog.COUNTRY_JAPAN,
-            "primary_content_subregion_id": spec.subregion_id, "default_shipping_receptacle_id": rec_id,
-            "default_per_box": spec.per_box, "shelf_life": spec.shelf_life,
+            "id": pv_id, "product_id": product_ids[pv_spec.product], "name": pv_spec.name, "handle": pv_spec.handle,
+            "primary_content_volume": pv_spec.volume, "primary_content_country_id": catalog.COUNTRY_JAPAN,
+            "primary_content_subregion_id": pv_spec.subregion_id, "default_shipping_receptacle_id": rec_id,
+            "default_per_box": pv_spec.per_box, "shelf_life": pv_spec.shelf_life,
             "spacing_volume_adjustment": Decimal("1.0"), "active": True, **stamps,
         })
         # Orders need a product_inventory_id (NOT NULL): one current lot per variation.
         w.add(inv_table, {
             "id": inv_id, "product_variation_id": pv_id, "manufacture_date": ctx.today,
-            "expiration_date": ctx.today + timedelta(days=spec.shelf_life),
+            "expiration_date": ctx.today + timedelta(days=pv_spec.shelf_life),
             "quantity": ctx.rng.randint(0, 50), "created_at": ctx.at(ctx.today, 7), "updated_at": ctx.at(ctx.today, 7),
         })
-        variations[spec.handle] = VariationState(pv_id, inv_id, spec, rec_id, rec_cost)
+        variations[pv_spec.handle] = VariationState(pv_id, inv_id, pv_spec, rec_id, rec_cost)
 
     oc_table = OrderCategory.__table__
     categories = {}

@@ -107,12 +107,12 @@ def create_master(ctx: Context) -> SupplyMaster:
         w.add(type_table, {"id": type_ids[spec.handle], "name": spec.name, "units": spec.units,
                            "handle": spec.handle, "liquid": spec.liquid, "position": position,
                            "active": True, **stamps})
-    for var_id, (type_spec, spec) in zip(var_ids, all_variations, strict=True):
-        variations[spec.handle] = VariationState(var_id, type_ids[type_spec.handle], spec,
-                                                 pieces=type_spec.units == "個")
-        w.add(var_table, {"id": var_id, "supply_type_id": type_ids[type_spec.handle], "name": spec.name,
-                          "handle": spec.handle, "default_container_count": spec.containers,
-                          "position": type_spec.variations.index(spec) + 1, "active": True, **stamps})
+    for var_id, (type_spec, variation) in zip(var_ids, all_variations, strict=True):
+        variations[variation.handle] = VariationState(var_id, type_ids[type_spec.handle], variation,
+                                                      pieces=type_spec.units == "個")
+        w.add(var_table, {"id": var_id, "supply_type_id": type_ids[type_spec.handle], "name": variation.name,
+                          "handle": variation.handle, "default_container_count": variation.containers,
+                          "position": type_spec.variations.index(variation) + 1, "active": True, **stamps})
     tax_table = SupplyTypeTaxRate.__table__
     for type_id in type_ids.values():
         w.add(tax_table, {"supply_type_id": type_id, "tax_rate": REDUCED_TAX_RATE, "updated_at": created})

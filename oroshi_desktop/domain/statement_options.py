@@ -37,6 +37,8 @@ _Option = TypeVar("_Option", StatementFormat, StatementLayout)
 
 def _member(kind: type[_Option], value: object, what: str, what_ja: str) -> _Option:
     try:
+        if not isinstance(value, str):  # a number or null from JSON is no member either
+            raise ValueError(value)
         return kind(value)
     except ValueError:
         choices = " or ".join(kind)

@@ -141,8 +141,8 @@ def statement_recipients(company: Company, organization_email: str | None, sende
     _check_address(from_address, "sender address", "送信元アドレス")
     org_mail = _clean(organization_email)
     if org_mail:
-        to = (_check_address(org_mail, "organization mail address", "組織のメールアドレス"),)
-        cc = (_check_address(company_mail, "company mail address", "会社のメールアドレス"),) if company_mail else ()
+        to: tuple[str, ...] = (_check_address(org_mail, "organization mail address", "組織のメールアドレス"),)
+        cc: tuple[str, ...] = (_check_address(company_mail, "company mail address", "会社のメールアドレス"),) if company_mail else ()
         # The same address in To and CC would deliver the mail twice to one mailbox.
         cc = tuple(a for a in cc if a.lower() not in {t.lower() for t in to})
         return Recipients(sender=from_address, to=to, cc=cc)
@@ -310,7 +310,7 @@ def _one_line_fields(record: Any) -> Any:
                               if isinstance(value, str)})
 
 
-def _check_inputs(organization: MailOrganization, attachments: Sequence[MailAttachment],
+def _check_inputs(organization: MailOrganization, attachments: Sequence[MailAttachment | tuple[str, bytes, str]],
                   password_delivery: str) -> list[MailAttachment]:
     if password_delivery not in PASSWORD_DELIVERY_MODES:
         raise ValueError(f"password_delivery must be one of {PASSWORD_DELIVERY_MODES}, got {password_delivery!r}")
@@ -352,7 +352,10 @@ def compose_statement_mail(*, company: Company, organization: MailOrganization, 
         main.add_attachment(bytes(item.content), maintype="application", subtype="pdf",
                             filename=item.filename)
         # Some mail programs read the name from Content-Type rather than Content-Disposition.
-        main.get_payload()[-1].set_param("name", item.filename)
+        parts = main.get_payload()
+        attached = parts[-1] if isinstance(parts, list) else None
+        assert isinstance(attached, EmailMessage)  # add_attachment made the message multipart, this part last
+        attached.set_param("name", item.filename)
     if not separate:
         return [main]
 

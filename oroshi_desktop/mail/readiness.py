@@ -17,10 +17,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
-    COMPANY_SETTINGS_NAME,
     Invoice,
     InvoiceLayout,
-    SettingsRow,
     Supplier,
     SupplierOrganization,
     Supply,
@@ -29,6 +27,7 @@ from oroshi_desktop.db.models import (
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.quantities import supply_number
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.queries.preferences import company_settings
 
 __all__ = [
     "check_organization",
@@ -40,12 +39,6 @@ __all__ = [
     "statement_period",
     "supply_signatures",
 ]
-
-
-def company_settings(session: Session) -> Any:
-    """The raw ``settings`` JSON of the company settings row (None when there is no row)."""
-    return session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
-                           .order_by(SettingsRow.id).limit(1)).first()
 
 
 def load_issuer(session: Session) -> Company:

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from enum import Enum
+from typing import Final, Literal, Union
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -36,7 +38,14 @@ log = logging.getLogger(__name__)
 
 PRODUCER_SEPARATOR = "\n"  # producers are stored one a line: a name never holds a line break
 _BATCH = 200
-_UNREADABLE = object()
+class _Unreadable(Enum):
+    """A row whose figures could not be loaded (an enum member, so the type checker follows ``is``)."""
+
+    UNREADABLE = 0
+
+
+_UNREADABLE: Final = _Unreadable.UNREADABLE
+Loaded = Union["Figures", None, Literal[_Unreadable.UNREADABLE]]
 
 
 @dataclass(frozen=True)
@@ -68,7 +77,7 @@ def statement_figures(session: Session, invoice_id: int, organization_id: int,
     )
 
 
-def _load(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> object:
+def _load(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> Loaded:
     """``statement_figures``, or ``_UNREADABLE`` when this row's data cannot be loaded (logged)."""
     try:
         with session.begin_nested():
@@ -122,7 +131,7 @@ def record_facts(session: Session, documents: Iterable[tuple[int, str]], *, invo
         loaded = _load(session, invoice_id, organization_id, tz)
         if loaded is _UNREADABLE:
             return 0
-        figures = loaded  # type: ignore[assignment]
+        figures = loaded
     return _add_all(session, [_row(document_id, kind, figures) for document_id, kind in documents])
 
 
@@ -139,7 +148,7 @@ def fill_missing_facts(session: Session, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
         .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE, ArchiveFacts.document_id.is_(None))
         .order_by(InvoiceSupplierOrganization.invoice_id, InvoiceSupplierOrganization.supplier_organization_id)
     ).all()
-    figures: dict[tuple[int, int], object] = {}
+    figures: dict[tuple[int, int], Loaded] = {}
     pending: list[ArchiveFacts] = []
     added = 0
     for document_id, kind, invoice_id, organization_id in missing:
@@ -151,7 +160,7 @@ def fill_missing_facts(session: Session, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
         fig = figures[key]
         if fig is _UNREADABLE:
             continue
-        pending.append(_row(document_id, kind, fig))  # type: ignore[arg-type]
+        pending.append(_row(document_id, kind, fig))
         if len(pending) >= _BATCH:
             added += _add_all(session, pending)
             pending = []

@@ -25,7 +25,10 @@ from oroshi_desktop.labels import (
     MAIL_CHECK_LABEL,
     OUTBOX_STATE_LABELS,
     UNCERTAIN_ADVICE,
+    JobKind,
     Label,
+    OutboxState,
+    stored_message_text,
 )
 from oroshi_desktop.ledger import RUNNING, JobView, unresolved_failure
 
@@ -54,7 +57,7 @@ JOB_SORT_KEYS = {"kind": JobRow.kind, "state": JobRow.state, "message": JobRow.m
                  "id": JobRow.id}
 
 
-def _job_where(query: Select[Any], flt: JobFilter) -> Select[Any]:
+def _job_where(query: Select[*tuple[Any, ...]], flt: JobFilter) -> Select[*tuple[Any, ...]]:
     if flt.states:
         query = query.where(JobRow.state.in_(flt.states))
     if flt.kinds:
@@ -64,7 +67,7 @@ def _job_where(query: Select[Any], flt: JobFilter) -> Select[Any]:
     return query
 
 
-def _ordered(query: Select[Any], column: Any, id_column: Any, descending: bool) -> Select[Any]:
+def _ordered(query: Select[*tuple[Any, ...]], column: Any, id_column: Any, descending: bool) -> Select[*tuple[Any, ...]]:
     # Nulls last either way, and the id as tie-breaker so pages never shuffle between polls.
     if descending:
         return query.order_by(column.desc().nulls_last(), id_column.desc())
@@ -85,12 +88,14 @@ def job_rows(session: Session, ids: Iterable[int]) -> dict[int, JobView]:
     rows = session.execute(select(JobRow.id, JobRow.kind, JobRow.arguments, JobRow.state,
                                   JobRow.message, JobRow.error, JobRow.output_path, JobRow.attempts,
                                   JobRow.created_at, JobRow.started_at, JobRow.finished_at,
-                                  JobRow.requested_by, JobRow.ran_by, JobRow.document_id)
+                                  JobRow.requested_by, JobRow.ran_by, JobRow.document_id, JobRow.message_key,
+                                  JobRow.message_args)
                            .where(JobRow.id.in_(wanted)))
     return {r.id: JobView(id=r.id, kind=r.kind, arguments=json.loads(r.arguments or "{}"), state=r.state,
                           message=r.message, output_path=r.output_path, error=r.error, attempts=r.attempts,
                           created_at=r.created_at, started_at=r.started_at, finished_at=r.finished_at,
-                          requested_by=r.requested_by, ran_by=r.ran_by, document_id=r.document_id)
+                          requested_by=r.requested_by, ran_by=r.ran_by, document_id=r.document_id,
+                          message_key=r.message_key, message_args=r.message_args)
             for r in rows}
 
 
@@ -108,15 +113,15 @@ class LedgerCounts:
     last_mail_sent: int | None   # the newest mail job that sent something
 
 
-def ledger_counts(session: Session, pc: str, *, mail_kind: str, mail_sent_message: str) -> LedgerCounts:
-    """``mail_kind`` and ``mail_sent_message``: the mail job's kind and its "sent" message (the jobs'
-    vocabulary, which the core does not import)."""
+def ledger_counts(session: Session, pc: str, *, mail_kind: str, mail_sent_key: str) -> LedgerCounts:
+    """``mail_kind`` and ``mail_sent_key``: the mail job's kind and the key of its "sent" message (the
+    jobs' vocabulary, which the core does not import); a key, never a sentence, is compared."""
     failed = session.scalar(select(func.count()).select_from(JobRow)
                             .where(JobRow.requested_by == pc, unresolved_failure())) or 0
     running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
                                        .where(JobRow.kind == mail_kind, JobRow.state == RUNNING)))
     last_sent = session.scalar(select(func.max(JobRow.id))
-                               .where(JobRow.kind == mail_kind, JobRow.message == mail_sent_message))
+                               .where(JobRow.kind == mail_kind, JobRow.message_key == mail_sent_key))
     return LedgerCounts(failed, running_mail, last_sent)
 
 
@@ -128,17 +133,22 @@ class MailCheckRun:
     error: str | None
     created_at: datetime
     finished_at: datetime | None
+    message_key: str | None = None
+    message_args: dict[str, str] | None = None
 
     @property
     def state_label(self) -> Label:
         return JOB_STATE_LABELS.get(self.state) or Label(self.state, self.state)
 
+    def message_text(self, language: str) -> str:
+        return stored_message_text(self.message_key, self.message_args, self.message, language)
+
 
 def last_mail_check(session: Session) -> MailCheckRun | None:
     """The newest batch mail check of this PC (a ``mail`` job without a run)."""
     row = session.execute(select(JobRow.id, JobRow.state, JobRow.message, JobRow.error,
-                                 JobRow.created_at, JobRow.finished_at)
-                          .where(JobRow.kind == "mail", JobRow.arguments.in_(("{}", "")))
+                                 JobRow.created_at, JobRow.finished_at, JobRow.message_key, JobRow.message_args)
+                          .where(JobRow.kind == JobKind.MAIL, JobRow.arguments.in_(("{}", "")))
                           .order_by(JobRow.id.desc()).limit(1)).first()
     return MailCheckRun(*row) if row else None
 
@@ -172,12 +182,12 @@ class OutboxRow:
 
     @property
     def needs_attention(self) -> bool:
-        return self.state == "uncertain"
+        return self.state == OutboxState.UNCERTAIN
 
     def what_to_check(self, language: str) -> str:
         """The last error in ``language`` (the row carries both), and for 要確認 what to do next."""
         error = self.last_error if language == "en" else self.last_error_ja
-        if self.state != "uncertain":
+        if self.state != OutboxState.UNCERTAIN:
             return error or ""
         return f"{error or DELIVERY_UNKNOWN.text(language)}{UNCERTAIN_ADVICE.text(language)}"
 
@@ -234,9 +244,9 @@ def outbox_rows(session: Session, ids: Sequence[int]) -> dict[int, OutboxRow]:
 
 def outbox_attention_count(session: Session) -> tuple[int, int, int]:
     """(uncertain, failed, sending) among the newest generations: the tray's colour."""
-    counts = dict.fromkeys(("uncertain", "failed", "sending"), 0)
+    counts: dict[str, int] = dict.fromkeys((OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.SENDING), 0)
     for state, count in session.execute(select(OutboxMessage.state, func.count())
                                         .where(_LATEST, OutboxMessage.state.in_(tuple(counts)))
                                         .group_by(OutboxMessage.state)):
         counts[state] = count
-    return counts["uncertain"], counts["failed"], counts["sending"]
+    return counts[OutboxState.UNCERTAIN], counts[OutboxState.FAILED], counts[OutboxState.SENDING]

@@ -140,7 +140,7 @@ def _conditions(f: OrderFilter) -> list[Any]:
     return conditions
 
 
-def _sort_query(query: Select[Any], sort: OrderSort) -> tuple[Select[Any], Any]:
+def _sort_query(query: Select[*tuple[Any, ...]], sort: OrderSort) -> tuple[Select[*tuple[Any, ...]], Any]:
     """The query joined to what the sort needs, and the sort expression."""
     if sort == OrderSort.BUYER:
         return query.join(Buyer, Buyer.id == Order.buyer_id), Buyer.name
@@ -157,7 +157,7 @@ def _sort_query(query: Select[Any], sort: OrderSort) -> tuple[Select[Any], Any]:
 
 
 def ids_query(f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE, descending: bool = False,
-              limit: int | None = None) -> Select[Any]:
+              limit: int | None = None) -> Select[*tuple[Any, ...]]:
     query, key = _sort_query(select(Order.id), sort)
     key = key.desc() if descending else key.asc()
     # The id breaks ties, so the same filter always gives the same order (pages stay put).
@@ -171,7 +171,7 @@ def order_ids(session: Session, f: OrderFilter, sort: OrderSort = OrderSort.SHIP
     return list(session.scalars(ids_query(f, sort, descending, limit)))
 
 
-def rows_query(ids: list[int]) -> Select[Any]:
+def rows_query(ids: list[int]) -> Select[*tuple[Any, ...]]:
     return (
         select(Order.id, Order.buyer_id, Buyer.name, Product.name, ProductVariation.name,
                Order.item_quantity, Order.receptacle_quantity, ShippingReceptacle.name,

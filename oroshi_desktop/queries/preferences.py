@@ -56,15 +56,16 @@ def rounding(session: Session) -> Rounding:
     return Rounding(get_preference(session, ROUNDING))
 
 
-def _company_row(session: Session) -> SettingsRow | None:
+def company_row(session: Session) -> SettingsRow | None:
+    """The company settings row (``settings`` named ``oroshi_company_settings``; the first of several)."""
     return session.scalars(select(SettingsRow).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
                            .order_by(SettingsRow.id).limit(1)).first()
 
 
-def company_settings(session: Session) -> dict[str, Any]:
-    """The web system's company settings row as it is stored (every key, also those we do not show)."""
-    row = _company_row(session)
-    return dict((row.settings or {}) if row is not None else {})
+def company_settings(session: Session) -> Any:
+    """The raw ``settings`` JSON of the company settings row (None when there is no row)."""
+    row = company_row(session)
+    return row.settings if row is not None else None
 
 
 def load_company(session: Session) -> Company:
@@ -73,8 +74,9 @@ def load_company(session: Session) -> Company:
 
 def save_company_settings(session: Session, company: dict[str, Any]) -> None:
     """Merge ``company`` into the row, keeping the keys it does not name; a None value removes its key."""
-    row = _company_row(session)
-    merged = {**((row.settings or {}) if row is not None else {}), **company}
+    row = company_row(session)
+    kept = row.settings if row is not None and isinstance(row.settings, dict) else {}
+    merged = {**kept, **company}
     merged = {key: value for key, value in merged.items() if value is not None}
     if row is None:
         session.add(SettingsRow(name=COMPANY_SETTINGS_NAME, settings=merged))
@@ -83,9 +85,11 @@ def save_company_settings(session: Session, company: dict[str, Any]) -> None:
 
 
 def settings_form(session: Session, shared: dict[str, str]) -> tuple[dict[str, Any], dict[str, str]]:
-    """What the 設定 form shows of the database: the company row, and each of ``shared`` (form key →
-    preference key) as text."""
-    return company_settings(session), {key: str(get_preference(session, pref)) for key, pref in shared.items()}
+    """What the 設定 form shows of the database: the company row (empty when it is not an object), and
+    each of ``shared`` (form key → preference key) as text."""
+    raw = company_settings(session)
+    company = dict(raw) if isinstance(raw, dict) else {}
+    return company, {key: str(get_preference(session, pref)) for key, pref in shared.items()}
 
 
 def save_settings_form(session: Session, company: dict[str, Any], shared: dict[str, str]) -> None:

@@ -20,6 +20,7 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.errors import NotFound
+from oroshi_desktop.labels import OutboxState
 from oroshi_desktop.queries.statement_runs import RunRow, run_rows
 
 
@@ -76,7 +77,7 @@ class RunDetail:
     def anything_sent(self) -> bool:
         """A mail may have gone out (sent, being sent, or unknown): the run can no longer be deleted."""
         return self.row.sent_at is not None or any(
-            part.sent_at is not None or any(a.state in ("sent", "sending", "uncertain") for a in part.history)
+            part.sent_at is not None or any(a.state in (OutboxState.SENT, OutboxState.SENDING, OutboxState.UNCERTAIN) for a in part.history)
             for part in self.parts)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import and_, distinct, exists, func, select
+from sqlalchemy import and_, distinct, func, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
@@ -206,12 +206,6 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
                                         f"({other_start:%Y/%m/%d}–{other_end:%Y/%m/%d})."))
     # What changes the amounts first (missing prices), then what changes who is in the run.
     return sorted(warnings, key=lambda w: WARNING_ORDER.index(w.kind))
-
-
-def has_supplies(session: Session, start: date, end: date, organization_id: int) -> bool:
-    return bool(session.scalar(select(exists().where(
-        Supply.supplier_id == Supplier.id, Supplier.supplier_organization_id == organization_id,
-        Supply.supply_date_id == SupplyDate.id, SupplyDate.date.between(start, end), Supply.quantity != 0))))
 
 
 def implausible_by_organization(session: Session, organization_ids: Sequence[int], start: date, end: date,

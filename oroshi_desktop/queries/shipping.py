@@ -12,8 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Select, exists, func, select
+from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
@@ -106,9 +107,9 @@ def load_products(session: Session) -> list[ProductInfo]:
             for i, name, pos in session.execute(select(Product.id, Product.name, Product.position))]
 
 
-def _order_conditions(day: date, carrier_id: int | None) -> list[object]:
+def _order_conditions(day: date, carrier_id: int | None) -> list[ColumnElement[bool]]:
     template = exists().where(OrderTemplate.order_id == Order.id)
-    conditions: list[object] = [Order.shipping_date == day, ~template]
+    conditions: list[ColumnElement[bool]] = [Order.shipping_date == day, ~template]
     if carrier_id is not None:
         conditions.append(Order.shipping_method_id.in_(
             select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == carrier_id)))
@@ -141,7 +142,7 @@ def load_order_records(session: Session, *, day: date, carrier_id: int | None = 
         .join(Order, Order.id == OrderOrderCategory.order_id).where(*conditions)
     ):
         categories[order_id].add(category_id)
-    query: Select[tuple[object, ...]] = (
+    query: Select[*tuple[Any, ...]] = (
         select(Order.id, Order.buyer_id, ProductVariation.product_id, Order.product_variation_id,
                ProductVariation.handle, ProductVariation.name, Order.shipping_method_id, ShippingReceptacle.name,
                Order.item_quantity, Order.receptacle_quantity, Order.freight_quantity, Order.shipping_date,
@@ -202,7 +203,7 @@ def load_buyers(session: Session, buyer_ids: Iterable[int], orders: Iterable[Ord
     categories: dict[int, set[int]] = defaultdict(set)
     methods: dict[int, set[int]] = defaultdict(set)
     addresses: dict[int, tuple[PostalAddress, str]] = {}
-    rows = []
+    rows: list[Any] = []
     for chunk in _chunks(ids):
         rows.extend(session.execute(
             select(Buyer.id, Buyer.name, Buyer.handle, Buyer.color, Buyer.associated_system_id, Buyer.active,
@@ -241,7 +242,7 @@ def load_buyers(session: Session, buyer_ids: Iterable[int], orders: Iterable[Ord
     return result
 
 
-def _names(session: Session, model: type, ids: Sequence[int], what: str, what_ja: str) -> tuple[str, ...]:
+def _names(session: Session, model: Any, ids: Sequence[int], what: str, what_ja: str) -> tuple[str, ...]:
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return ()

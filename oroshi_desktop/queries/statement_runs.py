@@ -21,7 +21,7 @@ from datetime import date, datetime
 from enum import IntEnum
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, case, exists, func, literal, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import (
@@ -32,7 +32,7 @@ from oroshi_desktop.db.models import (
     SupplierOrganization,
 )
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
-from oroshi_desktop.errors import NotFound
+from oroshi_desktop.labels import OutboxState
 
 
 class RunState(IntEnum):
@@ -113,8 +113,8 @@ class RunRow:
 def _latest_outbox() -> Any:
     newer = aliased(OutboxMessage)
     query = (select(OutboxMessage.invoice_id,
-                   func.sum(case((OutboxMessage.state == "uncertain", 1), else_=0)).label("uncertain"),
-                   func.sum(case((OutboxMessage.state == "failed", 1), else_=0)).label("failed"))
+                   func.sum(case((OutboxMessage.state == OutboxState.UNCERTAIN, 1), else_=0)).label("uncertain"),
+                   func.sum(case((OutboxMessage.state == OutboxState.FAILED, 1), else_=0)).label("failed"))
             .where(~exists().where(newer.invoice_supplier_organization_id
                                    == OutboxMessage.invoice_supplier_organization_id,
                                    newer.generation > OutboxMessage.generation))
@@ -149,7 +149,7 @@ def _state_expression(orgs: Any, outbox: Any) -> Any:
     )
 
 
-def _base() -> tuple[Select[Any], Any, Any]:
+def _base() -> tuple[Select[*tuple[Any, ...]], Any, Any]:
     orgs, outbox = _organization_counts(), _latest_outbox()
     state = _state_expression(orgs, outbox).label("state")
     query = (select(Invoice.id, state, func.coalesce(orgs.c.organizations, 0).label("organizations"))
@@ -158,7 +158,7 @@ def _base() -> tuple[Select[Any], Any, Any]:
     return query, state, orgs
 
 
-def _apply_filter(query: Select[Any], state: Any | None, run_filter: RunFilter) -> Select[Any]:
+def _apply_filter(query: Select[*tuple[Any, ...]], state: Any | None, run_filter: RunFilter) -> Select[*tuple[Any, ...]]:
     if run_filter.start is not None:
         query = query.where(Invoice.end_date >= run_filter.start)
     if run_filter.end is not None:
@@ -176,7 +176,7 @@ def _apply_filter(query: Select[Any], state: Any | None, run_filter: RunFilter) 
 
 
 def run_ids_query(run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.PERIOD,
-                  descending: bool = True) -> Select[Any]:
+                  descending: bool = True) -> Select[*tuple[Any, ...]]:
     """The ids of every matching run in display order (newest first by default; id breaks ties).
 
     The state (aggregates over every organization and outbox row) is computed only when the filter
@@ -184,9 +184,10 @@ def run_ids_query(run_filter: RunFilter = RunFilter(), sort: SortKey = SortKey.P
     """
     if not run_filter.states and sort not in (SortKey.STATE, SortKey.ORGANIZATIONS):
         plain = _apply_filter(select(Invoice.id), None, run_filter)
-        keys = {SortKey.PERIOD: (Invoice.start_date, Invoice.end_date), SortKey.LAYOUT: (Invoice.invoice_layout,),
-                SortKey.MAIL: (Invoice.send_email,), SortKey.SEND_AT: (Invoice.send_at,)}[sort]
-        return plain.order_by(*_ordered(keys, descending), Invoice.id.desc() if descending else Invoice.id.asc())
+        plain_keys: dict[SortKey, Sequence[Any]] = {
+            SortKey.PERIOD: (Invoice.start_date, Invoice.end_date), SortKey.LAYOUT: (Invoice.invoice_layout,),
+            SortKey.MAIL: (Invoice.send_email,), SortKey.SEND_AT: (Invoice.send_at,)}
+        return plain.order_by(*_ordered(plain_keys[sort], descending), Invoice.id.desc() if descending else Invoice.id.asc())
     query, state, orgs = _base()
     query = _apply_filter(query, state, run_filter)
     keys: dict[SortKey, Sequence[Any]] = {
@@ -264,8 +265,8 @@ def _rows_from(session: Session, runs: Sequence[Any]) -> dict[int, RunRow]:
         group = members.get(run_id, [])
         states = [m[3] for m in group]
         state = state_of(organizations=len(group), completed=sum(1 for m in group if m[0]),
-                         with_documents=sum(1 for m in group if m[1]), uncertain=states.count("uncertain"),
-                         failed=states.count("failed"), sent=sent_at is not None, send_email=send_email is True)
+                         with_documents=sum(1 for m in group if m[1]), uncertain=states.count(OutboxState.UNCERTAIN),
+                         failed=states.count(OutboxState.FAILED), sent=sent_at is not None, send_email=send_email is True)
         rows[run_id] = RunRow(id=run_id, start_date=start, end_date=end, layout=layout,
                               send_email=bool(send_email), send_at=send_at, sent_at=sent_at,
                               organization_names=tuple(m[2] for m in group), state=state)
@@ -286,17 +287,3 @@ def first_page(session: Session, run_filter: RunFilter = RunFilter(), sort: Sort
     runs = session.execute(run_ids_query(run_filter, sort, descending)
                            .with_only_columns(*_RUN_COLUMNS).limit(limit)).all()
     return [run[0] for run in runs], _rows_from(session, runs)
-
-
-def run_state(session: Session, invoice_id: int) -> RunState:
-    rows = run_rows(session, [invoice_id])
-    if invoice_id not in rows:
-        raise NotFound(f"statement run {invoice_id} does not exist", f"支払明細書 {invoice_id} が見つかりません")
-    return rows[invoice_id].state
-
-
-def bare_page_query(limit: int, offset: int = 0) -> Select[Any]:
-    """The plain SQL the list's first page stands for (the benchmark's yardstick): no state, no model."""
-    return (select(Invoice.id, Invoice.start_date, Invoice.end_date, Invoice.invoice_layout, Invoice.send_email,
-                   Invoice.send_at, Invoice.sent_at, literal(0))
-            .order_by(Invoice.start_date.desc(), Invoice.id.desc()).limit(limit).offset(offset))

@@ -95,7 +95,7 @@ def supply_days(session: Session, start: date, end: date) -> list[date]:
         .order_by(SupplyDate.date)))
 
 
-def _joined(query: Select[Any]) -> Select[Any]:
+def _joined(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
     return (query.select_from(Supply).join(SupplyDate, SupplyDate.id == Supply.supply_date_id)
             .join(Supplier, Supplier.id == Supply.supplier_id)
             .join(SupplierOrganization, SupplierOrganization.id == Supplier.supplier_organization_id))
@@ -115,7 +115,7 @@ def _conditions(f: SupplyFilter) -> list[Any]:
     return conditions
 
 
-def _sort_key(query: Select[Any], sort: SupplySort) -> tuple[Select[Any], list[Any]]:
+def _sort_key(query: Select[*tuple[Any, ...]], sort: SupplySort) -> tuple[Select[*tuple[Any, ...]], list[Any]]:
     if sort == SupplySort.RECEPTION_TIME:
         query = query.join(SupplyReceptionTime, SupplyReceptionTime.id == Supply.supply_reception_time_id)
         return query, [SupplyReceptionTime.hour, SupplyReceptionTime.id]
@@ -123,7 +123,7 @@ def _sort_key(query: Select[Any], sort: SupplySort) -> tuple[Select[Any], list[A
         query = (query.join(SupplyTypeVariation, SupplyTypeVariation.id == Supply.supply_type_variation_id)
                  .join(SupplyType, SupplyType.id == SupplyTypeVariation.supply_type_id))
         return query, [SupplyType.position, SupplyTypeVariation.position]
-    return query, {
+    columns: dict[SupplySort, list[Any]] = {
         SupplySort.PREFECTURE: [SupplierOrganization.subregion_id, Supply.supply_reception_time_id,
                                 SupplierOrganization.entity_name, Supplier.supplier_number],
         SupplySort.ORGANIZATION: [SupplierOrganization.entity_name, Supplier.supplier_number],
@@ -131,7 +131,8 @@ def _sort_key(query: Select[Any], sort: SupplySort) -> tuple[Select[Any], list[A
         SupplySort.QUANTITY: [Supply.quantity],
         SupplySort.PRICE: [Supply.price],
         SupplySort.LOCKED: [Supply.locked],
-    }[sort]
+    }
+    return query, columns[sort]
 
 
 def supply_ids(session: Session, f: SupplyFilter, sort: SupplySort = SupplySort.PREFECTURE,

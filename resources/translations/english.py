@@ -125,10 +125,6 @@ ENGLISH = {
     "オロシ デスクトップ": "Oroshi Desktop", "{app} について": "About {app}",
     "支払明細書・出荷書類・ジョブの管理": "Payment statements, shipping documents and jobs",
     "支払明細書": "Statements", "注文・出荷": "Orders", "供給": "Supplies", "ジョブ": "Jobs",
-    "支払明細書の一覧・作成・送信": "Listing, making and mailing payment statements",
-    "<h2>{title}</h2><p>{what}は次の版でこの画面からできるようになります。</p><p>それまでは Web 版のオロシ、またはコマンド <code>oroshi-desktop --help</code> をお使いください。</p>":
-        "<h2>{title}</h2><p>{what} will be possible from this screen in the next version.</p><p>Until then "
-        "use the web version of Oroshi or the command <code>oroshi-desktop --help</code>.</p>",
     "ナビゲーション": "Navigation", "{view}の画面を開きます": "Open the {view} screen",
     "新規作成…": "New…", "この画面で新しく作成します（支払明細書: 仕切り作成）":
         "Create something new on this screen (statements: a statement run)",

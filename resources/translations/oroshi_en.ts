@@ -51,7 +51,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/operations.py" line="57" />
+        <location filename="../../ui/operations.py" line="56" />
         <source>オロシ デスクトップ</source>
         <translation>Oroshi Desktop</translation>
     </message>
@@ -564,159 +564,159 @@ Details (for support): {error}</translation>
 <context>
     <name>JobsView</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="70" />
+        <location filename="../../ui/jobs/view.py" line="72" />
         <source>定期メール確認: 読み込み中…</source>
         <translation>Mail check: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="115" />
-        <location filename="../../ui/jobs/view.py" line="170" />
+        <location filename="../../ui/jobs/view.py" line="119" />
+        <location filename="../../ui/jobs/view.py" line="174" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="118" />
+        <location filename="../../ui/jobs/view.py" line="122" />
         <source>状態で絞り込み</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="119" />
+        <location filename="../../ui/jobs/view.py" line="123" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="120" />
+        <location filename="../../ui/jobs/view.py" line="124" />
         <source>種類で絞り込み</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="121" />
+        <location filename="../../ui/jobs/view.py" line="125" />
         <source>すべての種類</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="125" />
+        <location filename="../../ui/jobs/view.py" line="129" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="127" />
+        <location filename="../../ui/jobs/view.py" line="131" />
         <source>種類:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="130" />
+        <location filename="../../ui/jobs/view.py" line="134" />
         <source>このPCのみ（{pc}）</source>
         <translation>This PC only ({pc})</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="132" />
+        <location filename="../../ui/jobs/view.py" line="136" />
         <source>このPCのジョブだけを表示</source>
         <translation>Show only this PC's jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="141" />
+        <location filename="../../ui/jobs/view.py" line="145" />
         <source>ジョブ一覧</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="156" />
         <source>再実行</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="156" />
         <source>失敗・破棄したジョブをもう一度実行します</source>
         <translation>Run a failed or discarded job again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="154" />
+        <location filename="../../ui/jobs/view.py" line="158" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="154" />
+        <location filename="../../ui/jobs/view.py" line="158" />
         <source>待機中・失敗のジョブを実行しないようにします</source>
         <translation>Keep a queued or failed job from running</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="156" />
+        <location filename="../../ui/jobs/view.py" line="160" />
         <source>出力を開く</source>
         <translation>Open output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="156" />
+        <location filename="../../ui/jobs/view.py" line="160" />
         <source>ジョブが作ったファイルを開きます</source>
         <translation>Open the file the job made</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="158" />
+        <location filename="../../ui/jobs/view.py" line="162" />
         <source>失敗をすべて再実行</source>
         <translation>Retry all failed</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="159" />
+        <location filename="../../ui/jobs/view.py" line="163" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行します</source>
         <translation>Retry every failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="160" />
-        <location filename="../../ui/jobs/view.py" line="281" />
+        <location filename="../../ui/jobs/view.py" line="164" />
+        <location filename="../../ui/jobs/view.py" line="288" />
         <source>すべて破棄</source>
         <translation>Discard all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="161" />
+        <location filename="../../ui/jobs/view.py" line="165" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します</source>
         <translation>Discard every queued or failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="272" />
+        <location filename="../../ui/jobs/view.py" line="279" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行しますか？</source>
         <translation>Retry every failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="273" />
+        <location filename="../../ui/jobs/view.py" line="280" />
         <source>すべて再実行</source>
         <translation>Retry all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="275" />
+        <location filename="../../ui/jobs/view.py" line="282" />
         <source>失敗したジョブを再実行しています…</source>
         <translation>Retrying the failed jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="276" />
+        <location filename="../../ui/jobs/view.py" line="283" />
         <source>{count} 件は再実行できませんでした。</source>
         <translation>{count} could not be retried.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="279" />
+        <location filename="../../ui/jobs/view.py" line="286" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？</source>
         <translation>Discard every queued or failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="280" />
+        <location filename="../../ui/jobs/view.py" line="287" />
         <source>破棄したジョブは実行されません（あとから再実行はできます）。</source>
         <translation>Discarded jobs do not run (you can retry them later).</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="283" />
+        <location filename="../../ui/jobs/view.py" line="290" />
         <source>ジョブを破棄しています…</source>
         <translation>Discarding jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="284" />
+        <location filename="../../ui/jobs/view.py" line="291" />
         <source>{count} 件は破棄できませんでした。</source>
         <translation>{count} could not be discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="298" />
+        <location filename="../../ui/jobs/view.py" line="305" />
         <source>ジョブ {id}</source>
         <translation>Job {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="339" />
+        <location filename="../../ui/jobs/view.py" line="346" />
         <source>ファイルを開いています…</source>
         <translation>Opening the file…</translation>
     </message>
@@ -767,32 +767,32 @@ Details (for support): {error}</translation>
 <context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/settings/logo.py" line="95" />
+        <location filename="../../ui/settings/logo.py" line="97" />
         <source>ロゴ画像の見本</source>
         <translation>Logo preview</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="99" />
+        <location filename="../../ui/settings/logo.py" line="101" />
         <source>画像を選ぶ…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="101" />
+        <location filename="../../ui/settings/logo.py" line="103" />
         <source>削除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="104" />
+        <location filename="../../ui/settings/logo.py" line="106" />
         <source>PNGまたはJPEG（{mb} MBまで）。標準版の明細書とチェック表に印刷されます。</source>
         <translation>PNG or JPEG (up to {mb} MB). Printed on standard-layout statements and check sheets.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="128" />
+        <location filename="../../ui/settings/logo.py" line="130" />
         <source>保存されている画像を読み込めません（印刷されません）</source>
         <translation>The stored image cannot be read (it is not printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="164" />
+        <location filename="../../ui/settings/logo.py" line="166" />
         <source>ロゴなし</source>
         <translation>No logo</translation>
     </message>
@@ -905,8 +905,8 @@ Details (for support): {error}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="96" />
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="97" />
+        <location filename="../../ui/main_window.py" line="99" />
         <source>ナビゲーション</source>
         <translation>Navigation</translation>
     </message>
@@ -916,87 +916,87 @@ Details (for support): {error}</translation>
         <translation>Open the {view} screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>新規作成…</source>
         <translation>New…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>この画面で新しく作成します（支払明細書: 仕切り作成）</source>
         <translation>Create something new on this screen (statements: a statement run)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>印刷…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>表示中の書類を印刷します</source>
         <translation>Print the document shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="128" />
         <source>終了</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>アプリを終了します（実行中のジョブは最後まで実行されます）</source>
         <translation>Quit the app (running jobs run to the end)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>最新の情報に更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="131" />
         <source>表示中の一覧を読み直します</source>
         <translation>Read the list shown again</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>検索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>表示中の一覧を検索します</source>
         <translation>Search the list shown</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>バージョン情報</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>アプリ・Qt・Python・データベースのバージョン</source>
         <translation>Versions of the app, Qt, Python and the database</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>ファイル(&amp;F)</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>操作(&amp;O)</source>
         <translation>&amp;Actions</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>表示(&amp;V)</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>ツール(&amp;T)</source>
         <translation>&amp;Tools</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="153" />
         <source>ヘルプ(&amp;H)</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1004,44 +1004,38 @@ Details (for support): {error}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="59" />
-        <location filename="../../ui/shell/views.py" line="87" />
+        <location filename="../../ui/jobs/view.py" line="61" />
+        <location filename="../../ui/shell/views.py" line="97" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="40" />
-        <location filename="../../ui/shell/views.py" line="83" />
+        <location filename="../../ui/shell/views.py" line="93" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="41" />
-        <source>支払明細書の一覧・作成・送信</source>
-        <translation>Listing, making and mailing payment statements</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/views.py" line="82" />
+        <location filename="../../ui/shell/views.py" line="92" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="84" />
+        <location filename="../../ui/shell/views.py" line="94" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="85" />
+        <location filename="../../ui/shell/views.py" line="95" />
         <source>供給</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="86" />
+        <location filename="../../ui/shell/views.py" line="96" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/views.py" line="88" />
+        <location filename="../../ui/shell/views.py" line="98" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
@@ -1230,29 +1224,29 @@ Create the statement anyway?</translation>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../ui/operations.py" line="135" />
+        <location filename="../../ui/operations.py" line="134" />
         <source>データベースに接続できません。ネットワークとサーバーを確かめてください。つながると自動で最新の状態に戻ります。</source>
         <translation>The database cannot be reached. Check the network and the server; the window updates by itself once it answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="146" />
+        <location filename="../../ui/operations.py" line="145" />
         <source>予期しないエラーが発生しました。作業は完了していません。
 もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。</source>
         <translation>An unexpected error occurred. The work was not completed.
 Please try again. If it happens again, send the text under “Details” to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="151" />
+        <location filename="../../ui/operations.py" line="150" />
         <source>記録: {file}</source>
         <translation>Log: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="152" />
+        <location filename="../../ui/operations.py" line="151" />
         <source>詳しい記録はログにあります。</source>
         <translation>The log has the full record.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="283" />
+        <location filename="../../ui/operations.py" line="285" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -1824,38 +1818,30 @@ Enter the password.</translation>
     </message>
 </context>
 <context>
-    <name>PlaceholderView</name>
-    <message>
-        <location filename="../../ui/shell/placeholder.py" line="18" />
-        <source>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;{what}は次の版でこの画面からできるようになります。&lt;/p&gt;&lt;p&gt;それまでは Web 版のオロシ、またはコマンド &lt;code&gt;oroshi-desktop --help&lt;/code&gt; をお使いください。&lt;/p&gt;</source>
-        <translation>&lt;h2&gt;{title}&lt;/h2&gt;&lt;p&gt;{what} will be possible from this screen in the next version.&lt;/p&gt;&lt;p&gt;Until then use the web version of Oroshi or the command &lt;code&gt;oroshi-desktop --help&lt;/code&gt;.&lt;/p&gt;</translation>
-    </message>
-</context>
-<context>
     <name>Printing</name>
     <message>
-        <location filename="../../ui/printing.py" line="179" />
+        <location filename="../../ui/printing.py" line="159" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="229" />
+        <location filename="../../ui/printing.py" line="199" />
         <source>{page} / {total} ページ</source>
         <translation>Page {page} of {total}</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="233" />
-        <location filename="../../ui/printing.py" line="253" />
+        <location filename="../../ui/printing.py" line="203" />
+        <location filename="../../ui/printing.py" line="223" />
         <source>印刷しています…</source>
         <translation>Printing…</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="265" />
+        <location filename="../../ui/printing.py" line="235" />
         <source>{pages}ページを {file} に出力しました</source>
         <translation>{pages} pages written to {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/printing.py" line="268" />
+        <location filename="../../ui/printing.py" line="238" />
         <source>プリンター「{printer}」に{sheets}枚を送りました</source>
         <translation>{sheets} sheets sent to the printer “{printer}”</translation>
     </message>
@@ -2100,7 +2086,7 @@ Enter the password.</translation>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../ui/settings/form.py" line="124" />
+        <location filename="../../ui/settings/form.py" line="127" />
         <source>変更しない場合は空欄</source>
         <translation>Leave empty to keep it</translation>
     </message>
@@ -2172,280 +2158,280 @@ Enter the password.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="65" />
+        <location filename="../../ui/settings/view.py" line="66" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="78" />
+        <location filename="../../ui/settings/view.py" line="79" />
         <source>会社情報（支払明細書・出荷書類に印刷）</source>
         <translation>Company (printed on statements and shipping documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>会社名</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>FAX番号</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="83" />
         <source>ウェブサイト</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="83" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="116" />
+        <location filename="../../ui/settings/view.py" line="117" />
         <source>書類の設定（全員共通）</source>
         <translation>Documents (shared by every PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="118" />
+        <location filename="../../ui/settings/view.py" line="119" />
         <source>端数処理</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="118" />
+        <location filename="../../ui/settings/view.py" line="119" />
         <source>四捨五入</source>
         <translation>Round half up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="119" />
+        <location filename="../../ui/settings/view.py" line="120" />
         <source>切り捨て</source>
         <translation>Round down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="121" />
         <source>パスワードの送付</source>
         <translation>Password delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="121" />
+        <location filename="../../ui/settings/view.py" line="122" />
         <source>同じメール</source>
         <translation>In the same mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="121" />
+        <location filename="../../ui/settings/view.py" line="122" />
         <source>別のメール</source>
         <translation>In a separate mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="122" />
+        <location filename="../../ui/settings/view.py" line="123" />
         <source>出荷表の用紙</source>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="126" />
+        <location filename="../../ui/settings/view.py" line="127" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="128" />
+        <location filename="../../ui/settings/view.py" line="129" />
         <source>接続先URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="129" />
+        <location filename="../../ui/settings/view.py" line="130" />
         <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
         <translation>postgresql://user@server/db (empty: built-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="147" />
         <source>差出人</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="147" />
         <source>空欄で会社のメール</source>
         <translation>empty: the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="147" />
+        <location filename="../../ui/settings/view.py" line="148" />
         <source>テスト送信先</source>
         <translation>Test mail to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="155" />
+        <location filename="../../ui/settings/view.py" line="156" />
         <source>メール確認（cron）</source>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
+        <location filename="../../ui/settings/view.py" line="160" />
         <source>明細行の警告金額（円）</source>
         <translation>Warn above this line amount (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="164" />
+        <location filename="../../ui/settings/view.py" line="165" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="308" />
+        <location filename="../../ui/settings/view.py" line="309" />
         <source>保存しました。送信キューと自動送信は新しい設定で動きます。</source>
         <translation>Saved. The send queue and the automatic mail use the new settings from now on.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="310" />
+        <location filename="../../ui/settings/view.py" line="311" />
         <source>表示言語は次回の起動から変わります。</source>
         <translation>The display language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="130" />
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="131" />
+        <location filename="../../ui/settings/view.py" line="146" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="88" />
-        <location filename="../../ui/settings/view.py" line="95" />
+        <location filename="../../ui/settings/view.py" line="89" />
+        <location filename="../../ui/settings/view.py" line="96" />
         <source>ロゴ画像</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="95" />
+        <location filename="../../ui/settings/view.py" line="96" />
         <source>画像 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="132" />
+        <location filename="../../ui/settings/view.py" line="133" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="137" />
+        <location filename="../../ui/settings/view.py" line="138" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="139" />
+        <location filename="../../ui/settings/view.py" line="140" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="140" />
+        <location filename="../../ui/settings/view.py" line="141" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="142" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="142" />
+        <location filename="../../ui/settings/view.py" line="143" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="144" />
+        <location filename="../../ui/settings/view.py" line="145" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="149" />
+        <location filename="../../ui/settings/view.py" line="150" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="153" />
+        <location filename="../../ui/settings/view.py" line="154" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="156" />
+        <location filename="../../ui/settings/view.py" line="157" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/view.py" line="159" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="160" />
-        <location filename="../../ui/settings/view.py" line="174" />
+        <location filename="../../ui/settings/view.py" line="161" />
+        <location filename="../../ui/settings/view.py" line="175" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="161" />
+        <location filename="../../ui/settings/view.py" line="162" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="166" />
+        <location filename="../../ui/settings/view.py" line="167" />
         <source>起動時の画面</source>
         <translation>View at start</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="167" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>前回の画面</source>
         <translation>The last view</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="167" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="225" />
+        <location filename="../../ui/settings/view.py" line="226" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="226" />
+        <location filename="../../ui/settings/view.py" line="227" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="314" />
+        <location filename="../../ui/settings/view.py" line="315" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="326" />
+        <location filename="../../ui/settings/view.py" line="327" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="344" />
+        <location filename="../../ui/settings/view.py" line="345" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="347" />
+        <location filename="../../ui/settings/view.py" line="348" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="356" />
+        <location filename="../../ui/settings/view.py" line="357" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>
@@ -2514,85 +2500,85 @@ Enter the password.</translation>
 <context>
     <name>Statements</name>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>新規作成</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>新しい支払明細書を作成（仕切り作成）</source>
         <translation>Create a new payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>選んだ支払明細書のPDFを作成</source>
         <translation>Make the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>選んだ支払明細書のPDFを表示</source>
         <translation>Show the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>メールプレビュー</source>
         <translation>Mail preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>送信されるメールをそのまま表示</source>
         <translation>Show the mail exactly as it will be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <source>今すぐ送信</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <source>選んだ支払明細書のメールを今すぐ送信</source>
         <translation>Send the mail of the selected statement now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <location filename="../../ui/statements/confirm.py" line="44" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <source>送信済みのメールをもう一度送信</source>
         <translation>Send the sent mail once more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <location filename="../../ui/statements/confirm.py" line="50" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <source>要確認のメールを送信済みにする</source>
         <translation>Mark the mail that needs checking as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="29" />
+        <location filename="../../ui/statements/actions.py" line="30" />
         <location filename="../../ui/statements/confirm.py" line="56" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="29" />
+        <location filename="../../ui/statements/actions.py" line="30" />
         <source>選んだ支払明細書を削除（未送信のみ）</source>
         <translation>Delete the selected statement (only when not sent)</translation>
     </message>
@@ -2664,64 +2650,64 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="60" />
+        <location filename="../../ui/statements/view.py" line="65" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="62" />
+        <location filename="../../ui/statements/view.py" line="67" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="152" />
+        <location filename="../../ui/statements/view.py" line="157" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="212" />
+        <location filename="../../ui/statements/view.py" line="217" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="285" />
+        <location filename="../../ui/statements/view.py" line="291" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="349" />
+        <location filename="../../ui/statements/view.py" line="355" />
         <source>「{name}」にメールをもう一度送りますか？</source>
         <translation>Send the mail to “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="350" />
+        <location filename="../../ui/statements/view.py" line="356" />
         <source>再送する</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="351" />
+        <location filename="../../ui/statements/view.py" line="357" />
         <source>宛先: {to}
 同じ支払明細書が、この宛先にもう一度届きます。</source>
         <translation>To: {to}
 The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="365" />
+        <location filename="../../ui/statements/view.py" line="371" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="387" />
+        <location filename="../../ui/statements/view.py" line="393" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="405" />
+        <location filename="../../ui/statements/view.py" line="415" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="429" />
+        <location filename="../../ui/statements/view.py" line="438" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2772,89 +2758,89 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>SuppliesView</name>
     <message>
-        <location filename="../../ui/supplies/view.py" line="72" />
         <location filename="../../ui/supplies/view.py" line="73" />
-        <location filename="../../ui/supplies/view.py" line="116" />
+        <location filename="../../ui/supplies/view.py" line="74" />
+        <location filename="../../ui/supplies/view.py" line="117" />
         <source>供給</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="83" />
+        <location filename="../../ui/supplies/view.py" line="84" />
         <source>供給日（供給のある日は色付き）</source>
         <translation>Supply day (days with supplies are coloured)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="95" />
+        <location filename="../../ui/supplies/view.py" line="96" />
         <source>供給の件数</source>
         <translation>Number of supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="99" />
+        <location filename="../../ui/supplies/view.py" line="100" />
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="100" />
+        <location filename="../../ui/supplies/view.py" line="101" />
         <source>受入時間</source>
         <translation>Reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="101" />
+        <location filename="../../ui/supplies/view.py" line="102" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="107" />
+        <location filename="../../ui/supplies/view.py" line="108" />
         <source>供給の一覧</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="113" />
+        <location filename="../../ui/supplies/view.py" line="114" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="114" />
+        <location filename="../../ui/supplies/view.py" line="115" />
         <source>選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示</source>
         <translation>Make and show the reception check sheet of the chosen day, prefecture and reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="241" />
+        <location filename="../../ui/supplies/view.py" line="245" />
         <source>すべての都道府県</source>
         <translation>All prefectures</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="243" />
+        <location filename="../../ui/supplies/view.py" line="247" />
         <source>すべての受入時間</source>
         <translation>All reception times</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="245" />
+        <location filename="../../ui/supplies/view.py" line="249" />
         <source>すべての組織</source>
         <translation>All organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="275" />
+        <location filename="../../ui/supplies/view.py" line="279" />
         <source>{day:%Y/%m/%d} の供給 {count}件</source>
         <translation>{count} supplies on {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="277" />
+        <location filename="../../ui/supplies/view.py" line="281" />
         <source>　（単価未入力 {count}件）</source>
         <translation>  ({count} without a price)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="298" />
+        <location filename="../../ui/supplies/view.py" line="302" />
         <source>{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。</source>
         <translation>There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="309" />
+        <location filename="../../ui/supplies/view.py" line="313" />
         <source>供給・受入チェック表 {day:%Y/%m/%d}</source>
         <translation>Reception check sheet {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="312" />
+        <location filename="../../ui/supplies/view.py" line="316" />
         <source>チェック表を作成しています…</source>
         <translation>Making the check sheet…</translation>
     </message>

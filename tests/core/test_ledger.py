@@ -63,10 +63,10 @@ def test_expired_lease_is_taken_back_once_and_only_in_its_scope(db, ledger):
     assert ledger.reclaim(expired, requeue=False, message=STOPPED_MESSAGE)
     assert not ledger.reclaim(expired, requeue=True, message="x"), "a second process loses the race"
     view = ledger.get(job)
-    assert view.state == FAILED and view.message == STOPPED_MESSAGE and "lease" in view.error
+    assert view.state == FAILED and view.message_key == STOPPED_MESSAGE.key and "lease" in view.error
     alive = ledger.create("statement", {"invoice": 2}, "")
     ledger.start(alive, "running", lease=timedelta(minutes=1))
-    assert ledger.recover_interrupted() == [], "a job whose lease is renewed is not touched"
+    assert ledger.expired_running() == [], "a job whose lease is renewed is not touched"
 
 
 def test_a_lost_task_is_claimed_for_resubmission_by_one_process(ledger):
@@ -138,3 +138,34 @@ def test_the_baseline_does_not_create_the_ledger_tables_revision_0003_does(sqlit
         assert schema.check(database) == []
     finally:
         database.dispose()
+
+
+def test_a_message_is_stored_as_its_key_and_put_into_words_in_the_chosen_language(ledger):
+    from oroshi_desktop.labels import JobMessage, LedgerMessage
+
+    job = ledger.create("check_sheet", {"date": "2026-12-01"},
+                        LedgerMessage(JobMessage.CHECK_SHEET_RUNNING, {"date": "2026-12-01"}))
+    queued = ledger.get(job)
+    assert (queued.message_key, queued.message_args) == ("check_sheet.running", {"date": "2026-12-01"})
+    assert queued.message == "2026-12-01供給受入れチェック表を作成中…"  # the Japanese, for the CLI and older PCs
+    assert queued.message_text("en") == "Making the reception check sheet 2026-12-01…"
+    ledger.finish(job, LedgerMessage(JobMessage.CHECK_SHEET_DONE))
+    done = ledger.get(job)
+    assert (done.message_key, done.message_args) == ("check_sheet.done", None)
+    assert (done.message_text("ja"), done.message_text("en")) == ("供給受入れチェック表作成完了。",
+                                                                 "Reception check sheet made.")
+
+
+def test_rows_from_before_message_keys_still_show_in_both_languages(ledger):
+    from oroshi_desktop.db.models import JobRow
+
+    old = ledger.create("mail", {}, "メールを送信しました。")  # free text: stored as a sentence, no key
+    unknown = ledger.create("mail", {}, "組織 7 が見つかりません")
+    newer = ledger.create("mail", {}, "")
+    with ledger.db.write() as session:  # a newer version's key this version does not know
+        session.get(JobRow, newer).message_key, session.get(JobRow, newer).message = "mail.teleported", "転送済み"
+    assert ledger.get(old).message_key is None
+    assert (ledger.get(old).message_text("ja"), ledger.get(old).message_text("en")) == ("メールを送信しました。",
+                                                                                      "Mail sent.")
+    assert ledger.get(unknown).message_text("en") == "組織 7 が見つかりません"  # unknown: as stored
+    assert ledger.get(newer).message_text("en") == "転送済み"

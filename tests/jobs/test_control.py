@@ -35,7 +35,7 @@ def test_paused_queue_holds_jobs_queued_and_resume_runs_them(queue, runtime, wai
     ledger = runtime.ledger
     set_paused(ledger, True)
     job_id = queue.enqueue_order_document("shipping_list", day=TODAY, carrier_id=None)
-    _wait_until(lambda: ledger.get(job_id).message == PAUSED_MESSAGE)
+    _wait_until(lambda: ledger.get(job_id).message_key == PAUSED_MESSAGE.key)
     held = ledger.get(job_id)
     assert (held.state, held.attempts, held.started_at) == (QUEUED, 0, None)
     # Held in Huey's schedule (not lost): it carries the job id.
@@ -52,23 +52,23 @@ def test_discarded_while_paused_is_dropped(queue, runtime):
     ledger = runtime.ledger
     set_paused(ledger, True)
     job_id = queue.enqueue_order_document("shipping_list", day=TODAY, carrier_id=None)
-    _wait_until(lambda: ledger.get(job_id).message == PAUSED_MESSAGE)
+    _wait_until(lambda: ledger.get(job_id).message_key == PAUSED_MESSAGE.key)
     ledger.discard(job_id)
     set_paused(ledger, False)
     _wait_until(lambda: job_id not in queued_job_ids(queue.huey), timeout=10)
     assert ledger.get(job_id).state == "discarded"
 
 
-def test_periodic_mail_check_does_nothing_while_paused(job_settings, runtime, demo_db):
+def test_scheduled_mail_check_does_nothing_while_paused(job_settings, runtime, demo_db):
     from jobs.queue import make_huey
 
     tasks = register_tasks(make_huey(job_settings), lambda: runtime)
     make_due(demo_db)
     set_paused(runtime.ledger, True)
-    tasks.periodic_mail_check.call_local()
+    tasks.scheduled_mail_check()
     assert runtime.ledger.count() == 0
     set_paused(runtime.ledger, False)
-    tasks.periodic_mail_check.call_local()
+    tasks.scheduled_mail_check()
     assert runtime.ledger.count() == 1
 
 
@@ -189,5 +189,6 @@ def test_a_job_whose_worker_stopped_twice_fails_with_a_plain_reason(job_settings
     ledger.start(job_id, "running", lease=timedelta(seconds=-1))  # and its next worker stopped too
     assert recover_stopped(tasks) == [job_id]
     failed = ledger.get(job_id)
-    assert (failed.state, failed.message, failed.attempts) == (FAILED, STOPPED_MESSAGE, 2)
+    assert (failed.state, failed.message_key, failed.attempts) == (FAILED, STOPPED_MESSAGE.key, 2)
+    assert failed.message == "処理中に停止しました" and failed.message_text("en") == "Stopped while running"
     assert recover_stopped(tasks) == []

@@ -34,7 +34,7 @@ def test_damaged_queue_file_is_recreated_and_due_mail_still_goes_out(job_setting
     consumer = make_consumer(tasks.huey, workers=1, periodic=False, embedded=True, max_delay=0.1)
     consumer.start()
     try:
-        tasks.periodic_mail_check.call_local()  # what the consumer does at start: level-triggered
+        tasks.scheduled_mail_check()  # what the consumer does at start: level-triggered
         [job] = runtime.ledger.list()
         assert wait_for_job(runtime, job.id).state == DONE
     finally:

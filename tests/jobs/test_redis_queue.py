@@ -1,5 +1,5 @@
 """OROSHI_QUEUE_URL=redis://… switches to Huey's Redis storage (a real redis-server serves the queue);
-postgresql://… to Huey's SQL storage in a real PostgreSQL."""
+postgresql://… to Huey's PostgresHuey in a real PostgreSQL."""
 
 from __future__ import annotations
 
@@ -8,8 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from huey import RedisHuey
-from huey.contrib.sql_huey import SqlStorage
+from huey import PostgresHuey, RedisHuey
 
 from jobs.consumer import make_consumer
 from jobs.queue import make_huey
@@ -45,7 +44,7 @@ def test_jobs_run_through_a_postgresql_queue(job_settings, runtime, pg_server):
     try:
         settings = replace(job_settings, queue_url=url)
         huey = make_huey(settings)
-        assert isinstance(huey.storage, SqlStorage)
+        assert isinstance(huey, PostgresHuey)
         assert queue_scope(settings).startswith("shared:postgresql://127.0.0.1:")
         tasks = register_tasks(huey, lambda: runtime)
         consumer = make_consumer(tasks.huey, workers=1, periodic=False, embedded=True, max_delay=0.1)

@@ -95,7 +95,7 @@ def test_connection_refused_is_retried_and_sent_once_the_server_is_up(fast_queue
     try:
         job = wait_for_job(runtime, job_id, timeout=30)
         assert job.state == DONE, job
-        assert job.attempts >= 2 and job.message == MESSAGES[MAIL].done
+        assert job.attempts >= 2 and job.message_key == MESSAGES[MAIL].done
         assert_one_mail_each(server, organizations)
     finally:
         server.stop()
@@ -127,7 +127,7 @@ def test_5xx_fails_the_job_at_once_with_the_server_text(queue, runtime, demo_db,
 
     job = wait_for_job(runtime, queue.mail_check_now())
     assert job.state == FAILED and job.attempts == 1, job  # permanent: no queue retry
-    assert job.message == MESSAGES[MAIL].failed
+    assert job.message_key == MESSAGES[MAIL].failed
     assert "554 5.7.1 Message rejected as spam" in job.error
     [rejected] = [row for row in run_outbox(demo_db) if row.invoice_supplier_organization_id == iso_id]
     assert rejected.state == "failed" and "554 5.7.1 Message rejected as spam" in rejected.last_error
@@ -184,7 +184,7 @@ def test_4xx_until_the_retries_run_out_fails_the_job(fast_queues, runtime, demo_
     queue = fast_queues(0.25)  # retries at the next scheduler ticks: about 1 s apart
     job = wait_for_job(runtime, queue.mail_check_now(), timeout=40)
     assert job.state == FAILED and job.attempts == 1 + MAIL_RETRIES, job
-    assert job.message == MESSAGES[MAIL].failed
+    assert job.message_key == MESSAGES[MAIL].failed
     assert "temporary mail failure" in job.error
     rows = run_outbox(demo_db)
     assert rows and all(row.state == "failed" and row.attempts == 1 + MAIL_RETRIES for row in rows)

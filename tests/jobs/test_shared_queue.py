@@ -59,7 +59,7 @@ def redis_url() -> Iterator[str]:
 
 @pytest.fixture(params=["redis", "postgresql"])
 def queue_url(request, pg_server) -> Iterator[str]:
-    """Both shared-queue engines: a redis-server, or Huey's SQL storage in its own PostgreSQL database."""
+    """Both shared-queue engines: a redis-server, or Huey's PostgresHuey in its own PostgreSQL database."""
     if request.param == "redis":
         with running_redis() as url:
             yield url
@@ -258,7 +258,7 @@ def test_a_worker_killed_during_a_long_job_leaves_it_done_never_stuck(office, re
     set_paused(office_ledger, True)  # the job waits on the queue until the table below is locked
     job_id = queued_id(pcs.cli("pc-a", "enqueue", "shipping-list", "--date", TODAY.isoformat()))
     first = pcs.worker("server-1", "--workers", "1")
-    wait_until(lambda: jobs(db)[job_id].message == PAUSED_MESSAGE, 30, "the job is held by the pause")
+    wait_until(lambda: jobs(db)[job_id].message_key == PAUSED_MESSAGE.key, 30, "the job is held by the pause")
     # A long job: the shipping list waits for the orders table, which this test holds locked.
     blocker = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://"), autocommit=False)
     blocker.execute("LOCK TABLE oroshi_orders IN ACCESS EXCLUSIVE MODE")

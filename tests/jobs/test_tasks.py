@@ -23,6 +23,7 @@ from oroshi_desktop.db.models import (
     StoredDocument,
 )
 from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.labels import LedgerMessage
 from oroshi_desktop.ledger import DONE, FAILED, QUEUED
 from tests.jobs.conftest import DUE_INVOICE, make_due
 
@@ -56,7 +57,8 @@ def test_a_failing_job_is_failed_in_the_ledger_and_can_be_retried(queue, runtime
     job_id = queue.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=4242)
     job = wait(job_id)
     assert job.state == FAILED and "4242" in job.error
-    assert job.message.startswith(MESSAGES[ORDER_DOCUMENT].failed) and "4242" in job.message  # its reason, in Japanese
+    assert job.message_key is None and "4242" in job.message  # its reason, in Japanese, after the failed message
+    assert job.message.startswith(LedgerMessage(MESSAGES[ORDER_DOCUMENT].failed).text("ja"))
     requeued = runtime.ledger.requeue(job_id, "retry")
     queue.resubmit(requeued)
     again = wait(job_id)
@@ -70,7 +72,7 @@ def test_statement_and_preview_jobs(queue, runtime, wait, demo_db):
         start, end = invoice.start_date, invoice.end_date
     preview_id = queue.enqueue_preview(start=start, end=end, organization_id=1, fmt="supplier")
     statement = wait(statement_id)
-    assert statement.state == DONE and statement.message == MESSAGES[STATEMENT].done
+    assert statement.state == DONE and statement.message_key == MESSAGES[STATEMENT].done
     # The passwords the job made exist only in the run's rows: not in the ledger, not in the queue.
     with demo_db.read() as session:
         passwords = [password for iso in session.scalars(select(InvoiceSupplierOrganization).where(
@@ -155,7 +157,7 @@ def test_mail_check_sends_each_organization_once(queue, runtime, wait, demo_db, 
         assert [part.get_filename() for part in message.iter_attachments()]
 
     second = wait(queue.mail_check_now())
-    assert second.state == DONE and second.message == NOTHING_DUE
+    assert second.state == DONE and second.message_key == NOTHING_DUE.key
     assert len(smtp_server.accepted) == len(rows)
     summary = check_and_send(demo_db, runtime.transport(), tz=runtime.settings.tz)
     assert summary.invoices == [] and summary.ok
@@ -202,15 +204,14 @@ def test_schedule_claims_each_slot_once_and_only_queues_a_check_when_mail_is_due
     assert runtime.ledger.count() == 1 and len(smtp_server.accepted) == 3
 
 
-def test_periodic_check_only_queues_a_job_when_mail_is_due(queue, runtime, wait, demo_db, smtp_server):
+def test_scheduled_check_only_queues_a_job_when_mail_is_due(queue, runtime, wait, demo_db, smtp_server):
     from datetime import datetime
 
-    task = queue.periodic_mail_check.task_class()
-    assert task.validate_datetime(datetime(2025, 1, 1, 0, 10)) and not task.validate_datetime(datetime(2025, 1, 1, 0, 11))
-    queue.periodic_mail_check.call_local()
+    assert queue.mail_schedule(datetime(2025, 1, 1, 0, 10)) and not queue.mail_schedule(datetime(2025, 1, 1, 0, 11))
+    queue.scheduled_mail_check()
     assert runtime.ledger.count() == 0
     make_due(demo_db)
-    queue.periodic_mail_check.call_local()
+    queue.scheduled_mail_check()
     [job] = runtime.ledger.list()
     assert wait(job.id).state == DONE
     assert len(smtp_server.accepted) == 3

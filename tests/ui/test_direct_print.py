@@ -20,7 +20,7 @@ from ui.viewer import viewer_window
 
 
 @pytest.fixture
-def accepted_into(tmp_path: Path) -> Any:
+def accepted_into(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     """The dialog step: the real print dialog, accepted with the printer writing ``target``."""
     asked: list[int] = []
     target = tmp_path / "direct.pdf"
@@ -37,11 +37,11 @@ def accepted_into(tmp_path: Path) -> Any:
             dialog.accept()
 
         QTimer.singleShot(0, press_print)
-        return printing.ask_with_dialog(printer, page_count, parent)
+        return system_dialog(printer, page_count, parent)
 
-    previous = printing.set_print_dialog(accept)
-    yield target, asked
-    printing.set_print_dialog(previous)
+    system_dialog = printing.ask_with_dialog
+    monkeypatch.setattr(printing, "ask_with_dialog", accept)
+    return target, asked
 
 
 def _print_directly(qtbot: Any, view: OrdersView, kind: str) -> bytes:
@@ -76,7 +76,8 @@ def test_direct_print_of_packing_slips_one_page_per_buyer(orders: OrdersView, qt
     assert sorted(n for n in named if n) == buyers, named
 
 
-def test_a_cancelled_dialog_prints_nothing(orders: OrdersView, qtbot: Any, tmp_path: Path) -> None:  # noqa: F811
+def test_a_cancelled_dialog_prints_nothing(orders: OrdersView, qtbot: Any, tmp_path: Path,  # noqa: F811
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
     asked: list[int] = []
 
     def cancel(printer: QPrinter, page_count: int, parent: Any) -> bool:
@@ -85,9 +86,6 @@ def test_a_cancelled_dialog_prints_nothing(orders: OrdersView, qtbot: Any, tmp_p
         printer.setOutputFileName(str(tmp_path / "never.pdf"))
         return False
 
-    previous = printing.set_print_dialog(cancel)
-    try:
-        _print_directly(qtbot, orders, documents.SHIPPING_CHART)
-    finally:
-        printing.set_print_dialog(previous)
+    monkeypatch.setattr(printing, "ask_with_dialog", cancel)
+    _print_directly(qtbot, orders, documents.SHIPPING_CHART)
     assert len(asked) == 1 and not (tmp_path / "never.pdf").exists()

@@ -20,11 +20,11 @@ from oroshi_desktop.demo import generate_demo
 from oroshi_desktop.ledger import Ledger
 from oroshi_desktop.queries.order_list import OrderFilter, OrderSort, order_ids, order_rows, order_totals
 from tests.conftest import DB_KINDS, make_database
+from tests.helpers.printing import print_pdf_to_file
 from tests.ui.pdf_fixtures import japanese_app, pdf_pages
 from ui.context import AppContext
 from ui.orders import documents
 from ui.orders.view import OrdersView
-from ui.printing import print_pdf_to_file
 from ui.qt import QItemSelectionModel, QMainWindow, QPushButton, Qt
 from ui.viewer import viewer_window
 

@@ -10,6 +10,7 @@ import pytest
 from pypdf import PdfReader
 
 from oroshi_desktop.errors import UserError
+from tests.helpers.printing import print_pdf_to_file
 from tests.ui.pdf_fixtures import (
     JIS_B4,
     PASSWORD,
@@ -22,7 +23,7 @@ from tests.ui.pdf_fixtures import (
     protected_statement,
 )
 from ui.operations import wait_for_operations
-from ui.printing import print_pdf, print_pdf_to_file
+from ui.printing import print_pdf
 from ui.qt import QPrintDialog, QPrinter
 
 

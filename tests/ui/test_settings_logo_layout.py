@@ -148,11 +148,11 @@ def test_the_form_fits_1366x768_at_150_percent_without_sideways_scrolling(view, 
     window.resize(*SCALED)
     qtbot.waitUntil(lambda: view.body.single is True, timeout=3000)
     qtbot.wait(50)
-    viewport = view.scroll.viewport().width()
+    viewport = view.scroll_area.viewport().width()
     assert view.body.width() <= viewport
     assert view.body.minimumSizeHint().width() <= viewport, "one column fits the width"
-    assert not view.scroll.horizontalScrollBar().isVisible()
-    assert view.scroll.verticalScrollBar().maximum() > 0  # it scrolls down instead
+    assert not view.scroll_area.horizontalScrollBar().isVisible()
+    assert view.scroll_area.verticalScrollBar().maximum() > 0  # it scrolls down instead
     for edit in view.edits.values():
         if edit.isVisible():
             assert edit.width() >= 120, edit.objectName()  # a field stays usable

@@ -17,9 +17,9 @@ from oroshi_desktop.queries.supply_list import (
     supply_ids,
 )
 from tests.conftest import DB_KINDS
+from tests.helpers.printing import print_pdf_to_file
 from tests.ui.pdf_fixtures import pdf_pages
 from tests.ui.test_orders import TODAY, _close_viewer, demo_context, page_text, show_view  # noqa: F401
-from ui.printing import print_pdf_to_file
 from ui.qt import QBrush, Qt
 from ui.supplies.view import SuppliesView, _month_range
 from ui.viewer import viewer_window

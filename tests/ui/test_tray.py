@@ -24,10 +24,10 @@ from ui.tray import tray_available
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def test_offscreen_has_no_tray_and_closing_the_window_quits(qapp, _isolated_home, qt_warnings):
+@pytest.mark.qt_log_ignore("QSystemTrayIcon")  # offscreen's tray probe may complain
+def test_offscreen_has_no_tray_and_closing_the_window_quits(qapp, _isolated_home):
     from ui.app import run_gui
 
-    qt_warnings.expect("QSystemTrayIcon")  # offscreen's tray probe may complain
     assert not tray_available()
     settings = load_settings()
     job: list[int] = []
@@ -103,12 +103,12 @@ def _overview(**changes):
     return Overview(MailCheckState(queue, None, None), **values)
 
 
-def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbot, qt_warnings):
+@pytest.mark.qt_log_ignore("QSystemTrayIcon")
+def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbot):
     """The tray's logic on the offscreen platform (the icon exists, it is just not shown)."""
     from oroshi_desktop.startup import prepare_database
     from ui.tray import Tray
 
-    qt_warnings.expect("QSystemTrayIcon")
     settings = load_settings()
     database = prepare_database(settings)
     try:
@@ -131,3 +131,21 @@ def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbo
         assert "要確認 1 件" in tray.icon.toolTip() and "送信失敗 1 件" in tray.icon.toolTip()
     finally:
         database.dispose()
+
+
+def test_the_last_mail_sent_is_found_by_its_message_key_in_any_language(db, _isolated_home):
+    """The tray's "支払明細書を送信しました" follows the ledger's key, never the words of a message."""
+    from oroshi_desktop.labels import JobMessage, LedgerMessage
+    from ui.context import AppContext
+    from ui.shell.monitor import read_overview
+
+    settings = load_settings()
+    ledger = Ledger(db, scope="local:pc-a", pc="pc-a")
+    sent = ledger.create("mail", {}, LedgerMessage(JobMessage.MAIL_CHECK_RUNNING))
+    ledger.finish(sent, LedgerMessage(JobMessage.MAIL_DONE))
+    nothing = ledger.create("mail", {}, LedgerMessage(JobMessage.MAIL_CHECK_RUNNING))
+    ledger.finish(nothing, LedgerMessage(JobMessage.NOTHING_DUE))
+    # A sentence, even the very words of "mail sent", is not a key (a row from before keys is not counted).
+    ledger.finish(ledger.create("mail", {}, ""), "メールを送信しました。")
+    overview = read_overview(AppContext(settings, db, ledger))
+    assert overview.last_mail_sent_job == sent

@@ -54,7 +54,7 @@ class MailCheckState:
             moment = self.last.finished_at or self.last.created_at
             last = QCoreApplication.translate("MailCheck", "{when} {state}（{message}）").format(
                 when=f"{moment.astimezone(tz):%m/%d %H:%M}", state=label(self.last.state_label),
-                message=message(self.last.message))
+                message=message(self.last))
         upcoming = f"{self.next_run.astimezone(tz):%m/%d %H:%M}" if self.next_run else QCoreApplication.translate("MailCheck", "なし")
         if self.queue.paused:
             upcoming += QCoreApplication.translate("MailCheck", "（一時停止中のため送信しません）")

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.identity import pc_of
-from oroshi_desktop.labels import DELETED_ORGANIZATION
+from oroshi_desktop.labels import DELETED_ORGANIZATION, JobState
 from oroshi_desktop.ledger import JobView, Ledger
 from oroshi_desktop.queries.job_centre import (
     JobFilter,
@@ -77,9 +77,9 @@ class JobTableModel(StampedTableModel[JobView]):
             if column == self.PC and job.ran_by:
                 return self.tr("実行したPC: {pc}").format(pc=pc_of(job.ran_by))
             if column == 2 and job.error:
-                return self.tr("{message}\n詳細（サポート用）: {error}").format(message=message(job.message),
+                return self.tr("{message}\n詳細（サポート用）: {error}").format(message=message(job),
                                                                            error=job.error)
-        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.state == "failed":
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and job.state == JobState.FAILED:
             return QBrush(FAILED_TEXT)
         return None
 
@@ -89,7 +89,7 @@ class JobTableModel(StampedTableModel[JobView]):
         if column == 1:
             return label(job.state_label)
         if column == 2:
-            return message(job.message)  # the ledger's error is English (for support): it is the tooltip
+            return message(job)  # the ledger's error is English (for support): it is the tooltip
         if column in (3, 4, 5):
             return when((job.created_at, job.started_at, job.finished_at)[column - 3], self.tz)
         if column == 6:

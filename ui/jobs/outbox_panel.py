@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from oroshi_desktop.labels import DELETED_ORGANIZATION, OUTBOX_STATE_LABELS
+from oroshi_desktop.labels import DELETED_ORGANIZATION, OUTBOX_STATE_LABELS, OutboxState
 from oroshi_desktop.queries.job_centre import OutboxFilter, OutboxRow
 from ui.context import AppContext
 from ui.dialogs import confirm
@@ -52,13 +52,13 @@ class OutboxPanel(QGroupBox):
                                   [(self.tr("すべての状態"), ())] + [(label(text), (state,))
                                                             for state, text in OUTBOX_STATE_LABELS.items()])
         self.state_filter.currentIndexChanged.connect(
-            lambda: self.model.set_filter(OutboxFilter(states=self.state_filter.currentData())))
+            lambda: self.model.set_filter(OutboxFilter(states=tuple(self.state_filter.currentData()))))
         filters.addWidget(QLabel(self.tr("状態:")))
         filters.addWidget(self.state_filter)
         filters.addStretch(1)
         layout.addLayout(filters)
 
-        self.model = OutboxTableModel(ctx.database, ctx.settings.tz, self)
+        self.model: OutboxTableModel = OutboxTableModel(ctx.database, ctx.settings.tz, self)
         self.table = make_table(self.model, "outboxTable", self.tr("メール送信キュー"),
                                 ("#9999 2026/12/01〜12/31", "青森県漁業協同組合連合会", "送信済み（第2回）", "試行",
                                  "送信中に処理が中断されたため、メールが", "keiri@hokkai-suisan.example.com"))
@@ -125,8 +125,8 @@ class OutboxPanel(QGroupBox):
         index = selected_row(self.table)
         self._last_id = self.model.row_id(index) if index >= 0 else None
         online, has_tasks = self.ctx.online, self.ctx.tasks is not None
-        self.resend_button.setEnabled(bool(row and has_tasks and online and row.state in ("sent", "uncertain", "failed")))
-        self.mark_sent_button.setEnabled(bool(row and online and row.state in ("uncertain", "failed")))
+        self.resend_button.setEnabled(bool(row and has_tasks and online and row.state in (OutboxState.SENT, OutboxState.UNCERTAIN, OutboxState.FAILED)))
+        self.mark_sent_button.setEnabled(bool(row and online and row.state in (OutboxState.UNCERTAIN, OutboxState.FAILED)))
         what = row.what_to_check(current_language()) if row else ""
         self.check_label.setText(what)
         self.check_label.setVisible(bool(what))

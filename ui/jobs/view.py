@@ -30,6 +30,7 @@ from ui.list_export import ListExport
 from ui.operations import BatchOperation, Operation, Progress, app_title
 from ui.qt import (
     QT_TRANSLATE_NOOP,
+    QAction,
     QCheckBox,
     QCoreApplication,
     QDesktopServices,
@@ -47,6 +48,7 @@ from ui.qt import (
     QWidget,
 )
 from ui.row_actions import row_actions, tab_chain
+from ui.toolbar import action_named
 from ui.window_state import window_settings
 
 if TYPE_CHECKING:
@@ -73,14 +75,16 @@ class JobsView(QWidget):
         self.mail_check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.mail_check_label, 1)
         commands = ctx.commands
+        buttons: list[QToolButton] = []
         for action, name in ((commands.run_mail_check, "runMailCheckButton"), (commands.pause, "pauseButton")):
             button = QToolButton()
+            buttons.append(button)
             button.setObjectName(name)
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(action.text())
             top.addWidget(button)
-        self.run_mail_check_button, self.pause_button = top.itemAt(1).widget(), top.itemAt(2).widget()
+        self.run_mail_check_button, self.pause_button = buttons
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -186,6 +190,9 @@ class JobsView(QWidget):
         self.job_model.forget()
         self.outbox_model.forget()
         self.refresh()
+
+    def action(self, name: str) -> QAction:
+        return action_named(self, name)
 
     def focus_search(self) -> None:
         self.state_filter.setFocus()

@@ -8,6 +8,7 @@ vertically. Labels wrap and combos size to a short minimum so that one column fi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ui.qt import (
@@ -38,7 +39,7 @@ class Columns(QWidget):
     """Groups in two columns (``left``, ``right``) when the width allows, else one below the other.
     Each column stacks its groups on its own, so a short group leaves no gap beside a tall one."""
 
-    def __init__(self, left: list[QWidget], right: list[QWidget], parent: QWidget | None = None) -> None:
+    def __init__(self, left: Sequence[QWidget], right: Sequence[QWidget], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
         row = QHBoxLayout(self)
@@ -51,11 +52,13 @@ class Columns(QWidget):
         self.arrange(single=False)
 
     def two_column_width(self) -> int:
-        def widest(widgets: list[QWidget]) -> int:
+        def widest(widgets: Sequence[QWidget]) -> int:
             return max((w.minimumSizeHint().width() for w in widgets), default=0)
 
-        margins = self.layout().contentsMargins()
-        return widest(self.left) + widest(self.right) + self.layout().spacing() + margins.left() + margins.right()
+        layout = self.layout()
+        assert layout is not None  # made in __init__
+        margins = layout.contentsMargins()
+        return widest(self.left) + widest(self.right) + layout.spacing() + margins.left() + margins.right()
 
     def fit(self, width: int) -> None:
         self.arrange(single=width < max(self.two_column_width(), 2 * COMFORTABLE_COLUMN))

@@ -19,6 +19,7 @@ from ui.qt import (
     QHBoxLayout,
     QImage,
     QImageReader,
+    QImageWriter,
     QIODevice,
     QLabel,
     QPixmap,
@@ -69,7 +70,8 @@ def converted_logo(path: Path) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    image.convertToFormat(QImage.Format.Format_ARGB32).save(buffer, "PNG")
+    # A writer, not QImage.save: PySide's stub types save()'s format as bytes, which it then refuses.
+    QImageWriter(buffer, QByteArray(b"PNG")).write(image.convertToFormat(QImage.Format.Format_ARGB32))
     buffer.close()
     png = bytes(data.data())
     if len(png) > MAX_LOGO_BYTES:

@@ -57,7 +57,8 @@ class SettingsView(SettingsForm):
         left = [self._company_group(), self._preferences_group()]
         right = [self._database_group(), self._smtp_group(), self._schedule_group()]
         self.body = Columns(left, right, self)
-        self.scroll = scroll = VerticalScroll(self.body, self)
+        # Not ``self.scroll``: that name is QWidget.scroll(dx, dy), which this would have hidden.
+        self.scroll_area = scroll = VerticalScroll(self.body, self)
         self.problems = QLabel("", self)
         self.problems.setObjectName("settingsProblems")
         self.problems.setStyleSheet(ERROR_STYLE)
@@ -192,10 +193,10 @@ class SettingsView(SettingsForm):
             self.edits[key].setText(value)
         self._set_combo("smtp_security", smtp.security)
         local = store.local_preferences(settings)
-        self.edits["output_folder"].setText(local.value("output_folder", "", str))
-        self._set_combo("language", local.value("language", "ja", str))
-        self.edits["test_address"].setText(local.value("test_address", "", str))
-        self._set_combo("start_view", local.value("start_view", "last", str))
+        self.edits["output_folder"].setText(str(local.value("output_folder", "", str)))
+        self._set_combo("language", str(local.value("language", "ja", str)))
+        self.edits["test_address"].setText(str(local.value("test_address", "", str)))
+        self._set_combo("start_view", str(local.value("start_view", "last", str)))
         self._show_next_runs()
 
     def refresh(self) -> None:

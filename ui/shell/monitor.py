@@ -54,7 +54,7 @@ def read_overview(ctx: AppContext) -> Overview:
     failed, running_mail, last_sent = 0, False, None
     try:  # the ledger is in the app database: on a shared PostgreSQL it is away while offline
         ledger = ctx.ledger.db.reading(ledger_counts, ctx.ledger.pc, mail_kind=MAIL,  # this PC's state
-                                       mail_sent_message=MESSAGES[MAIL].done)
+                                       mail_sent_key=MESSAGES[MAIL].done)
         failed, running_mail, last_sent = ledger.failed, ledger.running_mail, ledger.last_mail_sent
     except Exception as err:  # the connection check says so; the rest of the overview stands
         log.info("ledger counts not read: %s", err)

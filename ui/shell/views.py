@@ -1,7 +1,7 @@
 """The navigation: which views the shell shows, in order, with their testability names.
 
 A view is made the first time it is shown, so the window paints its first view without paying
-for the others. A view of the next version is a ``PlaceholderView`` until its module lands.
+for the others.
 """
 
 from __future__ import annotations
@@ -9,14 +9,28 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from ui.context import AppContext
-from ui.qt import QT_TRANSLATE_NOOP, QCoreApplication, QWidget
-from ui.shell.placeholder import PlaceholderView
+from ui.qt import QT_TRANSLATE_NOOP, QAction, QCoreApplication, QSettings, QWidget
 
 log = logging.getLogger(__name__)
 
-ViewFactory = Callable[[AppContext, QWidget], QWidget]
+
+
+class View(Protocol):
+    """The contract every view of the shell keeps (the menus and the remembered layout use it)."""
+
+    def refresh(self) -> None: ...
+    def focus_search(self) -> None: ...
+    def print_current(self) -> None: ...
+    def new_item(self) -> None: ...
+    def save_state(self, settings: QSettings) -> None: ...
+    def restore_state(self, settings: QSettings) -> None: ...
+    def action(self, name: str) -> QAction: ...  # by objectName (tests, the tray)
+
+
+ViewFactory = Callable[[AppContext, QWidget], View]
 
 
 @dataclass(frozen=True)
@@ -32,47 +46,43 @@ class NavEntry:
         return QCoreApplication.translate("Navigation", self.title)
 
 
-def _statements(ctx: AppContext, parent: QWidget) -> QWidget:
-    try:
-        from ui.statements.view import StatementsView
-    except ImportError as err:  # the statements view is built on its own branch
-        log.info("statements view not available: %s", err)
-        return PlaceholderView(ctx, QCoreApplication.translate("Navigation", "支払明細書"),
-                               QCoreApplication.translate("Navigation", "支払明細書の一覧・作成・送信"), parent)
+def _statements(ctx: AppContext, parent: QWidget) -> View:
+    from ui.statements.view import StatementsView
+
     return StatementsView(ctx, parent)
 
 
-def _today(ctx: AppContext, parent: QWidget) -> QWidget:
+def _today(ctx: AppContext, parent: QWidget) -> View:
     from ui.today.view import TodayView
 
     return TodayView(ctx, parent)
 
 
-def _archive(ctx: AppContext, parent: QWidget) -> QWidget:
+def _archive(ctx: AppContext, parent: QWidget) -> View:
     from ui.archive.view import ArchiveView
 
     return ArchiveView(ctx, parent)
 
 
-def _settings(ctx: AppContext, parent: QWidget) -> QWidget:
+def _settings(ctx: AppContext, parent: QWidget) -> View:
     from ui.settings.view import SettingsView
 
     return SettingsView(ctx, parent)
 
 
-def _orders(ctx: AppContext, parent: QWidget) -> QWidget:
+def _orders(ctx: AppContext, parent: QWidget) -> View:
     from ui.orders.view import OrdersView
 
     return OrdersView(ctx, parent)
 
 
-def _supplies(ctx: AppContext, parent: QWidget) -> QWidget:
+def _supplies(ctx: AppContext, parent: QWidget) -> View:
     from ui.supplies.view import SuppliesView
 
     return SuppliesView(ctx, parent)
 
 
-def _jobs(ctx: AppContext, parent: QWidget) -> QWidget:
+def _jobs(ctx: AppContext, parent: QWidget) -> View:
     from ui.jobs.view import JobsView
 
     return JobsView(ctx, parent)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from oroshi_desktop.labels import OutboxState
 from oroshi_desktop.queries.run_detail import RunDetail
 from oroshi_desktop.queries.statement_runs import RunState
 from ui.qt import QAction, QCoreApplication, QToolBar, QWidget
@@ -12,7 +13,7 @@ from ui.toolbar import toolbar_action
 
 translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
 
-ATTENTION = ("uncertain", "failed")  # outbox states a person may settle with 送信済みにする
+ATTENTION = (OutboxState.UNCERTAIN, OutboxState.FAILED)  # outbox states a person may settle with 送信済みにする
 
 
 

@@ -39,7 +39,7 @@ def outbox_text(state: str) -> str:
 
 
 def kind_text(kind: str) -> str:
-    labels = {StatementFormat.ORGANIZATION: translate("RunDetail", "組織"),
+    labels: dict[str, str] = {StatementFormat.ORGANIZATION: translate("RunDetail", "組織"),
               StatementFormat.SUPPLIER: translate("RunDetail", "供給者")}
     return labels.get(kind, kind)
 

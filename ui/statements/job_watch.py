@@ -5,19 +5,19 @@ read in flight."""
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from oroshi_desktop.db.engine import is_connection_error
-from oroshi_desktop.ledger import Ledger
+from oroshi_desktop.labels import JobState
+from oroshi_desktop.ledger import JobView, Ledger
 from ui.operations import Operation
 from ui.qt import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
 
 JOB_POLL_MS = 500
-ENDED = ("done", "failed", "discarded")
+ENDED = (JobState.DONE, JobState.FAILED, JobState.DISCARDED)
 
-Ended = list[tuple[int, int, Any]]  # (job id, subject id, the JobView or None)
+Ended = list[tuple[int, int, JobView | None]]  # (job id, subject id, the job, or None when it is gone)
 
 
 def read_ended(ledger: Ledger, watched: dict[int, int]) -> Ended:

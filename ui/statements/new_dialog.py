@@ -81,7 +81,7 @@ def preview_label(fmt: str, layout: str) -> str:
     simple, standard = StatementLayout.SIMPLE, StatementLayout.STANDARD
     labels = {(org, simple): translate("NewRun", "組織・簡易版"), (org, standard): translate("NewRun", "組織・標準版"),
               (sup, simple): translate("NewRun", "供給者・簡易版"), (sup, standard): translate("NewRun", "供給者・標準版")}
-    return labels[(fmt, layout)]
+    return labels[(StatementFormat(fmt), StatementLayout(layout))]
 
 
 def _qdate(day: date) -> QDate:
@@ -164,7 +164,7 @@ class NewStatementDialog(QDialog):
         self.create_button.setObjectName("createRun")
         cancel = self.buttons.addButton(self.tr("キャンセル"), QDialogButtonBox.ButtonRole.RejectRole)
         cancel.setObjectName("cancelRun")
-        self.buttons.accepted.connect(self.create)
+        self.buttons.accepted.connect(self.create_run)
         self.buttons.rejected.connect(self.reject)
         # Enter belongs to the calendar (it picks a day) while it has the focus: Ctrl+Enter creates
         # from anywhere in the dialog, so the keyboard never has to Tab past twelve preview buttons.
@@ -376,7 +376,7 @@ class NewStatementDialog(QDialog):
                       layout=StatementLayout.STANDARD if self.standard_button.isChecked() else StatementLayout.SIMPLE,
                       send_email=self.mail_switch.isChecked(), send_at=send_at)
 
-    def create(self) -> None:
+    def create_run(self) -> None:  # not ``create``: that is QWidget.create(window, …), another signature
         run = self.new_run()
         if not run.organization_ids:
             QMessageBox.warning(self, self.windowTitle(), self.tr("供給組織: 少なくとも1つ必要です"))

@@ -7,10 +7,12 @@ refresh when a job this view queued finishes (a short poll of the ledger) and on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.labels import JobState
 from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_detail
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
@@ -42,6 +44,9 @@ from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
 from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
 from ui.window_state import window_settings
+
+if TYPE_CHECKING:
+    from jobs.tasks import Tasks
 
 
 class StatementsView(QWidget):
@@ -277,10 +282,11 @@ class StatementsView(QWidget):
 
     # ---- jobs ----------------------------------------------------------------------------------
 
-    def _queue(self, enqueue: Any, run_id: int) -> None:
+    def _queue(self, enqueue: Callable[[Tasks], int], run_id: int) -> None:
         """Queue a job off the GUI thread (the ledger row and the queue may be on a far server),
         then watch it until it ends."""
-        if self.ctx.tasks is None:
+        tasks = self.ctx.tasks
+        if tasks is None:
             QMessageBox.information(self, self.title,
                                     self.tr("ジョブの実行を準備しています。少し待ってからもう一度お試しください。"))
             return
@@ -289,25 +295,25 @@ class StatementsView(QWidget):
             self.jobs.watch(int(job_id), run_id)
             self.ctx.jobs_changed.emit()
 
-        Operation(self, enqueue).success(queued).run()
+        Operation(self, lambda: enqueue(tasks)).success(queued).run()
 
     def _job_ended(self, job_id: int, run_id: int, job: Any) -> None:
         self._after_change(run_id)
         if job is not None:
             self.job_finished.emit(job_id, job.state)
-            if job.state == "failed":
+            if job.state == JobState.FAILED:
                 from jobs.tasks import MAIL, MESSAGES  # loaded by the queue already
 
-                # The bare message: the mails failed one by one (their errors are in the detail);
-                # with a reason: the job failed as a whole, and the reason is the message.
-                per_organization = job.kind == MAIL and job.message == MESSAGES[MAIL].failed
+                # The bare message (its key): the mails failed one by one (their errors are in the
+                # detail); with a reason (a sentence, no key): the job failed as a whole.
+                per_organization = job.kind == MAIL and job.message_key == MESSAGES[MAIL].failed
                 if not per_organization:  # the detail says it too, not only the box
-                    self.job_failures[run_id] = message(job.message)
+                    self.job_failures[run_id] = message(job)
                     if self.detail is not None and self.detail.row.id == run_id:
                         self._show_detail(self.detail)
-                self.failure_box = confirm.failure_box(self, message(job.message), job.error or "",
+                self.failure_box = confirm.failure_box(self, message(job), job.error or "",
                                                        per_organization=per_organization)
-            elif job.state == "done":
+            elif job.state == JobState.DONE:
                 self.job_failures.pop(run_id, None)
 
     def _created(self, run_id: int | None) -> None:
@@ -317,12 +323,12 @@ class StatementsView(QWidget):
         self.ctx.data_changed.emit("statements")
         # The web system generates the PDFs as soon as a run is created: so do we.
         if self.ctx.tasks is not None:
-            self._queue(lambda: self.ctx.tasks.enqueue_statement(run_id), run_id)
+            self._queue(lambda tasks: tasks.enqueue_statement(run_id), run_id)
 
     def generate_selected(self) -> None:
         run_id = self.selected_run_id()
         if run_id is not None:
-            self._queue(lambda: self.ctx.tasks.enqueue_statement(run_id), run_id)
+            self._queue(lambda tasks: tasks.enqueue_statement(run_id), run_id)
 
     def send_now(self) -> None:
         detail = self.detail
@@ -330,7 +336,7 @@ class StatementsView(QWidget):
             return
         if not confirm.send(self, detail):
             return
-        self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id), detail.row.id)
+        self._queue(lambda tasks: tasks.enqueue_mail(detail.row.id), detail.row.id)
 
     def resend(self) -> None:
         detail = self.detail
@@ -338,7 +344,7 @@ class StatementsView(QWidget):
             return
         if not confirm.resend(self, detail):
             return
-        self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id, resend=True), detail.row.id)
+        self._queue(lambda tasks: tasks.enqueue_mail(detail.row.id, resend=True), detail.row.id)
 
     def resend_organization(self, part: Any) -> None:
         """再送 of one organization's mail from its box in the detail (the tool bar's 再送 is the whole run)."""
@@ -402,8 +408,11 @@ class StatementsView(QWidget):
             for _name, row_id in rows:
                 mark_sent(self.database, row_id)
 
-        Operation(self, work, label=self.tr("送信済みにしています…")) \
-            .finally_(lambda: (self._after_change(run_id), self.ctx.data_changed.emit("outbox"))).run()
+        def after() -> None:
+            self._after_change(run_id)
+            self.ctx.data_changed.emit("outbox")
+
+        Operation(self, work, label=self.tr("送信済みにしています…")).finally_(after).run()
 
     def delete_selected(self) -> None:
         detail = self.detail

@@ -28,6 +28,7 @@ from ui.list_table import list_table
 from ui.operations import Operation, show_error
 from ui.orders.filters import from_qdate, to_qdate
 from ui.qt import (
+    QAction,
     QBrush,
     QCalendarWidget,
     QColor,
@@ -46,7 +47,7 @@ from ui.qt import (
 )
 from ui.row_actions import row_actions, tab_chain
 from ui.supplies.model import SupplyTableModel
-from ui.toolbar import toolbar_action
+from ui.toolbar import action_named, toolbar_action
 from ui.window_state import window_settings
 
 COLUMN_WIDTHS = (70, 70, 170, 130, 150, 80, 70, 70)
@@ -161,6 +162,9 @@ class SuppliesView(QWidget):
         self.database = self.ctx.database
         self.model.set_database(self.database, self)
         self.refresh()
+
+    def action(self, name: str) -> QAction:
+        return action_named(self, name)
 
     def focus_search(self) -> None:
         self.calendar.setFocus()

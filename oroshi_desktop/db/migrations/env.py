@@ -13,7 +13,7 @@ context.configure(
     target_metadata=Base.metadata,
     version_table=VERSION_TABLE,
     # The web system owns every other table; autogenerate must never propose touching them.
-    include_name=lambda name, type_, _parent: type_ != "table" or name.startswith("oroshi_desktop_"),
+    include_name=lambda name, type_, _parent: type_ != "table" or (name or "").startswith("oroshi_desktop_"),
     render_as_batch=connection.dialect.name == "sqlite",
 )
 with context.begin_transaction():

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin
 from oroshi_desktop.db.types import AwareDateTime, JsonB, utcnow
+from oroshi_desktop.labels import JobState, OutboxState
 
 APP_TABLE_PREFIX = "oroshi_desktop_"
 
@@ -75,7 +76,7 @@ class OutboxMessage(IdMixin, Base):
     invoice_supplier_organization_id: Mapped[int] = mapped_column(BigId, nullable=False)
     supplier_organization_id: Mapped[int] = mapped_column(BigId, nullable=False)
     generation: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
-    state: Mapped[str] = mapped_column(String(16), nullable=False, default="pending")
+    state: Mapped[str] = mapped_column(String(16), nullable=False, default=OutboxState.PENDING)
     message_id: Mapped[str | None] = mapped_column(String(255))
     recipients: Mapped[dict[str, Any] | None] = mapped_column(JsonB())
     documents: Mapped[list[Any] | None] = mapped_column(JsonB())  # [{id, filename, sha256}]
@@ -136,8 +137,11 @@ class JobRow(IdMixin, Base):
     token: Mapped[str] = mapped_column(String(32), nullable=False)
     kind: Mapped[str] = mapped_column(String(64), nullable=False)
     arguments: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
-    state: Mapped[str] = mapped_column(String(16), nullable=False, default="queued")
-    message: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    state: Mapped[str] = mapped_column(String(16), nullable=False, default=JobState.QUEUED)
+    message: Mapped[str] = mapped_column(Text, nullable=False, default="")  # in Japanese (older readers, CLI)
+    # ``labels.JobMessage`` and its arguments: what the window shows, in the chosen language.
+    message_key: Mapped[str | None] = mapped_column(String(64))
+    message_args: Mapped[dict[str, str] | None] = mapped_column(JsonB())
     output_path: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[int | None] = mapped_column(BigId)
     error: Mapped[str | None] = mapped_column(Text)

@@ -100,8 +100,8 @@ def shipping_list(
             total += group.totals
         carrier_groups.append(CarrierGroup(carrier, tuple(buyer_groups), total))
     grand = QuantityTotals()
-    for group in carrier_groups:
-        grand += group.totals
+    for carrier_group in carrier_groups:
+        grand += carrier_group.totals
     chosen = carrier_map.get(carrier_id) if carrier_id is not None else None
     return ShippingList(day=day, carrier_name=chosen.name if chosen else "", carriers=tuple(carrier_groups),
                         totals=grand, labels=labels)

@@ -276,8 +276,9 @@ class _HeldConnection:
     def _synchronous(self, level: str) -> None:
         # On the driver's connection: through SQLAlchemy the PRAGMA would begin a transaction,
         # inside which SQLite refuses to change it. PRAGMA takes no parameters: one fixed statement per level.
-        if self.db.dialect == "sqlite" and self._connection is not None:
-            self._connection.connection.driver_connection.execute(_SYNCHRONOUS[level])
+        driver = self._connection.connection.driver_connection if self._connection is not None else None
+        if self.db.dialect == "sqlite" and driver is not None:
+            driver.execute(_SYNCHRONOUS[level])
 
     def close(self) -> None:
         if self._connection is not None:

@@ -20,6 +20,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from oroshi_desktop.db.engine import rows_changed
 from oroshi_desktop.db.models import (
     Invoice,
     InvoiceSupplierOrganization,
@@ -306,7 +307,7 @@ def renew_row(session: Session, row: OutboxMessage, *, sender: str | None, now: 
         reopened = session.execute(update(OutboxMessage).where(OutboxMessage.id == row.id, OutboxMessage.state == FAILED)
                                    .values(state=PENDING, failure_kind=None, last_error=None, last_error_ja=None,
                                            updated_at=now).execution_options(synchronize_session=False))
-        if reopened.rowcount != 1:
+        if rows_changed(reopened) != 1:
             raise UserError(f"outbox row {row.id} is already on its way", f"送信キューの行 {row.id} はすでに送信中です")
         session.refresh(row)
         _refresh(session, context, row, organization, frozen, fingerprint)

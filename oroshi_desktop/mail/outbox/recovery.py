@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import update
 
-from oroshi_desktop.db.engine import Database
+from oroshi_desktop.db.engine import Database, rows_changed
 from oroshi_desktop.db.models import OutboxMessage
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.errors import NotFound, UserError
@@ -65,7 +65,7 @@ def mark_sent(db: Database, row_id: int, *, now: datetime | None = None) -> None
                                  .where(OutboxMessage.id == row_id, OutboxMessage.state.in_((UNCERTAIN, FAILED)))
                                  .values(state=SENT, sent_at=now, updated_at=now)
                                  .execution_options(synchronize_session=False))
-        if result.rowcount != 1:
+        if rows_changed(result) != 1:
             raise UserError(f"outbox row {row_id} is {row.state}; only uncertain or failed rows can be marked sent",
                             f"送信キューの行 {row_id} は「{row.state}」です。要確認か失敗の行だけ送信済みにできます")
         mark_iso_sent(session, row.invoice_supplier_organization_id, now)

@@ -15,21 +15,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Connection, Select, bindparam, exists, or_, select, update
+from sqlalchemy import ColumnElement, Connection, Select, bindparam, exists, or_, select, update
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, SupplierOrganization
 from oroshi_desktop.domain.formats import prefecture_name
 from oroshi_desktop.errors import BrokenReference
+from oroshi_desktop.labels import OutboxState
 from oroshi_desktop.mail.compose import PASSWORD_DELIVERY_MODES, MailOrganization, header_text
 from oroshi_desktop.queries.preferences import PASSWORD_DELIVERY, get_preference
 
-PENDING = "pending"
-SENDING = "sending"
-SENT = "sent"
-FAILED = "failed"
-UNCERTAIN = "uncertain"
-STATES = (PENDING, SENDING, SENT, FAILED, UNCERTAIN)
+PENDING, SENDING, SENT, FAILED, UNCERTAIN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.SENT,
+                                             OutboxState.FAILED, OutboxState.UNCERTAIN)
+STATES = tuple(OutboxState)
 CLAIMABLE = (PENDING, FAILED)  # a permanent failure is excluded by ``claimable_condition``
 
 PERMANENT = "permanent"
@@ -61,7 +59,7 @@ def default_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{threading.get_ident()}"
 
 
-def claimable_condition() -> object:
+def claimable_condition() -> ColumnElement[bool]:
     """``pending``, or ``failed`` for a reason a retry can fix."""
     return or_(OutboxMessage.state == PENDING,
                (OutboxMessage.state == FAILED)
@@ -72,7 +70,7 @@ def is_claimable(row: OutboxMessage) -> bool:
     return row.state == PENDING or (row.state == FAILED and row.failure_kind != PERMANENT)
 
 
-def is_latest() -> object:
+def is_latest() -> ColumnElement[bool]:
     """SQL: this outbox row is the newest generation of its organization row."""
     newer = aliased(OutboxMessage)
     return ~exists().where(newer.invoice_supplier_organization_id == OutboxMessage.invoice_supplier_organization_id,
@@ -99,7 +97,7 @@ def latest_outbox_rows(session: Session, invoice_id: int) -> list[OutboxMessage]
     return [latest[iso_id] for iso_id in iso_ids if iso_id in latest]
 
 
-def due_invoices_query(now: datetime) -> Select[tuple[int]]:
+def due_invoices_query(now: datetime) -> Select[int]:
     """The due rule, in SQL: send_email, not sent, send_at ≤ now; by id.
 
     ``send_at`` is a Rails column (naive UTC); the column type turns the aware ``now`` into a
