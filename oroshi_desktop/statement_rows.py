@@ -7,7 +7,7 @@ each function one transaction through ``Database.reading`` / ``Database.writing`
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -43,7 +43,8 @@ def run_rows(session: Session, invoice_id: int, only: Iterable[int] | None = Non
              .order_by(InvoiceSupplierOrganization.id))
     if only is not None:
         query = query.where(InvoiceSupplierOrganization.id.in_(list(only)))
-    rows = [(iso_id, organization_id, name) for iso_id, organization_id, name in session.execute(query)]
+    rows: list[tuple[int, int, str | None]] = [
+        (iso_id, organization_id, name) for iso_id, organization_id, name in session.execute(query)]
     return invoice.start_date, invoice.end_date, rows
 
 
@@ -72,7 +73,7 @@ def check_row(session: Session, invoice_id: int, iso_id: int, organization_id: i
 
 
 def store_statements(session: Session, *, invoice_id: int, iso_id: int, organization_id: int, entity_name: str,
-                     start: date, end: date, rendered: list[tuple[str, bytes, str]], tz: ZoneInfo) -> list[int]:
+                     start: date, end: date, rendered: Sequence[tuple[str, bytes, str]], tz: ZoneInfo) -> list[int]:
     """Store a row's PDFs (format, bytes, password) with their archive facts, keep the passwords on
     the row and mark it completed; returns the new document ids."""
     passwords: dict[str, str] = {}
@@ -99,10 +100,10 @@ def rows_to_generate(session: Session, invoice_id: int, sender: str, *, resend: 
     asked for a resend."""
     from oroshi_desktop.mail.outbox.preparation import blocked_rows
 
-    pending = session.scalars(select(InvoiceSupplierOrganization.id)
-                              .where(InvoiceSupplierOrganization.invoice_id == invoice_id,
-                                     InvoiceSupplierOrganization.completed.is_not(True))
-                              .order_by(InvoiceSupplierOrganization.id)).all()
+    pending = list(session.scalars(select(InvoiceSupplierOrganization.id)
+                                   .where(InvoiceSupplierOrganization.invoice_id == invoice_id,
+                                          InvoiceSupplierOrganization.completed.is_not(True))
+                                   .order_by(InvoiceSupplierOrganization.id)))
     blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending and not resend else set()
     return [iso_id for iso_id in pending if iso_id not in blocked]
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import ColumnElement, and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.engine import Database
@@ -29,6 +29,7 @@ from oroshi_desktop.db.models import (
     Supply,
     SupplyDate,
 )
+from oroshi_desktop.labels import stored_message_text
 from oroshi_desktop.ledger import unresolved_failure
 from oroshi_desktop.mail.outbox.states import FAILED, UNCERTAIN
 
@@ -78,6 +79,12 @@ class FailedJob:
     message: str
     error: str
     finished_at: datetime | None
+    message_key: str | None = None
+    message_args: dict[str, str] | None = None
+
+    def message_text(self, language: str) -> str:
+        """The message in ``language``: by its key, or the stored sentence (``labels.StoredMessage``)."""
+        return stored_message_text(self.message_key, self.message_args, self.message, language)
 
 
 @dataclass(frozen=True)
@@ -112,7 +119,7 @@ def shipments(session: Session, days: tuple[date, ...]) -> list[CarrierShipments
              .group_by(Order.shipping_date, ShippingOrganization.id, ShippingOrganization.name)
              .order_by(Order.shipping_date, ShippingOrganization.name, ShippingOrganization.id))
     return [CarrierShipments(day, int(cid), name or "", int(count), int(freight))
-            for day, cid, name, count, freight in session.execute(query)]
+            for day, cid, name, count, freight in session.execute(query) if day is not None]
 
 
 def due_runs(session: Session, until: datetime, tz: ZoneInfo) -> list[DueRun]:
@@ -128,7 +135,7 @@ def due_runs(session: Session, until: datetime, tz: ZoneInfo) -> list[DueRun]:
             for run_id, start, end, send_at, count in session.execute(query)]
 
 
-def _latest_generation() -> object:
+def _latest_generation() -> ColumnElement[bool]:
     newer = aliased(OutboxMessage)
     return ~exists().where(and_(newer.invoice_supplier_organization_id == OutboxMessage.invoice_supplier_organization_id,
                                 newer.generation > OutboxMessage.generation))
@@ -169,10 +176,11 @@ def failed_jobs(session: Session, pc: str, limit: int = SHOWN_PER_PART) -> tuple
     """This PC's failed jobs that no later success settled (``ledger.unresolved_failure``)."""
     condition = and_(JobRow.requested_by == pc, unresolved_failure())
     count = session.scalar(select(func.count(JobRow.id)).where(condition)) or 0
-    rows = session.execute(select(JobRow.id, JobRow.kind, JobRow.message, JobRow.error, JobRow.finished_at)
+    rows = session.execute(select(JobRow.id, JobRow.kind, JobRow.message, JobRow.error, JobRow.finished_at,
+                                  JobRow.message_key, JobRow.message_args)
                            .where(condition).order_by(JobRow.id.desc()).limit(limit))
-    return [FailedJob(int(job_id), kind, message or "", error or "", finished)
-            for job_id, kind, message, error, finished in rows], int(count)
+    return [FailedJob(int(job_id), kind, message or "", error or "", finished, key, args)
+            for job_id, kind, message, error, finished, key, args in rows], int(count)
 
 
 def load_today(session: Session, ledger_session: Session | None, *, now: datetime, tz: ZoneInfo, pc: str) -> Today:

@@ -172,7 +172,6 @@ class PagedIdModel(QAbstractTableModel):
         ids = self.ids[page * size:(page + 1) * size]
         try:
             self._rows.update(self.read_rows(ids))
-            self.pages_read += 1
         except Exception:  # the database went away: the cells show … and the next refresh tries again
             log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
 

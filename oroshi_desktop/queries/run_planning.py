@@ -214,7 +214,7 @@ def implausible_by_organization(session: Session, organization_ids: Sequence[int
     An organization whose supplies cannot make a statement is left out (it is refused on its own)."""
     names = dict(session.execute(select(SupplierOrganization.id, SupplierOrganization.entity_name)
                                  .where(SupplierOrganization.id.in_(list(organization_ids)))).all())
-    found = []
+    found: list[tuple[int, str | None, list[StatementLine]]] = []
     for organization_id in organization_ids:
         try:
             lines = implausible_lines(session, organization_id, start, end, limit)

@@ -80,9 +80,11 @@ class OrderTableModel(PagedIdModel):
     @staticmethod
     def typed(row: OrderRow, column: int) -> Any:
         """Numbers and dates as themselves for Excel; None: the shown text."""
-        return {OrderSort.ITEMS: row.item_quantity, OrderSort.RECEPTACLES: row.receptacle_quantity,
-                OrderSort.FREIGHT: row.freight_quantity, OrderSort.PRICE: row.price,
-                OrderSort.SHIPPING_DATE: row.shipping_date, OrderSort.ARRIVAL_DATE: row.arrival_date}.get(column)
+        typed: dict[int, Any] = {
+            OrderSort.ITEMS: row.item_quantity, OrderSort.RECEPTACLES: row.receptacle_quantity,
+            OrderSort.FREIGHT: row.freight_quantity, OrderSort.PRICE: row.price,
+            OrderSort.SHIPPING_DATE: row.shipping_date, OrderSort.ARRIVAL_DATE: row.arrival_date}
+        return typed.get(column)
 
     def order_at(self, row: int) -> OrderRow | None:
         return self.row_at(row)

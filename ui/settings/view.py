@@ -371,7 +371,7 @@ class SettingsView(SettingsForm):
         """Another view sent the user here for one field (``"smtp_host"``): show and focus it."""
         edit = self.edits.get(str(target))
         if edit is not None:
-            self.scroll.ensureWidgetVisible(edit)
+            self.scroll_area.ensureWidgetVisible(edit)
             edit.setFocus()
 
     def print_current(self) -> None:

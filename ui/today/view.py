@@ -19,6 +19,7 @@ from ui.i18n import current_language, label, message
 from ui.operations import Operation
 from ui.orders import documents
 from ui.qt import (
+    QAction,
     QFrame,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +35,7 @@ from ui.qt import (
     Signal,
 )
 from ui.settings.form import Columns, VerticalScroll
+from ui.toolbar import action_named
 
 WEEKDAYS = ("月", "火", "水", "木", "金", "土", "日")
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -120,13 +122,21 @@ class TodayView(QWidget):
         ctx.data_changed.connect(lambda _area: self._changed())
         ctx.jobs_changed.connect(self._changed)
         ctx.database_changed.connect(self._changed)
-        ctx.online_changed.connect(lambda online: online and self._changed())
+        ctx.online_changed.connect(self._online_changed)
         if ctx.monitor is not None:
             ctx.monitor.overview_changed.connect(self._show_mail_check)
         self._show_mail_check(None)
         self.refresh()
 
     # ---- reading -------------------------------------------------------------------------------
+
+    def _online_changed(self, online: bool) -> None:
+        if online:
+            self._changed()
+
+    def action(self, name: str) -> QAction:
+        """The view contract's action by name (``showToday`` lives in the main window)."""
+        return action_named(self, name)
 
     def _changed(self) -> None:
         if self.isVisible():
@@ -172,13 +182,15 @@ class TodayView(QWidget):
         assert isinstance(layout, QVBoxLayout)
         while layout.count():
             item = layout.takeAt(0)
-            widget = item.widget()
+            if item is None:
+                break
+            widget, inner = item.widget(), item.layout()
             if widget is not None:
                 widget.deleteLater()
-            elif item.layout() is not None:
-                inner = item.layout()
+            elif inner is not None:
                 while inner.count():
-                    child = inner.takeAt(0).widget()
+                    child_item = inner.takeAt(0)
+                    child = child_item.widget() if child_item is not None else None
                     if child is not None:
                         child.deleteLater()
                 inner.deleteLater()
@@ -282,7 +294,7 @@ class TodayView(QWidget):
         for job in today.failed_jobs:
             kind = JOB_KIND_LABELS.get(job.kind, Label(job.kind, job.kind))
             layout.addWidget(self._link(
-                self.tr("{kind}: {message}").format(kind=label(kind), message=message(job.message)),
+                self.tr("{kind}: {message}").format(kind=label(kind), message=message(job)),
                 "todayFailedJob", self._go("jobs", job.job_id), job.error))
         self._more(layout, len(today.failed_jobs), today.failed_job_count)
 
@@ -297,7 +309,9 @@ class TodayView(QWidget):
             box = self.sections["mail_check"]
             box.setTitle(self.tr("次のメール確認"))
             self.mail_check_line = self._link(text, "todayMailCheck", self._go("jobs"), self.tr("ジョブの画面を開きます"))
-            box.layout().addWidget(self.mail_check_line)
+            box_layout = box.layout()
+            assert box_layout is not None
+            box_layout.addWidget(self.mail_check_line)
         elif self.mail_check_line.text() != text:
             self.mail_check_line.setText(text)
 

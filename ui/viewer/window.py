@@ -72,7 +72,7 @@ class PdfViewerWindow(QMainWindow):
         find = QAction(self.tr("PDF内を検索"), self)
         find.setObjectName("findInPdf")
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        find.triggered.connect(lambda _checked=False: (tab := self.current_tab()) and tab.focus_search())
+        find.triggered.connect(lambda _checked=False: self._focus_search())
         self.addAction(find)  # Ctrl+F anywhere in the viewer: the current tab's search box
         self.restore_size()
 
@@ -97,6 +97,11 @@ class PdfViewerWindow(QMainWindow):
         self.tabs.setTabToolTip(index, tab.title)
         self.tabs.setCurrentIndex(index)
         return tab
+
+    def _focus_search(self) -> None:
+        tab = self.current_tab()
+        if tab is not None:
+            tab.focus_search()
 
     def current_tab(self) -> PdfTab | None:
         widget = self.tabs.currentWidget()
