@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 STATEMENT, PREVIEW, MAIL, ORDER_DOCUMENT, CHECK_SHEET = (
     "statement", "statement_preview", "mail", "order_document", "check_sheet")
+BOUNCE_CHECK = "bounce_check"  # 不達の確認: the bounce mailbox read (oroshi_desktop.mail.bounces)
 ORDER_DOCUMENT_TYPES = ("shipping_chart", "packing_slips", "shipping_list")
 
 MAIL_RETRIES = 3
@@ -49,6 +50,7 @@ MESSAGES: dict[str, JobMessages] = {
     ORDER_DOCUMENT: JobMessages("出荷書類を作成処理中…", "注文書類作成完了", "注文書類の作成に失敗しました。"),
     CHECK_SHEET: JobMessages("{date}供給受入れチェック表を作成中…", "供給受入れチェック表作成完了。",
                              "供給受入れチェック表の作成に失敗しました。"),
+    BOUNCE_CHECK: JobMessages("不達メールを確認中…", "不達メールの確認が終わりました。", "不達メールを確認できませんでした。"),
 }
 MAIL_CHECK_RUNNING = "送信予定の仕切り書メールを送信中…"
 NOTHING_DUE = "送信予定のメールはありません。"
@@ -170,9 +172,20 @@ def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutp
     return MESSAGES[MAIL].done, None
 
 
+def work_bounce_check(runtime: Runtime, arguments: dict[str, Any]) -> tuple[str, JobOutput | None]:
+    """The bounce mailbox read once; a mailbox that cannot be read fails the job with one line."""
+    from oroshi_desktop.mail.bounces.check import check_bounces
+
+    summary = check_bounces(runtime.db, runtime.settings.imap)
+    log.info("bounce check: %s", summary.describe())
+    for line in summary.lines():
+        log.info("bounce check: %s", line)
+    return MESSAGES[BOUNCE_CHECK].done, None
+
+
 WORK: dict[str, Work] = {
     STATEMENT: work_statement, PREVIEW: work_preview, MAIL: work_mail, ORDER_DOCUMENT: work_order_document,
-    CHECK_SHEET: work_check_sheet,
+    CHECK_SHEET: work_check_sheet, BOUNCE_CHECK: work_bounce_check,
 }
 
 
@@ -276,6 +289,23 @@ class Tasks:
             if not due_invoices(session, utcnow()):
                 return None
         return self.mail_check_now()
+
+    def bounce_check_now(self) -> int:
+        """The bounce check, now (the job centre's button, ``bounce-check``)."""
+        return self.enqueue(BOUNCE_CHECK, {})
+
+    def scheduled_bounce_check(self) -> int | None:
+        """One slot's bounce check: only with a bounce mailbox set, some statement mail sent within
+        the bounce window, and the queue running."""
+        from oroshi_desktop.db.types import utcnow
+        from oroshi_desktop.mail.bounces.check import recently_sent
+
+        runtime = self.runtime
+        if not runtime.settings.imap.configured or is_paused(runtime.ledger):
+            return None
+        if not recently_sent(runtime.db, utcnow()):
+            return None
+        return self.bounce_check_now()
 
     def enqueue_order_document(self, document_type: str, *, day: date, carrier_id: int | None,
                                filters: Any = None, paper: str | None = None) -> int:

@@ -33,6 +33,7 @@ JOB_KIND_LABELS = {
     "mail": Label("仕切り書メール送信", "Statement mail"),
     "order_document": Label("出荷書類", "Shipping documents"),
     "check_sheet": Label("供給受入れチェック表", "Reception check sheet"),
+    "bounce_check": Label("不達の確認", "Bounce check"),
 }
 # The batch mail check is a ``mail`` job without a run; users know it apart from send-now.
 MAIL_CHECK_LABEL = Label("メール確認（定期）", "Mail check (scheduled)")
@@ -41,6 +42,7 @@ MAIL_CHECK_LABEL = Label("メール確認（定期）", "Mail check (scheduled)"
 OUTBOX_STATE_LABELS = {
     "pending": Label("送信待ち", "Waiting"), "sending": Label("送信中", "Sending"), "sent": Label("送信済み", "Sent"),
     "failed": Label("失敗", "Failed"), "uncertain": Label("要確認", "Check"),
+    "bounced": Label("不達", "Bounced"),
 }
 DELIVERY_UNKNOWN = Label("メールが届いたかどうか分かりません。", "It is not known whether the mail arrived. ")
 UNCERTAIN_ADVICE = Label("相手に届いたか確認してください。届いていなければ「再送」、届いていれば「送信済みにする」を選びます。",
@@ -67,6 +69,8 @@ JOB_MESSAGES_EN = {
     "供給受入れチェック表の作成に失敗しました。": "The reception check sheet could not be made.",
     "送信予定の仕切り書メールを送信中…": "Sending the statement mails that are due…",
     "送信予定のメールはありません。": "No mail is due.",
+    "不達メールを確認中…": "Checking for bounced mail…", "不達メールの確認が終わりました。": "Bounce check done.",
+    "不達メールを確認できませんでした。": "The bounce check failed.",
     "処理中に停止しました": "Stopped while running", "処理中に停止しました（再実行します）": "Stopped while running (runs again)",
 }
 _TEMPLATES = [(re.compile(re.sub(r"\\\{(\w+)\\\}", r"(?P<\1>.*?)", re.escape(ja)) + "$"), en)

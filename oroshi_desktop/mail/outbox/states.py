@@ -29,7 +29,8 @@ SENDING = "sending"
 SENT = "sent"
 FAILED = "failed"
 UNCERTAIN = "uncertain"
-STATES = (PENDING, SENDING, SENT, FAILED, UNCERTAIN)
+BOUNCED = "bounced"  # 不達: the server accepted it, then a delivery status notification said it failed
+STATES = (PENDING, SENDING, SENT, FAILED, UNCERTAIN, BOUNCED)
 CLAIMABLE = (PENDING, FAILED)  # a permanent failure is excluded by ``claimable_condition``
 
 PERMANENT = "permanent"
