@@ -17,7 +17,8 @@ system_packages=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libcups2
   poppler-utils poppler-data redis-server xvfb xauth
   binutils dbus-daemon dbus-bin gnome-keyring  # the bundle build (objdump) and its keyring check
-  trayer)  # a tray host on Xvfb, so the tray tests run instead of skipping
+  trayer  # a tray host on Xvfb, so the tray tests run instead of skipping
+  postfix dovecot-imapd)  # a real mail system for the bounce tests (started by the suite in a temp folder)
 
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
@@ -29,6 +30,11 @@ ensure_system_packages() {
   if [ "$(id -u)" -eq 0 ]; then
     echo "installing system packages: ${missing[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
+    # Postfix asks what kind of mail system it is: a local-only one (the tests run their own instance).
+    if command -v debconf-set-selections >/dev/null 2>&1; then
+      printf '%s\n' "postfix postfix/main_mailer_type select Local only" \
+        "postfix postfix/mailname string localhost" | debconf-set-selections
+    fi
     apt-get update -qq >/dev/null
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else

@@ -48,6 +48,9 @@ DELIVERY_UNKNOWN = Label("メールが届いたかどうか分かりません。
 UNCERTAIN_ADVICE = Label("相手に届いたか確認してください。届いていなければ「再送」、届いていれば「送信済みにする」を選びます。",
                          "Check with the recipient: if it did not arrive choose \u201cResend\u201d, if it did "
                          "choose \u201cMark as sent\u201d.")
+BOUNCED_ADVICE = Label("宛先をWebシステムで直してから「再送」を選びます。郵送や手渡しで届けた場合は「送信済みにする」を選びます。",
+                       "Correct the address in the web system, then choose \u201cResend\u201d; if it was posted or "
+                       "handed over, choose \u201cMark as sent\u201d.")
 DELETED_ORGANIZATION = Label("（削除された組織）", "(deleted organization)")
 
 

@@ -20,6 +20,7 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.errors import NotFound
+from oroshi_desktop.mail.outbox.bounces import latest_bounces
 from oroshi_desktop.queries.statement_runs import RunRow, run_rows
 
 
@@ -30,6 +31,16 @@ class StatementFile:
     filename: str
     version: int
     password: str | None
+
+
+@dataclass(frozen=True)
+class Bounce:
+    """不達: which address, why (status code and the server's words) and when the notice came."""
+
+    address: str
+    status: str
+    diagnostic: str
+    at: datetime
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,7 @@ class OutboxAttempt:
     last_error_ja: str
     created_at: datetime
     last_error: str = ""  # the same reason in English, for the window in English
+    bounce: Bounce | None = None  # the newest bounce notification of this send
 
     def error_in(self, language: str) -> str:
         return (self.last_error or self.last_error_ja) if language == "en" else self.last_error_ja
@@ -98,16 +110,20 @@ def run_detail(session: Session, invoice_id: int) -> RunDetail:
             .order_by(StoredDocument.version)):
         documents.setdefault(owner_id, {})[kind] = (doc_id, filename, version)  # the newest version wins
     history: dict[int, list[OutboxAttempt]] = {}
-    for row in session.scalars(select(OutboxMessage)
-                               .where(OutboxMessage.invoice_supplier_organization_id.in_(iso_ids))
-                               .order_by(OutboxMessage.generation.desc())
-                               .execution_options(populate_existing=True)):
+    sends = session.scalars(select(OutboxMessage)
+                            .where(OutboxMessage.invoice_supplier_organization_id.in_(iso_ids))
+                            .order_by(OutboxMessage.generation.desc())
+                            .execution_options(populate_existing=True)).all()
+    bounces = latest_bounces(session, [row.id for row in sends])
+    for row in sends:
         recipients = row.recipients or {}
+        event = bounces.get(row.id)
         history.setdefault(row.invoice_supplier_organization_id, []).append(OutboxAttempt(
             id=row.id, generation=row.generation, state=row.state, attempts=row.attempts,
             to=tuple(recipients.get("to") or ()), cc=tuple(recipients.get("cc") or ()), sent_at=row.sent_at,
             last_error_ja=row.last_error_ja or row.last_error or "", created_at=row.created_at,
-            last_error=row.last_error or ""))
+            last_error=row.last_error or "",
+            bounce=Bounce(event.address, event.status, event.diagnostic, event.created_at) if event else None))
     parts = []
     for iso, name, email in isos:
         passwords = iso.passwords or {}

@@ -184,100 +184,100 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="59" />
-        <location filename="../../ui/archive/view.py" line="60" />
+        <location filename="../../ui/archive/view.py" line="61" />
+        <location filename="../../ui/archive/view.py" line="62" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="70" />
+        <location filename="../../ui/archive/view.py" line="72" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="80" />
+        <location filename="../../ui/archive/view.py" line="82" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="81" />
+        <location filename="../../ui/archive/view.py" line="83" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="84" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="84" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="83" />
-        <location filename="../../ui/archive/view.py" line="235" />
+        <location filename="../../ui/archive/view.py" line="85" />
+        <location filename="../../ui/archive/view.py" line="231" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="86" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="85" />
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="87" />
+        <location filename="../../ui/archive/view.py" line="246" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="86" />
+        <location filename="../../ui/archive/view.py" line="88" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="89" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="136" />
+        <location filename="../../ui/archive/view.py" line="132" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="158" />
+        <location filename="../../ui/archive/view.py" line="154" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="161" />
+        <location filename="../../ui/archive/view.py" line="157" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="184" />
+        <location filename="../../ui/archive/view.py" line="180" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="193" />
+        <location filename="../../ui/archive/view.py" line="189" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="218" />
+        <location filename="../../ui/archive/view.py" line="214" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="226" />
+        <location filename="../../ui/archive/view.py" line="222" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="228" />
+        <location filename="../../ui/archive/view.py" line="224" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -286,29 +286,74 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="233" />
+        <location filename="../../ui/archive/view.py" line="229" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="246" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="251" />
+        <location filename="../../ui/archive/view.py" line="247" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="264" />
+        <location filename="../../ui/archive/view.py" line="260" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="274" />
+        <location filename="../../ui/archive/view.py" line="270" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
+    </message>
+</context>
+<context>
+    <name>Bounced</name>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="22" />
+        <source>「{name}」に支払明細書をもう一度送りますか？</source>
+        <translation>Send the payment statement to “{name}” again?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="23" />
+        <source>宛先: {email}（現在の登録）
+届かなかった宛先: {bounced}</source>
+        <translation>To: {email} (as registered now)
+Bounced address: {bounced}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="25" />
+        <source>{email} に再送する</source>
+        <translation>Resend to {email}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="49" />
+        <source>{email} に再送します。</source>
+        <translation>Resending to {email}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="55" />
+        <source>再送を準備しています…</source>
+        <translation>Preparing the resend…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="61" />
+        <source>送信済みにする</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="62" />
+        <source>「{name}」にどのように届けましたか？（例: 郵送、手渡し）</source>
+        <translation>How did “{name}” receive it? (e.g. by post, by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="83" />
+        <source>送信済みにしています…</source>
+        <translation>Marking as sent…</translation>
     </message>
 </context>
 <context>
@@ -548,153 +593,153 @@ Details (for support): {error}</translation>
         <translation>Mail check: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="111" />
+        <location filename="../../ui/jobs/view.py" line="112" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="114" />
+        <location filename="../../ui/jobs/view.py" line="115" />
         <source>状態で絞り込み</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="115" />
+        <location filename="../../ui/jobs/view.py" line="116" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="116" />
+        <location filename="../../ui/jobs/view.py" line="117" />
         <source>種類で絞り込み</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="117" />
+        <location filename="../../ui/jobs/view.py" line="118" />
         <source>すべての種類</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="121" />
+        <location filename="../../ui/jobs/view.py" line="122" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="123" />
+        <location filename="../../ui/jobs/view.py" line="124" />
         <source>種類:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="126" />
+        <location filename="../../ui/jobs/view.py" line="127" />
         <source>このPCのみ（{pc}）</source>
         <translation>This PC only ({pc})</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="128" />
+        <location filename="../../ui/jobs/view.py" line="129" />
         <source>このPCのジョブだけを表示</source>
         <translation>Show only this PC's jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="137" />
+        <location filename="../../ui/jobs/view.py" line="138" />
         <source>ジョブ一覧</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="148" />
+        <location filename="../../ui/jobs/view.py" line="149" />
         <source>再実行</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="148" />
+        <location filename="../../ui/jobs/view.py" line="149" />
         <source>失敗・破棄したジョブをもう一度実行します</source>
         <translation>Run a failed or discarded job again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="150" />
+        <location filename="../../ui/jobs/view.py" line="151" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="150" />
+        <location filename="../../ui/jobs/view.py" line="151" />
         <source>待機中・失敗のジョブを実行しないようにします</source>
         <translation>Keep a queued or failed job from running</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="153" />
         <source>出力を開く</source>
         <translation>Open output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="152" />
+        <location filename="../../ui/jobs/view.py" line="153" />
         <source>ジョブが作ったファイルを開きます</source>
         <translation>Open the file the job made</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="154" />
+        <location filename="../../ui/jobs/view.py" line="155" />
         <source>失敗をすべて再実行</source>
         <translation>Retry all failed</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="155" />
+        <location filename="../../ui/jobs/view.py" line="156" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行します</source>
         <translation>Retry every failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="156" />
-        <location filename="../../ui/jobs/view.py" line="270" />
+        <location filename="../../ui/jobs/view.py" line="157" />
+        <location filename="../../ui/jobs/view.py" line="271" />
         <source>すべて破棄</source>
         <translation>Discard all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="157" />
+        <location filename="../../ui/jobs/view.py" line="158" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します</source>
         <translation>Discard every queued or failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="261" />
+        <location filename="../../ui/jobs/view.py" line="262" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行しますか？</source>
         <translation>Retry every failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="262" />
+        <location filename="../../ui/jobs/view.py" line="263" />
         <source>すべて再実行</source>
         <translation>Retry all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="264" />
+        <location filename="../../ui/jobs/view.py" line="265" />
         <source>失敗したジョブを再実行しています…</source>
         <translation>Retrying the failed jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="265" />
+        <location filename="../../ui/jobs/view.py" line="266" />
         <source>{count} 件は再実行できませんでした。</source>
         <translation>{count} could not be retried.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="268" />
+        <location filename="../../ui/jobs/view.py" line="269" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？</source>
         <translation>Discard every queued or failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="269" />
+        <location filename="../../ui/jobs/view.py" line="270" />
         <source>破棄したジョブは実行されません（あとから再実行はできます）。</source>
         <translation>Discarded jobs do not run (you can retry them later).</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="272" />
+        <location filename="../../ui/jobs/view.py" line="273" />
         <source>ジョブを破棄しています…</source>
         <translation>Discarding jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="273" />
+        <location filename="../../ui/jobs/view.py" line="274" />
         <source>{count} 件は破棄できませんでした。</source>
         <translation>{count} could not be discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="287" />
+        <location filename="../../ui/jobs/view.py" line="288" />
         <source>ジョブ {id}</source>
         <translation>Job {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="328" />
+        <location filename="../../ui/jobs/view.py" line="329" />
         <source>ファイルを開いています…</source>
         <translation>Opening the file…</translation>
     </message>
@@ -1322,53 +1367,53 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/orders/view.py" line="48" />
-        <location filename="../../ui/orders/view.py" line="49" />
+        <location filename="../../ui/orders/view.py" line="50" />
+        <location filename="../../ui/orders/view.py" line="51" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="57" />
+        <location filename="../../ui/orders/view.py" line="59" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="63" />
+        <location filename="../../ui/orders/view.py" line="65" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="64" />
+        <location filename="../../ui/orders/view.py" line="66" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="65" />
+        <location filename="../../ui/orders/view.py" line="67" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="67" />
+        <location filename="../../ui/orders/view.py" line="69" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="68" />
+        <location filename="../../ui/orders/view.py" line="70" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="69" />
+        <location filename="../../ui/orders/view.py" line="71" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="73" />
+        <location filename="../../ui/orders/view.py" line="75" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="159" />
+        <location filename="../../ui/orders/view.py" line="155" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -1376,54 +1421,96 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrganizationBox</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="110" />
+        <location filename="../../ui/statements/detail.py" line="115" />
         <source>PDFはまだ作成されていません。</source>
         <translation>The PDFs are not made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="110" />
+        <location filename="../../ui/statements/detail.py" line="115" />
         <source>PDFがありません。</source>
         <translation>There are no PDFs.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="118" />
+        <location filename="../../ui/statements/detail.py" line="123" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="120" />
+        <location filename="../../ui/statements/detail.py" line="125" />
         <source>{kind}のPDFを開く</source>
         <translation>Open the {kind} PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="138" />
+        <location filename="../../ui/statements/detail.py" line="144" />
         <source>エラー: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="145" />
+        <location filename="../../ui/statements/detail.py" line="153" />
         <source>第{generation}回: {state}（試行 {count} 回</source>
         <translation>Send {generation}: {state} ({count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="147" />
+        <location filename="../../ui/statements/detail.py" line="155" />
         <source>、送信 {time}</source>
         <translation>, sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="148" />
+        <location filename="../../ui/statements/detail.py" line="156" />
         <source>、{error}</source>
         <translation>, {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="148" />
+        <location filename="../../ui/statements/detail.py" line="156" />
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="150" />
+        <location filename="../../ui/statements/detail.py" line="158" />
         <source>これまでの送信:</source>
         <translation>Earlier sends:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="169" />
+        <source>不達: {address} に届きませんでした（{status}、{time} に通知）
+理由: {why}</source>
+        <translation>Bounced: not delivered to {address} ({status}, notice of {time})
+Reason: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="178" />
+        <source>再送先（現在の登録）: {email}</source>
+        <translation>Resend to (as registered now): {email}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="179" />
+        <source>再送先がありません。Webシステムでメールアドレスを登録してください。</source>
+        <translation>No address to resend to. Register the mail address in the web system.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="183" />
+        <source>再送</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="185" />
+        <source>{email} に再送</source>
+        <translation>Resend to {email}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="186" />
+        <source>Webシステムで直した現在の宛先に、この組織の支払明細書をもう一度送ります</source>
+        <translation>Send this organization's statement again to its current address, as corrected in the web system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="188" />
+        <source>送信済みにする…</source>
+        <translation>Mark as sent…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="190" />
+        <source>郵送や手渡しなど、ほかの方法で届けたときに、メモを付けて送信済みにします</source>
+        <translation>When it was delivered another way (post, by hand): mark as sent with a note</translation>
     </message>
 </context>
 <context>
@@ -1507,7 +1594,7 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Mark a mail you know has arrived as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="141" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="142" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
@@ -1566,17 +1653,17 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="55" />
+        <location filename="../../ui/statements/detail.py" line="56" />
         <source>パスワード（クリックでコピー）</source>
         <translation>Password (click to copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="56" />
+        <location filename="../../ui/statements/detail.py" line="57" />
         <source>クリックするとパスワードを表示します。表示中にクリックするとコピーします。</source>
         <translation>Click to show the password; click the shown password to copy it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="66" />
+        <location filename="../../ui/statements/detail.py" line="67" />
         <source>コピーしました</source>
         <translation>Copied</translation>
     </message>
@@ -1756,23 +1843,33 @@ Enter the password.</translation>
     </message>
     <message>
         <location filename="../../ui/shell/commands.py" line="22" />
-        <location filename="../../ui/shell/commands.py" line="37" />
+        <source>今すぐ不達を確認</source>
+        <translation>Check for bounces now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/commands.py" line="24" />
+        <source>不達通知のメールボックスをいますぐ確認します（設定のIMAP）</source>
+        <translation>Read the bounce mailbox now (the IMAP settings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/commands.py" line="26" />
+        <location filename="../../ui/shell/commands.py" line="43" />
         <source>一時停止</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/commands.py" line="24" />
-        <location filename="../../ui/shell/commands.py" line="39" />
+        <location filename="../../ui/shell/commands.py" line="28" />
+        <location filename="../../ui/shell/commands.py" line="45" />
         <source>このPCのジョブの実行を止めます（再開できます）</source>
         <translation>Stop running this PC's jobs (you can resume)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/commands.py" line="37" />
+        <location filename="../../ui/shell/commands.py" line="43" />
         <source>再開</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/commands.py" line="38" />
+        <location filename="../../ui/shell/commands.py" line="44" />
         <source>このPCのジョブの実行を再開します</source>
         <translation>Run this PC's jobs again</translation>
     </message>
@@ -1788,82 +1885,87 @@ Enter the password.</translation>
 <context>
     <name>RunDetail</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="35" />
+        <location filename="../../ui/statements/detail.py" line="36" />
         <source>送信待ち</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="35" />
+        <location filename="../../ui/statements/detail.py" line="36" />
         <source>送信中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="36" />
+        <location filename="../../ui/statements/detail.py" line="37" />
         <source>送信済み</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="36" />
+        <location filename="../../ui/statements/detail.py" line="37" />
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="37" />
+        <location filename="../../ui/statements/detail.py" line="38" />
         <source>要確認</source>
         <translation>Check needed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="42" />
+        <location filename="../../ui/statements/detail.py" line="38" />
+        <source>不達</source>
+        <translation>Bounced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="43" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="43" />
+        <location filename="../../ui/statements/detail.py" line="44" />
         <source>供給者</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="77" />
+        <location filename="../../ui/statements/detail.py" line="78" />
         <source>メール: 送信済み（{time}、Webシステムから）</source>
         <translation>Mail: sent ({time}, from the web system)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="79" />
+        <location filename="../../ui/statements/detail.py" line="80" />
         <source>メール: まだ送信キューにありません</source>
         <translation>Mail: not in the send queue yet</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="80" />
+        <location filename="../../ui/statements/detail.py" line="81" />
         <source>メール: {state}</source>
         <translation>Mail: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="81" />
+        <location filename="../../ui/statements/detail.py" line="82" />
         <source>試行 {count} 回</source>
         <translation>{count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="83" />
+        <location filename="../../ui/statements/detail.py" line="84" />
         <source>第{generation}回の送信</source>
         <translation>send {generation}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="85" />
+        <location filename="../../ui/statements/detail.py" line="86" />
         <source>送信 {time}</source>
         <translation>sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="88" />
+        <location filename="../../ui/statements/detail.py" line="89" />
         <source>宛先 {recipients}</source>
         <translation>to {recipients}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="94" />
+        <location filename="../../ui/statements/detail.py" line="95" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="96" />
+        <location filename="../../ui/statements/detail.py" line="97" />
         <source>（CC: {cc}）</source>
         <translation> (CC: {cc})</translation>
     </message>
@@ -1871,27 +1973,27 @@ Enter the password.</translation>
 <context>
     <name>RunDetailPanel</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="168" />
+        <location filename="../../ui/statements/detail.py" line="215" />
         <source>支払明細書の詳細</source>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="180" />
+        <location filename="../../ui/statements/detail.py" line="227" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="184" />
+        <location filename="../../ui/statements/detail.py" line="231" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="185" />
+        <location filename="../../ui/statements/detail.py" line="232" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="186" />
+        <location filename="../../ui/statements/detail.py" line="233" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
     </message>
@@ -2038,266 +2140,304 @@ Enter the password.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/settings/view.py" line="52" />
         <location filename="../../ui/settings/view.py" line="53" />
+        <location filename="../../ui/settings/view.py" line="54" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="64" />
+        <location filename="../../ui/settings/view.py" line="65" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="77" />
+        <location filename="../../ui/settings/view.py" line="78" />
         <source>会社情報（支払明細書・出荷書類に印刷）</source>
         <translation>Company (printed on statements and shipping documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="79" />
+        <location filename="../../ui/settings/view.py" line="80" />
         <source>会社名</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="79" />
+        <location filename="../../ui/settings/view.py" line="80" />
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="79" />
+        <location filename="../../ui/settings/view.py" line="80" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>FAX番号</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="81" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>ウェブサイト</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="115" />
+        <location filename="../../ui/settings/view.py" line="116" />
         <source>書類の設定（全員共通）</source>
         <translation>Documents (shared by every PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="117" />
+        <location filename="../../ui/settings/view.py" line="118" />
         <source>端数処理</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="117" />
+        <location filename="../../ui/settings/view.py" line="118" />
         <source>四捨五入</source>
         <translation>Round half up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="118" />
+        <location filename="../../ui/settings/view.py" line="119" />
         <source>切り捨て</source>
         <translation>Round down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="119" />
+        <location filename="../../ui/settings/view.py" line="120" />
         <source>パスワードの送付</source>
         <translation>Password delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="121" />
         <source>同じメール</source>
         <translation>In the same mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="121" />
         <source>別のメール</source>
         <translation>In a separate mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="121" />
+        <location filename="../../ui/settings/view.py" line="122" />
         <source>出荷表の用紙</source>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="125" />
+        <location filename="../../ui/settings/view.py" line="126" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="127" />
+        <location filename="../../ui/settings/view.py" line="128" />
         <source>接続先URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="128" />
+        <location filename="../../ui/settings/view.py" line="129" />
         <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
         <translation>postgresql://user@server/db (empty: built-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="146" />
         <source>差出人</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="146" />
         <source>空欄で会社のメール</source>
         <translation>empty: the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="147" />
         <source>テスト送信先</source>
         <translation>Test mail to</translation>
     </message>
     <message>
         <location filename="../../ui/settings/view.py" line="154" />
+        <source>不達通知のメールボックス（IMAP）</source>
+        <translation>Bounce mailbox (IMAP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="156" />
+        <source>空欄で不達を確認しません</source>
+        <translation>Empty: no bounce check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="163" />
+        <source>フォルダー</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="164" />
+        <source>確認済みの移動先</source>
+        <translation>Move checked notices to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="164" />
+        <source>空欄で印を付けるだけ</source>
+        <translation>Empty: only flag them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="172" />
         <source>メール確認（cron）</source>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/view.py" line="176" />
         <source>明細行の警告金額（円）</source>
         <translation>Warn above this line amount (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="163" />
+        <location filename="../../ui/settings/view.py" line="181" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="129" />
-        <location filename="../../ui/settings/view.py" line="144" />
+        <location filename="../../ui/settings/view.py" line="383" />
+        <source>接続できました（未確認のメール {count} 件）</source>
+        <translation>Connected ({count} messages not yet checked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="130" />
+        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="162" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="87" />
-        <location filename="../../ui/settings/view.py" line="94" />
+        <location filename="../../ui/settings/view.py" line="88" />
+        <location filename="../../ui/settings/view.py" line="95" />
         <source>ロゴ画像</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="94" />
+        <location filename="../../ui/settings/view.py" line="95" />
         <source>画像 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="131" />
+        <location filename="../../ui/settings/view.py" line="132" />
+        <location filename="../../ui/settings/view.py" line="166" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="136" />
+        <location filename="../../ui/settings/view.py" line="137" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="138" />
+        <location filename="../../ui/settings/view.py" line="139" />
+        <location filename="../../ui/settings/view.py" line="156" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="139" />
+        <location filename="../../ui/settings/view.py" line="140" />
+        <location filename="../../ui/settings/view.py" line="157" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="140" />
+        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="158" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="142" />
+        <location filename="../../ui/settings/view.py" line="159" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="143" />
+        <location filename="../../ui/settings/view.py" line="144" />
+        <location filename="../../ui/settings/view.py" line="161" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="148" />
+        <location filename="../../ui/settings/view.py" line="149" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="152" />
+        <location filename="../../ui/settings/view.py" line="170" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="155" />
+        <location filename="../../ui/settings/view.py" line="173" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="157" />
+        <location filename="../../ui/settings/view.py" line="175" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
-        <location filename="../../ui/settings/view.py" line="171" />
+        <location filename="../../ui/settings/view.py" line="177" />
+        <location filename="../../ui/settings/view.py" line="189" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="160" />
+        <location filename="../../ui/settings/view.py" line="178" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="221" />
+        <location filename="../../ui/settings/view.py" line="244" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="222" />
+        <location filename="../../ui/settings/view.py" line="245" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="300" />
+        <location filename="../../ui/settings/view.py" line="331" />
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="303" />
+        <location filename="../../ui/settings/view.py" line="334" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="315" />
+        <location filename="../../ui/settings/view.py" line="346" />
+        <location filename="../../ui/settings/view.py" line="380" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="333" />
+        <location filename="../../ui/settings/view.py" line="364" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="336" />
+        <location filename="../../ui/settings/view.py" line="367" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="338" />
+        <location filename="../../ui/settings/view.py" line="369" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>
@@ -2356,85 +2496,85 @@ Enter the password.</translation>
 <context>
     <name>Statements</name>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新規作成</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新しい支払明細書を作成（仕切り作成）</source>
         <translation>Create a new payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>選んだ支払明細書のPDFを作成</source>
         <translation>Make the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>選んだ支払明細書のPDFを表示</source>
         <translation>Show the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>メールプレビュー</source>
         <translation>Mail preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>送信されるメールをそのまま表示</source>
         <translation>Show the mail exactly as it will be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>今すぐ送信</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>選んだ支払明細書のメールを今すぐ送信</source>
         <translation>Send the mail of the selected statement now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <location filename="../../ui/statements/confirm.py" line="44" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <source>送信済みのメールをもう一度送信</source>
         <translation>Send the sent mail once more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <location filename="../../ui/statements/confirm.py" line="50" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <source>要確認のメールを送信済みにする</source>
         <translation>Mark the mail that needs checking as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <location filename="../../ui/statements/confirm.py" line="56" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <source>選んだ支払明細書を削除（未送信のみ）</source>
         <translation>Delete the selected statement (only when not sent)</translation>
     </message>
@@ -2516,32 +2656,32 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="132" />
+        <location filename="../../ui/statements/view.py" line="133" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="192" />
+        <location filename="../../ui/statements/view.py" line="193" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="264" />
+        <location filename="../../ui/statements/view.py" line="265" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="333" />
+        <location filename="../../ui/statements/view.py" line="345" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="351" />
+        <location filename="../../ui/statements/view.py" line="363" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="376" />
+        <location filename="../../ui/statements/view.py" line="388" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2628,7 +2768,7 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="109" />
+        <location filename="../../ui/supplies/view.py" line="110" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
@@ -2638,42 +2778,42 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Make and show the reception check sheet of the chosen day, prefecture and reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="236" />
+        <location filename="../../ui/supplies/view.py" line="231" />
         <source>すべての都道府県</source>
         <translation>All prefectures</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="238" />
+        <location filename="../../ui/supplies/view.py" line="233" />
         <source>すべての受入時間</source>
         <translation>All reception times</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="240" />
+        <location filename="../../ui/supplies/view.py" line="235" />
         <source>すべての組織</source>
         <translation>All organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="271" />
+        <location filename="../../ui/supplies/view.py" line="266" />
         <source>{day:%Y/%m/%d} の供給 {count}件</source>
         <translation>{count} supplies on {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="273" />
+        <location filename="../../ui/supplies/view.py" line="268" />
         <source>　（単価未入力 {count}件）</source>
         <translation>  ({count} without a price)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="294" />
+        <location filename="../../ui/supplies/view.py" line="289" />
         <source>{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。</source>
         <translation>There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="305" />
+        <location filename="../../ui/supplies/view.py" line="300" />
         <source>供給・受入チェック表 {day:%Y/%m/%d}</source>
         <translation>Reception check sheet {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="308" />
+        <location filename="../../ui/supplies/view.py" line="303" />
         <source>チェック表を作成しています…</source>
         <translation>Making the check sheet…</translation>
     </message>
@@ -2739,22 +2879,22 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="45" />
+        <location filename="../../ui/shell/monitor.py" line="46" />
         <source>一時停止</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="47" />
+        <location filename="../../ui/shell/monitor.py" line="48" />
         <source>エラーあり</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="49" />
+        <location filename="../../ui/shell/monitor.py" line="50" />
         <source>送信中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="50" />
+        <location filename="../../ui/shell/monitor.py" line="51" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
@@ -2785,48 +2925,63 @@ Its PDFs are deleted too. This cannot be undone.</translation>
     </message>
     <message>
         <location filename="../../ui/tray.py" line="94" />
+        <source>不達 {count} 件</source>
+        <translation>{count} bounced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="96" />
         <source>失敗したジョブ {count} 件</source>
         <translation>{count} jobs failed</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="97" />
+        <location filename="../../ui/tray.py" line="99" />
         <source>（{details}）</source>
         <translation> ({details})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="97" />
+        <location filename="../../ui/tray.py" line="99" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="104" />
+        <location filename="../../ui/tray.py" line="106" />
         <source>支払明細書を送信しました</source>
         <translation>Statements mailed</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="104" />
+        <location filename="../../ui/tray.py" line="106" />
         <source>支払明細書のメールを送信しました。</source>
         <translation>The statement mails were sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="106" />
+        <location filename="../../ui/tray.py" line="108" />
         <source>メールの送信に失敗しました</source>
         <translation>A mail could not be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="107" />
+        <location filename="../../ui/tray.py" line="109" />
         <source>ジョブ画面の送信キューで失敗の理由を確認できます。</source>
         <translation>The mail queue in Jobs shows why.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="109" />
+        <location filename="../../ui/tray.py" line="111" />
         <source>要確認のメールがあります</source>
         <translation>A mail needs checking</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="110" />
+        <location filename="../../ui/tray.py" line="112" />
         <source>届いたかどうか分からないメールがあります。ジョブ画面で「再送」か「送信済みにする」を選んでください。</source>
         <translation>It is not known whether a mail arrived. In Jobs, choose “Resend” or “Mark as sent”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="115" />
+        <source>届かなかった支払明細書があります（不達）</source>
+        <translation>A payment statement did not arrive (bounced)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="116" />
+        <source>相手のメールサーバーから不達の通知が届きました。支払明細書の画面で宛先と理由を確認し、宛先を直してから「再送」を選んでください。</source>
+        <translation>The recipient's mail server sent a bounce notice. Check the address and the reason in the payment statements, correct the address, then choose “Resend”.</translation>
     </message>
 </context>
 </TS>

@@ -244,3 +244,44 @@ def test_a_wrong_password_is_one_line(sqlite_db, mailbox):
     with pytest.raises(MailboxError) as caught:
         check_bounces(sqlite_db, settings)
     assert "ログインできません" in caught.value.message_ja and "refused" in caught.value.message
+
+
+def test_the_command_line(sqlite_db, mailbox, monkeypatch, capsys, capfdbinary):
+    """``imap set-password``, ``bounce-check --once``, ``outbox list`` and ``outbox show-bounce``."""
+    import io
+
+    from oroshi_desktop.cli import main
+
+    rows = sent_rows_for_corpus(sqlite_db)
+    with IMAPClient("127.0.0.1", port=mailbox.imap_port, ssl=False) as client:
+        client.login(OFFICE, mailbox.passwords["office"])
+        client.append("INBOX", (CORPUS / "postfix_unknown_user.eml").read_bytes())
+    for name, value in {"OROSHI_DATABASE_URL": sqlite_db.url.render_as_string(hide_password=False),
+                        "OROSHI_IMAP_HOST": "127.0.0.1", "OROSHI_IMAP_PORT": str(mailbox.imap_port),
+                        "OROSHI_IMAP_SECURITY": "none", "OROSHI_IMAP_USERNAME": OFFICE}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr("sys.stdin", io.StringIO(mailbox.passwords["office"] + "\n"))
+    assert main(["imap", "set-password", "--password-stdin"]) == 0
+    assert secrets.get_secret(secrets.imap_key(OFFICE, "127.0.0.1")) == mailbox.passwords["office"]
+
+    capsys.readouterr()
+    assert main(["bounce-check", "--once"]) == 0
+    out = capsys.readouterr().out
+    row_id = rows["postfix_unknown_user.eml"]
+    assert f"bounced: outbox row {row_id} nosuchuser@oroshi.test 5.1.1" in out and "1 bounced" in out
+
+    assert main(["outbox", "list", "--state", "bounced"]) == 0
+    listed = capsys.readouterr().out.strip().splitlines()
+    assert len(listed) == 1 and listed[0].split()[0] == str(row_id)
+    assert "bounced" in listed[0] and "nosuchuser@oroshi.test" in listed[0] and "5.1.1" in listed[0]
+
+    capfdbinary.readouterr()
+    assert main(["outbox", "show-bounce", str(row_id)]) == 0
+    shown = capfdbinary.readouterr().out
+    assert b"bounced nosuchuser@oroshi.test status 5.1.1" in shown and b"unknown user" in shown
+    assert (CORPUS / "postfix_unknown_user.eml").read_bytes() in shown  # the notification, byte for byte
+
+    monkeypatch.setenv("OROSHI_IMAP_FOLDER", "Missing")
+    assert main(["bounce-check", "--once"]) == 2
+    error = capsys.readouterr().err.strip().splitlines()
+    assert len(error) == 1 and "Missing" in error[0]

@@ -203,3 +203,12 @@ def _wait_listening(port: int, timeout: float = 20.0) -> None:
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.1)
+
+
+def dsn_for(message_id: str, recipient: str, *, status: str = "5.1.1",
+            diagnostic: str = 'unknown user: "nosuchuser"') -> bytes:
+    """A Postfix DSN (the corpus's own, as Postfix writes it) about ``message_id`` sent to ``recipient``."""
+    template = (Path(__file__).parents[1] / "fixtures" / "bounces" / "postfix_unknown_user.eml").read_bytes()
+    return (template.replace(b"<5b1f0c2a9d8e4f7a.oroshi@oroshi.test>", message_id.encode())
+            .replace(b"nosuchuser@oroshi.test", recipient.encode()).replace(b"5.1.1", status.encode())
+            .replace(b'unknown user: "nosuchuser"', diagnostic.encode()))

@@ -69,7 +69,8 @@ class JobsView(QWidget):
         self.mail_check_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         top.addWidget(self.mail_check_label, 1)
         commands = ctx.commands
-        for action, name in ((commands.run_mail_check, "runMailCheckButton"), (commands.pause, "pauseButton")):
+        for action, name in ((commands.run_mail_check, "runMailCheckButton"), (commands.pause, "pauseButton"),
+                             (commands.run_bounce_check, "runBounceCheckButton")):
             button = QToolButton()
             button.setObjectName(name)
             button.setDefaultAction(action)

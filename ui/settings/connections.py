@@ -1,4 +1,4 @@
-"""接続テスト and テストメール: the work that runs on a pool thread (no widgets here).
+"""接続テスト (database and bounce mailbox) and テストメール: the work that runs on a pool thread (no widgets here).
 
 A password typed but not yet saved is used for the test only; an empty field uses the stored one.
 Neither ever reaches a URL that is shown, logged or written.
@@ -14,7 +14,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.pool import NullPool
 
 from oroshi_desktop import secrets
-from oroshi_desktop.config import SmtpSettings
+from oroshi_desktop.config import ImapSettings, SmtpSettings
 from oroshi_desktop.db.engine import parse_database_url
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.transport import SmtpTransport
@@ -67,3 +67,14 @@ def send_test_mail(smtp: SmtpSettings, *, sender: str, to: str, typed_password: 
 
     SmtpTransport(replace(smtp, sender=sender), password_lookup).send(message)
     return str(message["Message-ID"])
+
+
+def test_mailbox(imap: ImapSettings, *, typed_password: str = "") -> int:
+    """Log in to the bounce mailbox and open its folder; the number of messages not yet checked."""
+    from oroshi_desktop.mail.bounces.mailbox import open_mailbox
+
+    def password_lookup(key: str) -> str | None:
+        return typed_password or secrets.get_secret(key)
+
+    with open_mailbox(imap, password_lookup) as mailbox:
+        return len(mailbox.unprocessed())

@@ -39,6 +39,7 @@ class SettingsChange:
     smtp_password: str
     output_folder: str
     language: str
+    imap_password: str = ""
 
 
 def local_preferences(settings: Settings) -> QSettings:
@@ -81,6 +82,11 @@ def save(change: SettingsChange, database: Database) -> None:
             raise UserError("SMTP password: enter the server and the user name first",
                             "SMTPのパスワード: 先にサーバー名とユーザー名を入力してください")
         secrets.set_secret(secrets.smtp_key(settings.smtp.username, settings.smtp.host), change.smtp_password)
+    if change.imap_password:
+        if not settings.imap.username or not settings.imap.host:
+            raise UserError("IMAP password: enter the server and the user name first",
+                            "IMAPのパスワード: 先にサーバー名とユーザー名を入力してください")
+        secrets.set_secret(secrets.imap_key(settings.imap.username, settings.imap.host), change.imap_password)
     with database.write() as session:
         _save_company(session, change.company)
         for key, pref in SHARED_KEYS.items():

@@ -61,7 +61,8 @@ class StatementsView(QWidget):
 
         from ui.statements.detail import RunDetailPanel
 
-        self.detail_panel = RunDetailPanel(self.tz, self.open_file, self)
+        self.detail_panel = RunDetailPanel(self.tz, self.open_file, self, on_resend=self.resend_bounced,
+                                           on_mark_sent=self.mark_bounced_sent)
         self.filters = FilterBar(self)
         self.filters.changed.connect(self._filter_changed)
         self.toolbar = QToolBar(self)
@@ -308,6 +309,17 @@ class StatementsView(QWidget):
         if not confirm.resend(self, detail):
             return
         self._queue(lambda: self.ctx.tasks.enqueue_mail(detail.row.id, resend=True), detail.row.id)
+
+    def resend_bounced(self, part: Any) -> None:
+        """再送 of one 不達 organization to its current address (corrected in the web system)."""
+        from ui.statements.bounced import resend_bounced
+
+        resend_bounced(self, part)
+
+    def mark_bounced_sent(self, part: Any) -> None:
+        from ui.statements.bounced import mark_bounced_sent
+
+        mark_bounced_sent(self, part)
 
     # ---- operations ----------------------------------------------------------------------------
 

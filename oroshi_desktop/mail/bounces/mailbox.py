@@ -151,9 +151,3 @@ def _close(client: Any) -> None:
         with suppress(Exception):
             client.shutdown()
 
-
-def check_connection(settings: ImapSettings, password_lookup: Callable[[str], str | None] | None = None) -> str:
-    """接続テスト: log in and open the folder; the line says how many messages wait."""
-    with open_mailbox(settings, password_lookup) as mailbox:
-        waiting = len(mailbox.unprocessed())
-    return f"{settings.host}: folder {settings.folder}, {waiting} message(s) not yet checked"

@@ -108,6 +108,18 @@ def row_events(session: Session, outbox_id: int) -> list[OutboxEvent]:
                                 .order_by(OutboxEvent.created_at, OutboxEvent.id)))
 
 
+def latest_bounces(session: Session, outbox_ids: list[int]) -> dict[int, OutboxEvent]:
+    """The newest bounce of each of these rows (the statement detail's 不達 line)."""
+    found: dict[int, OutboxEvent] = {}
+    if not outbox_ids:
+        return found
+    for event in session.scalars(select(OutboxEvent).where(OutboxEvent.outbox_id.in_(outbox_ids),
+                                                           OutboxEvent.kind == BOUNCED_EVENT)
+                                 .order_by(OutboxEvent.id)):
+        found[event.outbox_id] = event
+    return found
+
+
 def latest_bounce(session: Session, outbox_id: int) -> tuple[OutboxEvent, StoredDocument]:
     """The newest bounce of a row and its kept notification (``outbox show-bounce``)."""
     if session.get(OutboxMessage, outbox_id) is None:
