@@ -285,3 +285,19 @@ def test_the_command_line(sqlite_db, mailbox, monkeypatch, capfdbinary):
     assert main(["bounce-check", "--once"]) == 2
     error = capfdbinary.readouterr().err.decode().strip().splitlines()
     assert len(error) == 1 and "Missing" in error[0]
+
+
+@pytest.mark.parametrize("security", ["ssl", "starttls"])
+def test_the_certificate_is_verified_as_for_smtp(sqlite_db, tmp_path, security):
+    """TLS to the mailbox: the office's own CA trusted through ``trusted_certificate``, refused without it."""
+    from tests.helpers.smtp_server import make_certificates
+
+    tls = make_certificates(tmp_path / "tls")
+    with mail_system(["office"], postfix=False, tls=tls) as system:
+        port = system.imaps_port if security == "ssl" else system.imap_port
+        settings = imap_settings(system, port=port, security=security)
+        with pytest.raises(MailboxError) as caught:
+            check_bounces(sqlite_db, settings)
+        assert "証明書を確認できません" in caught.value.message_ja
+        summary = check_bounces(sqlite_db, replace(settings, trusted_certificate=str(tls.ca_file)))
+        assert (summary.read, summary.problems) == (0, [])

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.helpers.pgserver import free_port
+from tests.helpers.smtp_server import TlsFiles
 
 DOMAIN = "oroshi.test"
 MAIL_UID = 65534  # nobody: owns the Maildirs, for Postfix's virtual agent and Dovecot alike
@@ -44,6 +45,7 @@ class MailSystem:
     smtp_port: int
     imap_port: int
     passwords: dict[str, str]
+    imaps_port: int = 0  # IMAP over TLS from the first byte; with ``tls`` the plain port offers STARTTLS
 
     def maildir(self, user: str) -> Path:
         return self.root / "mail" / DOMAIN / user / "Maildir"
@@ -98,7 +100,8 @@ def _write_postfix(root: Path, users: list[str], port: int) -> Path:
     return config
 
 
-def _write_dovecot(root: Path, passwords: dict[str, str], port: int) -> Path:
+def _write_dovecot(root: Path, passwords: dict[str, str], port: int, tls: TlsFiles | None = None,
+                   tls_port: int = 0) -> Path:
     run = root / "dovecot-run"
     run.mkdir()
     users = root / "dovecot-users"
@@ -112,7 +115,7 @@ state_dir = {root / 'dovecot-state'}
 log_path = {root / 'dovecot.log'}
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+{f"ssl = yes{chr(10)}ssl_cert = <{tls.cert_file}{chr(10)}ssl_key = <{tls.key_file}" if tls else "ssl = no"}
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_internal_user = dovecot
@@ -133,7 +136,9 @@ service imap-login {{
     port = {port}
   }}
   inet_listener imaps {{
-    port = 0
+    address = 127.0.0.1
+    port = {tls_port}
+    ssl = yes
   }}
 }}
 service pop3-login {{
@@ -155,8 +160,9 @@ service stats {{
 
 
 @contextmanager
-def mail_system(users: list[str], *, postfix: bool = True) -> Iterator[MailSystem]:
-    """Dovecot (and Postfix unless ``postfix=False``) for ``users`` at the test domain; password = user name + "-pw"."""
+def mail_system(users: list[str], *, postfix: bool = True, tls: TlsFiles | None = None) -> Iterator[MailSystem]:
+    """Dovecot (and Postfix unless ``postfix=False``) for ``users`` at the test domain; password = user name + "-pw".
+    With ``tls`` (certificates of ``smtp_server.make_certificates``) Dovecot also serves IMAPS and STARTTLS."""
     # Not under pytest's tmp_path: its parents are private to root, and the daemons run as other users.
     root = Path(tempfile.mkdtemp(prefix="oroshi-mail-"))
     root.chmod(0o755)
@@ -167,8 +173,8 @@ def mail_system(users: list[str], *, postfix: bool = True) -> Iterator[MailSyste
     for path in [root / "mail", *(root / "mail").rglob("*")]:
         os.chown(path, MAIL_UID, MAIL_UID)
     passwords = {user: f"{user}-pw" for user in users}
-    system = MailSystem(root, free_port() if postfix else 0, free_port(), passwords)
-    dovecot_config = _write_dovecot(root, passwords, system.imap_port)
+    system = MailSystem(root, free_port() if postfix else 0, free_port(), passwords, free_port() if tls else 0)
+    dovecot_config = _write_dovecot(root, passwords, system.imap_port, tls, system.imaps_port)
     postfix_config = _write_postfix(root, users, system.smtp_port) if postfix else None
     started: list[list[str]] = []
     try:
