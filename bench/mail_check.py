@@ -31,26 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def build(db, organizations: int) -> int:
-    from oroshi_desktop.db.models import Invoice, InvoiceLayout, InvoiceSupplierOrganization
     from oroshi_desktop.db.types import utcnow
-    from tests.core.outbox_fixtures import END, START, add_company, add_organization, generate_statements
+    from tests.core.outbox_fixtures import add_company, add_organization, run_for_organizations
 
     add_company(db)
     org_ids = [add_organization(db, entity_name=f"北海水産{n:03d}協同組合", micro_region="札幌市", subregion_id=1,
                                 email=f"org{n:03d}@example.jp") for n in range(organizations)]
-    with db.write() as session:
-        invoice = Invoice(start_date=START, end_date=END, invoice_layout=int(InvoiceLayout.SIMPLE), send_email=True,
-                          send_at=utcnow() - timedelta(minutes=5))
-        session.add(invoice)
-        session.flush()
-        isos = [InvoiceSupplierOrganization(invoice_id=invoice.id, supplier_organization_id=org_id, completed=False,
-                                            passwords={}) for org_id in org_ids]
-        session.add_all(isos)
-        session.flush()
-        invoice_id, iso_ids = invoice.id, [iso.id for iso in isos]
-    for iso_id in iso_ids:
-        generate_statements(db, iso_id)
-    return invoice_id
+    return run_for_organizations(db, org_ids, send_at=utcnow() - timedelta(minutes=5))
 
 
 def bare_send_message_loop(host: str, port: int, messages: list) -> float:

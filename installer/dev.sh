@@ -23,7 +23,8 @@ system_packages=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus
   trayer  # a tray host on Xvfb, so the tray tests run instead of skipping
   cups printer-driver-cups-pdf  # a private CUPS queue: printing sends the PDF itself (test_printing)
   libreoffice-calc-nogui  # reads exported .xlsx lists back (test_list_export)
-  xdotool)  # walks the window with the keyboard only under Xvfb (docs/manual)
+  xdotool  # walks the window with the keyboard only under Xvfb (docs/manual)
+  postfix dovecot-imapd)  # a real mail system for the bounce tests (started by the suite in a temp folder)
 
 ensure_system_packages() {
   command -v dpkg-query >/dev/null 2>&1 || return 0
@@ -35,6 +36,11 @@ ensure_system_packages() {
   if [ "$(id -u)" -eq 0 ]; then
     echo "installing system packages: ${missing[*]}" >&2
     export DEBIAN_FRONTEND=noninteractive
+    # Postfix asks what kind of mail system it is: a local-only one (the tests run their own instance).
+    if command -v debconf-set-selections >/dev/null 2>&1; then
+      printf '%s\n' "postfix postfix/main_mailer_type select Local only" \
+        "postfix postfix/mailname string localhost" | debconf-set-selections
+    fi
     apt-get update -qq >/dev/null
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else

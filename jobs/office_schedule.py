@@ -1,4 +1,4 @@
-"""The schedule: once per slot the mail check, and a regular sweep for lost and stopped jobs.
+"""The schedule: once per slot the mail check and the bounce check, and a regular sweep for lost and stopped jobs.
 
 A slot (one minute by default) is claimed by inserting a ``(scope, task, slot)`` row into
 ``oroshi_desktop_schedule_slots``; the unique key lets exactly one process of the queue scope win
@@ -32,6 +32,7 @@ log = logging.getLogger(__name__)
 TICK_VARIABLE = "OROSHI_SCHEDULE_TICK_SECONDS"
 DEFAULT_TICK_SECONDS = 60.0
 MAIL_CHECK = "mail_check"
+BOUNCE_CHECK = "bounce_check"
 PURGE_OUTPUTS = "purge_outputs"
 PURGE_EVERY = timedelta(hours=1)
 
@@ -82,6 +83,18 @@ class Schedule:
             record_slot_job(db, scope, MAIL_CHECK, slot, job_id)
         return job_id
 
+    def bounce_check(self, slot: datetime) -> int | None:
+        """The bounce check on the mail check's schedule, its slot claimed on its own: one per office."""
+        if not self.validate(slot.replace(tzinfo=None)):
+            return None
+        db, scope = self.tasks.runtime.db, self._ledger_scope
+        if not self.tasks.runtime.settings.imap.configured or not claim_slot(db, scope, BOUNCE_CHECK, slot):
+            return None
+        job_id = self.tasks.scheduled_bounce_check()
+        if job_id is not None:
+            record_slot_job(db, scope, BOUNCE_CHECK, slot, job_id)
+        return job_id
+
     def purge_outputs(self, now: datetime) -> int:
         """Once an hour, by one process: delete job outputs older than the retention period."""
         from oroshi_desktop.document_store import purge_job_outputs
@@ -109,6 +122,7 @@ class Schedule:
         if slot != self.last_slot:
             self.last_slot = slot
             self.mail_check(slot)
+            self.bounce_check(slot)
         self.sweep()
         self.purge_outputs(now)
 

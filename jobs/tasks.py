@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 STATEMENT, PREVIEW, MAIL, ORDER_DOCUMENT, CHECK_SHEET = (
     JobKind.STATEMENT, JobKind.PREVIEW, JobKind.MAIL, JobKind.ORDER_DOCUMENT, JobKind.CHECK_SHEET)
+BOUNCE_CHECK = JobKind.BOUNCE_CHECK  # 不達の確認: the bounce mailbox read (oroshi_desktop.mail.bounces)
 ORDER_DOCUMENT_TYPES = ("shipping_chart", "packing_slips", "shipping_list")
 
 MAIL_RETRIES = 3
@@ -50,6 +51,8 @@ MESSAGES: dict[str, JobMessages] = {
                                 JobMessage.ORDER_DOCUMENT_FAILED),
     CHECK_SHEET: JobMessages(JobMessage.CHECK_SHEET_RUNNING, JobMessage.CHECK_SHEET_DONE,
                              JobMessage.CHECK_SHEET_FAILED),
+    BOUNCE_CHECK: JobMessages(JobMessage.BOUNCE_CHECK_RUNNING, JobMessage.BOUNCE_CHECK_DONE,
+                              JobMessage.BOUNCE_CHECK_FAILED),
 }
 MAIL_CHECK_RUNNING = LedgerMessage(JobMessage.MAIL_CHECK_RUNNING)
 NOTHING_DUE = LedgerMessage(JobMessage.NOTHING_DUE)
@@ -151,9 +154,20 @@ def work_mail(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessag
     return LedgerMessage(MESSAGES[MAIL].done), None
 
 
+def work_bounce_check(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
+    """The bounce mailbox read once; a mailbox that cannot be read fails the job with one line."""
+    from oroshi_desktop.mail.bounces.check import check_bounces
+
+    summary = check_bounces(runtime.db, runtime.settings.imap)
+    log.info("bounce check: %s", summary.describe())
+    for line in summary.lines():
+        log.info("bounce check: %s", line)
+    return LedgerMessage(MESSAGES[BOUNCE_CHECK].done), None
+
+
 WORK: dict[str, Work] = {
     STATEMENT: work_statement, PREVIEW: work_preview, MAIL: work_mail, ORDER_DOCUMENT: work_order_document,
-    CHECK_SHEET: work_check_sheet,
+    CHECK_SHEET: work_check_sheet, BOUNCE_CHECK: work_bounce_check,
 }
 
 
@@ -256,6 +270,23 @@ class Tasks:
         if not runtime.db.reading(due_invoices, utcnow()):
             return None
         return self.mail_check_now()
+
+    def bounce_check_now(self) -> int:
+        """The bounce check, now (the job centre's button, ``bounce-check``)."""
+        return self.enqueue(BOUNCE_CHECK, {})
+
+    def scheduled_bounce_check(self) -> int | None:
+        """One slot's bounce check: only with a bounce mailbox set, some statement mail sent within
+        the bounce window, and the queue running."""
+        from oroshi_desktop.db.types import utcnow
+        from oroshi_desktop.mail.bounces.check import recently_sent
+
+        runtime = self.runtime
+        if not runtime.settings.imap.configured or is_paused(runtime.ledger):
+            return None
+        if not recently_sent(runtime.db, utcnow()):
+            return None
+        return self.bounce_check_now()
 
     def enqueue_order_document(self, document_type: str, *, day: date, carrier_id: int | None,
                                filters: Any = None, paper: str | None = None) -> int:

@@ -39,6 +39,28 @@ class SmtpSettings:
         return bool(self.host)
 
 
+IMAP_SECURITY = ("none", "starttls", "ssl")
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    """The mailbox the bounces of the statement mail arrive in (the bounce check reads it)."""
+
+    host: str = ""
+    port: int = 993
+    security: str = "ssl"
+    username: str = ""
+    folder: str = "INBOX"
+    # Where a processed notification goes; empty: it stays and gets the keyword ``$OroshiBounce``.
+    processed_folder: str = ""
+    timeout_seconds: float = 30.0
+    trusted_certificate: str = ""  # as for SMTP: the office's own certificate or CA, besides the system's
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host and self.username)
+
+
 @dataclass(frozen=True)
 class Settings:
     paths: AppPaths
@@ -54,6 +76,7 @@ class Settings:
     # by the CLI (a likely typing slip); it is never refused for it.
     plausible_line_amount: int = DEFAULT_PLAUSIBLE_LINE_AMOUNT
     smtp: SmtpSettings = field(default_factory=SmtpSettings)
+    imap: ImapSettings = field(default_factory=ImapSettings)
 
     @property
     def effective_database_url(self) -> str:
@@ -88,7 +111,16 @@ ENV_OVERRIDES: tuple[tuple[str, str | None, str, type], ...] = (
     ("OROSHI_SMTP_SENDER", "smtp", "sender", str),
     ("OROSHI_SMTP_TIMEOUT", "smtp", "timeout_seconds", float),
     ("OROSHI_SMTP_TRUSTED_CERTIFICATE", "smtp", "trusted_certificate", str),
+    ("OROSHI_IMAP_HOST", "imap", "host", str),
+    ("OROSHI_IMAP_PORT", "imap", "port", int),
+    ("OROSHI_IMAP_SECURITY", "imap", "security", str),
+    ("OROSHI_IMAP_USERNAME", "imap", "username", str),
+    ("OROSHI_IMAP_FOLDER", "imap", "folder", str),
+    ("OROSHI_IMAP_PROCESSED_FOLDER", "imap", "processed_folder", str),
+    ("OROSHI_IMAP_TIMEOUT", "imap", "timeout_seconds", float),
+    ("OROSHI_IMAP_TRUSTED_CERTIFICATE", "imap", "trusted_certificate", str),
 )
+SECTIONS = ("smtp", "imap")
 
 
 def _coerce(value: Any, kind: type, where: str) -> Any:
@@ -123,19 +155,38 @@ def _read_file(path: Path) -> dict[str, Any]:
     return data
 
 
-def _check_certificate(path: str) -> None:
+def _check_certificate(path: str, section: str = "smtp") -> None:
     import ssl
 
     try:
         ssl.create_default_context().load_verify_locations(cafile=path)
     except (OSError, ssl.SSLError) as err:
-        raise ConfigError(f"smtp.trusted_certificate: {path!r} is not a readable PEM certificate ({err})",
-                          f"smtp.trusted_certificate: {path!r} は読み込めるPEM形式の証明書ではありません") from None
+        raise ConfigError(f"{section}.trusted_certificate: {path!r} is not a readable PEM certificate ({err})",
+                          f"{section}.trusted_certificate: {path!r} は読み込めるPEM形式の証明書ではありません") from None
+
+
+def _validate_imap(imap: ImapSettings) -> None:
+    if imap.trusted_certificate:
+        _check_certificate(imap.trusted_certificate, "imap")
+    if imap.security not in IMAP_SECURITY:
+        raise ConfigError(f"imap.security must be one of {', '.join(IMAP_SECURITY)}, got {imap.security!r}",
+                          f"imap.security は {', '.join(IMAP_SECURITY)} のいずれかです（{imap.security!r}）")
+    if not 1 <= imap.port <= 65535:
+        raise ConfigError(f"imap.port: {imap.port} is not a TCP port (1–65535)",
+                          f"imap.port: {imap.port} はポート番号ではありません（1〜65535）")
+    if not (MIN_SMTP_TIMEOUT <= imap.timeout_seconds <= MAX_SMTP_TIMEOUT):
+        raise ConfigError(f"imap.timeout_seconds: {imap.timeout_seconds!r} is not between {MIN_SMTP_TIMEOUT:g} and "
+                          f"{MAX_SMTP_TIMEOUT:g} seconds",
+                          f"imap.timeout_seconds: {imap.timeout_seconds!r} は {MIN_SMTP_TIMEOUT:g}〜"
+                          f"{MAX_SMTP_TIMEOUT:g} 秒の範囲にしてください")
+    if imap.configured and not imap.folder.strip():
+        raise ConfigError("imap.folder: the folder name is empty", "imap.folder: フォルダー名が空です")
 
 
 def _validate(settings: Settings) -> Settings:
     if settings.smtp.trusted_certificate:
         _check_certificate(settings.smtp.trusted_certificate)
+    _validate_imap(settings.imap)
     for name, url in (("database_url", settings.database_url), ("queue_url", settings.queue_url)):
         where = url_secret(url) if url else None
         if where is not None:
@@ -242,18 +293,19 @@ def load_settings(environ: dict[str, str] | None = None) -> Settings:
     paths = app_paths(env)
     data = _read_file(paths.settings_file)
     top: dict[str, Any] = {}
-    smtp: dict[str, Any] = {}
+    sections: dict[str, dict[str, Any]] = {name: {} for name in SECTIONS}
     for env_name, section, key, kind in ENV_OVERRIDES:
         source = data.get(section, {}) if section else data
         if not isinstance(source, dict):  # `smtp = 3` instead of a [smtp] table
             raise ConfigError(f"{paths.settings_file}: [{section}] must be a table of settings, not a single value",
                               f"{paths.settings_file}: [{section}] は設定の表（[{section}] の見出しと項目）にしてください")
-        target = smtp if section else top
+        target = sections[section] if section else top
         if key in source:
             target[key] = _coerce(source[key], kind, f"{section + '.' if section else ''}{key}")
         if env.get(env_name, "") != "":
             target[key] = _coerce(env[env_name], kind, env_name)
-    settings = Settings(paths=paths, **top, smtp=SmtpSettings(**smtp))
+    settings = Settings(paths=paths, **top, smtp=SmtpSettings(**sections["smtp"]),
+                        imap=ImapSettings(**sections["imap"]))
     return _validate(settings)
 
 
@@ -264,14 +316,12 @@ def save_settings(settings: Settings) -> Path:
     exactly; the file is replaced in one step so a crash never leaves half a settings file.
     """
     _validate(settings)
-    data: dict[str, Any] = {}
-    smtp: dict[str, Any] = {}
+    data: dict[str, Any] = {name: {} for name in SECTIONS}
     for _env, section, key, _kind in ENV_OVERRIDES:
         if section is None:
             data[key] = getattr(settings, key)
-        elif section == "smtp":
-            smtp[key] = getattr(settings.smtp, key)
-    data["smtp"] = smtp
+        else:
+            data[section][key] = getattr(getattr(settings, section), key)
     settings.paths.ensure()
     path = settings.paths.settings_file
     tmp = path.with_suffix(".tmp")
@@ -282,3 +332,7 @@ def save_settings(settings: Settings) -> Path:
 
 def with_smtp(settings: Settings, **changes: Any) -> Settings:
     return replace(settings, smtp=replace(settings.smtp, **changes))
+
+
+def with_imap(settings: Settings, **changes: Any) -> Settings:
+    return replace(settings, imap=replace(settings.imap, **changes))

@@ -47,6 +47,7 @@ class JobKind(StrEnum):
     MAIL = "mail"
     ORDER_DOCUMENT = "order_document"
     CHECK_SHEET = "check_sheet"
+    BOUNCE_CHECK = "bounce_check"
 
 
 JOB_KIND_LABELS: dict[str, Label] = {
@@ -55,30 +56,36 @@ JOB_KIND_LABELS: dict[str, Label] = {
     JobKind.MAIL: Label("仕切り書メール送信", "Statement mail"),
     JobKind.ORDER_DOCUMENT: Label("出荷書類", "Shipping documents"),
     JobKind.CHECK_SHEET: Label("供給受入れチェック表", "Reception check sheet"),
+    JobKind.BOUNCE_CHECK: Label("不達の確認", "Bounce check"),
 }
 # The batch mail check is a ``mail`` job without a run; users know it apart from send-now.
 MAIL_CHECK_LABEL = Label("メール確認（定期）", "Mail check (scheduled)")
 
 # ---- the statement mail outbox (``oroshi_desktop.mail.outbox``) -----------------------------------------
 class OutboxState(StrEnum):
-    """``pending → sending → sent``, or ``failed`` (not delivered) or ``uncertain`` (a person decides)."""
+    """``pending → sending → sent``, or ``failed`` (not delivered) or ``uncertain`` (a person decides);
+    ``bounced`` (不達): the server accepted it, then a delivery status notification said it failed."""
 
     PENDING = "pending"
     SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
     UNCERTAIN = "uncertain"
+    BOUNCED = "bounced"
 
 
 OUTBOX_STATE_LABELS: dict[str, Label] = {
     OutboxState.PENDING: Label("送信待ち", "Waiting"), OutboxState.SENDING: Label("送信中", "Sending"),
     OutboxState.SENT: Label("送信済み", "Sent"), OutboxState.FAILED: Label("失敗", "Failed"),
-    OutboxState.UNCERTAIN: Label("要確認", "Check"),
+    OutboxState.UNCERTAIN: Label("要確認", "Check"), OutboxState.BOUNCED: Label("不達", "Bounced"),
 }
 DELIVERY_UNKNOWN = Label("メールが届いたかどうか分かりません。", "It is not known whether the mail arrived. ")
 UNCERTAIN_ADVICE = Label("相手に届いたか確認してください。届いていなければ「再送」、届いていれば「送信済みにする」を選びます。",
                          "Check with the recipient: if it did not arrive choose \u201cResend\u201d, if it did "
                          "choose \u201cMark as sent\u201d.")
+BOUNCED_ADVICE = Label("宛先をWebシステムで直してから「再送」を選びます。郵送や手渡しで届けた場合は「送信済みにする」を選びます。",
+                       "Correct the address in the web system, then choose \u201cResend\u201d; if it was posted or "
+                       "handed over, choose \u201cMark as sent\u201d.")
 DELETED_ORGANIZATION = Label("（削除された組織）", "(deleted organization)")
 
 
@@ -104,6 +111,9 @@ class JobMessage(StrEnum):
     CHECK_SHEET_RUNNING = "check_sheet.running"  # {date}
     CHECK_SHEET_DONE = "check_sheet.done"
     CHECK_SHEET_FAILED = "check_sheet.failed"
+    BOUNCE_CHECK_RUNNING = "bounce_check.running"
+    BOUNCE_CHECK_DONE = "bounce_check.done"
+    BOUNCE_CHECK_FAILED = "bounce_check.failed"
     STOPPED = "stopped"
     STOPPED_AGAIN = "stopped.again"
     PAUSED = "paused"
@@ -132,6 +142,9 @@ JOB_MESSAGE_LABELS: dict[JobMessage, Label] = {
     JobMessage.CHECK_SHEET_DONE: Label("供給受入れチェック表作成完了。", "Reception check sheet made."),
     JobMessage.CHECK_SHEET_FAILED: Label("供給受入れチェック表の作成に失敗しました。",
                                          "The reception check sheet could not be made."),
+    JobMessage.BOUNCE_CHECK_RUNNING: Label("不達メールを確認中…", "Checking for bounced mail…"),
+    JobMessage.BOUNCE_CHECK_DONE: Label("不達メールの確認が終わりました。", "Bounce check done."),
+    JobMessage.BOUNCE_CHECK_FAILED: Label("不達メールを確認できませんでした。", "The bounce check failed."),
     JobMessage.STOPPED: Label("処理中に停止しました", "Stopped while running"),
     JobMessage.STOPPED_AGAIN: Label("処理中に停止しました（再実行します）", "Stopped while running (runs again)"),
     JobMessage.PAUSED: Label("一時停止中", "Paused"),

@@ -1,4 +1,4 @@
-"""Passwords for the database and the SMTP server, kept only in the OS keyring.
+"""Passwords for the database and the SMTP and IMAP servers, kept only in the OS keyring.
 
 Headless Linux machines often have no keyring service; keyring then raises ``NoKeyringError``
 for every call. That becomes a ``SecretStoreError`` with a message the user can act on.
@@ -27,6 +27,10 @@ def database_key(username: str, host: str, port: int | None, database: str | Non
 
 def smtp_key(username: str, host: str) -> str:
     return f"smtp:{username}@{host}"
+
+
+def imap_key(username: str, host: str) -> str:
+    return f"imap:{username}@{host}"
 
 
 def get_secret(key: str) -> str | None:

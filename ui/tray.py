@@ -1,6 +1,6 @@
 """The tray icon: the app's state at a glance (正常 / 送信中 / エラーあり / 一時停止), its menu
 (開く, 今すぐメール確認, 一時停止/再開, 終了) and notifications when statements were mailed, a mail
-failed or needs a person (要確認).
+failed, needs a person (要確認) or came back (不達).
 
 With a tray, closing the window only hides it: the queue and the schedule keep running (a notice
 says so the first time). Without one (offscreen, a bare X server) the app is not made at all and
@@ -90,6 +90,8 @@ class Tray(QObject):
             details.append(self.tr("要確認 {count} 件").format(count=overview.uncertain))
         if overview.failed_mail:
             details.append(self.tr("送信失敗 {count} 件").format(count=overview.failed_mail))
+        if overview.bounced:
+            details.append(self.tr("不達 {count} 件").format(count=overview.bounced))
         if overview.failed_jobs:
             details.append(self.tr("失敗したジョブ {count} 件").format(count=overview.failed_jobs))
         tip = f"{app_title()}: {self.tr(self.state)}"
@@ -109,3 +111,7 @@ class Tray(QObject):
             self.notify(self.tr("要確認のメールがあります"),
                         self.tr("届いたかどうか分からないメールがあります。"
                                 "ジョブ画面で「再送」か「送信済みにする」を選んでください。"), warning)
+        if (overview.bounced or 0) > (previous.bounced or 0):
+            self.notify(self.tr("届かなかった支払明細書があります（不達）"),
+                        self.tr("相手のメールサーバーから不達の通知が届きました。支払明細書の画面で宛先と理由を確認し、"
+                                "宛先を直してから「再送」を選んでください。"), warning)

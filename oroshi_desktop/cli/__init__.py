@@ -70,27 +70,47 @@ def cmd_db_set_password(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def cmd_smtp_set_password(args: argparse.Namespace, settings: Settings) -> int:
-    """The SMTP password goes to the keyring only: typed at a prompt (or read from standard input for
-    scripted installs), never from the command line."""
+def _store_server_password(args: argparse.Namespace, *, kind: str, host: str, username: str, key: str,
+                           missing: str, missing_ja: str) -> int:
+    """A mail server's password goes to the keyring only: typed at a prompt (or read from standard
+    input for scripted installs), never from the command line."""
     import getpass
 
     from oroshi_desktop import secrets
 
-    smtp = settings.smtp
-    if not smtp.host or not smtp.username:
-        raise UserError("set smtp.host and smtp.username first (settings.toml or OROSHI_SMTP_HOST / "
-                        "OROSHI_SMTP_USERNAME); the password is stored for that user at that server",
-                        "先にSMTPサーバーとユーザー名を設定してください")
+    if not host or not username:
+        raise UserError(missing, missing_ja)
     if args.password_stdin:
         password = sys.stdin.readline().rstrip("\r\n")
     else:
-        password = getpass.getpass(f"SMTP password for {smtp.username}@{smtp.host}: ")
+        password = getpass.getpass(f"{kind} password for {username}@{host}: ")
     if not password:
         raise UserError("the password is empty; nothing was stored", "パスワードが空です。保存していません")
-    secrets.set_secret(secrets.smtp_key(smtp.username, smtp.host), password)
-    print(f"SMTP password for {smtp.username}@{smtp.host} stored in the OS keyring")
+    secrets.set_secret(key, password)
+    print(f"{kind} password for {username}@{host} stored in the OS keyring")
     return 0
+
+
+def cmd_smtp_set_password(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop import secrets
+
+    smtp = settings.smtp
+    return _store_server_password(
+        args, kind="SMTP", host=smtp.host, username=smtp.username, key=secrets.smtp_key(smtp.username, smtp.host),
+        missing="set smtp.host and smtp.username first (settings.toml or OROSHI_SMTP_HOST / "
+                "OROSHI_SMTP_USERNAME); the password is stored for that user at that server",
+        missing_ja="先にSMTPサーバーとユーザー名を設定してください")
+
+
+def cmd_imap_set_password(args: argparse.Namespace, settings: Settings) -> int:
+    from oroshi_desktop import secrets
+
+    imap = settings.imap
+    return _store_server_password(
+        args, kind="IMAP", host=imap.host, username=imap.username, key=secrets.imap_key(imap.username, imap.host),
+        missing="set imap.host and imap.username first (settings.toml or OROSHI_IMAP_HOST / "
+                "OROSHI_IMAP_USERNAME); the password is stored for that user at that server",
+        missing_ja="先に不達確認のIMAPサーバーとユーザー名を設定してください")
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -149,6 +169,13 @@ def build_parser() -> argparse.ArgumentParser:
                                help="read it from the first line of standard input instead of a prompt")
     smtp_password.set_defaults(handler=cmd_smtp_set_password)
 
+    imap = commands.add_parser("imap", help="the bounce mailbox's password")
+    imap_commands = imap.add_subparsers(title="imap commands", metavar="ACTION", required=True)
+    imap_password = imap_commands.add_parser("set-password", help="store the IMAP password in the OS keyring")
+    imap_password.add_argument("--password-stdin", action="store_true",
+                               help="read it from the first line of standard input instead of a prompt")
+    imap_password.set_defaults(handler=cmd_imap_set_password)
+
     demo = commands.add_parser("demo", help="fill the configured database with realistic demo data")
     demo.add_argument("--scale", type=positive_int, default=1, help="multiply organizations, producers, days and "
                                                            "orders (default 1)")
@@ -156,6 +183,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
     demo.set_defaults(handler=cmd_demo)
 
+    from oroshi_desktop.cli.bounces import add_bounce_commands
     from oroshi_desktop.cli.enqueue import add_enqueue_commands
     from oroshi_desktop.cli.jobs import add_job_commands
     from oroshi_desktop.cli.outbox import add_outbox_commands
@@ -167,6 +195,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_job_commands(commands)
     add_enqueue_commands(commands)
     add_outbox_commands(commands)
+    add_bounce_commands(commands)
     return parser
 
 

@@ -1,4 +1,4 @@
-"""``oroshi-desktop outbox list | show-message | resend | mark-sent | recover``: the statement mail
+"""``oroshi-desktop outbox list | show-message | show-bounce | resend | mark-sent | recover``: the statement mail
 outbox (送信キュー) from the command line, for support and for decisions on 要確認 rows."""
 
 from __future__ import annotations
@@ -78,7 +78,7 @@ def cmd_outbox_mark_sent(args: argparse.Namespace, settings: Settings) -> int:
 
     database = checked_database(settings)
     try:
-        mark_sent(database, args.id)
+        mark_sent(database, args.id, note=args.note)
     finally:
         database.dispose()
     print(f"outbox row {args.id} marked sent")
@@ -115,8 +115,10 @@ def add_outbox_commands(commands: Any) -> None:
     oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
     oresend.add_argument("id", type=record_id)
     oresend.set_defaults(handler=cmd_outbox_resend)
-    omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain or failed mail did arrive")
+    omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain, failed or bounced mail "
+                                                         "did arrive (or went another way: --note)")
     omark.add_argument("id", type=record_id)
+    omark.add_argument("--note", default="", help="how it was handled, e.g. posted or handed over")
     omark.set_defaults(handler=cmd_outbox_mark_sent)
     oshow = outbox_commands.add_parser(
         "show-message", help="the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file")
@@ -124,6 +126,9 @@ def add_outbox_commands(commands: Any) -> None:
     oshow.add_argument("--part", type=int, choices=(1, 2), default=1, help="2: the separate password mail")
     oshow.add_argument("--save", metavar="FILE", help="write the message to FILE (e.g. statement.eml)")
     oshow.set_defaults(handler=cmd_outbox_show_message)
+    from oroshi_desktop.cli.bounces import add_show_bounce
+
+    add_show_bounce(outbox_commands, record_id)
     orecover = outbox_commands.add_parser(
         "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
     orecover.add_argument("--lease-minutes", type=lease_minutes, default=15.0,

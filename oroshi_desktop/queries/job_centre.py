@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, aliased
 
 from oroshi_desktop.db.models import Invoice, JobRow, OutboxMessage, SupplierOrganization
 from oroshi_desktop.labels import (
+    BOUNCED_ADVICE,
     DELIVERY_UNKNOWN,
     JOB_KIND_LABELS,
     JOB_STATE_LABELS,
@@ -182,11 +183,13 @@ class OutboxRow:
 
     @property
     def needs_attention(self) -> bool:
-        return self.state == OutboxState.UNCERTAIN
+        return self.state in (OutboxState.UNCERTAIN, OutboxState.BOUNCED)
 
     def what_to_check(self, language: str) -> str:
         """The last error in ``language`` (the row carries both), and for 要確認 what to do next."""
         error = self.last_error if language == "en" else self.last_error_ja
+        if self.state == OutboxState.BOUNCED:
+            return f"{error or ''}{BOUNCED_ADVICE.text(language)}"
         if self.state != OutboxState.UNCERTAIN:
             return error or ""
         return f"{error or DELIVERY_UNKNOWN.text(language)}{UNCERTAIN_ADVICE.text(language)}"
@@ -242,11 +245,13 @@ def outbox_rows(session: Session, ids: Sequence[int]) -> dict[int, OutboxRow]:
                             r.claimed_by, r.generation, r.updated_at) for r in rows}
 
 
-def outbox_attention_count(session: Session) -> tuple[int, int, int]:
-    """(uncertain, failed, sending) among the newest generations: the tray's colour."""
-    counts: dict[str, int] = dict.fromkeys((OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.SENDING), 0)
+def outbox_attention_count(session: Session) -> tuple[int, int, int, int]:
+    """(uncertain, failed, sending, bounced) among the newest generations: the tray's colour."""
+    counts: dict[str, int] = dict.fromkeys(
+        (OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.SENDING, OutboxState.BOUNCED), 0)
     for state, count in session.execute(select(OutboxMessage.state, func.count())
                                         .where(_LATEST, OutboxMessage.state.in_(tuple(counts)))
                                         .group_by(OutboxMessage.state)):
         counts[state] = count
-    return counts[OutboxState.UNCERTAIN], counts[OutboxState.FAILED], counts[OutboxState.SENDING]
+    return (counts[OutboxState.UNCERTAIN], counts[OutboxState.FAILED], counts[OutboxState.SENDING],
+            counts[OutboxState.BOUNCED])

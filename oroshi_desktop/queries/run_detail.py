@@ -14,10 +14,12 @@ from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
     InvoiceSupplierOrganization,
+    OutboxEvent,
     OutboxMessage,
     StoredDocument,
     SupplierOrganization,
 )
+from oroshi_desktop.db.models.app import OUTBOX_EVENT_KINDS
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.errors import NotFound
 from oroshi_desktop.labels import OutboxState
@@ -34,6 +36,16 @@ class StatementFile:
 
 
 @dataclass(frozen=True)
+class Bounce:
+    """不達: which address, why (status code and the server's words) and when the notice came."""
+
+    address: str
+    status: str
+    diagnostic: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class OutboxAttempt:
     """One generation of an organization's mail (older ones are the history)."""
 
@@ -47,6 +59,7 @@ class OutboxAttempt:
     last_error_ja: str
     created_at: datetime
     last_error: str = ""  # the same reason in English, for the window in English
+    bounce: Bounce | None = None  # the newest bounce notification of this send
 
     def error_in(self, language: str) -> str:
         return (self.last_error or self.last_error_ja) if language == "en" else self.last_error_ja
@@ -99,16 +112,20 @@ def run_detail(session: Session, invoice_id: int) -> RunDetail:
             .order_by(StoredDocument.version)):
         documents.setdefault(owner_id, {})[kind] = (doc_id, filename, version)  # the newest version wins
     history: dict[int, list[OutboxAttempt]] = {}
-    for row in session.scalars(select(OutboxMessage)
-                               .where(OutboxMessage.invoice_supplier_organization_id.in_(iso_ids))
-                               .order_by(OutboxMessage.generation.desc())
-                               .execution_options(populate_existing=True)):
+    sends = session.scalars(select(OutboxMessage)
+                            .where(OutboxMessage.invoice_supplier_organization_id.in_(iso_ids))
+                            .order_by(OutboxMessage.generation.desc())
+                            .execution_options(populate_existing=True)).all()
+    bounces = latest_bounces(session, [row.id for row in sends])
+    for row in sends:
         recipients = row.recipients or {}
+        event = bounces.get(row.id)
         history.setdefault(row.invoice_supplier_organization_id, []).append(OutboxAttempt(
             id=row.id, generation=row.generation, state=row.state, attempts=row.attempts,
             to=tuple(recipients.get("to") or ()), cc=tuple(recipients.get("cc") or ()), sent_at=row.sent_at,
             last_error_ja=row.last_error_ja or row.last_error or "", created_at=row.created_at,
-            last_error=row.last_error or ""))
+            last_error=row.last_error or "",
+            bounce=Bounce(event.address, event.status, event.diagnostic, event.created_at) if event else None))
     parts = []
     for iso, name, email in isos:
         passwords = iso.passwords or {}
@@ -121,3 +138,15 @@ def run_detail(session: Session, invoice_id: int) -> RunDetail:
                                       email=email or "", completed=bool(iso.completed), sent_at=iso.sent_at,
                                       files=files, history=tuple(history.get(iso.id, ()))))
     return RunDetail(row=rows[invoice_id], parts=tuple(parts))
+
+
+def latest_bounces(session: Session, outbox_ids: list[int]) -> dict[int, OutboxEvent]:
+    """The newest bounce of each of these rows (the statement detail's 不達 line)."""
+    found: dict[int, OutboxEvent] = {}
+    if not outbox_ids:
+        return found
+    for event in session.scalars(select(OutboxEvent).where(OutboxEvent.outbox_id.in_(outbox_ids),
+                                                           OutboxEvent.kind == OUTBOX_EVENT_KINDS[0])
+                                 .order_by(OutboxEvent.id)):
+        found[event.outbox_id] = event
+    return found

@@ -3,6 +3,8 @@
 A run's state comes from the Oroshi rows and the newest outbox row of each organization:
 
 - 要確認 (uncertain): some organization's mail may or may not have arrived; a person decides;
+- 不達 (bounced): some organization's mail came back (a delivery status notification), so the
+  run is not 送信済み even though ``sent_at`` is set;
 - 送信済み (sent): ``oroshi_invoices.sent_at`` is set;
 - 一部失敗 (partly failed): some organization's newest mail attempt failed;
 - 未作成 / 作成中: not every organization's PDFs are made (作成中 once some are, or while old
@@ -45,6 +47,7 @@ class RunState(IntEnum):
     SCHEDULED = 5
     NO_MAIL = 6
     SENT = 7
+    BOUNCED = 8  # numbered last so the existing numbers stay; needs attention like 要確認
 
     @property
     def label(self) -> str:
@@ -73,6 +76,7 @@ STATE_LABELS = {
     RunState.SCHEDULED: StateLabel("送信予定", "Scheduled"),
     RunState.NO_MAIL: StateLabel("メールなし", "No mail"),
     RunState.SENT: StateLabel("送信済み", "Sent"),
+    RunState.BOUNCED: StateLabel("不達", "Bounced"),
 }
 
 
@@ -114,7 +118,8 @@ def _latest_outbox() -> Any:
     newer = aliased(OutboxMessage)
     query = (select(OutboxMessage.invoice_id,
                    func.sum(case((OutboxMessage.state == OutboxState.UNCERTAIN, 1), else_=0)).label("uncertain"),
-                   func.sum(case((OutboxMessage.state == OutboxState.FAILED, 1), else_=0)).label("failed"))
+                   func.sum(case((OutboxMessage.state == OutboxState.FAILED, 1), else_=0)).label("failed"),
+                   func.sum(case((OutboxMessage.state == OutboxState.BOUNCED, 1), else_=0)).label("bounced"))
             .where(~exists().where(newer.invoice_supplier_organization_id
                                    == OutboxMessage.invoice_supplier_organization_id,
                                    newer.generation > OutboxMessage.generation))
@@ -139,6 +144,7 @@ def _state_expression(orgs: Any, outbox: Any) -> Any:
     completed = func.coalesce(orgs.c.completed, 0)
     return case(
         (func.coalesce(outbox.c.uncertain, 0) > 0, int(RunState.UNCERTAIN)),
+        (func.coalesce(outbox.c.bounced, 0) > 0, int(RunState.BOUNCED)),
         (Invoice.sent_at.is_not(None), int(RunState.SENT)),
         (func.coalesce(outbox.c.failed, 0) > 0, int(RunState.PARTLY_FAILED)),
         (or_(organizations == 0, and_(completed == 0, func.coalesce(orgs.c.with_documents, 0) == 0)),
@@ -217,7 +223,7 @@ def run_ids(session: Session, run_filter: RunFilter = RunFilter(), sort: SortKey
 
 
 def state_of(*, organizations: int, completed: int, with_documents: int, uncertain: int, failed: int,
-             sent: bool, send_email: bool) -> RunState:
+             sent: bool, send_email: bool, bounced: int = 0) -> RunState:
     """The rule of ``_state_expression`` for one run whose counts are known (a page's rows).
 
     Kept next to the SQL and checked against it by the tests: a page must show the state that
@@ -225,6 +231,8 @@ def state_of(*, organizations: int, completed: int, with_documents: int, uncerta
     """
     if uncertain:
         return RunState.UNCERTAIN
+    if bounced:
+        return RunState.BOUNCED
     if sent:
         return RunState.SENT
     if failed:
@@ -266,7 +274,8 @@ def _rows_from(session: Session, runs: Sequence[Any]) -> dict[int, RunRow]:
         states = [m[3] for m in group]
         state = state_of(organizations=len(group), completed=sum(1 for m in group if m[0]),
                          with_documents=sum(1 for m in group if m[1]), uncertain=states.count(OutboxState.UNCERTAIN),
-                         failed=states.count(OutboxState.FAILED), sent=sent_at is not None, send_email=send_email is True)
+                         failed=states.count(OutboxState.FAILED), bounced=states.count(OutboxState.BOUNCED),
+                         sent=sent_at is not None, send_email=send_email is True)
         rows[run_id] = RunRow(id=run_id, start_date=start, end_date=end, layout=layout,
                               send_email=bool(send_email), send_at=send_at, sent_at=sent_at,
                               organization_names=tuple(m[2] for m in group), state=state)

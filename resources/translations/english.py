@@ -352,6 +352,36 @@ ENGLISH = {
     "{pages}ページを {file} に出力しました": "{pages} pages written to {file}",
     "プリンター「{printer}」に{sheets}枚を送りました": "{sheets} sheets sent to the printer “{printer}”",
     "Ctrl+Enter でも作成できます": "Ctrl+Enter also creates it", "タブを閉じる": "Close tab", "試行 1 回": "1 attempt", "第{generation}回: {state}（試行 1 回": "Send {generation}: {state} (1 attempt",
+    # issue-bounce (不達)
+    "不達": "Bounced", "今すぐ不達を確認": "Check for bounces now",
+    "不達通知のメールボックスをいますぐ確認します（設定のIMAP）":
+        "Read the bounce mailbox now (the IMAP settings)",
+    "不達 {count} 件": "{count} bounced",
+    "届かなかった支払明細書があります（不達）": "A payment statement did not arrive (bounced)",
+    "相手のメールサーバーから不達の通知が届きました。支払明細書の画面で宛先と理由を確認し、宛先を直してから「再送」を選んでください。":
+        "The recipient's mail server sent a bounce notice. Check the address and the reason in the payment "
+        "statements, correct the address, then choose \u201cResend\u201d.",
+    "不達: {address} に届きませんでした（{status}、{time} に通知）\n理由: {why}":
+        "Bounced: not delivered to {address} ({status}, notice of {time})\nReason: {why}",
+    "再送先（現在の登録）: {email}": "Resend to (as registered now): {email}",
+    "再送先がありません。Webシステムでメールアドレスを登録してください。":
+        "No address to resend to. Register the mail address in the web system.",
+    "{email} に再送": "Resend to {email}",
+    "Webシステムで直した現在の宛先に、この組織の支払明細書をもう一度送ります":
+        "Send this organization's statement again to its current address, as corrected in the web system",
+    "送信済みにする…": "Mark as sent…",
+    "郵送や手渡しなど、ほかの方法で届けたときに、メモを付けて送信済みにします":
+        "When it was delivered another way (post, by hand): mark as sent with a note",
+    "「{name}」に支払明細書をもう一度送りますか？": "Send the payment statement to \u201c{name}\u201d again?",
+    "宛先: {email}（現在の登録）\n届かなかった宛先: {bounced}":
+        "To: {email} (as registered now)\nBounced address: {bounced}",
+    "{email} に再送する": "Resend to {email}", "{email} に再送します。": "Resending to {email}.",
+    "「{name}」にどのように届けましたか？（例: 郵送、手渡し）":
+        "How did \u201c{name}\u201d receive it? (e.g. by post, by hand)",
+    "不達通知のメールボックス（IMAP）": "Bounce mailbox (IMAP)", "空欄で不達を確認しません": "Empty: no bounce check",
+    "フォルダー": "Folder", "確認済みの移動先": "Move checked notices to", "空欄で印を付けるだけ": "Empty: only flag them",
+    "接続できました（未確認のメール {count} 件）":
+        "Connected ({count} messages not yet checked)",
 }
 # The same source text with another meaning in one context: (context, source) → English.
 ENGLISH_IN_CONTEXT = {

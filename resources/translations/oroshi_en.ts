@@ -313,6 +313,51 @@
     </message>
 </context>
 <context>
+    <name>Bounced</name>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="22" />
+        <source>「{name}」に支払明細書をもう一度送りますか？</source>
+        <translation>Send the payment statement to “{name}” again?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="23" />
+        <source>宛先: {email}（現在の登録）
+届かなかった宛先: {bounced}</source>
+        <translation>To: {email} (as registered now)
+Bounced address: {bounced}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="25" />
+        <source>{email} に再送する</source>
+        <translation>Resend to {email}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="50" />
+        <source>{email} に再送します。</source>
+        <translation>Resending to {email}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="56" />
+        <source>再送を準備しています…</source>
+        <translation>Preparing the resend…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="62" />
+        <source>送信済みにする</source>
+        <translation>Mark as sent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="63" />
+        <source>「{name}」にどのように届けましたか？（例: 郵送、手渡し）</source>
+        <translation>How did “{name}” receive it? (e.g. by post, by hand)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/bounced.py" line="84" />
+        <source>送信済みにしています…</source>
+        <translation>Marking as sent…</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="../../ui/dialogs.py" line="26" />
@@ -569,154 +614,154 @@ Details (for support): {error}</translation>
         <translation>Mail check: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="119" />
-        <location filename="../../ui/jobs/view.py" line="174" />
+        <location filename="../../ui/jobs/view.py" line="120" />
+        <location filename="../../ui/jobs/view.py" line="175" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="122" />
+        <location filename="../../ui/jobs/view.py" line="123" />
         <source>状態で絞り込み</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="123" />
+        <location filename="../../ui/jobs/view.py" line="124" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="124" />
+        <location filename="../../ui/jobs/view.py" line="125" />
         <source>種類で絞り込み</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="125" />
+        <location filename="../../ui/jobs/view.py" line="126" />
         <source>すべての種類</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="129" />
+        <location filename="../../ui/jobs/view.py" line="130" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="131" />
+        <location filename="../../ui/jobs/view.py" line="132" />
         <source>種類:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="134" />
+        <location filename="../../ui/jobs/view.py" line="135" />
         <source>このPCのみ（{pc}）</source>
         <translation>This PC only ({pc})</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="136" />
+        <location filename="../../ui/jobs/view.py" line="137" />
         <source>このPCのジョブだけを表示</source>
         <translation>Show only this PC's jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="145" />
+        <location filename="../../ui/jobs/view.py" line="146" />
         <source>ジョブ一覧</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="156" />
+        <location filename="../../ui/jobs/view.py" line="157" />
         <source>再実行</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="156" />
+        <location filename="../../ui/jobs/view.py" line="157" />
         <source>失敗・破棄したジョブをもう一度実行します</source>
         <translation>Run a failed or discarded job again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="158" />
+        <location filename="../../ui/jobs/view.py" line="159" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="158" />
+        <location filename="../../ui/jobs/view.py" line="159" />
         <source>待機中・失敗のジョブを実行しないようにします</source>
         <translation>Keep a queued or failed job from running</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="160" />
+        <location filename="../../ui/jobs/view.py" line="161" />
         <source>出力を開く</source>
         <translation>Open output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="160" />
+        <location filename="../../ui/jobs/view.py" line="161" />
         <source>ジョブが作ったファイルを開きます</source>
         <translation>Open the file the job made</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="162" />
+        <location filename="../../ui/jobs/view.py" line="163" />
         <source>失敗をすべて再実行</source>
         <translation>Retry all failed</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="163" />
+        <location filename="../../ui/jobs/view.py" line="164" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行します</source>
         <translation>Retry every failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="164" />
-        <location filename="../../ui/jobs/view.py" line="288" />
+        <location filename="../../ui/jobs/view.py" line="165" />
+        <location filename="../../ui/jobs/view.py" line="289" />
         <source>すべて破棄</source>
         <translation>Discard all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="165" />
+        <location filename="../../ui/jobs/view.py" line="166" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します</source>
         <translation>Discard every queued or failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="279" />
+        <location filename="../../ui/jobs/view.py" line="280" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行しますか？</source>
         <translation>Retry every failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="280" />
+        <location filename="../../ui/jobs/view.py" line="281" />
         <source>すべて再実行</source>
         <translation>Retry all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="282" />
+        <location filename="../../ui/jobs/view.py" line="283" />
         <source>失敗したジョブを再実行しています…</source>
         <translation>Retrying the failed jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="283" />
+        <location filename="../../ui/jobs/view.py" line="284" />
         <source>{count} 件は再実行できませんでした。</source>
         <translation>{count} could not be retried.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="286" />
+        <location filename="../../ui/jobs/view.py" line="287" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？</source>
         <translation>Discard every queued or failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="287" />
+        <location filename="../../ui/jobs/view.py" line="288" />
         <source>破棄したジョブは実行されません（あとから再実行はできます）。</source>
         <translation>Discarded jobs do not run (you can retry them later).</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="290" />
+        <location filename="../../ui/jobs/view.py" line="291" />
         <source>ジョブを破棄しています…</source>
         <translation>Discarding jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="291" />
+        <location filename="../../ui/jobs/view.py" line="292" />
         <source>{count} 件は破棄できませんでした。</source>
         <translation>{count} could not be discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="305" />
+        <location filename="../../ui/jobs/view.py" line="306" />
         <source>ジョブ {id}</source>
         <translation>Job {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="346" />
+        <location filename="../../ui/jobs/view.py" line="347" />
         <source>ファイルを開いています…</source>
         <translation>Opening the file…</translation>
     </message>
@@ -1388,7 +1433,7 @@ Please try again. If it happens again, send the text under “Details” to your
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/model.py" line="109" />
+        <location filename="../../ui/orders/model.py" line="111" />
         <source>{quantity}（{receptacle}）</source>
         <translation>{quantity} ({receptacle})</translation>
     </message>
@@ -1451,69 +1496,111 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrganizationBox</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="115" />
+        <location filename="../../ui/statements/detail.py" line="117" />
         <source>PDFはまだ作成されていません。</source>
         <translation>The PDFs are not made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="115" />
+        <location filename="../../ui/statements/detail.py" line="117" />
         <source>PDFがありません。</source>
         <translation>There are no PDFs.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="123" />
+        <location filename="../../ui/statements/detail.py" line="125" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="125" />
+        <location filename="../../ui/statements/detail.py" line="127" />
         <source>{kind}のPDFを開く</source>
         <translation>Open the {kind} PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="142" />
+        <location filename="../../ui/statements/detail.py" line="144" />
         <source>この組織に再送</source>
         <translation>Resend to this organization</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="144" />
+        <location filename="../../ui/statements/detail.py" line="146" />
         <source>この組織にだけメールをもう一度送ります</source>
         <translation>Send the mail again to this organization only</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="152" />
+        <location filename="../../ui/statements/detail.py" line="155" />
         <source>エラー: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="159" />
+        <location filename="../../ui/statements/detail.py" line="164" />
         <source>第{generation}回: {state}（試行 1 回</source>
         <translation>Send {generation}: {state} (1 attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="160" />
+        <location filename="../../ui/statements/detail.py" line="165" />
         <source>第{generation}回: {state}（試行 {count} 回</source>
         <translation>Send {generation}: {state} ({count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="162" />
+        <location filename="../../ui/statements/detail.py" line="167" />
         <source>、送信 {time}</source>
         <translation>, sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="163" />
+        <location filename="../../ui/statements/detail.py" line="168" />
         <source>、{error}</source>
         <translation>, {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="163" />
+        <location filename="../../ui/statements/detail.py" line="168" />
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="165" />
+        <location filename="../../ui/statements/detail.py" line="170" />
         <source>これまでの送信:</source>
         <translation>Earlier sends:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="181" />
+        <source>不達: {address} に届きませんでした（{status}、{time} に通知）
+理由: {why}</source>
+        <translation>Bounced: not delivered to {address} ({status}, notice of {time})
+Reason: {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="190" />
+        <source>再送先（現在の登録）: {email}</source>
+        <translation>Resend to (as registered now): {email}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="191" />
+        <source>再送先がありません。Webシステムでメールアドレスを登録してください。</source>
+        <translation>No address to resend to. Register the mail address in the web system.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="195" />
+        <source>再送</source>
+        <translation>Resend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="197" />
+        <source>{email} に再送</source>
+        <translation>Resend to {email}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="198" />
+        <source>Webシステムで直した現在の宛先に、この組織の支払明細書をもう一度送ります</source>
+        <translation>Send this organization's statement again to its current address, as corrected in the web system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="200" />
+        <source>送信済みにする…</source>
+        <translation>Mark as sent…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="202" />
+        <source>郵送や手渡しなど、ほかの方法で届けたときに、メモを付けて送信済みにします</source>
+        <translation>When it was delivered another way (post, by hand): mark as sent with a note</translation>
     </message>
 </context>
 <context>
@@ -1598,7 +1685,7 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Mark a mail you know has arrived as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/outbox_panel.py" line="160" />
+        <location filename="../../ui/jobs/outbox_panel.py" line="162" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
@@ -1657,17 +1744,17 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="55" />
+        <location filename="../../ui/statements/detail.py" line="56" />
         <source>パスワード（クリックでコピー）</source>
         <translation>Password (click to copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="56" />
+        <location filename="../../ui/statements/detail.py" line="57" />
         <source>クリックするとパスワードを表示します。表示中にクリックするとコピーします。</source>
         <translation>Click to show the password; click the shown password to copy it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="66" />
+        <location filename="../../ui/statements/detail.py" line="67" />
         <source>コピーしました</source>
         <translation>Copied</translation>
     </message>
@@ -1767,7 +1854,7 @@ The same payment statement reaches these recipients once more.</translation>
     <name>PdfViewerWindow</name>
     <message>
         <location filename="../../ui/viewer/window.py" line="56" />
-        <location filename="../../ui/viewer/window.py" line="121" />
+        <location filename="../../ui/viewer/window.py" line="126" />
         <source>PDFビューア</source>
         <translation>PDF viewer</translation>
     </message>
@@ -1787,12 +1874,12 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Search in the PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="144" />
+        <location filename="../../ui/viewer/window.py" line="149" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/viewer/window.py" line="145" />
+        <location filename="../../ui/viewer/window.py" line="150" />
         <source>「{title}」はパスワードで保護されています。
 パスワードを入力してください。</source>
         <translation>“{title}” is protected by a password.
@@ -1860,23 +1947,33 @@ Enter the password.</translation>
     </message>
     <message>
         <location filename="../../ui/shell/commands.py" line="22" />
-        <location filename="../../ui/shell/commands.py" line="37" />
+        <source>今すぐ不達を確認</source>
+        <translation>Check for bounces now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/commands.py" line="24" />
+        <source>不達通知のメールボックスをいますぐ確認します（設定のIMAP）</source>
+        <translation>Read the bounce mailbox now (the IMAP settings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/shell/commands.py" line="26" />
+        <location filename="../../ui/shell/commands.py" line="43" />
         <source>一時停止</source>
         <translation>Pause</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/commands.py" line="24" />
-        <location filename="../../ui/shell/commands.py" line="39" />
+        <location filename="../../ui/shell/commands.py" line="28" />
+        <location filename="../../ui/shell/commands.py" line="45" />
         <source>このPCのジョブの実行を止めます（再開できます）</source>
         <translation>Stop running this PC's jobs (you can resume)</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/commands.py" line="37" />
+        <location filename="../../ui/shell/commands.py" line="43" />
         <source>再開</source>
         <translation>Resume</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/commands.py" line="38" />
+        <location filename="../../ui/shell/commands.py" line="44" />
         <source>このPCのジョブの実行を再開します</source>
         <translation>Run this PC's jobs again</translation>
     </message>
@@ -1892,87 +1989,92 @@ Enter the password.</translation>
 <context>
     <name>RunDetail</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="35" />
+        <location filename="../../ui/statements/detail.py" line="36" />
         <source>送信待ち</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="35" />
+        <location filename="../../ui/statements/detail.py" line="36" />
         <source>送信中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="36" />
+        <location filename="../../ui/statements/detail.py" line="37" />
         <source>送信済み</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="36" />
+        <location filename="../../ui/statements/detail.py" line="37" />
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="37" />
+        <location filename="../../ui/statements/detail.py" line="38" />
         <source>要確認</source>
         <translation>Check needed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="42" />
+        <location filename="../../ui/statements/detail.py" line="38" />
+        <source>不達</source>
+        <translation>Bounced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/statements/detail.py" line="43" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="43" />
+        <location filename="../../ui/statements/detail.py" line="44" />
         <source>供給者</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="77" />
+        <location filename="../../ui/statements/detail.py" line="78" />
         <source>メール: 送信済み（{time}、Webシステムから）</source>
         <translation>Mail: sent ({time}, from the web system)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="79" />
+        <location filename="../../ui/statements/detail.py" line="80" />
         <source>メール: まだ送信キューにありません</source>
         <translation>Mail: not in the send queue yet</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="80" />
+        <location filename="../../ui/statements/detail.py" line="81" />
         <source>メール: {state}</source>
         <translation>Mail: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="81" />
+        <location filename="../../ui/statements/detail.py" line="82" />
         <source>試行 1 回</source>
         <translation>1 attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="82" />
+        <location filename="../../ui/statements/detail.py" line="83" />
         <source>試行 {count} 回</source>
         <translation>{count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="84" />
+        <location filename="../../ui/statements/detail.py" line="85" />
         <source>第{generation}回の送信</source>
         <translation>send {generation}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="86" />
+        <location filename="../../ui/statements/detail.py" line="87" />
         <source>送信 {time}</source>
         <translation>sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="89" />
+        <location filename="../../ui/statements/detail.py" line="90" />
         <source>宛先 {recipients}</source>
         <translation>to {recipients}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="95" />
+        <location filename="../../ui/statements/detail.py" line="96" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="97" />
+        <location filename="../../ui/statements/detail.py" line="98" />
         <source>（CC: {cc}）</source>
         <translation> (CC: {cc})</translation>
     </message>
@@ -1980,32 +2082,32 @@ Enter the password.</translation>
 <context>
     <name>RunDetailPanel</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="185" />
+        <location filename="../../ui/statements/detail.py" line="228" />
         <source>支払明細書の詳細</source>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="199" />
+        <location filename="../../ui/statements/detail.py" line="242" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="203" />
+        <location filename="../../ui/statements/detail.py" line="246" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="204" />
+        <location filename="../../ui/statements/detail.py" line="247" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="205" />
+        <location filename="../../ui/statements/detail.py" line="248" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="212" />
+        <location filename="../../ui/statements/detail.py" line="255" />
         <source>直前のジョブ: {reason}</source>
         <translation>Last job: {reason}</translation>
     </message>
@@ -2152,286 +2254,324 @@ Enter the password.</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../ui/settings/view.py" line="53" />
         <location filename="../../ui/settings/view.py" line="54" />
+        <location filename="../../ui/settings/view.py" line="55" />
         <source>設定</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="66" />
+        <location filename="../../ui/settings/view.py" line="67" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="79" />
+        <location filename="../../ui/settings/view.py" line="80" />
         <source>会社情報（支払明細書・出荷書類に印刷）</source>
         <translation>Company (printed on statements and shipping documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>会社名</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="81" />
+        <location filename="../../ui/settings/view.py" line="82" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="83" />
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="83" />
         <source>FAX番号</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="83" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="83" />
+        <location filename="../../ui/settings/view.py" line="84" />
         <source>ウェブサイト</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="83" />
+        <location filename="../../ui/settings/view.py" line="84" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="117" />
+        <location filename="../../ui/settings/view.py" line="118" />
         <source>書類の設定（全員共通）</source>
         <translation>Documents (shared by every PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="119" />
+        <location filename="../../ui/settings/view.py" line="120" />
         <source>端数処理</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="119" />
+        <location filename="../../ui/settings/view.py" line="120" />
         <source>四捨五入</source>
         <translation>Round half up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="121" />
         <source>切り捨て</source>
         <translation>Round down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="121" />
+        <location filename="../../ui/settings/view.py" line="122" />
         <source>パスワードの送付</source>
         <translation>Password delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="122" />
+        <location filename="../../ui/settings/view.py" line="123" />
         <source>同じメール</source>
         <translation>In the same mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="122" />
+        <location filename="../../ui/settings/view.py" line="123" />
         <source>別のメール</source>
         <translation>In a separate mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="123" />
+        <location filename="../../ui/settings/view.py" line="124" />
         <source>出荷表の用紙</source>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="127" />
+        <location filename="../../ui/settings/view.py" line="128" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="129" />
+        <location filename="../../ui/settings/view.py" line="130" />
         <source>接続先URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="130" />
+        <location filename="../../ui/settings/view.py" line="131" />
         <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
         <translation>postgresql://user@server/db (empty: built-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="147" />
+        <location filename="../../ui/settings/view.py" line="148" />
         <source>差出人</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="147" />
+        <location filename="../../ui/settings/view.py" line="148" />
         <source>空欄で会社のメール</source>
         <translation>empty: the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="148" />
+        <location filename="../../ui/settings/view.py" line="149" />
         <source>テスト送信先</source>
         <translation>Test mail to</translation>
     </message>
     <message>
         <location filename="../../ui/settings/view.py" line="156" />
+        <source>不達通知のメールボックス（IMAP）</source>
+        <translation>Bounce mailbox (IMAP)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="158" />
+        <source>空欄で不達を確認しません</source>
+        <translation>Empty: no bounce check</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="165" />
+        <source>フォルダー</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="166" />
+        <source>確認済みの移動先</source>
+        <translation>Move checked notices to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="166" />
+        <source>空欄で印を付けるだけ</source>
+        <translation>Empty: only flag them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="174" />
         <source>メール確認（cron）</source>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="160" />
+        <location filename="../../ui/settings/view.py" line="178" />
         <source>明細行の警告金額（円）</source>
         <translation>Warn above this line amount (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="165" />
+        <location filename="../../ui/settings/view.py" line="183" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="309" />
+        <location filename="../../ui/settings/view.py" line="340" />
         <source>保存しました。送信キューと自動送信は新しい設定で動きます。</source>
         <translation>Saved. The send queue and the automatic mail use the new settings from now on.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="311" />
+        <location filename="../../ui/settings/view.py" line="342" />
         <source>表示言語は次回の起動から変わります。</source>
         <translation>The display language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="131" />
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="402" />
+        <source>接続できました（未確認のメール {count} 件）</source>
+        <translation>Connected ({count} messages not yet checked)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="132" />
+        <location filename="../../ui/settings/view.py" line="147" />
+        <location filename="../../ui/settings/view.py" line="164" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="89" />
-        <location filename="../../ui/settings/view.py" line="96" />
+        <location filename="../../ui/settings/view.py" line="90" />
+        <location filename="../../ui/settings/view.py" line="97" />
         <source>ロゴ画像</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="96" />
+        <location filename="../../ui/settings/view.py" line="97" />
         <source>画像 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="133" />
+        <location filename="../../ui/settings/view.py" line="134" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="138" />
+        <location filename="../../ui/settings/view.py" line="139" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="140" />
+        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="158" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="142" />
+        <location filename="../../ui/settings/view.py" line="159" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="142" />
+        <location filename="../../ui/settings/view.py" line="143" />
+        <location filename="../../ui/settings/view.py" line="160" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="143" />
+        <location filename="../../ui/settings/view.py" line="144" />
+        <location filename="../../ui/settings/view.py" line="161" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="163" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="150" />
+        <location filename="../../ui/settings/view.py" line="151" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="154" />
+        <location filename="../../ui/settings/view.py" line="172" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="157" />
+        <location filename="../../ui/settings/view.py" line="175" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
+        <location filename="../../ui/settings/view.py" line="177" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="161" />
-        <location filename="../../ui/settings/view.py" line="175" />
+        <location filename="../../ui/settings/view.py" line="179" />
+        <location filename="../../ui/settings/view.py" line="193" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="162" />
+        <location filename="../../ui/settings/view.py" line="180" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="167" />
+        <location filename="../../ui/settings/view.py" line="185" />
         <source>起動時の画面</source>
         <translation>View at start</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="168" />
+        <location filename="../../ui/settings/view.py" line="186" />
         <source>前回の画面</source>
         <translation>The last view</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="168" />
+        <location filename="../../ui/settings/view.py" line="186" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="226" />
+        <location filename="../../ui/settings/view.py" line="249" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="227" />
+        <location filename="../../ui/settings/view.py" line="250" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="315" />
+        <location filename="../../ui/settings/view.py" line="346" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="327" />
+        <location filename="../../ui/settings/view.py" line="358" />
+        <location filename="../../ui/settings/view.py" line="399" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="345" />
+        <location filename="../../ui/settings/view.py" line="376" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="348" />
+        <location filename="../../ui/settings/view.py" line="379" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="357" />
+        <location filename="../../ui/settings/view.py" line="388" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>
@@ -2660,54 +2800,54 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="157" />
+        <location filename="../../ui/statements/view.py" line="159" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="217" />
+        <location filename="../../ui/statements/view.py" line="219" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="291" />
+        <location filename="../../ui/statements/view.py" line="293" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="355" />
+        <location filename="../../ui/statements/view.py" line="357" />
         <source>「{name}」にメールをもう一度送りますか？</source>
         <translation>Send the mail to “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="356" />
+        <location filename="../../ui/statements/view.py" line="358" />
         <source>再送する</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="357" />
+        <location filename="../../ui/statements/view.py" line="359" />
         <source>宛先: {to}
 同じ支払明細書が、この宛先にもう一度届きます。</source>
         <translation>To: {to}
 The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="371" />
+        <location filename="../../ui/statements/view.py" line="373" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="393" />
+        <location filename="../../ui/statements/view.py" line="406" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="415" />
+        <location filename="../../ui/statements/view.py" line="428" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="438" />
+        <location filename="../../ui/statements/view.py" line="451" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2906,153 +3046,153 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>TodayView</name>
     <message>
-        <location filename="../../ui/today/view.py" line="82" />
-        <location filename="../../ui/today/view.py" line="221" />
+        <location filename="../../ui/today/view.py" line="84" />
+        <location filename="../../ui/today/view.py" line="233" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="95" />
+        <location filename="../../ui/today/view.py" line="97" />
         <source>更新</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="97" />
+        <location filename="../../ui/today/view.py" line="99" />
         <source>今日の予定を読み直します</source>
         <translation>Read today's work again</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="170" />
+        <location filename="../../ui/today/view.py" line="180" />
         <source>{title}（{count}件）</source>
         <translation>{title} ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="209" />
+        <location filename="../../ui/today/view.py" line="221" />
         <source>今日 {date}</source>
         <translation>Today, {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="217" />
+        <location filename="../../ui/today/view.py" line="229" />
         <source>今日と明日の出荷</source>
         <translation>Shipments today and tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="219" />
+        <location filename="../../ui/today/view.py" line="231" />
         <source>今日と明日の出荷はありません。</source>
         <translation>Nothing ships today or tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="221" />
+        <location filename="../../ui/today/view.py" line="233" />
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="224" />
+        <location filename="../../ui/today/view.py" line="236" />
         <source>{when} {date} {carrier}: {orders}件（{units}口）</source>
         <translation>{when} {date} {carrier}: {orders} orders ({units} units)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="228" />
+        <location filename="../../ui/today/view.py" line="240" />
         <source>この日・この運送会社の注文を開きます</source>
         <translation>Open the orders of this day and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="232" />
+        <location filename="../../ui/today/view.py" line="244" />
         <source>{document}を作成して表示します</source>
         <translation>Make and show the {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="244" />
+        <location filename="../../ui/today/view.py" line="256" />
         <source>今日メールで送る支払明細書</source>
         <translation>Payment statements mailed today</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="246" />
+        <location filename="../../ui/today/view.py" line="258" />
         <source>今日送信予定の支払明細書はありません。</source>
         <translation>No payment statement is to be mailed today.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="251" />
+        <location filename="../../ui/today/view.py" line="263" />
         <source>No.{id} {period}: {when} に送信（{count}組織）</source>
         <translation>No.{id} {period}: sent at {when} ({count} organizations)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="253" />
+        <location filename="../../ui/today/view.py" line="265" />
         <source>支払明細書を開きます</source>
         <translation>Open the payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="256" />
+        <location filename="../../ui/today/view.py" line="268" />
         <source>確認が必要なメール</source>
         <translation>Mails that need a decision</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="258" />
+        <location filename="../../ui/today/view.py" line="270" />
         <source>確認が必要なメールはありません。</source>
         <translation>No mail needs a decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="262" />
+        <location filename="../../ui/today/view.py" line="274" />
         <source>{state}: No.{id} {organization}</source>
         <translation>{state}: No.{id} {organization}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="265" />
+        <location filename="../../ui/today/view.py" line="277" />
         <source>支払明細書の詳細で「再送」か「送信済みにする」を選びます</source>
         <translation>Choose “Resend” or “Mark as sent” in the statement's detail</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="269" />
+        <location filename="../../ui/today/view.py" line="281" />
         <source>単価が未設定の供給</source>
         <translation>Supplies without a price</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="271" />
+        <location filename="../../ui/today/view.py" line="283" />
         <source>単価が未設定の供給はありません。</source>
         <translation>Every supply has a price.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="274" />
+        <location filename="../../ui/today/view.py" line="286" />
         <source>{date}: {count}件（支払明細書に¥0と印刷されます）</source>
         <translation>{date}: {count} (a statement would print ¥0 for them)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="276" />
+        <location filename="../../ui/today/view.py" line="288" />
         <source>この日の供給を開きます</source>
         <translation>Open this day's supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="279" />
+        <location filename="../../ui/today/view.py" line="291" />
         <source>失敗したジョブ</source>
         <translation>Failed jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="281" />
+        <location filename="../../ui/today/view.py" line="293" />
         <source>失敗したジョブはありません。</source>
         <translation>No job failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="285" />
+        <location filename="../../ui/today/view.py" line="297" />
         <source>{kind}: {message}</source>
         <translation>{kind}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="291" />
+        <location filename="../../ui/today/view.py" line="303" />
         <source>ほか {count}件</source>
         <translation>{count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="298" />
+        <location filename="../../ui/today/view.py" line="310" />
         <source>次のメール確認</source>
         <translation>Next mail check</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="295" />
+        <location filename="../../ui/today/view.py" line="307" />
         <source>確認しています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="299" />
+        <location filename="../../ui/today/view.py" line="311" />
         <source>ジョブの画面を開きます</source>
         <translation>Open the jobs view</translation>
     </message>
@@ -3060,22 +3200,22 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>Tray</name>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="40" />
+        <location filename="../../ui/shell/monitor.py" line="41" />
         <source>一時停止</source>
         <translation>Paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="42" />
+        <location filename="../../ui/shell/monitor.py" line="43" />
         <source>エラーあり</source>
         <translation>Errors</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="44" />
+        <location filename="../../ui/shell/monitor.py" line="45" />
         <source>送信中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/monitor.py" line="45" />
+        <location filename="../../ui/shell/monitor.py" line="46" />
         <source>正常</source>
         <translation>OK</translation>
     </message>
@@ -3106,48 +3246,63 @@ The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
         <location filename="../../ui/tray.py" line="94" />
+        <source>不達 {count} 件</source>
+        <translation>{count} bounced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="96" />
         <source>失敗したジョブ {count} 件</source>
         <translation>{count} jobs failed</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="97" />
+        <location filename="../../ui/tray.py" line="99" />
         <source>（{details}）</source>
         <translation> ({details})</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="97" />
+        <location filename="../../ui/tray.py" line="99" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="104" />
+        <location filename="../../ui/tray.py" line="106" />
         <source>支払明細書を送信しました</source>
         <translation>Statements mailed</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="104" />
+        <location filename="../../ui/tray.py" line="106" />
         <source>支払明細書のメールを送信しました。</source>
         <translation>The statement mails were sent.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="106" />
+        <location filename="../../ui/tray.py" line="108" />
         <source>メールの送信に失敗しました</source>
         <translation>A mail could not be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="107" />
+        <location filename="../../ui/tray.py" line="109" />
         <source>ジョブ画面の送信キューで失敗の理由を確認できます。</source>
         <translation>The mail queue in Jobs shows why.</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="109" />
+        <location filename="../../ui/tray.py" line="111" />
         <source>要確認のメールがあります</source>
         <translation>A mail needs checking</translation>
     </message>
     <message>
-        <location filename="../../ui/tray.py" line="110" />
+        <location filename="../../ui/tray.py" line="112" />
         <source>届いたかどうか分からないメールがあります。ジョブ画面で「再送」か「送信済みにする」を選んでください。</source>
         <translation>It is not known whether a mail arrived. In Jobs, choose “Resend” or “Mark as sent”.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="115" />
+        <source>届かなかった支払明細書があります（不達）</source>
+        <translation>A payment statement did not arrive (bounced)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/tray.py" line="116" />
+        <source>相手のメールサーバーから不達の通知が届きました。支払明細書の画面で宛先と理由を確認し、宛先を直してから「再送」を選んでください。</source>
+        <translation>The recipient's mail server sent a bounce notice. Check the address and the reason in the payment statements, correct the address, then choose “Resend”.</translation>
     </message>
 </context>
 </TS>

@@ -125,6 +125,23 @@ def build_statement_run(db: Database, *, send_at: datetime | None = None, send_e
     return run
 
 
+def run_for_organizations(db: Database, org_ids: list[int], *, send_at: datetime) -> int:
+    """A mailed run over ``org_ids`` with both statement PDFs of each organization stored; its id."""
+    with db.write() as session:
+        invoice = Invoice(start_date=START, end_date=END, invoice_layout=int(InvoiceLayout.SIMPLE), send_email=True,
+                          send_at=send_at)
+        session.add(invoice)
+        session.flush()
+        isos = [InvoiceSupplierOrganization(invoice_id=invoice.id, supplier_organization_id=org_id, completed=False,
+                                            passwords={}) for org_id in org_ids]
+        session.add_all(isos)
+        session.flush()
+        invoice_id, iso_ids = invoice.id, [iso.id for iso in isos]
+    for iso_id in iso_ids:
+        generate_statements(db, iso_id)
+    return invoice_id
+
+
 def add_invoice(db: Database, *, send_at: datetime | None, send_email: bool = True,
                 sent_at: datetime | None = None) -> int:
     """A bare run (no organizations) for the due-selection tests."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from oroshi_desktop.config import load_settings, save_settings, with_smtp
+from oroshi_desktop.config import load_settings, save_settings, with_imap, with_smtp
 from oroshi_desktop.errors import ConfigError
 
 
@@ -35,11 +35,30 @@ def test_file_then_environment_overrides(_isolated_home, monkeypatch):
     assert env.tz.key == "UTC"
 
 
+def test_the_bounce_mailbox_from_the_file_then_the_environment(_isolated_home, monkeypatch):
+    assert not load_settings().imap.configured  # no mailbox: no bounce check
+    save_settings(with_imap(load_settings(), host="imap.example.jp", username="statements@example.jp",
+                            processed_folder="Bounces"))
+    loaded = load_settings().imap
+    assert (loaded.host, loaded.port, loaded.security, loaded.folder, loaded.processed_folder) == (
+        "imap.example.jp", 993, "ssl", "INBOX", "Bounces")
+    for name, value in {"OROSHI_IMAP_HOST": "mail.local", "OROSHI_IMAP_PORT": "143", "OROSHI_IMAP_SECURITY": "starttls",
+                        "OROSHI_IMAP_USERNAME": "office", "OROSHI_IMAP_FOLDER": "不達"}.items():
+        monkeypatch.setenv(name, value)
+    env = load_settings().imap
+    assert (env.host, env.port, env.security, env.username, env.folder) == ("mail.local", 143, "starttls", "office",
+                                                                           "不達")
+    assert env.configured
+
+
 @pytest.mark.parametrize(("name", "value", "fragment"), [
     ("OROSHI_SMTP_SECURITY", "tls", "smtp.security"),
     ("OROSHI_SMTP_PORT", "abc", "OROSHI_SMTP_PORT"),
     ("OROSHI_SMTP_PORT", "70000", "smtp.port"),
     ("OROSHI_TIMEZONE", "Mars/Olympus", "timezone"),
+    ("OROSHI_IMAP_SECURITY", "tls", "imap.security"),
+    ("OROSHI_IMAP_PORT", "0", "imap.port"),
+    ("OROSHI_IMAP_TIMEOUT", "nan", "imap.timeout_seconds"),
 ])
 def test_bad_values_name_the_setting(monkeypatch, name, value, fragment):
     monkeypatch.setenv(name, value)

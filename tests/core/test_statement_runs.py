@@ -126,6 +126,15 @@ def test_states_follow_generation_and_the_outbox(db, fixture) -> None:
         session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(state="sent"))
         session.execute(update(Invoice).where(Invoice.id == invoice_id).values(sent_at=SEND_AT))
     assert _state(db, invoice_id) is RunState.SENT
+    # A bounce notice (不達) makes the run not 送信済み although sent_at stays: on the page and in SQL.
+    with db.write() as session:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(state="bounced"))
+    assert _state(db, invoice_id) is RunState.BOUNCED
+    with db.read() as session:
+        assert invoice_id in run_ids(session, RunFilter(states=frozenset({RunState.BOUNCED})))
+        assert invoice_id not in run_ids(session, RunFilter(states=frozenset({RunState.SENT})))
+    with db.write() as session:
+        session.execute(update(OutboxMessage).where(OutboxMessage.id == row_id).values(state="sent"))
     unmailed = _new(db, fixture, send_email=False)
     generate_statements(db, unmailed, tz=BUSINESS_TZ_DEFAULT)
     assert _state(db, unmailed) is RunState.NO_MAIL

@@ -215,3 +215,30 @@ def test_scheduled_check_only_queues_a_job_when_mail_is_due(queue, runtime, wait
     [job] = runtime.ledger.list()
     assert wait(job.id).state == DONE
     assert len(smtp_server.accepted) == 3
+
+
+def test_the_bounce_check_claims_its_own_slot_once_and_runs_only_with_a_mailbox_and_recent_mail(
+        queue, runtime, wait, demo_db, smtp_server):
+    from datetime import UTC
+
+    from jobs.office_schedule import Schedule
+    from oroshi_desktop import secrets
+    from oroshi_desktop.config import with_imap
+    from tests.helpers.pgserver import free_port
+
+    schedules = [Schedule(queue, tick=60), Schedule(queue, tick=60)]
+    slot = datetime(2025, 1, 1, 0, 20, tzinfo=UTC)
+    assert schedules[0].bounce_check(slot) is None, "no bounce mailbox is set"
+    runtime.settings = with_imap(runtime.settings, host="127.0.0.1", port=free_port(), security="none",
+                                 username="office@example.jp")
+    secrets.set_secret(secrets.imap_key("office@example.jp", "127.0.0.1"), "pw")
+    assert schedules[0].bounce_check(slot) is None, "nothing was mailed recently"
+    make_due(demo_db)
+    assert wait(queue.mail_check_now()).state == DONE
+    slot = datetime(2025, 1, 1, 0, 30, tzinfo=UTC)
+    assert schedules[1].bounce_check(datetime(2025, 1, 1, 0, 31, tzinfo=UTC)) is None, "not a slot of */10"
+    job_ids = [schedule.bounce_check(slot) for schedule in schedules]
+    assert job_ids[0] is not None and job_ids[1] is None, "one bounce check per slot for the whole office"
+    job = wait(job_ids[0])
+    assert job.kind == "bounce_check" and job.state == FAILED  # the mailbox does not answer: one line
+    assert "\n" not in job.error and "127.0.0.1" in job.error

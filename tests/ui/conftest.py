@@ -17,6 +17,7 @@ import shiboken6
 from oroshi_desktop.config import Settings, load_settings
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.ledger import Ledger
+from tests.helpers.smtp_server import SmtpTestServer
 from ui.qt import QApplication, QPushButton, QTimer
 
 
@@ -74,6 +75,13 @@ def make_shell(qtbot, qapp) -> Iterator[Callable[..., Any]]:
         window.close()
         wait_for_operations()
         ledger.dispose()
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpTestServer]:
+    """aiosmtpd on loopback, for the views that send statement mail."""
+    with SmtpTestServer.running() as server:
+        yield server
 
 
 def settings_for(database: Database, **smtp: Any) -> Settings:

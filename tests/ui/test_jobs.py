@@ -18,7 +18,6 @@ from oroshi_desktop.ledger import Ledger
 from oroshi_desktop.mail.outbox import prepare_outbox
 from oroshi_desktop.queries.job_centre import JobFilter
 from oroshi_desktop.startup import prepare_database
-from tests.helpers.smtp_server import SmtpTestServer
 from tests.jobs.conftest import DUE_INVOICE
 from tests.ui.conftest import answer_dialog, settings_for
 from ui.jobs.models import ATTENTION, JobTableModel, OutboxTableModel
@@ -205,12 +204,6 @@ def test_mail_check_now_shows_its_run(jobs_window, qtbot):
 
 
 # ---- the outbox (shared database) ---------------------------------------------------------------
-
-@pytest.fixture
-def smtp_server():
-    with SmtpTestServer.running() as server:
-        yield server
-
 
 def outbox_rows(db) -> list[int]:
     generate_demo(db, scale=1, seed=0)

@@ -177,3 +177,31 @@ def test_the_test_address_is_kept_for_the_next_time(env: SettingsEnv, qtbot) -> 
     again = SettingsView(env.ctx)
     qtbot.addWidget(again)
     assert again.edits["test_address"].text() == "boss@example.jp"
+
+
+def test_the_bounce_mailbox_is_tested_off_the_gui_thread_and_saved_without_its_password(  # type: ignore[no-untyped-def]
+        env: SettingsEnv, qtbot, memory_keyring) -> None:
+    from oroshi_desktop.secrets import imap_key
+    from tests.helpers.mail_system import mail_system, missing_reason
+
+    if missing_reason():
+        pytest.skip(str(missing_reason()))
+    view = env.view
+    with mail_system(["office"], postfix=False) as mailbox:
+        _fill(view, imap_host="127.0.0.1", imap_port=str(mailbox.imap_port), imap_username="office@oroshi.test",
+              imap_password="wrong", imap_folder="INBOX")
+        view.combos["imap_security"].setCurrentIndex(view.combos["imap_security"].findData("none"))
+        with qtbot.waitSignal(view.mailbox_tested, timeout=20000) as result:
+            view.action("testMailbox").trigger()
+        assert not result.args[0] and "ログインできません" in result.args[1]
+        _fill(view, imap_password=mailbox.passwords["office"])
+        with qtbot.waitSignal(view.mailbox_tested, timeout=20000) as result:
+            view.action("testMailbox").trigger()
+        assert result.args[0] and "0 件" in result.args[1], result.args[1]
+        assert memory_keyring.store == {}  # a test uses the typed password without saving it
+        with qtbot.waitSignal(view.saved, timeout=10000):
+            view.action("saveSettings").trigger()
+    assert memory_keyring.store[(SERVICE, imap_key("office@oroshi.test", "127.0.0.1"))] == mailbox.passwords["office"]
+    toml = env.ctx.settings.paths.settings_file.read_text(encoding="utf-8")
+    assert "[imap]" in toml and "office@oroshi.test" in toml and mailbox.passwords["office"] not in toml
+    assert env.ctx.settings.imap.configured and view.edits["imap_password"].text() == ""

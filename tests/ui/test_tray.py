@@ -121,6 +121,8 @@ def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbo
             (_overview(last_mail_sent_job=7), "正常", ["支払明細書を送信しました"]),
             (_overview(last_mail_sent_job=7, failed_mail=1), "エラーあり", ["メールの送信に失敗しました"]),
             (_overview(last_mail_sent_job=7, failed_mail=1, uncertain=1), "エラーあり", ["要確認のメールがあります"]),
+            (_overview(last_mail_sent_job=7, failed_mail=1, uncertain=1, bounced=1), "エラーあり",
+             ["届かなかった支払明細書があります（不達）"]),
             (_overview(last_mail_sent_job=7, failed_mail=1, uncertain=1, paused=True), "一時停止", []),
         ]
         for overview, word, notified in steps:
@@ -129,6 +131,8 @@ def test_tray_state_words_and_notifications_follow_the_overview(make_shell, qtbo
             assert tray.state == word and tray.icon.toolTip().startswith(f"オロシ デスクトップ: {word}")
             assert [title for title, _ in tray.notifications[before:]] == notified
         assert "要確認 1 件" in tray.icon.toolTip() and "送信失敗 1 件" in tray.icon.toolTip()
+        tray.show_overview(_overview(bounced=2))
+        assert "不達 2 件" in tray.icon.toolTip()
     finally:
         database.dispose()
 

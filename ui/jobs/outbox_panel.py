@@ -125,8 +125,10 @@ class OutboxPanel(QGroupBox):
         index = selected_row(self.table)
         self._last_id = self.model.row_id(index) if index >= 0 else None
         online, has_tasks = self.ctx.online, self.ctx.tasks is not None
-        self.resend_button.setEnabled(bool(row and has_tasks and online and row.state in (OutboxState.SENT, OutboxState.UNCERTAIN, OutboxState.FAILED)))
-        self.mark_sent_button.setEnabled(bool(row and online and row.state in (OutboxState.UNCERTAIN, OutboxState.FAILED)))
+        self.resend_button.setEnabled(bool(row and has_tasks and online and row.state in (
+            OutboxState.SENT, OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.BOUNCED)))
+        self.mark_sent_button.setEnabled(bool(row and online and row.state in (
+            OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.BOUNCED)))
         what = row.what_to_check(current_language()) if row else ""
         self.check_label.setText(what)
         self.check_label.setVisible(bool(what))

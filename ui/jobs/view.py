@@ -76,7 +76,8 @@ class JobsView(QWidget):
         top.addWidget(self.mail_check_label, 1)
         commands = ctx.commands
         buttons: list[QToolButton] = []
-        for action, name in ((commands.run_mail_check, "runMailCheckButton"), (commands.pause, "pauseButton")):
+        for action, name in ((commands.run_mail_check, "runMailCheckButton"), (commands.pause, "pauseButton"),
+                             (commands.run_bounce_check, "runBounceCheckButton")):
             button = QToolButton()
             buttons.append(button)
             button.setObjectName(name)

@@ -1,5 +1,5 @@
-"""テストメール: the work that runs on a pool thread (no widgets here); the database's 接続テスト is
-``oroshi_desktop.db.connection_check``.
+"""テストメール and the bounce mailbox's 接続テスト: the work that runs on a pool thread (no widgets
+here); the database's 接続テスト is ``oroshi_desktop.db.connection_check``.
 
 A password typed but not yet saved is used for the test only; an empty field uses the stored one.
 """
@@ -11,7 +11,7 @@ from email.message import EmailMessage
 from email.utils import make_msgid
 
 from oroshi_desktop import secrets
-from oroshi_desktop.config import SmtpSettings
+from oroshi_desktop.config import ImapSettings, SmtpSettings
 from oroshi_desktop.mail.transport import SmtpTransport
 
 
@@ -30,3 +30,14 @@ def send_test_mail(smtp: SmtpSettings, *, sender: str, to: str, typed_password: 
 
     SmtpTransport(replace(smtp, sender=sender), password_lookup).send(message)
     return str(message["Message-ID"])
+
+
+def test_mailbox(imap: ImapSettings, *, typed_password: str = "") -> int:
+    """Log in to the bounce mailbox and open its folder; the number of messages not yet checked."""
+    from oroshi_desktop.mail.bounces.mailbox import open_mailbox
+
+    def password_lookup(key: str) -> str | None:
+        return typed_password or secrets.get_secret(key)
+
+    with open_mailbox(imap, password_lookup) as mailbox:
+        return len(mailbox.unprocessed())

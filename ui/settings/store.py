@@ -39,6 +39,7 @@ class SettingsChange:
     language: str
     test_address: str = ""  # テスト送信先: kept for the next テストメール
     start_view: str = "last"  # 起動時の画面 (``ui.shell.state.START_VIEWS``)
+    imap_password: str = ""
 
 
 def local_preferences(settings: Settings) -> QSettings:
@@ -65,6 +66,11 @@ def save(change: SettingsChange, database: Database) -> None:
             raise UserError("SMTP password: enter the server and the user name first",
                             "SMTPのパスワード: 先にサーバー名とユーザー名を入力してください")
         secrets.set_secret(secrets.smtp_key(settings.smtp.username, settings.smtp.host), change.smtp_password)
+    if change.imap_password:
+        if not settings.imap.username or not settings.imap.host:
+            raise UserError("IMAP password: enter the server and the user name first",
+                            "IMAPのパスワード: 先にサーバー名とユーザー名を入力してください")
+        secrets.set_secret(secrets.imap_key(settings.imap.username, settings.imap.host), change.imap_password)
     database.writing(preferences.save_settings_form, change.company,
                      {pref: change.shared[key] for key, pref in SHARED_KEYS.items()})
     save_settings(settings)

@@ -1,4 +1,4 @@
-"""設定: company data (the web system's ``oroshi_company_settings`` row), the database and SMTP
+"""設定: company data (the web system's ``oroshi_company_settings`` row), the database, SMTP, the bounce mailbox (IMAP)
 connections (passwords to the OS keyring only), shared preferences, mail schedule and language.
 
 Nothing is saved until every field is valid: 保存 checks them all, shows each problem under its
@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from oroshi_desktop.config import SMTP_SECURITY, Settings, with_smtp
+from oroshi_desktop.config import IMAP_SECURITY, SMTP_SECURITY, Settings, with_imap, with_smtp
 from oroshi_desktop.db import connection_check
 from oroshi_desktop.domain.logo import LOGO_KEY, LogoError
 from ui.context import AppContext
@@ -44,6 +44,7 @@ class SettingsView(SettingsForm):
     saved = Signal()            # everything was written
     connection_tested = Signal(bool, str)  # ok, version or reason
     mail_tested = Signal(bool, str)
+    mailbox_tested = Signal(bool, str)
     logo_checked = Signal(bool)  # a picked logo was taken (True) or refused under its field
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -55,7 +56,7 @@ class SettingsView(SettingsForm):
         self.company_extra: dict[str, Any] = {}
 
         left = [self._company_group(), self._preferences_group()]
-        right = [self._database_group(), self._smtp_group(), self._schedule_group()]
+        right = [self._database_group(), self._smtp_group(), self._imap_group(), self._schedule_group()]
         self.body = Columns(left, right, self)
         # Not ``self.scroll``: that name is QWidget.scroll(dx, dy), which this would have hidden.
         self.scroll_area = scroll = VerticalScroll(self.body, self)
@@ -150,6 +151,23 @@ class SettingsView(SettingsForm):
         form.addRow(self._button("sendTestMail", self.tr("テストメール"), self.test_mail), self.mail_result)
         return group
 
+    def _imap_group(self) -> QGroupBox:
+        """The mailbox the bounces arrive in (不達の確認); empty server: no bounce check."""
+        group = QGroupBox(self.tr("不達通知のメールボックス（IMAP）"), self)
+        form = self._form(group)
+        self._row(form, "imap_host", self.tr("サーバー名"), hint=self.tr("空欄で不達を確認しません"))
+        self._row(form, "imap_port", self.tr("ポート番号"))
+        self._combo(form, "imap_security", self.tr("暗号化"),
+                    tuple((value, {"none": self.tr("なし"), "starttls": "STARTTLS", "ssl": "SSL/TLS"}[value])
+                          for value in IMAP_SECURITY))
+        self._row(form, "imap_username", self.tr("ユーザー名"))
+        self._row(form, "imap_password", self.tr("パスワード"), password=True)
+        self._row(form, "imap_folder", self.tr("フォルダー"), hint="INBOX")
+        self._row(form, "imap_processed_folder", self.tr("確認済みの移動先"), hint=self.tr("空欄で印を付けるだけ"))
+        self.mailbox_result = self._result_label("mailboxTestResult")
+        form.addRow(self._button("testMailbox", self.tr("接続テスト"), self.test_mailbox), self.mailbox_result)
+        return group
+
     def _schedule_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("自動送信・その他"), self)
         form = self._form(group)
@@ -192,6 +210,11 @@ class SettingsView(SettingsForm):
                            ("plausible_line_amount", f"{settings.plausible_line_amount:,}")):
             self.edits[key].setText(value)
         self._set_combo("smtp_security", smtp.security)
+        imap = settings.imap
+        for key, value in (("imap_host", imap.host), ("imap_port", str(imap.port)), ("imap_username", imap.username),
+                           ("imap_folder", imap.folder), ("imap_processed_folder", imap.processed_folder)):
+            self.edits[key].setText(value)
+        self._set_combo("imap_security", imap.security)
         local = store.local_preferences(settings)
         self.edits["output_folder"].setText(str(local.value("output_folder", "", str)))
         self._set_combo("language", str(local.value("language", "ja", str)))
@@ -249,6 +272,7 @@ class SettingsView(SettingsForm):
         check("company_mail", validation.mail_address)
         url = check("database_url", validation.database_url)
         port = check("smtp_port", validation.port)
+        imap_port = check("imap_port", validation.port)
         check("smtp_sender", validation.mail_address)
         limit = check("plausible_line_amount", validation.yen_limit)
         plan: validation.Schedule | None = None
@@ -263,18 +287,24 @@ class SettingsView(SettingsForm):
         company["invoice_number"] = number
         company[LOGO_KEY] = self.logo.value()  # None: removed (the key leaves the row)
         base = self.ctx.settings
-        assert plan is not None and port is not None and limit is not None
+        assert plan is not None and port is not None and limit is not None and imap_port is not None
         settings = with_smtp(replace(base, database_url=url, mail_schedule=plan.expression,
                                      timezone=text["timezone"].strip(), plausible_line_amount=limit),
                              host=text["smtp_host"].strip(), port=port,
                              security=self.combos["smtp_security"].currentData(),
                              username=text["smtp_username"].strip(), sender=text["smtp_sender"].strip())
+        settings = with_imap(settings, host=text["imap_host"].strip(), port=imap_port,
+                             security=self.combos["imap_security"].currentData(),
+                             username=text["imap_username"].strip(),
+                             folder=text["imap_folder"].strip() or "INBOX",
+                             processed_folder=text["imap_processed_folder"].strip())
         return store.SettingsChange(
             settings=settings, company=company,
             shared={key: self.combos[key].currentData() for key in store.SHARED_KEYS},
             database_password=text["database_password"], smtp_password=text["smtp_password"],
             output_folder=text["output_folder"].strip(), language=self.combos["language"].currentData(),
-            test_address=text["test_address"].strip(), start_view=self.combos["start_view"].currentData())
+            test_address=text["test_address"].strip(), start_view=self.combos["start_view"].currentData(),
+            imap_password=text["imap_password"])
 
     def _show_problems(self, problems: list[FieldError]) -> None:
         for label in self.errors.values():
@@ -304,6 +334,7 @@ class SettingsView(SettingsForm):
         def done(_: None) -> None:
             self.edits["database_password"].clear()
             self.edits["smtp_password"].clear()
+            self.edits["imap_password"].clear()
             self.ctx.apply_settings(change.settings, reconnect=database_changed)
             self.problems.setStyleSheet(SUCCESS_STYLE)
             text = self.tr("保存しました。送信キューと自動送信は新しい設定で動きます。")
@@ -356,6 +387,21 @@ class SettingsView(SettingsForm):
         Operation(self, send).success(
             lambda _id: self._tested(self.mail_result, self.mail_tested, True, self.tr("{to} に送信しました").format(to=to))
         ).failure(lambda err: self._tested(self.mail_result, self.mail_tested, False, store.error_text(err))).run()
+
+    def test_mailbox(self) -> None:
+        """接続テスト of the bounce mailbox: log in and open the folder, on a pool thread."""
+        try:
+            change = self.collect()
+        except ExceptionGroup as group:
+            self._show_problems([e for e in group.exceptions if isinstance(e, FieldError)])
+            return
+        imap, typed = change.settings.imap, change.imap_password
+        self.mailbox_result.setText(self.tr("接続しています…"))
+        Operation(self, lambda: connections.test_mailbox(imap, typed_password=typed)).success(
+            lambda waiting: self._tested(self.mailbox_result, self.mailbox_tested, True,
+                                         self.tr("接続できました（未確認のメール {count} 件）").format(count=waiting))
+        ).failure(lambda err: self._tested(self.mailbox_result, self.mailbox_tested, False,
+                                           store.error_text(err))).run()
 
     def _tested(self, label: QLabel, signal: Any, ok: bool, text: str) -> None:
         label.setText(("✔ " if ok else "✘ ") + text)

@@ -19,6 +19,10 @@ class QueueCommands(QObject):
         self.run_mail_check.setObjectName("runMailCheckNow")
         self.run_mail_check.setToolTip(self.tr("送信予定の支払明細書をいますぐ確認して送信します"))
         self.run_mail_check.triggered.connect(self.mail_check_now)
+        self.run_bounce_check = QAction(self.tr("今すぐ不達を確認"), parent)
+        self.run_bounce_check.setObjectName("runBounceCheckNow")
+        self.run_bounce_check.setToolTip(self.tr("不達通知のメールボックスをいますぐ確認します（設定のIMAP）"))
+        self.run_bounce_check.triggered.connect(self.bounce_check_now)
         self.pause = QAction(self.tr("一時停止"), parent)
         self.pause.setObjectName("pauseQueue")
         self.pause.setToolTip(self.tr("このPCのジョブの実行を止めます（再開できます）"))
@@ -31,6 +35,8 @@ class QueueCommands(QObject):
 
     def update(self, *_args: object) -> None:
         self.run_mail_check.setEnabled(self.ctx.tasks is not None and self.ctx.online)
+        self.run_bounce_check.setEnabled(self.ctx.tasks is not None and self.ctx.online
+                                         and self.ctx.settings.imap.configured)
 
     def _overview(self, overview: Overview) -> None:
         self.paused = overview.mail_check.queue.paused
@@ -43,6 +49,12 @@ class QueueCommands(QObject):
         if tasks is None:
             return
         Operation(self.widget, tasks.mail_check_now).success(lambda _id: self.ctx.jobs_changed.emit()).run()
+
+    def bounce_check_now(self) -> None:
+        tasks = self.ctx.tasks
+        if tasks is None:
+            return
+        Operation(self.widget, tasks.bounce_check_now).success(lambda _id: self.ctx.jobs_changed.emit()).run()
 
     def toggle_pause(self) -> None:
         from jobs.control import is_paused, set_paused

@@ -32,13 +32,14 @@ class Overview:
     uncertain: int | None = None       # None: the shared database did not answer
     failed_mail: int | None = None
     sending: int | None = None
+    bounced: int | None = None         # 不達: a statement mail came back
 
     @property
     def state_ja(self) -> str:
         """The tray's word: 一時停止 / エラーあり / 送信中 / 正常 (Japanese: the tray translates it)."""
         if self.mail_check.queue.paused:
             return QT_TRANSLATE_NOOP("Tray", "一時停止")
-        if self.failed_jobs or self.uncertain or self.failed_mail:
+        if self.failed_jobs or self.uncertain or self.failed_mail or self.bounced:
             return QT_TRANSLATE_NOOP("Tray", "エラーあり")
         if self.running_mail or self.sending:
             return QT_TRANSLATE_NOOP("Tray", "送信中")
@@ -58,7 +59,7 @@ def read_overview(ctx: AppContext) -> Overview:
         failed, running_mail, last_sent = ledger.failed, ledger.running_mail, ledger.last_mail_sent
     except Exception as err:  # the connection check says so; the rest of the overview stands
         log.info("ledger counts not read: %s", err)
-    counts: tuple[int | None, int | None, int | None] = (None, None, None)
+    counts: tuple[int | None, ...] = (None, None, None, None)
     if ctx.online:
         try:
             counts = ctx.database.reading(outbox_attention_count)
@@ -132,5 +133,8 @@ class AppMonitor(QObject):
             self.read_overview()
 
     def _overview(self, overview: Overview) -> None:
-        self.overview = overview
+        previous, self.overview = self.overview, overview
         self.overview_changed.emit(overview)
+        # A bounce check (any PC's) changed rows no view of this window asked for: the lists read them anew.
+        if previous is not None and overview.bounced is not None and overview.bounced != previous.bounced:
+            self.ctx.data_changed.emit("outbox")

@@ -1,5 +1,6 @@
 """The selected run's detail: per organization its two PDFs (開く), their passwords (hidden until
-asked, click to copy), and the mail: outbox state, attempts, last error and the earlier sends."""
+asked, click to copy), and the mail: outbox state, attempts, last error and the earlier sends; a
+不達 organization says which address, why and when, with 再送 and 送信済みにする next to it."""
 
 from __future__ import annotations
 
@@ -34,7 +35,7 @@ HIDDEN = "••••••••"
 def outbox_text(state: str) -> str:
     labels = {"pending": translate("RunDetail", "送信待ち"), "sending": translate("RunDetail", "送信中"),
               "sent": translate("RunDetail", "送信済み"), "failed": translate("RunDetail", "失敗"),
-              "uncertain": translate("RunDetail", "要確認")}
+              "uncertain": translate("RunDetail", "要確認"), "bounced": translate("RunDetail", "不達")}
     return labels.get(state, state)
 
 
@@ -97,13 +98,14 @@ def recipients_text(to: tuple[str, ...], cc: tuple[str, ...]) -> str:
     return text + translate("RunDetail", "（CC: {cc}）").format(cc=comma.join(cc)) if cc else text
 
 
-RESENDABLE = ("sent", "uncertain", "failed")  # a mail that went out, may have, or could not
+RESENDABLE = ("sent", "uncertain", "failed")  # a mail that went out, may have, or could not (不達 has its own 再送)
+PartAction = Callable[[OrganizationPart], None]
 
 
 class OrganizationBox(QGroupBox):
     def __init__(self, part: OrganizationPart, tz: ZoneInfo, open_file: Callable[[StatementFile], None],
-                 parent: QWidget | None = None,
-                 resend: Callable[[OrganizationPart], None] | None = None) -> None:
+                 parent: QWidget | None = None, *, resend: PartAction | None = None,
+                 on_resend: PartAction | None = None, on_mark_sent: PartAction | None = None) -> None:
         super().__init__(part.name, parent)
         self.part = part
         self.setObjectName(f"organizationPart{part.iso_id}")
@@ -147,7 +149,8 @@ class OrganizationBox(QGroupBox):
         else:
             grid.addWidget(self.mail_label, row, 0, 1, 3)
         row += 1
-        if outbox is not None and outbox.last_error_ja and outbox.state != "sent":
+        bounced = outbox is not None and outbox.state == "bounced" and outbox.bounce is not None
+        if outbox is not None and outbox.last_error_ja and outbox.state != "sent" and not bounced:
             error = outbox.error_in(current_language())
             self.error_label = QLabel(self.tr("エラー: {error}").format(error=error))
             self.error_label.setObjectName("lastError")
@@ -155,6 +158,8 @@ class OrganizationBox(QGroupBox):
             self.error_label.setStyleSheet("color: #b00020;")
             grid.addWidget(self.error_label, row, 0, 1, 3)
             row += 1
+        if outbox is not None and outbox.state == "bounced":
+            row = self._bounce_rows(grid, row, part, tz, on_resend, on_mark_sent)
         if len(part.history) > 1:
             lines = [(self.tr("第{generation}回: {state}（試行 1 回") if a.attempts == 1
                       else self.tr("第{generation}回: {state}（試行 {count} 回")).format(
@@ -168,17 +173,55 @@ class OrganizationBox(QGroupBox):
             grid.addWidget(history, row, 0, 1, 3)
         grid.setColumnStretch(0, 1)
 
+    def _bounce_rows(self, grid: QGridLayout, row: int, part: OrganizationPart, tz: ZoneInfo,
+                     on_resend: PartAction | None, on_mark_sent: PartAction | None) -> int:
+        """不達: which address, why and when; 再送 to the current address, or 送信済みにする with a note."""
+        bounce = part.outbox.bounce if part.outbox is not None else None
+        if bounce is not None:
+            self.bounce_label = QLabel(self.tr("不達: {address} に届きませんでした（{status}、{time} に通知）\n理由: {why}").format(
+                address=bounce.address, status=bounce.status or "-", time=local_time_text(bounce.at, tz),
+                why=bounce.diagnostic or "-"))
+            self.bounce_label.setObjectName("bounceState")
+            self.bounce_label.setWordWrap(True)
+            self.bounce_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.bounce_label.setStyleSheet("color: #b00020;")
+            grid.addWidget(self.bounce_label, row, 0, 1, 3)
+            row += 1
+        self.resend_to = QLabel(self.tr("再送先（現在の登録）: {email}").format(email=part.email) if part.email
+                                else self.tr("再送先がありません。Webシステムでメールアドレスを登録してください。"))
+        self.resend_to.setObjectName("resendAddress")
+        self.resend_to.setWordWrap(True)
+        self.resend_to.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.resend_bounced = QPushButton(self.tr("再送"))
+        self.resend_bounced.setObjectName("resendBounced")
+        self.resend_bounced.setAccessibleName(self.tr("{email} に再送").format(email=part.email))
+        self.resend_bounced.setToolTip(self.tr("Webシステムで直した現在の宛先に、この組織の支払明細書をもう一度送ります"))
+        self.resend_bounced.setEnabled(bool(part.email) and on_resend is not None)
+        self.mark_bounced_sent = QPushButton(self.tr("送信済みにする…"))
+        self.mark_bounced_sent.setObjectName("markBouncedSent")
+        self.mark_bounced_sent.setToolTip(self.tr("郵送や手渡しなど、ほかの方法で届けたときに、メモを付けて送信済みにします"))
+        self.mark_bounced_sent.setEnabled(on_mark_sent is not None)
+        if on_resend is not None:
+            self.resend_bounced.clicked.connect(lambda _checked=False: on_resend(part))
+        if on_mark_sent is not None:
+            self.mark_bounced_sent.clicked.connect(lambda _checked=False: on_mark_sent(part))
+        grid.addWidget(self.resend_to, row, 0)
+        grid.addWidget(self.resend_bounced, row, 1)
+        grid.addWidget(self.mark_bounced_sent, row, 2)
+        return row + 1
+
 
 class RunDetailPanel(QScrollArea):
     """Rebuilt for each selected run (a run has a handful of organizations)."""
 
     def __init__(self, tz: ZoneInfo, open_file: Callable[[StatementFile], None],
-                 parent: QWidget | None = None,
-                 resend: Callable[[OrganizationPart], None] | None = None) -> None:
+                 parent: QWidget | None = None, *, resend: PartAction | None = None,
+                 on_resend: PartAction | None = None, on_mark_sent: PartAction | None = None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.open_file = open_file
         self.resend = resend
+        self.on_resend, self.on_mark_sent = on_resend, on_mark_sent
         self.detail: RunDetail | None = None
         self.boxes: list[OrganizationBox] = []
         self.setObjectName("statementDetail")
@@ -215,7 +258,8 @@ class RunDetailPanel(QScrollArea):
                 self.failure_label.setStyleSheet("color: #b00020;")
                 layout.addWidget(self.failure_label)
             for part in detail.parts:
-                box = OrganizationBox(part, self.tz, self.open_file, resend=self.resend)
+                box = OrganizationBox(part, self.tz, self.open_file, resend=self.resend, on_resend=self.on_resend,
+                                      on_mark_sent=self.on_mark_sent)
                 layout.addWidget(box)
                 self.boxes.append(box)
         self.header.setObjectName("detailHeader")

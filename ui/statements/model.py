@@ -33,7 +33,7 @@ translate = QCoreApplication.translate  # lupdate reads translate("Context", "so
 
 log = logging.getLogger(__name__)
 
-STATE_COLOURS = {RunState.UNCERTAIN: "#fff2b3", RunState.PARTLY_FAILED: "#ffd6d6"}
+STATE_COLOURS = {RunState.UNCERTAIN: "#fff2b3", RunState.PARTLY_FAILED: "#ffd6d6", RunState.BOUNCED: "#ffd6d6"}
 
 
 

@@ -73,7 +73,9 @@ class StatementsView(QWidget):
         from ui.statements.detail import RunDetailPanel
 
         self.job_failures: dict[int, str] = {}  # run id → why its last job failed as a whole (this session)
-        self.detail_panel = RunDetailPanel(self.tz, self.open_file, self, resend=self.resend_organization)
+        self.resend_info: QMessageBox | None = None  # the last 不達 再送 note (ui.statements.bounced); tests read it
+        self.detail_panel = RunDetailPanel(self.tz, self.open_file, self, resend=self.resend_organization,
+                                           on_resend=self.resend_bounced, on_mark_sent=self.mark_bounced_sent)
         self.filters = FilterBar(datetime.now(ctx.settings.tz).date(), self)
         self.filters.changed.connect(self._filter_changed)
         self.toolbar = QToolBar(self)
@@ -369,6 +371,17 @@ class StatementsView(QWidget):
             self.ctx.jobs_changed.emit()
 
         Operation(self, work, label=self.tr("再送を準備しています…")).success(queued).run()
+
+    def resend_bounced(self, part: Any) -> None:
+        """再送 of one 不達 organization to its current address (corrected in the web system)."""
+        from ui.statements.bounced import resend_bounced
+
+        resend_bounced(self, part)
+
+    def mark_bounced_sent(self, part: Any) -> None:
+        from ui.statements.bounced import mark_bounced_sent
+
+        mark_bounced_sent(self, part)
 
     # ---- operations ----------------------------------------------------------------------------
 

@@ -101,6 +101,33 @@ class OutboxMessage(IdMixin, Base):
     messages: Mapped[list[Any] | None] = mapped_column(JsonB())
 
 
+# The kinds of an outbox row's history: a bounce (不達), a delay (4.x.x), a resend, 送信済みにする.
+OUTBOX_EVENT_KINDS = ("bounced", "delayed", "resent", "marked_sent")
+
+
+class OutboxEvent(IdMixin, Base):
+    """The history of one outbox row after its send (revision 0005): a bounce (不達), a delay, a
+    resend or 送信済みにする, with who or what said so. A bounce keeps the notification itself in the
+    document store (``document_id``); its SHA-256 and the address make reading it twice a no-op."""
+
+    __tablename__ = "oroshi_desktop_outbox_events"
+    __table_args__ = (
+        UniqueConstraint("outbox_id", "kind", "notification_sha256", "address",
+                         name="uq_oroshi_desktop_outbox_events_notification"),
+        Index("ix_oroshi_desktop_outbox_events_outbox", "outbox_id"),
+    )
+    outbox_id: Mapped[int] = mapped_column(BigId, nullable=False)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False)  # bounced, delayed, resent, marked_sent
+    address: Mapped[str] = mapped_column(String(320), nullable=False, default="")
+    status: Mapped[str] = mapped_column(String(16), nullable=False, default="")  # 5.1.1
+    diagnostic: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    note: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    # The notification (message/rfc822) in the document store, and its SHA-256 ("" for a person's event).
+    document_id: Mapped[int | None] = mapped_column(BigId)
+    notification_sha256: Mapped[str] = mapped_column(String(64), nullable=False, default="")
+    created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+
+
 
 class Preference(Base):
     """Shared business settings that every PC must agree on (rounding, password delivery, ...)."""

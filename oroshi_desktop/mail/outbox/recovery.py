@@ -16,8 +16,10 @@ from oroshi_desktop.db.engine import Database, rows_changed
 from oroshi_desktop.db.models import OutboxMessage
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.mail.outbox.bounces import MARKED_SENT_EVENT, RESENT_EVENT, record_event
 from oroshi_desktop.mail.outbox.preparation import renew_row
 from oroshi_desktop.mail.outbox.states import (
+    BOUNCED,
     FAILED,
     SENDING,
     SENT,
@@ -54,20 +56,24 @@ def recover_stale(db: Database, lease: timedelta, *, now: datetime | None = None
     return sorted(ids)
 
 
-def mark_sent(db: Database, row_id: int, *, now: datetime | None = None) -> None:
-    """送信済みにする: a person confirmed an uncertain (or failed) mail did arrive."""
+def mark_sent(db: Database, row_id: int, *, now: datetime | None = None, note: str = "") -> None:
+    """送信済みにする: a person confirmed an uncertain (or failed) mail did arrive, or a bounced one
+    was handled another way (``note``: posted, handed over); the row's history keeps the note."""
     now = now or utcnow()
     with db.write() as session:
         row = session.get(OutboxMessage, row_id)
         if row is None:
             raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
         result = session.execute(update(OutboxMessage)
-                                 .where(OutboxMessage.id == row_id, OutboxMessage.state.in_((UNCERTAIN, FAILED)))
+                                 .where(OutboxMessage.id == row_id,
+                                        OutboxMessage.state.in_((UNCERTAIN, FAILED, BOUNCED)))
                                  .values(state=SENT, sent_at=now, updated_at=now)
                                  .execution_options(synchronize_session=False))
         if rows_changed(result) != 1:
-            raise UserError(f"outbox row {row_id} is {row.state}; only uncertain or failed rows can be marked sent",
-                            f"送信キューの行 {row_id} は「{row.state}」です。要確認か失敗の行だけ送信済みにできます")
+            raise UserError(f"outbox row {row_id} is {row.state}; only uncertain, failed or bounced rows can be marked sent",
+                            f"送信キューの行 {row_id} は「{row.state}」です。要確認・失敗・不達の行だけ送信済みにできます")
+        if note or row.state == BOUNCED:
+            record_event(session, row_id, MARKED_SENT_EVENT, note=note, now=now)
         mark_iso_sent(session, row.invoice_supplier_organization_id, now)
         finish_run_if_all_sent(session, row.invoice_id, now, touch=False)
 
@@ -90,7 +96,11 @@ def resend(db: Database, row_id: int, *, sender: str | None = None,
         if latest.id != row.id:
             raise UserError(f"outbox row {row_id} has a newer send (generation {latest.generation})",
                             f"送信キューの行 {row_id} には新しい再送（第{latest.generation}回）があります")
-        if row.state not in (FAILED, SENT, UNCERTAIN):
+        if row.state not in (FAILED, SENT, UNCERTAIN, BOUNCED):
             raise UserError(f"outbox row {row_id} is {row.state}; it is already on its way",
                             f"送信キューの行 {row_id} は「{row.state}」です。すでに送信待ちか送信中です")
-        return renew_row(session, row, sender=sender, now=now, new_generation=row.state != FAILED)
+        renewed = renew_row(session, row, sender=sender, now=now, new_generation=row.state != FAILED)
+        if row.state == BOUNCED:  # the history says which address the resend used
+            record_event(session, row.id, RESENT_EVENT, now=now,
+                         address=", ".join((renewed.recipients or {}).get("to") or ()))
+        return renewed

@@ -25,8 +25,9 @@ from oroshi_desktop.labels import OutboxState
 from oroshi_desktop.mail.compose import PASSWORD_DELIVERY_MODES, MailOrganization, header_text
 from oroshi_desktop.queries.preferences import PASSWORD_DELIVERY, get_preference
 
-PENDING, SENDING, SENT, FAILED, UNCERTAIN = (OutboxState.PENDING, OutboxState.SENDING, OutboxState.SENT,
-                                             OutboxState.FAILED, OutboxState.UNCERTAIN)
+PENDING, SENDING, SENT, FAILED, UNCERTAIN, BOUNCED = (
+    OutboxState.PENDING, OutboxState.SENDING, OutboxState.SENT, OutboxState.FAILED, OutboxState.UNCERTAIN,
+    OutboxState.BOUNCED)  # BOUNCED, 不達: accepted by the server, then a notification said it failed
 STATES = tuple(OutboxState)
 CLAIMABLE = (PENDING, FAILED)  # a permanent failure is excluded by ``claimable_condition``
 

@@ -1,0 +1,64 @@
+"""``oroshi-desktop bounce-check`` and ``outbox show-bounce``: the bounce mailbox read now, and the
+notification that made a row 不達 (bounced) printed as it arrived."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from oroshi_desktop.cli.wiring import checked_database, job_tasks
+from oroshi_desktop.config import Settings
+
+
+def cmd_bounce_check(args: argparse.Namespace, settings: Settings) -> int:
+    if not args.once:
+        job_id = job_tasks(settings).bounce_check_now()
+        print(f"queued bounce check as job {job_id}")
+        return 0
+    from oroshi_desktop.mail.bounces.check import check_bounces
+
+    database = checked_database(settings)
+    try:
+        summary = check_bounces(database, settings.imap)  # an unreadable mailbox: one line, exit 2
+    finally:
+        database.dispose()
+    print(f"bounce check: {summary.describe()}")
+    for line in summary.lines():
+        print(f"  {line}")
+    return 0 if not summary.problems else 1
+
+
+def cmd_outbox_show_bounce(args: argparse.Namespace, settings: Settings) -> int:
+    """The newest bounce of a row: what it says in one line each, then the notification's bytes."""
+    from oroshi_desktop.mail.outbox.bounces import latest_bounce
+
+    database = checked_database(settings)
+    try:
+        with database.read() as session:
+            event, document = latest_bounce(session, args.id)
+            header = (f"outbox row {args.id}: bounced {event.address} status {event.status or '-'} "
+                      f"at {event.created_at.isoformat(timespec='seconds')}\n"
+                      f"diagnostic: {event.diagnostic or '-'}\n"
+                      f"notification: {document.byte_size} bytes, sha256 {document.sha256}\n\n")
+            data = bytes(document.content)
+    finally:
+        database.dispose()
+    sys.stdout.write(header)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+    return 0
+
+
+def add_bounce_commands(commands: Any) -> None:
+    check = commands.add_parser("bounce-check", help="read the bounce mailbox: mark bounced statement mail 不達")
+    check.add_argument("--once", action="store_true", help="check now, in this process "
+                                                           "(without it: queue a check for the worker)")
+    check.set_defaults(handler=cmd_bounce_check)
+
+
+def add_show_bounce(outbox_commands: Any, record_id: Any) -> None:
+    show = outbox_commands.add_parser("show-bounce", help="the bounce notification that made a row 不達 (bounced)")
+    show.add_argument("id", type=record_id)
+    show.set_defaults(handler=cmd_outbox_show_bounce)
