@@ -30,7 +30,7 @@ from oroshi_desktop.mail.bounces.mailbox import PROCESSED_KEYWORD, MailboxError
 from oroshi_desktop.mail.outbox import DeliveryStatus, deliver, prepare_outbox, resend
 from oroshi_desktop.mail.outbox.bounces import latest_bounce, row_events
 from oroshi_desktop.mail.transport import SmtpTransport
-from oroshi_desktop.queries.statement_runs import RunState, run_state
+from oroshi_desktop.queries.statement_runs import RunState, run_rows
 from tests.core.outbox_fixtures import COMPANY, add_company, add_organization, run_for_organizations
 from tests.helpers.mail_system import DOMAIN, MailSystem, mail_system, missing_reason
 
@@ -81,7 +81,7 @@ def test_a_real_bounce_marks_exactly_that_organization_and_a_corrected_resend_de
         row_ids = [row.id for row in prepare_outbox(session, invoice_id)]
     assert [deliver(db, row_id, transport).status for row_id in row_ids] == [DeliveryStatus.SENT] * 3
     with db.read() as session:
-        assert run_state(session, invoice_id) is RunState.SENT  # the server said 250 to all three
+        assert run_rows(session, [invoice_id])[invoice_id].state is RunState.SENT  # the server said 250 to all three
     # Postfix delivers two and returns a DSN for the third; the office also gets its three CC copies.
     assert len(mail.wait_for("hokkai", 1)) == 1 and len(mail.wait_for("aioi", 1)) == 1
     inbox = mail.wait_for("office", 4)
@@ -94,7 +94,7 @@ def test_a_real_bounce_marks_exactly_that_organization_and_a_corrected_resend_de
     assert states(db) == {f"hokkai@{DOMAIN}": "sent", f"nosuch@{DOMAIN}": "bounced", f"aioi@{DOMAIN}": "sent"}
     bounced_id = summary.bounced[0].row_id
     with db.read() as session:
-        assert run_state(session, invoice_id) is RunState.BOUNCED
+        assert run_rows(session, [invoice_id])[invoice_id].state is RunState.BOUNCED
         event, document = latest_bounce(session, bounced_id)
         assert (event.address, event.status) == (f"nosuch@{DOMAIN}", "5.1.1")
         assert "unknown user" in event.diagnostic
@@ -136,7 +136,7 @@ def test_a_real_bounce_marks_exactly_that_organization_and_a_corrected_resend_de
     assert deliver(db, renewed.id, transport).status is DeliveryStatus.SENT
     assert len(mail.wait_for("kaisan", 1)) == 1
     with db.read() as session:
-        assert run_state(session, invoice_id) is RunState.SENT
+        assert run_rows(session, [invoice_id])[invoice_id].state is RunState.SENT
         history = [(e.kind, e.address) for e in row_events(session, bounced_id)]
     assert history == [("bounced", f"nosuch@{DOMAIN}"), ("resent", f"kaisan@{DOMAIN}")]
 

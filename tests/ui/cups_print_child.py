@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import sys
 
+from ui import printing
 from ui.operations import wait_for_operations
-from ui.printing import print_pdf, set_print_dialog, takes_pdf
+from ui.printing import print_pdf, takes_pdf
 from ui.qt import QApplication, QMainWindow, QPrinter
 
 
@@ -25,7 +26,7 @@ def main() -> int:
         seen["takes_pdf"] = takes_pdf(printer)
         return seen["takes_pdf"] is True  # never render into a printer the test did not make
 
-    set_print_dialog(choose)
+    printing.ask_with_dialog = choose  # the print dialog's answer (what monkeypatch does in-process)
     window = QMainWindow()
     print_pdf(window, data, password, title=title)
     wait_for_operations(60000)
