@@ -33,9 +33,10 @@ from oroshi_desktop.mail.outbox import (
     prepare_run,
     recover_stale,
 )
+from oroshi_desktop.mail.outbox.states import duplicate_rows
 from oroshi_desktop.mail.readiness import check_organization, check_run, check_supplies, load_issuer
 from oroshi_desktop.mail.transport import Transport
-from oroshi_desktop.queries.archive_facts import record_facts
+from oroshi_desktop.queries.archive_facts import checked_figures, record_facts
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "send_invoice"]
@@ -106,7 +107,8 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
                  .order_by(InvoiceSupplierOrganization.id))
         if only is not None:
             query = query.where(InvoiceSupplierOrganization.id.in_(list(only)))
-        rows = session.execute(query).all()
+        duplicates = duplicate_rows(session, invoice_id)  # an organization named twice: one statement
+        rows = [row for row in session.execute(query).all() if row[0] not in duplicates]
     if not rows and only is None:
         raise UserError(f"statement run {invoice_id} has no organization; nothing to generate",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
@@ -120,6 +122,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         rendered: list[tuple[str, bytes, str]] = []
         try:
             _check_row(db, invoice_id, iso_id, organization_id)
+            figures = checked_figures(db, invoice_id, organization_id, tz)  # what the archive can keep
             for fmt in STATEMENT_KINDS:
                 password = _new_password()
                 pdf = statement_pdf(db, invoice_id=invoice_id, organization_id=organization_id, fmt=fmt,
@@ -144,7 +147,8 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
                 passwords[str(document.id)] = password
                 result.document_ids.append(document.id)
                 stored.append((document.id, fmt))
-            record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz)
+            record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz,
+                         figures=figures)
             iso = session.get(InvoiceSupplierOrganization, iso_id)
             if iso is None:
                 raise NotFound(f"statement run {invoice_id}: organization row {iso_id} was deleted",
@@ -184,6 +188,7 @@ class MailSummary:
     # Organization rows that could not be prepared (bad data), each with its reason.
     failed_rows: list[RowFailure] = field(default_factory=list)
     recovered: list[int] = field(default_factory=list)  # stale 'sending' rows now 'uncertain'
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (English, Japanese): nothing failed
 
     def count(self, status: DeliveryStatus) -> int:
         return sum(1 for result in self.results if result.status is status)
@@ -217,11 +222,15 @@ class MailSummary:
             parts.append(f"generated statements for {len(self.generated)} run(s)")
         if self.errors:
             parts.append(f"{len(self.errors)} error(s)")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning(s)")
         return ", ".join(parts)
 
     def error_lines(self) -> Iterable[str]:
         for message, _ja in self.errors:
             yield message
+        for message, _ja in self.warnings:
+            yield f"warning: {message}"
         for failure in self.failed_rows:
             state = "failed, waiting for a data fix or 再送" if failure.still_blocked else "failed"
             yield f"outbox row {failure.row_id}: {state}: {failure.message}"
@@ -245,6 +254,7 @@ def _rows_to_generate(db: Database, invoice_id: int, sender: str, *, resend: boo
                                          InvoiceSupplierOrganization.completed.is_not(True))
                                   .order_by(InvoiceSupplierOrganization.id)).all()
         blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending and not resend else set()
+        blocked |= set(duplicate_rows(session, invoice_id))
     return [iso_id for iso_id in pending if iso_id not in blocked]
 
 
@@ -290,6 +300,7 @@ def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: Zon
                                        generation_errors=generation.failures, only=part)
                 row_ids += [row.id for row in prepared.deliverable]
             summary.failed_rows.extend(prepared.failed)
+            summary.warnings.extend(prepared.warnings)
     except UserError as err:
         log.warning("statement run %s not sent: %s", invoice_id, err.message)
         summary.errors.append((f"statement run {invoice_id}: {err.message}", err.message_ja))

@@ -165,6 +165,9 @@ def _first_line(err: BaseException) -> str:
 
 def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: Any) -> Database:
     url = parse_database_url(raw_url)
+    # A failed statement's text never carries its parameters (business data, names, amounts) into
+    # an exception message, a log line or stderr.
+    engine_kwargs.setdefault("hide_parameters", True)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:" and create_folder:
             Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import (
     ArchiveFacts,
     Invoice,
@@ -26,11 +27,13 @@ from oroshi_desktop.db.models import (
     InvoiceSupplierOrganization,
     StoredDocument,
 )
+from oroshi_desktop.db.models.app import AMOUNT_DIGITS
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
+from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.statements import load_statement
 
-__all__ = ["Figures", "fill_missing_facts", "record_facts", "statement_figures"]
+__all__ = ["Figures", "checked_figures", "fill_missing_facts", "record_facts", "statement_figures", "storable"]
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +71,40 @@ def statement_figures(session: Session, invoice_id: int, organization_id: int,
     )
 
 
+AMOUNT_LIMIT = Decimal(10) ** (AMOUNT_DIGITS - 2)  # what NUMERIC(AMOUNT_DIGITS, 2) holds
+
+
+def storable(figures: Figures | None) -> Figures | None:
+    """The figures, refused (naming the field) when the archive cannot keep them exactly.
+
+    Text columns are unbounded (revision 0005), so only an amount beyond ``NUMERIC(30, 2)`` can be
+    refused: far past any statement, but reachable by rows the web system does not bound."""
+    if figures is None:
+        return None
+    amounts = [("amount", "合計金額", figures.amount)] + [
+        ("taxes", "税額", value) for bucket in figures.taxes for value in bucket[1:]]
+    for field, field_ja, value in amounts:
+        if abs(value) >= AMOUNT_LIMIT:
+            raise UserError(f"the statement's {field} {value:,} is beyond what the archive stores "
+                            f"(below {AMOUNT_LIMIT:,}); check the supplies' prices and quantities",
+                            f"明細書の{field_ja}（{field}）{value:,} は書類保管に保存できる範囲"
+                            f"（{AMOUNT_LIMIT:,} 未満）を超えています。供給の単価と数量をご確認ください")
+    return figures
+
+
+def checked_figures(db: Database, invoice_id: int, organization_id: int,
+                    tz: ZoneInfo = BUSINESS_TZ_DEFAULT) -> Figures | None:
+    """The figures a statement about to be stored will be archived with, refused before anything is
+    stored when the archive cannot keep them (the organization fails alone, with this reason)."""
+    with db.read() as session:
+        return storable(statement_figures(session, invoice_id, organization_id, tz))
+
+
 def _load(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> object:
     """``statement_figures``, or ``_UNREADABLE`` when this row's data cannot be loaded (logged)."""
     try:
         with session.begin_nested():
-            return statement_figures(session, invoice_id, organization_id, tz)
+            return storable(statement_figures(session, invoice_id, organization_id, tz))
     except SQLAlchemyError:
         raise  # the database, not this row
     except Exception:  # this row's data: it stays without facts (tried again next time)

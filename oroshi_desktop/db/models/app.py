@@ -13,9 +13,10 @@ from sqlalchemy import Date, Index, Integer, LargeBinary, Numeric, String, Text,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin
-from oroshi_desktop.db.types import AwareDateTime, JsonB, utcnow
+from oroshi_desktop.db.types import AwareDateTime, ErrorText, JsonB, utcnow
 
 APP_TABLE_PREFIX = "oroshi_desktop_"
+AMOUNT_DIGITS = 30  # archive amounts: NUMERIC(30, 2), 28 digits before the point (revision 0005)
 
 
 class StoredDocument(IdMixin, Base):
@@ -54,9 +55,9 @@ class ArchiveFacts(Base):
     )
     document_id: Mapped[int] = mapped_column(BigId, primary_key=True)  # oroshi_desktop_documents.id
     issued: Mapped[date | None] = mapped_column(Date)
-    amount: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))  # None: the run had no figures
-    counterparty: Mapped[str] = mapped_column(String(255), nullable=False, default="")
-    registration_number: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(AMOUNT_DIGITS, 2))  # None: the run had no figures
+    counterparty: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    registration_number: Mapped[str] = mapped_column(Text, nullable=False, default="")
     producers: Mapped[str] = mapped_column(Text, nullable=False, default="")  # one name a line (supplier format)
     taxes: Mapped[list[Any]] = mapped_column(JsonB(), nullable=False, default=list)  # [[rate, base, tax], ...]
     recorded_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
@@ -85,8 +86,8 @@ class OutboxMessage(IdMixin, Base):
     claimed_by: Mapped[str | None] = mapped_column(String(255))
     claimed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
-    last_error: Mapped[str | None] = mapped_column(Text)
-    last_error_ja: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(ErrorText)
+    last_error_ja: Mapped[str | None] = mapped_column(ErrorText)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
                                                  onupdate=utcnow)
@@ -137,10 +138,10 @@ class JobRow(IdMixin, Base):
     kind: Mapped[str] = mapped_column(String(64), nullable=False)
     arguments: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
     state: Mapped[str] = mapped_column(String(16), nullable=False, default="queued")
-    message: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    message: Mapped[str] = mapped_column(ErrorText, nullable=False, default="")
     output_path: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[int | None] = mapped_column(BigId)
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(ErrorText)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     # Which queue holds its task: a local queue is one PC's, a shared queue the office's.
     scope: Mapped[str] = mapped_column(String(255), nullable=False)
