@@ -33,19 +33,12 @@ from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.transport import SmtpTransport
 from oroshi_desktop.queries.archive_facts import Figures, storable
 from tests.helpers.broken_data import write_unchecked
-from tests.jobs.conftest import DUE_INVOICE, make_due
+from tests.jobs import test_statement_isolation as isolation
+from tests.jobs.conftest import DUE_INVOICE
 from tests.jobs.test_statement_isolation import a_supply_of, incomplete, organization_rows
 
 TZ = ZoneInfo("Asia/Tokyo")
-
-
-@pytest.fixture
-def demo(db):
-    from oroshi_desktop.demo import generate_demo
-
-    generate_demo(db, scale=1, seed=0)
-    make_due(db)
-    return db
+demo = isolation.demo  # the fixture: the demo data with its scheduled run due
 
 
 def mailed_organizations(db) -> list[int]:
