@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -182,7 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:  # before the settings: the self-test never reads the user's own
             return run_self_test(as_json=args.json)
         settings = load_settings()
-        return args.handler(args, settings)
+        code = args.handler(args, settings)
+        sys.stdout.flush()  # here, so a reader that went away is answered below, not at exit
+        return code
     except UserError as err:
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
         if args.handler is cmd_gui:  # started from a menu there is no console to read the line in
@@ -195,6 +198,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USER_ERROR
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`oroshi-desktop outbox list | head -1`): not an error of ours. Point
+        # stdout at nothing so the interpreter's final flush does not complain a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # what a shell reports for a command ended by SIGPIPE
 
 
 if __name__ == "__main__":  # pragma: no cover
