@@ -66,6 +66,10 @@ ENGLISH = {
     "「T」と13桁の数字で、チェックデジットの合う番号を入力してください":
         "enter T and 13 digits with a matching check digit",
     "1〜65535 の数字を入力してください": "enter a number from 1 to 65535",
+    "制御文字を含めないでください": "must not contain control characters",
+    "空白を含めないでください": "must not contain spaces",
+    "253文字以内で入力してください": "enter at most 253 characters",
+    "サーバー名として正しくありません（例: smtp.example.jp）": "not a valid server name (e.g. smtp.example.jp)",
     "URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）":
         "not a valid URL (e.g. postgresql://user@host:5432/oroshi)",
     "postgresql:// か sqlite:/// で始まるURLを入力してください": "enter a URL starting with postgresql:// or sqlite:///",

@@ -184,100 +184,100 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="59" />
-        <location filename="../../ui/archive/view.py" line="60" />
+        <location filename="../../ui/archive/view.py" line="61" />
+        <location filename="../../ui/archive/view.py" line="62" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="70" />
+        <location filename="../../ui/archive/view.py" line="72" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="80" />
+        <location filename="../../ui/archive/view.py" line="82" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="81" />
+        <location filename="../../ui/archive/view.py" line="83" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="84" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="84" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="83" />
-        <location filename="../../ui/archive/view.py" line="235" />
+        <location filename="../../ui/archive/view.py" line="85" />
+        <location filename="../../ui/archive/view.py" line="231" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="86" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="85" />
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="87" />
+        <location filename="../../ui/archive/view.py" line="246" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="86" />
+        <location filename="../../ui/archive/view.py" line="88" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="89" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="136" />
+        <location filename="../../ui/archive/view.py" line="132" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="158" />
+        <location filename="../../ui/archive/view.py" line="154" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="161" />
+        <location filename="../../ui/archive/view.py" line="157" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="184" />
+        <location filename="../../ui/archive/view.py" line="180" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="193" />
+        <location filename="../../ui/archive/view.py" line="189" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="218" />
+        <location filename="../../ui/archive/view.py" line="214" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="226" />
+        <location filename="../../ui/archive/view.py" line="222" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="228" />
+        <location filename="../../ui/archive/view.py" line="224" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -286,27 +286,27 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="233" />
+        <location filename="../../ui/archive/view.py" line="229" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="246" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="251" />
+        <location filename="../../ui/archive/view.py" line="247" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="264" />
+        <location filename="../../ui/archive/view.py" line="260" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="274" />
+        <location filename="../../ui/archive/view.py" line="270" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -1322,53 +1322,53 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/orders/view.py" line="48" />
-        <location filename="../../ui/orders/view.py" line="49" />
+        <location filename="../../ui/orders/view.py" line="50" />
+        <location filename="../../ui/orders/view.py" line="51" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="57" />
+        <location filename="../../ui/orders/view.py" line="59" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="63" />
+        <location filename="../../ui/orders/view.py" line="65" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="64" />
+        <location filename="../../ui/orders/view.py" line="66" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="65" />
+        <location filename="../../ui/orders/view.py" line="67" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="67" />
+        <location filename="../../ui/orders/view.py" line="69" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="68" />
+        <location filename="../../ui/orders/view.py" line="70" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="69" />
+        <location filename="../../ui/orders/view.py" line="71" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="73" />
+        <location filename="../../ui/orders/view.py" line="75" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="159" />
+        <location filename="../../ui/orders/view.py" line="155" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -2025,12 +2025,32 @@ Enter the password.</translation>
         <translation>not a valid mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="92" />
+        <location filename="../../ui/settings/validation.py" line="98" />
+        <source>制御文字を含めないでください</source>
+        <translation>must not contain control characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="99" />
+        <source>空白を含めないでください</source>
+        <translation>must not contain spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="100" />
+        <source>253文字以内で入力してください</source>
+        <translation>enter at most 253 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="102" />
+        <source>サーバー名として正しくありません（例: smtp.example.jp）</source>
+        <translation>not a valid server name (e.g. smtp.example.jp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="111" />
         <source>不明なタイムゾーンです（例: Asia/Tokyo）</source>
         <translation>unknown time zone (e.g. Asia/Tokyo)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="109" />
+        <location filename="../../ui/settings/validation.py" line="128" />
         <source>cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）</source>
         <translation>enter five cron fields: minute hour day month weekday (e.g. */10 * * * *)</translation>
     </message>
@@ -2272,32 +2292,32 @@ Enter the password.</translation>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="300" />
+        <location filename="../../ui/settings/view.py" line="301" />
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="303" />
+        <location filename="../../ui/settings/view.py" line="304" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="315" />
+        <location filename="../../ui/settings/view.py" line="316" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="333" />
+        <location filename="../../ui/settings/view.py" line="334" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="336" />
+        <location filename="../../ui/settings/view.py" line="337" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="338" />
+        <location filename="../../ui/settings/view.py" line="339" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>
@@ -2356,85 +2376,85 @@ Enter the password.</translation>
 <context>
     <name>Statements</name>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新規作成</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="21" />
+        <location filename="../../ui/statements/actions.py" line="22" />
         <source>新しい支払明細書を作成（仕切り作成）</source>
         <translation>Create a new payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="22" />
+        <location filename="../../ui/statements/actions.py" line="23" />
         <source>選んだ支払明細書のPDFを作成</source>
         <translation>Make the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>プレビュー</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="23" />
+        <location filename="../../ui/statements/actions.py" line="24" />
         <source>選んだ支払明細書のPDFを表示</source>
         <translation>Show the PDFs of the selected statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>メールプレビュー</source>
         <translation>Mail preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="24" />
+        <location filename="../../ui/statements/actions.py" line="25" />
         <source>送信されるメールをそのまま表示</source>
         <translation>Show the mail exactly as it will be sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>今すぐ送信</source>
         <translation>Send now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="25" />
+        <location filename="../../ui/statements/actions.py" line="26" />
         <source>選んだ支払明細書のメールを今すぐ送信</source>
         <translation>Send the mail of the selected statement now</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <location filename="../../ui/statements/confirm.py" line="44" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="26" />
+        <location filename="../../ui/statements/actions.py" line="27" />
         <source>送信済みのメールをもう一度送信</source>
         <translation>Send the sent mail once more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <location filename="../../ui/statements/confirm.py" line="50" />
         <source>送信済みにする</source>
         <translation>Mark as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="27" />
+        <location filename="../../ui/statements/actions.py" line="28" />
         <source>要確認のメールを送信済みにする</source>
         <translation>Mark the mail that needs checking as sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <location filename="../../ui/statements/confirm.py" line="56" />
         <source>削除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/actions.py" line="28" />
+        <location filename="../../ui/statements/actions.py" line="29" />
         <source>選んだ支払明細書を削除（未送信のみ）</source>
         <translation>Delete the selected statement (only when not sent)</translation>
     </message>
@@ -2628,7 +2648,7 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="109" />
+        <location filename="../../ui/supplies/view.py" line="110" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
@@ -2638,42 +2658,42 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Make and show the reception check sheet of the chosen day, prefecture and reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="236" />
+        <location filename="../../ui/supplies/view.py" line="231" />
         <source>すべての都道府県</source>
         <translation>All prefectures</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="238" />
+        <location filename="../../ui/supplies/view.py" line="233" />
         <source>すべての受入時間</source>
         <translation>All reception times</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="240" />
+        <location filename="../../ui/supplies/view.py" line="235" />
         <source>すべての組織</source>
         <translation>All organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="271" />
+        <location filename="../../ui/supplies/view.py" line="266" />
         <source>{day:%Y/%m/%d} の供給 {count}件</source>
         <translation>{count} supplies on {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="273" />
+        <location filename="../../ui/supplies/view.py" line="268" />
         <source>　（単価未入力 {count}件）</source>
         <translation>  ({count} without a price)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="294" />
+        <location filename="../../ui/supplies/view.py" line="289" />
         <source>{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。</source>
         <translation>There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="305" />
+        <location filename="../../ui/supplies/view.py" line="300" />
         <source>供給・受入チェック表 {day:%Y/%m/%d}</source>
         <translation>Reception check sheet {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="308" />
+        <location filename="../../ui/supplies/view.py" line="303" />
         <source>チェック表を作成しています…</source>
         <translation>Making the check sheet…</translation>
     </message>

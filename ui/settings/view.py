@@ -243,6 +243,7 @@ class SettingsView(SettingsForm):
         number = check("company_invoice_number", validation.registration_number)
         check("company_mail", validation.mail_address)
         url = check("database_url", validation.database_url)
+        host = check("smtp_host", validation.host_name)
         port = check("smtp_port", validation.port)
         check("smtp_sender", validation.mail_address)
         limit = check("plausible_line_amount", validation.yen_limit)
@@ -258,10 +259,10 @@ class SettingsView(SettingsForm):
         company["invoice_number"] = number
         company[LOGO_KEY] = self.logo.value()  # None: removed (the key leaves the row)
         base = self.ctx.settings
-        assert plan is not None and port is not None and limit is not None
+        assert plan is not None and port is not None and limit is not None and host is not None
         settings = with_smtp(replace(base, database_url=url, mail_schedule=plan.expression,
                                      timezone=text["timezone"].strip(), plausible_line_amount=limit),
-                             host=text["smtp_host"].strip(), port=port,
+                             host=host, port=port,
                              security=self.combos["smtp_security"].currentData(),
                              username=text["smtp_username"].strip(), sender=text["smtp_sender"].strip())
         return store.SettingsChange(
