@@ -7,7 +7,14 @@ import pytest
 from oroshi_desktop.config import load_settings
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.errors import ConfigError, DatabaseUnavailable
-from oroshi_desktop.urls import HostNameProblem, ascii_host, is_secret_key, redact_url, secret_keys, url_secret
+from oroshi_desktop.urls import (
+    HostNameProblem,
+    ascii_host,
+    is_secret_key,
+    redact_url,
+    secret_keys,
+    url_secret,
+)
 
 SECRET = "Zq7-very-secret"
 
