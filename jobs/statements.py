@@ -34,7 +34,13 @@ from oroshi_desktop.mail.outbox import (
     recover_stale,
 )
 from oroshi_desktop.mail.outbox.states import duplicate_rows
-from oroshi_desktop.mail.readiness import check_organization, check_run, check_supplies, load_issuer
+from oroshi_desktop.mail.readiness import (
+    check_organization,
+    check_run,
+    check_supplies,
+    load_issuer,
+    statement_period,
+)
 from oroshi_desktop.mail.transport import Transport
 from oroshi_desktop.queries.archive_facts import checked_figures, record_facts
 
@@ -141,9 +147,10 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         with db.write() as session:
             passwords: dict[str, str] = {}
             stored: list[tuple[int, str]] = []  # the archive facts are recorded with the PDFs
+            printed = statement_period(session, organization_id, start, end)  # what the PDF and the mail say
             for fmt, pdf, password in rendered:
                 document = store_document(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso_id, kind=fmt,
-                                          filename=statement_filename(entity_name, start, end, fmt), content=pdf)
+                                          filename=statement_filename(entity_name, *printed, fmt), content=pdf)
                 passwords[str(document.id)] = password
                 result.document_ids.append(document.id)
                 stored.append((document.id, fmt))

@@ -8,6 +8,7 @@ written, not break the markup.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
@@ -130,10 +131,8 @@ def _check_address(address: str, what: str, what_ja: str) -> str:
     IDNA form; refused, naming the field, when it is not an address."""
     local, at, domain = address.rpartition("@")
     if at and domain and not domain.isascii():
-        try:
+        with contextlib.suppress(HostNameProblem):  # not convertible: refused below, as any malformed address
             address = f"{local}@{ascii_host(domain)}"
-        except HostNameProblem:
-            pass  # refused below, as any other malformed address
     if not _ADDRESS.match(address):
         raise UserError(f"{what} {address!r} is not a valid mail address",
                         f"{what_ja}「{address}」はメールアドレスとして正しくありません")
