@@ -68,7 +68,7 @@ def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
     runtime = job_runtime(settings)
     try:
         transport = runtime.transport()
-        row = resend(runtime.db, args.id, sender=settings.smtp.sender or None)
+        row = resend(runtime.db, args.id, sender=settings.smtp.sender or None, force=args.force)
         result = deliver(runtime.db, row.id, transport)
     finally:
         runtime.close()
@@ -117,6 +117,8 @@ def add_outbox_commands(commands: Any) -> None:
     olist.set_defaults(handler=cmd_outbox_list)
     oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
     oresend.add_argument("id", type=record_id)
+    oresend.add_argument("--force", action="store_true",
+                         help="send a row that was already sent again (the recipient gets a second mail)")
     oresend.set_defaults(handler=cmd_outbox_resend)
     omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain or failed mail did arrive")
     omark.add_argument("id", type=record_id)

@@ -135,7 +135,7 @@ class OutboxPanel(QGroupBox):
         database = self.ctx.database
 
         def work() -> int:
-            resend(database, row.id)
+            resend(database, row.id, force=True)  # the person confirmed it just now
             return tasks.enqueue_mail(row.invoice_id)  # sends the pending row, skips the run's others
 
         self._run(work, self.tr("再送を準備しています…"))
