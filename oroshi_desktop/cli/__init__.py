@@ -159,6 +159,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
     demo.set_defaults(handler=cmd_demo)
 
+    from oroshi_desktop.cli.archive import add_archive_commands
     from oroshi_desktop.cli.enqueue import add_enqueue_commands
     from oroshi_desktop.cli.jobs import add_job_commands
     from oroshi_desktop.cli.outbox import add_outbox_commands
@@ -170,6 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_job_commands(commands)
     add_enqueue_commands(commands)
     add_outbox_commands(commands)
+    add_archive_commands(commands)
     return parser
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from oroshi_desktop.archive_chain import append_to_chain
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import (
     ArchiveFacts,
@@ -125,23 +126,26 @@ def _row(document_id: int, kind: str, figures: Figures | None) -> ArchiveFacts:
         taxes=[[str(rate), str(base), str(tax)] for rate, base, tax in figures.taxes])
 
 
-def _add_all(session: Session, rows: list[ArchiveFacts]) -> int:
-    """Insert in a savepoint; a row another PC recorded meanwhile is left as it is."""
+def _add_all(session: Session, rows: list[ArchiveFacts], *, chain: bool = True) -> int:
+    """Insert in a savepoint; a row another PC recorded meanwhile is left as it is. Each row added
+    enters the archive's hash chain with it (``chain``: False only before revision 0006)."""
     try:
         with session.begin_nested():
             session.add_all(rows)
-        return len(rows)
+        added = [row.document_id for row in rows]
     except IntegrityError:
-        added = 0
+        added = []
         for row in rows:
             fresh = ArchiveFacts(**{c.key: getattr(row, c.key) for c in ArchiveFacts.__table__.columns})
             try:
                 with session.begin_nested():
                     session.add(fresh)
-                added += 1
+                added.append(row.document_id)
             except IntegrityError:
                 continue
-        return added
+    if chain and added:
+        append_to_chain(session, added)
+    return len(added)
 
 
 def record_facts(session: Session, documents: Iterable[tuple[int, str]], *, invoice_id: int,
@@ -159,7 +163,7 @@ def record_facts(session: Session, documents: Iterable[tuple[int, str]], *, invo
 
 
 def fill_missing_facts(session: Session, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
-                       check: Callable[[], None] | None = None) -> int:
+                       check: Callable[[], None] | None = None, chain: bool = True) -> int:
     """Record the facts of every statement PDF that has none (stored before revision 0004, or by a
     writer that could not load its figures). One statement load per organization row, shared by
     its formats and versions; ``check`` is called between loads (a cancel point). Returns the count."""
@@ -185,10 +189,10 @@ def fill_missing_facts(session: Session, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
             continue
         pending.append(_row(document_id, kind, fig))  # type: ignore[arg-type]
         if len(pending) >= _BATCH:
-            added += _add_all(session, pending)
+            added += _add_all(session, pending, chain=chain)
             pending = []
     if pending:
-        added += _add_all(session, pending)
+        added += _add_all(session, pending, chain=chain)
     if added:
         log.info("archive: recorded the facts of %d stored statement(s)", added)
     return added

@@ -63,6 +63,21 @@ class ArchiveFacts(Base):
     recorded_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
 
 
+class ArchiveChainRecord(Base):
+    """One link of the archive's hash chain (revision 0006, 電子帳簿保存法): what a stored statement
+    was when it entered the archive (its bytes' SHA-256, the figures the search shows, when it was
+    stored), hashed together with the link before it. Appended only; ``seq`` runs 1, 2, 3 … with
+    no gap, so a deleted or inserted link shows, and a changed one breaks every hash after it."""
+
+    __tablename__ = "oroshi_desktop_archive_chain"
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    document_id: Mapped[int] = mapped_column(BigId, nullable=False, unique=True)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)  # canonical JSON of what is chained
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    record_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    chained_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+
+
 class OutboxMessage(IdMixin, Base):
     """One statement mail per (run, organization, generation); the unique key forbids a twin."""
 
