@@ -9,7 +9,7 @@ from typing import Any
 
 from oroshi_desktop.cli.wiring import checked_database
 from oroshi_desktop.config import Settings
-from oroshi_desktop.errors import UserError
+from oroshi_desktop.errors import UserError, write_refused
 
 
 def _read_head(path: str) -> str:
@@ -55,12 +55,10 @@ def cmd_archive_head(args: argparse.Namespace, settings: Settings) -> int:
         database.dispose()
     if args.save:
         target = Path(args.save)
-        if not target.parent.is_dir():
-            raise UserError(f"the folder {target.parent} does not exist", f"フォルダー {target.parent} がありません")
         try:
             target.write_text(line + "\n", encoding="utf-8")
         except OSError as err:
-            raise UserError(f"cannot write {target}: {err.strerror or err}", f"{target} に書き込めません") from None
+            raise write_refused(target, err) from None
     print(line)
     return 0
 

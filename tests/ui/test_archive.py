@@ -143,3 +143,21 @@ def test_csv_export_of_the_search_result_reads_back(env: ArchiveEnv, qtbot, tmp_
 def test_no_action_can_change_or_delete_a_stored_document(env: ArchiveEnv) -> None:
     names = {a.objectName() for a in env.view.actions()}  # type: ignore[attr-defined]
     assert names == {"openArchiveDocument", "printArchiveDocument", "verifyArchive", "exportArchiveCsv"}
+
+
+@pytest.mark.parametrize(("where", "words"), [("missing", "がありません"), ("folder", "フォルダーです"),
+                                              ("full", "空きがありません")])
+def test_csv_export_that_cannot_be_written_is_one_plain_dialog(env: ArchiveEnv, qtbot, tmp_path, monkeypatch,
+                                                               where, words) -> None:  # type: ignore[no-untyped-def]
+    """A missing folder, a folder and /dev/full gave a generic 予期しないエラー dialog (issue 21, point 9)."""
+    from pathlib import Path
+
+    if where == "full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    target = {"missing": tmp_path / "nowhere" / "archive.csv", "folder": tmp_path, "full": Path("/dev/full")}[where]
+    env.view.export_csv(str(target))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert len(shown) == 1 and words in shown[0] and "予期しない" not in shown[0]
+    assert not (tmp_path / "nowhere").exists()

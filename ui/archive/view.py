@@ -16,6 +16,7 @@ from typing import Any
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.document_store import load_document
+from oroshi_desktop.errors import write_refused
 from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     ArchiveEntry,
@@ -254,7 +255,10 @@ class ArchiveView(QWidget):
             if not complete:  # the table holds the first rows only: the file gets the whole result
                 with database.read() as session:
                     entries = search_archive(session, criteria, tz=tz, fill=False)
-            target.write_bytes(archive_csv(entries))
+            try:
+                target.write_bytes(archive_csv(entries))
+            except OSError as err:  # a missing folder, a folder, a full disk: one plain dialog
+                raise write_refused(target, err) from None
             return str(target)
 
         Operation(self, work, label=self.tr("CSVを書き出しています…")).success(self.exported.emit).run()
