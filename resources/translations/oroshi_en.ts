@@ -184,100 +184,111 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="61" />
-        <location filename="../../ui/archive/view.py" line="62" />
+        <location filename="../../ui/archive/view.py" line="66" />
+        <location filename="../../ui/archive/view.py" line="67" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="72" />
+        <location filename="../../ui/archive/view.py" line="78" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="82" />
+        <location filename="../../ui/archive/view.py" line="88" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="83" />
+        <location filename="../../ui/archive/view.py" line="89" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="90" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="84" />
+        <location filename="../../ui/archive/view.py" line="90" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="85" />
-        <location filename="../../ui/archive/view.py" line="231" />
+        <location filename="../../ui/archive/view.py" line="91" />
+        <location filename="../../ui/archive/view.py" line="262" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="86" />
+        <location filename="../../ui/archive/view.py" line="92" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="87" />
-        <location filename="../../ui/archive/view.py" line="246" />
+        <location filename="../../ui/archive/view.py" line="93" />
+        <location filename="../../ui/archive/view.py" line="300" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="88" />
+        <location filename="../../ui/archive/view.py" line="94" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="91" />
+        <location filename="../../ui/archive/view.py" line="95" />
+        <location filename="../../ui/archive/view.py" line="274" />
+        <source>連鎖の先頭を書き出す</source>
+        <translation>Export chain head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="96" />
+        <source>記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管</source>
+        <translation>Write the head (SHA-256) of the record chain to a file, to keep and compare later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="99" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="132" />
+        <location filename="../../ui/archive/view.py" line="141" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="154" />
+        <location filename="../../ui/archive/view.py" line="163" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="157" />
+        <location filename="../../ui/archive/view.py" line="166" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="180" />
+        <location filename="../../ui/archive/view.py" line="189" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="189" />
+        <location filename="../../ui/archive/view.py" line="198" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="214" />
+        <location filename="../../ui/archive/view.py" line="229" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="222" />
+        <location filename="../../ui/archive/view.py" line="240" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="224" />
+        <location filename="../../ui/archive/view.py" line="242" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -286,27 +297,61 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="229" />
+        <location filename="../../ui/archive/view.py" line="247" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="246" />
+        <location filename="../../ui/archive/view.py" line="254" />
+        <source>記録の連鎖の照合で {count}件の問題が見つかりました（保存後の変更・日付の書き換え・削除）。
+{lines}</source>
+        <translation>The record chain check found {count} problem(s) (changed, backdated or deleted after storing).
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="259" />
+        <source>記録の連鎖（金額・取引先・保存日時を含む）に問題はありません。</source>
+        <translation>The record chain (amounts, counterparties and storing times included) is intact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="261" />
+        <source>連鎖の先頭（第{seq}件）のSHA-256:
+{hash}</source>
+        <translation>SHA-256 of the chain head (record {seq}):
+{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="275" />
+        <source>書類保管_連鎖の先頭.txt</source>
+        <translation>archive_chain_head.txt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="275" />
+        <source>テキスト (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="289" />
+        <source>連鎖の先頭を書き出しています…</source>
+        <translation>Writing the chain head…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="300" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="247" />
+        <location filename="../../ui/archive/view.py" line="301" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="260" />
+        <location filename="../../ui/archive/view.py" line="317" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="270" />
+        <location filename="../../ui/archive/view.py" line="327" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>

@@ -4,7 +4,9 @@ Searching is one SQL query over the archive facts (``queries.archive``), through
 the table holds at most ``ROW_LIMIT`` rows of it (the count says when there are more) and CSV出力
 writes the whole result. A PDF stored without facts gets them first (a write, then the read).
 整合性チェック reads every listed document again and recomputes its SHA-256 as a
-``BatchOperation`` with キャンセル (every match, like CSV出力). Nothing here writes to the
+``BatchOperation`` with キャンセル (every match, like CSV出力), then checks the whole archive
+against its hash chain (``archive_chain``) and shows the chain's head, which 連鎖の先頭を書き出す
+writes to a file for an auditor. Nothing here writes to the
 document store: the view has no action that could change or delete a stored document.
 """
 
@@ -14,6 +16,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from oroshi_desktop.archive_chain import chain_head, head_line, verify_chain
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.document_store import load_document
 from oroshi_desktop.errors import write_refused
@@ -54,6 +57,7 @@ class ArchiveView(QWidget):
     searched = Signal()   # a search's rows are in (tests and screenshots wait for it)
     verified = Signal(object)  # list[IntegrityProblem] of a finished 整合性チェック
     exported = Signal(str)     # the path of a written CSV
+    head_exported = Signal(str)  # the chain head's line, written to the chosen file
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,6 +69,7 @@ class ArchiveView(QWidget):
         self.loading = False
         self._generation = 0
         self.last_problems: list[Any] = []
+        self.last_chain_problems: list[Any] = []
         self.row_limit = ROW_LIMIT
         self.total = 0
 
@@ -87,6 +92,8 @@ class ArchiveView(QWidget):
                      self.tr("一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合"))
         self._action("exportArchiveCsv", self.tr("CSV出力"), self.export_csv,
                      self.tr("一覧をCSVファイルに出力（Excelで開けます）"))
+        self._action("exportArchiveHead", self.tr("連鎖の先頭を書き出す"), self.export_head,
+                     self.tr("記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管"))
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("archiveCount")
         self.note = QLabel(self.tr("保管された書類は変更・削除できません（電子帳簿保存法）。"), self)
@@ -118,6 +125,7 @@ class ArchiveView(QWidget):
         has_rows = bool(self.model.entries)
         self.action("verifyArchive").setEnabled(has_rows and not self.loading)
         self.action("exportArchiveCsv").setEnabled(has_rows and not self.loading)
+        self.action("exportArchiveHead").setEnabled(has_rows and not self.loading)
 
     # ---- searching -----------------------------------------------------------------------------
 
@@ -201,6 +209,8 @@ class ArchiveView(QWidget):
             return None
         database, criteria, complete = self.ctx.database, self.criteria, self.total <= len(shown)
         checked: list[int] = []
+        chain: list[Any] = []
+        heads: list[Any] = []
 
         def work(progress: Progress) -> list[Any]:
             def step(done: int, total: int) -> None:
@@ -210,15 +220,22 @@ class ArchiveView(QWidget):
             with database.read() as session:  # beyond the table's rows: every match of the search
                 ids = shown if complete else archive_ids(session, criteria)
                 checked.append(len(ids))
-                return verify_documents(session, ids, step=step)
+                problems = verify_documents(session, ids, step=step)
+                # The whole archive against its hash chain: changed figures, backdated or deleted records.
+                chain.extend(verify_chain(session, step=step))
+                heads.append(chain_head(session))
+                return problems
 
         operation = BatchOperation(self, work, label=self.tr("保存された書類のSHA-256を照合しています…"))
-        operation.success(lambda problems: self._verified(problems, checked[0])).run()
+        operation.success(lambda problems: self._verified(problems, checked[0], chain, heads[0])).run()
         return operation
 
-    def _verified(self, problems: list[Any], checked: int) -> None:
+    def _verified(self, problems: list[Any], checked: int, chain: list[Any] | None = None,
+                  head: Any = None) -> None:
         self.last_problems = list(problems)
-        self.model.set_altered({p.document_id for p in problems})
+        self.last_chain_problems = list(chain or [])
+        self.model.set_altered({p.document_id for p in problems}
+                               | {p.document_id for p in self.last_chain_problems if p.document_id is not None})
         if problems:
             lines = "\n".join(self.tr("・{name}（第{version}版, 文書番号 {id}）").format(
                 name=p.filename, version=p.version, id=p.document_id) for p in problems)
@@ -229,11 +246,47 @@ class ArchiveView(QWidget):
         else:
             text = self.tr("{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。").format(checked=checked)
             icon = QMessageBox.Icon.Information
+        if self.last_chain_problems:
+            from ui.i18n import current_language
+
+            english = current_language() == "en"
+            lines = "\n".join("・" + (p.message if english else p.message_ja) for p in self.last_chain_problems)
+            text += "\n\n" + self.tr("記録の連鎖の照合で {count}件の問題が見つかりました"
+                                       "（保存後の変更・日付の書き換え・削除）。\n{lines}").format(
+                count=len(self.last_chain_problems), lines=lines)
+            icon = QMessageBox.Icon.Warning
+        else:
+            text += "\n\n" + self.tr("記録の連鎖（金額・取引先・保存日時を含む）に問題はありません。")
+        if head is not None:
+            text += "\n" + self.tr("連鎖の先頭（第{seq}件）のSHA-256:\n{hash}").format(seq=head.seq, hash=head.record_hash)
         box = QMessageBox(icon, self.tr("整合性チェック"), text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("archiveVerifyResult")
         box.open()
         self.result_box = box
         self.verified.emit(problems)
+
+    # ---- 連鎖の先頭 ---------------------------------------------------------------------------------
+
+    def export_head(self, path: str | None = None) -> None:
+        """Write the chain's head (one line) to a file the clerk keeps or gives to an auditor, who
+        compares it later with ``oroshi-desktop archive verify --head FILE``."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("連鎖の先頭を書き出す"),
+                                                  self.tr("書類保管_連鎖の先頭.txt"), self.tr("テキスト (*.txt)"))
+            if not path:
+                return
+        target, database = Path(path), self.ctx.database
+
+        def work() -> str:
+            with database.read() as session:
+                line = head_line(chain_head(session))
+            try:
+                target.write_text(line + "\n", encoding="utf-8")
+            except OSError as err:
+                raise write_refused(target, err) from None
+            return line
+
+        Operation(self, work, label=self.tr("連鎖の先頭を書き出しています…")).success(self.head_exported.emit).run()
 
     # ---- CSV出力 ----------------------------------------------------------------------------------
 
