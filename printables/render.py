@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import Invoice, InvoiceLayout, InvoiceSupplierOrganization
-from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT, issue_date
 from oroshi_desktop.domain.shipping import NO_FILTERS, ShippingFilters
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.queries.check_sheet import load_check_sheet
@@ -42,7 +42,7 @@ def statement_pdf(db: Database, *, invoice_id: int, organization_id: int, fmt: s
                             f"供給組織 {organization_id} は請求 {invoice_id} に含まれていません")
         if layout is None:
             layout = InvoiceLayout.of_run(invoice)
-        statement_date = invoice.send_at.astimezone(tz).date() if invoice.send_at else None
+        statement_date = issue_date(invoice.send_at, tz)  # year 9999: one clear error
         statement = load_statement(session, organization_id=organization_id, start=invoice.start_date,
                                    end=invoice.end_date, fmt=fmt, layout=layout, statement_date=statement_date)
     return render_statement(statement, password=password)

@@ -30,7 +30,7 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.db.models.app import AMOUNT_DIGITS
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
-from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT, issue_date
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.statements import load_statement
 
@@ -60,7 +60,7 @@ def statement_figures(session: Session, invoice_id: int, organization_id: int,
     if invoice is None or invoice.start_date is None or invoice.end_date is None:
         return None
     layout = InvoiceLayout(invoice.invoice_layout or InvoiceLayout.SIMPLE).word
-    statement_date = invoice.send_at.astimezone(tz).date() if invoice.send_at else None
+    statement_date = issue_date(invoice.send_at, tz)
     statement = load_statement(session, organization_id=organization_id, start=invoice.start_date,
                                end=invoice.end_date, fmt="supplier", layout=layout, statement_date=statement_date)
     return Figures(

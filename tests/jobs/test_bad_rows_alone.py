@@ -167,3 +167,27 @@ def test_a_failed_statement_never_shows_its_parameters(demo, caplog):
         session.execute(insert(ArchiveFacts).values(document_id=taken, counterparty=secret, registration_number="",
                                                     producers="", taxes=[], recorded_at=utcnow()))
     assert secret not in str(info.value) and secret not in caplog.text
+
+
+def test_a_send_time_in_year_9999_fails_each_organization_with_its_field_not_a_traceback(demo, caplog):
+    from datetime import datetime
+
+    from jobs.statements import generate_statement_rows
+
+    with demo.write() as session:
+        session.execute(update(Invoice).where(Invoice.id == DUE_INVOICE)
+                        .values(send_at=datetime(9999, 12, 31, 23, 0, tzinfo=ZoneInfo("UTC"))))
+    incomplete(demo)
+    caplog.set_level(logging.WARNING)
+    result = generate_statement_rows(demo, DUE_INVOICE, tz=TZ)
+    assert result.failures and all("send_at" in f.message and "送信日時" in f.message_ja
+                                   for f in result.failures.values())
+    assert "Traceback" not in caplog.text and not any(r.exc_info for r in caplog.records)
+
+
+def test_company_settings_that_are_an_array_are_a_clear_error_for_every_document():
+    from oroshi_desktop.domain.parties import Company
+
+    with pytest.raises(UserError) as info:
+        Company.from_settings(["name", "address"])  # type: ignore[arg-type]
+    assert "JSON object" in info.value.message and "list" in info.value.message
