@@ -105,6 +105,7 @@ class Database:
 
     engine: Engine
     url: URL
+    typed_url: str = ""  # the URL as the user wrote it (shown in messages; ``url`` names the driver)
 
     def __post_init__(self) -> None:
         self._writer = sessionmaker(bind=self.engine, expire_on_commit=False)
@@ -118,7 +119,9 @@ class Database:
 
     @property
     def display_url(self) -> str:
-        return redact_url(self.url.render_as_string(hide_password=True))
+        """The URL for messages: as the user typed it (``postgresql://…``, not the driver's
+        ``postgresql+psycopg://…``), any secret masked."""
+        return redact_url(self.typed_url or self.url.render_as_string(hide_password=True))
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -183,4 +186,4 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
         engine_kwargs.setdefault("pool_pre_ping", True)
         engine_kwargs.setdefault("connect_args", {"connect_timeout": 10, "application_name": "oroshi-desktop"})
         engine = create_engine(connect_url, **engine_kwargs)
-    return Database(engine=engine, url=url)
+    return Database(engine=engine, url=url, typed_url=raw_url)
