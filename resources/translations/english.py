@@ -77,6 +77,7 @@ ENGLISH = {
         "enter T and 13 digits with a matching check digit",
     "1〜65535 の数字を入力してください": "enter a number from 1 to 65535",
     "制御文字を含めないでください": "must not contain control characters",
+    "¥0の明細書": "¥0 statements", "メールしない": "Do not mail", "メールする": "Mail them",
     "空白を含めないでください": "must not contain spaces",
     "253文字以内で入力してください": "enter at most 253 characters",
     "サーバー名として正しくありません（例: smtp.example.jp）": "not a valid server name (e.g. smtp.example.jp)",

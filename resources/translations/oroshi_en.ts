@@ -2199,53 +2199,68 @@ Enter the password.</translation>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="125" />
+        <location filename="../../ui/settings/view.py" line="122" />
+        <source>¥0の明細書</source>
+        <translation>¥0 statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="123" />
+        <source>メールしない</source>
+        <translation>Do not mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="123" />
+        <source>メールする</source>
+        <translation>Mail them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="127" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="127" />
+        <location filename="../../ui/settings/view.py" line="129" />
         <source>接続先URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="128" />
+        <location filename="../../ui/settings/view.py" line="130" />
         <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
         <translation>postgresql://user@server/db (empty: built-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="147" />
         <source>差出人</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="147" />
         <source>空欄で会社のメール</source>
         <translation>empty: the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="148" />
         <source>テスト送信先</source>
         <translation>Test mail to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="154" />
+        <location filename="../../ui/settings/view.py" line="156" />
         <source>メール確認（cron）</source>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/view.py" line="160" />
         <source>明細行の警告金額（円）</source>
         <translation>Warn above this line amount (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="163" />
+        <location filename="../../ui/settings/view.py" line="165" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="129" />
-        <location filename="../../ui/settings/view.py" line="144" />
+        <location filename="../../ui/settings/view.py" line="131" />
+        <location filename="../../ui/settings/view.py" line="146" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
@@ -2261,108 +2276,108 @@ Enter the password.</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="131" />
+        <location filename="../../ui/settings/view.py" line="133" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="136" />
+        <location filename="../../ui/settings/view.py" line="138" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="138" />
+        <location filename="../../ui/settings/view.py" line="140" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="139" />
+        <location filename="../../ui/settings/view.py" line="141" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="140" />
+        <location filename="../../ui/settings/view.py" line="142" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="143" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="143" />
+        <location filename="../../ui/settings/view.py" line="145" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="148" />
+        <location filename="../../ui/settings/view.py" line="150" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="152" />
+        <location filename="../../ui/settings/view.py" line="154" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="155" />
+        <location filename="../../ui/settings/view.py" line="157" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="157" />
+        <location filename="../../ui/settings/view.py" line="159" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="159" />
-        <location filename="../../ui/settings/view.py" line="171" />
+        <location filename="../../ui/settings/view.py" line="161" />
+        <location filename="../../ui/settings/view.py" line="173" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="160" />
+        <location filename="../../ui/settings/view.py" line="162" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="221" />
+        <location filename="../../ui/settings/view.py" line="223" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="222" />
+        <location filename="../../ui/settings/view.py" line="224" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="301" />
+        <location filename="../../ui/settings/view.py" line="303" />
         <source>保存しました。</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="304" />
+        <location filename="../../ui/settings/view.py" line="306" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="316" />
+        <location filename="../../ui/settings/view.py" line="318" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="334" />
+        <location filename="../../ui/settings/view.py" line="336" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="337" />
+        <location filename="../../ui/settings/view.py" line="339" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="339" />
+        <location filename="../../ui/settings/view.py" line="341" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>

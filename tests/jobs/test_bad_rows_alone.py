@@ -191,3 +191,31 @@ def test_company_settings_that_are_an_array_are_a_clear_error_for_every_document
     with pytest.raises(UserError) as info:
         Company.from_settings(["name", "address"])  # type: ignore[arg-type]
     assert "JSON object" in info.value.message and "list" in info.value.message
+
+
+def test_a_zero_statement_is_not_mailed_unless_the_clerk_chooses_so(demo, smtp_server):
+    """An organization with no supplies got a ¥0 statement mailed (issue 21, point 4)."""
+    from sqlalchemy import delete
+
+    from oroshi_desktop.db.models import Supplier, SupplyDate
+    from oroshi_desktop.queries.preferences import ZERO_STATEMENTS, set_preference
+
+    _iso, zero_org, zero_name = organization_rows(demo)[-1]
+    with demo.write() as session:
+        invoice = session.get(Invoice, DUE_INVOICE)
+        days = select(SupplyDate.id).where(SupplyDate.date.between(invoice.start_date, invoice.end_date))
+        suppliers = select(Supplier.id).where(Supplier.supplier_organization_id == zero_org)
+        session.execute(delete(Supply).where(Supply.supply_date_id.in_(days), Supply.supplier_id.in_(suppliers)))
+    incomplete(demo)
+    summary = send(demo, smtp_server)
+    others = [org for org in mailed_organizations(demo) if org != zero_org]
+    assert summary.sent == len(others), summary.describe()
+    [failure] = summary.failed_rows
+    assert failure.organization == zero_name and "¥0" in failure.message and "¥0" in failure.message_ja
+    assert mails_per_organization(demo, smtp_server) == Counter(dict.fromkeys(others, 1))
+    assert send(demo, smtp_server).sent == 0  # the choice stands: still not mailed
+    with demo.write() as session:
+        set_preference(session, ZERO_STATEMENTS, "send")  # the clerk's explicit choice (設定)
+    chosen = send(demo, smtp_server)
+    assert chosen.sent == 1 and chosen.failed_rows == [], chosen.describe()
+    assert mails_per_organization(demo, smtp_server) == Counter(dict.fromkeys(mailed_organizations(demo), 1))

@@ -26,7 +26,7 @@ from ui.settings.connections import database_password_key
 
 # combo key in the form → shared preference key
 SHARED_KEYS = {"rounding": preferences.ROUNDING, "password_delivery": preferences.PASSWORD_DELIVERY,
-               "chart_paper": preferences.CHART_PAPER}
+               "chart_paper": preferences.CHART_PAPER, "zero_statements": preferences.ZERO_STATEMENTS}
 LOCAL_FILE = "ui.ini"
 
 

@@ -119,6 +119,8 @@ class SettingsView(SettingsForm):
         self._combo(form, "password_delivery", self.tr("パスワードの送付"),
                     (("same_mail", self.tr("同じメール")), ("separate_mail", self.tr("別のメール"))))
         self._combo(form, "chart_paper", self.tr("出荷表の用紙"), (("jis_b4", "JIS B4"), ("iso_b4", "ISO B4")))
+        self._combo(form, "zero_statements", self.tr("¥0の明細書"),
+                    (("skip", self.tr("メールしない")), ("send", self.tr("メールする"))))
         return group
 
     def _database_group(self) -> QGroupBox:
