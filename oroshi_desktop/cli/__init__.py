@@ -196,6 +196,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except sa_exc.OperationalError as err:
         orig = getattr(err, "orig", None) or err
         line = (str(orig).strip().splitlines() or [type(orig).__name__])[0]
+        if "disk is full" in line:  # SQLite's words; the file is intact, the disk is not
+            line += " — free some space on that disk and try again; the database was not changed"
+        elif "readonly" in line or "read-only" in line:
+            line += " — the database's folder or file is read-only for this user"
+        elif "locked" in line:
+            line += " — another program holds the database; close it or wait, then try again"
         print(f"oroshi-desktop: error: database: {line}", file=sys.stderr)
         return EXIT_USER_ERROR
     except KeyboardInterrupt:

@@ -173,7 +173,13 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
     engine_kwargs.setdefault("hide_parameters", True)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:" and create_folder:
-            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(url.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:  # a read-only home, a full disk: said as what it is
+                from oroshi_desktop.errors import write_refused
+
+                raise write_refused(folder / Path(url.database).name, err) from None
         if url.database and url.database != ":memory:":
             from oroshi_desktop.db.integrity import check_embedded_database
 

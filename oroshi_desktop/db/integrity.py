@@ -11,6 +11,7 @@ The two are treated differently on purpose:
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -115,6 +116,33 @@ def _unreadable(path: Path, err: OSError) -> DatabaseUnreadable:
                               f"内蔵データベース {path} を読み取れません（OSエラー {err.errno}）。ファイルは変更していません")
 
 
+MIN_FREE_BYTES = 1024 * 1024  # below this SQLite cannot even open its WAL index reliably
+
+
+def _storage_problem(path: Path) -> DatabaseUnreadable | None:
+    """A full disk or a read-only folder, which SQLite reports like damage ("unable to open")."""
+    import shutil
+
+    folder = path.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        free = None
+    if free is not None and free < MIN_FREE_BYTES:
+        return DatabaseUnreadable(
+            f"the disk of the embedded database {path} is full ({free:,} bytes free); the file was not changed. "
+            "Free some space, then start again",
+            f"内蔵データベース {path} のディスクに空きがありません（残り {free:,} バイト）。ファイルは変更していません。"
+            "空きを作ってからもう一度起動してください")
+    if not os.access(folder, os.W_OK) or not os.access(path, os.W_OK):
+        return DatabaseUnreadable(
+            f"the embedded database {path} is in a read-only folder or file; the file was not changed. "
+            "Use a folder this user can write, or ask your administrator for write access",
+            f"内蔵データベース {path} の場所は読み取り専用です。ファイルは変更していません。"
+            "書き込めるフォルダーを使うか、管理者に書き込み権限を依頼してください")
+    return None
+
+
 def check_embedded_database(path: Path) -> None:
     """Refuse an embedded database that cannot be used, in one line naming the file and what it is;
     never touch it. Only a file whose contents are wrong is called damaged (restore a backup); an
@@ -138,6 +166,9 @@ def check_embedded_database(path: Path) -> None:
             "新しく始める場合はファイルを削除し、そうでなければバックアップから戻してください（コピーの失敗かもしれません）")
     problem = sqlite_problem(path)
     if problem is not None:
+        storage = _storage_problem(path)
+        if storage is not None:  # the file may be perfectly good: never advise restoring a backup
+            raise storage
         raise DatabaseDamaged(
             f"the embedded database {path} is {problem}; it was not changed. Restore it from a backup "
             "or move it away to start with an empty one",
