@@ -138,7 +138,8 @@ class Database:
     def ping(self) -> None:
         try:
             with self.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
+                # A read: SQLite's deferred BEGIN, so a ping never waits for another process's write lock.
+                conn.execution_options(sqlite_begin="DEFERRED").execute(text("SELECT 1"))
         except exc.OperationalError as err:
             raise DatabaseUnavailable(
                 f"cannot connect to the database {self.display_url}: {_first_line(err)}",

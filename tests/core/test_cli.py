@@ -123,3 +123,21 @@ def test_a_reader_that_goes_away_is_no_error(_isolated_home):
         stderr = process.stderr.read().decode()
         assert process.wait(timeout=120) in (0, 141), stderr
         assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+
+
+def test_read_only_commands_do_not_wait_for_another_process_write_lock(_isolated_home):
+    """A listing waited for the busy timeout behind another process's write and then said it could
+    not connect (issue 21, point 6): reading commands now take no write lock."""
+    import sqlite3
+
+    assert run("db", "upgrade").returncode == 0
+    holder = sqlite3.connect(_isolated_home / "data" / "oroshi.sqlite3", isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+        for command in (("jobs", "list"), ("db", "check"), ("outbox", "list")):
+            result = run(*command)
+            assert result.returncode == 0, result.stderr
+            assert "locked" not in result.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
