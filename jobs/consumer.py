@@ -41,6 +41,9 @@ class EmbeddedConsumer(Consumer):
 def make_consumer(huey: Huey, *, workers: int, periodic: bool, embedded: bool,
                   max_delay: float = 1.0) -> Consumer:
     """A thread-worker consumer; ``max_delay`` keeps an idle queue responsive (Huey's default is 10 s)."""
+    from jobs.runtime import quiet_retries
+
+    quiet_retries()  # a planned retry is an info line, not "Unhandled exception" with a traceback
     cls = EmbeddedConsumer if embedded else Consumer
     return cls(huey, workers=workers, periodic=periodic, worker_type="thread", initial_delay=0.05,
                backoff=1.5, max_delay=max_delay, flush_locks=True)

@@ -58,6 +58,14 @@ def make_huey(settings: Settings, *, name: str = QUEUE_NAME) -> Huey:
         prepare_queue_file(queue_file)  # a damaged file is moved aside (one log line) and recreated
         return SqliteHuey(name, filename=str(queue_file), **common)
     if scheme in ("redis", "rediss"):
+        try:
+            import redis  # noqa: F401 (the optional extra Huey needs for this queue)
+        except ImportError:
+            raise ConfigError(
+                "the queue URL is a redis:// URL but Redis support is not installed: install it with "
+                "pip install 'oroshi-desktop[redis]', or use a postgresql:// or the local queue",
+                "キューのURLが redis:// ですが、Redis 対応が入っていません。pip install 'oroshi-desktop[redis]' で"
+                "入れるか、postgresql:// または既定のローカルのキューをお使いください") from None
         return RedisHuey(name, url=url, **common)
     if scheme in ("postgresql", "postgres", "postgresql+psycopg"):
         return _postgres_huey(name, url, common)

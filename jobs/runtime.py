@@ -36,6 +36,27 @@ class RetryLater(Exception):
         self.message_ja = message_ja or message
 
 
+class _RetryIsNoError(logging.Filter):
+    """Huey logs every exception a task raises as "Unhandled exception in task" with a traceback;
+    a ``RetryLater`` is the planned way back to the queue, so it becomes one info line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        err = record.exc_info[1] if record.exc_info else None
+        if isinstance(err, RetryLater):
+            record.levelno, record.levelname = logging.INFO, "INFO"
+            args = record.args if isinstance(record.args, tuple) else ()
+            record.msg, record.args = "task %s will be retried: %s", (args[0] if args else "?", err.message)
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def quiet_retries() -> None:
+    """Install the filter on Huey's logger (once, whoever calls it first)."""
+    huey_log = logging.getLogger("huey")
+    if not any(isinstance(existing, _RetryIsNoError) for existing in huey_log.filters):
+        huey_log.addFilter(_RetryIsNoError())
+
+
 def error_text(err: BaseException) -> str:
     """A one-line error for the ledger; mail and database errors are already scrubbed of secrets."""
     if isinstance(err, UserError | RetryLater):

@@ -31,6 +31,7 @@ from oroshi_desktop.mail.outbox import (
     recover_stale,
 )
 from oroshi_desktop.mail.transport import Transport
+from oroshi_desktop.queries.archive_facts import checked_figures
 from oroshi_desktop.statement_rows import (
     check_row,
     mark_pending,
@@ -74,7 +75,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     """
     from jobs.documents import statement_pdf
 
-    start, end, rows = db.reading(run_rows, invoice_id, only)
+    start, end, rows = db.reading(run_rows, invoice_id, only)  # a duplicated organization row: one statement
     if not rows and only is None:
         raise UserError(f"statement run {invoice_id} has no organization; nothing to generate",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
@@ -85,6 +86,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         rendered: list[tuple[StatementFormat, bytes, str]] = []
         try:
             db.reading(check_row, invoice_id, iso_id, organization_id)
+            figures = checked_figures(db, invoice_id, organization_id, tz)  # what the archive can keep
             for fmt in STATEMENT_KINDS:
                 password = _new_password()
                 pdf = statement_pdf(db, invoice_id=invoice_id, organization_id=organization_id, fmt=fmt,
@@ -102,7 +104,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
             continue
         result.document_ids += db.writing(store_statements, invoice_id=invoice_id, iso_id=iso_id,
                                           organization_id=organization_id, entity_name=entity_name,
-                                          start=start, end=end, rendered=rendered, tz=tz)
+                                          start=start, end=end, rendered=rendered, tz=tz, figures=figures)
     log.info("statement run %s: %d PDFs generated, %d organization(s) failed", invoice_id,
              len(result.document_ids), len(result.failures))
     return result
@@ -135,6 +137,7 @@ class MailSummary:
     # Organization rows that could not be prepared (bad data), each with its reason.
     failed_rows: list[RowFailure] = field(default_factory=list)
     recovered: list[int] = field(default_factory=list)  # stale 'sending' rows now 'uncertain'
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (English, Japanese): nothing failed
 
     def count(self, status: DeliveryStatus) -> int:
         return sum(1 for result in self.results if result.status is status)
@@ -168,11 +171,15 @@ class MailSummary:
             parts.append(f"generated statements for {len(self.generated)} run(s)")
         if self.errors:
             parts.append(f"{len(self.errors)} error(s)")
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning(s)")
         return ", ".join(parts)
 
     def error_lines(self) -> Iterable[str]:
         for message, _ja in self.errors:
             yield message
+        for message, _ja in self.warnings:
+            yield f"warning: {message}"
         for failure in self.failed_rows:
             state = "failed, waiting for a data fix or 再送" if failure.still_blocked else "failed"
             yield f"outbox row {failure.row_id}: {state}: {failure.message}"
@@ -218,6 +225,7 @@ def send_invoice(db: Database, invoice_id: int, transport: Transport, *, tz: Zon
                                   generation_errors=generation.failures, only=part)
             row_ids += [row.id for row in prepared.deliverable]
             summary.failed_rows.extend(prepared.failed)
+            summary.warnings.extend(prepared.warnings)
     except UserError as err:
         log.warning("statement run %s not sent: %s", invoice_id, err.message)
         summary.errors.append((f"statement run {invoice_id}: {err.message}", err.message_ja))
@@ -262,14 +270,15 @@ def mail_check(runtime: Runtime) -> MailSummary:
         getattr(transport, "close", lambda: None)()
 
 
-def resend_row(runtime: Runtime, row_id: int) -> DeliveryResult:
+def resend_row(runtime: Runtime, row_id: int, *, force: bool = False) -> DeliveryResult:
     """再送 of one outbox row, now in this process (``outbox resend``; the window queues the run's
-    mail job instead, which sends the row it made pending)."""
+    mail job instead, which sends the row it made pending). A row already sent needs ``force``
+    (the person confirmed it)."""
     from oroshi_desktop.mail.outbox import deliver, resend
 
     transport = runtime.transport()
     try:
-        row = resend(runtime.db, row_id, sender=runtime.settings.smtp.sender or None)
+        row = resend(runtime.db, row_id, sender=runtime.settings.smtp.sender or None, force=force)
         return deliver(runtime.db, row.id, transport)
     finally:
         getattr(transport, "close", lambda: None)()

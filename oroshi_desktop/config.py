@@ -7,6 +7,7 @@ all the app uses an SQLite file in its data folder and the embedded local queue.
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,14 @@ import tomli_w
 from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.errors import ConfigError
 from oroshi_desktop.paths import AppPaths, app_paths
-from oroshi_desktop.urls import redact_url, secret_keys, url_port_problem, url_secret
+from oroshi_desktop.urls import (
+    HostNameProblem,
+    ascii_host,
+    redact_url,
+    secret_keys,
+    url_port_problem,
+    url_secret,
+)
 
 SMTP_SECURITY = ("none", "starttls", "ssl")
 
@@ -136,14 +144,71 @@ def _coerce(value: Any, kind: type, where: str) -> Any:
         ) from None
 
 
+MAX_SETTINGS_BYTES = 1024 * 1024  # a settings file is a few hundred bytes; anything near this is not one
+MAX_SETTINGS_DEPTH = 16  # tables within tables; the app's own file has two levels
+
+
+def _not_a_file(mode: int) -> tuple[str, str] | None:
+    """What a path that is not a regular file is, in words (English, Japanese); None for a file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory", "フォルダー"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)", "パイプ（FIFO）"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device", "デバイス"
+    return "not a regular file", "通常のファイルではないもの"
+
+
+def _depth(value: Any) -> int:
+    if isinstance(value, dict):
+        return 1 + max((_depth(item) for item in value.values()), default=0)
+    if isinstance(value, list):
+        return 1 + max((_depth(item) for item in value), default=0)
+    return 0
+
+
 def _read_file(path: Path) -> dict[str, Any]:
-    if not path.exists():
-        return {}
+    """The settings file's table. Only a regular file of at most ``MAX_SETTINGS_BYTES`` is read
+    (a link to ``/dev/zero`` grew the process without end, a FIFO hung every command), a UTF-8 BOM
+    (Windows Notepad) is accepted, nesting deeper than ``MAX_SETTINGS_DEPTH`` is refused: each
+    problem is one ``ConfigError`` naming the file."""
+    def refuse(what: str, what_ja: str) -> ConfigError:
+        return ConfigError(f"settings file {path}: {what}", f"設定ファイル {path}: {what_ja}")
+
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"settings file {path} is not valid TOML: {exc}",
-                          f"設定ファイル {path} の形式が正しくありません: {exc}") from None
+        mode = os.stat(path).st_mode  # follows a link: what would be read
+    except FileNotFoundError:
+        return {}
+    except OSError as err:
+        raise refuse(f"cannot be read ({err.strerror or err})",
+                     f"読み取れません（OSエラー {err.errno}）") from None
+    kind = _not_a_file(mode)
+    if kind is not None:
+        raise refuse(f"is {kind[0]}, not a file; replace it with a settings file or remove it",
+                     f"{kind[1]}です。設定ファイルに置き換えるか、削除してください")
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_SETTINGS_BYTES + 1)
+    except OSError as err:
+        raise refuse(f"cannot be read ({err.strerror or err})",
+                     f"読み取れません（OSエラー {err.errno}）") from None
+    if len(raw) > MAX_SETTINGS_BYTES:
+        raise refuse(f"is larger than {MAX_SETTINGS_BYTES // 1024} KiB; it cannot be a settings file",
+                     f"{MAX_SETTINGS_BYTES // 1024} KiB を超えています。設定ファイルではありません")
+    try:
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # a BOM from Windows Notepad is accepted
+    except UnicodeDecodeError:
+        raise refuse("is not UTF-8 text; save it as UTF-8", "UTF-8 のテキストではありません。UTF-8 で保存してください") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise refuse(f"is not valid TOML: {exc}", f"形式が正しくありません（{exc}）") from None
+    except RecursionError:
+        raise refuse(f"is nested more than {MAX_SETTINGS_DEPTH} levels deep",
+                     f"入れ子が {MAX_SETTINGS_DEPTH} 段を超えています") from None
+    if _depth(data) > MAX_SETTINGS_DEPTH:
+        raise refuse(f"is nested more than {MAX_SETTINGS_DEPTH} levels deep",
+                     f"入れ子が {MAX_SETTINGS_DEPTH} 段を超えています")
     bad = sorted(secret_keys(data))
     if bad:
         raise ConfigError(
@@ -208,6 +273,12 @@ def _validate(settings: Settings) -> Settings:
     except (ZoneInfoNotFoundError, ValueError):
         raise ConfigError(f"timezone: unknown time zone {settings.timezone!r}",
                           f"timezone: 不明なタイムゾーンです（{settings.timezone!r}）") from None
+    if settings.smtp.host:
+        try:
+            ascii_host(settings.smtp.host)
+        except HostNameProblem as problem:
+            raise ConfigError(f"smtp.host {settings.smtp.host!r}: {problem}",
+                              f"smtp.host {settings.smtp.host!r}: サーバー名が正しくありません") from None
     if not 1 <= settings.smtp.port <= 65535:
         raise ConfigError(f"smtp.port: {settings.smtp.port} is not a TCP port (1–65535)",
                           f"smtp.port: {settings.smtp.port} はポート番号ではありません（1〜65535）")
@@ -222,10 +293,10 @@ def _validate(settings: Settings) -> Settings:
     if not 1 <= settings.workers <= MAX_WORKERS:
         raise ConfigError(f"workers: {settings.workers} is not between 1 and {MAX_WORKERS}",
                           f"workers: {settings.workers} は1〜{MAX_WORKERS}にしてください")
-    problem = cron_problem(settings.mail_schedule)
-    if problem:
-        raise ConfigError(f"mail_schedule {settings.mail_schedule!r}: {problem[0]}",
-                          f"mail_schedule（メール確認のスケジュール）{settings.mail_schedule!r}: {problem[1]}")
+    schedule_problem = cron_problem(settings.mail_schedule)
+    if schedule_problem:
+        raise ConfigError(f"mail_schedule {settings.mail_schedule!r}: {schedule_problem[0]}",
+                          f"mail_schedule（メール確認のスケジュール）{settings.mail_schedule!r}: {schedule_problem[1]}")
     if not 1 <= settings.job_output_retention_days <= 3650:
         raise ConfigError(f"job_output_retention_days: {settings.job_output_retention_days} is not between 1 and 3650",
                           f"job_output_retention_days: {settings.job_output_retention_days} は1〜3650にしてください")

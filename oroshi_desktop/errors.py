@@ -63,3 +63,34 @@ class InvalidValue(UserError):
         self.record, self.field, self.value = record, field, value
         super().__init__(f"{record}: {field} = {value!r} is not valid ({expected})",
                          f"{record_ja or record}: {field}（{value!r}）が正しくありません（{expected_ja or expected}）")
+
+
+class WriteRefused(UserError):
+    """A file the user named could not be written; the message says why in the user's words."""
+
+
+def write_refused(path: object, err: OSError) -> WriteRefused:
+    """An ``OSError`` from writing ``path`` as what it is, with the right advice (English, Japanese):
+    a missing folder (never created for the user), a folder in place of a file, a full disk, a
+    read-only place, a missing permission."""
+    import errno
+    from pathlib import Path
+
+    target = Path(str(path))
+    code = err.errno
+    if isinstance(err, IsADirectoryError) or code == errno.EISDIR:
+        return WriteRefused(f"{target} is a folder; give a file name", f"{target} はフォルダーです。ファイル名を指定してください")
+    if isinstance(err, FileNotFoundError) or code == errno.ENOENT:
+        return WriteRefused(f"the folder {target.parent} does not exist; choose an existing folder",
+                            f"フォルダー {target.parent} がありません。既にあるフォルダーを選んでください")
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return WriteRefused(f"no space left on the disk of {target}; free some space and try again",
+                            f"{target} のディスクに空きがありません。空きを作ってからもう一度お試しください")
+    if code == errno.EROFS:
+        return WriteRefused(f"{target} is on a read-only disk or folder; choose another place",
+                            f"{target} は読み取り専用の場所です。別の場所を選んでください")
+    if isinstance(err, PermissionError) or code in (errno.EACCES, errno.EPERM):
+        return WriteRefused(f"no permission to write {target}; choose another place or ask your administrator",
+                            f"{target} に書き込む権限がありません。別の場所を選ぶか、管理者にご相談ください")
+    return WriteRefused(f"cannot write {target} ({err.strerror or err})",
+                        f"{target} に書き込めません（OSエラー {code}）")

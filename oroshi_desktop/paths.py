@@ -39,8 +39,17 @@ class AppPaths:
         return self.data_dir / "output"
 
     def ensure(self) -> AppPaths:
+        """Make the app's folders; one that cannot be made (a read-only home, a full disk, no
+        permission) is a ``UserError`` naming it, shown as one line or the start dialog."""
         for folder in (self.config_dir, self.data_dir, self.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                from oroshi_desktop.errors import write_refused
+
+                refused = write_refused(folder, err)
+                raise type(refused)(f"the app's folder cannot be made: {refused.message}",
+                                    f"アプリのフォルダーを作れません: {refused.message_ja}") from None
         return self
 
 

@@ -19,8 +19,15 @@ from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_document
 from oroshi_desktop.domain.filenames import statement_filename
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
-from oroshi_desktop.mail.readiness import check_organization, check_run, check_supplies, load_issuer
-from oroshi_desktop.queries.archive_facts import record_facts
+from oroshi_desktop.mail.outbox.states import duplicate_rows
+from oroshi_desktop.mail.readiness import (
+    check_organization,
+    check_run,
+    check_supplies,
+    load_issuer,
+    statement_period,
+)
+from oroshi_desktop.queries.archive_facts import Figures, record_facts
 
 RunRow = tuple[int, int, str | None]  # organization row id, organization id, its name (None: gone)
 
@@ -43,8 +50,10 @@ def run_rows(session: Session, invoice_id: int, only: Iterable[int] | None = Non
              .order_by(InvoiceSupplierOrganization.id))
     if only is not None:
         query = query.where(InvoiceSupplierOrganization.id.in_(list(only)))
+    duplicates = duplicate_rows(session, invoice_id)  # an organization named twice: one statement
     rows: list[tuple[int, int, str | None]] = [
-        (iso_id, organization_id, name) for iso_id, organization_id, name in session.execute(query)]
+        (iso_id, organization_id, name) for iso_id, organization_id, name in session.execute(query)
+        if iso_id not in duplicates]
     return invoice.start_date, invoice.end_date, rows
 
 
@@ -73,17 +82,21 @@ def check_row(session: Session, invoice_id: int, iso_id: int, organization_id: i
 
 
 def store_statements(session: Session, *, invoice_id: int, iso_id: int, organization_id: int, entity_name: str,
-                     start: date, end: date, rendered: Sequence[tuple[str, bytes, str]], tz: ZoneInfo) -> list[int]:
-    """Store a row's PDFs (format, bytes, password) with their archive facts, keep the passwords on
-    the row and mark it completed; returns the new document ids."""
+                     start: date, end: date, rendered: Sequence[tuple[str, bytes, str]], tz: ZoneInfo,
+                     figures: Figures | None = None) -> list[int]:
+    """Store a row's PDFs (format, bytes, password) with their archive facts (``figures``, checked
+    before rendering), keep the passwords on the row and mark it completed; returns the new
+    document ids. The file names state the period the PDFs and the mail print."""
     passwords: dict[str, str] = {}
     stored: list[tuple[int, str]] = []  # the archive facts are recorded with the PDFs
+    printed = statement_period(session, organization_id, start, end)  # what the PDF and the mail say
     for fmt, pdf, password in rendered:
         document = store_document(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso_id, kind=fmt,
-                                  filename=statement_filename(entity_name, start, end, fmt), content=pdf)
+                                  filename=statement_filename(entity_name, *printed, fmt), content=pdf)
         passwords[str(document.id)] = password
         stored.append((document.id, fmt))
-    record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz)
+    record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz,
+                 figures=figures)
     iso = session.get(InvoiceSupplierOrganization, iso_id)
     if iso is None:
         raise NotFound(f"statement run {invoice_id}: organization row {iso_id} was deleted",
@@ -105,6 +118,7 @@ def rows_to_generate(session: Session, invoice_id: int, sender: str, *, resend: 
                                           InvoiceSupplierOrganization.completed.is_not(True))
                                    .order_by(InvoiceSupplierOrganization.id)))
     blocked = blocked_rows(session, invoice_id, pending, sender=sender) if pending and not resend else set()
+    blocked |= set(duplicate_rows(session, invoice_id))  # a duplicated organization row is never generated
     return [iso_id for iso_id in pending if iso_id not in blocked]
 
 

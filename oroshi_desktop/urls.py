@@ -97,3 +97,37 @@ def url_port_problem(raw: str) -> str | None:
     if port == 0:
         return "port 0 is not a TCP port (1–65535)"
     return None
+
+
+MAX_HOST_NAME = 253  # characters of a DNS name (RFC 1035), in its ASCII form
+
+
+class HostNameProblem(ValueError):
+    """Why a host or mail domain cannot be used; ``kind`` is one of ``empty``, ``control``,
+    ``space``, ``length``, ``idna`` (the window words each in the user's language)."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+
+
+def ascii_host(host: str) -> str:
+    """A host name or mail domain in the ASCII form SMTP and DNS use: an internationalized name
+    (``例え.jp``) converted with the ``idna`` codec; an IP address or ASCII name unchanged.
+    Refuses control characters (a NUL once crashed every mail check), spaces and over-long names."""
+    if not host:
+        raise HostNameProblem("empty", "the host name is empty")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in host):
+        raise HostNameProblem("control", "the host name contains a control character")
+    if any(ch.isspace() for ch in host):
+        raise HostNameProblem("space", "the host name contains a space")
+    if host.isascii():
+        converted = host
+    else:
+        try:
+            converted = host.encode("idna").decode("ascii")
+        except UnicodeError:
+            raise HostNameProblem("idna", "the host name is not a valid internationalized domain name") from None
+    if len(converted) > MAX_HOST_NAME:
+        raise HostNameProblem("length", f"the host name is longer than {MAX_HOST_NAME} characters")
+    return converted

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -183,6 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="add demo data even if the database is not empty")
     demo.set_defaults(handler=cmd_demo)
 
+    from oroshi_desktop.cli.archive import add_archive_commands
     from oroshi_desktop.cli.bounces import add_bounce_commands
     from oroshi_desktop.cli.enqueue import add_enqueue_commands
     from oroshi_desktop.cli.jobs import add_job_commands
@@ -196,6 +198,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_enqueue_commands(commands)
     add_outbox_commands(commands)
     add_bounce_commands(commands)
+    add_archive_commands(commands)
     return parser
 
 
@@ -209,22 +212,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.self_test:  # before the settings: the self-test never reads the user's own
             return run_self_test(as_json=args.json)
         settings = load_settings()
-        return args.handler(args, settings)
+        code = args.handler(args, settings)
+        sys.stdout.flush()  # here, so a reader that went away is answered below, not at exit
+        return code
     except UserError as err:
         print(f"oroshi-desktop: error: {err.message}", file=sys.stderr)
         if args.handler is cmd_gui:  # started from a menu there is no console to read the line in
             _show_start_error(err)
         return EXIT_USER_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`oroshi-desktop outbox list | head -1`): not an error of ours. Point
+        # stdout at nothing so the interpreter's final flush does not complain a second time.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 141  # what a shell reports for a command ended by SIGPIPE
     except Exception as err:
         from oroshi_desktop.db.engine import unreachable_reason
 
         line = unreachable_reason(err)
         if line is None:
             raise  # a bug: its traceback
+        if "disk is full" in line:  # SQLite's words; the file is intact, the disk is not
+            line += " — free some space on that disk and try again; the database was not changed"
+        elif "readonly" in line or "read-only" in line:
+            line += " — the database's folder or file is read-only for this user"
+        elif "locked" in line:
+            line += " — another program holds the database; close it or wait, then try again"
         print(f"oroshi-desktop: error: database: {line}", file=sys.stderr)
         return EXIT_USER_ERROR
-    except KeyboardInterrupt:
-        return 130
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,7 +15,9 @@ from oroshi_desktop.errors import SchemaError
 def open_db(settings: Settings, *, upgrade: bool = False) -> Database:
     database = open_database(settings.effective_database_url)
     database.ping()
-    if upgrade:
+    # Already at the newest revision (a read): no write lock is taken, so a listing never waits
+    # for another process's write (it waited 31 s for the busy timeout).
+    if upgrade and schema.current_revision(database) != schema.head_revision(database):
         schema.upgrade(database)
     return database
 

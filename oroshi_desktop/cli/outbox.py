@@ -66,7 +66,7 @@ def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
 
     runtime = job_runtime(settings)
     try:
-        result = resend_row(runtime, args.id)
+        result = resend_row(runtime, args.id, force=args.force)
     finally:
         runtime.close()
     print(f"outbox row {result.row_id}: {result.status.value}{': ' + result.message if result.message else ''}")
@@ -114,6 +114,8 @@ def add_outbox_commands(commands: Any) -> None:
     olist.set_defaults(handler=cmd_outbox_list)
     oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
     oresend.add_argument("id", type=record_id)
+    oresend.add_argument("--force", action="store_true",
+                         help="send a row that was already sent again (the recipient gets a second mail)")
     oresend.set_defaults(handler=cmd_outbox_resend)
     omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain, failed or bounced mail "
                                                          "did arrive (or went another way: --note)")

@@ -15,15 +15,14 @@ from oroshi_desktop.cli.documents import add_document_commands, add_statement_fo
 from oroshi_desktop.cli.wiring import checked_database
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.errors import UserError
+from oroshi_desktop.errors import UserError, write_refused
 
 
 def _write(pdf: bytes, out: Path) -> int:
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
+    try:  # a missing folder is refused, not created: a typo must not leave new folders behind
         out.write_bytes(pdf)
     except OSError as err:
-        raise UserError(f"cannot write {out}: {err.strerror}", f"{out} に書き込めません: {err.strerror}") from None
+        raise write_refused(out, err) from None
     print(f"wrote {out} ({len(pdf):,} bytes)")
     return 0
 

@@ -65,6 +65,7 @@ def cmd_mail_check(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     from jobs.statements import generate_statements
     from oroshi_desktop.cli.plausibility import warn_run_implausible
+    from oroshi_desktop.queries.run_planning import run_unattributed
 
     database = checked_database(settings)
     try:
@@ -73,6 +74,9 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
     finally:
         database.dispose()
     print(f"statement run {args.invoice}: stored {len(ids)} PDF(s) (documents {', '.join(map(str, ids))})")
+    lost = database.reading(run_unattributed, args.invoice)
+    if lost is not None:  # money in the period that no statement carries: said, never silent
+        print(f"warning: statement run {args.invoice}: {lost.text_en()}")
     return 0
 
 

@@ -113,6 +113,7 @@ class Database:
 
     engine: Engine
     url: URL
+    typed_url: str = ""  # the URL as the user wrote it (shown in messages; ``url`` names the driver)
 
     def __post_init__(self) -> None:
         self._writer = sessionmaker(bind=self.engine, expire_on_commit=False)
@@ -126,7 +127,9 @@ class Database:
 
     @property
     def display_url(self) -> str:
-        return redact_url(self.url.render_as_string(hide_password=True))
+        """The URL for messages: as the user typed it (``postgresql://…``, not the driver's
+        ``postgresql+psycopg://…``), any secret masked."""
+        return redact_url(self.typed_url or self.url.render_as_string(hide_password=True))
 
     @contextmanager
     def write(self) -> Iterator[Session]:
@@ -161,7 +164,8 @@ class Database:
     def ping(self) -> None:
         try:
             with self.engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
+                # A read: SQLite's deferred BEGIN, so a ping never waits for another process's write lock.
+                conn.execution_options(sqlite_begin="DEFERRED").execute(text("SELECT 1"))
         except exc.OperationalError as err:
             raise DatabaseUnavailable(
                 f"cannot connect to the database {self.display_url}: {_first_line(err)}",
@@ -226,9 +230,18 @@ def psycopg_connect_parameters(raw_url: str) -> dict[str, Any]:
 
 def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: Any) -> Database:
     url = parse_database_url(raw_url)
+    # A failed statement's text never carries its parameters (business data, names, amounts) into
+    # an exception message, a log line or stderr.
+    engine_kwargs.setdefault("hide_parameters", True)
     if url.get_backend_name() == "sqlite":
         if url.database and url.database != ":memory:" and create_folder:
-            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+            folder = Path(url.database).expanduser().parent
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:  # a read-only home, a full disk: said as what it is
+                from oroshi_desktop.errors import write_refused
+
+                raise write_refused(folder / Path(url.database).name, err) from None
         if url.database and url.database != ":memory:":
             from oroshi_desktop.db.integrity import check_embedded_database
 
@@ -241,4 +254,4 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
         engine_kwargs.setdefault("pool_pre_ping", True)
         engine_kwargs.setdefault("connect_args", dict(CONNECT_ARGS))
         engine = create_engine(connect_url, **engine_kwargs)
-    return Database(engine=engine, url=url)
+    return Database(engine=engine, url=url, typed_url=raw_url)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
@@ -35,7 +36,8 @@ def head_revision(db: Database) -> str | None:
 
 
 def current_revision(db: Database) -> str | None:
-    with db.engine.connect() as conn:
+    with db.engine.connect() as conn:  # a read: deferred on SQLite, never waiting for a writer
+        conn = conn.execution_options(sqlite_begin="DEFERRED")
         return MigrationContext.configure(conn, opts={"version_table": VERSION_TABLE}).get_current_revision()
 
 
@@ -72,7 +74,12 @@ class SchemaProblem:
 def check(db: Database) -> list[SchemaProblem]:
     """Every required table and column that is missing, in one list (empty when healthy)."""
     db.ping()
-    inspector = inspect(db.engine)
+    # Inspected on a deferred (reading) connection: a check never waits for another process's write.
+    with db.engine.connect() as conn:
+        return _check(db, inspect(conn.execution_options(sqlite_begin="DEFERRED")))
+
+
+def _check(db: Database, inspector: Any) -> list[SchemaProblem]:
     existing = set(inspector.get_table_names())
     problems: list[SchemaProblem] = []
     for table in Base.metadata.sorted_tables:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, TypeDecorator
+from sqlalchemy import JSON, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DateTime, TypeEngine
 
@@ -91,6 +91,27 @@ class StringArray(TypeDecorator[list[str]]):
 
     def process_result_value(self, value: list[str] | None, dialect: Dialect) -> list[str]:
         return list(value or [])
+
+
+ERROR_TEXT_LIMIT = 4000  # characters of an error text kept in the database
+
+
+def clean_error_text(value: str) -> str:
+    """An error text as the database keeps it: no NUL (PostgreSQL refuses it in text, and the whole
+    write failed), other control characters but line breaks and tabs shown as ``\\xNN``, at most
+    ``ERROR_TEXT_LIMIT`` characters (an SMTP reply or a data value can be of any size)."""
+    cleaned = "".join(ch if ch in "\n\t" or (ch >= " " and ch != "\x7f") else f"\\x{ord(ch):02x}" for ch in value)
+    return cleaned if len(cleaned) <= ERROR_TEXT_LIMIT else cleaned[: ERROR_TEXT_LIMIT - 1] + "…"
+
+
+class ErrorText(TypeDecorator[str]):
+    """Unbounded text for error messages, cleaned on the way in (``clean_error_text``)."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        return None if value is None else clean_error_text(str(value))
 
 
 def utcnow() -> datetime:

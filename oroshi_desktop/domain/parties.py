@@ -29,6 +29,11 @@ class Company:
     @classmethod
     def from_settings(cls, data: dict[str, Any] | None) -> Company:
         data = data or {}
+        if not isinstance(data, dict):  # the web system's JSON column holds anything: an array, a number
+            from oroshi_desktop.errors import UserError
+
+            raise UserError(f"company settings: settings must be a JSON object, got {type(data).__name__}",
+                            f"会社設定: settings がJSONオブジェクトではありません（{type(data).__name__}）")
         text = {f.name: str(data.get(f.name) or "") for f in fields(cls) if f.name != "logo_png"}
         logo, problem = decode_logo(data.get(LOGO_KEY))
         if problem:  # bad data from the web system: documents print without the logo

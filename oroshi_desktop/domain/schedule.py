@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import overload
 from zoneinfo import ZoneInfo
 
@@ -74,3 +74,18 @@ def to_rails(aware: datetime | None) -> datetime | None:
         return None
     _require_aware(aware, "to_rails input")
     return aware.astimezone(UTC).replace(tzinfo=None)
+
+
+def issue_date(send_at: datetime | None, tz: ZoneInfo) -> date | None:
+    """The date a statement is issued: its run's send time as a day in the business time zone.
+    A send time the calendar cannot shift (year 9999 written by another system) is refused
+    naming the field, instead of an ``OverflowError`` in every organization."""
+    if send_at is None:
+        return None
+    try:
+        return send_at.astimezone(tz).date()
+    except (OverflowError, ValueError):
+        from oroshi_desktop.errors import UserError
+
+        raise UserError(f"the run's send_at {send_at.isoformat()} is outside the calendar's range; correct it",
+                        f"送信日時（send_at）{send_at.isoformat()} が扱える範囲外です。正しい日時に直してください") from None

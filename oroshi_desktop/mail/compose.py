@@ -8,6 +8,7 @@ written, not break the markup.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import io
 import re
@@ -28,6 +29,7 @@ from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.formats import long_date
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.urls import HostNameProblem, ascii_host
 
 __all__ = [
     "MAIL_POLICY",
@@ -125,6 +127,12 @@ def header_text(value: str | None) -> str:
 
 
 def _check_address(address: str, what: str, what_ja: str) -> str:
+    """The address as it goes on the wire: an internationalized domain (``user@例え.jp``) in its
+    IDNA form; refused, naming the field, when it is not an address."""
+    local, at, domain = address.rpartition("@")
+    if at and domain and not domain.isascii():
+        with contextlib.suppress(HostNameProblem):  # not convertible: refused below, as any malformed address
+            address = f"{local}@{ascii_host(domain)}"
     if not _ADDRESS.match(address):
         raise UserError(f"{what} {address!r} is not a valid mail address",
                         f"{what_ja}「{address}」はメールアドレスとして正しくありません")
@@ -138,7 +146,7 @@ def statement_recipients(company: Company, organization_email: str | None, sende
     if not from_address:
         raise UserError("no sender address: set the SMTP sender or the company mail address",
                         "送信元のメールアドレスがありません。SMTPの送信元か会社のメールアドレスを設定してください")
-    _check_address(from_address, "sender address", "送信元アドレス")
+    from_address = _check_address(from_address, "sender address", "送信元アドレス")
     org_mail = _clean(organization_email)
     if org_mail:
         to: tuple[str, ...] = (_check_address(org_mail, "organization mail address", "組織のメールアドレス"),)

@@ -61,6 +61,14 @@ class Phase(StrEnum):
     REPLY = "reply"  # waiting for the server's answer to the final dot
 
 
+# What a temporary refusal at each phase refuses, said as English reads it.
+_WHAT_IS_REFUSED = {
+    Phase.CONNECT: "the connection", Phase.EHLO: "the greeting (EHLO)", Phase.STARTTLS: "encryption (STARTTLS)",
+    Phase.LOGIN: "the login", Phase.MAIL: "the sender (MAIL FROM)", Phase.RCPT: "a recipient (RCPT TO)",
+    Phase.DATA: "the message (DATA)", Phase.CONTENT: "the message content", Phase.REPLY: "the message",
+}
+
+
 class MailError(UserError):
     """A failed send. ``message`` is English, ``message_ja`` Japanese for the GUI."""
 
@@ -129,7 +137,8 @@ class SmtpTransport:
         where = f"SMTP server {self.server} ({phase.value})"
         if 400 <= code < 500:
             return MailTemporaryError(
-                f"{where} refused for now: {code} {text}",
+                f"SMTP server {self.server} temporarily refused {_WHAT_IS_REFUSED[phase]}: {code} {text}; "
+                "it is tried again later",
                 f"SMTPサーバー {self.server} が一時的に受け付けませんでした（{code} {text}）。後で再送します。",
                 phase=phase, code=code, reply=text)
         if phase is Phase.LOGIN:

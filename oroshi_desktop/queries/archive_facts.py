@@ -21,6 +21,8 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from oroshi_desktop.archive_chain import append_to_chain
+from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import (
     ArchiveFacts,
     Invoice,
@@ -28,11 +30,13 @@ from oroshi_desktop.db.models import (
     InvoiceSupplierOrganization,
     StoredDocument,
 )
+from oroshi_desktop.db.models.app import AMOUNT_DIGITS
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
-from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT, issue_date
+from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.statements import load_statement
 
-__all__ = ["Figures", "fill_missing_facts", "record_facts", "statement_figures"]
+__all__ = ["Figures", "checked_figures", "fill_missing_facts", "record_facts", "statement_figures", "storable"]
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +69,7 @@ def statement_figures(session: Session, invoice_id: int, organization_id: int,
     if invoice is None or invoice.start_date is None or invoice.end_date is None:
         return None
     layout = InvoiceLayout(invoice.invoice_layout or InvoiceLayout.SIMPLE).word
-    statement_date = invoice.send_at.astimezone(tz).date() if invoice.send_at else None
+    statement_date = issue_date(invoice.send_at, tz)
     statement = load_statement(session, organization_id=organization_id, start=invoice.start_date,
                                end=invoice.end_date, fmt="supplier", layout=layout, statement_date=statement_date)
     return Figures(
@@ -77,11 +81,40 @@ def statement_figures(session: Session, invoice_id: int, organization_id: int,
     )
 
 
+AMOUNT_LIMIT = Decimal(10) ** (AMOUNT_DIGITS - 2)  # what NUMERIC(AMOUNT_DIGITS, 2) holds
+
+
+def storable(figures: Figures | None) -> Figures | None:
+    """The figures, refused (naming the field) when the archive cannot keep them exactly.
+
+    Text columns are unbounded (revision 0007), so only an amount beyond ``NUMERIC(30, 2)`` can be
+    refused: far past any statement, but reachable by rows the web system does not bound."""
+    if figures is None:
+        return None
+    amounts = [("amount", "合計金額", figures.amount)] + [
+        ("taxes", "税額", value) for bucket in figures.taxes for value in bucket[1:]]
+    for field, field_ja, value in amounts:
+        if abs(value) >= AMOUNT_LIMIT:
+            raise UserError(f"the statement's {field} {value:,} is beyond what the archive stores "
+                            f"(below {AMOUNT_LIMIT:,}); check the supplies' prices and quantities",
+                            f"明細書の{field_ja}（{field}）{value:,} は書類保管に保存できる範囲"
+                            f"（{AMOUNT_LIMIT:,} 未満）を超えています。供給の単価と数量をご確認ください")
+    return figures
+
+
+def checked_figures(db: Database, invoice_id: int, organization_id: int,
+                    tz: ZoneInfo = BUSINESS_TZ_DEFAULT) -> Figures | None:
+    """The figures a statement about to be stored will be archived with, refused before anything is
+    stored when the archive cannot keep them (the organization fails alone, with this reason)."""
+    with db.read() as session:
+        return storable(statement_figures(session, invoice_id, organization_id, tz))
+
+
 def _load(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> Loaded:
     """``statement_figures``, or ``_UNREADABLE`` when this row's data cannot be loaded (logged)."""
     try:
         with session.begin_nested():
-            return statement_figures(session, invoice_id, organization_id, tz)
+            return storable(statement_figures(session, invoice_id, organization_id, tz))
     except SQLAlchemyError:
         raise  # the database, not this row
     except Exception:  # this row's data: it stays without facts (tried again next time)
@@ -102,23 +135,26 @@ def _row(document_id: int, kind: str, figures: Figures | None) -> ArchiveFacts:
         taxes=[[str(rate), str(base), str(tax)] for rate, base, tax in figures.taxes])
 
 
-def _add_all(session: Session, rows: list[ArchiveFacts]) -> int:
-    """Insert in a savepoint; a row another PC recorded meanwhile is left as it is."""
+def _add_all(session: Session, rows: list[ArchiveFacts], *, chain: bool = True) -> int:
+    """Insert in a savepoint; a row another PC recorded meanwhile is left as it is. Each row added
+    enters the archive's hash chain with it (``chain``: False only before revision 0008)."""
     try:
         with session.begin_nested():
             session.add_all(rows)
-        return len(rows)
+        added = [row.document_id for row in rows]
     except IntegrityError:
-        added = 0
+        added = []
         for row in rows:
             fresh = ArchiveFacts(**{c.key: getattr(row, c.key) for c in ArchiveFacts.__table__.columns})
             try:
                 with session.begin_nested():
                     session.add(fresh)
-                added += 1
+                added.append(row.document_id)
             except IntegrityError:
                 continue
-        return added
+    if chain and added:
+        append_to_chain(session, added)
+    return len(added)
 
 
 def record_facts(session: Session, documents: Iterable[tuple[int, str]], *, invoice_id: int,
@@ -136,7 +172,7 @@ def record_facts(session: Session, documents: Iterable[tuple[int, str]], *, invo
 
 
 def fill_missing_facts(session: Session, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
-                       check: Callable[[], None] | None = None) -> int:
+                       check: Callable[[], None] | None = None, chain: bool = True) -> int:
     """Record the facts of every statement PDF that has none (stored before revision 0004, or by a
     writer that could not load its figures). One statement load per organization row, shared by
     its formats and versions; ``check`` is called between loads (a cancel point). Returns the count."""
@@ -162,10 +198,10 @@ def fill_missing_facts(session: Session, *, tz: ZoneInfo = BUSINESS_TZ_DEFAULT,
             continue
         pending.append(_row(document_id, kind, fig))
         if len(pending) >= _BATCH:
-            added += _add_all(session, pending)
+            added += _add_all(session, pending, chain=chain)
             pending = []
     if pending:
-        added += _add_all(session, pending)
+        added += _add_all(session, pending, chain=chain)
     if added:
         log.info("archive: recorded the facts of %d stored statement(s)", added)
     return added

@@ -19,12 +19,15 @@ ROUNDING = "statement.rounding"
 PASSWORD_DELIVERY = "mail.password_delivery"  # "same_mail" | "separate_mail"
 PASSWORD_DELIVERY_CHOICES = ("same_mail", "separate_mail")
 CHART_PAPER = "shipping_chart.paper"  # "jis_b4" | "iso_b4"
+ZERO_STATEMENTS = "mail.zero_statements"  # "skip" (default: a ¥0 statement is not mailed, and says so) | "send"
+ZERO_STATEMENTS_CHOICES = ("skip", "send")
 CHECK_SHEET_DATES = "check_sheet.document_dates"  # list of ISO dates (作成日・更新日)
 
 DEFAULTS: dict[str, Any] = {
     ROUNDING: Rounding.HALF_UP.value,
     PASSWORD_DELIVERY: "same_mail",
     CHART_PAPER: "jis_b4",
+    ZERO_STATEMENTS: "skip",
     CHECK_SHEET_DATES: [],
 }
 
@@ -44,6 +47,9 @@ def set_preference(session: Session, key: str, value: Any) -> None:
     if key == PASSWORD_DELIVERY and value not in PASSWORD_DELIVERY_CHOICES:
         raise UserError(f"password delivery must be one of {PASSWORD_DELIVERY_CHOICES}, got {value!r}",
                         f"パスワード送付方法が正しくありません（{value!r}）")
+    if key == ZERO_STATEMENTS and value not in ZERO_STATEMENTS_CHOICES:
+        raise UserError(f"zero statements must be one of {ZERO_STATEMENTS_CHOICES}, got {value!r}",
+                        f"¥0の明細書の扱いが正しくありません（{value!r}）")
     row = session.get(Preference, key)
     if row is None:
         session.add(Preference(key=key, value=value))

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
-from sqlalchemy import and_, distinct, func, select
+from sqlalchemy import and_, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
@@ -20,8 +21,8 @@ from oroshi_desktop.db.models import (
     SupplyType,
     SupplyTypeVariation,
 )
-from oroshi_desktop.domain.formats import yen_suffix
-from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT, implausible
+from oroshi_desktop.domain.formats import yen, yen_suffix
+from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT, implausible, supply_number
 from oroshi_desktop.domain.statement_body import StatementLine, build_lines
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.preferences import load_company, rounding
@@ -31,7 +32,8 @@ UNPRICED_SHOWN = 5  # the first few unpriced supplies named in the warning; the 
 NO_EMAIL = "（メールアドレスなし）"
 NO_EMAIL_EN = "(no mail address)"
 IMPLAUSIBLE_SHOWN = 5  # the first few lines above the plausible amount named; the count says the rest
-WARNING_ORDER = ("invalid_number", "unpriced", "implausible", "no_supplies", "no_registration", "overlap")
+UNATTRIBUTED_SHOWN = 5  # the first few supplies no statement can carry, named; the count says the rest
+WARNING_ORDER = ("unattributed", "invalid_number", "unpriced", "implausible", "no_supplies", "no_registration", "overlap")
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,46 @@ def plan_check(session: Session, start: date, end: date, organization_ids: Seque
     """The dialog's check of a period and its organizations: supply days and the warnings."""
     return supply_day_count(session, start, end), plan_warnings(
         session, start, end, organization_ids, plausible_line_amount=plausible_line_amount)
+@dataclass(frozen=True)
+class Unattributed:
+    """Supplies of a period that no statement can carry: their supplier, or its organization, does
+    not exist (the web system's data has no foreign keys that would prevent it)."""
+
+    count: int
+    amount: Decimal  # price × quantity of those whose numbers are sound
+    supply_ids: tuple[int, ...]  # the first ``UNATTRIBUTED_SHOWN``
+
+    def text_ja(self) -> str:
+        more = f" ほか{self.count - len(self.supply_ids)}件" if self.count > len(self.supply_ids) else ""
+        return (f"供給 {self.count}件（計 {yen(self.amount)}）は供給者または組織が存在しないため、"
+                f"どの支払明細書にも載りません: " + "、".join(f"供給 {i}" for i in self.supply_ids) + more)
+
+    def text_en(self) -> str:
+        more = f" and {self.count - len(self.supply_ids)} more" if self.count > len(self.supply_ids) else ""
+        return (f"{self.count} supplies (total {yen(self.amount)}) are on no statement: their supplier or its "
+                "organization does not exist: " + ", ".join(f"supply {i}" for i in self.supply_ids) + more)
+
+
+def unattributed_supplies(session: Session, start: date, end: date) -> Unattributed | None:
+    """Supplies in ``start``–``end`` (not zero) whose supplier or organization is missing; None if none."""
+    rows = session.execute(
+        select(Supply.id, Supply.price, Supply.quantity)
+        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+        .outerjoin(Supplier, Supply.supplier_id == Supplier.id)
+        .outerjoin(SupplierOrganization, SupplierOrganization.id == Supplier.supplier_organization_id)
+        .where(SupplyDate.date.between(start, end), Supply.quantity != 0,
+               or_(Supplier.id.is_(None), SupplierOrganization.id.is_(None)))
+        .order_by(Supply.id)).all()
+    if not rows:
+        return None
+    amount = Decimal(0)
+    for supply_id, price, quantity in rows:
+        try:
+            amount += (supply_number(price, supply_id=supply_id, field="price")
+                       * supply_number(quantity, supply_id=supply_id, field="quantity"))
+        except UserError:
+            continue  # an unsound number is counted, its amount cannot be
+    return Unattributed(len(rows), amount, tuple(row[0] for row in rows[:UNATTRIBUTED_SHOWN]))
 
 
 def plan_warnings(session: Session, start: date, end: date, organization_ids: Sequence[int], *,
@@ -163,6 +205,9 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
         return []
     organizations = {o.id: o for o in organization_choices(session) if o.id in set(organization_ids)}
     warnings: list[PlanWarning] = []
+    lost = unattributed_supplies(session, start, end)  # the period's, whichever organizations are chosen
+    if lost is not None:
+        warnings.append(PlanWarning("unattributed", 0, lost.text_ja(), lost.text_en()))
     with_supplies = set(session.scalars(
         select(Supplier.supplier_organization_id).distinct()
         .select_from(Supply)
@@ -235,3 +280,11 @@ def run_period(session: Session, invoice_id: int) -> tuple[date, date, list[int]
         .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
         .order_by(InvoiceSupplierOrganization.id)))
     return invoice.start_date, invoice.end_date, organization_ids
+
+
+def run_unattributed(session: Session, invoice_id: int) -> Unattributed | None:
+    """``unattributed_supplies`` of a run's period (None: none, or a run without a period)."""
+    invoice = session.get(Invoice, invoice_id)
+    if invoice is None or invoice.start_date is None or invoice.end_date is None:
+        return None
+    return unattributed_supplies(session, invoice.start_date, invoice.end_date)

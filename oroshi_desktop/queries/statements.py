@@ -24,7 +24,7 @@ from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
 from oroshi_desktop.domain.quantities import supply_number
-from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
+from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT, issue_date
 from oroshi_desktop.domain.statement_body import SupplyRecord, build_body
 from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
@@ -148,7 +148,7 @@ def load_issued_statement(session: Session, *, invoice_id: int, organization_id:
                         f"供給組織 {organization_id} は請求 {invoice_id} に含まれていません")
     if layout is None:
         layout = InvoiceLayout.of_run(invoice)
-    statement_date = invoice.send_at.astimezone(tz).date() if invoice.send_at else None
+    statement_date = issue_date(invoice.send_at, tz)  # year 9999: one clear error
     return load_statement(session, organization_id=organization_id, start=invoice.start_date,
                           end=invoice.end_date, fmt=fmt, layout=layout, statement_date=statement_date)
 

@@ -24,6 +24,16 @@ ENGLISH = {
     "一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合":
         "Recompute the SHA-256 of every listed file and compare it with the stored value",
     "CSV出力": "Export CSV", "一覧をCSVファイルに出力（Excelで開けます）": "Export the list as CSV (opens in Excel)",
+    "連鎖の先頭を書き出す": "Export chain head",
+    "記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管":
+        "Write the head (SHA-256) of the record chain to a file, to keep and compare later",
+    "書類保管_連鎖の先頭.txt": "archive_chain_head.txt", "テキスト (*.txt)": "Text (*.txt)",
+    "連鎖の先頭を書き出しています…": "Writing the chain head…",
+    "記録の連鎖の照合で {count}件の問題が見つかりました（保存後の変更・日付の書き換え・削除）。\n{lines}":
+        "The record chain check found {count} problem(s) (changed, backdated or deleted after storing).\n{lines}",
+    "記録の連鎖（金額・取引先・保存日時を含む）に問題はありません。":
+        "The record chain (amounts, counterparties and storing times included) is intact.",
+    "連鎖の先頭（第{seq}件）のSHA-256:\n{hash}": "SHA-256 of the chain head (record {seq}):\n{hash}",
     "保管された書類は変更・削除できません（電子帳簿保存法）。":
         "Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).",
     "検索しています…": "Searching…", "{count}件": "{count} documents", "PDFを読み込んでいます…": "Loading the PDF…",
@@ -66,6 +76,11 @@ ENGLISH = {
     "「T」と13桁の数字で、チェックデジットの合う番号を入力してください":
         "enter T and 13 digits with a matching check digit",
     "1〜65535 の数字を入力してください": "enter a number from 1 to 65535",
+    "制御文字を含めないでください": "must not contain control characters",
+    "¥0の明細書": "¥0 statements", "メールしない": "Do not mail", "メールする": "Mail them",
+    "空白を含めないでください": "must not contain spaces",
+    "253文字以内で入力してください": "enter at most 253 characters",
+    "サーバー名として正しくありません（例: smtp.example.jp）": "not a valid server name (e.g. smtp.example.jp)",
     "URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）":
         "not a valid URL (e.g. postgresql://user@host:5432/oroshi)",
     "postgresql:// か sqlite:/// で始まるURLを入力してください": "enter a URL starting with postgresql:// or sqlite:///",

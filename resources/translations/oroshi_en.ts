@@ -184,101 +184,112 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="64" />
-        <location filename="../../ui/archive/view.py" line="65" />
-        <location filename="../../ui/archive/view.py" line="92" />
+        <location filename="../../ui/archive/view.py" line="69" />
+        <location filename="../../ui/archive/view.py" line="70" />
+        <location filename="../../ui/archive/view.py" line="98" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="75" />
+        <location filename="../../ui/archive/view.py" line="81" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="85" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="86" />
+        <location filename="../../ui/archive/view.py" line="92" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="87" />
+        <location filename="../../ui/archive/view.py" line="93" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="87" />
+        <location filename="../../ui/archive/view.py" line="93" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="88" />
-        <location filename="../../ui/archive/view.py" line="234" />
+        <location filename="../../ui/archive/view.py" line="94" />
+        <location filename="../../ui/archive/view.py" line="264" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="89" />
+        <location filename="../../ui/archive/view.py" line="95" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="90" />
-        <location filename="../../ui/archive/view.py" line="249" />
+        <location filename="../../ui/archive/view.py" line="96" />
+        <location filename="../../ui/archive/view.py" line="302" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="91" />
+        <location filename="../../ui/archive/view.py" line="97" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="99" />
+        <location filename="../../ui/archive/view.py" line="103" />
+        <location filename="../../ui/archive/view.py" line="276" />
+        <source>連鎖の先頭を書き出す</source>
+        <translation>Export chain head</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="104" />
+        <source>記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管</source>
+        <translation>Write the head (SHA-256) of the record chain to a file, to keep and compare later</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="107" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="140" />
+        <location filename="../../ui/archive/view.py" line="149" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="158" />
+        <location filename="../../ui/archive/view.py" line="167" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="161" />
+        <location filename="../../ui/archive/view.py" line="170" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="183" />
+        <location filename="../../ui/archive/view.py" line="192" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="192" />
+        <location filename="../../ui/archive/view.py" line="201" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="217" />
+        <location filename="../../ui/archive/view.py" line="231" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="225" />
+        <location filename="../../ui/archive/view.py" line="242" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="227" />
+        <location filename="../../ui/archive/view.py" line="244" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -287,27 +298,61 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="232" />
+        <location filename="../../ui/archive/view.py" line="249" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="249" />
+        <location filename="../../ui/archive/view.py" line="256" />
+        <source>記録の連鎖の照合で {count}件の問題が見つかりました（保存後の変更・日付の書き換え・削除）。
+{lines}</source>
+        <translation>The record chain check found {count} problem(s) (changed, backdated or deleted after storing).
+{lines}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="261" />
+        <source>記録の連鎖（金額・取引先・保存日時を含む）に問題はありません。</source>
+        <translation>The record chain (amounts, counterparties and storing times included) is intact.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="263" />
+        <source>連鎖の先頭（第{seq}件）のSHA-256:
+{hash}</source>
+        <translation>SHA-256 of the chain head (record {seq}):
+{hash}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="277" />
+        <source>書類保管_連鎖の先頭.txt</source>
+        <translation>archive_chain_head.txt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="277" />
+        <source>テキスト (*.txt)</source>
+        <translation>Text (*.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="291" />
+        <source>連鎖の先頭を書き出しています…</source>
+        <translation>Writing the chain head…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/archive/view.py" line="302" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="250" />
+        <location filename="../../ui/archive/view.py" line="303" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="262" />
+        <location filename="../../ui/archive/view.py" line="318" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="272" />
+        <location filename="../../ui/archive/view.py" line="328" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -2241,12 +2286,32 @@ Enter the password.</translation>
         <translation>not a valid mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="92" />
+        <location filename="../../ui/settings/validation.py" line="98" />
+        <source>制御文字を含めないでください</source>
+        <translation>must not contain control characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="99" />
+        <source>空白を含めないでください</source>
+        <translation>must not contain spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="100" />
+        <source>253文字以内で入力してください</source>
+        <translation>enter at most 253 characters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="102" />
+        <source>サーバー名として正しくありません（例: smtp.example.jp）</source>
+        <translation>not a valid server name (e.g. smtp.example.jp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/validation.py" line="111" />
         <source>不明なタイムゾーンです（例: Asia/Tokyo）</source>
         <translation>unknown time zone (e.g. Asia/Tokyo)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="109" />
+        <location filename="../../ui/settings/validation.py" line="128" />
         <source>cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）</source>
         <translation>enter five cron fields: minute hour day month weekday (e.g. */10 * * * *)</translation>
     </message>
@@ -2350,94 +2415,109 @@ Enter the password.</translation>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="128" />
+        <location filename="../../ui/settings/view.py" line="125" />
+        <source>¥0の明細書</source>
+        <translation>¥0 statements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="126" />
+        <source>メールしない</source>
+        <translation>Do not mail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="126" />
+        <source>メールする</source>
+        <translation>Mail them</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/view.py" line="130" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="130" />
+        <location filename="../../ui/settings/view.py" line="132" />
         <source>接続先URL</source>
         <translation>URL</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="131" />
+        <location filename="../../ui/settings/view.py" line="133" />
         <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
         <translation>postgresql://user@server/db (empty: built-in)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="148" />
+        <location filename="../../ui/settings/view.py" line="150" />
         <source>差出人</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="148" />
+        <location filename="../../ui/settings/view.py" line="150" />
         <source>空欄で会社のメール</source>
         <translation>empty: the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="149" />
+        <location filename="../../ui/settings/view.py" line="151" />
         <source>テスト送信先</source>
         <translation>Test mail to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="156" />
+        <location filename="../../ui/settings/view.py" line="158" />
         <source>不達通知のメールボックス（IMAP）</source>
         <translation>Bounce mailbox (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/view.py" line="160" />
         <source>空欄で不達を確認しません</source>
         <translation>Empty: no bounce check</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="165" />
+        <location filename="../../ui/settings/view.py" line="167" />
         <source>フォルダー</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="166" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>確認済みの移動先</source>
         <translation>Move checked notices to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="166" />
+        <location filename="../../ui/settings/view.py" line="168" />
         <source>空欄で印を付けるだけ</source>
         <translation>Empty: only flag them</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="174" />
+        <location filename="../../ui/settings/view.py" line="176" />
         <source>メール確認（cron）</source>
         <translation>Mail check (cron)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="178" />
+        <location filename="../../ui/settings/view.py" line="180" />
         <source>明細行の警告金額（円）</source>
         <translation>Warn above this line amount (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="183" />
+        <location filename="../../ui/settings/view.py" line="185" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="340" />
+        <location filename="../../ui/settings/view.py" line="344" />
         <source>保存しました。送信キューと自動送信は新しい設定で動きます。</source>
         <translation>Saved. The send queue and the automatic mail use the new settings from now on.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="342" />
+        <location filename="../../ui/settings/view.py" line="346" />
         <source>表示言語は次回の起動から変わります。</source>
         <translation>The display language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="402" />
+        <location filename="../../ui/settings/view.py" line="406" />
         <source>接続できました（未確認のメール {count} 件）</source>
         <translation>Connected ({count} messages not yet checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="132" />
-        <location filename="../../ui/settings/view.py" line="147" />
-        <location filename="../../ui/settings/view.py" line="164" />
+        <location filename="../../ui/settings/view.py" line="134" />
+        <location filename="../../ui/settings/view.py" line="149" />
+        <location filename="../../ui/settings/view.py" line="166" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
@@ -2453,125 +2533,125 @@ Enter the password.</translation>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="134" />
-        <location filename="../../ui/settings/view.py" line="168" />
+        <location filename="../../ui/settings/view.py" line="136" />
+        <location filename="../../ui/settings/view.py" line="170" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="139" />
+        <location filename="../../ui/settings/view.py" line="141" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="141" />
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/view.py" line="143" />
+        <location filename="../../ui/settings/view.py" line="160" />
         <source>サーバー名</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="142" />
-        <location filename="../../ui/settings/view.py" line="159" />
+        <location filename="../../ui/settings/view.py" line="144" />
+        <location filename="../../ui/settings/view.py" line="161" />
         <source>ポート番号</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="143" />
-        <location filename="../../ui/settings/view.py" line="160" />
+        <location filename="../../ui/settings/view.py" line="145" />
+        <location filename="../../ui/settings/view.py" line="162" />
         <source>暗号化</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="144" />
-        <location filename="../../ui/settings/view.py" line="161" />
+        <location filename="../../ui/settings/view.py" line="146" />
+        <location filename="../../ui/settings/view.py" line="163" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="146" />
-        <location filename="../../ui/settings/view.py" line="163" />
+        <location filename="../../ui/settings/view.py" line="148" />
+        <location filename="../../ui/settings/view.py" line="165" />
         <source>ユーザー名</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="151" />
+        <location filename="../../ui/settings/view.py" line="153" />
         <source>テストメール</source>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="172" />
+        <location filename="../../ui/settings/view.py" line="174" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="175" />
+        <location filename="../../ui/settings/view.py" line="177" />
         <source>タイムゾーン</source>
         <translation>Time zone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="177" />
+        <location filename="../../ui/settings/view.py" line="179" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="179" />
-        <location filename="../../ui/settings/view.py" line="193" />
+        <location filename="../../ui/settings/view.py" line="181" />
+        <location filename="../../ui/settings/view.py" line="195" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="180" />
+        <location filename="../../ui/settings/view.py" line="182" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="185" />
+        <location filename="../../ui/settings/view.py" line="187" />
         <source>起動時の画面</source>
         <translation>View at start</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="186" />
+        <location filename="../../ui/settings/view.py" line="188" />
         <source>前回の画面</source>
         <translation>The last view</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="186" />
+        <location filename="../../ui/settings/view.py" line="188" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="249" />
+        <location filename="../../ui/settings/view.py" line="251" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="250" />
+        <location filename="../../ui/settings/view.py" line="252" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="346" />
+        <location filename="../../ui/settings/view.py" line="350" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="358" />
-        <location filename="../../ui/settings/view.py" line="399" />
+        <location filename="../../ui/settings/view.py" line="362" />
+        <location filename="../../ui/settings/view.py" line="403" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="376" />
+        <location filename="../../ui/settings/view.py" line="380" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="379" />
+        <location filename="../../ui/settings/view.py" line="383" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="388" />
+        <location filename="../../ui/settings/view.py" line="392" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>

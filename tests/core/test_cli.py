@@ -108,3 +108,36 @@ def test_smtp_password_goes_to_the_keyring_from_stdin_only(monkeypatch, memory_k
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
     assert main(["smtp", "set-password", "--password-stdin"]) == 2  # empty: nothing stored
     assert secrets.get_secret(secrets.smtp_key("clerk", "mail.office")) == "Smtp-secret-42"
+
+
+def test_a_reader_that_goes_away_is_no_error(_isolated_home):
+    """`oroshi-desktop outbox list | head -1` ended in a BrokenPipeError traceback (issue 21, point 9)."""
+    assert run("demo", "--scale", "1").returncode == 0
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
+    env["OROSHI_HOME"] = os.environ["OROSHI_HOME"]
+    for command in (["db", "check"], ["outbox", "list"], ["jobs", "list"]):
+        process = subprocess.Popen([sys.executable, "-m", "oroshi_desktop", *command], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, env=env, cwd=ROOT)
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # the reader is gone before the first line is written
+        stderr = process.stderr.read().decode()
+        assert process.wait(timeout=120) in (0, 141), stderr
+        assert "Traceback" not in stderr and "BrokenPipeError" not in stderr, stderr
+
+
+def test_read_only_commands_do_not_wait_for_another_process_write_lock(_isolated_home):
+    """A listing waited for the busy timeout behind another process's write and then said it could
+    not connect (issue 21, point 6): reading commands now take no write lock."""
+    import sqlite3
+
+    assert run("db", "upgrade").returncode == 0
+    holder = sqlite3.connect(_isolated_home / "data" / "oroshi.sqlite3", isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+        for command in (("jobs", "list"), ("db", "check"), ("outbox", "list")):
+            result = run(*command)
+            assert result.returncode == 0, result.stderr
+            assert "locked" not in result.stderr
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from oroshi_desktop.config import load_settings, save_settings, with_imap, with_smtp
@@ -87,3 +92,66 @@ def test_values_with_quotes_backslashes_and_line_breaks_round_trip():
     save_settings(with_smtp(settings, host="mail.example.jp", sender=tricky, username="c:\\clerk"))
     again = load_settings()
     assert again.smtp.sender == tricky and again.smtp.username == "c:\\clerk"
+
+
+def _settings_path(home):
+    (home / "config").mkdir(parents=True, exist_ok=True)
+    return home / "config" / "settings.toml"
+
+
+def _make_link_to_dev_zero(path):
+    path.symlink_to("/dev/zero")
+
+
+def _make_fifo(path):
+    os.mkfifo(path)
+
+
+def _make_directory(path):
+    path.mkdir()
+
+
+def _make_deep_nesting(path):
+    path.write_text("x = " + "[" * 100_000 + "]" * 100_000 + "\n")
+
+
+def _make_huge(path):
+    path.write_text("# " + "x" * (2 * 1024 * 1024) + "\n")
+
+
+@pytest.mark.parametrize(("make", "fragment"), [
+    (_make_link_to_dev_zero, "is a device"),
+    (_make_fifo, "is a pipe (FIFO)"),
+    (_make_directory, "is a directory"),
+    (_make_deep_nesting, "nested more than"),
+    (_make_huge, "larger than"),
+])
+def test_a_settings_file_that_is_not_one_is_one_line_naming_it(_isolated_home, make, fragment):
+    """Each was a traceback, a hang or a process growing to 23.7 GB (issue 21, point 5)."""
+    path = _settings_path(_isolated_home)
+    make(path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
+    env["OROSHI_HOME"] = str(_isolated_home)
+    # A subprocess with a generous timeout: a hang or a runaway read fails the test, not the suite.
+    result = subprocess.run([sys.executable, "-m", "oroshi_desktop", "jobs", "list"], env=env, capture_output=True,
+                            text=True, timeout=120, cwd=Path(__file__).resolve().parents[2])
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode != 0 and len(lines) == 1, result.stderr
+    assert str(path) in lines[0] and fragment in lines[0] and "Traceback" not in result.stderr
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert str(path) in info.value.message_ja
+
+
+def test_a_settings_file_with_a_byte_order_mark_is_read(_isolated_home):
+    """Windows Notepad writes UTF-8 with a BOM; it was refused as "Invalid statement (line 1, column 1)"."""
+    _settings_path(_isolated_home).write_bytes("\ufefftimezone = \"Asia/Tokyo\"\n[smtp]\nhost = \"例え.jp\"\n"
+                                               .encode("utf-8"))
+    settings = load_settings()
+    assert settings.smtp.host == "例え.jp" and settings.timezone == "Asia/Tokyo"
+
+
+def test_an_smtp_host_with_a_control_character_is_refused_in_the_file(_isolated_home):
+    _settings_path(_isolated_home).write_text('[smtp]\nhost = "smtp\\u0000.example.jp"\n')
+    with pytest.raises(ConfigError, match=r"smtp\.host"):
+        load_settings()

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import sqlite3
 import subprocess
 import sys
@@ -17,7 +18,12 @@ from pathlib import Path
 import pytest
 
 from oroshi_desktop.db.engine import open_database
-from oroshi_desktop.db.integrity import DatabaseDamaged, prepare_queue_file, sqlite_problem
+from oroshi_desktop.db.integrity import (
+    DatabaseDamaged,
+    DatabaseUnreadable,
+    prepare_queue_file,
+    sqlite_problem,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -102,3 +108,42 @@ def test_the_cli_says_one_line_for_a_damaged_embedded_database(_isolated_home):
         lines = result.stderr.strip().splitlines()
         assert len(lines) == 1 and str(path) in lines[0] and "Traceback" not in result.stderr, result.stderr
     assert digest(path) == before
+
+
+def test_an_empty_embedded_database_is_refused_not_replaced(tmp_path):
+    path = tmp_path / "oroshi.sqlite3"
+    path.write_bytes(b"")
+    with pytest.raises(DatabaseUnreadable) as info:
+        open_database(f"sqlite:///{path}")
+    assert "0 bytes" in info.value.message and "0バイト" in info.value.message_ja
+    assert "壊れて" not in info.value.message_ja and "damaged" not in info.value.message
+    assert path.read_bytes() == b""
+
+
+def test_a_directory_in_place_of_the_embedded_database_is_named_as_such(tmp_path):
+    path = tmp_path / "oroshi.sqlite3"
+    path.mkdir()
+    with pytest.raises(DatabaseUnreadable) as info:
+        open_database(f"sqlite:///{path}")
+    assert "is a directory" in info.value.message and "is cannot" not in info.value.message
+    assert "フォルダー" in info.value.message_ja
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads every file whatever its mode")
+def test_an_unreadable_embedded_database_is_a_permission_problem_not_damage(tmp_path):
+    path = tmp_path / "oroshi.sqlite3"
+    real_database(path)
+    path.chmod(0)
+    with pytest.raises(DatabaseUnreadable) as info:
+        open_database(f"sqlite:///{path}")
+    assert "permission" in info.value.message and "damaged" not in info.value.message
+
+
+def test_the_japanese_message_of_a_damaged_database_holds_no_english(tmp_path):
+    path = tmp_path / "oroshi.sqlite3"
+    real_database(path)
+    damage_pages(path)
+    with pytest.raises(DatabaseDamaged) as info:
+        open_database(f"sqlite:///{path}")
+    assert "damaged" in info.value.message
+    assert not re.search(r"[A-Za-z]{3,}", info.value.message_ja.replace(str(path), "").replace("SQLite", ""))

@@ -232,3 +232,12 @@ def test_preview_of_separate_mode_shows_both_mails():
                                       attachments=FILES, password_delivery="separate_mail")
     assert [len(p.attachment_names) for p in previews] == [2, 0]
     assert previews[1].subject.startswith("【パスワード】")
+
+
+def test_an_internationalized_domain_is_accepted_in_its_idna_form():
+    """``user@例え.jp`` was refused as not a mail address (issue 21, point 9)."""
+    recipients = statement_recipients(COMPANY, "keiri@例え.jp", "送信@例え.jp".replace("送信", "statements"))
+    assert recipients.to == ("keiri@xn--r8jz45g.jp",)
+    assert recipients.sender == "statements@xn--r8jz45g.jp"
+    with pytest.raises(UserError):
+        statement_recipients(COMPANY, "keiri@例え\x00.jp", "")

@@ -142,6 +142,9 @@ def test_451_after_content_is_temporary(smtp_server: SmtpTestServer):
         SmtpTransport(smtp_server.settings()).send(message())
     assert info.value.code == 451 and info.value.phase is Phase.REPLY
     assert smtp_server.accepted == []
+    # Plain English: not "SMTP server … (reply) refused for now".
+    assert "temporarily refused the message: 451" in info.value.message
+    assert "refused for now" not in info.value.message and "(reply)" not in info.value.message
 
 
 def test_one_refused_recipient_sends_to_nobody(smtp_server: SmtpTestServer):

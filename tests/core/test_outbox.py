@@ -376,6 +376,22 @@ def test_resend_of_a_failed_row_reuses_it(db, run: StatementRun, smtp_server: Sm
     assert again.id == row_a and again.state == PENDING and again.last_error is None
 
 
+def test_an_old_generation_cannot_be_marked_sent_once_a_newer_one_exists(db, run: StatementRun,
+                                                                         smtp_server: SmtpTestServer):
+    """`outbox mark-sent` accepted an old generation that was already resent (issue 21, point 7)."""
+    smtp_server.behave(Behaviour.DROP_AFTER_DATA, only_for=ORG_WITH_MAIL["email"], hang_seconds=0.2)
+    send_run(db, run.invoice_id, transport(smtp_server))
+    uncertain = rows_of(db, run.invoice_id)[0]
+    smtp_server.behave(Behaviour.DATA_REJECT)
+    newer = resend(db, uncertain.id)
+    assert deliver(db, newer.id, transport(smtp_server)).status is not DeliveryStatus.SENT  # the newer one failed
+    with pytest.raises(UserError, match="newer send"):
+        mark_sent(db, uncertain.id)
+    assert [r.state for r in all_rows(db) if r.id == uncertain.id] == [UNCERTAIN]
+    mark_sent(db, newer.id)  # the newest generation is the one a person decides on
+    assert invoice_sent_at(db, run.invoice_id) is not None
+
+
 def test_mark_sent_completes_the_run(db, run: StatementRun, smtp_server: SmtpTestServer):
     smtp_server.behave(Behaviour.DROP_AFTER_DATA, only_for=ORG_WITH_MAIL["email"], hang_seconds=0.2)
     send_run(db, run.invoice_id, transport(smtp_server))

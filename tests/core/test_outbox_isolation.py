@@ -20,6 +20,7 @@ from oroshi_desktop.db.models import (
     SupplierOrganization,
 )
 from oroshi_desktop.document_store import OUTBOX_OWNER_TYPE, sha256_hex
+from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import (
     FAILED,
     PENDING,
@@ -210,7 +211,9 @@ def test_the_stored_bytes_are_exactly_what_the_server_received(db, run: Statemen
 def test_a_resend_stores_and_sends_a_new_version_with_a_new_message_id(db, run: StatementRun, smtp_server):
     send_all(db, run.invoice_id, smtp_server)
     first = rows(db, run.invoice_id)[0]
-    again = resend(db, first.id)
+    with pytest.raises(UserError, match="--force"):  # a sent row is mailed again only on purpose
+        resend(db, first.id)
+    again = resend(db, first.id, force=True)
     assert again.id != first.id and again.generation == 2 and again.message_id != first.message_id
     assert deliver(db, again.id, SmtpTransport(smtp_server.settings())).status is DeliveryStatus.SENT
     with db.read() as session:

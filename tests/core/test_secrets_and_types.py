@@ -69,3 +69,19 @@ def test_rails_datetimes_are_naive_utc_in_the_table_and_aware_in_code(db):
     assert stored == datetime(2025, 10, 16, 0, 0)  # 09:00 JST is 00:00 UTC, stored naive
     assert loaded.send_at == datetime(2025, 10, 16, 0, 0, tzinfo=UTC)
     assert loaded.created_at.tzinfo is not None
+
+
+def test_database_errors_show_the_url_the_user_typed_not_the_drivers():
+    """Messages said postgresql+psycopg://… for the postgresql://… the user wrote (issue 21, point 9)."""
+    import socket
+
+    with socket.socket() as probe:  # a port nobody listens on: the connection is refused at once
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    typed = f"postgresql://clerk@127.0.0.1:{port}/oroshi"
+    database = open_database(typed)
+    assert database.url.drivername == "postgresql+psycopg" and database.display_url == typed
+    with pytest.raises(DatabaseUnavailable) as info:
+        database.ping()
+    assert typed in info.value.message and "+psycopg" not in info.value.message + info.value.message_ja
+    database.dispose()

@@ -227,3 +227,36 @@ def test_planning_reads_count_days_and_warn(db, fixture) -> None:
     already = sum(1 for s in fixture.in_scope() if s.quantity > 0 and s.price == 0)
     assert f"（{already + 1}件）" in unpriced.text and "10/01" in unpriced.text
     assert [w.kind for w in far] == ["no_supplies"]
+
+
+def test_supplies_no_statement_can_carry_are_counted_named_and_summed(db, fixture) -> None:
+    """Supplies whose supplier or organization does not exist dropped out without a word (issue 21, point 4)."""
+    from decimal import Decimal
+
+    from oroshi_desktop.queries.run_planning import run_unattributed, unattributed_supplies
+    from tests.helpers.broken_data import write_unchecked
+
+    in_period = (select(Supply.id, Supply.price, Supply.quantity, Supply.supplier_id)
+                 .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+                 .where(SupplyDate.date.between(START, END), Supply.quantity != 0).order_by(Supply.id))
+    with db.read() as session:
+        assert unattributed_supplies(session, START, END) is None
+        supplies = session.execute(in_period).all()
+    first = supplies[0]
+    orphaned_supplier = next(row.supplier_id for row in supplies if row.supplier_id != first.supplier_id)
+    # One supply names a supplier that does not exist; one supplier names an organization that does not.
+    write_unchecked(db, f"UPDATE oroshi_supplies SET supplier_id = 999999 WHERE id = {first.id}")
+    write_unchecked(db, f"UPDATE oroshi_suppliers SET supplier_organization_id = 888888 WHERE id = {orphaned_supplier}")
+    lost_rows = [first] + [row for row in supplies if row.supplier_id == orphaned_supplier]
+    expected = sum((Decimal(str(row.price)) * Decimal(str(row.quantity)) for row in lost_rows), Decimal(0))
+    with db.read() as session:
+        lost = unattributed_supplies(session, START, END)
+        assert lost is not None and lost.count == len(lost_rows) and lost.amount == expected
+        assert lost.supply_ids == tuple(sorted(row.id for row in lost_rows))[:5]
+        warnings = plan_warnings(session, START, END, [fixture.organization_id])
+    [warning] = [w for w in warnings if w.kind == "unattributed"]
+    assert warnings[0] is warning  # read first: it changes what the run's money adds up to
+    assert f"供給 {first.id}" in warning.text and "どの支払明細書にも載りません" in warning.text
+    assert f"{len(lost_rows)} supplies" in warning.text_en and f"supply {first.id}" in warning.text_en
+    lost_by_run = db.reading(run_unattributed, fixture.invoice_id)
+    assert lost_by_run is not None and lost_by_run.count >= 1

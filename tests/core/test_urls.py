@@ -7,7 +7,14 @@ import pytest
 from oroshi_desktop.config import load_settings
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.errors import ConfigError, DatabaseUnavailable
-from oroshi_desktop.urls import is_secret_key, redact_url, secret_keys, url_secret
+from oroshi_desktop.urls import (
+    HostNameProblem,
+    ascii_host,
+    is_secret_key,
+    redact_url,
+    secret_keys,
+    url_secret,
+)
 
 SECRET = "Zq7-very-secret"
 
@@ -88,3 +95,19 @@ def test_ordinary_ports_pass():
 
     assert url_port_problem("postgresql://clerk@db.office:5432/oroshi") is None
     assert url_port_problem("sqlite:///C:/data/oroshi.sqlite3") is None
+
+
+@pytest.mark.parametrize(("host", "kind"), [("", "empty"), ("smtp\x00.example.jp", "control"),
+                                            ("smtp\n.example.jp", "control"), ("smtp example.jp", "space"),
+                                            ("a" * 254, "length"), ("例え" + "\u3000" + ".jp", "space"),
+                                            ("xn--" + "例" * 70 + ".jp", "idna")])
+def test_a_host_name_that_cannot_be_used_is_refused_with_its_kind(host, kind):
+    with pytest.raises(HostNameProblem) as info:
+        ascii_host(host)
+    assert info.value.kind == kind
+
+
+def test_host_names_and_addresses_in_any_script_are_converted_to_ascii():
+    assert ascii_host("smtp.example.jp") == "smtp.example.jp"
+    assert ascii_host("192.0.2.1") == "192.0.2.1"
+    assert ascii_host("例え.jp") == "xn--r8jz45g.jp"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import subprocess
 from datetime import datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -136,3 +137,13 @@ def test_no_password_from_the_command_line_and_never_an_empty_one(home, tmp_path
     assert_one_line_error(run(*_statement_args(home, tmp_path), "--password-stdin", "--out", str(target),
                               input="\n"), "empty")
     assert not target.exists()
+
+
+def test_a_missing_output_folder_is_refused_not_created_and_a_full_disk_named(home, tmp_path):
+    """`render --out /nonexistent/x.pdf` silently created /nonexistent/ (issue 21, point 6)."""
+    missing = tmp_path / "nonexistent" / "x.pdf"
+    args = ["render", "check-sheet", "--date", str(TODAY), "--prefecture", "1", "--reception-time", "1"]
+    assert_one_line_error(run(*args, "--out", str(missing)), "does not exist")
+    assert not missing.parent.exists()
+    if Path("/dev/full").exists():
+        assert_one_line_error(run(*args, "--out", "/dev/full"), "no space left")

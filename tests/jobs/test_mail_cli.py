@@ -70,3 +70,25 @@ def test_cli_summary_names_the_bad_organization_and_saves_what_was_sent(_isolate
     assert again.returncode == 0, again.stdout + again.stderr
     assert again.stdout.strip().endswith(": sent") and len(resent) == 1
     db.dispose()
+
+
+def test_resending_a_sent_row_from_the_cli_needs_force(_isolated_home):
+    """`outbox resend ID` on a sent row mailed it again at once (issue 21, point 7)."""
+    settings = load_settings()
+    settings.paths.ensure()
+    db = open_database(settings.effective_database_url)
+    schema.upgrade(db)
+    build_statement_run(db)
+    with SmtpTestServer.running() as server:
+        env = {**os.environ, "OROSHI_SMTP_HOST": HOST, "OROSHI_SMTP_PORT": str(server.port),
+               "OROSHI_SMTP_SECURITY": "none"}
+        assert cli(env, "mail-check", "--once").returncode == 0
+        sent = next(row for row in outbox_rows(db) if row.state == "sent")
+        before = len(server.accepted)
+        refused = cli(env, "outbox", "resend", str(sent.id))
+        assert refused.returncode != 0 and "--force" in refused.stderr
+        assert len(refused.stderr.strip().splitlines()) == 1 and len(server.accepted) == before
+        forced = cli(env, "outbox", "resend", str(sent.id), "--force")
+        assert forced.returncode == 0, forced.stderr
+        assert len(server.accepted) == before + 1
+    db.dispose()

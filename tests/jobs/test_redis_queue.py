@@ -60,3 +60,23 @@ def test_jobs_run_through_a_postgresql_queue(job_settings, runtime, pg_server):
         huey.storage.close()
     finally:
         pg_server.drop_database("queue_test")
+
+
+def test_a_redis_queue_without_the_redis_extra_is_one_line_saying_what_to_install(_isolated_home):
+    """Every command ended in Huey's ConfigurationError traceback (issue 21, point 9). The install
+    without the extra is made by hiding the ``redis`` package from a child interpreter."""
+    import os
+    import subprocess
+    import sys
+
+    hide_redis = ("import sys; sys.modules['redis'] = None; from oroshi_desktop.cli import main; "
+                  "sys.exit(main(sys.argv[1:]))")
+    env = {**os.environ, "OROSHI_QUEUE_URL": "redis://127.0.0.1:6399/0"}
+    for command in (["demo", "--scale", "1"], ["jobs", "status"]):
+        result = subprocess.run([sys.executable, "-c", hide_redis, *command], env=env, capture_output=True, text=True,
+                                timeout=120, cwd=Path(__file__).resolve().parents[2])
+        if command[0] == "demo":
+            continue  # only to have a database to open
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode != 0 and len(lines) == 1, result.stderr
+        assert "oroshi-desktop[redis]" in lines[0] and "Traceback" not in result.stderr

@@ -161,6 +161,9 @@ def test_the_mail_states_the_period_the_pdfs_print(demo, smtp_server):
                 period = f"{long_date(first)} 〜 {long_date(last)}"
                 assert period in str(mail.message["Subject"])
                 assert period in mail.message.get_body(("plain",)).get_content()
+                # The attachments' names state the same period (they said the run's end date).
+                names = [part.get_filename() for part in mail.message.iter_attachments()]
+                assert names and all(f"({first.isoformat()} ~ {last.isoformat()})" in name for name in names), names
 
 
 def test_the_running_check_finds_rows_left_sending(demo, smtp_server):

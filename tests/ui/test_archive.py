@@ -145,7 +145,8 @@ def test_csv_export_of_the_search_result_reads_back(env: ArchiveEnv, qtbot, tmp_
 
 def test_no_action_can_change_or_delete_a_stored_document(env: ArchiveEnv) -> None:
     names = {a.objectName() for a in env.view.actions()}  # type: ignore[attr-defined]
-    assert names == {"openArchiveDocument", "printArchiveDocument", "verifyArchive", "exportArchiveCsv", "exportList"}
+    assert names == {"openArchiveDocument", "printArchiveDocument", "verifyArchive", "exportArchiveCsv", "exportList",
+                     "exportArchiveHead"}
 
 
 def test_the_issue_date_filter_finds_the_statements_made_today(env: ArchiveEnv, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -177,3 +178,49 @@ def test_the_issue_date_filter_finds_the_statements_made_today(env: ArchiveEnv, 
         bar.emit_now()
     found = {e.filename for e in env.view.model.entries}  # type: ignore[attr-defined]
     assert {"today_organization.pdf", "today_supplier.pdf"} <= found
+
+
+@pytest.mark.parametrize(("where", "words"), [("missing", "がありません"), ("folder", "フォルダーです"),
+                                              ("full", "空きがありません")])
+def test_csv_export_that_cannot_be_written_is_one_plain_dialog(env: ArchiveEnv, qtbot, tmp_path, monkeypatch,
+                                                               where, words) -> None:  # type: ignore[no-untyped-def]
+    """A missing folder, a folder and /dev/full gave a generic 予期しないエラー dialog (issue 21, point 9)."""
+    from pathlib import Path
+
+    if where == "full" and not Path("/dev/full").exists():
+        pytest.skip("no /dev/full on this system")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: shown.append(text))
+    target = {"missing": tmp_path / "nowhere" / "archive.csv", "folder": tmp_path, "full": Path("/dev/full")}[where]
+    env.view.export_csv(str(target))  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert len(shown) == 1 and words in shown[0] and "予期しない" not in shown[0]
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_verify_finds_a_changed_figure_and_shows_and_exports_the_chain_head(env: ArchiveEnv, qtbot,
+                                                                          tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """整合性チェック saw only a changed PDF byte; now the figures the search shows are checked too
+    (issue 21, point 8), and the head is shown and written for an auditor."""
+    from oroshi_desktop.archive_chain import chain_head, check_against_head
+    from oroshi_desktop.db.models import ArchiveFacts
+
+    view = env.view
+    target = tmp_path / "head.txt"
+    with qtbot.waitSignal(view.head_exported, timeout=10000) as written:  # type: ignore[attr-defined]
+        view.export_head(str(target))  # type: ignore[attr-defined]
+    assert target.read_text(encoding="utf-8").strip() == written.args[0] and "sha256" in written.args[0]
+    with env.database.read() as session:
+        head = chain_head(session)
+        assert head is not None and check_against_head(session, written.args[0]) is None
+    with env.database.write() as session:
+        session.execute(update(ArchiveFacts).where(ArchiveFacts.document_id == env.ids["B_supplier"])
+                        .values(amount=1))
+    with qtbot.waitSignal(view.verified, timeout=20000) as found:  # type: ignore[attr-defined]
+        view.action("verifyArchive").trigger()  # type: ignore[attr-defined]
+    assert found.args[0] == []  # the bytes are intact ...
+    box = view.result_box  # type: ignore[attr-defined]
+    assert box.icon() == QMessageBox.Icon.Warning  # ... the figure is not
+    assert "金額" in box.text() and f"文書番号 {env.ids['B_supplier']}" in box.text()
+    assert f"連鎖の先頭（第{head.seq}件）のSHA-256:\n{head.record_hash}" in box.text()
+    box.close()

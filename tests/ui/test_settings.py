@@ -101,6 +101,9 @@ def test_save_puts_passwords_in_the_keyring_only(env: SettingsEnv, qtbot, memory
     ("company_invoice_number", "T7000012050003", "登録番号"),
     ("mail_schedule", "*/10 * *", "メール確認（cron）"),
     ("smtp_port", "70000", "ポート番号"),
+    ("smtp_host", "smtp\x07.example.jp", "サーバー名"),  # a control character (a NUL crashed every mail check)
+    ("smtp_host", "smtp example.jp", "サーバー名"),
+    ("smtp_host", "s" * 254, "サーバー名"),
     ("database_url", "mysql://me@host/db", "接続先URL"),
     ("database_url", "postgresql://me:pw@host/db", "接続先URL"),
     ("plausible_line_amount", "0", "明細行の警告金額（円）"),

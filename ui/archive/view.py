@@ -4,7 +4,9 @@ Searching is one SQL query over the archive facts (``queries.archive``), through
 the table holds at most ``ROW_LIMIT`` rows of it (the count says when there are more) and CSV出力
 writes the whole result. A PDF stored without facts gets them first (a write, then the read).
 整合性チェック reads every listed document again and recomputes its SHA-256 as a
-``BatchOperation`` with キャンセル (every match, like CSV出力). Nothing here writes to the
+``BatchOperation`` with キャンセル (every match, like CSV出力), then checks the whole archive
+against its hash chain (``archive_chain``) and shows the chain's head, which 連鎖の先頭を書き出す
+writes to a file for an auditor. Nothing here writes to the
 document store: the view has no action that could change or delete a stored document.
 """
 
@@ -15,8 +17,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from oroshi_desktop.archive_chain import chain_head, head_line, verify_chain
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.document_store import document_content
+from oroshi_desktop.errors import write_refused
 from oroshi_desktop.queries.archive import (
     ArchiveCriteria,
     ArchiveEntry,
@@ -56,6 +60,7 @@ class ArchiveView(QWidget):
     searched = Signal()   # a search's rows are in (tests and screenshots wait for it)
     verified = Signal(object)  # list[IntegrityProblem] of a finished 整合性チェック
     exported = Signal(str)     # the path of a written CSV
+    head_exported = Signal(str)  # the chain head's line, written to the chosen file
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +72,7 @@ class ArchiveView(QWidget):
         self.loading = False
         self._generation = 0
         self.last_problems: list[Any] = []
+        self.last_chain_problems: list[Any] = []
         self.row_limit = ROW_LIMIT
         self.total = 0
 
@@ -94,6 +100,8 @@ class ArchiveView(QWidget):
         row_actions(self.table, [self.action("openArchiveDocument"), self.action("printArchiveDocument")],
                     main=self.action("openArchiveDocument"))
         tab_chain(self.filters, self.table, self.toolbar)
+        self._action("exportArchiveHead", self.tr("連鎖の先頭を書き出す"), self.export_head,
+                     self.tr("記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管"))
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("archiveCount")
         self.note = QLabel(self.tr("保管された書類は変更・削除できません（電子帳簿保存法）。"), self)
@@ -125,6 +133,7 @@ class ArchiveView(QWidget):
         has_rows = bool(self.model.entries)
         self.action("verifyArchive").setEnabled(has_rows and not self.loading)
         self.action("exportArchiveCsv").setEnabled(has_rows and not self.loading)
+        self.action("exportArchiveHead").setEnabled(has_rows and not self.loading)
 
     # ---- searching -----------------------------------------------------------------------------
 
@@ -203,6 +212,8 @@ class ArchiveView(QWidget):
             return None
         database, criteria, complete = self.ctx.database, self.criteria, self.total <= len(shown)
         checked: list[int] = []
+        chain: list[Any] = []
+        heads: list[Any] = []
 
         def work(progress: Progress) -> list[Any]:
             def step(done: int, total: int) -> None:
@@ -212,15 +223,21 @@ class ArchiveView(QWidget):
             # beyond the table's rows: every match of the search
             count, problems = database.reading(verify_search, criteria, shown, complete=complete, step=step)
             checked.append(count)
+            # The whole archive against its hash chain: changed figures, backdated or deleted records.
+            chain.extend(database.reading(verify_chain, step=step))
+            heads.append(database.reading(chain_head))
             return problems
 
         operation = BatchOperation(self, work, label=self.tr("保存された書類のSHA-256を照合しています…"))
-        operation.success(lambda problems: self._verified(problems, checked[0])).run()
+        operation.success(lambda problems: self._verified(problems, checked[0], chain, heads[0])).run()
         return operation
 
-    def _verified(self, problems: list[Any], checked: int) -> None:
+    def _verified(self, problems: list[Any], checked: int, chain: list[Any] | None = None,
+                  head: Any = None) -> None:
         self.last_problems = list(problems)
-        self.model.set_altered({p.document_id for p in problems})
+        self.last_chain_problems = list(chain or [])
+        self.model.set_altered({p.document_id for p in problems}
+                               | {p.document_id for p in self.last_chain_problems if p.document_id is not None})
         if problems:
             lines = "\n".join(self.tr("・{name}（第{version}版, 文書番号 {id}）").format(
                 name=p.filename, version=p.version, id=p.document_id) for p in problems)
@@ -231,11 +248,47 @@ class ArchiveView(QWidget):
         else:
             text = self.tr("{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。").format(checked=checked)
             icon = QMessageBox.Icon.Information
+        if self.last_chain_problems:
+            from ui.i18n import current_language
+
+            english = current_language() == "en"
+            lines = "\n".join("・" + (p.message if english else p.message_ja) for p in self.last_chain_problems)
+            text += "\n\n" + self.tr("記録の連鎖の照合で {count}件の問題が見つかりました"
+                                       "（保存後の変更・日付の書き換え・削除）。\n{lines}").format(
+                count=len(self.last_chain_problems), lines=lines)
+            icon = QMessageBox.Icon.Warning
+        else:
+            text += "\n\n" + self.tr("記録の連鎖（金額・取引先・保存日時を含む）に問題はありません。")
+        if head is not None:
+            text += "\n" + self.tr("連鎖の先頭（第{seq}件）のSHA-256:\n{hash}").format(seq=head.seq, hash=head.record_hash)
         box = QMessageBox(icon, self.tr("整合性チェック"), text, QMessageBox.StandardButton.Ok, self)
         box.setObjectName("archiveVerifyResult")
         box.open()
         self.result_box = box
         self.verified.emit(problems)
+
+    # ---- 連鎖の先頭 ---------------------------------------------------------------------------------
+
+    def export_head(self, path: str | None = None) -> None:
+        """Write the chain's head (one line) to a file the clerk keeps or gives to an auditor, who
+        compares it later with ``oroshi-desktop archive verify --head FILE``."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("連鎖の先頭を書き出す"),
+                                                  self.tr("書類保管_連鎖の先頭.txt"), self.tr("テキスト (*.txt)"))
+            if not path:
+                return
+        target, database = Path(path), self.ctx.database
+
+        def work() -> str:
+            with database.read() as session:
+                line = head_line(chain_head(session))
+            try:
+                target.write_text(line + "\n", encoding="utf-8")
+            except OSError as err:
+                raise write_refused(target, err) from None
+            return line
+
+        Operation(self, work, label=self.tr("連鎖の先頭を書き出しています…")).success(self.head_exported.emit).run()
 
     # ---- CSV出力 ----------------------------------------------------------------------------------
 
@@ -256,7 +309,10 @@ class ArchiveView(QWidget):
             entries = shown
             if not complete:  # the table holds the first rows only: the file gets the whole result
                 entries = database.reading(search_archive, criteria, tz=tz, fill=False)
-            target.write_bytes(archive_csv(entries))
+            try:
+                target.write_bytes(archive_csv(entries))
+            except OSError as err:  # a missing folder, a folder, a full disk: one plain dialog
+                raise write_refused(target, err) from None
             return str(target)
 
         Operation(self, work, label=self.tr("CSVを書き出しています…")).success(self.exported.emit).run()

@@ -151,7 +151,7 @@ class OutboxPanel(QGroupBox):
         database = self.ctx.database
 
         def work() -> int:
-            renewed = resend(database, row.id)  # a sent row gets a new generation: another row id
+            renewed = resend(database, row.id, force=True)  # the person confirmed it just now; a new row id
             tasks.enqueue_mail(row.invoice_id)  # sends the pending row, skips the run's others
             return renewed.id
 

@@ -22,7 +22,7 @@ from ui.qt import QSettings
 
 # combo key in the form → shared preference key
 SHARED_KEYS = {"rounding": preferences.ROUNDING, "password_delivery": preferences.PASSWORD_DELIVERY,
-               "chart_paper": preferences.CHART_PAPER}
+               "chart_paper": preferences.CHART_PAPER, "zero_statements": preferences.ZERO_STATEMENTS}
 PREFERENCES_FILE = "ui.ini"  # this user's preferences from 設定
 START_VIEW_KEY = "start_view"  # "last": the view open at the last exit; "today": always 今日
 LOCAL_FILE = PREFERENCES_FILE

@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError
 from oroshi_desktop.config import MAX_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.domain.registration import validate_registration_number
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.urls import url_secret
+from oroshi_desktop.urls import HostNameProblem, ascii_host, url_secret
 from ui.qt import QCoreApplication
 
 NEXT_RUNS = 3
@@ -82,6 +82,25 @@ def mail_address(text: str, field: str, *, required: bool = False) -> str:
     local, at, domain = value.partition("@")
     if not at or not local or "." not in domain or any(c.isspace() for c in value) or "\r" in value:
         raise FieldError(field, QCoreApplication.translate("SettingsValidation", "メールアドレスの形式が正しくありません"))
+    return value
+
+
+def host_name(text: str, field: str) -> str:
+    """A server name (empty: not set): no control characters or spaces, at most 253 characters,
+    an internationalized name only when it converts to IDNA. Returns it as typed, trimmed."""
+    value = text.strip()
+    if not value:
+        return ""
+    try:
+        ascii_host(value)
+    except HostNameProblem as problem:
+        messages = {
+            "control": QCoreApplication.translate("SettingsValidation", "制御文字を含めないでください"),
+            "space": QCoreApplication.translate("SettingsValidation", "空白を含めないでください"),
+            "length": QCoreApplication.translate("SettingsValidation", "253文字以内で入力してください"),
+        }
+        raise FieldError(field, messages.get(problem.kind, QCoreApplication.translate(
+            "SettingsValidation", "サーバー名として正しくありません（例: smtp.example.jp）"))) from None
     return value
 
 

@@ -122,6 +122,8 @@ class SettingsView(SettingsForm):
         self._combo(form, "password_delivery", self.tr("パスワードの送付"),
                     (("same_mail", self.tr("同じメール")), ("separate_mail", self.tr("別のメール"))))
         self._combo(form, "chart_paper", self.tr("出荷表の用紙"), (("jis_b4", "JIS B4"), ("iso_b4", "ISO B4")))
+        self._combo(form, "zero_statements", self.tr("¥0の明細書"),
+                    (("skip", self.tr("メールしない")), ("send", self.tr("メールする"))))
         return group
 
     def _database_group(self) -> QGroupBox:
@@ -271,6 +273,7 @@ class SettingsView(SettingsForm):
         number = check("company_invoice_number", validation.registration_number)
         check("company_mail", validation.mail_address)
         url = check("database_url", validation.database_url)
+        host = check("smtp_host", validation.host_name)
         port = check("smtp_port", validation.port)
         imap_port = check("imap_port", validation.port)
         check("smtp_sender", validation.mail_address)
@@ -288,9 +291,10 @@ class SettingsView(SettingsForm):
         company[LOGO_KEY] = self.logo.value()  # None: removed (the key leaves the row)
         base = self.ctx.settings
         assert plan is not None and port is not None and limit is not None and imap_port is not None
+        assert host is not None
         settings = with_smtp(replace(base, database_url=url, mail_schedule=plan.expression,
                                      timezone=text["timezone"].strip(), plausible_line_amount=limit),
-                             host=text["smtp_host"].strip(), port=port,
+                             host=host, port=port,
                              security=self.combos["smtp_security"].currentData(),
                              username=text["smtp_username"].strip(), sender=text["smtp_sender"].strip())
         settings = with_imap(settings, host=text["imap_host"].strip(), port=imap_port,

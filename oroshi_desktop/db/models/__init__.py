@@ -2,6 +2,7 @@
 
 from oroshi_desktop.db.models.app import (
     APP_TABLE_PREFIX,
+    ArchiveChainRecord,
     ArchiveFacts,
     JobRow,
     OutboxEvent,
@@ -52,7 +53,7 @@ from oroshi_desktop.db.models.supply import (
 )
 
 __all__ = [
-    "APP_TABLE_PREFIX", "COMPANY_SETTINGS_NAME", "Address", "ArchiveFacts", "Base", "Buyer", "BuyerBuyerCategory",
+    "APP_TABLE_PREFIX", "COMPANY_SETTINGS_NAME", "Address", "ArchiveChainRecord", "ArchiveFacts", "Base", "Buyer", "BuyerBuyerCategory",
     "BuyerCategory", "BuyerShippingMethod", "Invoice", "InvoiceLayout", "InvoiceSupplierOrganization",
     "InvoiceSupplyDate", "JobRow", "Order", "OrderCategory", "OrderOrderCategory", "OrderTemplate",
     "OutboxEvent", "OutboxMessage", "Preference", "Product", "ProductInventory", "ProductVariation", "QueueFlag",

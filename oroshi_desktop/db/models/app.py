@@ -13,10 +13,11 @@ from sqlalchemy import Date, Index, Integer, LargeBinary, Numeric, String, Text,
 from sqlalchemy.orm import Mapped, mapped_column
 
 from oroshi_desktop.db.models.base import Base, BigId, IdMixin
-from oroshi_desktop.db.types import AwareDateTime, JsonB, utcnow
+from oroshi_desktop.db.types import AwareDateTime, ErrorText, JsonB, utcnow
 from oroshi_desktop.labels import JobState, OutboxState
 
 APP_TABLE_PREFIX = "oroshi_desktop_"
+AMOUNT_DIGITS = 30  # archive amounts: NUMERIC(30, 2), 28 digits before the point (revision 0007)
 
 
 class StoredDocument(IdMixin, Base):
@@ -55,12 +56,27 @@ class ArchiveFacts(Base):
     )
     document_id: Mapped[int] = mapped_column(BigId, primary_key=True)  # oroshi_desktop_documents.id
     issued: Mapped[date | None] = mapped_column(Date)
-    amount: Mapped[Decimal | None] = mapped_column(Numeric(16, 2))  # None: the run had no figures
-    counterparty: Mapped[str] = mapped_column(String(255), nullable=False, default="")
-    registration_number: Mapped[str] = mapped_column(String(32), nullable=False, default="")
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(AMOUNT_DIGITS, 2))  # None: the run had no figures
+    counterparty: Mapped[str] = mapped_column(Text, nullable=False, default="")
+    registration_number: Mapped[str] = mapped_column(Text, nullable=False, default="")
     producers: Mapped[str] = mapped_column(Text, nullable=False, default="")  # one name a line (supplier format)
     taxes: Mapped[list[Any]] = mapped_column(JsonB(), nullable=False, default=list)  # [[rate, base, tax], ...]
     recorded_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+
+
+class ArchiveChainRecord(Base):
+    """One link of the archive's hash chain (revision 0008, 電子帳簿保存法): what a stored statement
+    was when it entered the archive (its bytes' SHA-256, the figures the search shows, when it was
+    stored), hashed together with the link before it. Appended only; ``seq`` runs 1, 2, 3 … with
+    no gap, so a deleted or inserted link shows, and a changed one breaks every hash after it."""
+
+    __tablename__ = "oroshi_desktop_archive_chain"
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    document_id: Mapped[int] = mapped_column(BigId, nullable=False, unique=True)
+    payload: Mapped[str] = mapped_column(Text, nullable=False)  # canonical JSON of what is chained
+    prev_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    record_hash: Mapped[str] = mapped_column(String(64), nullable=False)
+    chained_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
 
 
 class OutboxMessage(IdMixin, Base):
@@ -86,8 +102,8 @@ class OutboxMessage(IdMixin, Base):
     claimed_by: Mapped[str | None] = mapped_column(String(255))
     claimed_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
     sent_at: Mapped[datetime | None] = mapped_column(AwareDateTime())
-    last_error: Mapped[str | None] = mapped_column(Text)
-    last_error_ja: Mapped[str | None] = mapped_column(Text)
+    last_error: Mapped[str | None] = mapped_column(ErrorText)
+    last_error_ja: Mapped[str | None] = mapped_column(ErrorText)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow,
                                                  onupdate=utcnow)
@@ -106,7 +122,7 @@ OUTBOX_EVENT_KINDS = ("bounced", "delayed", "resent", "marked_sent")
 
 
 class OutboxEvent(IdMixin, Base):
-    """The history of one outbox row after its send (revision 0005): a bounce (不達), a delay, a
+    """The history of one outbox row after its send (revision 0006): a bounce (不達), a delay, a
     resend or 送信済みにする, with who or what said so. A bounce keeps the notification itself in the
     document store (``document_id``); its SHA-256 and the address make reading it twice a no-op."""
 
@@ -165,13 +181,13 @@ class JobRow(IdMixin, Base):
     kind: Mapped[str] = mapped_column(String(64), nullable=False)
     arguments: Mapped[str] = mapped_column(Text, nullable=False, default="{}")
     state: Mapped[str] = mapped_column(String(16), nullable=False, default=JobState.QUEUED)
-    message: Mapped[str] = mapped_column(Text, nullable=False, default="")  # in Japanese (older readers, CLI)
+    message: Mapped[str] = mapped_column(ErrorText, nullable=False, default="")  # in Japanese (older readers, CLI)
     # ``labels.JobMessage`` and its arguments: what the window shows, in the chosen language.
     message_key: Mapped[str | None] = mapped_column(String(64))
     message_args: Mapped[dict[str, str] | None] = mapped_column(JsonB())
     output_path: Mapped[str | None] = mapped_column(Text)
     document_id: Mapped[int | None] = mapped_column(BigId)
-    error: Mapped[str | None] = mapped_column(Text)
+    error: Mapped[str | None] = mapped_column(ErrorText)
     attempts: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     # Which queue holds its task: a local queue is one PC's, a shared queue the office's.
     scope: Mapped[str] = mapped_column(String(255), nullable=False)

@@ -9,6 +9,7 @@ fingerprint) or a person resends.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
@@ -29,7 +30,7 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import store_message
-from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.mail.compose import (
     Recipients,
     compose_statement_mail,
@@ -50,6 +51,8 @@ from oroshi_desktop.mail.outbox.states import (
     PERMANENT,
     SENT,
     UNCERTAIN,
+    duplicate_rows,
+    duplicate_warning,
     finish_run_if_all_sent,
     is_claimable,
     latest_generations,
@@ -80,6 +83,7 @@ class Preparation:
 
     deliverable: list[OutboxMessage] = field(default_factory=list)
     failed: list[RowFailure] = field(default_factory=list)
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (English, Japanese), e.g. duplicated rows
 
 
 def _compose_and_store(session: Session, context: RunContext, organization: SupplierOrganization,
@@ -164,10 +168,35 @@ def _record_failure(session: Session, context: RunContext, iso: InvoiceSupplierO
     return row.id if row is not None else None
 
 
+def _missing_organization_fingerprint(iso: InvoiceSupplierOrganization) -> str:
+    """What a row naming a missing organization is measured against: it changes when the link does."""
+    return hashlib.sha256(f"missing organization {iso.supplier_organization_id}".encode()).hexdigest()
+
+
+def _missing_organization(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
+                          current: OutboxMessage | None, result: Preparation, err: BrokenReference) -> None:
+    """A run row naming an organization that does not exist fails alone, as a data problem."""
+    fingerprint = _missing_organization_fingerprint(iso)
+    if current is not None and current.state == FAILED and current.input_fingerprint == fingerprint:
+        result.failed.append(RowFailure(current.id, iso.supplier_organization_id, "?", current.last_error or "",
+                                        current.last_error_ja or "", still_blocked=True))
+        return
+    if current is not None and current.state not in (PENDING, FAILED):
+        return  # sent before the organization was deleted: nothing more to send
+    row_id = _record_failure(session, context, iso, current, current.generation if current else 1, fingerprint,
+                             err.message, err.message_ja)
+    log.warning("outbox: %s", err.message)
+    result.failed.append(RowFailure(row_id, iso.supplier_organization_id, "?", err.message, err.message_ja))
+
+
 def _prepare_row(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
                  current: OutboxMessage | None, result: Preparation, *, resend: bool,
                  generation_error: UserError | None) -> None:
-    organization = organization_of(session, iso)
+    try:
+        organization = organization_of(session, iso)
+    except BrokenReference as err:
+        _missing_organization(session, context, iso, current, result, err)
+        return
     if current is None:
         if iso.sent_at is not None and not resend:
             return  # sent before the outbox existed (by the web system)
@@ -232,7 +261,11 @@ def blocked_rows(session: Session, invoice_id: int, iso_ids: list[int], *, sende
         iso = session.get(InvoiceSupplierOrganization, row.invoice_supplier_organization_id)
         if iso is None:
             continue
-        if row.input_fingerprint == row_fingerprint(session, context, iso, organization_of(session, iso)):
+        try:
+            fingerprint = row_fingerprint(session, context, iso, organization_of(session, iso))
+        except BrokenReference:
+            fingerprint = _missing_organization_fingerprint(iso)
+        if row.input_fingerprint == fingerprint:
             blocked.add(iso.id)
     return blocked
 
@@ -270,7 +303,13 @@ def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, send
     organizations = session.scalars(select(SupplierOrganization).where(
         SupplierOrganization.id.in_({iso.supplier_organization_id for iso in isos}))).all()
     result = Preparation()
+    duplicates = duplicate_rows(session, invoice_id)
+    if duplicates and (only is None or (isos and isos[0].id == session.scalar(
+            query.with_only_columns(InvoiceSupplierOrganization.id).limit(1)))):
+        result.warnings.append(duplicate_warning(invoice_id, duplicates))  # once per run, with its first part
     for iso in isos:
+        if iso.id in duplicates:
+            continue  # its organization is mailed once, by the first row that names it
         _prepare_row(session, context, iso, latest.get(iso.id), result, resend=resend,
                      generation_error=(generation_errors or {}).get(iso.id))
     finish_run_if_all_sent(session, invoice_id, now, touch=False)

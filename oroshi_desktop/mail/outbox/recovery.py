@@ -11,6 +11,7 @@ import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import update
+from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.engine import Database, rows_changed
 from oroshi_desktop.db.models import OutboxMessage
@@ -64,6 +65,7 @@ def mark_sent(db: Database, row_id: int, *, now: datetime | None = None, note: s
         row = session.get(OutboxMessage, row_id)
         if row is None:
             raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
+        _refuse_if_superseded(session, row)  # a newer send decides; an old generation cannot overrule it
         result = session.execute(update(OutboxMessage)
                                  .where(OutboxMessage.id == row_id,
                                         OutboxMessage.state.in_((UNCERTAIN, FAILED, BOUNCED)))
@@ -78,12 +80,22 @@ def mark_sent(db: Database, row_id: int, *, now: datetime | None = None, note: s
         finish_run_if_all_sent(session, row.invoice_id, now, touch=False)
 
 
-def resend(db: Database, row_id: int, *, sender: str | None = None,
+def _refuse_if_superseded(session: Session, row: OutboxMessage) -> None:
+    latest = latest_generations(session, [row.invoice_supplier_organization_id])[row.invoice_supplier_organization_id]
+    if latest.id != row.id:
+        raise UserError(f"outbox row {row.id} has a newer send (generation {latest.generation}, row {latest.id}); "
+                        "decide on that one",
+                        f"送信キューの行 {row.id} には新しい再送（第{latest.generation}回、行 {latest.id}）があります。"
+                        "そちらで判断してください")
+
+
+def resend(db: Database, row_id: int, *, sender: str | None = None, force: bool = False,
            now: datetime | None = None) -> OutboxMessage:
     """再送: send this organization's mail again, on purpose; returns the row to deliver.
 
-    A failed row (whatever its reason) is composed again from the current data and becomes
-    pending. A sent or uncertain row gets a new generation with a new Message-ID, the current PDFs
+    A row already sent is mailed again only with ``force`` (the person confirmed it: ``--force``,
+    or the window's confirmation). A failed row (whatever its reason) is composed again from the
+    current data and becomes pending. A sent or uncertain row gets a new generation with a new Message-ID, the current PDFs
     and a newly stored message, so the recipient's mail system does not drop it as a duplicate.
     """
     now = now or utcnow()
@@ -91,11 +103,12 @@ def resend(db: Database, row_id: int, *, sender: str | None = None,
         row = session.get(OutboxMessage, row_id)
         if row is None:
             raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
-        latest = latest_generations(session, [row.invoice_supplier_organization_id])[
-            row.invoice_supplier_organization_id]
-        if latest.id != row.id:
-            raise UserError(f"outbox row {row_id} has a newer send (generation {latest.generation})",
-                            f"送信キューの行 {row_id} には新しい再送（第{latest.generation}回）があります")
+        _refuse_if_superseded(session, row)
+        if row.state == SENT and not force:
+            raise UserError(f"outbox row {row_id} was already sent; to mail it again on purpose, confirm with "
+                            f"--force (outbox resend {row_id} --force)",
+                            f"送信キューの行 {row_id} は送信済みです。もう一度送る場合は確認のうえ "
+                            f"--force を付けてください（outbox resend {row_id} --force）")
         if row.state not in (FAILED, SENT, UNCERTAIN, BOUNCED):
             raise UserError(f"outbox row {row_id} is {row.state}; it is already on its way",
                             f"送信キューの行 {row_id} は「{row.state}」です。すでに送信待ちか送信中です")

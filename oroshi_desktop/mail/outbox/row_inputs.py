@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
+    ArchiveFacts,
     Invoice,
     InvoiceSupplierOrganization,
     StoredDocument,
@@ -31,6 +32,7 @@ from oroshi_desktop.mail.readiness import (
     load_issuer,
     supply_signatures,
 )
+from oroshi_desktop.queries.preferences import ZERO_STATEMENTS, get_preference
 
 
 @dataclass
@@ -44,6 +46,7 @@ class RunContext:
     company: Company | None = None
     company_error: UserError | None = None
     company_raw: Any = None
+    zero_statements: str = "skip"  # the clerk's choice for ¥0 statements (preference mail.zero_statements)
     # Read once per run for every row's fingerprint (a per-row query each made the check slow).
     supplies: dict[int, tuple[int, Any]] = field(default_factory=dict)
     documents: dict[int, list[list[Any]]] = field(default_factory=dict)
@@ -61,7 +64,8 @@ class FrozenRow:
 def run_context(session: Session, invoice: Invoice, sender: str, now: datetime,
              isos: list[InvoiceSupplierOrganization] | None = None) -> RunContext:
     context = RunContext(invoice=invoice, sender=sender, mode=password_delivery(session), now=now,
-                       company_raw=company_settings(session))
+                       company_raw=company_settings(session),
+                       zero_statements=str(get_preference(session, ZERO_STATEMENTS)))
     try:
         context.company = load_issuer(session)
     except UserError as err:  # every row fails with it, each on its own row
@@ -106,6 +110,11 @@ def freeze_row(session: Session, context: RunContext, iso: InvoiceSupplierOrgani
     if not documents:
         raise UserError("no statement PDF is stored for this run; generate the statements first",
                         "支払い明細書のPDFが保存されていません。先に作成してください")
+    if context.zero_statements != "send" and _is_zero(session, [doc.id for doc in documents]):
+        raise UserError("the statement is ¥0 and is not mailed; to mail ¥0 statements, choose 「メールする」 "
+                        "for ¥0の明細書 in 設定",
+                        "明細書の金額が ¥0 のため、メールしません。¥0 の明細書も送る場合は、設定の"
+                        "「¥0の明細書」で「メールする」を選んでください")
     passwords = iso.passwords or {}
     missing = [doc.filename for doc in documents if not passwords.get(str(doc.id))]
     if missing:
@@ -121,10 +130,17 @@ def freeze_row(session: Session, context: RunContext, iso: InvoiceSupplierOrgani
     )
 
 
+def _is_zero(session: Session, document_ids: list[int]) -> bool:
+    """The statement's archived total is ¥0 (the figures recorded with its PDFs)."""
+    amounts = session.scalars(select(ArchiveFacts.amount).where(ArchiveFacts.document_id.in_(document_ids))).all()
+    return bool(amounts) and all(amount is not None and amount == 0 for amount in amounts)
+
+
 def row_fingerprint(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
                  organization: SupplierOrganization) -> str:
     return data_fingerprint(context.company_raw, context.invoice, organization,
                             context.supplies.get(organization.id, (0, None)),
                             extra={"sender": context.sender, "mode": context.mode, "completed": iso.completed,
+                                   "zero_statements": context.zero_statements,
                                    "passwords": sorted((iso.passwords or {}).keys()),
                                    "documents": context.documents.get(iso.id, [])})

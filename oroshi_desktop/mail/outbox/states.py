@@ -117,6 +117,30 @@ def due_invoices(session: Session, now: datetime) -> list[int]:
     return list(session.scalars(due_invoices_query(now)))
 
 
+def duplicate_rows(session: Session | Connection, invoice_id: int) -> dict[int, int]:
+    """Organization rows of a run that repeat an organization an earlier row of the run already
+    names (the web schema has no unique constraint): duplicate row id → the row that is sent."""
+    first: dict[int, int] = {}
+    duplicates: dict[int, int] = {}
+    for iso_id, organization_id in _connection(session).execute(
+            select(InvoiceSupplierOrganization.id, InvoiceSupplierOrganization.supplier_organization_id)
+            .where(InvoiceSupplierOrganization.invoice_id == invoice_id).order_by(InvoiceSupplierOrganization.id)):
+        if organization_id in first:
+            duplicates[iso_id] = first[organization_id]
+        else:
+            first[organization_id] = iso_id
+    return duplicates
+
+
+def duplicate_warning(invoice_id: int, duplicates: dict[int, int]) -> tuple[str, str]:
+    """The run's warning naming its duplicated organization rows (English, Japanese)."""
+    pairs = ", ".join(f"{dup} (= {kept})" for dup, kept in sorted(duplicates.items()))
+    pairs_ja = "、".join(f"{dup}（{kept} と同じ組織）" for dup, kept in sorted(duplicates.items()))
+    return (f"statement run {invoice_id}: organization row(s) {pairs} repeat an organization of the run; "
+            "its statement is mailed once",
+            f"支払い明細書 {invoice_id}: 組織行 {pairs_ja} は同じ組織の重複です。メールは1通だけ送ります")
+
+
 def organization_of(session: Session, iso: InvoiceSupplierOrganization) -> SupplierOrganization:
     organization = session.get(SupplierOrganization, iso.supplier_organization_id)
     if organization is None:  # written by the web system: its data is broken, not the user's input
@@ -177,13 +201,18 @@ def finish_run_if_all_sent(session: Session | Connection, invoice_id: int, now: 
                     .where(OutboxMessage.invoice_supplier_organization_id == InvoiceSupplierOrganization.id,
                            is_latest())
                     .correlate(InvoiceSupplierOrganization).scalar_subquery())
-    isos = connection.execute(select(InvoiceSupplierOrganization.sent_at, latest_state)
+    isos = connection.execute(select(InvoiceSupplierOrganization.supplier_organization_id,
+                                     InvoiceSupplierOrganization.sent_at, latest_state)
                               .where(InvoiceSupplierOrganization.invoice_id == invoice_id)).all()
     if not isos:
         return False
-    for sent_at, state in isos:
-        if not (state == SENT if state is not None else sent_at is not None):
-            return False
+    # One mail per organization: a duplicated organization row is covered by its organization's send.
+    sent: dict[int, bool] = {}
+    for organization_id, sent_at, state in isos:
+        done = state == SENT if state is not None else sent_at is not None
+        sent[organization_id] = sent.get(organization_id, False) or done
+    if not all(sent.values()):
+        return False
     condition = [Invoice.id == invoice_id]
     if not touch:
         condition.append(Invoice.sent_at.is_(None))

@@ -47,7 +47,7 @@ def upgrade() -> None:
 
     session = Session(bind=op.get_bind())
     try:
-        fill_missing_facts(session)
+        fill_missing_facts(session, chain=False)  # the chain comes with revision 0006
         session.flush()
     finally:
         session.close()
