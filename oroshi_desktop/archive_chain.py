@@ -251,3 +251,13 @@ def check_against_head(session: Session, line: str) -> ChainProblem | None:
     return ChainProblem(seq, None,
                         f"the chain no longer holds the exported head (link {seq}): it was rewritten or cut since",
                         f"書き出した時点の先頭（記録 {seq}）と一致しません。その後に記録の連鎖が書き換えられたか、削除されています")
+
+
+def audit(session: Session, expected_head: str | None = None) -> tuple[list[ChainProblem], ChainHead | None]:
+    """``archive verify``: the whole chain checked, against a head exported earlier when given, and
+    the head it has now (one read, so the problems and the head describe the same archive)."""
+    problems = verify_chain(session)
+    if expected_head is not None:
+        against = check_against_head(session, expected_head)
+        problems += [against] if against is not None else []
+    return problems, chain_head(session)

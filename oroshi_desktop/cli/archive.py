@@ -21,17 +21,12 @@ def _read_head(path: str) -> str:
 
 
 def cmd_archive_verify(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop.archive_chain import chain_head, check_against_head, head_line, verify_chain
+    from oroshi_desktop.archive_chain import audit, head_line
 
     expected = _read_head(args.head) if args.head else None
     database = checked_database(settings)
     try:
-        with database.read() as session:
-            problems = verify_chain(session)
-            if expected is not None:
-                against = check_against_head(session, expected)
-                problems += [against] if against is not None else []
-            head = chain_head(session)
+        problems, head = database.reading(audit, expected)
     finally:
         database.dispose()
     for problem in problems:
@@ -49,8 +44,7 @@ def cmd_archive_head(args: argparse.Namespace, settings: Settings) -> int:
 
     database = checked_database(settings)
     try:
-        with database.read() as session:
-            line = head_line(chain_head(session))
+        line = head_line(database.reading(chain_head))
     finally:
         database.dispose()
     if args.save:

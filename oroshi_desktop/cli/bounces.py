@@ -31,17 +31,11 @@ def cmd_bounce_check(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_outbox_show_bounce(args: argparse.Namespace, settings: Settings) -> int:
     """The newest bounce of a row: what it says in one line each, then the notification's bytes."""
-    from oroshi_desktop.mail.outbox.bounces import latest_bounce
+    from oroshi_desktop.mail.outbox.bounces import bounce_report
 
     database = checked_database(settings)
     try:
-        with database.read() as session:
-            event, document = latest_bounce(session, args.id)
-            header = (f"outbox row {args.id}: bounced {event.address} status {event.status or '-'} "
-                      f"at {event.created_at.isoformat(timespec='seconds')}\n"
-                      f"diagnostic: {event.diagnostic or '-'}\n"
-                      f"notification: {document.byte_size} bytes, sha256 {document.sha256}\n\n")
-            data = bytes(document.content)
+        header, data = database.reading(bounce_report, args.id)
     finally:
         database.dispose()
     sys.stdout.write(header)

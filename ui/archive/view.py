@@ -280,8 +280,7 @@ class ArchiveView(QWidget):
         target, database = Path(path), self.ctx.database
 
         def work() -> str:
-            with database.read() as session:
-                line = head_line(chain_head(session))
+            line = head_line(database.reading(chain_head))
             try:
                 target.write_text(line + "\n", encoding="utf-8")
             except OSError as err:

@@ -126,3 +126,13 @@ def latest_bounce(session: Session, outbox_id: int) -> tuple[OutboxEvent, Stored
         raise NotFound(f"the notification of outbox row {outbox_id} is gone",
                        f"送信キューの行 {outbox_id} の不達通知が見つかりません")
     return event, document
+
+
+def bounce_report(session: Session, outbox_id: int) -> tuple[str, bytes]:
+    """``outbox show-bounce``: the newest bounce of a row in a few lines, and the notification's bytes."""
+    event, document = latest_bounce(session, outbox_id)
+    header = (f"outbox row {outbox_id}: bounced {event.address} status {event.status or '-'} "
+              f"at {event.created_at.isoformat(timespec='seconds')}\n"
+              f"diagnostic: {event.diagnostic or '-'}\n"
+              f"notification: {document.byte_size} bytes, sha256 {document.sha256}\n\n")
+    return header, bytes(document.content)
