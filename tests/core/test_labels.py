@@ -27,8 +27,9 @@ def test_every_job_state_kind_and_outbox_state_has_both_languages() -> None:
 
 def test_the_stored_strings_are_unchanged() -> None:
     assert [s.value for s in JobState] == ["queued", "running", "done", "failed", "discarded"]
-    assert [k.value for k in JobKind] == ["statement", "statement_preview", "mail", "order_document", "check_sheet"]
-    assert [s.value for s in OutboxState] == ["pending", "sending", "sent", "failed", "uncertain"]
+    assert [k.value for k in JobKind] == ["statement", "statement_preview", "mail", "order_document", "check_sheet",
+                                          "bounce_check"]
+    assert [s.value for s in OutboxState] == ["pending", "sending", "sent", "failed", "uncertain", "bounced"]
     assert JobState.QUEUED == "queued" and f"{OutboxState.UNCERTAIN}" == "uncertain"
 
 

@@ -85,7 +85,7 @@ class JobsView(QWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(action.text())
             top.addWidget(button)
-        self.run_mail_check_button, self.pause_button = buttons
+        self.run_mail_check_button, self.pause_button, self.run_bounce_check_button = buttons
         layout.addLayout(top)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
