@@ -61,11 +61,12 @@ def test_cli_summary_names_the_bad_organization_and_saves_what_was_sent(_isolate
     missing = cli(env, "outbox", "show-message", str(bad.id))
     assert missing.returncode != 0 and len(missing.stderr.strip().splitlines()) == 1
 
-    # 再送 from the command line: the row's mail goes out again now, in this process.
+    # 再送 from the command line: the row's mail goes out again now, in this process (a sent row
+    # only with --force: the person says so).
     with SmtpTestServer.running() as server:
         env = {**os.environ, "OROSHI_SMTP_HOST": HOST, "OROSHI_SMTP_PORT": str(server.port),
                "OROSHI_SMTP_SECURITY": "none"}
-        again = cli(env, "outbox", "resend", str(good.id))
+        again = cli(env, "outbox", "resend", str(good.id), "--force")
         resent = list(server.accepted)
     assert again.returncode == 0, again.stdout + again.stderr
     assert again.stdout.strip().endswith(": sent") and len(resent) == 1
