@@ -8,7 +8,7 @@ from dataclasses import replace
 from jobs.runtime import Runtime
 from jobs.tasks import MAIL, MESSAGES, ORDER_DOCUMENT, run_work
 from oroshi_desktop.config import load_settings
-from oroshi_desktop.labels import job_message
+from oroshi_desktop.labels import LedgerMessage, job_message
 from oroshi_desktop.ledger import FAILED
 
 
@@ -25,7 +25,9 @@ def test_a_whole_job_failure_keeps_its_japanese_reason(db) -> None:  # type: ign
         run_work(runtime, job_id, ORDER_DOCUMENT, arguments)
         job = runtime.ledger.get(job_id)
         assert job.state == FAILED
-        assert job.message == MESSAGES[ORDER_DOCUMENT].failed + "出荷表には運送会社の指定が必要です。"
+        failed = LedgerMessage(MESSAGES[ORDER_DOCUMENT].failed).text("ja")
+        assert job.message == failed + "出荷表には運送会社の指定が必要です。"
+        assert job.message_key is None  # a sentence with its reason, not the bare key
         assert job.error == "a shipping chart needs a carrier"
         assert job_message(job.message, "en") == "The shipping documents could not be made."
         assert job_message(job.message, "ja") == job.message
@@ -39,7 +41,8 @@ def test_a_mail_job_without_a_mail_server_says_so_in_japanese(db) -> None:  # ty
         job_id = runtime.ledger.create(MAIL, {}, "…")
         run_work(runtime, job_id, MAIL, {})
         job = runtime.ledger.get(job_id)
-        assert job.message.startswith(MESSAGES[MAIL].failed) and "メールサーバー（SMTP）が設定されていません" in job.message
+        assert job.message.startswith(LedgerMessage(MESSAGES[MAIL].failed).text("ja"))
+        assert "メールサーバー（SMTP）が設定されていません" in job.message
         assert "smtp.host" in job.error
     finally:
         runtime.close()

@@ -87,5 +87,9 @@ def test_a_cancelled_dialog_prints_nothing(orders: OrdersView, qtbot: Any, tmp_p
         return False
 
     monkeypatch.setattr(printing, "ask_with_dialog", cancel)
+    day, carrier_id, _carrier = _busiest_day_and_carrier(orders.database)  # a day without orders is refused
+    orders.filters.set_carrier(carrier_id)
+    orders.filters.set_range(day, day)
+    _wait(qtbot, orders)
     _print_directly(qtbot, orders, documents.SHIPPING_CHART)
     assert len(asked) == 1 and not (tmp_path / "never.pdf").exists()
