@@ -42,6 +42,7 @@ from oroshi_desktop.mail.outbox.row_inputs import (
     RunContext,
     freeze_row,
     named_reason,
+    refuse_zero_statement,
     row_fingerprint,
     run_context,
 )
@@ -222,6 +223,7 @@ def _prepare_row(session: Session, context: RunContext, iso: InvoiceSupplierOrga
             if generation_error is not None:
                 raise generation_error
             frozen = freeze_row(session, context, iso, organization)
+            refuse_zero_statement(session, context, iso)  # the clerk's choice; the preview still shows it
             if reuse and current is not None:
                 _refresh(session, context, current, organization, frozen, fingerprint)
                 row: OutboxMessage | None = current

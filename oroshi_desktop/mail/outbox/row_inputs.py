@@ -110,11 +110,6 @@ def freeze_row(session: Session, context: RunContext, iso: InvoiceSupplierOrgani
     if not documents:
         raise UserError("no statement PDF is stored for this run; generate the statements first",
                         "支払い明細書のPDFが保存されていません。先に作成してください")
-    if context.zero_statements != "send" and _is_zero(session, [doc.id for doc in documents]):
-        raise UserError("the statement is ¥0 and is not mailed; to mail ¥0 statements, choose 「メールする」 "
-                        "for ¥0の明細書 in 設定",
-                        "明細書の金額が ¥0 のため、メールしません。¥0 の明細書も送る場合は、設定の"
-                        "「¥0の明細書」で「メールする」を選んでください")
     passwords = iso.passwords or {}
     missing = [doc.filename for doc in documents if not passwords.get(str(doc.id))]
     if missing:
@@ -130,10 +125,19 @@ def freeze_row(session: Session, context: RunContext, iso: InvoiceSupplierOrgani
     )
 
 
-def _is_zero(session: Session, document_ids: list[int]) -> bool:
-    """The statement's archived total is ¥0 (the figures recorded with its PDFs)."""
+def refuse_zero_statement(session: Session, context: RunContext, iso: InvoiceSupplierOrganization) -> None:
+    """A ¥0 statement (its archived total, recorded with its PDFs) is mailed only by the clerk's
+    choice (preference ``mail.zero_statements``); otherwise its row says so. メールのプレビュー
+    still shows its mail: the preview is what would be sent if chosen."""
+    if context.zero_statements == "send":
+        return
+    document_ids = [doc.id for doc in statement_documents(session, iso.id)]
     amounts = session.scalars(select(ArchiveFacts.amount).where(ArchiveFacts.document_id.in_(document_ids))).all()
-    return bool(amounts) and all(amount is not None and amount == 0 for amount in amounts)
+    if amounts and all(amount is not None and amount == 0 for amount in amounts):
+        raise UserError("the statement is ¥0 and is not mailed; to mail ¥0 statements, choose 「メールする」 "
+                        "for ¥0の明細書 in 設定",
+                        "明細書の金額が ¥0 のため、メールしません。¥0 の明細書も送る場合は、設定の"
+                        "「¥0の明細書」で「メールする」を選んでください")
 
 
 def row_fingerprint(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
