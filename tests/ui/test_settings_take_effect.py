@@ -19,6 +19,9 @@ from tests.ui.conftest import answer_dialog, settings_for
 from tests.ui.pdf_fixtures import answer_modal, japanese_app
 from ui.qt import QMessageBox
 
+# Depends on the date the demo is anchored on: .ci/run runs it again on other dates.
+pytestmark = pytest.mark.calendar
+
 
 @pytest.fixture(params=["sqlite", "pg_app"])
 def demo_db(request, tmp_path) -> Iterator[Database]:  # type: ignore[no-untyped-def]
