@@ -27,7 +27,7 @@ def test_the_next_job_of_a_worker_uses_the_saved_mail_server(db) -> None:  # typ
             after = runtime.ledger.create(MAIL, {}, "…")
             run_task(runtime, after, None, will_retry=False, pause_delay=1)
         job = runtime.ledger.get(after)
-        assert job.state == DONE and job.message == NOTHING_DUE, job.error  # the saved server was taken
+        assert job.state == DONE and job.message_key == NOTHING_DUE.key, job.error  # the saved server was taken
         assert runtime.settings.smtp.port == smtp.port
         assert not runtime.reread_settings()  # unchanged file: nothing read again
     finally:
