@@ -31,11 +31,11 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.labels import stored_message_text
 from oroshi_desktop.ledger import unresolved_failure
-from oroshi_desktop.mail.outbox.states import FAILED, UNCERTAIN
+from oroshi_desktop.mail.outbox.states import BOUNCED, FAILED, UNCERTAIN
 
 # The outbox states that wait for a person's decision (再送 or 送信済みにする). A bounce (不達) is
 # another such state: when the outbox gains ``bounced``, add it here and the 今日 view lists it.
-DECISION_STATES: tuple[str, ...] = (UNCERTAIN, FAILED)
+DECISION_STATES: tuple[str, ...] = (UNCERTAIN, FAILED, BOUNCED)  # 要確認, 失敗, 不達
 UNPRICED_LOOKBACK = timedelta(days=31)  # with no statement run at all, the last month's supplies
 SHOWN_PER_PART = 50  # a part lists at most this many lines; its count says the rest
 

@@ -63,7 +63,7 @@ def demo20(request, tmp_path_factory) -> Iterator[Database]:  # type: ignore[no-
 
 def _add_todays_work(database: Database) -> None:
     """The demo's scheduled run moved to 15:00 today; outbox rows of a sent run: one 要確認, one
-    失敗, one 失敗 that a newer 送信済み replaced."""
+    失敗, one 失敗 that a newer 送信済み replaced, one 不達."""
     with database.write() as session:
         scheduled = session.scalars(select(Invoice).where(Invoice.sent_at.is_(None), Invoice.send_email.is_(True))
                                     .order_by(Invoice.id.desc())).first()
@@ -71,9 +71,10 @@ def _add_todays_work(database: Database) -> None:
         run_id = session.scalar(select(Invoice.id).where(Invoice.sent_at.is_not(None)).order_by(Invoice.id))
         isos = session.scalars(select(InvoiceSupplierOrganization)
                                .where(InvoiceSupplierOrganization.invoice_id == run_id)
-                               .order_by(InvoiceSupplierOrganization.id)).all()[:3]
-        assert len(isos) == 3
-        for iso, states in zip(isos, (["uncertain"], ["failed"], ["failed", "sent"]), strict=True):
+                               .order_by(InvoiceSupplierOrganization.id)).all()[:4]
+        assert len(isos) == 4
+        for iso, states in zip(isos, (["uncertain"], ["failed"], ["failed", "sent"], ["sent", "bounced"]),
+                               strict=True):
             for generation, state in enumerate(states, start=1):
                 session.add(OutboxMessage(invoice_id=run_id, invoice_supplier_organization_id=iso.id,
                                           supplier_organization_id=iso.supplier_organization_id,
@@ -135,7 +136,7 @@ def _expected(database: Database, pc: str, ledger: Ledger) -> dict[str, int]:
                 OutboxMessage.invoice_supplier_organization_id, OutboxMessage.generation, OutboxMessage.state)):
             if iso_id not in newest or generation > newest[iso_id][0]:
                 newest[iso_id] = (generation, state)
-    decisions = sum(1 for _generation, state in newest.values() if state in ("uncertain", "failed"))
+    decisions = sum(1 for _generation, state in newest.values() if state in ("uncertain", "failed", "bounced"))
     jobs = sorted(ledger.list(limit=10_000, requested_by=pc), key=lambda job: job.id)
     failed = sum(1 for job in jobs if job.state == "failed" and not any(
         later.id > job.id and later.state == "done"
@@ -166,10 +167,11 @@ def test_counts_match_the_database(env: TodayEnv, qtbot) -> None:  # type: ignor
     expected = _expected(env.database, env.ledger.pc, env.ledger)
     assert view.counts() == expected
     assert expected["shipments"] and expected["due_runs"] and expected["unpriced"]  # the demo has each
-    assert expected["decisions"] == 2 and expected["failed_jobs"] == 1  # the settled ones are not counted
+    assert expected["decisions"] == 3 and expected["failed_jobs"] == 1  # the settled ones are not counted
     for key in ("shipments", "due_runs", "decisions", "unpriced", "failed_jobs"):
         assert f"（{expected[key]}件）" in view.sections[key].title()
     assert len(view.findChildren(LinkLine, "todayShipment")) == expected["shipments"]
+    assert any("不達" in line.text() for line in view.findChildren(LinkLine, "todayDecision"))
     assert len(view.findChildren(QPushButton, "today_shipping_list")) == expected["shipments"]
 
 
