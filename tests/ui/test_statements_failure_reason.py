@@ -28,8 +28,8 @@ def test_a_whole_job_failure_is_explained_in_japanese_in_the_box_and_the_detail(
         assert view.select_run(run_id)
     # A job watched for this run that cannot succeed as a whole: a shipping chart without a carrier.
     with qtbot.waitSignal(view.job_finished, timeout=60000) as ended:
-        view._queue(lambda: env.ctx.tasks.enqueue_order_document("shipping_chart", day=date(2026, 12, 7),
-                                                                 carrier_id=None), run_id)
+        view._queue(lambda tasks: tasks.enqueue_order_document("shipping_chart", day=date(2026, 12, 7),
+                                                               carrier_id=None), run_id)
     assert ended.args[1] == "failed"
     qtbot.waitUntil(lambda: view.failure_box.isVisible(), timeout=5000)
     text = view.failure_box.text()
