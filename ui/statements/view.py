@@ -363,7 +363,7 @@ class StatementsView(QWidget):
         def work() -> int:
             from oroshi_desktop.mail.outbox import resend
 
-            resend(database, row_id)
+            resend(database, row_id, force=True)  # the person confirmed it just now
             return int(tasks.enqueue_mail(run_id))  # sends the pending row only; the others stay as they are
 
         def queued(job_id: int) -> None:
