@@ -4,6 +4,7 @@ calendar (the archive's date pop-up included), Qt's file and print dialogs in Ja
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 
@@ -24,7 +25,7 @@ def japanese(qapp) -> Iterator[None]:  # type: ignore[no-untyped-def]
 
 
 def test_every_calendar_is_japanese_and_starts_on_sunday(japanese, qtbot) -> None:  # type: ignore[no-untyped-def]
-    bar = ArchiveFilterBar()
+    bar = ArchiveFilterBar(date(2026, 12, 7))
     qtbot.addWidget(bar)
     edits = bar.findChildren(QDateEdit)
     assert edits
