@@ -89,8 +89,8 @@ def test_the_window_keeps_turning_while_the_database_does_not_answer(qapp, qtbot
         starter = QueueStarter(qapp, ctx, prepared=True, max_delay=0.2)
         starter.start()
         ctx.attach_tasks(tasks)  # as if a queue were running: the clerk can queue
-        statements = window.views["statements"]
-        statements._queue(lambda: tasks.enqueue_mail(1), 1)  # 今すぐ送信: the ledger row and the queue
+        statements = window.show_view("statements")  # the clerk goes to 支払明細書 (今日 opens first)
+        statements._queue(lambda queue: queue.enqueue_mail(1), 1)  # 今すぐ送信: the ledger row and the queue
         statements.jobs.watch(7, 1)  # a job queued earlier, watched until it ends
         statements.jobs.poll()
         qtbot.wait(3000)
