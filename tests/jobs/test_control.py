@@ -101,11 +101,21 @@ def test_two_processes_sweeping_at_once_resubmit_a_lost_job_once(job_settings, r
                 register_tasks(make_huey(job_settings), lambda: other_runtime)]
     arguments = {"document_type": "shipping_list", "date": TODAY.isoformat(), "carrier_id": None}
     lost = runtime.ledger.create(ORDER_DOCUMENT, arguments, "")
+    # Lost a minute ago, looked for with half a minute's grace (as in use, where the grace is minutes):
+    # a row the other sweeper has just claimed is submitted now, so it is not lost any more. With no
+    # grace at all a sweeper that read the queue before the other resubmitted could take it again.
+    from sqlalchemy import update
+
+    from oroshi_desktop.db.models import JobRow
+    from oroshi_desktop.db.types import utcnow
+
+    with runtime.db.write() as session:
+        session.execute(update(JobRow).where(JobRow.id == lost).values(submitted_at=utcnow() - timedelta(minutes=1)))
     barrier, results = threading.Barrier(2), []
 
     def sweep(tasks) -> None:
         barrier.wait()
-        results.append(resubmit_lost(tasks, grace=timedelta(0)))
+        results.append(resubmit_lost(tasks, grace=timedelta(seconds=30)))
 
     threads = [threading.Thread(target=sweep, args=(tasks,)) for tasks in sweepers]
     for thread in threads:
