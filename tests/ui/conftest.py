@@ -129,3 +129,14 @@ def english(qapp, english_qm: Path) -> Iterator[None]:  # type: ignore[no-untype
     finally:
         forget_viewer()
         install_language(qapp, "ja")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Let the pool threads of the test's operations finish before its fixtures tear the widgets
+    down: a pool thread emitting a finished operation while a view was being deleted crashed
+    PySide (a segmentation fault, ui/operations.py) about once in a few thousand ui tests."""
+    yield
+    from ui.operations import wait_for_operations
+
+    wait_for_operations(30000)
