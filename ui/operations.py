@@ -13,6 +13,7 @@ only through the signals of ``_Relay``, which lives on the GUI thread.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -33,6 +34,7 @@ from ui.qt import (
     QTimer,
     QWidget,
     Signal,
+    Slot,
 )
 
 log = logging.getLogger(__name__)
@@ -44,7 +46,8 @@ PROGRESS_DELAY_MS = 400  # quicker work finishes without any popup
 # 2 on an office laptop) two polls of an unreachable server would hold up every other operation.
 MIN_POOL_THREADS = 8
 
-_running: set[Operation[Any]] = set()  # keeps an operation alive until its callback ran
+_running: dict[int, Operation[Any]] = {}  # keeps an operation alive until its callback ran
+_next_id = itertools.count(1)
 _log_file: Path | None = None  # named in the error dialog's details once the app logs to a file
 
 
@@ -76,8 +79,9 @@ class Cancelled(Exception):
 class Progress:
     """What batch work reports (from its pool thread) and how it learns of a cancel."""
 
-    def __init__(self, relay: _Relay) -> None:
-        self._relay = relay
+    def __init__(self, operation_id: int) -> None:
+        self._operation_id = operation_id
+        self._relay = _relay()  # taken on the GUI thread: the pool thread only emits through it
         self._cancel = threading.Event()
 
     @property
@@ -93,31 +97,74 @@ class Progress:
             raise Cancelled
 
     def update(self, done: int, total: int, text: str = "") -> None:
-        if shiboken6.isValid(self._relay):
-            self._relay.progressed.emit(done, total, text)
+        self._relay.progressed.emit(self._operation_id, done, total, text)
 
 
 class _Relay(QObject):
-    """Created on the GUI thread: signals emitted from the pool thread are queued to it."""
+    """One for the application, created on the GUI thread and never deleted while the app runs:
+    a pool thread announces the end of its work here, naming the operation by number only.
 
-    finished = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int, str)
+    Why not a relay per operation: a pool thread that held a reference to a per-operation QObject,
+    or to the work's result or error, could drop the *last* reference after the GUI thread was done
+    with it, and so delete a QObject (or a widget the work's closure kept alive) on the pool thread,
+    a rare segmentation fault under load. Here the outcome is handed over in a plain list that the
+    GUI thread empties, and the pool thread lets go of the work before it signals."""
+
+    ended = Signal(int)
+    progressed = Signal(int, int, int, str)
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self.ended.connect(self._ended)
+        self.progressed.connect(self._progressed)
+
+    @Slot(int)
+    def _ended(self, operation_id: int) -> None:
+        operation = _running.pop(operation_id, None)
+        if operation is not None:
+            operation._ended()
+
+    @Slot(int, int, int, str)
+    def _progressed(self, operation_id: int, done: int, total: int, text: str) -> None:
+        operation = _running.get(operation_id)
+        if operation is not None:
+            operation._progressed(done, total, text)
 
 
-def _job(call: Callable[[], Any], relay: _Relay) -> Callable[[], None]:
+_the_relay: _Relay | None = None
+
+
+def _relay() -> _Relay:
+    """The application's relay (made on first use, on the GUI thread)."""
+    global _the_relay
+    if _the_relay is None or not shiboken6.isValid(_the_relay):
+        _the_relay = _Relay()
+    return _the_relay
+
+
+Outcome = tuple[bool, Any]  # (True, result) or (False, the exception)
+
+
+def _job(call: Callable[[], Any], operation_id: int, outcome: list[Outcome]) -> Callable[[], None]:
     """What a pool thread runs. A plain callable, not a Python ``QRunnable`` subclass: the pool
-    deletes a finished runnable on its own thread, and a Python subclass then races its wrapper
-    (seen as a rare segmentation fault under load)."""
+    deletes a finished runnable on its own thread, and a Python subclass then races its wrapper.
+    The work is taken out of ``holder`` and let go of before the signal, and the outcome goes into
+    ``outcome`` (which the GUI thread empties), so whatever the work refers to is released on the
+    GUI thread."""
+    holder = [call]
+    relay = _relay()
+    del call
+
     def run() -> None:
+        work = holder.pop()
         try:
-            result = call()
+            ended: Outcome = (True, work())
         except BaseException as err:  # every outcome must reach the GUI thread
-            if shiboken6.isValid(relay):
-                relay.failed.emit(err)
-            return
-        if shiboken6.isValid(relay):
-            relay.finished.emit(result)
+            ended = (False, err)
+        del work
+        outcome.append(ended)
+        del ended
+        relay.ended.emit(operation_id)
 
     return run
 
@@ -165,7 +212,8 @@ class Operation(Generic[T]):
         self._on_success: Callable[[T], object] | None = None
         self._on_failure: Callable[[BaseException], None] | None = None
         self._on_done: Callable[[], None] | None = None
-        self._relay = _Relay()
+        self._id = next(_next_id)
+        self._outcome: list[Outcome] = []
         self._dialog: QProgressDialog | None = None
         self._timer: QTimer | None = None
 
@@ -187,18 +235,16 @@ class Operation(Generic[T]):
         return self.work
 
     def run(self) -> Operation[T]:
-        self._relay.finished.connect(self._finished)
-        self._relay.failed.connect(self._failed)
-        _running.add(self)
+        _running[self._id] = self
         if self.label:
-            self._timer = QTimer(self._relay)
+            self._timer = QTimer()
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._show_progress)
             self._timer.start(PROGRESS_DELAY_MS)
         pool = QThreadPool.globalInstance()
         if pool.maxThreadCount() < MIN_POOL_THREADS:
             pool.setMaxThreadCount(MIN_POOL_THREADS)
-        pool.start(_job(self._call(), self._relay))
+        pool.start(_job(self._call(), self._id, self._outcome))
         return self
 
     def _make_dialog(self) -> QProgressDialog:
@@ -208,7 +254,7 @@ class Operation(Generic[T]):
         return dialog
 
     def _show_progress(self) -> None:
-        if self not in _running:
+        if self._id not in _running:
             return
         self._dialog = self._make_dialog()
         self._dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -223,13 +269,26 @@ class Operation(Generic[T]):
         return self.parent is not None and not shiboken6.isValid(self.parent)
 
     def _close(self) -> None:
-        _running.discard(self)
+        _running.pop(self._id, None)
         if self._timer is not None:
             self._timer.stop()
+            self._timer.deleteLater()
+            self._timer = None
         if self._dialog is not None:
             self._dialog.close()
             self._dialog.deleteLater()
             self._dialog = None
+
+    def _ended(self) -> None:
+        """On the GUI thread, once the pool thread handed over the outcome."""
+        succeeded, value = self._outcome.pop()
+        if succeeded:
+            self._finished(value)
+        else:
+            self._failed(value)
+
+    def _progressed(self, done: int, total: int, text: str) -> None:
+        """Batch work reported progress (only ``BatchOperation`` shows it)."""
 
     def _finished(self, result: Any) -> None:
         self._close()
@@ -262,7 +321,6 @@ class Operation(Generic[T]):
     def _done(self) -> None:
         if self._on_done is not None and not self._owner_gone():
             self._on_done()
-        self._relay.deleteLater()
 
 
 class BatchOperation(Operation[T]):
@@ -275,8 +333,7 @@ class BatchOperation(Operation[T]):
 
         super().__init__(parent, unused, label=label)
         self.batch_work = work
-        self.progress = Progress(self._relay)
-        self._relay.progressed.connect(self._progressed)
+        self.progress = Progress(self._id)
 
     def _call(self) -> Callable[[], Any]:
         return lambda: self.batch_work(self.progress)

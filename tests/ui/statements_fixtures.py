@@ -37,6 +37,16 @@ def demo_database(kind: str, request: pytest.FixtureRequest, tmp_path) -> Databa
     return database
 
 
+def show_run(qtbot, view: StatementsView, run_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Select a run and wait for a fresh read of its detail. Waiting for the selection's own
+    ``detail_shown`` misses it when the run was already selected (the first row is selected on
+    load) and shown before the wait began, so the detail is read once more here."""
+    assert view.select_run(run_id)
+    with qtbot.waitSignal(view.detail_shown, timeout=10000):
+        view._load_detail(run_id)
+    assert view.detail is not None and view.detail.row.id == run_id
+
+
 def start_env(qtbot, qapp, database: Database, smtp: SmtpTestServer) -> Iterator[StatementsEnv]:  # type: ignore[no-untyped-def]
     from tests.ui.pdf_fixtures import japanese_app
 

@@ -17,6 +17,7 @@ from tests.conftest import make_database
 from tests.helpers.smtp_server import SmtpTestServer
 from tests.ui.conftest import answer_dialog, settings_for
 from tests.ui.pdf_fixtures import answer_modal, japanese_app
+from tests.ui.statements_fixtures import show_run
 from ui.qt import QMessageBox
 
 # Depends on the date the demo is anchored on: .ci/run runs it again on other dates.
@@ -46,8 +47,7 @@ def test_smtp_server_saved_in_the_form_is_used_by_the_next_send(demo_db, make_sh
     view = window.show_view("statements")
     qtbot.waitUntil(lambda: not view.model.loading, timeout=10000)
     run_id = _scheduled_run(demo_db)
-    with qtbot.waitSignal(view.detail_shown, timeout=10000):
-        assert view.select_run(run_id)
+    show_run(qtbot, view, run_id)
     with qtbot.waitSignal(view.job_finished, timeout=90000) as generated:
         view.action("generateStatement").trigger()
     assert generated.args[1] == "done"

@@ -25,7 +25,7 @@ from oroshi_desktop.queries.statement_runs import RunState
 from tests.conftest import DB_KINDS
 from tests.helpers.smtp_server import Behaviour, SmtpTestServer
 from tests.ui.pdf_fixtures import answer_modal
-from tests.ui.statements_fixtures import StatementsEnv, demo_database, start_env
+from tests.ui.statements_fixtures import StatementsEnv, demo_database, show_run, start_env
 from ui.qt import QGuiApplication, QMessageBox, QPdfView, Qt
 from ui.statements.detail import HIDDEN, PasswordField
 from ui.statements.mail_preview import MailPreviewDialog
@@ -70,16 +70,6 @@ def _run_job(qtbot, env: StatementsEnv, trigger) -> None:  # type: ignore[no-unt
         trigger()
     assert blocker.args[1] == "done"
     qtbot.waitUntil(lambda: not env.view.model.loading, timeout=10000)
-
-
-def _select(qtbot, env: StatementsEnv, run_id: int) -> None:  # type: ignore[no-untyped-def]
-    view = env.view
-    if view.detail is not None and view.detail.row.id == run_id:
-        with qtbot.waitSignal(view.detail_shown, timeout=10000):
-            view._load_detail(run_id)
-        return
-    with qtbot.waitSignal(view.detail_shown, timeout=10000):
-        assert view.select_run(run_id)
 
 
 def test_list_shows_demo_runs_newest_first_with_states(env: StatementsEnv, qtmodeltester) -> None:
@@ -166,7 +156,7 @@ def test_from_new_run_to_sent_mail_and_back(env: StatementsEnv, qtbot) -> None:
         run_id = _create_in_dialog(qtbot, env, start, end)
     assert generated.args[1] == "done"
     qtbot.waitUntil(lambda: not view.model.loading and view.model.row_of(run_id) >= 0, timeout=10000)
-    _select(qtbot, env, run_id)
+    show_run(qtbot, env.view, run_id)
     detail = view.detail
     assert detail is not None and detail.row.id == run_id and len(detail.parts) >= 2
     # 2. Two PDFs per organization, passwords hidden until asked.
@@ -224,7 +214,7 @@ def test_from_new_run_to_sent_mail_and_back(env: StatementsEnv, qtbot) -> None:
     with env.database.read() as session:
         states = session.scalars(select(OutboxMessage.state).where(OutboxMessage.invoice_id == run_id)).all()
     assert states and set(states) == {"sent"}
-    _select(qtbot, env, run_id)
+    show_run(qtbot, env.view, run_id)
     assert not view.action("deleteStatement").isEnabled()
     assert not view.action("generateStatement").isEnabled()
 
@@ -244,7 +234,7 @@ def test_from_new_run_to_sent_mail_and_back(env: StatementsEnv, qtbot) -> None:
     qtbot.waitUntil(lambda: not view.model.loading, timeout=10000)
     assert len(env.smtp.handler.accepted) == 2 * len(detail.parts) - 1
     assert view.model.index(view.model.row_of(run_id), 5).data() == "要確認"
-    _select(qtbot, env, run_id)
+    show_run(qtbot, env.view, run_id)
     uncertain_box = next(b for b in view.detail_panel.boxes if b.part.iso_id == target.iso_id)
     assert "要確認" in uncertain_box.mail_label.text() and "第2回" in uncertain_box.mail_label.text()
     assert uncertain_box.error_label.text().startswith("エラー: ")
@@ -274,7 +264,7 @@ def test_from_new_run_to_sent_mail_and_back(env: StatementsEnv, qtbot) -> None:
 def test_delete_an_unsent_run_after_confirmation(sqlite_env: StatementsEnv, qtbot) -> None:
     env, view = sqlite_env, sqlite_env.view
     run_id = next(i for i in view.model.ids if view.model.run_at(view.model.row_of(i)).state is RunState.NOT_GENERATED)
-    _select(qtbot, env, run_id)
+    show_run(qtbot, env.view, run_id)
     assert view.action("deleteStatement").isEnabled()
     asked = answer_modal(QMessageBox, lambda b: b.button(QMessageBox.StandardButton.Yes).click())
     with qtbot.waitSignal(view.model.loaded, timeout=10000):

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers.smtp_server import SmtpTestServer
-from tests.ui.statements_fixtures import StatementsEnv, demo_database, start_env
+from tests.ui.statements_fixtures import StatementsEnv, demo_database, show_run, start_env
 from tests.ui.test_english import JAPANESE, ui_texts
 from ui.qt import Qt, QTranslator
 
@@ -84,8 +84,7 @@ def test_english_walk_of_the_statements_view(env: StatementsEnv, qtbot) -> None:
     assert model.headerData(5, Qt.Orientation.Horizontal) == "State"
     states = {model.index(row, 5).data() for row in range(model.rowCount())}
     assert states and not any(JAPANESE.search(s) for s in states)
-    with qtbot.waitSignal(view.detail_shown, timeout=10000):
-        view.table.selectRow(0)
+    show_run(qtbot, view, model.ids[0])
     detail = view.detail
     assert detail is not None
     data = {p.name for p in detail.parts} | {f.filename for p in detail.parts for f in p.files}

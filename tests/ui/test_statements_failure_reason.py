@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from oroshi_desktop.db.models import Invoice
 from tests.helpers.smtp_server import SmtpTestServer
-from tests.ui.statements_fixtures import StatementsEnv, demo_database, start_env
+from tests.ui.statements_fixtures import StatementsEnv, demo_database, show_run, start_env
 
 
 @pytest.fixture
@@ -24,8 +24,7 @@ def test_a_whole_job_failure_is_explained_in_japanese_in_the_box_and_the_detail(
     view = env.view
     with env.database.read() as session:
         run_id = int(session.scalar(select(func.max(Invoice.id))))
-    with qtbot.waitSignal(view.detail_shown, timeout=10000):
-        assert view.select_run(run_id)
+    show_run(qtbot, view, run_id)
     # A job watched for this run that cannot succeed as a whole: a shipping chart without a carrier.
     with qtbot.waitSignal(view.job_finished, timeout=60000) as ended:
         view._queue(lambda tasks: tasks.enqueue_order_document("shipping_chart", day=date(2026, 12, 7),

@@ -12,7 +12,7 @@ from oroshi_desktop.db.models import Invoice, OutboxMessage
 from tests.helpers.smtp_server import SmtpTestServer
 from tests.ui.conftest import answer_dialog
 from tests.ui.pdf_fixtures import answer_modal
-from tests.ui.statements_fixtures import StatementsEnv, demo_database, start_env
+from tests.ui.statements_fixtures import StatementsEnv, demo_database, show_run, start_env
 from ui.qt import QMessageBox, QPushButton
 
 
@@ -31,8 +31,7 @@ def test_resend_one_organization_from_the_detail(env: StatementsEnv, qtbot) -> N
     view = env.view
     with env.database.read() as session:
         run_id = int(session.scalar(select(func.max(Invoice.id)).where(Invoice.sent_at.is_(None))))
-    with qtbot.waitSignal(view.detail_shown, timeout=10000):
-        assert view.select_run(run_id)
+    show_run(qtbot, view, run_id)
     with qtbot.waitSignal(view.job_finished, timeout=90000):
         view.action("generateStatement").trigger()
     qtbot.waitUntil(lambda: view.action("sendStatementNow").isEnabled(), timeout=10000)
