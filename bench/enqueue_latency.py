@@ -30,10 +30,10 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="oroshi-bench-") as tmp:
         os.environ["OROSHI_HOME"] = tmp
-        from jobs.consumer import make_consumer
-        from jobs.queue import make_huey
+        from jobs.queue.consumer import make_consumer
+        from jobs.queue.instance import make_huey
+        from jobs.queue.tasks import register_tasks
         from jobs.runtime import Runtime
-        from jobs.tasks import register_tasks
         from oroshi_desktop.config import load_settings
         from oroshi_desktop.db import schema
         from oroshi_desktop.ledger import DONE

@@ -3,7 +3,7 @@
     python bench/queue_engines.py [--latency-runs 40] [--jobs 1000]
 
 Starts a throwaway PostgreSQL (the suite's helper: fsync off, like a fast server) and redis-server
-(no persistence, like a default cache install) and measures, through ``jobs.queue.make_huey`` and
+(no persistence, like a default cache install) and measures, through ``jobs.queue.instance.make_huey`` and
 the app's consumer settings (``make_consumer``: 2 thread workers, max_delay 1 s as the worker):
 
 - enqueue → start latency of a no-op task, one at a time with an idle gap (median, p95);
@@ -98,8 +98,8 @@ def wait_for(check: Callable[[], bool], timeout: float) -> bool:
 
 
 def measure(engine: str, url: str, restart: Callable[[], None], args: argparse.Namespace) -> dict[str, str]:
-    from jobs.consumer import make_consumer
-    from jobs.queue import make_huey
+    from jobs.queue.consumer import make_consumer
+    from jobs.queue.instance import make_huey
     from oroshi_desktop.config import load_settings
 
     settings = replace(load_settings(), queue_url=url)

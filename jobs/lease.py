@@ -2,7 +2,7 @@
 
 A process renews the lease of every job it is running every third of the lease; a row whose lease
 ran out belongs to a worker that was killed or lost its machine, and any process of the job's queue
-scope may take it back (``jobs.control.recover_stopped``). ``OROSHI_JOB_LEASE_SECONDS`` shortens
+scope may take it back (``jobs.queue.control.recover_stopped``). ``OROSHI_JOB_LEASE_SECONDS`` shortens
 it (tests, impatient offices); the default is one minute.
 """
 

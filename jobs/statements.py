@@ -1,6 +1,6 @@
 """Statement generation and the statement mail check, synchronous and usable without Huey.
 
-The Huey tasks (``jobs.tasks``) and the CLI (``mail-check --once``, ``generate``) call these:
+The Huey tasks (``jobs.queue.tasks``) and the CLI (``mail-check --once``, ``generate``) call these:
 ``generate_statements`` (generate a run), ``send_run`` (今すぐ送信 / 再送), ``mail_check`` (the due check).
 Passwords are made here and go straight into ``oroshi_invoice_supplier_organizations.passwords``;
 they never travel through a task argument, the ledger or a log line.

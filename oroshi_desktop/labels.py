@@ -40,7 +40,7 @@ JOB_STATE_LABELS: dict[str, Label] = {
 }
 
 
-# ---- job kinds (``jobs.tasks``) ------------------------------------------------------------------------
+# ---- job kinds (``jobs.queue.tasks``) ------------------------------------------------------------------------
 class JobKind(StrEnum):
     STATEMENT = "statement"
     PREVIEW = "statement_preview"

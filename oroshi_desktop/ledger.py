@@ -43,7 +43,7 @@ QUEUED, RUNNING, DONE, FAILED, DISCARDED = (JobState.QUEUED, JobState.RUNNING, J
 STATES = tuple(JobState)
 STATE_LABELS_JA = labels_ja(JOB_STATE_LABELS)
 
-MAIL_KIND = "mail"  # ``jobs.tasks.MAIL``: the core cannot import the jobs layer
+MAIL_KIND = "mail"  # ``jobs.queue.tasks.MAIL``: the core cannot import the jobs layer
 
 
 def unresolved_failure() -> ColumnElement[bool]:

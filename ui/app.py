@@ -36,7 +36,7 @@ from ui.single_instance import SingleInstance
 if TYPE_CHECKING:
     from PySide6.QtCore import SignalInstance
 
-    from jobs.consumer import JobQueue
+    from jobs.queue.consumer import JobQueue
 
 log = logging.getLogger(__name__)
 
@@ -141,7 +141,7 @@ class QueueStarter(QObject):
         settings, database, max_delay = self.ctx.settings, self.ctx.database, self.max_delay
 
         def start_queue() -> JobQueue | None:
-            from jobs.consumer import JobQueue  # Huey and its storage load after the window painted
+            from jobs.queue.consumer import JobQueue  # Huey and its storage load after the window painted
 
             queue = JobQueue(settings, database=database, embedded=True, max_delay=max_delay)
             try:

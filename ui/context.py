@@ -16,7 +16,7 @@ from oroshi_desktop.ledger import Ledger
 from ui.qt import QObject, Signal
 
 if TYPE_CHECKING:  # Huey and the shell load after the first paint
-    from jobs.tasks import Tasks
+    from jobs.queue.tasks import Tasks
     from ui.shell.commands import QueueCommands
     from ui.shell.monitor import AppMonitor
 

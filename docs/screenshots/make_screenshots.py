@@ -71,7 +71,7 @@ def demo_jobs_and_outbox(ctx: Any, app: Any) -> None:
     failed and 要確認 mails."""
     from sqlalchemy import update
 
-    from jobs.control import set_paused
+    from jobs.queue.control import set_paused
     from jobs.statements import generate_statements
     from oroshi_desktop.db.models import OutboxMessage
     from oroshi_desktop.mail.outbox import prepare_outbox

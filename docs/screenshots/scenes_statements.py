@@ -172,7 +172,7 @@ def _alone(out: Path) -> int:
     home = Path(tempfile.mkdtemp(prefix="oroshi-shots-"))
     os.environ["OROSHI_HOME"] = str(home)
     sys.path.insert(0, str(ROOT))
-    from jobs.consumer import JobQueue
+    from jobs.queue.consumer import JobQueue
     from oroshi_desktop.config import load_settings
     from oroshi_desktop.startup import prepare_database
     from ui.app import install_font

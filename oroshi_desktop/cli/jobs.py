@@ -56,7 +56,7 @@ def cmd_jobs_open_output(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _set_paused(paused: bool, settings: Settings) -> int:
-    from jobs.pause import set_paused
+    from jobs.queue.pause import set_paused
 
     with LedgerSession(settings) as ledger:
         set_paused(ledger, paused)
@@ -75,8 +75,8 @@ def cmd_jobs_resume(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_jobs_status(args: argparse.Namespace, settings: Settings) -> int:
-    from jobs.control import queue_status
-    from jobs.queue import make_huey, probe_queue
+    from jobs.queue.control import queue_status
+    from jobs.queue.instance import make_huey, probe_queue
     from oroshi_desktop.ledger import QUEUED, RUNNING
 
     waiting = probe_queue(make_huey(settings), settings)  # an unreachable queue is not "running"

@@ -211,7 +211,7 @@ def open_in_qtpdf(path: Path, password: str = "") -> tuple[int, str]:
 
 
 def check_queue(ctx: SelfTestContext) -> str:
-    from jobs.consumer import JobQueue
+    from jobs.queue.consumer import JobQueue
     from oroshi_desktop.ledger import DONE, FAILED
 
     if ctx.database is None:

@@ -11,8 +11,8 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database
 
 if TYPE_CHECKING:  # for the type checker only: these modules load when a queue command runs
+    from jobs.queue.tasks import Tasks
     from jobs.runtime import Runtime
-    from jobs.tasks import Tasks
     from oroshi_desktop.ledger import Ledger
 
 
@@ -38,8 +38,8 @@ def job_runtime(settings: Settings) -> Runtime:
 def job_tasks(settings: Settings, runtime: Runtime | None = None) -> Tasks:
     """The queue's tasks, after checking that the queue answers: queueing into a queue nobody can
     reach would lose the job."""
-    from jobs.queue import make_huey, probe_queue
-    from jobs.tasks import register_tasks
+    from jobs.queue.instance import make_huey, probe_queue
+    from jobs.queue.tasks import register_tasks
 
     chosen = runtime or job_runtime(settings)
     huey = make_huey(settings)

@@ -11,7 +11,7 @@ from oroshi_desktop.config import Settings
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
-    from jobs.consumer import JobQueue
+    from jobs.queue.consumer import JobQueue
 
     queue = JobQueue(settings, runtime=job_runtime(settings), embedded=False, workers=args.workers or settings.workers,
                      max_delay=1.0)

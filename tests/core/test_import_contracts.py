@@ -56,8 +56,10 @@ def broken_contracts(result: subprocess.CompletedProcess[str]) -> set[str]:
 def test_the_contracts_catch_each_kind_of_bad_import(tmp_path):
     tree = sample_tree(tmp_path, {
         "oroshi_desktop.rules": "def f():\n    import PySide6.QtCore\n",       # Qt in the core, lazily
-        "printables.statement": "import jobs.tasks\n",                         # a layer imported upwards
-        "jobs.tasks": "",
+        "printables.statement": "import jobs.queue.tasks\n",                         # a layer imported upwards
+        "jobs.queue.tasks": "",
+        "jobs.statements": "from jobs.queue.tasks import job\n",               # a use case that knows Huey
+        "jobs.documents": "", "jobs.runtime": "", "jobs.lease": "",
         "ui.views": "from sqlalchemy import select\n",                          # SQL in the window
         "oroshi_desktop.cli.outbox": "from sqlalchemy import select\n",        # SQL in a CLI handler
         "ui.app": "import ui.i18n\n",                                           # a cycle inside ui
@@ -68,6 +70,7 @@ def test_the_contracts_catch_each_kind_of_bad_import(tmp_path):
     assert broken_contracts(result) == {
         "Layers: ui → jobs → printables → the core (the CLI may reach up)",
         "The core imports no Qt, Huey or ReportLab",
+        "The office's work does not know Huey: the use cases never import the queue's plumbing",
         "SQL stays in the store: no SQLAlchemy in ui, printables, jobs or the CLI",
         "No import cycles between the modules of any package",
     }, result.stdout
@@ -77,8 +80,10 @@ def test_the_contracts_accept_imports_downwards(tmp_path):
     tree = sample_tree(tmp_path, {
         "oroshi_desktop.rules": "import sqlalchemy\n",
         "printables.statement": "import oroshi_desktop.rules\nimport reportlab\n",
-        "jobs.tasks": "import printables.statement\nimport huey\n",
-        "ui.views": "import jobs.tasks\nimport PySide6\n",
+        "jobs.queue.tasks": "import printables.statement\nimport huey\nimport jobs.statements\n",
+        "jobs.statements": "import printables.statement\nimport jobs.runtime\n",
+        "jobs.documents": "", "jobs.runtime": "import jobs.lease\n", "jobs.lease": "",
+        "ui.views": "import jobs.queue.tasks\nimport PySide6\n",
     })
     result = lint_imports(tree)
     assert result.returncode == 0, result.stdout

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import string
 
-from jobs import control, pause, tasks
+from jobs.queue import control, pause, tasks
 from oroshi_desktop import labels, ledger
 from oroshi_desktop.labels import JobKind, JobMessage, JobState, LedgerMessage, OutboxState
 from oroshi_desktop.mail.outbox import states as outbox_states

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from jobs.scheduler_lock import scheduler_holder
+from jobs.queue.scheduler_lock import scheduler_holder
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.demo import is_empty
 

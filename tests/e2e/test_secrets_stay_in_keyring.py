@@ -100,7 +100,7 @@ def test_passwords_are_found_nowhere_after_a_working_session(pg_server, pg_templ
         with SmtpTestServer.running(user=(SMTP_USER, SMTP_PASSWORD)) as server:
             settings = with_smtp(settings, port=server.port)
             save_settings(settings)
-            from jobs.consumer import JobQueue
+            from jobs.queue.consumer import JobQueue
             from oroshi_desktop.db.models import OutboxMessage
             from oroshi_desktop.mail.outbox import resend
 

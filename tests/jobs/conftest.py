@@ -63,9 +63,9 @@ def runtime(job_settings: Settings, demo_db: Database) -> Iterator:
 @pytest.fixture
 def queue(job_settings: Settings, runtime) -> Iterator:
     """Registered tasks on a real SqliteHuey, served by an embedded consumer."""
-    from jobs.consumer import make_consumer
-    from jobs.queue import make_huey
-    from jobs.tasks import register_tasks
+    from jobs.queue.consumer import make_consumer
+    from jobs.queue.instance import make_huey
+    from jobs.queue.tasks import register_tasks
 
     tasks = register_tasks(make_huey(job_settings), lambda: runtime)
     consumer = make_consumer(tasks.huey, workers=2, periodic=False, embedded=True, max_delay=0.1)
@@ -98,9 +98,9 @@ def fast_queues(job_settings, runtime) -> Iterator[Callable[[float], Any]]:
     Huey's scheduler looks at delayed (retried) tasks once a second (``scheduler_interval=1``, the
     consumer's default), so a retry comes at the first scheduler tick after its delay.
     """
-    from jobs.consumer import make_consumer
-    from jobs.queue import make_huey
-    from jobs.tasks import register_tasks
+    from jobs.queue.consumer import make_consumer
+    from jobs.queue.instance import make_huey
+    from jobs.queue.tasks import register_tasks
 
     consumers = []
 

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from jobs.consumer import make_consumer
-from jobs.queue import make_huey
+from jobs.queue.consumer import make_consumer
+from jobs.queue.instance import make_huey
+from jobs.queue.tasks import register_tasks
 from jobs.runtime import Runtime
-from jobs.tasks import register_tasks
 from oroshi_desktop.config import load_settings, with_smtp
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import open_database

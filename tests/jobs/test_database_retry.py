@@ -7,10 +7,10 @@ import time
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from jobs.consumer import make_consumer
-from jobs.queue import make_huey
+from jobs.queue.consumer import make_consumer
+from jobs.queue.instance import make_huey
+from jobs.queue.tasks import register_tasks
 from jobs.runtime import Runtime
-from jobs.tasks import register_tasks
 from oroshi_desktop.db.engine import open_database
 from oroshi_desktop.ledger import DONE, QUEUED
 from tests.helpers.pgserver import free_port

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from jobs.queue.tasks import MAIL, MESSAGES, ORDER_DOCUMENT, run_work
 from jobs.runtime import Runtime
-from jobs.tasks import MAIL, MESSAGES, ORDER_DOCUMENT, run_work
 from oroshi_desktop.config import load_settings
 from oroshi_desktop.labels import LedgerMessage, job_message
 from oroshi_desktop.ledger import FAILED

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from jobs.tasks import MAIL, MAIL_RETRIES, MESSAGES, Tasks
+from jobs.queue.tasks import MAIL, MAIL_RETRIES, MESSAGES, Tasks
 from oroshi_desktop.config import load_settings, with_smtp
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database

@@ -7,7 +7,7 @@ import logging
 
 from huey import MemoryHuey
 
-from jobs.consumer import make_consumer
+from jobs.queue.consumer import make_consumer
 from jobs.runtime import RetryLater
 
 

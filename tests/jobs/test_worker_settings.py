@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from jobs.queue.tasks import MAIL, NOTHING_DUE, run_task
 from jobs.runtime import Runtime
-from jobs.tasks import MAIL, NOTHING_DUE, run_task
 from oroshi_desktop.config import load_settings, save_settings, with_smtp
 from oroshi_desktop.ledger import DONE, FAILED
 from tests.helpers.smtp_server import SmtpTestServer

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 import pytest
 
-from jobs.consumer import JobQueue
+from jobs.queue.consumer import JobQueue
 from oroshi_desktop.config import Settings, load_settings, with_smtp
 from oroshi_desktop.db.engine import Database
 from tests.conftest import make_database

@@ -11,7 +11,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from jobs.scheduler_lock import scheduler_holder
+from jobs.queue.scheduler_lock import scheduler_holder
 from ui.single_instance import SingleInstance, server_name
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -92,7 +92,7 @@ def test_tray_icon_menu_state_and_notifications_under_xvfb(_isolated_home, tmp_p
 
 
 def _overview(**changes):
-    from jobs.control import QueueStatus
+    from jobs.queue.control import QueueStatus
     from ui.jobs.mail_check import MailCheckState
     from ui.shell.monitor import Overview
 

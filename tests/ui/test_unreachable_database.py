@@ -62,9 +62,9 @@ def blackhole() -> Iterator[socket.socket]:
 
 
 def test_the_window_keeps_turning_while_the_database_does_not_answer(qapp, qtbot, blackhole) -> None:
-    from jobs.queue import make_huey
+    from jobs.queue.instance import make_huey
+    from jobs.queue.tasks import register_tasks
     from jobs.runtime import Runtime
-    from jobs.tasks import register_tasks
     from ui.app import QueueStarter, install_font
     from ui.context import AppContext
     from ui.main_window import MainWindow

@@ -14,7 +14,7 @@ from ui.i18n import label, message
 from ui.qt import QCoreApplication
 
 if TYPE_CHECKING:
-    from jobs.control import QueueStatus
+    from jobs.queue.control import QueueStatus
     from oroshi_desktop.queries.job_centre import MailCheckRun
 
 SEARCH_LIMIT = timedelta(days=8)  # a weekly schedule has a slot within a week
@@ -22,7 +22,7 @@ SEARCH_LIMIT = timedelta(days=8)  # a weekly schedule has a slot within a week
 
 def next_mail_check(settings: Settings, now: datetime | None = None) -> datetime | None:
     """The next minute the schedule fires (aware UTC), evaluated in the business time zone."""
-    from jobs.schedule import cron_in_zone  # Huey: imported off the start-up path (a pool thread)
+    from jobs.queue.schedule import cron_in_zone  # Huey: imported off the start-up path (a pool thread)
 
     matches = cron_in_zone(settings.mail_schedule, settings.tz)
     moment = (now or utcnow()).astimezone(UTC).replace(second=0, microsecond=0) + timedelta(minutes=1)
@@ -64,7 +64,7 @@ class MailCheckState:
 
 def read_mail_check_state(settings: Settings, ledger: Ledger) -> MailCheckState:
     """Reads the ledger and the scheduler lock: run it off the GUI thread."""
-    from jobs.control import queue_status
+    from jobs.queue.control import queue_status
     from oroshi_desktop.queries.job_centre import last_mail_check
 
     last = ledger.db.reading(last_mail_check)

@@ -119,7 +119,7 @@ class Schedule:
 
 def schedule(expression: str, tz: ZoneInfo, field: str, now: datetime | None = None) -> Schedule:
     """A five-field cron expression in ``tz`` and its next runs (minute by minute, up to a month)."""
-    from jobs.schedule import cron_in_zone
+    from jobs.queue.schedule import cron_in_zone
 
     cleaned = " ".join(expression.split())
     try:

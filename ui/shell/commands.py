@@ -57,7 +57,7 @@ class QueueCommands(QObject):
         Operation(self.widget, tasks.bounce_check_now).success(lambda _id: self.ctx.jobs_changed.emit()).run()
 
     def toggle_pause(self) -> None:
-        from jobs.control import is_paused, set_paused
+        from jobs.queue.control import is_paused, set_paused
 
         ledger = self.ctx.ledger
 

@@ -48,7 +48,7 @@ class Overview:
 
 def read_overview(ctx: AppContext) -> Overview:
     """On a pool thread: this PC's jobs and the shared outbox (each skipped while unreachable)."""
-    from jobs.tasks import MAIL, MESSAGES  # Huey and the models load here, after the first paint
+    from jobs.queue.tasks import MAIL, MESSAGES  # Huey and the models load here, after the first paint
     from oroshi_desktop.queries.job_centre import ledger_counts, outbox_attention_count
 
     mail_check = read_mail_check_state(ctx.settings, ctx.ledger)

@@ -46,7 +46,7 @@ from ui.statements.model import RunTableModel, layout_text, mail_text, period_te
 from ui.window_state import window_settings
 
 if TYPE_CHECKING:
-    from jobs.tasks import Tasks
+    from jobs.queue.tasks import Tasks
 
 
 class StatementsView(QWidget):
@@ -304,7 +304,7 @@ class StatementsView(QWidget):
         if job is not None:
             self.job_finished.emit(job_id, job.state)
             if job.state == JobState.FAILED:
-                from jobs.tasks import MAIL, MESSAGES  # loaded by the queue already
+                from jobs.queue.tasks import MAIL, MESSAGES  # loaded by the queue already
 
                 # The bare message (its key): the mails failed one by one (their errors are in the
                 # detail); with a reason (a sentence, no key): the job failed as a whole.

@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from jobs.schedule import cron_in_zone
+from jobs.queue.schedule import cron_in_zone
 from oroshi_desktop.errors import ConfigError
 
 TOKYO = ZoneInfo("Asia/Tokyo")

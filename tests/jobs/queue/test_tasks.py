@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
+from jobs.queue.tasks import MESSAGES, NOTHING_DUE, ORDER_DOCUMENT, STATEMENT
 from jobs.statements import check_and_send, generate_statements
-from jobs.tasks import MESSAGES, NOTHING_DUE, ORDER_DOCUMENT, STATEMENT
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.models import (
     Invoice,
@@ -178,7 +178,7 @@ def test_manual_send_now_and_resend(queue, runtime, wait, demo_db, smtp_server):
 def test_mail_without_smtp_fails_readably(runtime, demo_db):
     from dataclasses import replace
 
-    from jobs.tasks import MAIL, run_work
+    from jobs.queue.tasks import MAIL, run_work
     from oroshi_desktop.config import SmtpSettings
 
     runtime.settings = replace(runtime.settings, smtp=SmtpSettings())
@@ -192,7 +192,7 @@ def test_schedule_claims_each_slot_once_and_only_queues_a_check_when_mail_is_due
                                                                                  smtp_server):
     from datetime import UTC
 
-    from jobs.office_schedule import Schedule
+    from jobs.queue.office_schedule import Schedule
 
     make_due(demo_db)
     schedules = [Schedule(queue, tick=60), Schedule(queue, tick=60)]  # two processes' schedules
@@ -221,7 +221,7 @@ def test_the_bounce_check_claims_its_own_slot_once_and_runs_only_with_a_mailbox_
         queue, runtime, wait, demo_db, smtp_server):
     from datetime import UTC
 
-    from jobs.office_schedule import Schedule
+    from jobs.queue.office_schedule import Schedule
     from oroshi_desktop import secrets
     from oroshi_desktop.config import with_imap
     from tests.helpers.pgserver import free_port
@@ -242,3 +242,14 @@ def test_the_bounce_check_claims_its_own_slot_once_and_runs_only_with_a_mailbox_
     job = wait(job_ids[0])
     assert job.kind == "bounce_check" and job.state == FAILED  # the mailbox does not answer: one line
     assert "\n" not in job.error and "127.0.0.1" in job.error
+
+
+def test_the_task_keeps_the_name_it_had_before_the_queue_moved_into_its_package(queue):
+    """A task queued by a PC that still runs the version before ``jobs/queue/`` (a shared queue is
+    upgraded one PC at a time) names ``jobs.tasks.oroshi.job``: this version must run it."""
+    from huey.registry import Message
+
+    task = queue.job_task.s(1, "token")
+    assert queue.huey._registry.create_message(task).name == "jobs.tasks.oroshi.job"
+    queued_before = Message("id-1", "jobs.tasks.oroshi.job", None, 0, 0, ((1, "token"), {}), None, None, None)
+    assert type(queue.huey._registry.create_task(queued_before)) is type(task)

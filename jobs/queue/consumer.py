@@ -3,7 +3,7 @@
 Huey's consumer installs SIGINT/SIGTERM/SIGHUP handlers in ``start()``; inside the GUI that would
 swallow Ctrl-C and fail off the main thread, so the embedded consumer skips them. There is one
 scheduler, ours: no Huey periodic task is registered and the consumer runs with ``periodic=False``;
-the schedule (``jobs.office_schedule``) claims each slot in the database. With a local queue only the consumer holding this PC's lock file takes part in it; with
+the schedule (``jobs.queue.office_schedule``) claims each slot in the database. With a local queue only the consumer holding this PC's lock file takes part in it; with
 a shared queue every consumer does, and the slot rows let exactly one of them act per slot.
 """
 
@@ -16,14 +16,14 @@ from typing import TYPE_CHECKING
 from huey import Huey
 from huey.consumer import Consumer
 
-from jobs.scheduler_lock import SCHEDULER_LOCK_NAME, SchedulerLock
+from jobs.queue.scheduler_lock import SCHEDULER_LOCK_NAME, SchedulerLock
 from oroshi_desktop.config import Settings
 from oroshi_desktop.identity import is_shared
 
 if TYPE_CHECKING:
-    from jobs.office_schedule import Schedule
+    from jobs.queue.office_schedule import Schedule
+    from jobs.queue.tasks import Tasks
     from jobs.runtime import Runtime
-    from jobs.tasks import Tasks
     from oroshi_desktop.db.engine import Database
 
 __all__ = ["SCHEDULER_LOCK_NAME", "EmbeddedConsumer", "JobQueue", "SchedulerLock", "StartReport", "make_consumer"]
@@ -78,8 +78,8 @@ class JobQueue:
         self.runtime = runtime or Runtime(settings, db=database)
         self._owns_runtime = runtime is None
         if tasks is None:
-            from jobs.queue import make_huey
-            from jobs.tasks import register_tasks
+            from jobs.queue.instance import make_huey
+            from jobs.queue.tasks import register_tasks
 
             tasks = register_tasks(make_huey(settings), lambda: self.runtime)
         self.tasks = tasks
@@ -100,7 +100,7 @@ class JobQueue:
         return is_shared(self.runtime.ledger.scope)
 
     def prepare(self) -> StartReport:
-        from jobs.office_schedule import Schedule, slot_of
+        from jobs.queue.office_schedule import Schedule, slot_of
         from jobs.runtime import OUTBOX_LEASE
         from oroshi_desktop.db.types import utcnow
         from oroshi_desktop.mail.outbox import recover_stale

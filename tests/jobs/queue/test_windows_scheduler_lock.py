@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from jobs.consumer import SchedulerLock
-from jobs.control import scheduler_holder
+from jobs.queue.consumer import SchedulerLock
+from jobs.queue.control import scheduler_holder
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 
 pytestmark = pytest.mark.skipif(sys.platform != "win32",
                                 reason="Windows only: msvcrt byte-range locks and psutil's holder probe")
 
-HOLD = ("import sys, time; from pathlib import Path; from jobs.consumer import SchedulerLock; "
+HOLD = ("import sys, time; from pathlib import Path; from jobs.queue.consumer import SchedulerLock; "
         "lock = SchedulerLock(Path(sys.argv[1])); print('held' if lock.acquire() else 'busy', flush=True); "
         "time.sleep(60)")
 

@@ -19,13 +19,13 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from jobs.lease import job_lease
-from jobs.schedule import cron_in_zone
+from jobs.queue.schedule import cron_in_zone
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.identity import is_shared
 from oroshi_desktop.schedule_slots import claim_slot, record_slot_job
 
 if TYPE_CHECKING:
-    from jobs.tasks import Tasks
+    from jobs.queue.tasks import Tasks
 
 log = logging.getLogger(__name__)
 
@@ -110,7 +110,7 @@ class Schedule:
 
     def sweep(self) -> tuple[list[int], list[int]]:
         """Jobs whose worker stopped, then tasks lost from the queue: (recovered, resubmitted)."""
-        from jobs.control import recover_stopped, resubmit_lost
+        from jobs.queue.control import recover_stopped, resubmit_lost
 
         return recover_stopped(self.tasks), resubmit_lost(self.tasks)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobs.consumer import JobQueue, SchedulerLock
+from jobs.queue.consumer import JobQueue, SchedulerLock
 
 
 def test_scheduler_lock_is_exclusive_and_released(tmp_path):
@@ -41,14 +41,14 @@ def test_status_names_another_process_holding_the_schedule_without_touching_the_
     import sys
     import time
 
-    from jobs.control import scheduler_holder
+    from jobs.queue.control import scheduler_holder
 
     path = tmp_path / "scheduler.lock"
     holder = subprocess.Popen([sys.executable, "-c", (
-        "import sys, time; from pathlib import Path; from jobs.consumer import SchedulerLock; "
+        "import sys, time; from pathlib import Path; from jobs.queue.consumer import SchedulerLock; "
         f"lock = SchedulerLock(Path({str(path)!r})); assert lock.acquire(); print('held', flush=True); "
         "time.sleep(60)")], stdout=subprocess.PIPE, text=True,
-        cwd=Path(__file__).resolve().parents[2])
+        cwd=Path(__file__).resolve().parents[3])
     try:
         assert holder.stdout.readline().strip() == "held"
         for _ in range(20):  # the GUI asks every two seconds; asking must never steal the lock
@@ -67,7 +67,7 @@ def test_status_names_another_process_holding_the_schedule_without_touching_the_
 def test_a_reused_pid_is_not_taken_for_the_holder(tmp_path):
     import os
 
-    from jobs.control import scheduler_holder
+    from jobs.queue.control import scheduler_holder
 
     path = tmp_path / "scheduler.lock"
     # A holder that died, its pid since given to a live process (here: this one) started later.

@@ -17,9 +17,9 @@ from typing import Any, NamedTuple
 from huey import Huey
 from huey.exceptions import RetryTask
 
-from jobs.pause import PAUSE_RETRY_DELAY, PAUSED_MESSAGE, is_paused
+from jobs.queue.pause import PAUSE_RETRY_DELAY, PAUSED_MESSAGE, is_paused
+from jobs.queue.schedule import cron_in_zone
 from jobs.runtime import RetryLater, Runtime
-from jobs.schedule import cron_in_zone
 from oroshi_desktop.domain.statement_options import StatementLayout
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.labels import JOB_MESSAGE_LABELS, JobKind, JobMessage, LedgerMessage
@@ -202,6 +202,10 @@ def held_while_paused(runtime: Runtime, job_id: int, delay: float) -> bool:
 # ---- Huey ---------------------------------------------------------------------------------------
 
 JOB_TASK_NAME = "oroshi.job"
+# Huey registers a task under ``<module>.<name>``: the module the task lived in before the Huey
+# plumbing moved into ``jobs/queue/`` stays its name, so a task queued by a PC that has not been
+# updated yet (a shared Redis or PostgreSQL queue) still runs on one that has.
+JOB_TASK_MODULE = "jobs.tasks"
 
 
 @dataclass
@@ -210,7 +214,7 @@ class Tasks:
 
     huey: Huey
     runtime_factory: Callable[[], Runtime]
-    # Is a slot one of the mail check's? (``jobs.schedule.cron_in_zone`` of the settings' expression)
+    # Is a slot one of the mail check's? (``jobs.queue.schedule.cron_in_zone`` of the settings' expression)
     mail_schedule: Callable[[datetime], bool]
     job_task: Any = None
     by_kind: dict[str, Any] = field(default_factory=dict)  # kind → the task that runs it (one for all)
@@ -330,17 +334,19 @@ def register_tasks(huey: Huey, runtime_factory: Callable[[], Runtime], *,
     ``pause_delay`` is how often a task held by a paused queue looks at the flag again.
     """
     settings = runtime_factory().settings
-    # One scheduler: ``jobs.office_schedule`` claims each slot in the database and asks this cron
+    # One scheduler: ``jobs.queue.office_schedule`` claims each slot in the database and asks this cron
     # check; no Huey periodic task is registered (the consumer runs with periodic=False).
     tasks = Tasks(huey, runtime_factory, mail_schedule=cron_in_zone(settings.mail_schedule, settings.tz))
 
     # Every job retries with exponential backoff; only transient failures (RetryLater: SMTP 4xx or
     # refused connection, database unreachable) use the retries, the rest fail at once.
-    @huey.task(name=JOB_TASK_NAME, retries=MAIL_RETRIES, retry_delay=mail_retry_delay, retry_backoff=2,
-               context=True)
-    def job_task(job_id: int, token: str | None = None, task: Any = None) -> str | None:
+    def job(job_id: int, token: str | None = None, task: Any = None) -> str | None:
         return run_task(runtime_factory(), job_id, token, will_retry=bool(task is not None and task.retries > 0),
                         pause_delay=pause_delay)
+
+    job.__module__ = JOB_TASK_MODULE
+    job_task = huey.task(name=JOB_TASK_NAME, retries=MAIL_RETRIES, retry_delay=mail_retry_delay,
+                         retry_backoff=2, context=True)(job)
 
     tasks.job_task = job_task
     tasks.by_kind.update(dict.fromkeys(WORK, job_task))

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from huey import PostgresHuey, RedisHuey
 
-from jobs.consumer import make_consumer
-from jobs.queue import make_huey
-from jobs.tasks import register_tasks
+from jobs.queue.consumer import make_consumer
+from jobs.queue.instance import make_huey
+from jobs.queue.tasks import register_tasks
 from oroshi_desktop.ledger import DONE
 from tests.helpers.redis_server import running_redis
 from tests.jobs.conftest import wait_for_job
@@ -74,7 +74,7 @@ def test_a_redis_queue_without_the_redis_extra_is_one_line_saying_what_to_instal
     env = {**os.environ, "OROSHI_QUEUE_URL": "redis://127.0.0.1:6399/0"}
     for command in (["demo", "--scale", "1"], ["jobs", "status"]):
         result = subprocess.run([sys.executable, "-c", hide_redis, *command], env=env, capture_output=True, text=True,
-                                timeout=120, cwd=Path(__file__).resolve().parents[2])
+                                timeout=120, cwd=Path(__file__).resolve().parents[3])
         if command[0] == "demo":
             continue  # only to have a database to open
         lines = result.stderr.strip().splitlines()

@@ -8,9 +8,9 @@ import logging
 import os
 from pathlib import Path
 
-from jobs.consumer import make_consumer
-from jobs.queue import make_huey
-from jobs.tasks import register_tasks
+from jobs.queue.consumer import make_consumer
+from jobs.queue.instance import make_huey
+from jobs.queue.tasks import register_tasks
 from oroshi_desktop.ledger import DONE
 from tests.jobs.conftest import make_due, wait_for_job
 

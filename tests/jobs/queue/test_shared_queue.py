@@ -30,7 +30,7 @@ from tests.helpers.redis_server import running_redis
 from tests.helpers.smtp_server import HOST, SmtpTestServer
 from tests.jobs.conftest import DUE_INVOICE, make_due
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[3]
 TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()  # the demo data is dated in Tokyo
 _counter = itertools.count()
 
@@ -249,7 +249,7 @@ def test_a_worker_killed_during_a_long_job_leaves_it_done_never_stuck(office, re
     pcs = make_office(OROSHI_DATABASE_URL=url, OROSHI_QUEUE_URL=redis_url, OROSHI_JOB_LEASE_SECONDS="2")
     from dataclasses import replace
 
-    from jobs.pause import PAUSED_MESSAGE, set_paused
+    from jobs.queue.pause import PAUSED_MESSAGE, set_paused
     from oroshi_desktop.config import load_settings
     from oroshi_desktop.identity import queue_scope
     from oroshi_desktop.ledger import Ledger
@@ -284,8 +284,8 @@ def test_two_pcs_with_local_queues_never_share_ids_or_touch_each_others_jobs(off
     url, db = office
     pcs = make_office(OROSHI_DATABASE_URL=url)  # no shared queue: each PC has its own local queue
     enqueue = [sys.executable, "-c", (
-        "from datetime import date; from jobs.queue import make_huey; from jobs.runtime import Runtime; "
-        "from jobs.tasks import register_tasks; from oroshi_desktop.config import load_settings; "
+        "from datetime import date; from jobs.queue.instance import make_huey; from jobs.runtime import Runtime; "
+        "from jobs.queue.tasks import register_tasks; from oroshi_desktop.config import load_settings; "
         "rt = Runtime(load_settings()); tasks = register_tasks(make_huey(rt.settings), lambda: rt); "
         "print(' '.join(str(tasks.enqueue_order_document('shipping_list', day=date(2026, 1, 1), carrier_id=None)) "
         "for _ in range(25)))")]

@@ -9,9 +9,16 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from jobs.consumer import JobQueue
-from jobs.control import PAUSED_MESSAGE, is_paused, queue_status, queued_job_ids, resubmit_lost, set_paused
-from jobs.tasks import ORDER_DOCUMENT, register_tasks, running_message
+from jobs.queue.consumer import JobQueue
+from jobs.queue.control import (
+    PAUSED_MESSAGE,
+    is_paused,
+    queue_status,
+    queued_job_ids,
+    resubmit_lost,
+    set_paused,
+)
+from jobs.queue.tasks import ORDER_DOCUMENT, register_tasks, running_message
 from oroshi_desktop.cli import main
 from oroshi_desktop.ledger import DONE, FAILED, QUEUED
 from tests.jobs.conftest import make_due
@@ -61,7 +68,7 @@ def test_discarded_while_paused_is_dropped(queue, runtime):
 
 
 def test_scheduled_mail_check_does_nothing_while_paused(job_settings, runtime, demo_db):
-    from jobs.queue import make_huey
+    from jobs.queue.instance import make_huey
 
     tasks = register_tasks(make_huey(job_settings), lambda: runtime)
     make_due(demo_db)
@@ -74,7 +81,7 @@ def test_scheduled_mail_check_does_nothing_while_paused(job_settings, runtime, d
 
 
 def test_lost_queued_jobs_are_found_by_comparing_with_the_queue(job_settings, runtime):
-    from jobs.queue import make_huey
+    from jobs.queue.instance import make_huey
 
     tasks = register_tasks(make_huey(job_settings), lambda: runtime)  # no consumer: tasks stay in the queue
     arguments = {"document_type": "shipping_list", "date": TODAY.isoformat(), "carrier_id": None}
@@ -94,7 +101,7 @@ def test_two_processes_sweeping_at_once_resubmit_a_lost_job_once(job_settings, r
     """Two sweepers of one scope (two workers of a shared queue) find the same lost row at once."""
     import threading
 
-    from jobs.queue import make_huey
+    from jobs.queue.instance import make_huey
     from jobs.runtime import Runtime
 
     other_runtime = Runtime(job_settings, db=runtime.db)
@@ -129,9 +136,9 @@ def test_two_processes_sweeping_at_once_resubmit_a_lost_job_once(job_settings, r
 
 
 def test_start_up_requeues_lost_jobs_fails_interrupted_ones_and_reports_status(job_settings, runtime, monkeypatch):
-    import jobs.control
+    import jobs.queue.control
 
-    monkeypatch.setattr(jobs.control, "LOST_JOB_GRACE", timedelta(0))
+    monkeypatch.setattr(jobs.queue.control, "LOST_JOB_GRACE", timedelta(0))
     ledger = runtime.ledger
     arguments = {"document_type": "shipping_list", "date": TODAY.isoformat(), "carrier_id": None}
     # What a hard kill leaves: a queued row whose task a dead worker had taken, and a running row.
@@ -184,8 +191,8 @@ def test_cli_pause_resume_status(_isolated_home, capsys):
 
 
 def test_a_job_whose_worker_stopped_twice_fails_with_a_plain_reason(job_settings, runtime):
-    from jobs.control import recover_stopped
-    from jobs.queue import make_huey
+    from jobs.queue.control import recover_stopped
+    from jobs.queue.instance import make_huey
     from oroshi_desktop.ledger import STOPPED_MESSAGE
 
     tasks = register_tasks(make_huey(job_settings), lambda: runtime)  # no consumer

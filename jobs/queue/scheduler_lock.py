@@ -1,6 +1,6 @@
 """This PC's scheduler lock file (a leaf module): with a local queue one process per PC runs the schedule.
 
-With a shared queue the slots are claimed in the shared database instead (``jobs.office_schedule``),
+With a shared queue the slots are claimed in the shared database instead (``jobs.queue.office_schedule``),
 so every process may take part and none has to hand anything over when it dies.
 """
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
-from jobs.pause import PAUSE_RETRY_DELAY, PAUSED_KEY, PAUSED_MESSAGE, is_paused, set_paused
-from jobs.scheduler_lock import scheduler_holder, scheduler_lock_path
+from jobs.queue.pause import PAUSE_RETRY_DELAY, PAUSED_KEY, PAUSED_MESSAGE, is_paused, set_paused
+from jobs.queue.scheduler_lock import scheduler_holder, scheduler_lock_path
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.identity import is_shared
@@ -23,7 +23,7 @@ from oroshi_desktop.labels import JobMessage, LedgerMessage
 from oroshi_desktop.ledger import STOPPED_MESSAGE, Ledger
 
 if TYPE_CHECKING:
-    from jobs.tasks import Tasks
+    from jobs.queue.tasks import Tasks
 
 __all__ = [
     "LOST_JOB_GRACE", "PAUSED_KEY", "PAUSED_MESSAGE", "PAUSE_RETRY_DELAY", "QueueStatus", "is_paused",
