@@ -92,6 +92,7 @@ class Runtime:
         self._owns_db = db is None or owns_db
         self._ledger: Ledger | None = None
         self._heartbeat: Any = None
+        self._job_listeners: list[Callable[[int], None]] = []
 
     @property
     def settings(self) -> Settings:
@@ -212,6 +213,25 @@ class Runtime:
             return self._run_started(job_id, message_failed, work, will_retry)
         finally:
             heartbeat.remove(job_id)
+            self._tell_listeners(job_id)
+
+    def add_job_listener(self, listener: Callable[[int], None]) -> None:
+        """``listener(job_id)`` is called on the worker's thread each time a job this process ran
+        has been written done, failed or back to queued (a retry): the window watches its jobs by
+        this instead of asking the ledger twice a second. It must be quick and thread-safe (the
+        window's emits a Qt signal)."""
+        self._job_listeners.append(listener)
+
+    def remove_job_listener(self, listener: Callable[[int], None]) -> None:
+        if listener in self._job_listeners:
+            self._job_listeners.remove(listener)
+
+    def _tell_listeners(self, job_id: int) -> None:
+        for listener in tuple(self._job_listeners):
+            try:
+                listener(job_id)
+            except Exception:  # a listener's fault is not the job's
+                log.exception("a job listener failed for job %s", job_id)
 
     def _run_started(self, job_id: int, message_failed: Message, work: Callable[[], tuple[Message, JobOutput | None]],
                      will_retry: bool) -> str | None:

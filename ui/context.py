@@ -21,6 +21,13 @@ if TYPE_CHECKING:  # Huey and the shell load after the first paint
     from ui.shell.monitor import AppMonitor
 
 
+class _JobRelay(QObject):
+    """Carries "a job this process ran has ended" from a queue worker's thread to the GUI thread
+    (a signal emitted on another thread is queued to its receivers)."""
+
+    ran = Signal(int)
+
+
 class AppContext(QObject):
     """Lives on the GUI thread; emit its signals only from the GUI thread."""
 
@@ -43,14 +50,21 @@ class AppContext(QObject):
         self.ledger = ledger
         self.tasks: Tasks | None = None  # once the queue runs; None while it starts or stops
         self.online = True
+        # ``job_ran(job_id)``: a job run by this process's consumer has ended (or is back in the
+        # queue for a retry); the job watchers read the ledger at once instead of waiting for a poll.
+        self._job_relay = _JobRelay(self)
+        self.job_ran = self._job_relay.ran
+        self._job_listener = self._job_relay.ran.emit
 
     def attach_tasks(self, tasks: Tasks) -> None:
         self.tasks = tasks
+        tasks.runtime_factory().add_job_listener(self._job_listener)
         self.tasks_ready.emit()
 
     def detach_tasks(self) -> None:
         """The queue stops (a database change restarts it): actions that enqueue wait for it."""
         if self.tasks is not None:
+            self.tasks.runtime_factory().remove_job_listener(self._job_listener)
             self.tasks = None
             self.tasks_ready.emit()
 

@@ -39,6 +39,7 @@ from PySide6.QtCore import (  # noqa: F401
     QTranslator,
     QUrl,
     Signal,
+    SignalInstance,
     Slot,
     qInstallMessageHandler,
     qVersion,

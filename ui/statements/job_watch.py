@@ -1,6 +1,9 @@
-"""Watching the jobs a view queued until each one ends: a short poll of the job ledger, read off the
-GUI thread (the ledger is in the app database, a far server in the many-PCs mode), at most one
-read in flight."""
+"""Watching the jobs a view queued until each one ends, reading the job ledger off the GUI thread
+(the ledger is in the app database, a far server in the many-PCs mode), at most one read in flight.
+
+A job run by this process's own consumer says when it ended (``AppContext.job_ran``): the ledger is
+read at once. A job that another PC's worker runs (a shared queue) says nothing here, so a slower
+poll covers it."""
 
 from __future__ import annotations
 
@@ -10,11 +13,12 @@ from oroshi_desktop.db.engine import is_connection_error
 from oroshi_desktop.labels import JobState
 from oroshi_desktop.ledger import JobView, Ledger
 from ui.operations import Operation
-from ui.qt import QObject, QTimer, Signal
+from ui.qt import QObject, QTimer, Signal, SignalInstance
 
 log = logging.getLogger(__name__)
 
-JOB_POLL_MS = 500
+JOB_POLL_MS = 500  # with nobody telling the watcher when a job ends
+OTHER_WORKERS_POLL_MS = 2000  # when this process's consumer tells it: only other PCs' work is polled
 ENDED = (JobState.DONE, JobState.FAILED, JobState.DISCARDED)
 
 Ended = list[tuple[int, int, JobView | None]]  # (job id, subject id, the job, or None when it is gone)
@@ -41,15 +45,27 @@ class JobWatcher(QObject):
 
     ended = Signal(int, int, object)
 
-    def __init__(self, ledger: Ledger, parent: QObject | None = None) -> None:
+    def __init__(self, ledger: Ledger, parent: QObject | None = None, *, job_ran: SignalInstance | None = None) -> None:
+        """``job_ran``: a signal carrying the id of each job this process's consumer ran to its end."""
         super().__init__(parent)
         self.ledger = ledger
         self.watched: dict[int, int] = {}  # job id → the run (or other subject) it works on
         self._reading = False
+        self._read_again = False  # told of an ended job while a read was in flight
         self._generation = 0  # a read for a ledger switched away from is dropped
         self.timer = QTimer(self)
-        self.timer.setInterval(JOB_POLL_MS)
+        self.timer.setInterval(JOB_POLL_MS if job_ran is None else OTHER_WORKERS_POLL_MS)
         self.timer.timeout.connect(self.poll)
+        if job_ran is not None:
+            job_ran.connect(self._job_ran)
+
+    def _job_ran(self, job_id: int) -> None:
+        if job_id not in self.watched:
+            return
+        if self._reading:
+            self._read_again = True
+        else:
+            self.poll()
 
     def switch_ledger(self, ledger: Ledger) -> None:
         """Another database: the jobs watched so far live in the old one's ledger; stop watching them."""
@@ -70,6 +86,9 @@ class JobWatcher(QObject):
 
         def done() -> None:
             self._reading = False
+            if self._read_again:
+                self._read_again = False
+                self.poll()
 
         Operation(self, lambda: read_ended(ledger, watched)) \
             .success(lambda ended: self._ended(ended, generation)) \

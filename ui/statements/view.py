@@ -116,7 +116,7 @@ class StatementsView(QWidget):
         tab_chain(self.filters, self.table, self.detail_panel, self.toolbar)
         self._selected_id: int | None = None
         self.model.loaded.connect(self._loaded)
-        self.jobs = JobWatcher(ctx.ledger, self)
+        self.jobs = JobWatcher(ctx.ledger, self, job_ran=ctx.job_ran)
         self.jobs.ended.connect(self._job_ended)
         ctx.jobs_changed.connect(self.refresh)
         ctx.online_changed.connect(lambda online: self.refresh() if online else None)  # back: reload
