@@ -5,7 +5,7 @@ supplies lists; after Anki's browser table).
 soon as it arrives), then every id for the filter and sort (a single integer column, so 200,000 ids
 are a few MB). A row's page (``page_size`` rows, a class default tests may lower) is read when the
 view first asks for one of its cells, so jumping to the last row reads one page, not every row in
-between. The subclass gives the queries and the cells; filter and sort live in SQL.
+between; from a server on a pool thread (the cells show … meanwhile), from a local file at once. The subclass gives the queries and the cells; filter and sort live in SQL.
 
 When the subclass says the first page is cheap (``first_page_is_cheap``: an indexed order, no
 search) and the database is known to answer (a local file, or the last read of this model came
@@ -166,14 +166,34 @@ class PagedIdModel(QAbstractTableModel):
         return parent if isinstance(parent, QWidget) else None
 
     def _fetch_page(self, page: int) -> None:
-        """One page of cells: one small query by primary key (a page is allowed on the GUI thread)."""
+        """One page of cells: one small query by primary key. From a local file it is read at once
+        (no thread hop before the rows paint); from a server it is read on a pool thread, the
+        rows showing … until it arrives, so a slow or dropped network never holds the window."""
         self._pages.add(page)
         size = self.page_size
         ids = self.ids[page * size:(page + 1) * size]
-        try:
-            self._rows.update(self.read_rows(ids))
-        except Exception:  # the database went away: the cells show … and the next refresh tries again
-            log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
+        if self.database.dialect == "sqlite":
+            try:
+                self._rows.update(self.read_rows(ids))
+            except Exception:  # the file is locked or gone: the cells show … and the next refresh tries again
+                log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
+            return
+        generation = self._generation
+
+        def arrived(rows: dict[int, Any]) -> None:
+            if generation != self._generation:
+                return  # a reload since: its own pages are read again
+            self._rows.update(rows)
+            first, last = page * size, min(len(self.ids), (page + 1) * size) - 1
+            if self.ids[first:last + 1] == ids and last >= first:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+            elif self.ids:  # the list moved meanwhile: the rows are kept by id, repaint what is shown
+                self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, self.columnCount() - 1))
+
+        def failed(err: BaseException) -> None:  # the cells stay …; the next refresh reads again
+            log.info("could not read a page of %s: %s", type(self).__name__, err)
+
+        Operation(self, lambda: self.read_rows(ids)).success(arrived).failure(failed).run()
 
     def forget_rows(self, ids: list[int] | None = None) -> None:
         """Cells of these rows (all when None) are read again when next shown."""

@@ -4,6 +4,7 @@ totals against the core queries, and the shipping documents through the viewer a
 from __future__ import annotations
 
 import subprocess
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -123,8 +124,7 @@ def test_filters_sort_and_search_run_in_sql(orders: OrdersView, qtbot: Any, qtmo
     # Jumping to the last row reads the last page only.
     last = orders.model.index(len(everything) - 1, 0)
     orders.table.scrollTo(last)
-    qtbot.wait(50)  # painted
-    assert last.data() not in (None, "…")
+    qtbot.waitUntil(lambda: last.data() not in (None, "…"), timeout=10000)  # painted (a server's page arrives)
     assert orders.model.is_read(len(everything) - 1) and orders.model.is_read(0)
     assert not orders.model.is_read(len(everything) // 2)  # the rows in between were never read
     # Carrier and day.
@@ -231,3 +231,25 @@ def test_the_shell_shows_both_views_with_their_contract_names(make_shell: Any, q
             action = view.findChild(QAction, name)
             assert action is not None and action.text() and not action.text().isascii()
         qtbot.waitUntil(lambda view=view: not view.model.loading, timeout=10000)
+
+
+def test_a_page_from_a_server_is_read_off_the_gui_thread(orders: OrdersView, qtbot: Any) -> None:
+    """Scrolling to rows not read yet: a server's page is read on a pool thread (the window never
+    waits on the network), a local file's at once."""
+    orders.model.page_size = 2
+    orders.table.setFixedHeight(150)
+    orders.filters.set_range(date(2000, 1, 1), date(2100, 1, 1))
+    _wait(qtbot, orders)
+    threads: list[bool] = []  # True: read on the GUI thread
+    read_rows = orders.model.read_rows
+
+    def recorded(ids: list[int]) -> dict[int, Any]:
+        threads.append(threading.current_thread() is threading.main_thread())
+        return read_rows(ids)
+
+    orders.model.read_rows = recorded  # type: ignore[method-assign]
+    last = orders.model.index(len(orders.model.ids) - 1, 0)
+    orders.table.scrollTo(last)
+    qtbot.waitUntil(lambda: last.data() not in (None, "…"), timeout=10000)
+    assert threads
+    assert all(threads) if orders.database.dialect == "sqlite" else not any(threads)
