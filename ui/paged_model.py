@@ -165,19 +165,25 @@ class PagedIdModel(QAbstractTableModel):
         parent = self.parent()
         return parent if isinstance(parent, QWidget) else None
 
-    def _fetch_page(self, page: int) -> None:
-        """One page of cells: one small query by primary key. From a local file it is read at once
-        (no thread hop before the rows paint); from a server it is read on a pool thread, the
-        rows showing … until it arrives, so a slow or dropped network never holds the window."""
+    def _read_page(self, page: int) -> None:
+        """One page of cells, now: one small query by primary key."""
+        self._pages.add(page)
+        size = self.page_size
+        try:
+            self._rows.update(self.read_rows(self.ids[page * size:(page + 1) * size]))
+        except Exception:  # the database went away: the cells show … and the next refresh tries again
+            log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
+
+    def _request_page(self, page: int) -> None:
+        """A page the view wants to paint. From a local file it is read at once (no thread hop
+        before the rows paint); from a server on a pool thread, the rows showing … until it
+        arrives, so a slow or dropped network never holds the window."""
+        if self.database.dialect == "sqlite":
+            self._read_page(page)
+            return
         self._pages.add(page)
         size = self.page_size
         ids = self.ids[page * size:(page + 1) * size]
-        if self.database.dialect == "sqlite":
-            try:
-                self._rows.update(self.read_rows(ids))
-            except Exception:  # the file is locked or gone: the cells show … and the next refresh tries again
-                log.warning("could not read a page of %s", type(self).__name__, exc_info=True)
-            return
         generation = self._generation
 
         def arrived(rows: dict[int, Any]) -> None:
@@ -185,7 +191,7 @@ class PagedIdModel(QAbstractTableModel):
                 return  # a reload since: its own pages are read again
             self._rows.update(rows)
             first, last = page * size, min(len(self.ids), (page + 1) * size) - 1
-            if self.ids[first:last + 1] == ids and last >= first:
+            if last >= first and self.ids[first:last + 1] == ids:
                 self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
             elif self.ids:  # the list moved meanwhile: the rows are kept by id, repaint what is shown
                 self.dataChanged.emit(self.index(0, 0), self.index(len(self.ids) - 1, self.columnCount() - 1))
@@ -225,12 +231,21 @@ class PagedIdModel(QAbstractTableModel):
         return row // self.page_size in self._pages
 
     def row_at(self, row: int) -> Any:
+        """The record of ``row`` for an action on it (its page is read now if it never was)."""
         if not 0 <= row < len(self.ids):
             return None
         row_id = self.ids[row]
         page = row // self.page_size
         if row_id not in self._rows and page not in self._pages:
-            self._fetch_page(page)
+            self._read_page(page)
+        return self._rows.get(row_id)
+
+    def _row_to_paint(self, row: int) -> Any:
+        """The record of ``row`` if read; else its page is asked for (see ``_request_page``)."""
+        row_id = self.ids[row]
+        page = row // self.page_size
+        if row_id not in self._rows and page not in self._pages:
+            self._request_page(page)
         return self._rows.get(row_id)
 
     # ---- the Qt model --------------------------------------------------------------------------
@@ -256,7 +271,7 @@ class PagedIdModel(QAbstractTableModel):
             return self.ids[index.row()]
         if role != Qt.ItemDataRole.ToolTipRole:
             return None
-        row = self.row_at(index.row())  # a tooltip is asked for one cell, on hover: not kept
+        row = self._row_to_paint(index.row())  # a tooltip is asked for one cell, on hover: not kept
         return None if row is None else self.cell(row, index.column(), role)
 
     def values(self, row: int, role: int) -> tuple[Any, ...]:
@@ -266,8 +281,8 @@ class PagedIdModel(QAbstractTableModel):
         key = (self.ids[row], role)
         values = self._texts.get(key)
         if values is None:
-            record = self.row_at(row)
-            if record is None:  # not read (the database went away): shown as loading, tried again later
+            record = self._row_to_paint(row)
+            if record is None:  # not read yet (or the database went away): shown as loading
                 return (loading_text() if role == Qt.ItemDataRole.DisplayRole else None,) * len(self.headers)
             values = tuple(self.cell(record, column, role) for column in range(len(self.headers)))
             self._texts[key] = values
