@@ -75,7 +75,7 @@ ENGLISH = {
     "送信しています…": "Sending…", "{to} に送信しました": "Sent to {to}",
     "「T」と13桁の数字で、チェックデジットの合う番号を入力してください":
         "enter T and 13 digits with a matching check digit",
-    "1〜65535 の数字を入力してください": "enter a number from 1 to 65535",
+    "{low}〜{high} の整数を入力してください": "enter a whole number from {low} to {high}",
     "制御文字を含めないでください": "must not contain control characters",
     "¥0の明細書": "¥0 statements", "メールしない": "Do not mail", "メールする": "Mail them",
     "空白を含めないでください": "must not contain spaces",

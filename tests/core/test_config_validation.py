@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from oroshi_desktop.config import cron_problem, load_settings
+from oroshi_desktop.config import load_settings
+from oroshi_desktop.cron import cron_problem
 from oroshi_desktop.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from oroshi_desktop.settings_schema import BY_NAME, SettingField
+from ui.i18n import label as in_language
 from ui.qt import (
     QAction,
     QComboBox,
@@ -160,6 +162,19 @@ class SettingsForm(QWidget):
         self.combos[key] = combo
         self._row(form, key, label, combo)
         return combo
+
+    def _setting_row(self, form: QFormLayout, name: str) -> SettingField:
+        """The row of a settings-file field, as its schema row says (key ``smtp_host`` for ``smtp.host``)."""
+        setting = BY_NAME[name]
+        assert setting.label is not None, f"{name} is a setting of the file only"
+        if setting.choices:
+            names = {"none": self.tr("なし"), "starttls": "STARTTLS", "ssl": "SSL/TLS"}
+            self._combo(form, setting.form_key, in_language(setting.label),
+                        tuple((value, names.get(value, value)) for value in setting.choices))
+        else:
+            self._row(form, setting.form_key, in_language(setting.label),
+                      hint=in_language(setting.hint) if setting.hint else "")
+        return setting
 
     def _button(self, name: str, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)
