@@ -1781,7 +1781,7 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PagedIdModel</name>
     <message>
-        <location filename="../../ui/paged_model.py" line="49" />
+        <location filename="../../ui/paged_model.py" line="47" />
         <source>…</source>
         <translation>…</translation>
     </message>
