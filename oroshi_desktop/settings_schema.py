@@ -48,7 +48,8 @@ class SettingField:
     low: int | float | None = None  # the range a number must fall in, both ends included
     high: int | float | None = None
     choices: tuple[str, ...] = ()
-    check: Check | None = None  # a further rule of a text value (empty texts are "not set" and pass)
+    check: Check | None = None  # a further rule of a text value
+    optional: bool = False  # an empty text means "not set" and passes the check (a server, a URL, a file)
     hint: Label | None = None  # the form's placeholder
 
     @property
@@ -73,7 +74,7 @@ class SettingField:
         if self.low is not None and self.high is not None and not in_range(value, self.low, self.high):
             low, high = number_text(self.low), number_text(self.high)
             return Label(f"{value!r} は {low}〜{high} の範囲にしてください", f"{value!r} is not between {low} and {high}")
-        if self.check is not None and value != "":
+        if self.check is not None and not (self.optional and value == ""):
             return self.check(value)
         return None
 
@@ -176,8 +177,8 @@ _PORT_LABEL, _SECURITY_LABEL = Label("ポート番号", "Port"), Label("暗号�
 FIELDS: tuple[SettingField, ...] = (
     SettingField("database_url", str, "OROSHI_DATABASE_URL", Label("接続先URL", "URL"), check=database_url_problem,
                  hint=Label("postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）",
-                            "postgresql://user@server/db (empty: built-in)")),
-    SettingField("queue_url", str, "OROSHI_QUEUE_URL", check=queue_url_problem),
+                            "postgresql://user@server/db (empty: built-in)"), optional=True),
+    SettingField("queue_url", str, "OROSHI_QUEUE_URL", check=queue_url_problem, optional=True),
     SettingField("timezone", str, "OROSHI_TIMEZONE", Label("タイムゾーン", "Time zone"), check=time_zone_problem),
     SettingField("mail_schedule", str, "OROSHI_MAIL_SCHEDULE", Label("メール確認（cron）", "Mail check (cron)"),
                  check=schedule_problem, hint=Label("*/10 * * * *", "*/10 * * * *")),
@@ -186,16 +187,16 @@ FIELDS: tuple[SettingField, ...] = (
     SettingField("plausible_line_amount", int, "OROSHI_PLAUSIBLE_LINE_AMOUNT",
                  Label("明細行の警告金額（円）", "Warn above this line amount (yen)"),
                  low=1, high=MAX_PLAUSIBLE_LINE_AMOUNT, hint=Label("5,000,000", "5,000,000")),
-    SettingField("smtp.host", str, "OROSHI_SMTP_HOST", _SERVER, check=host_problem),
+    SettingField("smtp.host", str, "OROSHI_SMTP_HOST", _SERVER, check=host_problem, optional=True),
     SettingField("smtp.port", int, "OROSHI_SMTP_PORT", _PORT_LABEL, low=1, high=MAX_PORT),
     SettingField("smtp.security", str, "OROSHI_SMTP_SECURITY", _SECURITY_LABEL, choices=SECURITY),
     SettingField("smtp.username", str, "OROSHI_SMTP_USERNAME", _USER),
     SettingField("smtp.sender", str, "OROSHI_SMTP_SENDER", Label("差出人", "Sender"), check=mail_address_problem,
-                 hint=Label("空欄で会社のメール", "empty: the company mail")),
+                 hint=Label("空欄で会社のメール", "empty: the company mail"), optional=True),
     SettingField("smtp.timeout_seconds", float, "OROSHI_SMTP_TIMEOUT", low=MIN_TIMEOUT, high=MAX_TIMEOUT),
-    SettingField("smtp.trusted_certificate", str, "OROSHI_SMTP_TRUSTED_CERTIFICATE", check=certificate_problem),
+    SettingField("smtp.trusted_certificate", str, "OROSHI_SMTP_TRUSTED_CERTIFICATE", check=certificate_problem, optional=True),
     SettingField("imap.host", str, "OROSHI_IMAP_HOST", _SERVER, check=host_problem,
-                 hint=Label("空欄で不達を確認しません", "Empty: no bounce check")),
+                 hint=Label("空欄で不達を確認しません", "Empty: no bounce check"), optional=True),
     SettingField("imap.port", int, "OROSHI_IMAP_PORT", _PORT_LABEL, low=1, high=MAX_PORT),
     SettingField("imap.security", str, "OROSHI_IMAP_SECURITY", _SECURITY_LABEL, choices=SECURITY),
     SettingField("imap.username", str, "OROSHI_IMAP_USERNAME", _USER),
@@ -205,7 +206,7 @@ FIELDS: tuple[SettingField, ...] = (
                  Label("確認済みの移動先", "Move checked notices to"),
                  hint=Label("空欄で印を付けるだけ", "Empty: only flag them")),
     SettingField("imap.timeout_seconds", float, "OROSHI_IMAP_TIMEOUT", low=MIN_TIMEOUT, high=MAX_TIMEOUT),
-    SettingField("imap.trusted_certificate", str, "OROSHI_IMAP_TRUSTED_CERTIFICATE", check=certificate_problem),
+    SettingField("imap.trusted_certificate", str, "OROSHI_IMAP_TRUSTED_CERTIFICATE", check=certificate_problem, optional=True),
 )
 SECTIONS = ("smtp", "imap")
 BY_NAME = {field.name: field for field in FIELDS}

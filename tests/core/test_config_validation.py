@@ -46,6 +46,18 @@ def test_bad_values_in_the_file_are_refused_too(_isolated_home):
         load_settings()
 
 
+@pytest.mark.parametrize(("line", "fragment"), [('timezone = ""', "timezone"), ('mail_schedule = ""', "mail_schedule"),
+                                               ('[smtp]\nsender = "office"', "smtp.sender")])
+def test_an_empty_required_setting_is_refused_and_an_empty_optional_one_is_not(_isolated_home, line, fragment):
+    path = _isolated_home / "config" / "settings.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=fragment):
+        load_settings()
+    path.write_text('database_url = ""\nqueue_url = ""\n[smtp]\nhost = ""\nsender = ""\n[imap]\nhost = ""\n', encoding="utf-8")
+    assert load_settings().is_embedded_database
+
+
 @pytest.mark.parametrize("expression", ["*/10 * * * *", "0 9 * * 4", "0 0 29 2 *", "5,35 8-18/2 1-31 */3 0-6"])
 def test_good_schedules_pass(expression):
     assert cron_problem(expression) is None
