@@ -19,14 +19,14 @@ FOLDER_FIELDS = ("imap.folder", "imap.processed_folder")
 class MailboxGroup(QGroupBox):
     def __init__(self, form: SettingsForm, test: Callable[[], None]) -> None:
         super().__init__(QCoreApplication.translate("SettingsView", "不達通知のメールボックス（IMAP）"), form)
-        rows = form._form(self)
+        rows = form.form_layout(self)
         for name in IMAP_FIELDS:
-            form._setting_row(rows, name)
-        form._row(rows, "imap_password", QCoreApplication.translate("SettingsView", "パスワード"), password=True)
+            form.add_setting_row(rows, name)
+        form.add_row(rows, "imap_password", QCoreApplication.translate("SettingsView", "パスワード"), password=True)
         for name in FOLDER_FIELDS:
-            form._setting_row(rows, name)
-        result = form._result_label("mailboxTestResult")
-        rows.addRow(form._button("testMailbox", QCoreApplication.translate("SettingsView", "接続テスト"), test), result)
+            form.add_setting_row(rows, name)
+        result = form.result_label("mailboxTestResult")
+        rows.addRow(form.add_button("testMailbox", QCoreApplication.translate("SettingsView", "接続テスト"), test), result)
         self.test = ConnectionTest(result, form)
 
     def run_test(self, imap: ImapSettings, typed_password: str) -> None:

@@ -69,7 +69,7 @@ class SettingsView(SettingsForm):
         self.problems.setObjectName("settingsProblems")
         self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.setWordWrap(True)
-        self.save_button = self._button("saveSettings", self.tr("保存"), self.save)
+        self.save_button = self.add_button("saveSettings", self.tr("保存"), self.save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
         bottom.addWidget(self.save_button)
@@ -83,16 +83,16 @@ class SettingsView(SettingsForm):
 
     def _company_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("会社情報（支払明細書・出荷書類に印刷）"), self)
-        form = self._form(group)
+        form = self.form_layout(group)
         for key, label in zip(COMPANY_FIELDS, (self.tr("会社名"), self.tr("郵便番号"), self.tr("住所"),
                                                self.tr("電話番号"), self.tr("FAX番号"), self.tr("メール"),
                                                self.tr("ウェブサイト"), self.tr("登録番号")), strict=True):
-            self._row(form, f"company_{key}", label)
+            self.add_row(form, f"company_{key}", label)
         self.edits["company_invoice_number"].setPlaceholderText("T1234567890123")
         self.logo = LogoField(self)
         self.logo.choose_button.clicked.connect(lambda: self.choose_logo())
         self.logo.changed.connect(lambda: self._show_problems([]))
-        self._row(form, "company_logo", self.tr("ロゴ画像"), self.logo)
+        self.add_row(form, "company_logo", self.tr("ロゴ画像"), self.logo)
         return group
 
     def choose_logo(self, path: str | None = None) -> None:
@@ -121,54 +121,54 @@ class SettingsView(SettingsForm):
 
     def _preferences_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("書類の設定（全員共通）"), self)
-        form = self._form(group)
-        self._combo(form, "rounding", self.tr("端数処理"), (("half_up", self.tr("四捨五入")),
+        form = self.form_layout(group)
+        self.add_combo(form, "rounding", self.tr("端数処理"), (("half_up", self.tr("四捨五入")),
                                                           ("truncate", self.tr("切り捨て"))))
-        self._combo(form, "password_delivery", self.tr("パスワードの送付"),
+        self.add_combo(form, "password_delivery", self.tr("パスワードの送付"),
                     (("same_mail", self.tr("同じメール")), ("separate_mail", self.tr("別のメール"))))
-        self._combo(form, "chart_paper", self.tr("出荷表の用紙"), (("jis_b4", "JIS B4"), ("iso_b4", "ISO B4")))
-        self._combo(form, "zero_statements", self.tr("¥0の明細書"),
+        self.add_combo(form, "chart_paper", self.tr("出荷表の用紙"), (("jis_b4", "JIS B4"), ("iso_b4", "ISO B4")))
+        self.add_combo(form, "zero_statements", self.tr("¥0の明細書"),
                     (("skip", self.tr("メールしない")), ("send", self.tr("メールする"))))
         return group
 
     def _database_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("データベース"), self)
-        form = self._form(group)
-        self._setting_row(form, "database_url")
-        self._row(form, "database_password", self.tr("パスワード"), password=True)
-        result = self._result_label("databaseTestResult")
-        form.addRow(self._button("testDatabaseConnection", self.tr("接続テスト"), self.test_database), result)
+        form = self.form_layout(group)
+        self.add_setting_row(form, "database_url")
+        self.add_row(form, "database_password", self.tr("パスワード"), password=True)
+        result = self.result_label("databaseTestResult")
+        form.addRow(self.add_button("testDatabaseConnection", self.tr("接続テスト"), self.test_database), result)
         self.database_test = ConnectionTest(result, self)
         return group
 
     def _smtp_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("メールサーバー（SMTP）"), self)
-        form = self._form(group)
+        form = self.form_layout(group)
         for name in ("smtp.host", "smtp.port", "smtp.security", "smtp.username"):
-            self._setting_row(form, name)
-        self._row(form, "smtp_password", self.tr("パスワード"), password=True)
-        self._setting_row(form, "smtp.sender")
-        self._row(form, "test_address", self.tr("テスト送信先"))
-        result = self._result_label("mailTestResult")
-        form.addRow(self._button("sendTestMail", self.tr("テストメール"), self.test_mail), result)
+            self.add_setting_row(form, name)
+        self.add_row(form, "smtp_password", self.tr("パスワード"), password=True)
+        self.add_setting_row(form, "smtp.sender")
+        self.add_row(form, "test_address", self.tr("テスト送信先"))
+        result = self.result_label("mailTestResult")
+        form.addRow(self.add_button("sendTestMail", self.tr("テストメール"), self.test_mail), result)
         self.mail_test = ConnectionTest(result, self)
         return group
 
     def _schedule_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("自動送信・その他"), self)
-        form = self._form(group)
-        self._setting_row(form, "mail_schedule")
-        self._setting_row(form, "timezone")
-        self.next_runs = self._result_label("scheduleNextRuns")
-        form.addRow(self._label(self.tr("次回の実行")), self.next_runs)
-        self._setting_row(form, "plausible_line_amount")
-        self._row(form, "output_folder", self.tr("出力フォルダー"))
+        form = self.form_layout(group)
+        self.add_setting_row(form, "mail_schedule")
+        self.add_setting_row(form, "timezone")
+        self.next_runs = self.result_label("scheduleNextRuns")
+        form.addRow(self.wrapping_label(self.tr("次回の実行")), self.next_runs)
+        self.add_setting_row(form, "plausible_line_amount")
+        self.add_row(form, "output_folder", self.tr("出力フォルダー"))
         choose = QPushButton(self.tr("参照…"), self)
         choose.clicked.connect(self._choose_folder)
         form.addRow("", choose)
-        self._combo(form, "language", self.tr("表示言語（次回起動時）"),
+        self.add_combo(form, "language", self.tr("表示言語（次回起動時）"),
                     (("ja", "日本語"), ("en", "English")))
-        self._combo(form, "start_view", self.tr("起動時の画面"),
+        self.add_combo(form, "start_view", self.tr("起動時の画面"),
                     (("last", self.tr("前回の画面")), ("today", self.tr("今日"))))
         self.edits["mail_schedule"].editingFinished.connect(self._show_next_runs)
         self.edits["timezone"].editingFinished.connect(self._show_next_runs)
