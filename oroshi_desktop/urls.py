@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, unquote, urlencode, urlsplit, urlunsplit
 
 # Query parameters that libpq/psycopg or redis-py take as a secret, compared case-insensitively.
 SECRET_QUERY_KEYS = frozenset({"password", "pass", "passwd", "pwd", "sslpassword", "secret", "token",
@@ -97,6 +98,62 @@ def url_port_problem(raw: str) -> str | None:
     if port == 0:
         return "port 0 is not a TCP port (1–65535)"
     return None
+
+
+DATABASE_BACKENDS = ("sqlite", "postgresql")
+
+# The shape SQLAlchemy's make_url reads (``driver[+dialect]://user:password@host:port/database?query``),
+# so a URL this accepts is one the store can open; written here so the check needs no SQLAlchemy.
+_DATABASE_URL = re.compile(
+    r"""(?P<driver>[\w+]+)://
+        (?:(?P<username>[^:/]*)(?::(?P<password>[^@]*))?@)?
+        (?:(?:\[(?P<ipv6host>[^/?]+)\]|(?P<ipv4host>[^/:?]+))?(?::(?P<port>[^/?]*))?)?
+        (?:/(?P<database>[^?]*))?
+        (?:\?(?P<query>.*))?""",
+    re.X,
+)
+
+
+@dataclass(frozen=True)
+class DatabaseUrl:
+    backend: str  # "sqlite" or "postgresql"
+    username: str
+    host: str
+    port: int | None
+    database: str
+
+
+class DatabaseUrlProblem(ValueError):
+    """Why a database URL cannot be used; ``kind`` is one of ``secret`` (a password in it),
+    ``format``, ``backend`` (neither SQLite nor PostgreSQL), ``port``. The message never repeats
+    a secret; each caller words the kind in its own terms (the CLI, the settings file, 設定)."""
+
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+
+
+def database_url(raw: str) -> DatabaseUrl:
+    """The one check of a database URL, for the store, the settings file and the 設定 form alike:
+    SQLite or PostgreSQL, in the form the store opens, without a password, with a real TCP port."""
+    where = url_secret(raw)
+    if where is not None:
+        raise DatabaseUrlProblem("secret", f"the database URL carries a password in {where}")
+    match = _DATABASE_URL.fullmatch(raw.strip())
+    if match is None:
+        raise DatabaseUrlProblem("format", "not a database URL (expected sqlite:///FILE or postgresql://USER@HOST/DB)")
+    parts = match.groupdict()
+    if parts["password"] is not None:
+        raise DatabaseUrlProblem("secret", "the database URL carries a password in the user-info part")
+    backend = parts["driver"].partition("+")[0]
+    if backend not in DATABASE_BACKENDS:
+        raise DatabaseUrlProblem("backend", f"unsupported database {backend!r} (use sqlite or postgresql)")
+    port_text = parts["port"]
+    port = int(port_text) if port_text and port_text.isascii() and port_text.isdigit() else None
+    if port_text and (port is None or not 1 <= port <= 65535):
+        raise DatabaseUrlProblem("port", f"port {port_text!r} is not a TCP port (1–65535)")
+    return DatabaseUrl(backend, unquote(parts["username"] or ""), parts["ipv6host"] or parts["ipv4host"] or "",
+                       port, unquote(parts["database"] or ""))
 
 
 MAX_HOST_NAME = 253  # characters of a DNS name (RFC 1035), in its ASCII form

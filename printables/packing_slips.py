@@ -15,17 +15,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from oroshi_desktop.domain.formats import iso_date, long_date, short_date
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.shipping import SLIP_TITLE, PackingSlip
+from printables import tables
 from printables.fonts import GOTHIC
 from printables.pages import A4, Margins, build_pdf, section_start
-from printables.tables import (
-    HEADER_BACKGROUND,
-    TOTAL_BACKGROUND,
-    PagedTable,
-    TableRow,
-    base_table_style,
-    blank_zero,
-    swatch_color,
-)
 from printables.text import one_line, para, plain, styles
 
 SLIP_MARGINS: Margins = (14 * mm, 12 * mm, 15 * mm, 12 * mm)
@@ -81,15 +73,15 @@ def _info(slip: PackingSlip) -> Table:
     widths = [30 * mm, BODY_WIDTH / 2 - 30 * mm, 22 * mm, BODY_WIDTH / 2 - 22 * mm]
     table = Table(rows, colWidths=widths)
     table.setStyle(TableStyle([
-        *base_table_style(9),
+        *tables.base_table_style(9),
         ("SPAN", (1, 1), (3, 1)),
-        ("BACKGROUND", (0, 0), (0, -1), HEADER_BACKGROUND),
-        ("BACKGROUND", (2, 0), (2, 0), HEADER_BACKGROUND),
+        ("BACKGROUND", (0, 0), (0, -1), tables.HEADER_BACKGROUND),
+        ("BACKGROUND", (2, 0), (2, 0), tables.HEADER_BACKGROUND),
     ]))
     return table
 
 
-def _lines(slip: PackingSlip) -> PagedTable:
+def _lines(slip: PackingSlip) -> tables.PagedTable:
     st = styles(8.5)
     head, cell, right, right_bold = st["center_bold"], st["normal"], st["right"], st["right_bold"]
     several_arrivals = len(slip.arrival_dates) > 1
@@ -100,8 +92,8 @@ def _lines(slip: PackingSlip) -> PagedTable:
         titles.insert(8, "到着日")
         widths.append(17 * mm)
     widths.append(BODY_WIDTH - sum(widths))
-    header = TableRow([plain(t, head) for t in titles], [("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND)])
-    body: list[TableRow] = []
+    header = tables.TableRow([plain(t, head) for t in titles], [("BACKGROUND", (0, 0), (-1, 0), tables.HEADER_BACKGROUND)])
+    body: list[tables.TableRow] = []
     for number, line in enumerate(slip.lines, start=1):
         cells: list[Any] = [
             plain(str(number), right), plain(line.product_name, cell),
@@ -112,20 +104,20 @@ def _lines(slip: PackingSlip) -> PagedTable:
         if several_arrivals:
             cells.append(plain(short_date(line.arrival_date) if line.arrival_date else "", cell))
         cells.append(plain(line.note, cell))
-        body.append(TableRow(cells))
+        body.append(tables.TableRow(cells))
     totals: list[Any] = [para("<b>合計</b>", head), "", "", "",
-                         plain(blank_zero(slip.totals.items), right_bold),
-                         plain(blank_zero(slip.totals.boxes), right_bold), "",
-                         plain(blank_zero(slip.totals.freight), right_bold), ""]
+                         plain(tables.blank_zero(slip.totals.items), right_bold),
+                         plain(tables.blank_zero(slip.totals.boxes), right_bold), "",
+                         plain(tables.blank_zero(slip.totals.freight), right_bold), ""]
     if several_arrivals:
         totals.append("")
-    body.append(TableRow(totals, [("SPAN", (0, 0), (3, 0)), ("BACKGROUND", (0, 0), (-1, 0), TOTAL_BACKGROUND),
+    body.append(tables.TableRow(totals, [("SPAN", (0, 0), (3, 0)), ("BACKGROUND", (0, 0), (-1, 0), tables.TOTAL_BACKGROUND),
                                   ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black)]))
-    return PagedTable([header], body, widths, base_table_style(8.5))
+    return tables.PagedTable([header], body, widths, tables.base_table_style(8.5))
 
 
 def _swatch(slip: PackingSlip) -> list[Flowable]:
-    fill = swatch_color(slip.buyer.color)
+    fill = tables.swatch_color(slip.buyer.color)
     if fill is None:
         return []
     # The buyer's colour as a thin band, matching the chart's swatch, for sorting boxes by eye.

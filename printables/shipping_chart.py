@@ -14,17 +14,9 @@ from reportlab.platypus import Flowable, Spacer
 
 from oroshi_desktop.domain.formats import iso_date
 from oroshi_desktop.domain.shipping import CHART_TITLE, ShippingChart
+from printables import tables
 from printables.fonts import GOTHIC, GOTHIC_BOLD
 from printables.pages import ISO_B4, JIS_B4, Margins, PageSize, build_pdf
-from printables.tables import (
-    HEADER_BACKGROUND,
-    TOTAL_BACKGROUND,
-    PagedTable,
-    TableRow,
-    base_table_style,
-    blank_zero,
-    swatch_color,
-)
 from printables.text import LEADING_RATIO, escape, para, plain, styles
 
 PAPERS: dict[str, PageSize] = {"jis_b4": JIS_B4, "iso_b4": ISO_B4}
@@ -64,12 +56,12 @@ def chart_flowables(chart: ShippingChart, width: float) -> list[Flowable]:
 
     col_widths = [SWATCH_WIDTH, handle_width, *([product_width] * count), TOTAL_WIDTH] if count else [
         SWATCH_WIDTH, handle_width, rest, TOTAL_WIDTH]
-    header = TableRow(
+    header = tables.TableRow(
         [plain("卸先", head), "", *(plain(p.name, head) for p in chart.products), *([""] if not count else []),
          plain("合計", head)],
-        [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND)],
+        [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), tables.HEADER_BACKGROUND)],
     )
-    body: list[TableRow] = []
+    body: list[tables.TableRow] = []
     for row in chart.rows:
         cells: list[Any] = ["", plain(row.buyer.handle, cell)]
         for variations in row.cells:
@@ -77,17 +69,17 @@ def chart_flowables(chart: ShippingChart, width: float) -> list[Flowable]:
             cells.append(para(markup, cell) if markup else "")
         if not count:
             cells.append("")
-        cells.append(plain(blank_zero(row.total), right_bold))
-        fill = swatch_color(row.buyer.color)
-        body.append(TableRow(cells, [("BACKGROUND", (0, 0), (0, 0), fill)] if fill else []))
+        cells.append(plain(tables.blank_zero(row.total), right_bold))
+        fill = tables.swatch_color(row.buyer.color)
+        body.append(tables.TableRow(cells, [("BACKGROUND", (0, 0), (0, 0), fill)] if fill else []))
     totals: list[Any] = [plain("合計", head), ""]
-    totals.extend(plain(blank_zero(t), right_bold) for t in chart.column_totals)
+    totals.extend(plain(tables.blank_zero(t), right_bold) for t in chart.column_totals)
     if not count:
         totals.append("")
-    totals.append(plain(blank_zero(chart.grand_total), right_bold))
-    body.append(TableRow(totals, [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), TOTAL_BACKGROUND),
+    totals.append(plain(tables.blank_zero(chart.grand_total), right_bold))
+    body.append(tables.TableRow(totals, [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), tables.TOTAL_BACKGROUND),
                                   ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black)]))
-    flowables.append(PagedTable([header], body, col_widths, base_table_style(size)))
+    flowables.append(tables.PagedTable([header], body, col_widths, tables.base_table_style(size)))
     if not chart.rows:
         flowables += [Spacer(1, 4), plain("該当する出荷はありません", st["normal"])]
     return flowables

@@ -17,18 +17,9 @@ from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from oroshi_desktop.domain.formats import iso_date, short_date
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.shipping import LIST_TITLE, QuantityTotals, ShippingList
+from printables import tables
 from printables.fonts import GOTHIC, GOTHIC_BOLD
 from printables.pages import A4_LANDSCAPE, Margins, build_pdf
-from printables.tables import (
-    HEADER_BACKGROUND,
-    TOTAL_BACKGROUND,
-    PagedTable,
-    StyleCommand,
-    TableRow,
-    base_table_style,
-    blank_zero,
-    swatch_color,
-)
 from printables.text import LEADING_RATIO, plain, styles
 
 LIST_MARGINS: Margins = (12 * mm, 10 * mm, 13 * mm, 10 * mm)
@@ -45,29 +36,29 @@ BUYER_RULE = 0.8  # above a buyer's subtotal; heavier rules mark the carrier and
 
 
 def _totals_row(label: str, totals: QuantityTotals, background: colors.Color, *, rule: float,
-                keep_with_next: bool = False) -> TableRow:
+                keep_with_next: bool = False) -> tables.TableRow:
     st = styles(FONT_SIZE)
-    cells: list[Any] = [plain(label, st["bold"]), "", "", "", "", blank_zero(totals.items),
-                        blank_zero(totals.boxes), "", blank_zero(totals.freight), "", ""]
-    return TableRow(cells, [("SPAN", (0, 0), (FIRST_NUMBER_COLUMN - 1, 0)),
+    cells: list[Any] = [plain(label, st["bold"]), "", "", "", "", tables.blank_zero(totals.items),
+                        tables.blank_zero(totals.boxes), "", tables.blank_zero(totals.freight), "", ""]
+    return tables.TableRow(cells, [("SPAN", (0, 0), (FIRST_NUMBER_COLUMN - 1, 0)),
                             ("FONT", (0, 0), (-1, 0), GOTHIC_BOLD, FONT_SIZE, FONT_SIZE * LEADING_RATIO),
                             ("BACKGROUND", (0, 0), (-1, 0), background),
                             ("LINEABOVE", (0, 0), (-1, 0), rule, colors.black)],
                     keep_with_next=keep_with_next)
 
 
-def list_table_style() -> list[StyleCommand]:
+def list_table_style() -> list[tables.StyleCommand]:
     # Numbers and dates are plain strings, not Paragraphs: they never wrap, and a busy day has
     # thousands of them (a Paragraph is parsed and wrapped three times per page).
-    return [*base_table_style(FONT_SIZE), *(("ALIGN", (c, 0), (c, -1), "RIGHT") for c in NUMBER_COLUMNS)]
+    return [*tables.base_table_style(FONT_SIZE), *(("ALIGN", (c, 0), (c, -1), "RIGHT") for c in NUMBER_COLUMNS)]
 
 
-def list_rows(listing: ShippingList) -> list[TableRow]:
+def list_rows(listing: ShippingList) -> list[tables.TableRow]:
     st = styles(FONT_SIZE)
     cell = st["normal"]
-    rows: list[TableRow] = []
+    rows: list[tables.TableRow] = []
     for carrier_index, carrier_group in enumerate(listing.carriers):
-        rows.append(TableRow(
+        rows.append(tables.TableRow(
             [plain(carrier_group.carrier.name, st["bold"]), *[""] * (len(COLUMNS) - 1)],
             [("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), CARRIER_BACKGROUND),
              ("LINEABOVE", (0, 0), (-1, 0), 1.2, colors.black)],
@@ -75,10 +66,10 @@ def list_rows(listing: ShippingList) -> list[TableRow]:
         ))
         for buyer_index, buyer_group in enumerate(carrier_group.buyers):
             buyer = buyer_group.buyer
-            fill = swatch_color(buyer.color)
+            fill = tables.swatch_color(buyer.color)
             swatch = [("BACKGROUND", (0, 0), (0, 0), fill)] if fill else []
             for line_index, line in enumerate(buyer_group.lines):
-                rows.append(TableRow([
+                rows.append(tables.TableRow([
                     "", plain(buyer.name, cell),
                     plain(line.product_name, cell), plain(line.variation_name or line.variation_handle, cell),
                     plain(line.method_name, cell),
@@ -88,11 +79,11 @@ def list_rows(listing: ShippingList) -> list[TableRow]:
                     plain(line.note, cell),
                     # A subtotal never opens a page on its own: it keeps its last line with it.
                 ], swatch, keep_with_next=line_index == len(buyer_group.lines) - 1))
-            rows.append(_totals_row(f"{buyer.name} 計", buyer_group.totals, TOTAL_BACKGROUND, rule=BUYER_RULE,
+            rows.append(_totals_row(f"{buyer.name} 計", buyer_group.totals, tables.TOTAL_BACKGROUND, rule=BUYER_RULE,
                                     keep_with_next=buyer_index == len(carrier_group.buyers) - 1))
-        rows.append(_totals_row(f"{carrier_group.carrier.name} 合計", carrier_group.totals, HEADER_BACKGROUND,
+        rows.append(_totals_row(f"{carrier_group.carrier.name} 合計", carrier_group.totals, tables.HEADER_BACKGROUND,
                                 rule=1.2, keep_with_next=carrier_index == len(listing.carriers) - 1))
-    rows.append(_totals_row("総合計", listing.totals, HEADER_BACKGROUND, rule=1.6))
+    rows.append(_totals_row("総合計", listing.totals, tables.HEADER_BACKGROUND, rule=1.6))
     return rows
 
 
@@ -110,10 +101,10 @@ def _heading(listing: ShippingList, company: Company) -> Table:
 def list_flowables(listing: ShippingList, company: Company) -> list[Flowable]:
     st = styles(FONT_SIZE)
     # 卸先 spans the colour swatch and the name, as on the chart.
-    header = TableRow([plain(t, st["center_bold"]) for t in COLUMNS],
-                      [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND)])
+    header = tables.TableRow([plain(t, st["center_bold"]) for t in COLUMNS],
+                      [("SPAN", (0, 0), (1, 0)), ("BACKGROUND", (0, 0), (-1, 0), tables.HEADER_BACKGROUND)])
     flowables: list[Flowable] = [_heading(listing, company), Spacer(1, 3 * mm),
-                                 PagedTable([header], list_rows(listing), WIDTHS, list_table_style())]
+                                 tables.PagedTable([header], list_rows(listing), WIDTHS, list_table_style())]
     if not listing.carriers:
         flowables += [Spacer(1, 3), plain("該当する出荷はありません", st["normal"])]
     return flowables

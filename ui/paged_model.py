@@ -24,12 +24,11 @@ from collections.abc import Callable
 from typing import Any
 
 from oroshi_desktop.db.engine import Database
+from ui.id_table_model import IdTableModel, Index
 from ui.operations import Operation, show_error
 from ui.qt import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QWidget,
     Signal,
@@ -38,7 +37,6 @@ from ui.qt import (
 log = logging.getLogger(__name__)
 
 PAGE_SIZE = 100
-Index = QModelIndex | QPersistentModelIndex
 PAINTED_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole,
                            Qt.ItemDataRole.TextAlignmentRole})
 FirstPage = Callable[[int], tuple[list[int], dict[int, Any]]]  # a query of the store: a page of ``limit`` rows
@@ -49,7 +47,7 @@ def loading_text() -> str:
     return QCoreApplication.translate("PagedIdModel", "…")
 
 
-class PagedIdModel(QAbstractTableModel):
+class PagedIdModel(IdTableModel):
     loaded = Signal()  # a reload finished (every id is in)
     first_page_shown = Signal()  # the first page of a reload is painted (the rest may still be coming)
 
@@ -220,12 +218,6 @@ class PagedIdModel(QAbstractTableModel):
                 self._pages.discard(row // self.page_size)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
-    def row_of(self, row_id: int) -> int:
-        try:
-            return self.ids.index(row_id)
-        except ValueError:
-            return -1
-
     def is_read(self, row: int) -> bool:
         """Whether the cells of ``row``'s page were read (tests: a jump must not read what it skips)."""
         return row // self.page_size in self._pages
@@ -250,17 +242,11 @@ class PagedIdModel(QAbstractTableModel):
 
     # ---- the Qt model --------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's default argument)
-        return 0 if parent.isValid() else len(self.ids)
+    def row_ids(self) -> list[int]:
+        return self.ids
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def header_texts(self) -> tuple[str, ...]:
+        return self.headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.ids):

@@ -14,6 +14,14 @@ from ui.qt import QCheckBox, QDate, QDateEdit, QWidget
 DATE_FORMAT = "yyyy/MM/dd"
 
 
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def to_date(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
 def period_filter(parent: QWidget, label: str, *, names: tuple[str, str, str], accessible: tuple[str, str],
                   start: date, end: date, changed: Callable[[], None]) -> tuple[QCheckBox, QDateEdit, QDateEdit]:
     """``names``: object names of the switch, the start and the end edit; ``accessible``: the edits' names."""
@@ -26,7 +34,7 @@ def period_filter(parent: QWidget, label: str, *, names: tuple[str, str, str], a
         edit.setAccessibleName(accessible_name)
         edit.setDisplayFormat(DATE_FORMAT)
         edit.setCalendarPopup(True)
-        edit.setDate(QDate(day.year, day.month, day.day))
+        edit.setDate(to_qdate(day))
         edit.setEnabled(False)
         edit.dateChanged.connect(changed)
         switch.toggled.connect(edit.setEnabled)

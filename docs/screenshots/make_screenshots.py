@@ -106,6 +106,8 @@ def demo_jobs_and_outbox(ctx: Any, app: Any) -> None:
 
 
 def load_scene_modules() -> list[Any]:
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))  # they share scene_tools.py
     modules = []
     for path in sorted(HERE.glob("scenes_*.py")):
         spec = importlib.util.spec_from_file_location(path.stem, path)

@@ -12,26 +12,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-SCREEN = (1366, 768)
-
-
-def _wait(condition: Callable[[], bool], seconds: float = 30.0) -> None:
-    from ui.qt import QApplication
-
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    for _ in range(15):
-        QApplication.processEvents()
-        time.sleep(0.01)
+from scene_tools import HERE, ROOT, SCREEN
+from scene_tools import wait as _wait
 
 
 def _host(view_factory: Callable[[Any], Any], title: str) -> Any:

@@ -5,22 +5,11 @@ the status bar after a list went to Excel (the file and its 開く link)."""
 from __future__ import annotations
 
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-
-def _wait(condition: Callable[[], bool], seconds: float = 30.0) -> None:
-    from ui.qt import QApplication
-
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    for _ in range(15):
-        QApplication.processEvents()
-        time.sleep(0.01)
+from scene_tools import wait as _wait
 
 
 def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:

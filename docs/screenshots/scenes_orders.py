@@ -8,21 +8,10 @@ screen, waits until its data is in, and returns the widget to grab.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import Any
 
-
-def _wait(condition: Callable[[], bool], seconds: float = 30.0) -> None:
-    from ui.qt import QApplication
-
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.02)
-    for _ in range(15):
-        QApplication.processEvents()
-        time.sleep(0.01)
+from scene_tools import wait as _wait
 
 
 def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:

@@ -20,45 +20,39 @@ from sqlalchemy.orm import Session, sessionmaker
 from oroshi_desktop import secrets
 from oroshi_desktop.db.permissions import permission_denied
 from oroshi_desktop.errors import DatabaseUnavailable, SecretStoreError
-from oroshi_desktop.urls import redact_url, url_secret
+from oroshi_desktop.urls import DatabaseUrlProblem, database_url, redact_url
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = ("sqlite", "postgresql")
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
 
 def parse_database_url(raw: str) -> URL:
-    where = url_secret(raw)
-    if where is not None:  # refused before anything can connect with it, log it or echo it
-        raise DatabaseUnavailable(
-            f"the database URL carries a password in {where}; store it in the OS keyring instead "
-            "(oroshi-desktop db set-password)",
-            "データベースURLにパスワードが含まれています。OSのキーリングに保存してください"
-            "（oroshi-desktop db set-password）",
-        )
+    """The URL the store opens, after the one check of ``urls.database_url`` (no password in it:
+    refused before anything can connect with it, log it or echo it)."""
     try:
-        url = make_url(raw)
-    except exc.ArgumentError:
+        database_url(raw)
+    except DatabaseUrlProblem as problem:
+        if problem.kind == "secret":
+            raise DatabaseUnavailable(
+                f"{problem}; store it in the OS keyring instead (oroshi-desktop db set-password)",
+                "データベースURLにパスワードが含まれています。OSのキーリングに保存してください"
+                "（oroshi-desktop db set-password）",
+            ) from None
+        if problem.kind == "backend":
+            raise DatabaseUnavailable(
+                f"database URL {redact(raw)!r}: {problem}",
+                f"データベースURL {redact(raw)!r}: 対応していないデータベースです（sqlite か postgresql）",
+            ) from None
         raise DatabaseUnavailable(
             f"database URL {redact(raw)!r} is not a valid URL (expected sqlite:///FILE or postgresql://USER@HOST/DB)",
             f"データベースURL {redact(raw)!r} が正しくありません（sqlite:///ファイル または postgresql://ユーザー@ホスト/DB）",
         ) from None
-    if url.get_backend_name() not in SUPPORTED:
-        raise DatabaseUnavailable(
-            f"database URL {redact(raw)!r}: unsupported database {url.get_backend_name()!r} (use sqlite or postgresql)",
-            f"データベースURL {redact(raw)!r}: 対応していないデータベースです（sqlite か postgresql）",
-        )
-    if url.get_backend_name() == "postgresql" and url.drivername in ("postgresql", "postgres"):
+    url = make_url(raw.strip())
+    if url.drivername == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
-    if url.password:
-        raise DatabaseUnavailable(
-            "the database URL contains a password; store it in the OS keyring instead "
-            "(oroshi-desktop db set-password)",
-            "データベースURLにパスワードが含まれています。OSのキーリングに保存してください",
-        )
     return url
 
 

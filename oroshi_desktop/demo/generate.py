@@ -12,40 +12,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
+from oroshi_desktop.db import models
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.db.models import (
-    Address,
-    Buyer,
-    BuyerBuyerCategory,
-    BuyerCategory,
-    BuyerShippingMethod,
-    Invoice,
-    InvoiceSupplierOrganization,
-    InvoiceSupplyDate,
-    Order,
-    OrderCategory,
-    OrderOrderCategory,
-    OrderTemplate,
-    Product,
-    ProductInventory,
-    ProductVariation,
-    SettingsRow,
-    ShippingMethod,
-    ShippingOrganization,
-    ShippingReceptacle,
-    Supplier,
-    SupplierOrganization,
-    SupplierOrganizationReceptionTime,
-    SupplierSupplyTypeVariation,
-    Supply,
-    SupplyDate,
-    SupplyDateSupplier,
-    SupplyDateSupplierOrganization,
-    SupplyReceptionTime,
-    SupplyType,
-    SupplyTypeTaxRate,
-    SupplyTypeVariation,
-)
 from oroshi_desktop.demo import invoices as statement_runs
 from oroshi_desktop.demo import sales, supply
 from oroshi_desktop.demo.bulk import BulkWriter
@@ -103,28 +71,28 @@ class DemoSummary:
 
 # DemoSummary field → model; the order is the order of the summary's fields.
 _TABLES = {
-    "settings": SettingsRow, "supply_reception_times": SupplyReceptionTime,
-    "supplier_organizations": SupplierOrganization, "addresses": Address,
-    "supplier_organization_reception_times": SupplierOrganizationReceptionTime, "suppliers": Supplier,
-    "supplier_supply_type_variations": SupplierSupplyTypeVariation, "supply_types": SupplyType,
-    "supply_type_variations": SupplyTypeVariation, "supply_type_tax_rates": SupplyTypeTaxRate,
-    "supply_dates": SupplyDate, "supplies": Supply, "supply_date_suppliers": SupplyDateSupplier,
-    "supply_date_supplier_organizations": SupplyDateSupplierOrganization, "invoices": Invoice,
-    "invoice_supplier_organizations": InvoiceSupplierOrganization, "invoice_supply_dates": InvoiceSupplyDate,
-    "buyer_categories": BuyerCategory, "buyers": Buyer, "buyer_buyer_categories": BuyerBuyerCategory,
-    "shipping_organizations": ShippingOrganization, "shipping_methods": ShippingMethod,
-    "buyers_shipping_methods": BuyerShippingMethod, "shipping_receptacles": ShippingReceptacle,
-    "products": Product, "product_variations": ProductVariation, "product_inventories": ProductInventory,
-    "order_categories": OrderCategory, "orders": Order, "order_order_categories": OrderOrderCategory,
-    "order_templates": OrderTemplate,
+    "settings": models.SettingsRow, "supply_reception_times": models.SupplyReceptionTime,
+    "supplier_organizations": models.SupplierOrganization, "addresses": models.Address,
+    "supplier_organization_reception_times": models.SupplierOrganizationReceptionTime, "suppliers": models.Supplier,
+    "supplier_supply_type_variations": models.SupplierSupplyTypeVariation, "supply_types": models.SupplyType,
+    "supply_type_variations": models.SupplyTypeVariation, "supply_type_tax_rates": models.SupplyTypeTaxRate,
+    "supply_dates": models.SupplyDate, "supplies": models.Supply, "supply_date_suppliers": models.SupplyDateSupplier,
+    "supply_date_supplier_organizations": models.SupplyDateSupplierOrganization, "invoices": models.Invoice,
+    "invoice_supplier_organizations": models.InvoiceSupplierOrganization, "invoice_supply_dates": models.InvoiceSupplyDate,
+    "buyer_categories": models.BuyerCategory, "buyers": models.Buyer, "buyer_buyer_categories": models.BuyerBuyerCategory,
+    "shipping_organizations": models.ShippingOrganization, "shipping_methods": models.ShippingMethod,
+    "buyers_shipping_methods": models.BuyerShippingMethod, "shipping_receptacles": models.ShippingReceptacle,
+    "products": models.Product, "product_variations": models.ProductVariation, "product_inventories": models.ProductInventory,
+    "order_categories": models.OrderCategory, "orders": models.Order, "order_order_categories": models.OrderOrderCategory,
+    "order_templates": models.OrderTemplate,
 }
 
 
 def _existing(session: Session) -> dict[str, int]:
     return {
-        "supplier organizations": session.scalar(select(func.count()).select_from(SupplierOrganization)) or 0,
-        "supplies": session.scalar(select(func.count()).select_from(Supply)) or 0,
-        "orders": session.scalar(select(func.count()).select_from(Order)) or 0,
+        "supplier organizations": session.scalar(select(func.count()).select_from(models.SupplierOrganization)) or 0,
+        "supplies": session.scalar(select(func.count()).select_from(models.Supply)) or 0,
+        "orders": session.scalar(select(func.count()).select_from(models.Order)) or 0,
     }
 
 
@@ -133,14 +101,14 @@ def is_empty(db: Database) -> bool:
     with db.read() as session:
         return not any(
             session.scalar(select(model.id).limit(1)) is not None
-            for model in (SupplierOrganization, Supply, Order)
+            for model in (models.SupplierOrganization, models.Supply, models.Order)
         )
 
 
 def first_records(session: Session) -> dict[str, object] | None:
     """The first record of each kind the documents are made for (the self-test renders each one
     from these); None while there is no statement run."""
-    invoice = session.scalars(select(Invoice).order_by(Invoice.id).limit(1)).first()
+    invoice = session.scalars(select(models.Invoice).order_by(models.Invoice.id).limit(1)).first()
     if invoice is None:
         return None
 
@@ -149,13 +117,13 @@ def first_records(session: Session) -> dict[str, object] | None:
 
     return {
         "invoice": invoice.id, "start": invoice.start_date, "end": invoice.end_date,
-        "organization": first(select(InvoiceSupplierOrganization.supplier_organization_id)
-                              .where(InvoiceSupplierOrganization.invoice_id == invoice.id)
-                              .order_by(InvoiceSupplierOrganization.id)),
-        "carrier": first(select(ShippingOrganization.id).order_by(ShippingOrganization.id)),
-        "supply_day": first(select(SupplyDate.date).order_by(SupplyDate.date.desc())),
-        "prefecture": first(select(SupplierOrganization.subregion_id).order_by(SupplierOrganization.id)),
-        "reception_time": first(select(SupplyReceptionTime.id).order_by(SupplyReceptionTime.id)),
+        "organization": first(select(models.InvoiceSupplierOrganization.supplier_organization_id)
+                              .where(models.InvoiceSupplierOrganization.invoice_id == invoice.id)
+                              .order_by(models.InvoiceSupplierOrganization.id)),
+        "carrier": first(select(models.ShippingOrganization.id).order_by(models.ShippingOrganization.id)),
+        "supply_day": first(select(models.SupplyDate.date).order_by(models.SupplyDate.date.desc())),
+        "prefecture": first(select(models.SupplierOrganization.subregion_id).order_by(models.SupplierOrganization.id)),
+        "reception_time": first(select(models.SupplyReceptionTime.id).order_by(models.SupplyReceptionTime.id)),
     }
 
 

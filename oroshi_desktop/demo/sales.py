@@ -7,22 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal
 
-from oroshi_desktop.db.models import (
-    Buyer,
-    BuyerBuyerCategory,
-    BuyerCategory,
-    BuyerShippingMethod,
-    Order,
-    OrderCategory,
-    OrderOrderCategory,
-    OrderTemplate,
-    Product,
-    ProductInventory,
-    ProductVariation,
-    ShippingMethod,
-    ShippingOrganization,
-    ShippingReceptacle,
-)
+from oroshi_desktop.db import models
 from oroshi_desktop.demo import catalog
 from oroshi_desktop.demo.catalog import BuyerSpec, ProductVariationSpec
 from oroshi_desktop.demo.context import Context
@@ -67,12 +52,12 @@ def create_master(ctx: Context, supply_type_ids: dict[str, int]) -> SalesMaster:
     w, created = ctx.writer, ctx.created
     stamps = {"created_at": created, "updated_at": created}
 
-    cat_table = BuyerCategory.__table__
+    cat_table = models.BuyerCategory.__table__
     cat_ids = w.reserve_ids(cat_table, len(catalog.BUYER_CATEGORIES))
     for cat_id, (name, symbol, color) in zip(cat_ids, catalog.BUYER_CATEGORIES, strict=True):
         w.add(cat_table, {"id": cat_id, "name": name, "symbol": symbol, "color": color, **stamps})
 
-    carrier_table, method_table = ShippingOrganization.__table__, ShippingMethod.__table__
+    carrier_table, method_table = models.ShippingOrganization.__table__, models.ShippingMethod.__table__
     carrier_ids = w.reserve_ids(carrier_table, len(catalog.CARRIERS))
     methods: dict[str, MethodState] = {}
     for carrier_id, (name, handle, method_specs) in zip(carrier_ids, catalog.CARRIERS, strict=True):
@@ -87,8 +72,8 @@ def create_master(ctx: Context, supply_type_ids: dict[str, int]) -> SalesMaster:
             })
             methods[m_handle] = MethodState(method_id, float(per_box), float(per_freight))
 
-    buyer_table = Buyer.__table__
-    buyer_cat_table, buyer_method_table = BuyerBuyerCategory.__table__, BuyerShippingMethod.__table__
+    buyer_table = models.Buyer.__table__
+    buyer_cat_table, buyer_method_table = models.BuyerBuyerCategory.__table__, models.BuyerShippingMethod.__table__
     specs = list(catalog.NAMED_BUYERS) + _generated_buyers(ctx)
     buyers: dict[str, BuyerState] = {}
     for buyer_id, spec in zip(w.reserve_ids(buyer_table, len(specs)), specs, strict=True):
@@ -106,7 +91,7 @@ def create_master(ctx: Context, supply_type_ids: dict[str, int]) -> SalesMaster:
             w.add(buyer_method_table, {"buyer_id": buyer_id, "shipping_method_id": methods[handle].id, **stamps})
         buyers[spec.handle] = BuyerState(buyer_id, spec)
 
-    rec_table = ShippingReceptacle.__table__
+    rec_table = models.ShippingReceptacle.__table__
     receptacles: dict[str, tuple[int, float]] = {}
     for rec_id, (name, handle, cost, bundle, inner, outer) in zip(
             w.reserve_ids(rec_table, len(catalog.RECEPTACLES)), catalog.RECEPTACLES, strict=True):
@@ -119,7 +104,7 @@ def create_master(ctx: Context, supply_type_ids: dict[str, int]) -> SalesMaster:
         })
         receptacles[handle] = (rec_id, float(cost))
 
-    product_table = Product.__table__
+    product_table = models.Product.__table__
     product_ids = dict(zip((p[0] for p in catalog.PRODUCTS),
                            w.reserve_ids(product_table, len(catalog.PRODUCTS)), strict=True))
     for position, (name, units, type_handle) in enumerate(catalog.PRODUCTS, start=1):
@@ -130,7 +115,7 @@ def create_master(ctx: Context, supply_type_ids: dict[str, int]) -> SalesMaster:
             "active": True, **stamps,
         })
 
-    pv_table, inv_table = ProductVariation.__table__, ProductInventory.__table__
+    pv_table, inv_table = models.ProductVariation.__table__, models.ProductInventory.__table__
     pv_specs = catalog.PRODUCT_VARIATIONS
     pv_ids = w.reserve_ids(pv_table, len(pv_specs))
     inv_ids = w.reserve_ids(inv_table, len(pv_specs))
@@ -152,7 +137,7 @@ def create_master(ctx: Context, supply_type_ids: dict[str, int]) -> SalesMaster:
         })
         variations[pv_spec.handle] = VariationState(pv_id, inv_id, pv_spec, rec_id, rec_cost)
 
-    oc_table = OrderCategory.__table__
+    oc_table = models.OrderCategory.__table__
     categories = {}
     for oc_id, (name, color) in zip(w.reserve_ids(oc_table, len(catalog.ORDER_CATEGORIES)),
                                     catalog.ORDER_CATEGORIES, strict=True):
@@ -246,7 +231,7 @@ def create_orders(ctx: Context, master: SalesMaster) -> None:
 
     _write_templates(ctx, master)
     w = ctx.writer
-    w.report(Order.__table__, OrderOrderCategory.__table__, OrderTemplate.__table__)
+    w.report(models.Order.__table__, models.OrderOrderCategory.__table__, models.OrderTemplate.__table__)
 
 
 def _generated_line(ctx: Context, master: SalesMaster, buyer: BuyerState, handle: str, day: date) -> OrderLine:
@@ -269,7 +254,7 @@ def _generated_line(ctx: Context, master: SalesMaster, buyer: BuyerState, handle
 
 def _write_orders(ctx: Context, master: SalesMaster, lines: list[OrderLine]) -> list[int]:
     w, rng = ctx.writer, ctx.rng
-    order_table, link_table = Order.__table__, OrderOrderCategory.__table__
+    order_table, link_table = models.Order.__table__, models.OrderOrderCategory.__table__
     ids = w.reserve_ids(order_table, len(lines))
     for order_id, line in zip(ids, lines, strict=True):
         buyer, method = master.buyers[line.buyer], master.methods[line.method]
@@ -304,5 +289,5 @@ def _write_templates(ctx: Context, master: SalesMaster) -> None:
     ids = _write_orders(ctx, master, lines)
     stamp = ctx.created
     for order_id, template in zip(ids, catalog.TEMPLATES, strict=True):
-        ctx.writer.add(OrderTemplate.__table__, {"order_id": order_id, "identifier": template.identifier,
+        ctx.writer.add(models.OrderTemplate.__table__, {"order_id": order_id, "identifier": template.identifier,
                                                  "notes": template.notes, "created_at": stamp, "updated_at": stamp})

@@ -9,23 +9,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
-from oroshi_desktop.db.models import (
-    COMPANY_SETTINGS_NAME,
-    Address,
-    SettingsRow,
-    Supplier,
-    SupplierOrganization,
-    SupplierOrganizationReceptionTime,
-    SupplierSupplyTypeVariation,
-    Supply,
-    SupplyDate,
-    SupplyDateSupplier,
-    SupplyDateSupplierOrganization,
-    SupplyReceptionTime,
-    SupplyType,
-    SupplyTypeTaxRate,
-    SupplyTypeVariation,
-)
+from oroshi_desktop.db import models
 from oroshi_desktop.demo import catalog
 from oroshi_desktop.demo.bulk import Row
 from oroshi_desktop.demo.catalog import OrganizationSpec, ProducerSpec, VariationSpec
@@ -79,10 +63,10 @@ class SupplyMaster:
 
 def create_company_settings(ctx: Context) -> None:
     """The company row, unless one exists: never overwrite a real company's settings."""
-    table = SettingsRow.__table__
-    existing = ctx.writer.scalar(select(table.c.id).where(table.c.name == COMPANY_SETTINGS_NAME).limit(1))
+    table = models.SettingsRow.__table__
+    existing = ctx.writer.scalar(select(table.c.id).where(table.c.name == models.COMPANY_SETTINGS_NAME).limit(1))
     if existing is None:
-        ctx.writer.add(table, {"name": COMPANY_SETTINGS_NAME, "settings": dict(catalog.COMPANY_SETTINGS),
+        ctx.writer.add(table, {"name": models.COMPANY_SETTINGS_NAME, "settings": dict(catalog.COMPANY_SETTINGS),
                                "created_at": ctx.created, "updated_at": ctx.created})
     ctx.writer.report(table)
 
@@ -91,13 +75,13 @@ def create_master(ctx: Context) -> SupplyMaster:
     w, created = ctx.writer, ctx.created
     stamps = {"created_at": created, "updated_at": created}
 
-    rt_table = SupplyReceptionTime.__table__
+    rt_table = models.SupplyReceptionTime.__table__
     rt_ids = dict(zip((q for q, _ in catalog.RECEPTION_TIMES),
                       w.reserve_ids(rt_table, len(catalog.RECEPTION_TIMES)), strict=True))
     for qualifier, hour in catalog.RECEPTION_TIMES:
         w.add(rt_table, {"id": rt_ids[qualifier], "hour": hour, "time_qualifier": qualifier, **stamps})
 
-    type_table, var_table = SupplyType.__table__, SupplyTypeVariation.__table__
+    type_table, var_table = models.SupplyType.__table__, models.SupplyTypeVariation.__table__
     type_ids = dict(zip((t.handle for t in catalog.SUPPLY_TYPES),
                         w.reserve_ids(type_table, len(catalog.SUPPLY_TYPES)), strict=True))
     all_variations = [(t, v) for t in catalog.SUPPLY_TYPES for v in t.variations]
@@ -113,7 +97,7 @@ def create_master(ctx: Context) -> SupplyMaster:
         w.add(var_table, {"id": var_id, "supply_type_id": type_ids[type_spec.handle], "name": variation.name,
                           "handle": variation.handle, "default_container_count": variation.containers,
                           "position": type_spec.variations.index(variation) + 1, "active": True, **stamps})
-    tax_table = SupplyTypeTaxRate.__table__
+    tax_table = models.SupplyTypeTaxRate.__table__
     for type_id in type_ids.values():
         w.add(tax_table, {"supply_type_id": type_id, "tax_rate": REDUCED_TAX_RATE, "updated_at": created})
     w.report(rt_table, type_table, var_table, tax_table)
@@ -156,8 +140,8 @@ def _create_organizations(ctx: Context, rt_ids: dict[str, int],
                           variations: dict[str, VariationState]) -> list[OrganizationState]:
     w, rng, created = ctx.writer, ctx.rng, ctx.created
     stamps = {"created_at": created, "updated_at": created}
-    org_table, addr_table = SupplierOrganization.__table__, Address.__table__
-    link_table = SupplierOrganizationReceptionTime.__table__
+    org_table, addr_table = models.SupplierOrganization.__table__, models.Address.__table__
+    link_table = models.SupplierOrganizationReceptionTime.__table__
     specs = _organization_specs(ctx)
     org_ids = w.reserve_ids(org_table, len(specs))
     states = []
@@ -185,7 +169,7 @@ def _create_organizations(ctx: Context, rt_ids: dict[str, int],
         ))
     w.report(org_table, addr_table, link_table)
 
-    sup_table, allowed_table = Supplier.__table__, SupplierSupplyTypeVariation.__table__
+    sup_table, allowed_table = models.Supplier.__table__, models.SupplierSupplyTypeVariation.__table__
     for spec, state in zip(specs, states, strict=True):
         count = len(spec.producers) + spec.extra_producers
         if ctx.plan.scale > 1 and not spec.free_entry:
@@ -273,7 +257,7 @@ def _month_end(day: date) -> date:
 
 def create_supply_dates(ctx: Context, days: list[date]) -> dict[date, int]:
     """Find or create one row per day (``date`` is unique; ``--force`` may meet existing days)."""
-    w, table = ctx.writer, SupplyDate.__table__
+    w, table = ctx.writer, models.SupplyDate.__table__
     existing = dict(w.execute(select(table.c.date, table.c.id)
                               .where(table.c.date.between(days[0], days[-1]))).all())
     missing = [d for d in days if d not in existing]
@@ -289,8 +273,8 @@ def create_supplies(ctx: Context, master: SupplyMaster, days: list[date], date_i
                     invoices: list[InvoicePlan]) -> None:
     """Per day, organization, producer, reception time and allowed variation: 1–4 containers."""
     w, rng = ctx.writer, ctx.rng
-    supply_table = Supply.__table__
-    day_sup_table, day_org_table = SupplyDateSupplier.__table__, SupplyDateSupplierOrganization.__table__
+    supply_table = models.Supply.__table__
+    day_sup_table, day_org_table = models.SupplyDateSupplier.__table__, models.SupplyDateSupplierOrganization.__table__
     # Locking follows invoice_supply_dates: a covered day locks the covered organizations' supplies.
     locked: dict[int, list[tuple[date, date]]] = {}
     for plan in invoices:

@@ -1,4 +1,5 @@
-"""When statements are e-mailed: the default Thursday send time, due checks, Rails time conversion."""
+"""When statements are made and e-mailed: the default half-month period, the default Thursday send time,
+due checks, Rails time conversion."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ __all__ = [
     "BUSINESS_TZ_DEFAULT",
     "SEND_TIME",
     "SEND_WEEKDAY",
+    "default_period",
     "default_send_at",
     "from_rails",
     "is_due",
@@ -24,6 +26,14 @@ SEND_TIME = time(9, 0)
 def _require_aware(dt: datetime, name: str) -> None:
     if dt.tzinfo is None or dt.utcoffset() is None:
         raise ValueError(f"{name} must be timezone-aware, got naive {dt.isoformat()}")
+
+
+def default_period(today: date) -> tuple[date, date]:
+    """The last finished half month: statements are made twice a month (1–15, 16–end)."""
+    if today.day > 15:
+        return today.replace(day=1), today.replace(day=15)
+    last_month_end = today.replace(day=1) - timedelta(days=1)
+    return last_month_end.replace(day=16), last_month_end
 
 
 def default_send_at(now: datetime, tz: ZoneInfo) -> datetime:

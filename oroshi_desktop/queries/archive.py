@@ -33,6 +33,7 @@ from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.domain.statement_body import PRINTED_RATES
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.archive_facts import PRODUCER_SEPARATOR, fill_missing_facts
+from oroshi_desktop.queries.search_text import contains
 
 __all__ = ["SORT_KEYS", "ArchiveCriteria", "ArchiveEntry", "IntegrityProblem", "archive_csv", "archive_ids",
            "count_archive", "csv_text", "entries_by_id", "search_archive", "verify_documents"]
@@ -95,11 +96,6 @@ class IntegrityProblem:
     actual_sha256: str
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 # The sort keys of the search (the archive table's columns); the document id breaks ties.
 SORT_KEYS: dict[str, Any] = {
     "issued": ArchiveFacts.issued, "counterparty": ArchiveFacts.counterparty,
@@ -125,10 +121,8 @@ def _matching(query: Select[Any], criteria: ArchiveCriteria) -> Select[Any]:
         query = query.where(ArchiveFacts.amount <= criteria.amount_max)
     needle = criteria.counterparty.strip()
     if needle:
-        pattern = _like(needle)
-
         def like(column: Any) -> Any:
-            return column.ilike(pattern, escape="\\")
+            return contains(column, needle)
 
         # today's names of the organization and its producers, and the names as printed
         organization = select(SupplierOrganization.id).where(

@@ -31,6 +31,7 @@ from oroshi_desktop.db.models import (
     ShippingReceptacle,
 )
 from oroshi_desktop.domain.money import to_decimal
+from oroshi_desktop.queries.search_text import contains
 
 ORDER_STATUSES = (0, 1, 2)  # 見積もり, 確認済み, 出荷済み (the web system's enum)
 
@@ -106,11 +107,6 @@ class FilterChoices:
     buyer_categories: tuple[Choice, ...] = ()
 
 
-def _like(text: str) -> str:
-    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
 def _conditions(f: OrderFilter) -> list[Any]:
     conditions: list[Any] = [Order.shipping_date.between(f.start, f.end),
                              ~exists().where(OrderTemplate.order_id == Order.id)]
@@ -128,14 +124,11 @@ def _conditions(f: OrderFilter) -> list[Any]:
         conditions.append(Order.status == f.status)
     text = f.search.strip()
     if text:
-        pattern = _like(text)
         conditions.append(or_(
-            Order.buyer_id.in_(select(Buyer.id).where(or_(Buyer.name.ilike(pattern, escape="\\"),
-                                                                Buyer.handle.ilike(pattern, escape="\\")))),
+            Order.buyer_id.in_(select(Buyer.id).where(or_(contains(Buyer.name, text), contains(Buyer.handle, text)))),
             Order.product_variation_id.in_(
                 select(ProductVariation.id).join(Product, Product.id == ProductVariation.product_id)
-                .where(or_(ProductVariation.name.ilike(pattern, escape="\\"),
-                           Product.name.ilike(pattern, escape="\\")))),
+                .where(or_(contains(ProductVariation.name, text), contains(Product.name, text)))),
         ))
     return conditions
 

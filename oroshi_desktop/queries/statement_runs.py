@@ -35,6 +35,7 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
 from oroshi_desktop.labels import OutboxState
+from oroshi_desktop.queries.search_text import contains
 
 
 class RunState(IntEnum):
@@ -171,11 +172,10 @@ def _apply_filter(query: Select[*tuple[Any, ...]], state: Any | None, run_filter
         query = query.where(Invoice.start_date <= run_filter.end)
     needle = run_filter.organization.strip()
     if needle:
-        escaped = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         query = query.where(exists().where(
             InvoiceSupplierOrganization.invoice_id == Invoice.id,
             SupplierOrganization.id == InvoiceSupplierOrganization.supplier_organization_id,
-            SupplierOrganization.entity_name.ilike(f"%{escaped}%", escape="\\")))
+            contains(SupplierOrganization.entity_name, needle)))
     if run_filter.states and state is not None:
         query = query.where(state.in_(sorted(int(s) for s in run_filter.states)))
     return query

@@ -59,14 +59,12 @@ ENGLISH = {
     "書類の設定（全員共通）": "Documents (shared by every PC)", "端数処理": "Rounding", "四捨五入": "Round half up",
     "切り捨て": "Round down", "パスワードの送付": "Password delivery", "同じメール": "In the same mail",
     "別のメール": "In a separate mail", "出荷表の用紙": "Shipping chart paper", "データベース": "Database",
-    "接続先URL": "URL", "postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）": "postgresql://user@server/db (empty: built-in)",
-    "空欄で会社のメール": "empty: the company mail", "差出人": "Sender", "メール確認（cron）": "Mail check (cron)",
     "表示言語（次回起動時）": "Language (at next start)", "テスト送信先": "Test mail to",
     "パスワード": "Password", "接続テスト": "Test connection", "メールサーバー（SMTP）": "Mail server (SMTP)",
-    "サーバー名": "Server", "ポート番号": "Port", "暗号化": "Security", "なし": "None", "ユーザー名": "User name",
+    "なし": "None",
     "差出人（空欄で会社のメール）": "Sender (empty for the company mail)", "テストメールの宛先": "Test mail to",
     "テストメール": "Send test mail", "自動送信・その他": "Schedule and more",
-    "メール確認のスケジュール（cron）": "Mail check schedule (cron)", "タイムゾーン": "Time zone",
+    "メール確認のスケジュール（cron）": "Mail check schedule (cron)",
     "次回の実行": "Next runs", "出力フォルダー": "Output folder", "参照…": "Browse…",
     "表示言語（次回起動時に反映）": "Language (applies at the next start)",
     "31日以内に実行されません": "Does not run within 31 days", "保存しました。": "Saved.",
@@ -75,21 +73,10 @@ ENGLISH = {
     "送信しています…": "Sending…", "{to} に送信しました": "Sent to {to}",
     "「T」と13桁の数字で、チェックデジットの合う番号を入力してください":
         "enter T and 13 digits with a matching check digit",
-    "1〜65535 の数字を入力してください": "enter a number from 1 to 65535",
-    "制御文字を含めないでください": "must not contain control characters",
+    "{low}〜{high} の整数を入力してください": "enter a whole number from {low} to {high}",
     "¥0の明細書": "¥0 statements", "メールしない": "Do not mail", "メールする": "Mail them",
-    "空白を含めないでください": "must not contain spaces",
-    "253文字以内で入力してください": "enter at most 253 characters",
-    "サーバー名として正しくありません（例: smtp.example.jp）": "not a valid server name (e.g. smtp.example.jp)",
-    "URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）":
-        "not a valid URL (e.g. postgresql://user@host:5432/oroshi)",
-    "postgresql:// か sqlite:/// で始まるURLを入力してください": "enter a URL starting with postgresql:// or sqlite:///",
-    "URLにパスワードを含めないでください（パスワード欄に入力します）":
-        "no password in the URL (type it in the password field)",
-    "サーバー名（ホスト）がありません": "the server (host) is missing",
     "メールアドレスを入力してください": "enter a mail address",
     "メールアドレスの形式が正しくありません": "not a valid mail address",
-    "不明なタイムゾーンです（例: Asia/Tokyo）": "unknown time zone (e.g. Asia/Tokyo)",
     "cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）":
         "enter five cron fields: minute hour day month weekday (e.g. */10 * * * *)",
     # the PDF viewer, printing and the confirmation dialog
@@ -134,8 +121,7 @@ ENGLISH = {
     # int3: the start-up error dialog.
     "アプリを起動できませんでした。": "The app could not start.",
     "期間（開始）": "Period from", "期間（終了）": "Period to",
-    "明細行の警告金額（円）": "Warn above this line amount (yen)",
-    "1円から1兆円までの整数（円）を入力してください": "enter a whole number of yen from 1 to 1 trillion",
+
     # ---- issue-i18n: the shell, status bar, tray, job centre, orders, supplies, operations ----
     "オロシ デスクトップ": "Oroshi Desktop", "{app} について": "About {app}",
     "支払明細書・出荷書類・ジョブの管理": "Payment statements, shipping documents and jobs",
@@ -303,7 +289,6 @@ ENGLISH = {
     "送信済みのメールをもう一度送信": "Send the sent mail once more",
     "要確認のメールを送信済みにする": "Mark the mail that needs checking as sent", "削除": "Delete",
     "選んだ支払明細書を削除（未送信のみ）": "Delete the selected statement (only when not sent)",
-
     "会社のメールアドレス（組織のメールアドレスなし）": "the company's address (the organization has none)",
     "・{name}: {to}": "• {name}: {to}", "支払明細書のメールを送信しますか？": "Send the payment statement mail?",
     "次の宛先にメールをもう一度送信します。受信者には同じ明細書が2通届きます。\n{recipients}\n\n再送しますか？":
@@ -393,8 +378,7 @@ ENGLISH = {
     "{email} に再送する": "Resend to {email}", "{email} に再送します。": "Resending to {email}.",
     "「{name}」にどのように届けましたか？（例: 郵送、手渡し）":
         "How did \u201c{name}\u201d receive it? (e.g. by post, by hand)",
-    "不達通知のメールボックス（IMAP）": "Bounce mailbox (IMAP)", "空欄で不達を確認しません": "Empty: no bounce check",
-    "フォルダー": "Folder", "確認済みの移動先": "Move checked notices to", "空欄で印を付けるだけ": "Empty: only flag them",
+    "不達通知のメールボックス（IMAP）": "Bounce mailbox (IMAP)",
     "接続できました（未確認のメール {count} 件）":
         "Connected ({count} messages not yet checked)",
 }

@@ -51,7 +51,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../../ui/operations.py" line="56" />
+        <location filename="../../ui/operations.py" line="59" />
         <source>オロシ デスクトップ</source>
         <translation>Oroshi Desktop</translation>
     </message>
@@ -59,71 +59,71 @@
 <context>
     <name>ArchiveFilterBar</name>
     <message>
-        <location filename="../../ui/archive/filters.py" line="62" />
+        <location filename="../../ui/archive/filters.py" line="56" />
         <source>発行日:</source>
         <translation>Issued:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="63" />
+        <location filename="../../ui/archive/filters.py" line="57" />
         <source>発行日（開始）</source>
         <translation>Issued from</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="63" />
+        <location filename="../../ui/archive/filters.py" line="57" />
         <source>発行日（終了）</source>
         <translation>Issued to</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="65" />
-        <location filename="../../ui/archive/filters.py" line="113" />
+        <location filename="../../ui/archive/filters.py" line="59" />
+        <location filename="../../ui/archive/filters.py" line="107" />
         <source>金額（下限）</source>
         <translation>Amount (min)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="65" />
+        <location filename="../../ui/archive/filters.py" line="59" />
         <source>下限（円）</source>
         <translation>Min (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="66" />
-        <location filename="../../ui/archive/filters.py" line="113" />
+        <location filename="../../ui/archive/filters.py" line="60" />
+        <location filename="../../ui/archive/filters.py" line="107" />
         <source>金額（上限）</source>
         <translation>Amount (max)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="66" />
+        <location filename="../../ui/archive/filters.py" line="60" />
         <source>上限（円）</source>
         <translation>Max (yen)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="67" />
-        <location filename="../../ui/archive/filters.py" line="68" />
+        <location filename="../../ui/archive/filters.py" line="61" />
+        <location filename="../../ui/archive/filters.py" line="62" />
         <source>取引先（組織・生産者）で検索</source>
         <translation>Search by counterparty (organization or producer)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="79" />
-        <location filename="../../ui/archive/filters.py" line="84" />
+        <location filename="../../ui/archive/filters.py" line="73" />
+        <location filename="../../ui/archive/filters.py" line="78" />
         <source>〜</source>
         <translation>–</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="82" />
+        <location filename="../../ui/archive/filters.py" line="76" />
         <source>金額:</source>
         <translation>Amount:</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="117" />
+        <location filename="../../ui/archive/filters.py" line="111" />
         <source>{field}: 0以上の整数（円）で入力してください</source>
         <translation>{field}: enter a whole number of yen, 0 or more</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="122" />
+        <location filename="../../ui/archive/filters.py" line="116" />
         <source>発行日: 終了日が開始日より前です</source>
         <translation>Issue date: the end is before the start</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/filters.py" line="125" />
+        <location filename="../../ui/archive/filters.py" line="119" />
         <source>金額: 上限が下限より小さくなっています</source>
         <translation>Amount: the maximum is below the minimum</translation>
     </message>
@@ -228,7 +228,7 @@
     </message>
     <message>
         <location filename="../../ui/archive/view.py" line="96" />
-        <location filename="../../ui/archive/view.py" line="302" />
+        <location filename="../../ui/archive/view.py" line="301" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
@@ -332,27 +332,27 @@
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="291" />
+        <location filename="../../ui/archive/view.py" line="290" />
         <source>連鎖の先頭を書き出しています…</source>
         <translation>Writing the chain head…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="302" />
+        <location filename="../../ui/archive/view.py" line="301" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="303" />
+        <location filename="../../ui/archive/view.py" line="302" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="318" />
+        <location filename="../../ui/archive/view.py" line="317" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="328" />
+        <location filename="../../ui/archive/view.py" line="327" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -1133,22 +1133,22 @@ Details (for support): {error}</translation>
 <context>
     <name>NewRun</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="82" />
+        <location filename="../../ui/statements/new_dialog.py" line="75" />
         <source>組織・簡易版</source>
         <translation>Org. · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="82" />
+        <location filename="../../ui/statements/new_dialog.py" line="75" />
         <source>組織・標準版</source>
         <translation>Org. · standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="83" />
+        <location filename="../../ui/statements/new_dialog.py" line="76" />
         <source>供給者・簡易版</source>
         <translation>Producers · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="83" />
+        <location filename="../../ui/statements/new_dialog.py" line="76" />
         <source>供給者・標準版</source>
         <translation>Producers · standard</translation>
     </message>
@@ -1156,146 +1156,146 @@ Details (for support): {error}</translation>
 <context>
     <name>NewStatementDialog</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="107" />
+        <location filename="../../ui/statements/new_dialog.py" line="92" />
         <source>仕切り作成</source>
         <translation>New payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="125" />
+        <location filename="../../ui/statements/new_dialog.py" line="110" />
         <source>選択した日付の範囲内の供給ある日: …</source>
         <translation>Days with supplies in the chosen range: …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="130" />
-        <location filename="../../ui/statements/new_dialog.py" line="201" />
+        <location filename="../../ui/statements/new_dialog.py" line="115" />
+        <location filename="../../ui/statements/new_dialog.py" line="186" />
         <source>供給組織</source>
         <translation>Supplier organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="131" />
+        <location filename="../../ui/statements/new_dialog.py" line="116" />
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="133" />
+        <location filename="../../ui/statements/new_dialog.py" line="118" />
         <source>CC（会社）: …</source>
         <translation>CC (company): …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="136" />
+        <location filename="../../ui/statements/new_dialog.py" line="121" />
         <source>簡易版</source>
         <translation>Simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="138" />
+        <location filename="../../ui/statements/new_dialog.py" line="123" />
         <source>標準版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="141" />
+        <location filename="../../ui/statements/new_dialog.py" line="126" />
         <source>メールを送信する</source>
         <translation>Send by mail</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="147" />
+        <location filename="../../ui/statements/new_dialog.py" line="132" />
         <source>yyyy年MM月dd日 HH:mm</source>
         <translation>yyyy-MM-dd HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="151" />
+        <location filename="../../ui/statements/new_dialog.py" line="136" />
         <source>送信日時を過ぎると10分以内に送信されます。</source>
         <translation>Sent within 10 minutes once the send time has passed.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="156" />
-        <location filename="../../ui/statements/new_dialog.py" line="206" />
+        <location filename="../../ui/statements/new_dialog.py" line="141" />
+        <location filename="../../ui/statements/new_dialog.py" line="191" />
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="163" />
+        <location filename="../../ui/statements/new_dialog.py" line="148" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="165" />
+        <location filename="../../ui/statements/new_dialog.py" line="150" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="176" />
+        <location filename="../../ui/statements/new_dialog.py" line="161" />
         <source>Ctrl+Enter でも作成できます</source>
         <translation>Ctrl+Enter also creates it</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="195" />
+        <location filename="../../ui/statements/new_dialog.py" line="180" />
         <source>レイアウト:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="197" />
+        <location filename="../../ui/statements/new_dialog.py" line="182" />
         <source>送信日時:</source>
         <translation>Send at:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="210" />
+        <location filename="../../ui/statements/new_dialog.py" line="195" />
         <source>プレビュー（見本）</source>
         <translation>Previews (samples)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="236" />
+        <location filename="../../ui/statements/new_dialog.py" line="221" />
         <source>CC（会社）: {cc}</source>
         <translation>CC (company): {cc}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="237" />
+        <location filename="../../ui/statements/new_dialog.py" line="222" />
         <source>CC（会社）: （会社のメールアドレスなし）</source>
         <translation>CC (company): (the company has no mail address)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="294" />
+        <location filename="../../ui/statements/new_dialog.py" line="279" />
         <source>（終了日をクリック）</source>
         <translation> (click the end day)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="295" />
+        <location filename="../../ui/statements/new_dialog.py" line="280" />
         <source>期間: {start} 〜 {end}</source>
         <translation>Period: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="317" />
+        <location filename="../../ui/statements/new_dialog.py" line="302" />
         <source>選択した日付の範囲内の供給ある日: {days}日</source>
         <translation>Days with supplies in the chosen range: {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="324" />
+        <location filename="../../ui/statements/new_dialog.py" line="309" />
         <source>警告はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="366" />
+        <location filename="../../ui/statements/new_dialog.py" line="351" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="382" />
+        <location filename="../../ui/statements/new_dialog.py" line="367" />
         <source>供給組織: 少なくとも1つ必要です</source>
         <translation>Supplier organizations: choose at least one</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="385" />
+        <location filename="../../ui/statements/new_dialog.py" line="370" />
         <source>・{warning}</source>
         <translation>• {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="386" />
+        <location filename="../../ui/statements/new_dialog.py" line="371" />
         <source>
 …ほか{count}件</source>
         <translation>
 … and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="388" />
+        <location filename="../../ui/statements/new_dialog.py" line="373" />
         <source>次の警告があります。
 {warnings}
 
@@ -1306,7 +1306,7 @@ Details (for support): {error}</translation>
 Create the statement anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="400" />
+        <location filename="../../ui/statements/new_dialog.py" line="385" />
         <source>支払明細書を作成しています…</source>
         <translation>Creating the payment statement…</translation>
     </message>
@@ -1314,29 +1314,29 @@ Create the statement anyway?</translation>
 <context>
     <name>Operation</name>
     <message>
-        <location filename="../../ui/operations.py" line="134" />
+        <location filename="../../ui/operations.py" line="181" />
         <source>データベースに接続できません。ネットワークとサーバーを確かめてください。つながると自動で最新の状態に戻ります。</source>
         <translation>The database cannot be reached. Check the network and the server; the window updates by itself once it answers.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="145" />
+        <location filename="../../ui/operations.py" line="192" />
         <source>予期しないエラーが発生しました。作業は完了していません。
 もう一度お試しください。続く場合は管理者に「詳細」の内容をお知らせください。</source>
         <translation>An unexpected error occurred. The work was not completed.
 Please try again. If it happens again, send the text under “Details” to your administrator.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="150" />
+        <location filename="../../ui/operations.py" line="197" />
         <source>記録: {file}</source>
         <translation>Log: {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="151" />
+        <location filename="../../ui/operations.py" line="198" />
         <source>詳しい記録はログにあります。</source>
         <translation>The log has the full record.</translation>
     </message>
     <message>
-        <location filename="../../ui/operations.py" line="285" />
+        <location filename="../../ui/operations.py" line="342" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
@@ -1781,7 +1781,7 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PagedIdModel</name>
     <message>
-        <location filename="../../ui/paged_model.py" line="49" />
+        <location filename="../../ui/paged_model.py" line="47" />
         <source>…</source>
         <translation>…</translation>
     </message>
@@ -2233,85 +2233,40 @@ Enter the password.</translation>
 <context>
     <name>SettingsForm</name>
     <message>
-        <location filename="../../ui/settings/form.py" line="127" />
+        <location filename="../../ui/settings/form.py" line="129" />
         <source>変更しない場合は空欄</source>
         <translation>Leave empty to keep it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/form.py" line="171" />
+        <source>なし</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>
     <name>SettingsValidation</name>
     <message>
-        <location filename="../../ui/settings/validation.py" line="38" />
+        <location filename="../../ui/settings/validation.py" line="44" />
         <source>「T」と13桁の数字で、チェックデジットの合う番号を入力してください</source>
         <translation>enter T and 13 digits with a matching check digit</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="45" />
-        <source>1円から1兆円までの整数（円）を入力してください</source>
-        <translation>enter a whole number of yen from 1 to 1 trillion</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="53" />
-        <source>1〜65535 の数字を入力してください</source>
-        <translation>enter a number from 1 to 65535</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="66" />
-        <source>URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）</source>
-        <translation>not a valid URL (e.g. postgresql://user@host:5432/oroshi)</translation>
+        <location filename="../../ui/settings/validation.py" line="55" />
+        <source>{low}〜{high} の整数を入力してください</source>
+        <translation>enter a whole number from {low} to {high}</translation>
     </message>
     <message>
         <location filename="../../ui/settings/validation.py" line="68" />
-        <source>postgresql:// か sqlite:/// で始まるURLを入力してください</source>
-        <translation>enter a URL starting with postgresql:// or sqlite:///</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="70" />
-        <source>URLにパスワードを含めないでください（パスワード欄に入力します）</source>
-        <translation>no password in the URL (type it in the password field)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="72" />
-        <source>サーバー名（ホスト）がありません</source>
-        <translation>the server (host) is missing</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="80" />
         <source>メールアドレスを入力してください</source>
         <translation>enter a mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="84" />
+        <location filename="../../ui/settings/validation.py" line="71" />
         <source>メールアドレスの形式が正しくありません</source>
         <translation>not a valid mail address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/validation.py" line="98" />
-        <source>制御文字を含めないでください</source>
-        <translation>must not contain control characters</translation>
-    </message>
-    <message>
         <location filename="../../ui/settings/validation.py" line="99" />
-        <source>空白を含めないでください</source>
-        <translation>must not contain spaces</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="100" />
-        <source>253文字以内で入力してください</source>
-        <translation>enter at most 253 characters</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="102" />
-        <source>サーバー名として正しくありません（例: smtp.example.jp）</source>
-        <translation>not a valid server name (e.g. smtp.example.jp)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="111" />
-        <source>不明なタイムゾーンです（例: Asia/Tokyo）</source>
-        <translation>unknown time zone (e.g. Asia/Tokyo)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/validation.py" line="128" />
         <source>cron形式（分 時 日 月 曜日の5項目）で入力してください（例: */10 * * * *）</source>
         <translation>enter five cron fields: minute hour day month weekday (e.g. */10 * * * *)</translation>
     </message>
@@ -2325,134 +2280,114 @@ Enter the password.</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="67" />
+        <location filename="../../ui/settings/view.py" line="72" />
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="80" />
+        <location filename="../../ui/settings/view.py" line="85" />
         <source>会社情報（支払明細書・出荷書類に印刷）</source>
         <translation>Company (printed on statements and shipping documents)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="87" />
         <source>会社名</source>
         <translation>Company name</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="87" />
         <source>郵便番号</source>
         <translation>Postal code</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="82" />
+        <location filename="../../ui/settings/view.py" line="87" />
         <source>住所</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="83" />
+        <location filename="../../ui/settings/view.py" line="88" />
         <source>電話番号</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="83" />
+        <location filename="../../ui/settings/view.py" line="88" />
         <source>FAX番号</source>
         <translation>Fax</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="83" />
+        <location filename="../../ui/settings/view.py" line="88" />
         <source>メール</source>
         <translation>Mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="84" />
+        <location filename="../../ui/settings/view.py" line="89" />
         <source>ウェブサイト</source>
         <translation>Website</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="84" />
+        <location filename="../../ui/settings/view.py" line="89" />
         <source>登録番号</source>
         <translation>Registration no.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="118" />
+        <location filename="../../ui/settings/view.py" line="123" />
         <source>書類の設定（全員共通）</source>
         <translation>Documents (shared by every PC)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="125" />
         <source>端数処理</source>
         <translation>Rounding</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="120" />
+        <location filename="../../ui/settings/view.py" line="125" />
         <source>四捨五入</source>
         <translation>Round half up</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="121" />
+        <location filename="../../ui/settings/view.py" line="126" />
         <source>切り捨て</source>
         <translation>Round down</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="122" />
+        <location filename="../../ui/settings/view.py" line="127" />
         <source>パスワードの送付</source>
         <translation>Password delivery</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="123" />
+        <location filename="../../ui/settings/view.py" line="128" />
         <source>同じメール</source>
         <translation>In the same mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="123" />
+        <location filename="../../ui/settings/view.py" line="128" />
         <source>別のメール</source>
         <translation>In a separate mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="124" />
+        <location filename="../../ui/settings/view.py" line="129" />
         <source>出荷表の用紙</source>
         <translation>Shipping chart paper</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="125" />
+        <location filename="../../ui/settings/view.py" line="130" />
         <source>¥0の明細書</source>
         <translation>¥0 statements</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="126" />
+        <location filename="../../ui/settings/view.py" line="131" />
         <source>メールしない</source>
         <translation>Do not mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="126" />
+        <location filename="../../ui/settings/view.py" line="131" />
         <source>メールする</source>
         <translation>Mail them</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="130" />
+        <location filename="../../ui/settings/view.py" line="135" />
         <source>データベース</source>
         <translation>Database</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="132" />
-        <source>接続先URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="133" />
-        <source>postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）</source>
-        <translation>postgresql://user@server/db (empty: built-in)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="150" />
-        <source>差出人</source>
-        <translation>Sender</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="150" />
-        <source>空欄で会社のメール</source>
-        <translation>empty: the company mail</translation>
     </message>
     <message>
         <location filename="../../ui/settings/view.py" line="151" />
@@ -2460,118 +2395,58 @@ Enter the password.</translation>
         <translation>Test mail to</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="158" />
+        <location filename="../../ui/settings/mailbox_group.py" line="21" />
         <source>不達通知のメールボックス（IMAP）</source>
         <translation>Bounce mailbox (IMAP)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="160" />
-        <source>空欄で不達を確認しません</source>
-        <translation>Empty: no bounce check</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="167" />
-        <source>フォルダー</source>
-        <translation>Folder</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="168" />
-        <source>確認済みの移動先</source>
-        <translation>Move checked notices to</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="168" />
-        <source>空欄で印を付けるだけ</source>
-        <translation>Empty: only flag them</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="176" />
-        <source>メール確認（cron）</source>
-        <translation>Mail check (cron)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="180" />
-        <source>明細行の警告金額（円）</source>
-        <translation>Warn above this line amount (yen)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="185" />
+        <location filename="../../ui/settings/view.py" line="169" />
         <source>表示言語（次回起動時）</source>
         <translation>Language (at next start)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="344" />
+        <location filename="../../ui/settings/view.py" line="309" />
         <source>保存しました。送信キューと自動送信は新しい設定で動きます。</source>
         <translation>Saved. The send queue and the automatic mail use the new settings from now on.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="346" />
+        <location filename="../../ui/settings/view.py" line="311" />
         <source>表示言語は次回の起動から変わります。</source>
         <translation>The display language changes at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="406" />
+        <location filename="../../ui/settings/mailbox_group.py" line="34" />
         <source>接続できました（未確認のメール {count} 件）</source>
         <translation>Connected ({count} messages not yet checked)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="134" />
+        <location filename="../../ui/settings/mailbox_group.py" line="25" />
+        <location filename="../../ui/settings/view.py" line="138" />
         <location filename="../../ui/settings/view.py" line="149" />
-        <location filename="../../ui/settings/view.py" line="166" />
         <source>パスワード</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="90" />
-        <location filename="../../ui/settings/view.py" line="97" />
+        <location filename="../../ui/settings/view.py" line="95" />
+        <location filename="../../ui/settings/view.py" line="102" />
         <source>ロゴ画像</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="97" />
+        <location filename="../../ui/settings/view.py" line="102" />
         <source>画像 (*.png *.jpg *.jpeg)</source>
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="136" />
-        <location filename="../../ui/settings/view.py" line="170" />
+        <location filename="../../ui/settings/mailbox_group.py" line="29" />
+        <location filename="../../ui/settings/view.py" line="140" />
         <source>接続テスト</source>
         <translation>Test connection</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="141" />
+        <location filename="../../ui/settings/view.py" line="145" />
         <source>メールサーバー（SMTP）</source>
         <translation>Mail server (SMTP)</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="143" />
-        <location filename="../../ui/settings/view.py" line="160" />
-        <source>サーバー名</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="144" />
-        <location filename="../../ui/settings/view.py" line="161" />
-        <source>ポート番号</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="145" />
-        <location filename="../../ui/settings/view.py" line="162" />
-        <source>暗号化</source>
-        <translation>Security</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="146" />
-        <location filename="../../ui/settings/view.py" line="163" />
-        <source>なし</source>
-        <translation>None</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="148" />
-        <location filename="../../ui/settings/view.py" line="165" />
-        <source>ユーザー名</source>
-        <translation>User name</translation>
     </message>
     <message>
         <location filename="../../ui/settings/view.py" line="153" />
@@ -2579,79 +2454,74 @@ Enter the password.</translation>
         <translation>Send test mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="174" />
+        <location filename="../../ui/settings/view.py" line="158" />
         <source>自動送信・その他</source>
         <translation>Schedule and more</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="177" />
-        <source>タイムゾーン</source>
-        <translation>Time zone</translation>
-    </message>
-    <message>
-        <location filename="../../ui/settings/view.py" line="179" />
+        <location filename="../../ui/settings/view.py" line="163" />
         <source>次回の実行</source>
         <translation>Next runs</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="181" />
-        <location filename="../../ui/settings/view.py" line="195" />
+        <location filename="../../ui/settings/view.py" line="165" />
+        <location filename="../../ui/settings/view.py" line="178" />
         <source>出力フォルダー</source>
         <translation>Output folder</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="182" />
+        <location filename="../../ui/settings/view.py" line="166" />
         <source>参照…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="187" />
+        <location filename="../../ui/settings/view.py" line="171" />
         <source>起動時の画面</source>
         <translation>View at start</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="188" />
+        <location filename="../../ui/settings/view.py" line="172" />
         <source>前回の画面</source>
         <translation>The last view</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="188" />
+        <location filename="../../ui/settings/view.py" line="172" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="251" />
+        <location filename="../../ui/settings/view.py" line="228" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="252" />
+        <location filename="../../ui/settings/view.py" line="229" />
         <source>31日以内に実行されません</source>
         <translation>Does not run within 31 days</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="350" />
+        <location filename="../../ui/settings/view.py" line="315" />
         <source>設定を保存しています…</source>
         <translation>Saving the settings…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="362" />
-        <location filename="../../ui/settings/view.py" line="403" />
+        <location filename="../../ui/settings/mailbox_group.py" line="35" />
+        <location filename="../../ui/settings/view.py" line="328" />
         <source>接続しています…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="380" />
+        <location filename="../../ui/settings/view.py" line="343" />
         <source>差出人: 差出人か会社のメールを入力してください</source>
         <translation>Sender: enter a sender or the company mail</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="383" />
+        <location filename="../../ui/settings/view.py" line="353" />
         <source>送信しています…</source>
         <translation>Sending…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/view.py" line="392" />
+        <location filename="../../ui/settings/view.py" line="353" />
         <source>{to} に送信しました</source>
         <translation>Sent to {to}</translation>
     </message>
@@ -2870,64 +2740,64 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="65" />
+        <location filename="../../ui/statements/view.py" line="64" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="67" />
+        <location filename="../../ui/statements/view.py" line="66" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="159" />
+        <location filename="../../ui/statements/view.py" line="160" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="219" />
+        <location filename="../../ui/statements/view.py" line="220" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="293" />
+        <location filename="../../ui/statements/view.py" line="294" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="357" />
+        <location filename="../../ui/statements/mail_actions.py" line="32" />
         <source>「{name}」にメールをもう一度送りますか？</source>
         <translation>Send the mail to “{name}” again?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="358" />
+        <location filename="../../ui/statements/mail_actions.py" line="33" />
         <source>再送する</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="359" />
+        <location filename="../../ui/statements/mail_actions.py" line="34" />
         <source>宛先: {to}
 同じ支払明細書が、この宛先にもう一度届きます。</source>
         <translation>To: {to}
 The same payment statement reaches these recipients once more.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="373" />
+        <location filename="../../ui/statements/mail_actions.py" line="49" />
         <source>再送を準備しています…</source>
         <translation>Preparing the resend…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="406" />
+        <location filename="../../ui/statements/mail_actions.py" line="71" />
         <source>メールを作成しています…</source>
         <translation>Composing the mail…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="428" />
+        <location filename="../../ui/statements/mail_actions.py" line="94" />
         <source>送信済みにしています…</source>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="451" />
+        <location filename="../../ui/statements/view.py" line="385" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -3127,7 +2997,7 @@ The same payment statement reaches these recipients once more.</translation>
     <name>TodayView</name>
     <message>
         <location filename="../../ui/today/view.py" line="84" />
-        <location filename="../../ui/today/view.py" line="233" />
+        <location filename="../../ui/today/view.py" line="236" />
         <source>今日</source>
         <translation>Today</translation>
     </message>
@@ -3142,137 +3012,137 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Read today's work again</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="180" />
+        <location filename="../../ui/today/view.py" line="183" />
         <source>{title}（{count}件）</source>
         <translation>{title} ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="221" />
+        <location filename="../../ui/today/view.py" line="224" />
         <source>今日 {date}</source>
         <translation>Today, {date}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="229" />
+        <location filename="../../ui/today/view.py" line="232" />
         <source>今日と明日の出荷</source>
         <translation>Shipments today and tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="231" />
+        <location filename="../../ui/today/view.py" line="234" />
         <source>今日と明日の出荷はありません。</source>
         <translation>Nothing ships today or tomorrow.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="233" />
+        <location filename="../../ui/today/view.py" line="236" />
         <source>明日</source>
         <translation>Tomorrow</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="236" />
+        <location filename="../../ui/today/view.py" line="239" />
         <source>{when} {date} {carrier}: {orders}件（{units}口）</source>
         <translation>{when} {date} {carrier}: {orders} orders ({units} units)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="240" />
+        <location filename="../../ui/today/view.py" line="243" />
         <source>この日・この運送会社の注文を開きます</source>
         <translation>Open the orders of this day and carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="244" />
+        <location filename="../../ui/today/view.py" line="247" />
         <source>{document}を作成して表示します</source>
         <translation>Make and show the {document}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="256" />
+        <location filename="../../ui/today/view.py" line="259" />
         <source>今日メールで送る支払明細書</source>
         <translation>Payment statements mailed today</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="258" />
+        <location filename="../../ui/today/view.py" line="261" />
         <source>今日送信予定の支払明細書はありません。</source>
         <translation>No payment statement is to be mailed today.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="263" />
+        <location filename="../../ui/today/view.py" line="266" />
         <source>No.{id} {period}: {when} に送信（{count}組織）</source>
         <translation>No.{id} {period}: sent at {when} ({count} organizations)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="265" />
+        <location filename="../../ui/today/view.py" line="268" />
         <source>支払明細書を開きます</source>
         <translation>Open the payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="268" />
+        <location filename="../../ui/today/view.py" line="271" />
         <source>確認が必要なメール</source>
         <translation>Mails that need a decision</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="270" />
+        <location filename="../../ui/today/view.py" line="273" />
         <source>確認が必要なメールはありません。</source>
         <translation>No mail needs a decision.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="274" />
+        <location filename="../../ui/today/view.py" line="277" />
         <source>{state}: No.{id} {organization}</source>
         <translation>{state}: No.{id} {organization}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="277" />
+        <location filename="../../ui/today/view.py" line="280" />
         <source>支払明細書の詳細で「再送」か「送信済みにする」を選びます</source>
         <translation>Choose “Resend” or “Mark as sent” in the statement's detail</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="281" />
+        <location filename="../../ui/today/view.py" line="284" />
         <source>単価が未設定の供給</source>
         <translation>Supplies without a price</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="283" />
+        <location filename="../../ui/today/view.py" line="286" />
         <source>単価が未設定の供給はありません。</source>
         <translation>Every supply has a price.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="286" />
+        <location filename="../../ui/today/view.py" line="289" />
         <source>{date}: {count}件（支払明細書に¥0と印刷されます）</source>
         <translation>{date}: {count} (a statement would print ¥0 for them)</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="288" />
+        <location filename="../../ui/today/view.py" line="291" />
         <source>この日の供給を開きます</source>
         <translation>Open this day's supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="291" />
+        <location filename="../../ui/today/view.py" line="294" />
         <source>失敗したジョブ</source>
         <translation>Failed jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="293" />
+        <location filename="../../ui/today/view.py" line="296" />
         <source>失敗したジョブはありません。</source>
         <translation>No job failed.</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="297" />
+        <location filename="../../ui/today/view.py" line="300" />
         <source>{kind}: {message}</source>
         <translation>{kind}: {message}</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="303" />
+        <location filename="../../ui/today/view.py" line="306" />
         <source>ほか {count}件</source>
         <translation>{count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="310" />
+        <location filename="../../ui/today/view.py" line="313" />
         <source>次のメール確認</source>
         <translation>Next mail check</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="307" />
+        <location filename="../../ui/today/view.py" line="310" />
         <source>確認しています…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/today/view.py" line="311" />
+        <location filename="../../ui/today/view.py" line="314" />
         <source>ジョブの画面を開きます</source>
         <translation>Open the jobs view</translation>
     </message>

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from oroshi_desktop.config import cron_problem, load_settings
+from oroshi_desktop.config import load_settings
+from oroshi_desktop.cron import cron_problem
 from oroshi_desktop.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,6 +44,18 @@ def test_bad_values_in_the_file_are_refused_too(_isolated_home):
     path.write_text('mail_schedule = "0 0 30 2 *"\n[smtp]\ntimeout_seconds = -1.0\n', encoding="utf-8")
     with pytest.raises(ConfigError):
         load_settings()
+
+
+@pytest.mark.parametrize(("line", "fragment"), [('timezone = ""', "timezone"), ('mail_schedule = ""', "mail_schedule"),
+                                               ('[smtp]\nsender = "office"', "smtp.sender")])
+def test_an_empty_required_setting_is_refused_and_an_empty_optional_one_is_not(_isolated_home, line, fragment):
+    path = _isolated_home / "config" / "settings.toml"
+    path.parent.mkdir(parents=True)
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=fragment):
+        load_settings()
+    path.write_text('database_url = ""\nqueue_url = ""\n[smtp]\nhost = ""\nsender = ""\n[imap]\nhost = ""\n', encoding="utf-8")
+    assert load_settings().is_embedded_database
 
 
 @pytest.mark.parametrize("expression", ["*/10 * * * *", "0 9 * * 4", "0 0 29 2 *", "5,35 8-18/2 1-31 */3 0-6"])

@@ -111,3 +111,32 @@ def test_host_names_and_addresses_in_any_script_are_converted_to_ascii():
     assert ascii_host("smtp.example.jp") == "smtp.example.jp"
     assert ascii_host("192.0.2.1") == "192.0.2.1"
     assert ascii_host("例え.jp") == "xn--r8jz45g.jp"
+
+
+@pytest.mark.parametrize("url", [
+    "sqlite:///office.sqlite3", "sqlite:////var/lib/oroshi/oroshi.sqlite3", "sqlite://",
+    "postgresql://office@db.example.jp:5432/oroshi", "postgresql+psycopg://office@[::1]/oroshi",
+    "postgresql://office@db/oro%20shi?sslmode=require", "postgresql:///oroshi",
+])
+def test_the_one_database_url_check_reads_a_url_as_sqlalchemy_does(url):
+    from sqlalchemy.engine import make_url
+
+    from oroshi_desktop.urls import database_url
+
+    ours, theirs = database_url(url), make_url(url)
+    assert (ours.backend, ours.username, ours.host, ours.port, ours.database) == (
+        theirs.get_backend_name(), theirs.username or "", theirs.host or "", theirs.port, theirs.database or "")
+
+
+@pytest.mark.parametrize(("url", "kind"), [
+    ("postgresql://office:pw@db/oroshi", "secret"), ("postgresql://office@db/oroshi?password=pw", "secret"),
+    ("mysql://office@db/oroshi", "backend"), ("postgres://office@db/oroshi", "backend"),
+    ("not a url", "format"), ("postgresql://office@db:0/oroshi", "port"),
+    ("postgresql://office@db:abc/oroshi", "port"), ("postgresql://office@db:70000/oroshi", "port"),
+])
+def test_the_one_database_url_check_names_what_is_wrong(url, kind):
+    from oroshi_desktop.urls import DatabaseUrlProblem, database_url
+
+    with pytest.raises(DatabaseUrlProblem) as info:
+        database_url(url)
+    assert info.value.kind == kind and "pw" not in str(info.value)

@@ -142,7 +142,7 @@ def test_database_connection_test_reports_the_server_version(env: SettingsEnv, q
     ok, text = result.args
     assert ok, text
     assert text.startswith("PostgreSQL" if env.database.url.get_backend_name() == "postgresql" else "SQLite")
-    assert view.db_result.text().endswith(text)
+    assert view.database_test.result.text().endswith(text)
 
 
 def test_database_connection_test_reports_the_reason(env: SettingsEnv, qtbot) -> None:  # type: ignore[no-untyped-def]

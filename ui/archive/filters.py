@@ -11,9 +11,8 @@ from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
 from oroshi_desktop.queries.archive import ArchiveCriteria
-from ui.period_filter import period_filter
+from ui.period_filter import period_filter, to_date
 from ui.qt import (
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -45,11 +44,6 @@ def default_issue_end(today: date) -> date:
     the day its PDFs are made, so a range ending today would hide the documents made today."""
     first_of_next = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
     return (first_of_next + timedelta(days=32)).replace(day=1) - timedelta(days=1)
-
-
-def _day(edit: QDateEdit) -> date:
-    d = edit.date()
-    return date(d.year(), d.month(), d.day())
 
 
 class ArchiveFilterBar(QWidget):
@@ -117,7 +111,7 @@ class ArchiveFilterBar(QWidget):
                 raise ValueError(self.tr("{field}: 0以上の整数（円）で入力してください").format(field=field)) from None
         start = end = None
         if self.period_switch.isChecked():
-            start, end = _day(self.start_edit), _day(self.end_edit)
+            start, end = to_date(self.start_edit.date()), to_date(self.end_edit.date())
             if end < start:
                 raise ValueError(self.tr("発行日: 終了日が開始日より前です"))
         low, high = amounts

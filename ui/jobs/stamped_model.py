@@ -19,8 +19,9 @@ import shiboken6
 
 from oroshi_desktop.queries.job_centre import Stamp
 from ui.i18n import headers_context
+from ui.id_table_model import IdTableModel, Index
 from ui.operations import Operation
-from ui.qt import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from ui.qt import QCoreApplication, QModelIndex, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +29,9 @@ R = TypeVar("R")
 PAGE_SIZE = 100
 LOADING = "…"
 
-Index = QModelIndex | QPersistentModelIndex
 
 
-class StampedTableModel(QAbstractTableModel, Generic[R]):
+class StampedTableModel(IdTableModel, Generic[R]):
     """Subclasses give ``HEADERS``, ``SORT_KEYS`` (one per column, None: not sortable),
     ``load_stamps()`` / ``load_rows(ids)`` (run on a pool thread) and ``cell(row, column, role)``."""
 
@@ -52,6 +52,8 @@ class StampedTableModel(QAbstractTableModel, Generic[R]):
         self._generation = 0  # bumped by a filter or sort change: older answers are dropped
         self.sort_key = "id"
         self.descending = True
+        # the language is chosen at start, before any model is made
+        self._headers = tuple(QCoreApplication.translate(headers_context(type(self)), h) for h in self.HEADERS)
 
     # ---- to implement ------------------------------------------------------------------------
     def load_stamps(self) -> list[Stamp]:
@@ -64,17 +66,11 @@ class StampedTableModel(QAbstractTableModel, Generic[R]):
         raise NotImplementedError
 
     # ---- Qt model ----------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+    def row_ids(self) -> list[int]:
+        return self._ids
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.HEADERS) \
-                and role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return QCoreApplication.translate(headers_context(type(self)), self.HEADERS[section])
-        return None
+    def header_texts(self) -> tuple[str, ...]:
+        return self._headers
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._ids)) or \
@@ -100,12 +96,6 @@ class StampedTableModel(QAbstractTableModel, Generic[R]):
 
     def row_at(self, row: int) -> R | None:
         return self._cache.get(self._ids[row]) if 0 <= row < len(self._ids) else None
-
-    def row_of(self, row_id: int) -> int:
-        try:
-            return self._ids.index(row_id)
-        except ValueError:
-            return -1
 
     def ids(self) -> list[int]:
         return list(self._ids)

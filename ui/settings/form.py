@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from oroshi_desktop.settings_schema import BY_NAME, SettingField
+from ui.i18n import label as in_language
 from ui.qt import (
     QAction,
     QComboBox,
@@ -107,7 +109,7 @@ class SettingsForm(QWidget):
         self.labels: dict[str, str] = {}
         self.actions_by_name: dict[str, QAction] = {}
 
-    def _label(self, text: str) -> QLabel:
+    def wrapping_label(self, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setWordWrap(True)
         # a short label keeps its line; a long one wraps at LABEL_WIDTH instead of widening the form
@@ -115,7 +117,7 @@ class SettingsForm(QWidget):
         label.setMaximumWidth(LABEL_WIDTH)
         return label
 
-    def _row(self, form: QFormLayout, key: str, label: str, widget: QWidget | None = None, *,
+    def add_row(self, form: QFormLayout, key: str, label: str, widget: QWidget | None = None, *,
              password: bool = False, hint: str = "") -> QLineEdit | QWidget:
         if widget is None:
             edit = QLineEdit(self)
@@ -140,16 +142,16 @@ class SettingsForm(QWidget):
         column.setSpacing(0)
         column.addWidget(widget)
         column.addWidget(error)
-        form.addRow(self._label(label), box)
+        form.addRow(self.wrapping_label(label), box)
         return widget
 
-    def _form(self, group: QGroupBox) -> QFormLayout:
+    def form_layout(self, group: QGroupBox) -> QFormLayout:
         form = QFormLayout(group)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         return form
 
-    def _combo(self, form: QFormLayout, key: str, label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
+    def add_combo(self, form: QFormLayout, key: str, label: str, choices: tuple[tuple[str, str], ...]) -> QComboBox:
         combo = QComboBox(self)
         combo.setObjectName(f"settings_{key}")
         combo.setAccessibleName(label)
@@ -158,10 +160,23 @@ class SettingsForm(QWidget):
         for value, text in choices:
             combo.addItem(text, value)
         self.combos[key] = combo
-        self._row(form, key, label, combo)
+        self.add_row(form, key, label, combo)
         return combo
 
-    def _button(self, name: str, text: str, slot: Any) -> QPushButton:
+    def add_setting_row(self, form: QFormLayout, name: str) -> SettingField:
+        """The row of a settings-file field, as its schema row says (key ``smtp_host`` for ``smtp.host``)."""
+        setting = BY_NAME[name]
+        assert setting.label is not None, f"{name} is a setting of the file only"
+        if setting.choices:
+            names = {"none": self.tr("なし"), "starttls": "STARTTLS", "ssl": "SSL/TLS"}
+            self.add_combo(form, setting.form_key, in_language(setting.label),
+                        tuple((value, names.get(value, value)) for value in setting.choices))
+        else:
+            self.add_row(form, setting.form_key, in_language(setting.label),
+                      hint=in_language(setting.hint) if setting.hint else "")
+        return setting
+
+    def add_button(self, name: str, text: str, slot: Any) -> QPushButton:
         button = QPushButton(text, self)
         button.setObjectName(f"{name}Button")
         action = QAction(text, self)
@@ -172,7 +187,7 @@ class SettingsForm(QWidget):
         button.clicked.connect(action.trigger)
         return button
 
-    def _result_label(self, name: str) -> QLabel:
+    def result_label(self, name: str) -> QLabel:
         label = QLabel("", self)
         label.setObjectName(name)
         label.setWordWrap(True)

@@ -2,6 +2,8 @@
 
 Each check returns the cleaned value or raises ``FieldError`` naming the field in the user's
 words; the view shows every error at once next to its field and saves only when there is none.
+A field of the settings file is read from its text by its row of ``settings_schema`` and checked
+by that row's rule, the very rule ``config.load_settings`` applies (``setting_value``).
 """
 
 from __future__ import annotations
@@ -9,15 +11,19 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
-
-from oroshi_desktop.config import MAX_PLAUSIBLE_LINE_AMOUNT
 from oroshi_desktop.domain.registration import validate_registration_number
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.urls import HostNameProblem, ascii_host, url_secret
+from oroshi_desktop.settings_schema import (
+    SettingField,
+    is_mail_address,
+    number_text,
+    schedule_problem,
+    time_zone_problem,
+)
+from ui.i18n import label
 from ui.qt import QCoreApplication
 
 NEXT_RUNS = 3
@@ -38,39 +44,21 @@ def registration_number(text: str, field: str) -> str:
         raise FieldError(field, QCoreApplication.translate("SettingsValidation", "「T」と13桁の数字で、チェックデジットの合う番号を入力してください")) from None
 
 
-def yen_limit(text: str, field: str) -> int:
-    """A whole number of yen from 1 to ``MAX_PLAUSIBLE_LINE_AMOUNT``; commas and fullwidth digits allowed."""
-    folded = unicodedata.normalize("NFKC", text).strip().replace(",", "").removesuffix("円").strip()
-    if not folded.isdigit() or not 1 <= int(folded) <= MAX_PLAUSIBLE_LINE_AMOUNT:
-        raise FieldError(field, QCoreApplication.translate("SettingsValidation",
-                                                           "1円から1兆円までの整数（円）を入力してください"))
-    return int(folded)
-
-
-def port(text: str, field: str) -> int:
-    folded = unicodedata.normalize("NFKC", text).strip()
-    if not folded.isdigit() or not 1 <= int(folded) <= 65535:
-        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "1〜65535 の数字を入力してください"))
-    return int(folded)
-
-
-def database_url(text: str, field: str) -> str:
-    """Empty: the embedded SQLite file. Otherwise a SQLAlchemy URL of SQLite or PostgreSQL,
-    without a password (that goes to the keyring)."""
-    url_text = text.strip()
-    if not url_text:
-        return ""
-    try:
-        url = make_url(url_text)
-    except ArgumentError:
-        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "URLの形式が正しくありません（例: postgresql://user@host:5432/oroshi）")) from None
-    if url.get_backend_name() not in ("postgresql", "sqlite"):
-        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "postgresql:// か sqlite:/// で始まるURLを入力してください"))
-    if url_secret(url_text) is not None or url.password:
-        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "URLにパスワードを含めないでください（パスワード欄に入力します）"))
-    if url.get_backend_name() == "postgresql" and not url.host:
-        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "サーバー名（ホスト）がありません"))
-    return url_text
+def setting_value(text: str, field: str, setting: SettingField) -> Any:
+    """The value of a settings-file field from its text, refused by its schema rule as the loader
+    refuses it. A number may be typed with fullwidth digits, thousands commas and a trailing 円."""
+    if setting.kind is str:
+        value: Any = text.strip()
+    else:
+        folded = unicodedata.normalize("NFKC", text).strip().replace(",", "").removesuffix("円").strip()
+        if not (folded.isascii() and folded.isdigit()):
+            raise FieldError(field, QCoreApplication.translate("SettingsValidation", "{low}〜{high} の整数を入力してください")
+                             .format(low=number_text(setting.low), high=number_text(setting.high)))
+        value = setting.kind(int(folded))
+    problem = setting.problem(value)
+    if problem is not None:
+        raise FieldError(field, label(problem))
+    return value
 
 
 def mail_address(text: str, field: str, *, required: bool = False) -> str:
@@ -79,36 +67,16 @@ def mail_address(text: str, field: str, *, required: bool = False) -> str:
         if required:
             raise FieldError(field, QCoreApplication.translate("SettingsValidation", "メールアドレスを入力してください"))
         return ""
-    local, at, domain = value.partition("@")
-    if not at or not local or "." not in domain or any(c.isspace() for c in value) or "\r" in value:
+    if not is_mail_address(value):
         raise FieldError(field, QCoreApplication.translate("SettingsValidation", "メールアドレスの形式が正しくありません"))
     return value
 
 
-def host_name(text: str, field: str) -> str:
-    """A server name (empty: not set): no control characters or spaces, at most 253 characters,
-    an internationalized name only when it converts to IDNA. Returns it as typed, trimmed."""
-    value = text.strip()
-    if not value:
-        return ""
-    try:
-        ascii_host(value)
-    except HostNameProblem as problem:
-        messages = {
-            "control": QCoreApplication.translate("SettingsValidation", "制御文字を含めないでください"),
-            "space": QCoreApplication.translate("SettingsValidation", "空白を含めないでください"),
-            "length": QCoreApplication.translate("SettingsValidation", "253文字以内で入力してください"),
-        }
-        raise FieldError(field, messages.get(problem.kind, QCoreApplication.translate(
-            "SettingsValidation", "サーバー名として正しくありません（例: smtp.example.jp）"))) from None
-    return value
-
-
 def time_zone(text: str, field: str) -> ZoneInfo:
-    try:
-        return ZoneInfo(text.strip())
-    except (ZoneInfoNotFoundError, ValueError):
-        raise FieldError(field, QCoreApplication.translate("SettingsValidation", "不明なタイムゾーンです（例: Asia/Tokyo）")) from None
+    problem = time_zone_problem(text.strip())
+    if problem is not None:
+        raise FieldError(field, label(problem))
+    return ZoneInfo(text.strip())
 
 
 @dataclass(frozen=True)
@@ -122,6 +90,9 @@ def schedule(expression: str, tz: ZoneInfo, field: str, now: datetime | None = N
     from jobs.queue.schedule import cron_in_zone
 
     cleaned = " ".join(expression.split())
+    problem = schedule_problem(cleaned)  # the loader's rule: five sound fields that can ever fire
+    if problem is not None:
+        raise FieldError(field, label(problem))
     try:
         due = cron_in_zone(cleaned, tz)
     except UserError:

@@ -9,14 +9,15 @@ The language applies at the next start (Qt widgets built already keep their text
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from oroshi_desktop.config import IMAP_SECURITY, SMTP_SECURITY, Settings, with_imap, with_smtp
+from oroshi_desktop.config import Settings, value_of, with_values
 from oroshi_desktop.db import connection_check
 from oroshi_desktop.domain.logo import LOGO_KEY, LogoError
+from oroshi_desktop.settings_schema import BY_FORM_KEY as FORM_FIELDS_BY_KEY
+from oroshi_desktop.settings_schema import FORM_FIELDS
 from ui.context import AppContext
 from ui.operations import Operation
 from ui.qt import (
@@ -24,7 +25,6 @@ from ui.qt import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSettings,
     QVBoxLayout,
@@ -32,19 +32,19 @@ from ui.qt import (
     Signal,
 )
 from ui.settings import connections, store, validation
+from ui.settings.connection_test import ConnectionTest
 from ui.settings.form import ERROR_STYLE, SUCCESS_STYLE, Columns, SettingsForm, VerticalScroll
 from ui.settings.logo import LogoField, converted_logo
+from ui.settings.mailbox_group import MailboxGroup
 from ui.settings.validation import FieldError
 
 COMPANY_FIELDS = ("name", "postal_code", "address", "phone", "fax", "mail", "web", "invoice_number")
+SCHEDULE_FIELDS = ("mail_schedule", "timezone")  # checked together (the next runs); by the same rules
 
 
 class SettingsView(SettingsForm):
     loaded = Signal()           # the database part of the form is filled
     saved = Signal()            # everything was written
-    connection_tested = Signal(bool, str)  # ok, version or reason
-    mail_tested = Signal(bool, str)
-    mailbox_tested = Signal(bool, str)
     logo_checked = Signal(bool)  # a picked logo was taken (True) or refused under its field
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -55,8 +55,13 @@ class SettingsView(SettingsForm):
         self.title = self.tr("設定")
         self.company_extra: dict[str, Any] = {}
 
+        self.mailbox = MailboxGroup(self, self.test_mailbox)
         left = [self._company_group(), self._preferences_group()]
-        right = [self._database_group(), self._smtp_group(), self._imap_group(), self._schedule_group()]
+        right = [self._database_group(), self._smtp_group(), self.mailbox, self._schedule_group()]
+        # each test's outcome (ok, version or reason), as signals of the view
+        self.connection_tested = self.database_test.finished
+        self.mail_tested = self.mail_test.finished
+        self.mailbox_tested = self.mailbox.test.finished
         self.body = Columns(left, right, self)
         # Not ``self.scroll``: that name is QWidget.scroll(dx, dy), which this would have hidden.
         self.scroll_area = scroll = VerticalScroll(self.body, self)
@@ -64,7 +69,7 @@ class SettingsView(SettingsForm):
         self.problems.setObjectName("settingsProblems")
         self.problems.setStyleSheet(ERROR_STYLE)
         self.problems.setWordWrap(True)
-        self.save_button = self._button("saveSettings", self.tr("保存"), self.save)
+        self.save_button = self.add_button("saveSettings", self.tr("保存"), self.save)
         bottom = QHBoxLayout()
         bottom.addWidget(self.problems, 1)
         bottom.addWidget(self.save_button)
@@ -78,16 +83,16 @@ class SettingsView(SettingsForm):
 
     def _company_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("会社情報（支払明細書・出荷書類に印刷）"), self)
-        form = self._form(group)
+        form = self.form_layout(group)
         for key, label in zip(COMPANY_FIELDS, (self.tr("会社名"), self.tr("郵便番号"), self.tr("住所"),
                                                self.tr("電話番号"), self.tr("FAX番号"), self.tr("メール"),
                                                self.tr("ウェブサイト"), self.tr("登録番号")), strict=True):
-            self._row(form, f"company_{key}", label)
+            self.add_row(form, f"company_{key}", label)
         self.edits["company_invoice_number"].setPlaceholderText("T1234567890123")
         self.logo = LogoField(self)
         self.logo.choose_button.clicked.connect(lambda: self.choose_logo())
         self.logo.changed.connect(lambda: self._show_problems([]))
-        self._row(form, "company_logo", self.tr("ロゴ画像"), self.logo)
+        self.add_row(form, "company_logo", self.tr("ロゴ画像"), self.logo)
         return group
 
     def choose_logo(self, path: str | None = None) -> None:
@@ -116,79 +121,57 @@ class SettingsView(SettingsForm):
 
     def _preferences_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("書類の設定（全員共通）"), self)
-        form = self._form(group)
-        self._combo(form, "rounding", self.tr("端数処理"), (("half_up", self.tr("四捨五入")),
+        form = self.form_layout(group)
+        self.add_combo(form, "rounding", self.tr("端数処理"), (("half_up", self.tr("四捨五入")),
                                                           ("truncate", self.tr("切り捨て"))))
-        self._combo(form, "password_delivery", self.tr("パスワードの送付"),
+        self.add_combo(form, "password_delivery", self.tr("パスワードの送付"),
                     (("same_mail", self.tr("同じメール")), ("separate_mail", self.tr("別のメール"))))
-        self._combo(form, "chart_paper", self.tr("出荷表の用紙"), (("jis_b4", "JIS B4"), ("iso_b4", "ISO B4")))
-        self._combo(form, "zero_statements", self.tr("¥0の明細書"),
+        self.add_combo(form, "chart_paper", self.tr("出荷表の用紙"), (("jis_b4", "JIS B4"), ("iso_b4", "ISO B4")))
+        self.add_combo(form, "zero_statements", self.tr("¥0の明細書"),
                     (("skip", self.tr("メールしない")), ("send", self.tr("メールする"))))
         return group
 
     def _database_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("データベース"), self)
-        form = self._form(group)
-        self._row(form, "database_url", self.tr("接続先URL"),
-                  hint=self.tr("postgresql://ユーザー@サーバー/DB（空欄で内蔵DB）"))
-        self._row(form, "database_password", self.tr("パスワード"), password=True)
-        self.db_result = self._result_label("databaseTestResult")
-        form.addRow(self._button("testDatabaseConnection", self.tr("接続テスト"), self.test_database),
-                    self.db_result)
+        form = self.form_layout(group)
+        self.add_setting_row(form, "database_url")
+        self.add_row(form, "database_password", self.tr("パスワード"), password=True)
+        result = self.result_label("databaseTestResult")
+        form.addRow(self.add_button("testDatabaseConnection", self.tr("接続テスト"), self.test_database), result)
+        self.database_test = ConnectionTest(result, self)
         return group
 
     def _smtp_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("メールサーバー（SMTP）"), self)
-        form = self._form(group)
-        self._row(form, "smtp_host", self.tr("サーバー名"))
-        self._row(form, "smtp_port", self.tr("ポート番号"))
-        self._combo(form, "smtp_security", self.tr("暗号化"),
-                    tuple((value, {"none": self.tr("なし"), "starttls": "STARTTLS", "ssl": "SSL/TLS"}[value])
-                          for value in SMTP_SECURITY))
-        self._row(form, "smtp_username", self.tr("ユーザー名"))
-        self._row(form, "smtp_password", self.tr("パスワード"), password=True)
-        self._row(form, "smtp_sender", self.tr("差出人"), hint=self.tr("空欄で会社のメール"))
-        self._row(form, "test_address", self.tr("テスト送信先"))
-        self.mail_result = self._result_label("mailTestResult")
-        form.addRow(self._button("sendTestMail", self.tr("テストメール"), self.test_mail), self.mail_result)
-        return group
-
-    def _imap_group(self) -> QGroupBox:
-        """The mailbox the bounces arrive in (不達の確認); empty server: no bounce check."""
-        group = QGroupBox(self.tr("不達通知のメールボックス（IMAP）"), self)
-        form = self._form(group)
-        self._row(form, "imap_host", self.tr("サーバー名"), hint=self.tr("空欄で不達を確認しません"))
-        self._row(form, "imap_port", self.tr("ポート番号"))
-        self._combo(form, "imap_security", self.tr("暗号化"),
-                    tuple((value, {"none": self.tr("なし"), "starttls": "STARTTLS", "ssl": "SSL/TLS"}[value])
-                          for value in IMAP_SECURITY))
-        self._row(form, "imap_username", self.tr("ユーザー名"))
-        self._row(form, "imap_password", self.tr("パスワード"), password=True)
-        self._row(form, "imap_folder", self.tr("フォルダー"), hint="INBOX")
-        self._row(form, "imap_processed_folder", self.tr("確認済みの移動先"), hint=self.tr("空欄で印を付けるだけ"))
-        self.mailbox_result = self._result_label("mailboxTestResult")
-        form.addRow(self._button("testMailbox", self.tr("接続テスト"), self.test_mailbox), self.mailbox_result)
+        form = self.form_layout(group)
+        for name in ("smtp.host", "smtp.port", "smtp.security", "smtp.username"):
+            self.add_setting_row(form, name)
+        self.add_row(form, "smtp_password", self.tr("パスワード"), password=True)
+        self.add_setting_row(form, "smtp.sender")
+        self.add_row(form, "test_address", self.tr("テスト送信先"))
+        result = self.result_label("mailTestResult")
+        form.addRow(self.add_button("sendTestMail", self.tr("テストメール"), self.test_mail), result)
+        self.mail_test = ConnectionTest(result, self)
         return group
 
     def _schedule_group(self) -> QGroupBox:
         group = QGroupBox(self.tr("自動送信・その他"), self)
-        form = self._form(group)
-        self._row(form, "mail_schedule", self.tr("メール確認（cron）"), hint="*/10 * * * *")
-        self._row(form, "timezone", self.tr("タイムゾーン"))
-        self.next_runs = self._result_label("scheduleNextRuns")
-        form.addRow(self._label(self.tr("次回の実行")), self.next_runs)
-        self._row(form, "plausible_line_amount", self.tr("明細行の警告金額（円）"), hint="5,000,000")
-        folder = self._row(form, "output_folder", self.tr("出力フォルダー"))
+        form = self.form_layout(group)
+        self.add_setting_row(form, "mail_schedule")
+        self.add_setting_row(form, "timezone")
+        self.next_runs = self.result_label("scheduleNextRuns")
+        form.addRow(self.wrapping_label(self.tr("次回の実行")), self.next_runs)
+        self.add_setting_row(form, "plausible_line_amount")
+        self.add_row(form, "output_folder", self.tr("出力フォルダー"))
         choose = QPushButton(self.tr("参照…"), self)
         choose.clicked.connect(self._choose_folder)
         form.addRow("", choose)
-        self._combo(form, "language", self.tr("表示言語（次回起動時）"),
+        self.add_combo(form, "language", self.tr("表示言語（次回起動時）"),
                     (("ja", "日本語"), ("en", "English")))
-        self._combo(form, "start_view", self.tr("起動時の画面"),
+        self.add_combo(form, "start_view", self.tr("起動時の画面"),
                     (("last", self.tr("前回の画面")), ("today", self.tr("今日"))))
         self.edits["mail_schedule"].editingFinished.connect(self._show_next_runs)
         self.edits["timezone"].editingFinished.connect(self._show_next_runs)
-        assert isinstance(folder, QLineEdit)
         return group
 
     def _choose_folder(self) -> None:
@@ -204,19 +187,13 @@ class SettingsView(SettingsForm):
         combo.setCurrentIndex(max(index, 0))
 
     def _fill_from_settings(self, settings: Settings) -> None:
-        self.edits["database_url"].setText(settings.database_url)
-        smtp = settings.smtp
-        for key, value in (("smtp_host", smtp.host), ("smtp_port", str(smtp.port)), ("smtp_username", smtp.username),
-                           ("smtp_sender", smtp.sender), ("mail_schedule", settings.mail_schedule),
-                           ("timezone", settings.timezone),
-                           ("plausible_line_amount", f"{settings.plausible_line_amount:,}")):
-            self.edits[key].setText(value)
-        self._set_combo("smtp_security", smtp.security)
-        imap = settings.imap
-        for key, value in (("imap_host", imap.host), ("imap_port", str(imap.port)), ("imap_username", imap.username),
-                           ("imap_folder", imap.folder), ("imap_processed_folder", imap.processed_folder)):
-            self.edits[key].setText(value)
-        self._set_combo("imap_security", imap.security)
+        for setting in FORM_FIELDS:
+            value = value_of(settings, setting)
+            if setting.choices:
+                self._set_combo(setting.form_key, value)
+            else:  # the yen limit with its thousands commas, as typed; a port never has them
+                self.edits[setting.form_key].setText(f"{value:,}" if setting.name == "plausible_line_amount"
+                                                     else str(value))
         local = store.local_preferences(settings)
         self.edits["output_folder"].setText(str(local.value("output_folder", "", str)))
         self._set_combo("language", str(local.value("language", "ja", str)))
@@ -261,6 +238,7 @@ class SettingsView(SettingsForm):
     def collect(self) -> store.SettingsChange:
         """Every field checked; raises ``ExceptionGroup`` of ``FieldError`` when any is wrong."""
         text = {key: edit.text() for key, edit in self.edits.items()}
+        text["imap_folder"] = text["imap_folder"].strip() or "INBOX"
         problems: list[FieldError] = []
 
         def check(key: str, fn: Any, *args: Any) -> Any:
@@ -272,12 +250,9 @@ class SettingsView(SettingsForm):
 
         number = check("company_invoice_number", validation.registration_number)
         check("company_mail", validation.mail_address)
-        url = check("database_url", validation.database_url)
-        host = check("smtp_host", validation.host_name)
-        port = check("smtp_port", validation.port)
-        imap_port = check("imap_port", validation.port)
-        check("smtp_sender", validation.mail_address)
-        limit = check("plausible_line_amount", validation.yen_limit)
+        values = {setting.name: self.combos[setting.form_key].currentData() if setting.choices
+                  else check(setting.form_key, validation.setting_value, setting)
+                  for setting in FORM_FIELDS if setting.name not in SCHEDULE_FIELDS}
         plan: validation.Schedule | None = None
         try:
             plan = self._schedule()
@@ -286,22 +261,12 @@ class SettingsView(SettingsForm):
             problems.append(FieldError(key, f"{self.labels[key]}: {err.message}"))
         if problems:
             raise ExceptionGroup("settings", problems)
+        assert plan is not None
         company = {**self.company_extra, **{key: text[f"company_{key}"].strip() for key in COMPANY_FIELDS}}
         company["invoice_number"] = number
         company[LOGO_KEY] = self.logo.value()  # None: removed (the key leaves the row)
-        base = self.ctx.settings
-        assert plan is not None and port is not None and limit is not None and imap_port is not None
-        assert host is not None
-        settings = with_smtp(replace(base, database_url=url, mail_schedule=plan.expression,
-                                     timezone=text["timezone"].strip(), plausible_line_amount=limit),
-                             host=host, port=port,
-                             security=self.combos["smtp_security"].currentData(),
-                             username=text["smtp_username"].strip(), sender=text["smtp_sender"].strip())
-        settings = with_imap(settings, host=text["imap_host"].strip(), port=imap_port,
-                             security=self.combos["imap_security"].currentData(),
-                             username=text["imap_username"].strip(),
-                             folder=text["imap_folder"].strip() or "INBOX",
-                             processed_folder=text["imap_processed_folder"].strip())
+        settings = with_values(self.ctx.settings, {**values, "mail_schedule": plan.expression,
+                                                   "timezone": text["timezone"].strip()})
         return store.SettingsChange(
             settings=settings, company=company,
             shared={key: self.combos[key].currentData() for key in store.SHARED_KEYS},
@@ -353,16 +318,14 @@ class SettingsView(SettingsForm):
 
     def test_database(self) -> None:
         try:
-            url = validation.database_url(self.edits["database_url"].text(), self.labels["database_url"])
+            url = validation.setting_value(self.edits["database_url"].text(), self.labels["database_url"],
+                                           FORM_FIELDS_BY_KEY["database_url"])
         except FieldError as err:
             self._show_problems([FieldError("database_url", f"{self.labels['database_url']}: {err.message}")])
             return
         url = url or self.ctx.settings.effective_database_url
         typed = self.edits["database_password"].text()
-        self.db_result.setText(self.tr("接続しています…"))
-        Operation(self, lambda: connection_check.server_version(url, typed)).success(
-            lambda version: self._tested(self.db_result, self.connection_tested, True, version)).failure(
-            lambda err: self._tested(self.db_result, self.connection_tested, False, store.error_text(err))).run()
+        self.database_test.run(self.tr("接続しています…"), lambda: connection_check.server_version(url, typed), str)
 
     def test_mail(self) -> None:
         try:
@@ -380,7 +343,6 @@ class SettingsView(SettingsForm):
             self._show_problems([FieldError("smtp_sender", self.tr("差出人: 差出人か会社のメールを入力してください"))])
             return
         typed = change.smtp_password
-        self.mail_result.setText(self.tr("送信しています…"))
         settings = self.ctx.settings
 
         def send() -> object:
@@ -388,9 +350,7 @@ class SettingsView(SettingsForm):
             store.remember_test_address(settings, to)  # the next テストメール goes to the same place
             return sent
 
-        Operation(self, send).success(
-            lambda _id: self._tested(self.mail_result, self.mail_tested, True, self.tr("{to} に送信しました").format(to=to))
-        ).failure(lambda err: self._tested(self.mail_result, self.mail_tested, False, store.error_text(err))).run()
+        self.mail_test.run(self.tr("送信しています…"), send, lambda _id: self.tr("{to} に送信しました").format(to=to))
 
     def test_mailbox(self) -> None:
         """接続テスト of the bounce mailbox: log in and open the folder, on a pool thread."""
@@ -399,18 +359,7 @@ class SettingsView(SettingsForm):
         except ExceptionGroup as group:
             self._show_problems([e for e in group.exceptions if isinstance(e, FieldError)])
             return
-        imap, typed = change.settings.imap, change.imap_password
-        self.mailbox_result.setText(self.tr("接続しています…"))
-        Operation(self, lambda: connections.test_mailbox(imap, typed_password=typed)).success(
-            lambda waiting: self._tested(self.mailbox_result, self.mailbox_tested, True,
-                                         self.tr("接続できました（未確認のメール {count} 件）").format(count=waiting))
-        ).failure(lambda err: self._tested(self.mailbox_result, self.mailbox_tested, False,
-                                           store.error_text(err))).run()
-
-    def _tested(self, label: QLabel, signal: Any, ok: bool, text: str) -> None:
-        label.setText(("✔ " if ok else "✘ ") + text)
-        label.setStyleSheet("" if ok else ERROR_STYLE)
-        signal.emit(ok, text)
+        self.mailbox.run_test(change.settings.imap, change.imap_password)
 
     # ---- the view contract ---------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState
 from ui.i18n import current_language
-from ui.period_filter import period_filter
+from ui.period_filter import period_filter, to_date
 from ui.qt import (
     QComboBox,
     QHBoxLayout,
@@ -61,8 +61,7 @@ class FilterBar(QWidget):
     def current(self) -> RunFilter:
         start = end = None
         if self.period_switch.isChecked():
-            s, e = self.start_edit.date(), self.end_edit.date()
-            start, end = date(s.year(), s.month(), s.day()), date(e.year(), e.month(), e.day())
+            start, end = to_date(self.start_edit.date()), to_date(self.end_edit.date())
         state = self.state_box.currentData()
         return RunFilter(start=start, end=end, organization=self.search.text(),
                          states=frozenset({RunState(state)}) if state is not None else frozenset())

@@ -16,7 +16,7 @@ from oroshi_desktop.db.engine import Database
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.filenames import preview_filename
 from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT
-from oroshi_desktop.domain.schedule import default_send_at
+from oroshi_desktop.domain.schedule import default_period, default_send_at
 from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 from oroshi_desktop.queries.run_planning import (
     OrganizationChoice,
@@ -27,6 +27,7 @@ from oroshi_desktop.queries.run_planning import (
 from oroshi_desktop.statement_run_editing import NewRun, create_run
 from ui.i18n import current_language, ui_locale
 from ui.operations import Operation
+from ui.period_filter import to_date, to_qdate
 from ui.qt import (
     QAction,
     QCalendarWidget,
@@ -67,14 +68,6 @@ PREVIEWS = tuple((fmt, layout) for fmt in StatementFormat for layout in Statemen
 REFRESH_DELAY_MS = 250  # typing and clicking settle before the warnings are recomputed
 
 
-def default_period(today: date) -> tuple[date, date]:
-    """The last finished half month: statements are made twice a month (1–15, 16–end)."""
-    if today.day > 15:
-        return today.replace(day=1), today.replace(day=15)
-    last_month_end = today.replace(day=1) - timedelta(days=1)
-    return last_month_end.replace(day=16), last_month_end
-
-
 def preview_label(fmt: str, layout: str) -> str:
     translate = QCoreApplication.translate  # lupdate reads translate("Context", "source")
     org, sup = StatementFormat.ORGANIZATION, StatementFormat.SUPPLIER
@@ -82,14 +75,6 @@ def preview_label(fmt: str, layout: str) -> str:
     labels = {(org, simple): translate("NewRun", "組織・簡易版"), (org, standard): translate("NewRun", "組織・標準版"),
               (sup, simple): translate("NewRun", "供給者・簡易版"), (sup, standard): translate("NewRun", "供給者・標準版")}
     return labels[(StatementFormat(fmt), StatementLayout(layout))]
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _pydate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
 
 
 class NewStatementDialog(QDialog):
@@ -118,7 +103,7 @@ class NewStatementDialog(QDialog):
         self.calendar.setGridVisible(True)
         self.calendar.setLocale(ui_locale())
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
-        self.calendar.setSelectedDate(_qdate(self.end))
+        self.calendar.setSelectedDate(to_qdate(self.end))
         self.calendar.clicked.connect(self._clicked_day)
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodLabel")
@@ -147,7 +132,7 @@ class NewStatementDialog(QDialog):
         self.send_at_edit.setDisplayFormat(self.tr("yyyy年MM月dd日 HH:mm"))
         self.send_at_edit.setCalendarPopup(True)
         send_at = default_send_at(now or utcnow(), tz)
-        self.send_at_edit.setDateTime(QDateTime(_qdate(send_at.date()), QTime(send_at.hour, send_at.minute)))
+        self.send_at_edit.setDateTime(QDateTime(to_qdate(send_at.date()), QTime(send_at.hour, send_at.minute)))
         self.send_at_edit.setToolTip(self.tr("送信日時を過ぎると10分以内に送信されます。"))
         self.mail_switch.toggled.connect(self.send_at_edit.setEnabled)
 
@@ -266,7 +251,7 @@ class NewStatementDialog(QDialog):
     # ---- the period ----------------------------------------------------------------------------
 
     def _clicked_day(self, qdate: QDate) -> None:
-        day = _pydate(qdate)
+        day = to_date(qdate)
         if not self._picking_end:
             self.start = self.end = day
             self._picking_end = True
@@ -279,7 +264,7 @@ class NewStatementDialog(QDialog):
     def set_period(self, start: date, end: date) -> None:
         self.start, self.end = min(start, end), max(start, end)
         self._picking_end = False
-        self.calendar.setSelectedDate(_qdate(self.end))
+        self.calendar.setSelectedDate(to_qdate(self.end))
         self._show_period()
         self._schedule_check()
 
@@ -289,7 +274,7 @@ class NewStatementDialog(QDialog):
         highlight.setBackground(QColor("#cfe8ff"))
         day = self.start
         while day <= self.end:
-            self.calendar.setDateTextFormat(_qdate(day), highlight)
+            self.calendar.setDateTextFormat(to_qdate(day), highlight)
             day += timedelta(days=1)
         hint = self.tr("（終了日をクリック）") if self._picking_end else ""
         self.period_label.setText(self.tr("期間: {start} 〜 {end}").format(start=f"{self.start:%Y/%m/%d}",

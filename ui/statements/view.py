@@ -17,7 +17,6 @@ from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_deta
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
-from ui.dialogs import confirm as confirm_dialog
 from ui.i18n import message
 from ui.list_export import ListExport
 from ui.list_table import list_table
@@ -37,9 +36,8 @@ from ui.qt import (
     Signal,
 )
 from ui.row_actions import row_actions, tab_chain
-from ui.statements import confirm, pdfs
-from ui.statements.actions import ATTENTION, enabled_actions, make_actions
-from ui.statements.detail import recipients_text
+from ui.statements import bounced, confirm, mail_actions, pdfs
+from ui.statements.actions import enabled_actions, make_actions
 from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
 from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
@@ -47,6 +45,7 @@ from ui.window_state import window_settings
 
 if TYPE_CHECKING:
     from jobs.queue.tasks import Tasks
+    from ui.statements.mail_preview import MailPreviewDialog
 
 
 class StatementsView(QWidget):
@@ -74,8 +73,10 @@ class StatementsView(QWidget):
 
         self.job_failures: dict[int, str] = {}  # run id → why its last job failed as a whole (this session)
         self.resend_info: QMessageBox | None = None  # the last 不達 再送 note (ui.statements.bounced); tests read it
+        self.mail_preview: MailPreviewDialog | None = None  # the last メールのプレビュー (ui.statements.mail_actions)
         self.detail_panel = RunDetailPanel(self.tz, self.open_file, self, resend=self.resend_organization,
-                                           on_resend=self.resend_bounced, on_mark_sent=self.mark_bounced_sent)
+                                           on_resend=lambda part: bounced.resend_bounced(self, part),
+                                           on_mark_sent=lambda part: bounced.mark_bounced_sent(self, part))
         self.filters = FilterBar(datetime.now(ctx.settings.tz).date(), self)
         self.filters.changed.connect(self._filter_changed)
         self.toolbar = QToolBar(self)
@@ -350,82 +351,15 @@ class StatementsView(QWidget):
 
     def resend_organization(self, part: Any) -> None:
         """再送 of one organization's mail from its box in the detail (the tool bar's 再送 is the whole run)."""
-        detail, outbox = self.detail, part.outbox
-        if detail is None or outbox is None or self.ctx.tasks is None or not self.ctx.mail_ready(self):
-            return
-        to = recipients_text(outbox.to, outbox.cc) or part.email
-        if not confirm_dialog(self, self.tr("「{name}」にメールをもう一度送りますか？").format(name=part.name),
-                              action=self.tr("再送する"),
-                              informative=self.tr("宛先: {to}\n同じ支払明細書が、この宛先にもう一度届きます。").format(to=to)):
-            return
-        run_id, row_id, database, tasks = detail.row.id, outbox.id, self.database, self.ctx.tasks
-
-        def work() -> int:
-            from oroshi_desktop.mail.outbox import resend
-
-            resend(database, row_id, force=True)  # the person confirmed it just now
-            return int(tasks.enqueue_mail(run_id))  # sends the pending row only; the others stay as they are
-
-        def queued(job_id: int) -> None:
-            self.jobs.watch(job_id, run_id)
-            self.ctx.jobs_changed.emit()
-
-        Operation(self, work, label=self.tr("再送を準備しています…")).success(queued).run()
-
-    def resend_bounced(self, part: Any) -> None:
-        """再送 of one 不達 organization to its current address (corrected in the web system)."""
-        from ui.statements.bounced import resend_bounced
-
-        resend_bounced(self, part)
-
-    def mark_bounced_sent(self, part: Any) -> None:
-        from ui.statements.bounced import mark_bounced_sent
-
-        mark_bounced_sent(self, part)
+        mail_actions.resend_organization(self, part)
 
     # ---- operations ----------------------------------------------------------------------------
 
     def preview_mail(self) -> None:
-        detail = self.detail
-        if detail is None:
-            return
-        run_id, sender = detail.row.id, self.ctx.settings.smtp.sender
-
-        def work() -> list[Any]:
-            # The outbox (with Python's email package) loads on first use, not before the first paint.
-            from oroshi_desktop.mail.outbox import preview_invoice_mails
-
-            return self.database.reading(preview_invoice_mails, run_id, sender=sender)
-
-        def done(previews: list[Any]) -> None:
-            from ui.statements.mail_preview import MailPreviewDialog
-
-            self.mail_preview = MailPreviewDialog(previews, self)
-            self.mail_preview.open()
-
-        Operation(self, work, label=self.tr("メールを作成しています…")).success(done).run()
+        mail_actions.preview_mail(self)
 
     def mark_sent(self) -> None:
-        detail = self.detail
-        if detail is None:
-            return
-        rows = [(p.name, p.outbox.id) for p in detail.parts
-                if p.outbox is not None and p.outbox.state in ATTENTION]
-        if not rows or not confirm.mark_sent(self, [name for name, _ in rows]):
-            return
-        run_id = detail.row.id
-
-        def work() -> None:
-            from oroshi_desktop.mail.outbox import mark_sent
-
-            for _name, row_id in rows:
-                mark_sent(self.database, row_id)
-
-        def after() -> None:
-            self._after_change(run_id)
-            self.ctx.data_changed.emit("outbox")
-
-        Operation(self, work, label=self.tr("送信済みにしています…")).finally_(after).run()
+        mail_actions.mark_sent(self)
 
     def delete_selected(self) -> None:
         detail = self.detail
