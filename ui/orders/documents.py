@@ -59,12 +59,9 @@ class DocumentRequest:
 
 def render(database: Database, request: DocumentRequest) -> bytes:
     """The PDF of ``request`` (runs on a worker thread). A day (and carrier) without orders is
-    refused in one line, as the check sheet refuses a day without supplies: no empty page."""
+    refused by the use case in one line, as for the queue and the CLI: no empty page."""
     from jobs.documents import order_document_pdf
-    from oroshi_desktop.queries.shipping import require_orders
 
-    database.reading(require_orders, day=request.day, carrier_id=request.carrier_id,
-                     document=request.kind.replace("_", " "), document_ja=document_title(request.kind))
     return order_document_pdf(database, request.kind, day=request.day, carrier_id=request.carrier_id,
                               filters=request.filters, paper=request.paper)
 
