@@ -98,3 +98,35 @@ def test_every_dialog_fits_the_screen(demo_shell: Any, qtbot: Any) -> None:
     for dialog in dialogs:
         dialog.deleteLater()
     assert problems == []
+
+
+# The window maximized on a 1366×768 screen at 100 % and at 150 % (logical pixels, less the task bar).
+MAXIMIZED = {"100": (SCREEN[0], SCREEN[1] - 40), "150": AVAILABLE}
+
+
+@pytest.mark.parametrize("scale", sorted(MAXIMIZED))
+def test_the_run_list_and_its_detail_fit_a_maximized_window(demo_shell: Any, qtbot: Any, scale: str) -> None:
+    """送信日時 is seen without scrolling sideways, and the detail's file names stay on one line
+    (a wrapped Japanese name broke mid-word: 供給 / 者.pdf), with their ends (組織.pdf) in sight."""
+    from jobs.statements import generate_statements
+    from tests.ui.statements_fixtures import show_run
+    from ui.elided_label import ElidedLabel
+
+    window = demo_shell
+    window.resize(*MAXIMIZED[scale])
+    view = window.show_view("statements")
+    table = view.findChild(QTableView, "statementsTable")
+    rows_shown(qtbot, table)
+    run_id = view.model.ids[0]
+    generate_statements(window.ctx.database, run_id, tz=window.ctx.settings.tz)  # its PDFs, with their names
+    show_run(qtbot, view, run_id)
+    qtbot.wait(50)
+    header = table.horizontalHeader()
+    if scale == "100":  # at 150 % (910 logical pixels) the list beside the detail cannot show six columns
+        assert table.horizontalScrollBar().maximum() == 0, [header.sectionSize(c) for c in range(header.count())]
+    names = [label for box in view.detail_panel.boxes for label in box.findChildren(ElidedLabel)]
+    assert names
+    for label in names:
+        assert label.height() <= 2 * label.fontMetrics().height(), label.full_text
+        assert label.keep_end.endswith(".pdf") and label.text().endswith(label.keep_end)  # which file, in sight
+        assert label.toolTip() == label.full_text

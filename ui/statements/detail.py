@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.queries.run_detail import OrganizationPart, RunDetail, StatementFile
+from ui.elided_label import ElidedLabel
 from ui.i18n import current_language
 from ui.qt import (
     QCoreApplication,
@@ -118,10 +119,12 @@ class OrganizationBox(QGroupBox):
                            row, 0, 1, 3)
             row += 1
         for file in part.files:
-            name = QLabel(f"{kind_text(file.kind)}: {file.filename}")
-            name.setWordWrap(True)  # long organization names must not push the buttons out of sight
-            name.setMinimumWidth(120)
-            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            # One line, cut in the middle when narrow (full name in the tooltip): a wrapped Japanese
+            # file name broke between any two characters (供給 / 者.pdf).
+            # The name's end ("- 組織.pdf") says which of the two files it is: it stays whole.
+            tail = file.filename[file.filename.rfind(" - "):] if " - " in file.filename else ""
+            name = ElidedLabel(f"{kind_text(file.kind)}: {file.filename}", keep_end=tail)
+            name.setObjectName(f"file_{file.kind}")
             button = QPushButton(self.tr("開く"))
             button.setObjectName(f"open_{file.kind}")
             button.setAccessibleName(self.tr("{kind}のPDFを開く").format(kind=kind_text(file.kind)))
