@@ -45,6 +45,9 @@ def cut_headers(table: QTableView) -> list[str]:
     header = table.horizontalHeader()
     metrics = header.fontMetrics()
     margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    if header.isSortIndicatorShown():  # any column may carry the ▾ once clicked ("hipping dat▾")
+        margin += header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) \
+            + header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     model = table.model()
     cut = []
     for column in range(header.count()):
@@ -71,9 +74,14 @@ def test_every_list_header_fits_its_column(demo_shell: Any, qtbot: Any) -> None:
 def too_big(dialog: QDialog) -> str | None:
     dialog.ensurePolished()
     smallest = dialog.sizeHint().expandedTo(dialog.minimumSize())  # its natural size: nothing scrolled away
-    title_room = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 120  # icon and buttons
+    # The title in the title bar: its text (a system font up to a quarter larger), the icon and
+    # three buttons of 46 px each (Windows 10/11), or the window manager cuts it with "…".
+    title_room = int(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 1.25) + 3 * 46 + 48
     if smallest.width() > AVAILABLE[0] or smallest.height() > AVAILABLE[1] or title_room > AVAILABLE[0]:
         return f"{dialog.objectName()}: {smallest.width()}×{smallest.height()} > {AVAILABLE[0]}×{AVAILABLE[1]}"
+    dialog.show()  # the width it opens with must hold its title (a window manager cuts it with "…")
+    if title_room > dialog.width():
+        return f"{dialog.objectName()}: title {dialog.windowTitle()!r} needs {title_room} > {dialog.width()}"
     return None
 
 
@@ -130,3 +138,21 @@ def test_the_run_list_and_its_detail_fit_a_maximized_window(demo_shell: Any, qtb
         assert label.height() <= 2 * label.fontMetrics().height(), label.full_text
         assert label.keep_end.endswith(".pdf") and label.text().endswith(label.keep_end)  # which file, in sight
         assert label.toolTip() == label.full_text
+
+
+@pytest.mark.parametrize("scale", sorted(MAXIMIZED))
+def test_the_new_run_dialogs_preview_buttons_need_no_sideways_scroll(demo_shell: Any, qtbot: Any, scale: str) -> None:
+    """Every 見本 button is in sight at the dialog's width (English labels are the longest)."""
+    from ui.statements.new_dialog import NewStatementDialog
+
+    ctx = demo_shell.ctx
+    dialog = NewStatementDialog(ctx.database, ctx.settings.tz, demo_shell)
+    qtbot.addWidget(dialog)
+    dialog.resize(min(980, MAXIMIZED[scale][0]), min(660, MAXIMIZED[scale][1]))
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.preview_buttons), timeout=10000)
+    qtbot.wait(50)
+    area = dialog.preview_area
+    assert area.horizontalScrollBar().maximum() == 0, (area.widget().minimumSizeHint(), area.viewport().size())
+    for button in dialog.preview_buttons.values():
+        assert button.width() >= button.sizeHint().width(), button.text()  # its label not squeezed

@@ -15,6 +15,7 @@ from typing import Any
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.domain.shipping import ShippingFilters
 from oroshi_desktop.queries.order_list import FilterChoices, OrderFilter
+from ui.dialogs import hold_title
 from ui.operations import Operation
 from ui.orders.filters import date_edit, fill_combo, from_qdate
 from ui.qt import (
@@ -146,6 +147,7 @@ class DocumentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        hold_title(self)
 
     def _button(self, box: QDialogButtonBox, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)
