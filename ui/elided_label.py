@@ -36,9 +36,12 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = max(0, self.contentsRect().width() - 2 * self.margin())
         metrics = self.fontMetrics()
+        room = width - metrics.horizontalAdvance(self.keep_end)
         if not self.keep_end or metrics.horizontalAdvance(self.full_text) <= width:
             self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideMiddle, width))
             return
+        if room < metrics.horizontalAdvance(self.full_text[:2] + "…"):  # too narrow for a head: the tail
+            self.setText(metrics.elidedText(self.full_text, Qt.TextElideMode.ElideLeft, width))
+            return
         head = self.full_text[:-len(self.keep_end)]
-        room = width - metrics.horizontalAdvance(self.keep_end)
-        self.setText(metrics.elidedText(head, Qt.TextElideMode.ElideRight, max(room, 0)) + self.keep_end)
+        self.setText(metrics.elidedText(head, Qt.TextElideMode.ElideRight, room) + self.keep_end)

@@ -34,3 +34,11 @@ def test_without_a_tail_the_middle_is_cut(qtbot: Any) -> None:
     label.resize(label.fontMetrics().horizontalAdvance(NAME) // 2, 30)
     label.show()  # a hidden widget gets its resize event when shown
     assert label.keep_end == "" and "…" in label.text() and label.text().endswith(".pdf")
+
+
+def test_too_narrow_for_a_head_keeps_the_tail(qtbot: Any) -> None:
+    label = ElidedLabel(NAME, keep_end=" - 供給者.pdf")
+    qtbot.addWidget(label)
+    label.resize(label.fontMetrics().horizontalAdvance("… - 供給者.pdf"), 30)
+    label.show()
+    assert label.text().startswith("…") and label.text().endswith("供給者.pdf")

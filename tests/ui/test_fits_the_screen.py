@@ -132,11 +132,16 @@ def test_the_run_list_and_its_detail_fit_a_maximized_window(demo_shell: Any, qtb
     header = table.horizontalHeader()
     if scale == "100":  # at 150 % (910 logical pixels) the list beside the detail cannot show six columns
         assert table.horizontalScrollBar().maximum() == 0, [header.sectionSize(c) for c in range(header.count())]
+    panel = view.detail_panel
+    for box in panel.boxes:  # nothing in the detail is cut at its right edge ("Resend to this organiza")
+        assert box.minimumSizeHint().width() <= panel.viewport().width(), (box.title(), panel.viewport().width())
     names = [label for box in view.detail_panel.boxes for label in box.findChildren(ElidedLabel)]
     assert names
     for label in names:
         assert label.height() <= 2 * label.fontMetrics().height(), label.full_text
-        assert label.keep_end.endswith(".pdf") and label.text().endswith(label.keep_end)  # which file, in sight
+        assert label.keep_end.endswith(".pdf") and label.text().endswith(".pdf"), label.text()
+        if scale == "100":  # which file it is stays whole: the tail ("- 組織.pdf"); at 150 % its end
+            assert label.text().endswith(label.keep_end.lstrip(" -")), label.text()
         assert label.toolTip() == label.full_text
 
 

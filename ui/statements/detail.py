@@ -142,16 +142,17 @@ class OrganizationBox(QGroupBox):
         self.mail_label.setWordWrap(True)
         outbox = part.outbox
         self.resend_button: QPushButton | None = None
+        grid.addWidget(self.mail_label, row, 0, 1, 3)
+        row += 1
         if resend is not None and outbox is not None and outbox.state in RESENDABLE:
-            grid.addWidget(self.mail_label, row, 0, 1, 2)
             self.resend_button = QPushButton(self.tr("この組織に再送"))
             self.resend_button.setObjectName("resendOrganization")
             self.resend_button.setToolTip(self.tr("この組織にだけメールをもう一度送ります"))
             self.resend_button.clicked.connect(lambda: resend(part))
-            grid.addWidget(self.resend_button, row, 2)
-        else:
-            grid.addWidget(self.mail_label, row, 0, 1, 3)
-        row += 1
+            # On a row of its own: beside the mail line it widened the last column until, in
+            # English ("Resend to this organization"), the panel cut it and squeezed the file names.
+            grid.addWidget(self.resend_button, row, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+            row += 1
         bounced = outbox is not None and outbox.state == "bounced" and outbox.bounce is not None
         if outbox is not None and outbox.last_error_ja and outbox.state != "sent" and not bounced:
             error = outbox.error_in(current_language())
@@ -269,3 +270,9 @@ class RunDetailPanel(QScrollArea):
         self.header.setWordWrap(True)
         layout.addStretch(1)
         self.setWidget(body)
+        # Never narrower than its widest box (an e-mail address does not wrap): the splitter gives
+        # way to it instead of cutting buttons off at the right edge (English at 150 %).
+        margins = layout.contentsMargins()
+        widest = max((box.minimumSizeHint().width() for box in self.boxes), default=0)
+        self.setMinimumWidth(widest + margins.left() + margins.right() + self.verticalScrollBar().sizeHint().width()
+                             if widest else 0)
