@@ -161,3 +161,18 @@ def test_the_new_run_dialogs_preview_buttons_need_no_sideways_scroll(demo_shell:
     assert area.horizontalScrollBar().maximum() == 0, (area.widget().minimumSizeHint(), area.viewport().size())
     for button in dialog.preview_buttons.values():
         assert button.width() >= button.sizeHint().width(), button.text()  # its label not squeezed
+
+
+
+def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
+    """A long status-bar notice (an export with its 開く link) must not widen the window past a
+    1366×768 screen at 150 %: it made the window 979 logical pixels wide on a 910-pixel screen."""
+    from ui.notices import announce
+
+    window = demo_shell
+    for key in ("today", "statements", "orders", "supplies", "archive", "jobs", "settings"):
+        view = window.show_view(key)
+        announce(view, "4件を 注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx に出力しました",
+                 tmp_path / "注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx")
+        qtbot.wait(10)
+        assert window.minimumSizeHint().width() <= AVAILABLE[0], (key, window.minimumSizeHint().width())
