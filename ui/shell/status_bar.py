@@ -62,6 +62,9 @@ class ShellStatusBar(QStatusBar):
         self.connection_label = self._label("statusConnection", self.tr("確認中…"), self.tr("接続状態"))
         self.scheduler_label = self._label("statusScheduler", self.tr("スケジューラー: 確認中…"),
                                               self.tr("スケジューラーの状態"))
+        # Its full text is long in English; at 150 % it may be clipped (whole in its tooltip)
+        # rather than widen the window past the screen.
+        self.scheduler_label.setMinimumWidth(12 * self.scheduler_label.fontMetrics().averageCharWidth())
         self.notice = QLabel("")
         self.notice.setObjectName("statusNotice")
         self.notice.setAccessibleName(self.tr("最後の操作の結果"))
@@ -110,3 +113,4 @@ class ShellStatusBar(QStatusBar):
 
     def show_overview(self, overview: Overview) -> None:
         self.scheduler_label.setText(scheduler_text(overview, self.ctx.settings.tz))
+        self.scheduler_label.setToolTip(self.scheduler_label.text())

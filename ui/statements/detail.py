@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from oroshi_desktop.domain.statement_options import StatementFormat
@@ -99,6 +100,16 @@ def recipients_text(to: tuple[str, ...], cc: tuple[str, ...]) -> str:
     return text + translate("RunDetail", "（CC: {cc}）").format(cc=comma.join(cc)) if cc else text
 
 
+Button = TypeVar("Button", bound=QPushButton)
+
+
+def compact(button: Button) -> Button:
+    """As narrow as its text allows: the style's wider minimum squeezed the file names and, at
+    150 % in English, pushed the last column past the panel's right edge."""
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 2 * button.fontMetrics().height())
+    return button
+
+
 RESENDABLE = ("sent", "uncertain", "failed")  # a mail that went out, may have, or could not (不達 has its own 再送)
 PartAction = Callable[[OrganizationPart], None]
 
@@ -125,7 +136,7 @@ class OrganizationBox(QGroupBox):
             tail = file.filename[file.filename.rfind(" - "):] if " - " in file.filename else ""
             name = ElidedLabel(f"{kind_text(file.kind)}: {file.filename}", keep_end=tail)
             name.setObjectName(f"file_{file.kind}")
-            button = QPushButton(self.tr("開く"))
+            button = compact(QPushButton(self.tr("開く")))
             button.setObjectName(f"open_{file.kind}")
             button.setAccessibleName(self.tr("{kind}のPDFを開く").format(kind=kind_text(file.kind)))
             button.clicked.connect(lambda _checked=False, f=file: open_file(f))
@@ -133,7 +144,7 @@ class OrganizationBox(QGroupBox):
             grid.addWidget(button, row, 1)
             self.open_buttons.append(button)
             if file.password:
-                field = PasswordField(file.password)
+                field = compact(PasswordField(file.password))
                 grid.addWidget(field, row, 2)
                 self.password_fields.append(field)
             row += 1
@@ -145,7 +156,7 @@ class OrganizationBox(QGroupBox):
         grid.addWidget(self.mail_label, row, 0, 1, 3)
         row += 1
         if resend is not None and outbox is not None and outbox.state in RESENDABLE:
-            self.resend_button = QPushButton(self.tr("この組織に再送"))
+            self.resend_button = compact(QPushButton(self.tr("この組織に再送")))
             self.resend_button.setObjectName("resendOrganization")
             self.resend_button.setToolTip(self.tr("この組織にだけメールをもう一度送ります"))
             self.resend_button.clicked.connect(lambda: resend(part))
@@ -270,9 +281,4 @@ class RunDetailPanel(QScrollArea):
         self.header.setWordWrap(True)
         layout.addStretch(1)
         self.setWidget(body)
-        # Never narrower than its widest box (an e-mail address does not wrap): the splitter gives
-        # way to it instead of cutting buttons off at the right edge (English at 150 %).
-        margins = layout.contentsMargins()
-        widest = max((box.minimumSizeHint().width() for box in self.boxes), default=0)
-        self.setMinimumWidth(widest + margins.left() + margins.right() + self.verticalScrollBar().sizeHint().width()
-                             if widest else 0)
+
