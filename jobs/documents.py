@@ -3,6 +3,11 @@
 One function per document, called alike by the window (through ``Operation``), the CLI
 (``render …``) and the queue's tasks. No SQL here (the store's queries run in one read session
 each); ReportLab loads with the first document made.
+
+A document with nothing to print is refused here, the same for the three callers: a day (and
+carrier) without orders, a narrowing that leaves no shipment, a check sheet without supplies
+raise a ``UserError`` that names the day (and the carrier or the selection), never a page that
+says "nothing" to the printer (issue 18, point 9).
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.check_sheet import load_check_sheet
 from oroshi_desktop.queries.shipping import (
     packing_slips_document,
+    require_orders,
     shipping_chart_document,
     shipping_list_document,
 )
@@ -43,22 +49,48 @@ def preview_pdf(db: Database, *, start: date, end: date, organization_id: int, f
     return render_statement(statement)
 
 
+# The documents' names in the refusals (the window shows message_ja, the CLI and the log message).
+SHIPPING_CHART_NAMES = ("shipping chart", "出荷表")
+PACKING_SLIPS_NAMES = ("packing slips", "卸先用出荷表")
+SHIPPING_LIST_NAMES = ("shipping list", "まとめた出荷明細表")
+
+
+def _require_orders(db: Database, names: tuple[str, str], *, day: date, carrier_id: int | None) -> None:
+    db.reading(require_orders, day=day, carrier_id=carrier_id, document=names[0], document_ja=names[1])
+
+
+def _nothing_after_filters(names: tuple[str, str], day: date) -> UserError:
+    """The day has orders but the chosen narrowing (method, category, buyer) leaves none."""
+    return UserError(f"no order on {day.isoformat()} matches the chosen conditions; no {names[0]} is made",
+                     f"{day:%Y/%m/%d} の出荷のうち、選んだ条件（配送方法・カテゴリ・卸先）に当てはまるものがないため、"
+                     f"{names[1]}を作成できません。")
+
+
 def shipping_chart_pdf(db: Database, *, day: date, carrier_id: int,
                        filters: ShippingFilters = NO_FILTERS, paper: str | None = None) -> bytes:
+    _require_orders(db, SHIPPING_CHART_NAMES, day=day, carrier_id=carrier_id)
     chart, paper = db.reading(shipping_chart_document, day=day, carrier_id=carrier_id, filters=filters,
                               paper=paper)
+    if not chart.rows:  # rows of buyers without orders count: the clerk asked for them
+        raise _nothing_after_filters(SHIPPING_CHART_NAMES, day)
     return render_shipping_chart(chart, paper=paper)
 
 
 def packing_slips_pdf(db: Database, *, day: date, carrier_id: int | None,
                       filters: ShippingFilters = NO_FILTERS) -> bytes:
+    _require_orders(db, PACKING_SLIPS_NAMES, day=day, carrier_id=carrier_id)
     slips, company = db.reading(packing_slips_document, day=day, carrier_id=carrier_id, filters=filters)
+    if not slips:
+        raise _nothing_after_filters(PACKING_SLIPS_NAMES, day)
     return render_packing_slips(slips, company)
 
 
 def shipping_list_pdf(db: Database, *, day: date, carrier_id: int | None = None,
                       filters: ShippingFilters = NO_FILTERS) -> bytes:
+    _require_orders(db, SHIPPING_LIST_NAMES, day=day, carrier_id=carrier_id)
     listing, company = db.reading(shipping_list_document, day=day, carrier_id=carrier_id, filters=filters)
+    if not listing.carriers:
+        raise _nothing_after_filters(SHIPPING_LIST_NAMES, day)
     return render_shipping_list(listing, company)
 
 
@@ -77,6 +109,11 @@ def order_document_pdf(db: Database, document_type: str, *, day: date, carrier_i
 
 
 def check_sheet_pdf(db: Database, *, day: date, prefecture_ids: list[int], reception_time_ids: list[int]) -> bytes:
+    """The 供給・受入チェック表; a day (or selection) without supplies is refused with the sheet's own
+    reason, which names the day and the chosen prefectures and reception times."""
     sheet = db.reading(load_check_sheet, day=day, prefecture_ids=prefecture_ids,
                        reception_time_ids=reception_time_ids)
+    notice = sheet.notice
+    if notice is not None:
+        raise UserError(notice.message, notice.message_ja)
     return render_check_sheet(sheet)

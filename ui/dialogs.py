@@ -4,7 +4,7 @@ refusal of an action that cannot succeed, said before it starts."""
 from __future__ import annotations
 
 from ui.operations import app_title
-from ui.qt import QAbstractButton, QCoreApplication, QMessageBox, QWidget
+from ui.qt import QAbstractButton, QCoreApplication, QDialog, QMessageBox, QWidget
 
 
 def confirm(parent: QWidget | None, text: str, *, action: str, informative: str = "") -> bool:
@@ -50,3 +50,15 @@ def mail_server_missing_box(parent: QWidget | None) -> tuple[QMessageBox, QAbstr
     close.setObjectName("closeMessage")
     box.setDefaultButton(open_settings)
     return box, open_settings
+
+
+# A title bar's icon and its three buttons: Windows 10/11 at 100 % draws each button 46 px wide.
+TITLE_BAR_ROOM = 3 * 46 + 48
+
+
+def hold_title(dialog: QDialog) -> None:
+    """A dialog at least as wide as its title needs in the title bar (the window manager cuts a
+    longer one with "…": まとめた出荷明細表 was cut on a narrow dialog). The title bar's font is the
+    system's, often larger than the window's: a quarter more is allowed for it."""
+    needed = int(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 1.25) + TITLE_BAR_ROOM
+    dialog.setMinimumWidth(max(dialog.minimumWidth(), needed))

@@ -1,7 +1,7 @@
 """Screenshots of every screen and dialog, from the demo data, under Xvfb with the bundled font.
 
     python docs/screenshots/make_screenshots.py            # 1366×768, then again at 150 % scaling
-    python docs/screenshots/make_screenshots.py --language en   # the English set (*_en.png, 100 %)
+    python docs/screenshots/make_screenshots.py --language en   # the English set (*_en.png, *_en_150.png)
 
 Without a DISPLAY the script runs itself under ``xvfb-run`` (a real X server, so native styles
 and fonts are real, unlike offscreen). Each run uses a throwaway ``OROSHI_HOME``. Scene modules
@@ -35,17 +35,16 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--suffix", default="", help="(internal) file name suffix, e.g. _150")
     parser.add_argument("--out", type=Path, default=HERE)
     parser.add_argument("--language", choices=("ja", "en"), default="ja",
-                        help="en: the window in English, files named *_en.png, at 100 %% only")
+                        help="en: the window in English, files named *_en.png and *_en_150.png")
     return parser.parse_args()
 
 
 def relaunch(out: Path, language: str) -> int:
-    """Once at 100 % and once at 150 % (English: 100 % only), each under its own Xvfb of a 1366×768
-    office laptop."""
+    """Once at 100 % and once at 150 %, each under its own Xvfb of a 1366×768 office laptop."""
     if shutil.which("xvfb-run") is None:
         print("xvfb-run is missing (apt-get install xvfb xauth)", file=sys.stderr)
         return 2
-    runs = (("1", "_en"),) if language == "en" else (("1", ""), ("1.5", "_150"))
+    runs = (("1", "_en"), ("1.5", "_en_150")) if language == "en" else (("1", ""), ("1.5", "_150"))
     for scale, suffix in runs:
         env = {**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "xcb"}
         command = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24", sys.executable, __file__,

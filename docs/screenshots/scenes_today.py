@@ -33,7 +33,7 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         view.saved.connect(lambda: saved.append(True))
         view.save()
         _wait(lambda: bool(saved))
-        view.scroll.verticalScrollBar().setValue(view.scroll.verticalScrollBar().maximum())
+        view.scroll_area.verticalScrollBar().setValue(view.scroll_area.verticalScrollBar().maximum())
         return window
 
     def mail_server_missing() -> Any:

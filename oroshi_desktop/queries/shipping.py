@@ -123,13 +123,16 @@ def count_orders(session: Session, *, day: date, carrier_id: int | None = None) 
 
 def require_orders(session: Session, *, day: date, carrier_id: int | None, document: str, document_ja: str) -> None:
     """A shipping document for a day (and carrier) without orders is refused before anything is
-    made, as the check sheet refuses a day without supplies: one plain line, no empty page."""
+    made, as the check sheet refuses a day without supplies: one plain line naming the day and the
+    carrier, no empty page."""
     if count_orders(session, day=day, carrier_id=carrier_id):
         return
-    carrier = f" for carrier {carrier_id}" if carrier_id is not None else ""
-    raise UserError(f"no orders ship on {day.isoformat()}{carrier}; no {document} is made",
-                    f"{day:%Y/%m/%d} には{'この運送会社の' if carrier_id is not None else ''}出荷がないため、"
-                    f"{document_ja}を作成できません。")
+    # A carrier that does not exist is NotFound, not "no orders".
+    name = "" if carrier_id is None else (load_carrier(session, carrier_id).name or f"ID {carrier_id}")
+    carrier_en = f" by carrier {name}" if name else ""
+    carrier_ja = f"運送会社「{name}」の" if name else ""
+    raise UserError(f"no orders ship on {day.isoformat()}{carrier_en}; no {document} is made",
+                    f"{day:%Y/%m/%d} には{carrier_ja}出荷がないため、{document_ja}を作成できません。")
 
 
 def load_order_records(session: Session, *, day: date, carrier_id: int | None = None) -> list[OrderRecord]:

@@ -4,7 +4,7 @@ and by Qt's PDF module, with the Japanese text checked."""
 from __future__ import annotations
 
 import subprocess
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -107,6 +107,11 @@ def test_render_mistakes_are_one_line(home, tmp_path):
                               "--reception-time", "1", "--out", str(tmp_path / "x.pdf")), "prefecture")
     assert_one_line_error(run("render", "shipping-chart", "--date", str(TODAY), "--carrier", "4242",
                               "--out", str(tmp_path / "x.pdf")), "4242")
+    # A day without orders is refused as in the window and the queue (issue 18, point 9): no page.
+    empty = TODAY + timedelta(days=400)
+    for document in ("shipping-list", "packing-slips", "shipping-chart"):
+        assert_one_line_error(run("render", document, "--date", str(empty), "--carrier", "1",
+                                  "--out", str(tmp_path / "x.pdf")), f"no orders ship on {empty.isoformat()}")
     assert not (tmp_path / "x.pdf").exists()
 
 

@@ -2,7 +2,13 @@
 directory, reached through a local socket (``CUPS_SERVER``), with one raw queue whose backend (a
 four-line script in the private ``ServerBin``) writes each job's document to a file, so a test reads
 back exactly what the print system received. (A raw queue with a ``file:`` device runs no process at
-all in CUPS 2.4, and cups-pdf reads its configuration only from /etc/cups.)
+all in CUPS 2.4.)
+
+Where printer-driver-cups-pdf is installed, a second queue ``PDF_QUEUE`` prints through the real
+cups-pdf backend and its PPD, as a clerk's "PDF printer" does: CUPS turns the PDF into PostScript
+(pdftopdf, pdftops) and cups-pdf distils it back with Ghostscript. cups-pdf reads its settings only
+from /etc/cups/cups-pdf.conf (left as installed: it writes to ``Out``, ``${HOME}/PDF`` on Debian),
+so the test finds its job there by a token in the job title and deletes the file.
 
 Needs ``cupsd`` and ``lpadmin`` (Debian ``cups``) and root (cupsd runs its filters as ``lp``);
 ``start_cups`` answers None with the reason when this machine cannot, so the test can skip saying why.
@@ -19,6 +25,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 QUEUE = "oroshi-test"
+PDF_QUEUE = "oroshi-cups-pdf"
+CUPS_PDF_BACKEND = Path("/usr/lib/cups/backend/cups-pdf")
+CUPS_PDF_PPD = Path("/usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd")
+CUPS_PDF_CONF = Path("/etc/cups/cups-pdf.conf")
 
 
 @dataclass
@@ -27,6 +37,8 @@ class CupsServer:
     socket: Path
     process: subprocess.Popen[bytes]
     output: Path  # where the queue writes the last job's document
+    pdf_queue: str | None = None  # the cups-pdf queue, when cups-pdf is installed
+    pdf_queue_missing: str = ""  # why there is none
 
     @property
     def env(self) -> dict[str, str]:
@@ -38,6 +50,9 @@ class CupsServer:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+            self.process.wait(timeout=10)
+        if self.process.stderr is not None:
+            self.process.stderr.close()
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -95,7 +110,51 @@ def start_cups() -> CupsServer | str:
     if made.returncode != 0:
         server.stop()
         return f"lpadmin could not make the test queue: {made.stderr.strip()}"
+    _add_cups_pdf_queue(server, lpadmin, env)
     return server
+
+
+def _add_cups_pdf_queue(server: CupsServer, lpadmin: str, env: dict[str, str]) -> None:
+    if not (CUPS_PDF_BACKEND.exists() and CUPS_PDF_PPD.exists() and CUPS_PDF_CONF.exists()):
+        server.pdf_queue_missing = "cups-pdf is not installed (Debian package printer-driver-cups-pdf)"
+        return
+    (server.root / "bin" / "backend" / "cups-pdf").symlink_to(CUPS_PDF_BACKEND)
+    made = subprocess.run([lpadmin, "-p", PDF_QUEUE, "-E", "-v", "cups-pdf:/", "-P", str(CUPS_PDF_PPD)], env=env,
+                          capture_output=True, text=True, timeout=30)
+    if made.returncode != 0:
+        server.pdf_queue_missing = f"lpadmin could not make the cups-pdf queue: {made.stderr.strip()}"
+        return
+    server.pdf_queue = PDF_QUEUE
+
+
+def cups_pdf_folder() -> Path:
+    """Where cups-pdf writes a job of this user: ``Out`` of /etc/cups/cups-pdf.conf."""
+    import pwd
+
+    home = pwd.getpwuid(os.geteuid()).pw_dir
+    out = "/var/spool/cups-pdf/${USER}"  # cups-pdf's built-in default
+    for line in CUPS_PDF_CONF.read_text(errors="replace").splitlines():
+        if line.strip().startswith("Out "):
+            out = line.strip()[4:].strip()
+    return Path(out.replace("${HOME}", home).replace("${USER}", pwd.getpwuid(os.geteuid()).pw_name))
+
+
+def wait_for_cups_pdf(server: CupsServer, token: str, timeout_s: float = 60) -> bytes:
+    """The PDF cups-pdf made of the job whose title carries ``token``; the file is removed."""
+    deadline = time.monotonic() + timeout_s
+    env = {**os.environ, **server.env}
+    folder = cups_pdf_folder()
+    while time.monotonic() < deadline:
+        pending = subprocess.run(["lpstat", "-o", PDF_QUEUE], env=env, capture_output=True, text=True).stdout.strip()
+        made = sorted(folder.glob(f"*{token}*.pdf")) if folder.is_dir() else []
+        if not pending and made:
+            data = made[0].read_bytes()
+            for path in made:
+                path.unlink()
+            return data
+        time.sleep(0.1)
+    log = server.root / "log" / "error_log"
+    raise AssertionError(f"cups-pdf made no file in {folder}: {log.read_text(errors='replace')[-800:] if log.exists() else ''}")
 
 
 def wait_for_output(server: CupsServer, timeout_s: float = 60) -> bytes:

@@ -45,6 +45,9 @@ def cut_headers(table: QTableView) -> list[str]:
     header = table.horizontalHeader()
     metrics = header.fontMetrics()
     margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    if header.isSortIndicatorShown():  # any column may carry the ▾ once clicked ("hipping dat▾")
+        margin += header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) \
+            + header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
     model = table.model()
     cut = []
     for column in range(header.count()):
@@ -71,9 +74,14 @@ def test_every_list_header_fits_its_column(demo_shell: Any, qtbot: Any) -> None:
 def too_big(dialog: QDialog) -> str | None:
     dialog.ensurePolished()
     smallest = dialog.sizeHint().expandedTo(dialog.minimumSize())  # its natural size: nothing scrolled away
-    title_room = dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) + 120  # icon and buttons
+    # The title in the title bar: its text (a system font up to a quarter larger), the icon and
+    # three buttons of 46 px each (Windows 10/11), or the window manager cuts it with "…".
+    title_room = int(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 1.25) + 3 * 46 + 48
     if smallest.width() > AVAILABLE[0] or smallest.height() > AVAILABLE[1] or title_room > AVAILABLE[0]:
         return f"{dialog.objectName()}: {smallest.width()}×{smallest.height()} > {AVAILABLE[0]}×{AVAILABLE[1]}"
+    dialog.show()  # the width it opens with must hold its title (a window manager cuts it with "…")
+    if title_room > dialog.width():
+        return f"{dialog.objectName()}: title {dialog.windowTitle()!r} needs {title_room} > {dialog.width()}"
     return None
 
 
@@ -98,3 +106,79 @@ def test_every_dialog_fits_the_screen(demo_shell: Any, qtbot: Any) -> None:
     for dialog in dialogs:
         dialog.deleteLater()
     assert problems == []
+
+
+# The window maximized on a 1366×768 screen at 100 % and at 150 % (logical pixels, less the task bar).
+MAXIMIZED = {"100": (SCREEN[0], SCREEN[1] - 40), "150": AVAILABLE}
+
+
+@pytest.mark.parametrize("scale", sorted(MAXIMIZED))
+def test_the_run_list_and_its_detail_fit_a_maximized_window(demo_shell: Any, qtbot: Any, scale: str) -> None:
+    """送信日時 is seen without scrolling sideways, and the detail's file names stay on one line
+    (a wrapped Japanese name broke mid-word: 供給 / 者.pdf), with their ends (組織.pdf) in sight."""
+    from jobs.statements import generate_statements
+    from tests.ui.statements_fixtures import show_run
+    from ui.elided_label import ElidedLabel
+
+    window = demo_shell
+    window.resize(*MAXIMIZED[scale])
+    view = window.show_view("statements")
+    table = view.findChild(QTableView, "statementsTable")
+    rows_shown(qtbot, table)
+    run_id = view.model.ids[0]
+    generate_statements(window.ctx.database, run_id, tz=window.ctx.settings.tz)  # its PDFs, with their names
+    show_run(qtbot, view, run_id)
+    qtbot.wait(50)
+    header = table.horizontalHeader()
+    if scale == "100":  # at 150 % (910 logical pixels) the list beside the detail cannot show six columns
+        assert table.horizontalScrollBar().maximum() == 0, [header.sectionSize(c) for c in range(header.count())]
+    panel = view.detail_panel
+    # The detail never widens the window past the screen (949 logical pixels on 910 once).
+    assert window.minimumSizeHint().width() <= MAXIMIZED[scale][0], window.minimumSizeHint()
+    for box in panel.boxes:  # nothing in the detail is cut at its right edge ("Resend to this organiza")
+        assert box.minimumSizeHint().width() <= panel.viewport().width(), (box.title(), panel.viewport().width())
+    names = [label for box in view.detail_panel.boxes for label in box.findChildren(ElidedLabel)]
+    assert names
+    for label in names:
+        assert label.height() <= 2 * label.fontMetrics().height(), label.full_text
+        assert label.keep_end.endswith(".pdf") and label.text().endswith(".pdf"), label.text()
+        if scale == "100":  # which file it is stays whole: the tail ("- 組織.pdf"); at 150 % its end
+            assert label.text().endswith(label.keep_end.lstrip(" -")), label.text()
+        assert label.toolTip() == label.full_text
+
+
+@pytest.mark.parametrize("scale", sorted(MAXIMIZED))
+def test_the_new_run_dialogs_preview_buttons_need_no_sideways_scroll(demo_shell: Any, qtbot: Any, scale: str) -> None:
+    """Every 見本 button is in sight at the dialog's width (English labels are the longest)."""
+    from ui.statements.new_dialog import NewStatementDialog
+
+    ctx = demo_shell.ctx
+    dialog = NewStatementDialog(ctx.database, ctx.settings.tz, demo_shell)
+    qtbot.addWidget(dialog)
+    dialog.resize(min(980, MAXIMIZED[scale][0]), min(660, MAXIMIZED[scale][1]))
+    dialog.show()
+    qtbot.waitUntil(lambda: bool(dialog.preview_buttons), timeout=10000)
+    qtbot.wait(50)
+    area = dialog.preview_area
+    assert area.horizontalScrollBar().maximum() == 0, (area.widget().minimumSizeHint(), area.viewport().size())
+    for button in dialog.preview_buttons.values():
+        assert button.width() >= button.sizeHint().width(), button.text()  # its label not squeezed
+
+
+
+def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
+    """A long status-bar notice (an export with its 開く link) must not widen the window past a
+    1366×768 screen at 150 %: it made the window 979 logical pixels wide on a 910-pixel screen."""
+    from ui.notices import announce
+    from ui.qt import QLabel
+
+    window = demo_shell
+    # The scheduler's line as it reads once the schedule is known (the longest, in English).
+    scheduler = window.statusBar().findChild(QLabel, "statusScheduler")
+    scheduler.setText(window.tr("Scheduler: running in this app　next mail check: 12/07 16:20 (Asia/Tokyo)"))
+    for key in ("today", "statements", "orders", "supplies", "archive", "jobs", "settings"):
+        view = window.show_view(key)
+        announce(view, "4件を 注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx に出力しました",
+                 tmp_path / "注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx")
+        qtbot.wait(10)
+        assert window.minimumSizeHint().width() <= AVAILABLE[0], (key, window.minimumSizeHint().width())

@@ -116,33 +116,75 @@ def cups_queue():  # type: ignore[no-untyped-def]
     server.stop()
 
 
-def test_a_cups_queue_gets_the_pdf_itself_with_its_text(sqlite_db, tmp_path: Path, cups_queue) -> None:
-    """Where CUPS takes PDF, the statement itself is spooled (no page images): pdftotext reads it,
-    and the status bar names the printer and the sheets. In a child process, whose Qt asks the
-    private cupsd from the start."""
+def _print_in_child(data: bytes, queue: str, title: str, server) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """``print_pdf`` to ``queue`` in a child process, whose Qt asks the private cupsd from the start;
+    what the child saw (the printer, whether it takes PDF, the status bar's message)."""
     import json
     import os
     import subprocess
     import sys
 
+    child = subprocess.run([sys.executable, str(Path(__file__).with_name("cups_print_child.py")), queue, PASSWORD,
+                            title], input=data, capture_output=True, timeout=120, cwd=Path(__file__).parents[2],
+                           env={**os.environ, **server.env, "QT_QPA_PLATFORM": "offscreen"})
+    assert child.returncode == 0, child.stderr.decode(errors="replace")[-2000:]
+    seen: dict[str, object] = json.loads(child.stdout.decode().strip().splitlines()[-1])
+    assert seen["printer"] == queue and seen["takes_pdf"] is True
+    return seen
+
+
+def _pdftotext(path: Path) -> str:
+    import subprocess
+
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def test_a_cups_queue_gets_the_pdf_itself_with_its_text(sqlite_db, tmp_path: Path, cups_queue) -> None:
+    """Where CUPS takes PDF, the statement itself is spooled (no page images): pdftotext reads it,
+    and the status bar names the printer and the sheets."""
     from tests.helpers.cups_server import QUEUE, wait_for_output
 
     data, _fixture = protected_statement(sqlite_db)
-    child = subprocess.run([sys.executable, str(Path(__file__).with_name("cups_print_child.py")), QUEUE, PASSWORD,
-                            "支払明細書 2026/12/01〜2026/12/07"], input=data, capture_output=True, timeout=120,
-                           cwd=Path(__file__).parents[2],
-                           env={**os.environ, **cups_queue.env, "QT_QPA_PLATFORM": "offscreen"})
-    assert child.returncode == 0, child.stderr.decode(errors="replace")[-2000:]
-    seen = json.loads(child.stdout.decode().strip().splitlines()[-1])
-    assert seen["printer"] == QUEUE and seen["takes_pdf"] is True
+    seen = _print_in_child(data, QUEUE, "支払明細書 2026/12/01〜2026/12/07", cups_queue)
     spooled = wait_for_output(cups_queue)
     assert spooled.startswith(b"%PDF")
     out = tmp_path / "spooled.pdf"
     out.write_bytes(spooled)
-    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = _pdftotext(out)
     assert PRODUCER_NAME in text and "支払明細書" in text  # text, not page images
     pages = pdf_pages(out)
-    assert f"プリンター「{QUEUE}」に{pages}枚" in seen["message"]
+    assert f"プリンター「{QUEUE}」に{pages}枚" in str(seen["message"])
+
+
+def test_a_cups_pdf_printer_gets_pages_of_text_not_images(sqlite_db, tmp_path: Path, cups_queue) -> None:
+    """Through the real cups-pdf backend (CUPS: pdftopdf, pdftops, then Ghostscript), as a clerk's
+    PDF printer prints: every page arrives, with fonts and no image, and every figure of the
+    statement (amounts, dates, numbers) is read back by pdftotext. Its Japanese is not: cups-pdf's
+    PostScript round trip drops the fonts' Unicode map (the glyphs print, pdftotext cannot name
+    them), which the raw queue above shows is not the app's doing."""
+    import re
+    import subprocess
+    import uuid
+
+    from tests.helpers.cups_server import wait_for_cups_pdf
+
+    if cups_queue.pdf_queue is None:
+        pytest.skip(cups_queue.pdf_queue_missing)
+    data, _fixture = protected_statement(sqlite_db)
+    source = tmp_path / "statement.pdf"
+    source.write_bytes(data)
+    token = f"oroshi{uuid.uuid4().hex[:10]}"
+    seen = _print_in_child(data, cups_queue.pdf_queue, f"{token} 支払明細書 2026/12/01", cups_queue)
+    printed = tmp_path / "cups-pdf.pdf"
+    printed.write_bytes(wait_for_cups_pdf(cups_queue, token))
+    pages = pdf_pages(source, PASSWORD)
+    assert pdf_pages(printed) == pages and f"プリンター「{cups_queue.pdf_queue}」に{pages}枚" in str(seen["message"])
+    images = subprocess.run(["pdfimages", "-list", str(printed)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2, images  # the header only: no page became a picture
+    fonts = subprocess.run(["pdffonts", str(printed)], capture_output=True, text=True, check=True).stdout
+    assert len(fonts.strip().splitlines()) > 2, fonts
+    figures = Counter(re.findall(r"[0-9][0-9,.]*[0-9]", pdf_text(source, PASSWORD)))
+    assert sum(figures.values()) >= 10 and figures == Counter(re.findall(r"[0-9][0-9,.]*[0-9]", _pdftotext(printed)))
 
 
 def test_a_job_title_has_no_slash() -> None:

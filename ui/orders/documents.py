@@ -15,6 +15,7 @@ from typing import Any
 from oroshi_desktop.db.engine import Database
 from oroshi_desktop.domain.shipping import ShippingFilters
 from oroshi_desktop.queries.order_list import FilterChoices, OrderFilter
+from ui.dialogs import hold_title
 from ui.operations import Operation
 from ui.orders.filters import date_edit, fill_combo, from_qdate
 from ui.qt import (
@@ -59,12 +60,9 @@ class DocumentRequest:
 
 def render(database: Database, request: DocumentRequest) -> bytes:
     """The PDF of ``request`` (runs on a worker thread). A day (and carrier) without orders is
-    refused in one line, as the check sheet refuses a day without supplies: no empty page."""
+    refused by the use case in one line, as for the queue and the CLI: no empty page."""
     from jobs.documents import order_document_pdf
-    from oroshi_desktop.queries.shipping import require_orders
 
-    database.reading(require_orders, day=request.day, carrier_id=request.carrier_id,
-                     document=request.kind.replace("_", " "), document_ja=document_title(request.kind))
     return order_document_pdf(database, request.kind, day=request.day, carrier_id=request.carrier_id,
                               filters=request.filters, paper=request.paper)
 
@@ -149,6 +147,7 @@ class DocumentDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addWidget(buttons)
+        hold_title(self)
 
     def _button(self, box: QDialogButtonBox, name: str, text: str, slot: Callable[[], Any]) -> QPushButton:
         button = box.addButton(text, QDialogButtonBox.ButtonRole.ActionRole)

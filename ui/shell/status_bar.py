@@ -11,7 +11,17 @@ from zoneinfo import ZoneInfo
 from oroshi_desktop.db.engine import Database
 from ui.context import AppContext
 from ui.notices import NOTICE_MS
-from ui.qt import QCoreApplication, QDesktopServices, QLabel, QStatusBar, Qt, QTimer, QUrl, QWidget
+from ui.qt import (
+    QCoreApplication,
+    QDesktopServices,
+    QLabel,
+    QSizePolicy,
+    QStatusBar,
+    Qt,
+    QTimer,
+    QUrl,
+    QWidget,
+)
 from ui.shell.monitor import Overview
 
 ONLINE_STYLE = "color: #1a7f37;"
@@ -52,15 +62,21 @@ class ShellStatusBar(QStatusBar):
         self.connection_label = self._label("statusConnection", self.tr("確認中…"), self.tr("接続状態"))
         self.scheduler_label = self._label("statusScheduler", self.tr("スケジューラー: 確認中…"),
                                               self.tr("スケジューラーの状態"))
+        # Its full text is long in English; at 150 % it may be clipped (whole in its tooltip)
+        # rather than widen the window past the screen.
+        self.scheduler_label.setMinimumWidth(12 * self.scheduler_label.fontMetrics().averageCharWidth())
         self.notice = QLabel("")
         self.notice.setObjectName("statusNotice")
         self.notice.setAccessibleName(self.tr("最後の操作の結果"))
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.linkActivated.connect(lambda url: QDesktopServices.openUrl(QUrl(url)))
+        # A long notice is clipped (whole in its tooltip) rather than widening the window past a
+        # 1366×768 screen at 150 % (it made the window 939 logical pixels wide on a 910-pixel one).
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.addWidget(self.notice, 1)
         self.notice_timer = QTimer(self)
         self.notice_timer.setSingleShot(True)
-        self.notice_timer.timeout.connect(lambda: self.notice.setText(""))
+        self.notice_timer.timeout.connect(self._clear_notice)
         ctx.monitor.connection_checked.connect(self.show_online)
         ctx.database_changed.connect(self.show_database)
         ctx.monitor.overview_changed.connect(self.show_overview)
@@ -72,8 +88,13 @@ class ShellStatusBar(QStatusBar):
             self.notice.setText(f"{escape(text)}　<a href=\"{QUrl.fromLocalFile(str(path)).toString()}\">{link}</a>")
         else:
             self.notice.setText(escape(text))
+        self.notice.setToolTip(text)
         self.notice.show()
         self.notice_timer.start(NOTICE_MS)
+
+    def _clear_notice(self) -> None:
+        self.notice.setText("")
+        self.notice.setToolTip("")
 
     def _label(self, name: str, text: str, accessible: str) -> QLabel:
         label = QLabel(text)
@@ -92,3 +113,4 @@ class ShellStatusBar(QStatusBar):
 
     def show_overview(self, overview: Overview) -> None:
         self.scheduler_label.setText(scheduler_text(overview, self.ctx.settings.tz))
+        self.scheduler_label.setToolTip(self.scheduler_label.text())

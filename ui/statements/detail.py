@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.queries.run_detail import OrganizationPart, RunDetail, StatementFile
+from ui.elided_label import ElidedLabel
 from ui.i18n import current_language
 from ui.qt import (
     QCoreApplication,
@@ -98,6 +100,16 @@ def recipients_text(to: tuple[str, ...], cc: tuple[str, ...]) -> str:
     return text + translate("RunDetail", "（CC: {cc}）").format(cc=comma.join(cc)) if cc else text
 
 
+Button = TypeVar("Button", bound=QPushButton)
+
+
+def compact(button: Button) -> Button:
+    """As narrow as its text allows: the style's wider minimum squeezed the file names and, at
+    150 % in English, pushed the last column past the panel's right edge."""
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 2 * button.fontMetrics().height())
+    return button
+
+
 RESENDABLE = ("sent", "uncertain", "failed")  # a mail that went out, may have, or could not (不達 has its own 再送)
 PartAction = Callable[[OrganizationPart], None]
 
@@ -118,11 +130,13 @@ class OrganizationBox(QGroupBox):
                            row, 0, 1, 3)
             row += 1
         for file in part.files:
-            name = QLabel(f"{kind_text(file.kind)}: {file.filename}")
-            name.setWordWrap(True)  # long organization names must not push the buttons out of sight
-            name.setMinimumWidth(120)
-            name.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            button = QPushButton(self.tr("開く"))
+            # One line, cut in the middle when narrow (full name in the tooltip): a wrapped Japanese
+            # file name broke between any two characters (供給 / 者.pdf).
+            # The name's end ("- 組織.pdf") says which of the two files it is: it stays whole.
+            tail = file.filename[file.filename.rfind(" - "):] if " - " in file.filename else ""
+            name = ElidedLabel(f"{kind_text(file.kind)}: {file.filename}", keep_end=tail)
+            name.setObjectName(f"file_{file.kind}")
+            button = compact(QPushButton(self.tr("開く")))
             button.setObjectName(f"open_{file.kind}")
             button.setAccessibleName(self.tr("{kind}のPDFを開く").format(kind=kind_text(file.kind)))
             button.clicked.connect(lambda _checked=False, f=file: open_file(f))
@@ -130,7 +144,7 @@ class OrganizationBox(QGroupBox):
             grid.addWidget(button, row, 1)
             self.open_buttons.append(button)
             if file.password:
-                field = PasswordField(file.password)
+                field = compact(PasswordField(file.password))
                 grid.addWidget(field, row, 2)
                 self.password_fields.append(field)
             row += 1
@@ -139,16 +153,17 @@ class OrganizationBox(QGroupBox):
         self.mail_label.setWordWrap(True)
         outbox = part.outbox
         self.resend_button: QPushButton | None = None
+        grid.addWidget(self.mail_label, row, 0, 1, 3)
+        row += 1
         if resend is not None and outbox is not None and outbox.state in RESENDABLE:
-            grid.addWidget(self.mail_label, row, 0, 1, 2)
-            self.resend_button = QPushButton(self.tr("この組織に再送"))
+            self.resend_button = compact(QPushButton(self.tr("この組織に再送")))
             self.resend_button.setObjectName("resendOrganization")
             self.resend_button.setToolTip(self.tr("この組織にだけメールをもう一度送ります"))
             self.resend_button.clicked.connect(lambda: resend(part))
-            grid.addWidget(self.resend_button, row, 2)
-        else:
-            grid.addWidget(self.mail_label, row, 0, 1, 3)
-        row += 1
+            # On a row of its own: beside the mail line it widened the last column until, in
+            # English ("Resend to this organization"), the panel cut it and squeezed the file names.
+            grid.addWidget(self.resend_button, row, 0, 1, 3, Qt.AlignmentFlag.AlignRight)
+            row += 1
         bounced = outbox is not None and outbox.state == "bounced" and outbox.bounce is not None
         if outbox is not None and outbox.last_error_ja and outbox.state != "sent" and not bounced:
             error = outbox.error_in(current_language())
@@ -266,3 +281,4 @@ class RunDetailPanel(QScrollArea):
         self.header.setWordWrap(True)
         layout.addStretch(1)
         self.setWidget(body)
+

@@ -41,7 +41,6 @@ from ui.qt import (
     QDialogButtonBox,
     QFormLayout,
     QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QKeySequence,
@@ -60,6 +59,7 @@ from ui.qt import (
     QWidget,
     Signal,
 )
+from ui.statements.preview_grid import PreviewArea
 from ui.viewer.window import fit_to_screen
 
 PREVIEWS = tuple((fmt, layout) for fmt in StatementFormat for layout in StatementLayout)
@@ -140,8 +140,7 @@ class NewStatementDialog(QDialog):
         self.warning_list.setObjectName("warningsList")
         self.warning_list.setAccessibleName(self.tr("警告"))
         self.warning_list.setWordWrap(True)
-        self.preview_area = QScrollArea(self)
-        self.preview_area.setWidgetResizable(True)
+        self.preview_area = PreviewArea(self)
         self.preview_buttons: dict[tuple[int, str, str], QPushButton] = {}
 
         self.buttons = QDialogButtonBox(self)
@@ -314,19 +313,18 @@ class NewStatementDialog(QDialog):
 
     def _build_previews(self, organization_ids: list[int]) -> None:
         names = {c.id: c.name for c in self.choices}
-        body = QWidget()
-        grid = QGridLayout(body)
         self.preview_buttons = {}
-        for row, org_id in enumerate(organization_ids):
-            grid.addWidget(QLabel(names.get(org_id, str(org_id))), row, 0)
-            for column, (fmt, layout) in enumerate(PREVIEWS, start=1):
+        rows: list[tuple[QLabel, list[QPushButton]]] = []
+        for org_id in organization_ids:
+            buttons = []
+            for fmt, layout in PREVIEWS:
                 button = QPushButton(preview_label(fmt, layout))
                 button.setObjectName(f"preview_{org_id}_{fmt}_{layout}")
                 button.clicked.connect(lambda _checked=False, o=org_id, f=fmt, la=layout: self.preview(o, f, la))
-                grid.addWidget(button, row, column)
+                buttons.append(button)
                 self.preview_buttons[(org_id, fmt, layout)] = button
-        grid.setColumnStretch(0, 1)
-        self.preview_area.setWidget(body)
+            rows.append((QLabel(names.get(org_id, str(org_id))), buttons))
+        self.preview_area.set_rows(rows)
 
     def preview(self, organization_id: int, fmt: str, layout: str) -> None:
         """A 見本 PDF of one organization, rendered off the GUI thread and shown in the viewer."""

@@ -196,7 +196,7 @@ class StatementsView(QWidget):
             title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
             width = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(title) + pad)
             self.table.setColumnWidth(column, width + pad)
-        self.table.setColumnWidth(SortKey.ORGANIZATIONS, 16 * metrics.averageCharWidth())
+        self.table.setColumnWidth(SortKey.ORGANIZATIONS, 10 * metrics.averageCharWidth())  # elided; 送信日時 in sight
         header.moveSection(header.visualIndex(SortKey.STATE), 1)
 
     def showEvent(self, event: QShowEvent) -> None:
