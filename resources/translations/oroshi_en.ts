@@ -433,116 +433,116 @@ Bounced address: {bounced}</translation>
 <context>
     <name>DocumentDialog</name>
     <message>
-        <location filename="../../ui/orders/documents.py" line="40" />
+        <location filename="../../ui/orders/documents.py" line="41" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="41" />
+        <location filename="../../ui/orders/documents.py" line="42" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="42" />
+        <location filename="../../ui/orders/documents.py" line="43" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="95" />
-        <location filename="../../ui/orders/documents.py" line="96" />
+        <location filename="../../ui/orders/documents.py" line="93" />
+        <location filename="../../ui/orders/documents.py" line="94" />
         <source>出荷日</source>
         <translation>Shipping date</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="99" />
-        <location filename="../../ui/orders/documents.py" line="104" />
+        <location filename="../../ui/orders/documents.py" line="97" />
+        <location filename="../../ui/orders/documents.py" line="102" />
         <source>運送会社</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="100" />
+        <location filename="../../ui/orders/documents.py" line="98" />
         <source>すべての運送会社</source>
         <translation>All carriers</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="111" />
-        <location filename="../../ui/orders/documents.py" line="116" />
+        <location filename="../../ui/orders/documents.py" line="109" />
+        <location filename="../../ui/orders/documents.py" line="114" />
         <source>注文のない卸先</source>
         <translation>Buyers without orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="112" />
+        <location filename="../../ui/orders/documents.py" line="110" />
         <source>印刷しない</source>
         <translation>Do not print</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="113" />
+        <location filename="../../ui/orders/documents.py" line="111" />
         <source>運送会社のすべての卸先</source>
         <translation>Every buyer of the carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="115" />
+        <location filename="../../ui/orders/documents.py" line="113" />
         <source>卸先カテゴリ: {name}</source>
         <translation>Buyer category: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="119" />
-        <location filename="../../ui/orders/documents.py" line="123" />
+        <location filename="../../ui/orders/documents.py" line="117" />
+        <location filename="../../ui/orders/documents.py" line="121" />
         <source>用紙</source>
         <translation>Paper</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="120" />
+        <location filename="../../ui/orders/documents.py" line="118" />
         <source>設定どおり</source>
         <translation>As in the settings</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="121" />
+        <location filename="../../ui/orders/documents.py" line="119" />
         <source>JIS B4（257×364 mm）</source>
         <translation>JIS B4 (257×364 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="122" />
+        <location filename="../../ui/orders/documents.py" line="120" />
         <source>ISO B4（250×353 mm）</source>
         <translation>ISO B4 (250×353 mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="125" />
+        <location filename="../../ui/orders/documents.py" line="123" />
         <source>すべての卸先</source>
         <translation>All buyers</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="128" />
+        <location filename="../../ui/orders/documents.py" line="126" />
         <source>選んだ卸先のみ（{count}件）</source>
         <translation>Only the selected buyers ({count})</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="135" />
+        <location filename="../../ui/orders/documents.py" line="133" />
         <source>卸先</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="137" />
+        <location filename="../../ui/orders/documents.py" line="135" />
         <source>一覧の出荷方法・注文カテゴリ・卸先の絞り込みも書類に反映されます。</source>
         <translation>The list's shipping method, order category and buyer filters apply to the document too.</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="141" />
+        <location filename="../../ui/orders/documents.py" line="139" />
         <source>表示</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="143" />
+        <location filename="../../ui/orders/documents.py" line="141" />
         <source>直接印刷</source>
         <translation>Print directly</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="145" />
+        <location filename="../../ui/orders/documents.py" line="143" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/documents.py" line="195" />
+        <location filename="../../ui/orders/documents.py" line="194" />
         <source>書類を作成しています…</source>
         <translation>Making the document…</translation>
     </message>
@@ -1167,7 +1167,7 @@ Details (for support): {error}</translation>
     </message>
     <message>
         <location filename="../../ui/statements/new_dialog.py" line="115" />
-        <location filename="../../ui/statements/new_dialog.py" line="186" />
+        <location filename="../../ui/statements/new_dialog.py" line="185" />
         <source>供給組織</source>
         <translation>Supplier organizations</translation>
     </message>
@@ -1208,94 +1208,94 @@ Details (for support): {error}</translation>
     </message>
     <message>
         <location filename="../../ui/statements/new_dialog.py" line="141" />
-        <location filename="../../ui/statements/new_dialog.py" line="191" />
+        <location filename="../../ui/statements/new_dialog.py" line="190" />
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="148" />
+        <location filename="../../ui/statements/new_dialog.py" line="147" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="150" />
+        <location filename="../../ui/statements/new_dialog.py" line="149" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="161" />
+        <location filename="../../ui/statements/new_dialog.py" line="160" />
         <source>Ctrl+Enter でも作成できます</source>
         <translation>Ctrl+Enter also creates it</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="180" />
+        <location filename="../../ui/statements/new_dialog.py" line="179" />
         <source>レイアウト:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="182" />
+        <location filename="../../ui/statements/new_dialog.py" line="181" />
         <source>送信日時:</source>
         <translation>Send at:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="195" />
+        <location filename="../../ui/statements/new_dialog.py" line="194" />
         <source>プレビュー（見本）</source>
         <translation>Previews (samples)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="221" />
+        <location filename="../../ui/statements/new_dialog.py" line="220" />
         <source>CC（会社）: {cc}</source>
         <translation>CC (company): {cc}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="222" />
+        <location filename="../../ui/statements/new_dialog.py" line="221" />
         <source>CC（会社）: （会社のメールアドレスなし）</source>
         <translation>CC (company): (the company has no mail address)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="279" />
+        <location filename="../../ui/statements/new_dialog.py" line="278" />
         <source>（終了日をクリック）</source>
         <translation> (click the end day)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="280" />
+        <location filename="../../ui/statements/new_dialog.py" line="279" />
         <source>期間: {start} 〜 {end}</source>
         <translation>Period: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="302" />
+        <location filename="../../ui/statements/new_dialog.py" line="301" />
         <source>選択した日付の範囲内の供給ある日: {days}日</source>
         <translation>Days with supplies in the chosen range: {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="309" />
+        <location filename="../../ui/statements/new_dialog.py" line="308" />
         <source>警告はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="351" />
+        <location filename="../../ui/statements/new_dialog.py" line="349" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="367" />
+        <location filename="../../ui/statements/new_dialog.py" line="365" />
         <source>供給組織: 少なくとも1つ必要です</source>
         <translation>Supplier organizations: choose at least one</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="370" />
+        <location filename="../../ui/statements/new_dialog.py" line="368" />
         <source>・{warning}</source>
         <translation>• {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="371" />
+        <location filename="../../ui/statements/new_dialog.py" line="369" />
         <source>
 …ほか{count}件</source>
         <translation>
 … and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="373" />
+        <location filename="../../ui/statements/new_dialog.py" line="371" />
         <source>次の警告があります。
 {warnings}
 
@@ -1306,7 +1306,7 @@ Details (for support): {error}</translation>
 Create the statement anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="385" />
+        <location filename="../../ui/statements/new_dialog.py" line="383" />
         <source>支払明細書を作成しています…</source>
         <translation>Creating the payment statement…</translation>
     </message>
@@ -1541,109 +1541,109 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrganizationBox</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="117" />
+        <location filename="../../ui/statements/detail.py" line="129" />
         <source>PDFはまだ作成されていません。</source>
         <translation>The PDFs are not made yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="117" />
+        <location filename="../../ui/statements/detail.py" line="129" />
         <source>PDFがありません。</source>
         <translation>There are no PDFs.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="125" />
+        <location filename="../../ui/statements/detail.py" line="139" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="127" />
+        <location filename="../../ui/statements/detail.py" line="141" />
         <source>{kind}のPDFを開く</source>
         <translation>Open the {kind} PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="144" />
+        <location filename="../../ui/statements/detail.py" line="159" />
         <source>この組織に再送</source>
         <translation>Resend to this organization</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="146" />
+        <location filename="../../ui/statements/detail.py" line="161" />
         <source>この組織にだけメールをもう一度送ります</source>
         <translation>Send the mail again to this organization only</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="155" />
+        <location filename="../../ui/statements/detail.py" line="170" />
         <source>エラー: {error}</source>
         <translation>Error: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="164" />
+        <location filename="../../ui/statements/detail.py" line="179" />
         <source>第{generation}回: {state}（試行 1 回</source>
         <translation>Send {generation}: {state} (1 attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="165" />
+        <location filename="../../ui/statements/detail.py" line="180" />
         <source>第{generation}回: {state}（試行 {count} 回</source>
         <translation>Send {generation}: {state} ({count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="167" />
+        <location filename="../../ui/statements/detail.py" line="182" />
         <source>、送信 {time}</source>
         <translation>, sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="168" />
+        <location filename="../../ui/statements/detail.py" line="183" />
         <source>、{error}</source>
         <translation>, {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="168" />
+        <location filename="../../ui/statements/detail.py" line="183" />
         <source>）</source>
         <translation>)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="170" />
+        <location filename="../../ui/statements/detail.py" line="185" />
         <source>これまでの送信:</source>
         <translation>Earlier sends:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="181" />
+        <location filename="../../ui/statements/detail.py" line="196" />
         <source>不達: {address} に届きませんでした（{status}、{time} に通知）
 理由: {why}</source>
         <translation>Bounced: not delivered to {address} ({status}, notice of {time})
 Reason: {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="190" />
+        <location filename="../../ui/statements/detail.py" line="205" />
         <source>再送先（現在の登録）: {email}</source>
         <translation>Resend to (as registered now): {email}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="191" />
+        <location filename="../../ui/statements/detail.py" line="206" />
         <source>再送先がありません。Webシステムでメールアドレスを登録してください。</source>
         <translation>No address to resend to. Register the mail address in the web system.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="195" />
+        <location filename="../../ui/statements/detail.py" line="210" />
         <source>再送</source>
         <translation>Resend</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="197" />
+        <location filename="../../ui/statements/detail.py" line="212" />
         <source>{email} に再送</source>
         <translation>Resend to {email}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="198" />
+        <location filename="../../ui/statements/detail.py" line="213" />
         <source>Webシステムで直した現在の宛先に、この組織の支払明細書をもう一度送ります</source>
         <translation>Send this organization's statement again to its current address, as corrected in the web system</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="200" />
+        <location filename="../../ui/statements/detail.py" line="215" />
         <source>送信済みにする…</source>
         <translation>Mark as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="202" />
+        <location filename="../../ui/statements/detail.py" line="217" />
         <source>郵送や手渡しなど、ほかの方法で届けたときに、メモを付けて送信済みにします</source>
         <translation>When it was delivered another way (post, by hand): mark as sent with a note</translation>
     </message>
@@ -1789,17 +1789,17 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>PasswordField</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="56" />
+        <location filename="../../ui/statements/detail.py" line="58" />
         <source>パスワード（クリックでコピー）</source>
         <translation>Password (click to copy)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="57" />
+        <location filename="../../ui/statements/detail.py" line="59" />
         <source>クリックするとパスワードを表示します。表示中にクリックするとコピーします。</source>
         <translation>Click to show the password; click the shown password to copy it.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="67" />
+        <location filename="../../ui/statements/detail.py" line="69" />
         <source>コピーしました</source>
         <translation>Copied</translation>
     </message>
@@ -2034,92 +2034,92 @@ Enter the password.</translation>
 <context>
     <name>RunDetail</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="36" />
+        <location filename="../../ui/statements/detail.py" line="38" />
         <source>送信待ち</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="36" />
+        <location filename="../../ui/statements/detail.py" line="38" />
         <source>送信中</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="37" />
+        <location filename="../../ui/statements/detail.py" line="39" />
         <source>送信済み</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="37" />
+        <location filename="../../ui/statements/detail.py" line="39" />
         <source>失敗</source>
         <translation>Failed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="38" />
+        <location filename="../../ui/statements/detail.py" line="40" />
         <source>要確認</source>
         <translation>Check needed</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="38" />
+        <location filename="../../ui/statements/detail.py" line="40" />
         <source>不達</source>
         <translation>Bounced</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="43" />
+        <location filename="../../ui/statements/detail.py" line="45" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="44" />
+        <location filename="../../ui/statements/detail.py" line="46" />
         <source>供給者</source>
         <translation>Producers</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="78" />
+        <location filename="../../ui/statements/detail.py" line="80" />
         <source>メール: 送信済み（{time}、Webシステムから）</source>
         <translation>Mail: sent ({time}, from the web system)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="80" />
+        <location filename="../../ui/statements/detail.py" line="82" />
         <source>メール: まだ送信キューにありません</source>
         <translation>Mail: not in the send queue yet</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="81" />
+        <location filename="../../ui/statements/detail.py" line="83" />
         <source>メール: {state}</source>
         <translation>Mail: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="82" />
+        <location filename="../../ui/statements/detail.py" line="84" />
         <source>試行 1 回</source>
         <translation>1 attempt</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="83" />
+        <location filename="../../ui/statements/detail.py" line="85" />
         <source>試行 {count} 回</source>
         <translation>{count} attempts</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="85" />
+        <location filename="../../ui/statements/detail.py" line="87" />
         <source>第{generation}回の送信</source>
         <translation>send {generation}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="87" />
+        <location filename="../../ui/statements/detail.py" line="89" />
         <source>送信 {time}</source>
         <translation>sent {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="90" />
+        <location filename="../../ui/statements/detail.py" line="92" />
         <source>宛先 {recipients}</source>
         <translation>to {recipients}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="96" />
+        <location filename="../../ui/statements/detail.py" line="98" />
         <source>、</source>
         <translation>, </translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="98" />
+        <location filename="../../ui/statements/detail.py" line="100" />
         <source>（CC: {cc}）</source>
         <translation> (CC: {cc})</translation>
     </message>
@@ -2127,32 +2127,32 @@ Enter the password.</translation>
 <context>
     <name>RunDetailPanel</name>
     <message>
-        <location filename="../../ui/statements/detail.py" line="228" />
+        <location filename="../../ui/statements/detail.py" line="243" />
         <source>支払明細書の詳細</source>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="242" />
+        <location filename="../../ui/statements/detail.py" line="257" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="246" />
+        <location filename="../../ui/statements/detail.py" line="261" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="247" />
+        <location filename="../../ui/statements/detail.py" line="262" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="248" />
+        <location filename="../../ui/statements/detail.py" line="263" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="255" />
+        <location filename="../../ui/statements/detail.py" line="270" />
         <source>直前のジョブ: {reason}</source>
         <translation>Last job: {reason}</translation>
     </message>
@@ -2529,52 +2529,52 @@ Enter the password.</translation>
 <context>
     <name>ShellStatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="51" />
+        <location filename="../../ui/shell/status_bar.py" line="61" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="52" />
+        <location filename="../../ui/shell/status_bar.py" line="62" />
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="52" />
+        <location filename="../../ui/shell/status_bar.py" line="62" />
         <source>接続状態</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="53" />
+        <location filename="../../ui/shell/status_bar.py" line="63" />
         <source>スケジューラー: 確認中…</source>
         <translation>Scheduler: checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="54" />
+        <location filename="../../ui/shell/status_bar.py" line="64" />
         <source>スケジューラーの状態</source>
         <translation>Scheduler state</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="57" />
+        <location filename="../../ui/shell/status_bar.py" line="70" />
         <source>最後の操作の結果</source>
         <translation>Result of the last action</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="71" />
+        <location filename="../../ui/shell/status_bar.py" line="87" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="89" />
+        <location filename="../../ui/shell/status_bar.py" line="110" />
         <source>オンライン</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="89" />
+        <location filename="../../ui/shell/status_bar.py" line="110" />
         <source>接続できません</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="91" />
+        <location filename="../../ui/shell/status_bar.py" line="112" />
         <source>データベースに接続できません。自動で再接続を試みています。</source>
         <translation>The database cannot be reached. Reconnecting by itself.</translation>
     </message>
@@ -2805,42 +2805,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="24" />
+        <location filename="../../ui/shell/status_bar.py" line="34" />
         <source>データベース: 埋め込み</source>
         <translation>Database: built-in</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="28" />
+        <location filename="../../ui/shell/status_bar.py" line="38" />
         <source>データベース: PostgreSQL {server}</source>
         <translation>Database: PostgreSQL {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="34" />
+        <location filename="../../ui/shell/status_bar.py" line="44" />
         <source>一時停止中</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="36" />
+        <location filename="../../ui/shell/status_bar.py" line="46" />
         <source>このアプリで実行中</source>
         <translation>running in this app</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="38" />
+        <location filename="../../ui/shell/status_bar.py" line="48" />
         <source>別のプロセスで実行中</source>
         <translation>running in another process</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="40" />
+        <location filename="../../ui/shell/status_bar.py" line="50" />
         <source>停止中</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="42" />
+        <location filename="../../ui/shell/status_bar.py" line="52" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="43" />
+        <location filename="../../ui/shell/status_bar.py" line="53" />
         <source>スケジューラー: {state}　次のメール確認: {when}（{zone}）</source>
         <translation>Scheduler: {state}   next mail check: {when} ({zone})</translation>
     </message>
