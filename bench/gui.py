@@ -145,6 +145,12 @@ def job_centre_poll(count: int) -> None:
     ledger.dispose()
 
 
+# With --bytecode the children may use (and write) __pycache__, as an installed app or the frozen
+# bundle does; without it they inherit the environment (a PYTHONDONTWRITEBYTECODE=1 there makes
+# every start compile the app's own modules from source, which the bare window barely has).
+BYTECODE = {"enabled": False}
+
+
 def measure(kind: str, home: Path, tree: Path = ROOT) -> tuple[float, str, float]:
     """One fresh process of ``kind``; ``tree`` is the checkout whose bench (and app) it runs.
 
@@ -152,6 +158,8 @@ def measure(kind: str, home: Path, tree: Path = ROOT) -> tuple[float, str, float
     (all its threads): on a machine shared with other work the CPU time scatters far less."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("OROSHI_")}
     env.update(OROSHI_HOME=str(home), QT_QPA_PLATFORM="offscreen")
+    if BYTECODE["enabled"]:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
     started = time.perf_counter()
     process = subprocess.Popen([sys.executable, str(tree / "bench" / "gui.py"), "--child", kind], cwd=tree, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
@@ -172,7 +180,10 @@ def main() -> int:
     parser.add_argument("--jobs", type=int, default=0, help="measure the job centre's poll on N ledger rows instead")
     parser.add_argument("--before", type=Path, help="another checkout of the project (same venv): its app is "
                         "started too, interleaved, as the before figure")
+    parser.add_argument("--bytecode", action="store_true",
+                        help="let the children cache bytecode (__pycache__), as an installed app does")
     args = parser.parse_args()
+    BYTECODE["enabled"] = args.bytecode
     if args.jobs:
         sys.path.insert(0, str(ROOT))
         job_centre_poll(args.jobs)
@@ -187,6 +198,11 @@ def main() -> int:
         return 0
     home = Path(tempfile.mkdtemp(prefix="oroshi-bench-gui-"))
     measure("app", home)  # first start: schema and demo data, not part of the measurement
+    if args.bytecode:  # and the caches written, for every kind and tree
+        for kind in ("app", "bare", "bare_sql"):
+            measure(kind, home)
+        if args.before:
+            measure("app", home, args.before.resolve())
     times: dict[str, list[float]] = {"app": [], "bare": [], "bare_sql": []}
     if args.before:
         times["before"] = []
@@ -209,6 +225,8 @@ def main() -> int:
     for kind, values in times.items():
         print(f"  {labels[kind]:<36} {medians[kind] * 1000:6.0f} ms   runs: "
               f"{', '.join(f'{t * 1000:.0f}' for t in values)};  CPU {statistics.median(cpu[kind]) * 1000:.0f} ms")
+    if args.bytecode:
+        print("  (children with bytecode caches, as an installed app)")
     print(f"  ratio app / bare:     {medians['app'] / medians['bare']:.2f}x (goal <= 3x)")
     print(f"  ratio app / bare_sql: {medians['app'] / medians['bare_sql']:.2f}x")
     if args.before:

@@ -218,8 +218,9 @@ def main(argv: list[str] | None = None) -> int:
         "first page (all orders)": (
             lambda: (reset(), view.model.reload(view)), lambda: bare_page(db, bare_sql())),
         "filter: one carrier": (
-            lambda: (reset(), view.model.set_filter(OrderFilter(start=ALL_DAYS[0], end=ALL_DAYS[1],
-                                                                carrier_id=carrier), view)),
+            # As the filter bar does it (its changed signal): the list and the totals asked together.
+            lambda: (reset(), view.filters.changed.emit(OrderFilter(start=ALL_DAYS[0], end=ALL_DAYS[1],
+                                                                    carrier_id=carrier))),
             lambda: bare_page(db, bare_sql(carrier=carrier))),
         "sort by buyer": (
             lambda: (reset(), view.model.sort(OrderSort.BUYER, Qt.SortOrder.AscendingOrder)),

@@ -128,6 +128,55 @@ def make_pending_again(db) -> None:
         session.execute(update(Invoice).values(sent_at=None))
 
 
+def timed_send_loop(runtime, db, n: int) -> tuple[float, float]:
+    """The send loop alone (``deliver_rows`` of the prepared rows, one SMTP connection): wall and
+    CPU seconds. No recovery, due-run query or preparation re-check around it, as in the issue's
+    "send loop of 200 prepared mails"."""
+    from sqlalchemy import select
+
+    from oroshi_desktop.db.models import OutboxMessage
+    from oroshi_desktop.mail.outbox.delivery import deliver_rows
+
+    make_pending_again(db)
+    with db.read() as session:
+        row_ids = list(session.scalars(select(OutboxMessage.id).order_by(OutboxMessage.id)))
+    transport = runtime.transport()
+    transport.max_messages_per_connection = n
+    started, cpu = time.perf_counter(), time.process_time()
+    try:
+        results = deliver_rows(db, row_ids, transport)
+    finally:
+        transport.close()
+    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    assert sum(r.status.value == "sent" for r in results) == len(row_ids), results[:3]
+    return elapsed, cpu
+
+
+def send_loop_pairs(db, settings, mails: list, n: int, repeat: int) -> str:
+    """``repeat`` alternating pairs of the send loop and the bare ``sendmail`` loop, each against a
+    fresh server; the summary line (ratios per pair, medians)."""
+    from jobs.runtime import Runtime
+    from oroshi_desktop.config import with_smtp
+    from tests.helpers.smtp_server import HOST, SmtpTestServer
+
+    loop: list[tuple[float, float]] = []
+    bare: list[tuple[float, float]] = []
+    for _ in range(repeat):
+        with SmtpTestServer.running() as server:
+            runtime = Runtime(with_smtp(settings, port=server.port), db=db)
+            loop.append(timed_send_loop(runtime, db, n))
+            runtime.close()
+        with SmtpTestServer.running() as server:
+            cpu = time.process_time()
+            bare.append((bare_loop(HOST, server.port, mails, reuse=True), time.process_time() - cpu))
+    ratios = sorted(a[0] / b[0] for a, b in zip(loop, bare, strict=True))
+    wall = statistics.median(t for t, _ in loop)
+    return (f"send loop alone (deliver_rows, {n} prepared mails) {wall:.3f} s = {n / wall:.1f} mails/s; "
+            f"bare sendmail {statistics.median(t for t, _ in bare):.3f} s; {repeat} pairs: ratio per pair "
+            f"{ratios[0]:.2f}–{ratios[-1]:.2f}x, median {statistics.median(ratios):.2f}x; CPU "
+            f"{statistics.median(c for _, c in loop):.3f} / {statistics.median(c for _, c in bare):.3f} s")
+
+
 @contextmanager
 def _database_url(kind: str, tmp: str) -> Iterator[str]:
     if kind == "sqlite":
@@ -154,6 +203,8 @@ def main() -> int:
                         help="leave out the two composing baselines (compose + send_message, send_message)")
     parser.add_argument("--skip-per-connection", action="store_true",
                         help="leave out the connection-per-mail loop (minutes against aiosmtpd)")
+    parser.add_argument("--send-loop", type=int, default=0, metavar="N",
+                        help="also time the send loop alone (deliver_rows) against the bare loop, N alternating pairs")
     args = parser.parse_args()
     n = args.organizations
     with tempfile.TemporaryDirectory(prefix="oroshi-bench-") as tmp, _database_url(args.database, tmp) as url:
@@ -222,6 +273,7 @@ def main() -> int:
             messages = [email.message_from_bytes(m.content, policy=policy.SMTP) for m in mails]
             with SmtpTestServer.running() as server:
                 send_message_s = bare_send_message_loop(HOST, server.port, messages)
+        send_loop_line = send_loop_pairs(db, settings, mails, n, args.send_loop) if args.send_loop else ""
         per_mail_s = float("nan")
         if not args.skip_per_connection:
             with SmtpTestServer.running() as server:
@@ -251,6 +303,8 @@ def main() -> int:
     print(f"CPU time (client + in-process server): mail check {statistics.median(check_cpu):.3f} s, "
           f"bare {statistics.median(bare_cpu):.3f} s (medians); "
           f"ratio {statistics.median(check_cpu) / statistics.median(bare_cpu):.2f}x")
+    if send_loop_line:
+        print(send_loop_line)
     print(f"database: {args.database}")
     print(f"mails_per_s={rate:.1f}")
     return 0

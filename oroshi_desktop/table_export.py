@@ -18,11 +18,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from oroshi_desktop.queries.archive import csv_text
 
 Cell = Any  # str | int | Decimal | date | datetime | None
@@ -74,6 +69,13 @@ def write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Cell]]
 
 def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str = "一覧") -> int:
     """One sheet: the header row bold and frozen, typed cells, columns sized. Returns the row count."""
+    # Imported here: every list view imports this module, and openpyxl (≈ 0.2 s) is needed only
+    # when someone saves a workbook, never for the window's first paint.
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_sheet_title(title))
     widths = [display_width(str(h)) for h in headers]
@@ -97,6 +99,7 @@ def write_xlsx(path: Path, headers: Sequence[str], rows: Sequence[Sequence[Cell]
 
 
 def _typed_cell(sheet: Any, value: Cell) -> Any:
+    from openpyxl.cell import WriteOnlyCell  # already loaded by write_xlsx: a dictionary look-up
     if isinstance(value, datetime):
         cell = WriteOnlyCell(sheet, value=value.replace(tzinfo=None))  # Excel has no time zones: local wall time
         cell.number_format = DATETIME_FORMAT

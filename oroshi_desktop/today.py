@@ -29,13 +29,14 @@ from oroshi_desktop.db.models import (
     Supply,
     SupplyDate,
 )
-from oroshi_desktop.labels import stored_message_text
+from oroshi_desktop.labels import OutboxState, stored_message_text
 from oroshi_desktop.ledger import unresolved_failure
-from oroshi_desktop.mail.outbox.states import BOUNCED, FAILED, UNCERTAIN
 
 # The outbox states that wait for a person's decision (再送 or 送信済みにする). A bounce (不達) is
 # another such state: when the outbox gains ``bounced``, add it here and the 今日 view lists it.
-DECISION_STATES: tuple[str, ...] = (UNCERTAIN, FAILED, BOUNCED)  # 要確認, 失敗, 不達
+# From the labels, not ``mail.outbox``: importing that package loads the composer and the SMTP
+# transport, which the window's first view (今日) does not need (issue 20 point 1).
+DECISION_STATES: tuple[str, ...] = (OutboxState.UNCERTAIN, OutboxState.FAILED, OutboxState.BOUNCED)  # 要確認, 失敗, 不達
 UNPRICED_LOOKBACK = timedelta(days=31)  # with no statement run at all, the last month's supplies
 SHOWN_PER_PART = 50  # a part lists at most this many lines; its count says the rest
 

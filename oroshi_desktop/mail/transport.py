@@ -250,7 +250,10 @@ class SmtpTransport:
         except OSError as err:
             raise self._network_error(phase, err) from None
 
-    def _transaction(self, smtp: smtplib.SMTP, sender: str, recipients: list[str], data: bytes) -> None:
+    def _transaction(self, smtp: smtplib.SMTP, sender: str, recipients: list[str],
+                     data: bytes | Callable[[], bytes | None]) -> bool:
+        """One SMTP mail transaction; ``data`` may be a callable asked for the bytes only once the
+        server has accepted the envelope (``None``: the transaction is reset, nothing sent: False)."""
         phase = Phase.MAIL
         try:
             code, reply = smtp.mail(sender)
@@ -266,6 +269,12 @@ class SmtpTransport:
                 # All or nothing: a half-delivered mail cannot be retried without a duplicate.
                 code, reply = max(refused, key=lambda item: item[0])
                 raise self._reply_error(phase, code, reply)
+            if callable(data):
+                payload = data()
+                if payload is None:
+                    smtp.rset()  # only the envelope was given: nothing is sent
+                    return False
+                data = payload
             phase = Phase.DATA
             smtp.putcmd("data")
             code, reply = smtp.getreply()
@@ -281,6 +290,7 @@ class SmtpTransport:
             code, reply = smtp.getreply()
             if code != 250:
                 raise self._reply_error(phase, code, reply)
+            return True
         except MailError:
             raise
         except UnicodeEncodeError:
@@ -372,9 +382,19 @@ class BatchSmtpTransport(SmtpTransport):
             self._smtp = None
 
     def send_raw(self, sender: str, recipients: list[str], data: bytes) -> None:
+        self.send_raw_when_ready(sender, recipients, data)
+
+    def send_raw_when_ready(self, sender: str, recipients: list[str],
+                            data: bytes | Callable[[], bytes | None]) -> bool:
+        """``send_raw``, but ``data`` may be a callable that is asked for the bytes only after the
+        server took the envelope (MAIL FROM, RCPT TO), right before DATA: the outbox commits the
+        row's claim meanwhile. When it returns ``None`` the transaction is reset and nothing is
+        sent (False). Errors as ``send_raw``; whatever the callable raises propagates."""
         smtp = self._live()
         try:
-            self._transaction(smtp, sender, recipients, data)
+            if not self._transaction(smtp, sender, recipients, data):
+                self._last_ok = time.monotonic()
+                return False
         except BaseException:
             self._drop()
             raise
@@ -383,6 +403,7 @@ class BatchSmtpTransport(SmtpTransport):
         self._count += 1
         if self._count >= self.max_messages_per_connection:
             self.close()
+        return True
 
     def close(self) -> None:
         """Say goodbye and close the shared connection (the next send opens a new one)."""

@@ -107,14 +107,20 @@ class FilterChoices:
     buyer_categories: tuple[Choice, ...] = ()
 
 
-def _conditions(f: OrderFilter) -> list[Any]:
+def _conditions(f: OrderFilter, *, by_date: bool = False) -> list[Any]:
+    """The filter in SQL. ``by_date``: the query walks the shipping-date index (a first page by
+    shipping date); the carrier and shipping-method conditions are then written so that no index
+    can serve them (``shipping_method_id + 0``): a carrier has a large share of all orders, and
+    SQLite, seeing an equality on an indexed column, otherwise reads every order of the carrier and
+    sorts them (0.2 s at scale 200) instead of stopping after the first 100 in date order (0.1 ms)."""
+    method = Order.shipping_method_id + 0 if by_date else Order.shipping_method_id
     conditions: list[Any] = [Order.shipping_date.between(f.start, f.end),
                              ~exists().where(OrderTemplate.order_id == Order.id)]
     if f.carrier_id is not None:
-        conditions.append(Order.shipping_method_id.in_(
+        conditions.append(method.in_(
             select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == f.carrier_id)))
     if f.shipping_method_id is not None:
-        conditions.append(Order.shipping_method_id == f.shipping_method_id)
+        conditions.append(method == f.shipping_method_id)
     if f.buyer_id is not None:
         conditions.append(Order.buyer_id == f.buyer_id)
     if f.order_category_id is not None:
@@ -153,9 +159,12 @@ def ids_query(f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE, descend
               limit: int | None = None) -> Select[*tuple[Any, ...]]:
     query, key = _sort_query(select(Order.id), sort)
     key = key.desc() if descending else key.asc()
+    # A page by shipping date walks the date index, unless the buyer (an index of its own, few
+    # orders each) narrows it more.
+    by_date = sort == OrderSort.SHIPPING_DATE and limit is not None and f.buyer_id is None
     # The id breaks ties, so the same filter always gives the same order (pages stay put).
-    query = query.where(*_conditions(f)).order_by(key.nulls_last(), Order.id.desc() if descending
-                                                   else Order.id)
+    query = query.where(*_conditions(f, by_date=by_date)).order_by(key.nulls_last(), Order.id.desc() if descending
+                                                                   else Order.id)
     return query.limit(limit) if limit is not None else query
 
 
@@ -193,9 +202,36 @@ def order_rows(session: Session, ids: list[int]) -> dict[int, OrderRow]:
     }
 
 
+# The first page by buyer reads the buyers a few at a time, in name order: 8, then 4× as many.
+FIRST_BUYERS = 8
+
+
+def _first_ids_by_buyer(session: Session, f: OrderFilter, descending: bool, limit: int) -> list[int]:
+    """The first ``limit`` ids by buyer name, exactly as ``order_ids`` orders them, without sorting
+    every order: the buyers (a small table) in name order, then the orders of the first few buyers
+    (their index), then of the next, more, until the page is full. A name is never split between two
+    steps, so the steps' pages follow one another in the list's order. 0.2 s → ≈ 5 ms at scale 200."""
+    name = Buyer.name.desc() if descending else Buyer.name.asc()
+    buyers = session.execute(select(Buyer.id, Buyer.name).order_by(name.nulls_last(), Buyer.id)).all()
+    ids: list[int] = []
+    start, size = 0, FIRST_BUYERS
+    while start < len(buyers) and len(ids) < limit:
+        end = min(start + size, len(buyers))
+        while end < len(buyers) and buyers[end][1] == buyers[end - 1][1]:
+            end += 1  # the rest of the buyers of the same name: one step orders them by order id
+        step = [buyer_id for buyer_id, _name in buyers[start:end]]
+        ids += session.scalars(ids_query(f, OrderSort.BUYER, descending, limit - len(ids))
+                               .where(Order.buyer_id.in_(step)))
+        start, size = end, size * 4
+    return ids
+
+
 def first_page(session: Session, f: OrderFilter, sort: OrderSort, descending: bool,
                limit: int) -> tuple[list[int], dict[int, OrderRow]]:
-    ids = order_ids(session, f, sort, descending, limit)
+    if sort == OrderSort.BUYER and f.buyer_id is None:
+        ids = _first_ids_by_buyer(session, f, descending, limit)
+    else:
+        ids = order_ids(session, f, sort, descending, limit)
     return ids, order_rows(session, ids)
 
 

@@ -151,6 +151,35 @@ def test_filters_sort_and_search_run_in_sql(orders: OrdersView, qtbot: Any, qtmo
     qtmodeltester.check(orders.model, force_py=True)
 
 
+def test_the_totals_are_read_once_per_filter_and_again_when_the_orders_change(
+        orders: OrdersView, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    import ui.orders.view as view_module
+
+    asked: list[OrderFilter] = []
+
+    def counting(session: Any, order_filter: OrderFilter) -> Any:
+        asked.append(order_filter)
+        return order_totals(session, order_filter)
+
+    monkeypatch.setattr(view_module, "order_totals", counting)
+    orders.filters.set_range(date(2000, 1, 1), date(2100, 1, 1))
+    _wait(qtbot, orders)
+    wide = orders.model.order_filter
+    assert asked == [wide]  # once for the new filter, although the list reloaded
+    # A sort: the same orders, the same sums; they are not read again, but said to be shown.
+    with qtbot.waitSignal(orders.totals_shown, timeout=10000):
+        orders.table.sortByColumn(OrderSort.BUYER, Qt.SortOrder.DescendingOrder)
+    _wait(qtbot, orders)
+    assert asked == [wide]
+    # A refresh (the orders may have changed: the web system, 今日): same filter, read again.
+    orders.refresh()
+    _wait(qtbot, orders)
+    qtbot.waitUntil(lambda: len(asked) == 2, timeout=10000)
+    assert asked == [wide, wide]
+    with orders.database.read() as session:
+        assert orders.totals == order_totals(session, wide)
+
+
 def _make_document(qtbot: Any, view: OrdersView, kind: str, choose: Callable[[Any], None] | None = None) -> bytes:
     with qtbot.waitSignal(view.document_made, timeout=30000) as blocker:
         view.action({documents.SHIPPING_CHART: "printShippingChart", documents.PACKING_SLIPS: "printPackingSlips",

@@ -55,6 +55,9 @@ class OrdersView(QWidget):
         today = datetime.now(ctx.settings.tz).date()  # the business day, not the PC's
         self.choices = FilterChoices(carriers=(), shipping_methods=(), buyers=(), order_categories=())
         self.totals = OrderTotals()
+        # The filter whose totals are shown, or on their way; None: read them again (data changed).
+        self._totals_for: OrderFilter | None = None
+        self._totals_ready = False
 
         self.filters = OrderFilterBar(today, today + timedelta(days=1), self)
         self.filters.changed.connect(self._filter_changed)
@@ -105,12 +108,16 @@ class OrdersView(QWidget):
 
     def refresh(self) -> None:
         self._load_choices()
+        self._totals_for = None  # the orders changed: same filter, new sums
         self.model.reload(self)
+        self._update_totals()
 
     def _database_changed(self) -> None:
         """設定 connected another database: the list and the filter choices are read from it."""
         self.database = self.ctx.database
+        self._totals_for = None
         self.model.set_database(self.database, self)
+        self._update_totals()
         self._load_choices()
 
     def show_target(self, target: object) -> None:
@@ -153,23 +160,38 @@ class OrdersView(QWidget):
 
     def _filter_changed(self, order_filter: OrderFilter) -> None:
         self.model.set_filter(order_filter, self)
+        self._update_totals()  # beside the list's ids, not after them
 
     def _update_totals(self) -> None:
+        """The sums under the list, on a pool thread, when its filter's are not shown or coming yet.
+
+        A filter change asks at once (the sums do not wait for the ids); a reload of the list asks
+        again when it is done, which for a sort (same filter, same sums) only says they are shown."""
         order_filter = self.model.order_filter
+        if order_filter == self._totals_for:
+            if self._totals_ready:
+                self.totals_shown.emit()
+            return
+        self._totals_for, self._totals_ready = order_filter, False
 
         def work() -> OrderTotals:
             return self.database.reading(order_totals, order_filter)
 
         def done(totals: OrderTotals) -> None:
-            if order_filter != self.model.order_filter:
+            if order_filter != self._totals_for:
                 return  # a newer filter's totals are coming
+            self._totals_ready = True
             self.totals = totals
             self.totals_label.setText(self.tr("{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}").format(
                 count=f"{totals.count:,}", freight=f"{totals.freight_quantity:,}",
                 boxes=f"{totals.receptacle_quantity:,}", amount=money_text(totals.amount)))
             self.totals_shown.emit()
 
-        Operation(self, work).success(done).run()
+        def settled() -> None:
+            if order_filter == self._totals_for and not self._totals_ready:
+                self._totals_for = None  # failed: the next reload asks again
+
+        Operation(self, work).success(done).finally_(settled).run()
 
     def selected_buyer_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})

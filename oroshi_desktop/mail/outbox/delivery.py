@@ -10,10 +10,9 @@ accepted must not be left looking ``sending``.
 from __future__ import annotations
 
 import logging
-import sqlite3
 import time
-from collections.abc import Callable, Iterator
-from contextlib import AbstractContextManager, contextmanager, suppress
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,6 +26,7 @@ from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, Outbo
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import sha256_hex
 from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.mail.outbox.overlap import Envelope, HeldConnection, Overlap, envelope_of
 from oroshi_desktop.mail.outbox.states import FAILED as FAILED_STATE
 from oroshi_desktop.mail.outbox.states import (
     PERMANENT,
@@ -53,9 +53,6 @@ log = logging.getLogger(__name__)
 
 # Recording an outcome retries this long in total when the database is unreachable.
 OUTCOME_WRITE_DELAYS = (0.2, 0.5, 1.0, 2.0, 4.0, 8.0)
-
-
-_SYNCHRONOUS = {"FULL": "PRAGMA synchronous=FULL", "NORMAL": "PRAGMA synchronous=NORMAL"}
 
 
 class _NotNow(UserError):
@@ -152,12 +149,10 @@ def _plan(connection: Connection, row_id: int) -> _Plan:
         # The PDFs are being (or were) regenerated: the next preparation composes the row anew.
         raise _NotNow(f"outbox row {row_id}: the statement PDFs are being generated again; not sent yet",
                       f"送信キューの行 {row_id}: 支払い明細書を作成し直しています。後で送信します")
-    recipients = recipients or {}
-    envelope = [*recipients.get("to", []), *recipients.get("cc", [])]
-    if not message_id or not recipients.get("from") or not envelope:
+    sender, envelope = envelope_of(recipients)
+    if not message_id or not sender or not envelope:
         raise UserError(f"outbox row {row_id} is incomplete", f"送信キューの行 {row_id} が不完全です")
-    return _Plan(invoice_id=invoice_id, iso_id=iso_id, parts_sent=parts_sent, sender=str(recipients["from"]),
-                 recipients=[str(address) for address in envelope],
+    return _Plan(invoice_id=invoice_id, iso_id=iso_id, parts_sent=parts_sent, sender=sender, recipients=envelope,
                  messages=_stored_messages(connection, row_id, messages))
 
 
@@ -244,50 +239,6 @@ class _Accepted:
 _Claimed = tuple[_Plan | None, UserError | None]  # what to send, or why not (a claimed row's problem)
 
 
-class _HeldConnection:
-    """One connection kept for a batch's claims and ``sent`` records, replaced after any failure.
-
-    A connection per mail from the pool cost PostgreSQL two extra round trips per transaction
-    (the pre-ping, and the rollback when it goes back to the pool). Outside its transactions the
-    connection holds no lock (SQLite's writes still start with ``BEGIN IMMEDIATE``).
-
-    On SQLite these transactions commit with ``synchronous=FULL`` (the rest of the app keeps
-    NORMAL): a claim must survive a power cut once DATA may follow it. Under NORMAL a WAL commit
-    can roll back after a power loss, the row would be ``pending`` again and the next check would
-    send it a second time (decision 92).
-    """
-
-    def __init__(self, db: Database) -> None:
-        self.db = db
-        self._connection: Connection | None = None
-
-    @contextmanager
-    def transaction(self) -> Iterator[Connection]:
-        try:
-            if self._connection is None:
-                self._connection = self.db.engine.connect()
-                self._synchronous("FULL")
-            with self._connection.begin():
-                yield self._connection
-        except BaseException:
-            self.close()  # whatever went wrong, the next transaction starts on a fresh connection
-            raise
-
-    def _synchronous(self, level: str) -> None:
-        # On the driver's connection: through SQLAlchemy the PRAGMA would begin a transaction,
-        # inside which SQLite refuses to change it. PRAGMA takes no parameters: one fixed statement per level.
-        driver = self._connection.connection.driver_connection if self._connection is not None else None
-        if self.db.dialect == "sqlite" and driver is not None:
-            driver.execute(_SYNCHRONOUS[level])
-
-    def close(self) -> None:
-        if self._connection is not None:
-            with suppress(sa_exc.SQLAlchemyError, sqlite3.Error):
-                self._synchronous("NORMAL")  # back to the pool as the other connections are
-                self._connection.close()
-            self._connection = None
-
-
 def _claim_in(connection: Connection, row_id: int, worker_id: str, now: datetime) -> _Claimed | None:
     """Claim the row and read what it sends, in the caller's transaction; None when the claim is lost."""
     if not _claim(connection, row_id, worker_id, now):
@@ -298,7 +249,7 @@ def _claim_in(connection: Connection, row_id: int, worker_id: str, now: datetime
         return None, err
 
 
-def _record_and_claim(held: _HeldConnection, accepted: _Accepted | None, row_id: int, worker_id: str,
+def _record_and_claim(held: HeldConnection, accepted: _Accepted | None, row_id: int, worker_id: str,
                       now: datetime) -> _Claimed | None:
     """Record the previous row ``sent`` and claim the next one in ONE transaction.
 
@@ -324,12 +275,28 @@ def _record_and_claim(held: _HeldConnection, accepted: _Accepted | None, row_id:
         return _claim_in(connection, row_id, worker_id, now)
 
 
-def _send_parts(db: Database, row_id: int, worker_id: str, plan: _Plan,
-                transport: Transport) -> DeliveryResult | None:
-    """Send the row's parts not sent yet; the failure's result, or None when the server took them all."""
+def _first_payload(claimed: _Claimed | None, envelope: Envelope) -> bytes | None:
+    """The bytes of the row's first part to send, once claimed; None when it must not go out with
+    the envelope already given (claim lost, a problem, the envelope changed since it was read)."""
+    plan = claimed[0] if claimed is not None else None
+    if plan is None or (plan.sender, plan.recipients) != envelope or plan.parts_sent >= len(plan.messages):
+        return None
+    return plan.messages[plan.parts_sent]
+
+
+def _send_parts(db: Database, row_id: int, worker_id: str, plan: _Plan, transport: Transport,
+                first: Callable[[], None] | None = None) -> DeliveryResult | None:
+    """Send the row's parts not sent yet; the failure's result, or None when the server took them all.
+
+    ``first``, when given, stands for sending the first of them: the overlapped attempt's outcome
+    (returns when the server took it, raises its error).
+    """
     for index in range(plan.parts_sent, len(plan.messages)):
         try:
-            transport.send_raw(plan.sender, plan.recipients, plan.messages[index])
+            if first is not None and index == plan.parts_sent:
+                first()
+            else:
+                transport.send_raw(plan.sender, plan.recipients, plan.messages[index])
         except MailOutcomeUnknown as err:
             _finish(db, row_id, worker_id, UNCERTAIN, message=err.message, message_ja=err.message_ja)
             log.warning("outbox row %s: outcome unknown: %s", row_id, err.message)
@@ -355,16 +322,21 @@ def deliver_rows(db: Database, row_ids: list[int], transport: Transport, *, work
     """``deliver`` for each row in turn, one result per row; for a batch on one connection.
 
     Each row keeps its own claim, send and outcome (a bad row fails alone), but a row's ``sent``
-    shares its transaction with the next row's claim (see ``_record_and_claim``).
+    shares its transaction with the next row's claim (see ``_record_and_claim``). With a transport
+    that can wait before DATA (``send_raw_when_ready``), that transaction commits on the database
+    thread while the server takes the row's envelope (see ``overlap``).
     """
     worker_id = worker_id or default_worker_id()
     results: list[DeliveryResult] = []
     accepted: _Accepted | None = None
-    held = _HeldConnection(db)
+    held = HeldConnection(db)
+    overlap = Overlap.start(db, row_ids, transport)
     try:
         for row_id in row_ids:
             previous, accepted = accepted, None
-            claimed = _record_and_claim(held, previous, row_id, worker_id, now or utcnow())
+            claiming = overlap.submit(_record_and_claim, held, previous, row_id, worker_id, now or utcnow())
+            first = overlap.first_part(row_id, claiming, _first_payload)
+            claimed = claiming.result()
             if claimed is None:
                 results.append(DeliveryResult(row_id, DeliveryStatus.SKIPPED,
                                               "the row is not pending or is being sent elsewhere",
@@ -377,7 +349,7 @@ def deliver_rows(db: Database, row_ids: list[int], transport: Transport, *, work
                                 else (PERMANENT, DeliveryStatus.FAILED))
                 results.append(_failed(db, row_id, worker_id, kind, problem, status))
                 continue
-            failure = _send_parts(db, row_id, worker_id, plan, transport)
+            failure = _send_parts(db, row_id, worker_id, plan, transport, first)
             if failure is not None:
                 results.append(failure)
                 continue
@@ -385,7 +357,8 @@ def deliver_rows(db: Database, row_ids: list[int], transport: Transport, *, work
             log.info("outbox row %s sent", row_id)
             results.append(DeliveryResult(row_id, DeliveryStatus.SENT))
     finally:
-        held.close()
+        overlap.run(held.close)
+        overlap.stop()
         if accepted is not None:  # the last accepted row (or the one before an error)
             _finish_sent(db, accepted, worker_id)
     return results
