@@ -29,6 +29,7 @@ from oroshi_desktop.db.models import InvoiceSupplierOrganization
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import STATEMENT_KINDS, statement_documents
 from oroshi_desktop.domain.payment_statement import PaymentStatement
+from oroshi_desktop.domain.statement_options import StatementFormat
 
 __all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "keep_unchanged", "statement_keys"]
 
@@ -62,12 +63,19 @@ def content_key(statement: PaymentStatement) -> str:
 
 
 def statement_keys(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> dict[str, str]:
-    """The content key of each statement format of one organization of a run, before rendering."""
+    """The content key of each statement format of one organization of a run, before rendering.
+
+    One statement load: the supplier format is the organization format plus its producer sections
+    (``load_statement`` builds them that way), so the organization format's statement is the
+    supplier one without them (a test holds this against a load of its own)."""
     from oroshi_desktop.queries.statements import load_issued_statement
 
-    return {fmt: content_key(load_issued_statement(session, invoice_id=invoice_id, organization_id=organization_id,
-                                                   fmt=fmt, tz=tz))
-            for fmt in STATEMENT_KINDS}
+    supplier = load_issued_statement(session, invoice_id=invoice_id, organization_id=organization_id,
+                                     fmt=StatementFormat.SUPPLIER, tz=tz)
+    statements = {StatementFormat.SUPPLIER: supplier,
+                  StatementFormat.ORGANIZATION: dataclasses.replace(supplier, format=StatementFormat.ORGANIZATION,
+                                                                    sections=())}
+    return {fmt: content_key(statements[StatementFormat(fmt)]) for fmt in STATEMENT_KINDS}
 
 
 def keep_unchanged(session: Session, iso_id: int, keys: Mapping[str, str]) -> list[int] | None:

@@ -68,6 +68,21 @@ def test_the_key_follows_what_a_reader_sees(sqlite_db) -> None:  # type: ignore[
         content_key(dataclasses.replace(statement, is_preview=True))
 
 
+def test_the_keys_of_a_run_row_are_those_of_each_format_loaded_on_its_own(db) -> None:  # type: ignore[no-untyped-def]
+    from oroshi_desktop.demo import generate_demo
+    from oroshi_desktop.document_store import STATEMENT_KINDS
+    from oroshi_desktop.statement_versions import statement_keys
+
+    generate_demo(db, scale=1, seed=0)
+    organization_id = first_organization(db)
+    with db.read() as session:
+        keys = statement_keys(session, RUN, organization_id, TZ)
+        for fmt in STATEMENT_KINDS:
+            assert keys[fmt] == content_key(load_issued_statement(session, invoice_id=RUN,
+                                                                  organization_id=organization_id, fmt=fmt, tz=TZ))
+    assert len(set(keys.values())) == len(STATEMENT_KINDS)
+
+
 def test_the_store_keeps_a_version_whose_key_matches(db) -> None:  # type: ignore[no-untyped-def]
     def put(content: bytes, key: str | None, usable: bool = True) -> tuple[int, bool]:
         with db.write() as session:
