@@ -55,6 +55,8 @@ MESSAGES: dict[str, JobMessages] = {
                               JobMessage.BOUNCE_CHECK_FAILED),
 }
 MAIL_CHECK_RUNNING = LedgerMessage(JobMessage.MAIL_CHECK_RUNNING)
+# A generation done whose period has supplies no statement carries: it names them, with their amount.
+STATEMENT_DONE_UNATTRIBUTED = JobMessage.STATEMENT_DONE_UNATTRIBUTED
 NOTHING_DUE = LedgerMessage(JobMessage.NOTHING_DUE)
 
 
@@ -100,7 +102,7 @@ def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerM
             raise
         raise UserError(f"{err.message}; {lost.text_en()}", f"{err.message_ja}／{lost.text_ja()}") from err
     if lost is not None:
-        return LedgerMessage(JobMessage.STATEMENT_DONE_UNATTRIBUTED, lost.message_arguments()), None
+        return LedgerMessage(STATEMENT_DONE_UNATTRIBUTED, lost.message_arguments()), None
     return LedgerMessage(MESSAGES[STATEMENT].done), None
 
 
