@@ -31,7 +31,7 @@ from oroshi_desktop.document_store import STATEMENT_KINDS, statement_documents
 from oroshi_desktop.domain.payment_statement import PaymentStatement
 from oroshi_desktop.domain.statement_options import StatementFormat
 
-__all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "keep_unchanged", "statement_keys"]
+__all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "issued_statements", "keep_unchanged", "statement_keys"]
 
 # How a statement is drawn: raise it when a change to printables/statement changes what an issued
 # statement looks like (not for a faster renderer drawing the same page), so the next generation
@@ -62,12 +62,14 @@ def content_key(statement: PaymentStatement) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def statement_keys(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> dict[str, str]:
-    """The content key of each statement format of one organization of a run, before rendering.
+def issued_statements(session: Session, invoice_id: int, organization_id: int,
+                      tz: ZoneInfo) -> dict[str, PaymentStatement]:
+    """Each statement format of one organization of a run, loaded once: for its content key, then
+    drawn if it changed.
 
-    One statement load: the supplier format is the organization format plus its producer sections
-    (``load_statement`` builds them that way), so the organization format's statement is the
-    supplier one without them (a test holds this against a load of its own)."""
+    The supplier format is the organization format plus its producer sections (``load_statement``
+    builds them that way), so the organization format's statement is the supplier one without them
+    (a test holds this against a load of its own)."""
     from oroshi_desktop.queries.statements import load_issued_statement
 
     supplier = load_issued_statement(session, invoice_id=invoice_id, organization_id=organization_id,
@@ -75,7 +77,13 @@ def statement_keys(session: Session, invoice_id: int, organization_id: int, tz: 
     statements = {StatementFormat.SUPPLIER: supplier,
                   StatementFormat.ORGANIZATION: dataclasses.replace(supplier, format=StatementFormat.ORGANIZATION,
                                                                     sections=())}
-    return {fmt: content_key(statements[StatementFormat(fmt)]) for fmt in STATEMENT_KINDS}
+    return {fmt: statements[StatementFormat(fmt)] for fmt in STATEMENT_KINDS}
+
+
+def statement_keys(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> dict[str, str]:
+    """The content key of each statement format of one organization of a run, before rendering."""
+    return {fmt: content_key(statement)
+            for fmt, statement in issued_statements(session, invoice_id, organization_id, tz).items()}
 
 
 def keep_unchanged(session: Session, iso_id: int, keys: Mapping[str, str]) -> list[int] | None:

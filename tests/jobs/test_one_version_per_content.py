@@ -74,7 +74,7 @@ class Renders:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *, stop_at: int | None = None) -> None:
         self.count = 0
         self.stop_at = stop_at
-        real = jobs.documents.statement_pdf
+        real = jobs.documents.issued_pdf
 
         def counted(*args: Any, **kwargs: Any) -> bytes:
             self.count += 1
@@ -82,7 +82,7 @@ class Renders:
                 raise KeyboardInterrupt  # not an organization's fault: the generation stops here
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(jobs.documents, "statement_pdf", counted)
+        monkeypatch.setattr(jobs.documents, "issued_pdf", counted)
 
 
 def test_an_unchanged_run_generated_again_adds_no_version_and_renders_nothing(demo, monkeypatch):  # type: ignore[no-untyped-def]
@@ -149,13 +149,13 @@ def test_two_generators_at_once_store_one_version_each(demo, monkeypatch):  # ty
     both rendering each statement before either stores it: the race is forced on every row."""
     url = demo.url.render_as_string(hide_password=False)
     together = threading.Barrier(2, timeout=120)  # a safety net against a hang, not a timing assertion
-    real = jobs.documents.statement_pdf
+    real = jobs.documents.issued_pdf
 
     def in_step(*args: Any, **kwargs: Any) -> bytes:
         together.wait()  # both generators render the same statement before either stores it
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(jobs.documents, "statement_pdf", in_step)
+    monkeypatch.setattr(jobs.documents, "issued_pdf", in_step)
     results: list[Any] = [None, None]
 
     def generate(index: int) -> None:
