@@ -16,6 +16,7 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 from oroshi_desktop.db.engine import Database
+from oroshi_desktop.domain.payment_statement import PaymentStatement
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT
 from oroshi_desktop.domain.shipping import NO_FILTERS, ShippingFilters
 from oroshi_desktop.errors import UserError
@@ -39,6 +40,11 @@ def statement_pdf(db: Database, *, invoice_id: int, organization_id: int, fmt: s
     """An issued statement of a run: the run's period, its send date as the statement date."""
     statement = db.reading(load_issued_statement, invoice_id=invoice_id, organization_id=organization_id,
                            fmt=fmt, layout=layout, tz=tz)
+    return issued_pdf(statement, password=password)
+
+
+def issued_pdf(statement: PaymentStatement, *, password: str | None) -> bytes:
+    """An issued statement already loaded (generation loads it once, for its content key and its PDF)."""
     return render_statement(statement, password=password)
 
 

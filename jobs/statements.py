@@ -40,6 +40,7 @@ from oroshi_desktop.statement_rows import (
     run_rows,
     store_statements,
 )
+from oroshi_desktop.statement_versions import content_key, issued_statements, keep_unchanged
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "mail_check", "resend_row", "send_invoice", "send_run"]
@@ -56,6 +57,7 @@ class Generation:
     """What a generation did: the stored document ids, and each organization row that failed (its reason)."""
 
     document_ids: list[int] = field(default_factory=list)
+    unchanged: list[int] = field(default_factory=list)  # current PDFs kept: their content is the same
     failures: dict[int, UserError] = field(default_factory=dict)
 
 
@@ -73,7 +75,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     whose data cannot make a statement fails alone (recorded in ``failures``) and stays not
     completed; the rows after it go on. An unreachable database is raised (the job retries).
     """
-    from jobs.documents import statement_pdf
+    from jobs.documents import issued_pdf
 
     start, end, rows = db.reading(run_rows, invoice_id, only)  # a duplicated organization row: one statement
     if not rows and only is None:
@@ -87,11 +89,15 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         try:
             db.reading(check_row, invoice_id, iso_id, organization_id)
             figures = checked_figures(db, invoice_id, organization_id, tz)  # what the archive can keep
+            statements = db.reading(issued_statements, invoice_id, organization_id, tz)  # loaded once
+            keys = {fmt: content_key(statement) for fmt, statement in statements.items()}  # what they say
+            kept = db.writing(keep_unchanged, iso_id, keys)
+            if kept is not None:  # stored already with the same content: no render, no new version
+                result.unchanged += kept
+                continue
             for fmt in STATEMENT_KINDS:
                 password = _new_password()
-                pdf = statement_pdf(db, invoice_id=invoice_id, organization_id=organization_id, fmt=fmt,
-                                    password=password, tz=tz)
-                rendered.append((fmt, pdf, password))
+                rendered.append((fmt, issued_pdf(statements[fmt], password=password), password))
         except Exception as err:  # this organization's data: it fails alone
             if is_database_error(err):
                 raise  # the database, not this organization: the whole job retries
@@ -104,9 +110,10 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
             continue
         result.document_ids += db.writing(store_statements, invoice_id=invoice_id, iso_id=iso_id,
                                           organization_id=organization_id, entity_name=entity_name,
-                                          start=start, end=end, rendered=rendered, tz=tz, figures=figures)
-    log.info("statement run %s: %d PDFs generated, %d organization(s) failed", invoice_id,
-             len(result.document_ids), len(result.failures))
+                                          start=start, end=end, rendered=rendered, tz=tz, figures=figures,
+                                          keys=keys)
+    log.info("statement run %s: %d PDFs generated, %d unchanged, %d organization(s) failed", invoice_id,
+             len(result.document_ids), len(result.unchanged), len(result.failures))
     return result
 
 

@@ -9,11 +9,12 @@ their outbox row, so "what exactly did we send, and when" has an answer years la
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from oroshi_desktop.db.engine import rows_changed
 from oroshi_desktop.db.models import StoredDocument
@@ -26,6 +27,7 @@ __all__ = [
     "OUTBOX_OWNER_TYPE",
     "STATEMENT_KINDS",
     "STATEMENT_OWNER_TYPE",
+    "current_version",
     "latest_documents",
     "load_document",
     "purge_job_outputs",
@@ -33,6 +35,7 @@ __all__ = [
     "statement_documents",
     "store_document",
     "store_message",
+    "store_version",
 ]
 
 # Statement PDFs belong to one organization row of a run (oroshi_invoice_supplier_organizations);
@@ -61,6 +64,22 @@ def sha256_hex(content: bytes) -> str:
 def store_document(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
                    content: bytes, content_type: str = "application/pdf") -> StoredDocument:
     """Store ``content`` as the next version of (owner, kind) and return the new row (flushed)."""
+    document, _new = store_version(session, owner_type=owner_type, owner_id=owner_id, kind=kind,
+                                   filename=filename, content=content, content_type=content_type)
+    return document
+
+
+def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
+                  content: bytes, content_type: str = "application/pdf", content_key: str | None = None,
+                  usable: Callable[[StoredDocument], bool] = lambda _document: True
+                  ) -> tuple[StoredDocument, bool]:
+    """Store ``content`` as the next version of (owner, kind), unless the current version already
+    says the same (its ``content_key`` is this one's and ``usable`` accepts it): then that version
+    is returned. The second value tells whether a version was added.
+
+    Two writers storing the same content at once: both want the same next version, the unique key
+    (owner, kind, version) lets one have it; the other, retrying, finds that version carrying its
+    key and uses it, so the content is stored once."""
     if not isinstance(content, bytes | bytearray | memoryview):
         raise TypeError(f"content must be bytes, got {type(content).__name__}")
     data = bytes(content)
@@ -68,14 +87,14 @@ def store_document(session: Session, *, owner_type: str, owner_id: int, kind: st
         raise ValueError("a stored document needs a file name")
     digest = sha256_hex(data)
     for attempt in range(_VERSION_RETRIES):
-        current = session.scalar(
-            select(func.max(StoredDocument.version)).where(
-                StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id,
-                StoredDocument.kind == kind))
+        current = current_version(session, owner_type, owner_id, kind)
+        if current is not None and content_key is not None and current.content_key == content_key \
+                and usable(current):
+            return current, False
         document = StoredDocument(owner_type=owner_type, owner_id=owner_id, kind=kind,
-                                  version=(current or 0) + 1, filename=filename,
+                                  version=(current.version if current is not None else 0) + 1, filename=filename,
                                   content_type=content_type, content=data, sha256=digest,
-                                  byte_size=len(data))
+                                  byte_size=len(data), content_key=content_key)
         # A savepoint keeps the caller's transaction usable if another writer took this version.
         try:
             with session.begin_nested():
@@ -84,8 +103,15 @@ def store_document(session: Session, *, owner_type: str, owner_id: int, kind: st
             if attempt == _VERSION_RETRIES - 1:
                 raise
             continue
-        return document
+        return document, True
     raise AssertionError("unreachable")
+
+
+def current_version(session: Session, owner_type: str, owner_id: int, kind: str) -> StoredDocument | None:
+    """The newest version of (owner, kind), or None."""
+    return session.scalars(select(StoredDocument).where(
+        StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id, StoredDocument.kind == kind)
+        .order_by(StoredDocument.version.desc()).limit(1).options(defer(StoredDocument.content))).first()
 
 
 def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[StoredDocument]:

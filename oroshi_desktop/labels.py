@@ -96,6 +96,7 @@ class JobMessage(StrEnum):
 
     STATEMENT_RUNNING = "statement.running"
     STATEMENT_DONE = "statement.done"
+    STATEMENT_DONE_UNATTRIBUTED = "statement.done_unattributed"  # {count} {amount} {supplies}
     STATEMENT_FAILED = "statement.failed"
     PREVIEW_RUNNING = "preview.running"
     PREVIEW_DONE = "preview.done"
@@ -125,6 +126,11 @@ class JobMessage(StrEnum):
 JOB_MESSAGE_LABELS: dict[JobMessage, Label] = {
     JobMessage.STATEMENT_RUNNING: Label("供給仕切り作成処理中…", "Making the payment statements…"),
     JobMessage.STATEMENT_DONE: Label("供給料仕切り書作成完了", "Payment statements made"),
+    JobMessage.STATEMENT_DONE_UNATTRIBUTED: Label(
+        "供給料仕切り書作成完了。注意: 供給 {count}件（計 {amount}円）は供給者または組織が存在しないため、"
+        "どの支払明細書にも載っていません（供給ID: {supplies}）",
+        "Payment statements made. Note: {count} supplies (total ¥{amount}) are on no statement: their "
+        "supplier or its organization does not exist (supply IDs: {supplies})"),
     JobMessage.STATEMENT_FAILED: Label("供給料仕切り書の作成に失敗しました。", "The payment statements could not be made."),
     JobMessage.PREVIEW_RUNNING: Label("供給仕切り書プレビュー作成中…", "Making the statement preview…"),
     JobMessage.PREVIEW_DONE: Label("供給料仕切り書プレビュー作成完了", "Statement preview made"),

@@ -7,16 +7,21 @@ each function one transaction through ``Database.reading`` / ``Database.writing`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, SupplierOrganization
+from oroshi_desktop.db.models import (
+    Invoice,
+    InvoiceSupplierOrganization,
+    StoredDocument,
+    SupplierOrganization,
+)
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_document
+from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_version
 from oroshi_desktop.domain.filenames import statement_filename
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.mail.outbox.states import duplicate_rows
@@ -83,28 +88,46 @@ def check_row(session: Session, invoice_id: int, iso_id: int, organization_id: i
 
 def store_statements(session: Session, *, invoice_id: int, iso_id: int, organization_id: int, entity_name: str,
                      start: date, end: date, rendered: Sequence[tuple[str, bytes, str]], tz: ZoneInfo,
-                     figures: Figures | None = None) -> list[int]:
+                     figures: Figures | None = None, keys: Mapping[str, str] | None = None) -> list[int]:
     """Store a row's PDFs (format, bytes, password) with their archive facts (``figures``, checked
     before rendering), keep the passwords on the row and mark it completed; returns the new
-    document ids. The file names state the period the PDFs and the mail print."""
-    passwords: dict[str, str] = {}
-    stored: list[tuple[int, str]] = []  # the archive facts are recorded with the PDFs
-    printed = statement_period(session, organization_id, start, end)  # what the PDF and the mail say
-    for fmt, pdf, password in rendered:
-        document = store_document(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso_id, kind=fmt,
-                                  filename=statement_filename(entity_name, *printed, fmt), content=pdf)
-        passwords[str(document.id)] = password
-        stored.append((document.id, fmt))
-    record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz,
-                 figures=figures)
+    document ids. The file names state the period the PDFs and the mail print.
+
+    ``keys``: each format's content key (``statement_versions.statement_keys``). A format whose
+    current PDF already carries its key (stored meanwhile by another generation) keeps that PDF and
+    its password: no new version, no archive facts, no chain link."""
     iso = session.get(InvoiceSupplierOrganization, iso_id)
     if iso is None:
         raise NotFound(f"statement run {invoice_id}: organization row {iso_id} was deleted",
                        f"支払い明細書 {invoice_id} の組織行 {iso_id} が削除されました")
+    passwords: dict[str, str] = {}
+    stored: list[tuple[int, str]] = []  # the archive facts are recorded with the new PDFs
+    printed = statement_period(session, organization_id, start, end)  # what the PDF and the mail say
+    for fmt, pdf, password in rendered:
+        filename = statement_filename(entity_name, *printed, fmt)
+
+        def usable(current: StoredDocument, name: str = filename) -> bool:  # its name, its password kept
+            return current.filename == name and str(current.id) in _stored_passwords(session, iso_id)
+
+        document, new = store_version(session, owner_type=STATEMENT_OWNER_TYPE, owner_id=iso_id, kind=fmt,
+                                      filename=filename, content=pdf, content_key=(keys or {}).get(fmt),
+                                      usable=usable)
+        passwords[str(document.id)] = password if new else _stored_passwords(session, iso_id)[str(document.id)]
+        if new:
+            stored.append((document.id, fmt))
+    if stored:
+        record_facts(session, stored, invoice_id=invoice_id, organization_id=organization_id, tz=tz,
+                     figures=figures)
     iso.passwords = passwords
     iso.completed = True
     iso.updated_at = utcnow()
     return [document_id for document_id, _fmt in stored]
+
+
+def _stored_passwords(session: Session, iso_id: int) -> dict[str, str]:
+    """The row's passwords as committed now (a column query: another generation's, not this session's copy)."""
+    stored = session.scalar(select(InvoiceSupplierOrganization.passwords).where(InvoiceSupplierOrganization.id == iso_id))
+    return dict(stored or {})
 
 
 def rows_to_generate(session: Session, invoice_id: int, sender: str, *, resend: bool = False) -> list[int]:

@@ -55,6 +55,8 @@ MESSAGES: dict[str, JobMessages] = {
                               JobMessage.BOUNCE_CHECK_FAILED),
 }
 MAIL_CHECK_RUNNING = LedgerMessage(JobMessage.MAIL_CHECK_RUNNING)
+# A generation done whose period has supplies no statement carries: it names them, with their amount.
+STATEMENT_DONE_UNATTRIBUTED = JobMessage.STATEMENT_DONE_UNATTRIBUTED
 NOTHING_DUE = LedgerMessage(JobMessage.NOTHING_DUE)
 
 
@@ -86,9 +88,21 @@ Work = Callable[[Runtime, dict[str, Any]], tuple[LedgerMessage, JobOutput | None
 
 
 def work_statement(runtime: Runtime, arguments: dict[str, Any]) -> tuple[LedgerMessage, JobOutput | None]:
+    """Generate a run; its summary names the supplies of the period that no statement carries
+    (supplier or organization missing), with their amount, whether the run succeeded or not."""
     from jobs.statements import generate_statements
+    from oroshi_desktop.queries.run_planning import run_unattributed
 
-    generate_statements(runtime.db, int(arguments["invoice_id"]), tz=runtime.settings.tz)
+    invoice_id = int(arguments["invoice_id"])
+    lost = runtime.db.reading(run_unattributed, invoice_id)  # money in the period: said, never silent
+    try:
+        generate_statements(runtime.db, invoice_id, tz=runtime.settings.tz)
+    except UserError as err:
+        if lost is None or type(err) is not UserError:
+            raise
+        raise UserError(f"{err.message}; {lost.text_en()}", f"{err.message_ja}／{lost.text_ja()}") from err
+    if lost is not None:
+        return LedgerMessage(STATEMENT_DONE_UNATTRIBUTED, lost.message_arguments()), None
     return LedgerMessage(MESSAGES[STATEMENT].done), None
 
 

@@ -73,7 +73,10 @@ def cmd_generate(args: argparse.Namespace, settings: Settings) -> int:
         ids = generate_statements(database, args.invoice, tz=settings.tz)
     finally:
         database.dispose()
-    print(f"statement run {args.invoice}: stored {len(ids)} PDF(s) (documents {', '.join(map(str, ids))})")
+    if ids:
+        print(f"statement run {args.invoice}: stored {len(ids)} PDF(s) (documents {', '.join(map(str, ids))})")
+    else:  # generated again with the same content: the stored versions stand (no new archive version)
+        print(f"statement run {args.invoice}: every statement is unchanged; no new PDF stored")
     lost = database.reading(run_unattributed, args.invoice)
     if lost is not None:  # money in the period that no statement carries: said, never silent
         print(f"warning: statement run {args.invoice}: {lost.text_en()}")

@@ -169,6 +169,13 @@ class Unattributed:
         return (f"供給 {self.count}件（計 {yen(self.amount)}）は供給者または組織が存在しないため、"
                 f"どの支払明細書にも載りません: " + "、".join(f"供給 {i}" for i in self.supply_ids) + more)
 
+    def message_arguments(self) -> dict[str, str]:
+        """The arguments of the generation job's message (``JobMessage.STATEMENT_DONE_UNATTRIBUTED``),
+        the same in either language: the ledger stores them and words them when shown."""
+        more = f" (+{self.count - len(self.supply_ids)})" if self.count > len(self.supply_ids) else ""
+        return {"count": str(self.count), "amount": yen(self.amount),
+                "supplies": ", ".join(map(str, self.supply_ids)) + more}
+
     def text_en(self) -> str:
         more = f" and {self.count - len(self.supply_ids)} more" if self.count > len(self.supply_ids) else ""
         return (f"{self.count} supplies (total {yen(self.amount)}) are on no statement: their supplier or its "

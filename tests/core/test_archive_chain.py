@@ -115,13 +115,14 @@ def test_a_chain_cut_since_its_head_was_saved_is_found_against_that_head(archive
 
 
 def test_an_existing_archive_is_chained_once_on_upgrade(db) -> None:  # type: ignore[no-untyped-def]
+    with db.write() as session:
+        build_archive(session)  # by today's store, then the schema as revision 0007 had it
     config = schema._alembic_config(db)
     with db.engine.connect() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "0007")
         conn.commit()
     with db.write() as session:
-        build_archive(session)
         from oroshi_desktop.queries import archive_facts
 
         assert archive_facts.fill_missing_facts(session, chain=False) == 7  # as revision 0007 left them

@@ -130,16 +130,16 @@ def test_deleting_a_run_deletes_its_facts(archive) -> None:  # type: ignore[no-u
 
 
 def test_revision_0004_backfills_pdfs_stored_before_it(db: Database) -> None:
-    """On each database kind: back to 0003 (no facts table), PDFs stored, then upgraded."""
+    """On each database kind: PDFs stored, back to 0003 (no facts table), then upgraded."""
+    with db.write() as session:  # stored by today's store, then the schema as revision 0003 had it
+        ids = build_archive(session)
+        digests = dict(session.execute(select(StoredDocument.id, StoredDocument.sha256)).all())
     config = schema._alembic_config(db)
     with db.engine.connect() as conn:
         config.attributes["connection"] = conn
         command.downgrade(config, "0003")
         conn.commit()
     assert "oroshi_desktop_archive_facts" not in inspect(db.engine).get_table_names()
-    with db.write() as session:
-        ids = build_archive(session)
-        digests = dict(session.execute(select(StoredDocument.id, StoredDocument.sha256)).all())
     schema.upgrade(db)
     with db.read() as session:
         assert session.scalar(select(func.count()).select_from(ArchiveFacts)) == 7

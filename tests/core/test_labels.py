@@ -44,6 +44,7 @@ def test_every_job_message_has_its_words_and_the_same_arguments_in_both_language
     used = {key for keys in tasks.MESSAGES.values() for key in keys}
     used |= {m.key for m in (tasks.MAIL_CHECK_RUNNING, tasks.NOTHING_DUE, ledger.STOPPED_MESSAGE,
                              control.STOPPED_AGAIN_MESSAGE, pause.PAUSED_MESSAGE)}
+    used.add(tasks.STATEMENT_DONE_UNATTRIBUTED)
     assert used | {JobMessage.UNKNOWN_KIND} == set(JobMessage)  # no key for a message that no longer exists
     for label in labels.JOB_MESSAGE_LABELS.values():
         fields = [{name for _, name, _, _ in string.Formatter().parse(text) if name} for text in (label.ja, label.en)]

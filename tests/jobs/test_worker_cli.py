@@ -75,6 +75,8 @@ def test_generate_command_and_mistakes(demo_home):
     result = run_cli("generate", "--invoice", str(DUE_INVOICE))
     assert result.returncode == 0, result.stderr
     assert "stored 6 PDF(s)" in result.stdout
+    again = run_cli("generate", "--invoice", str(DUE_INVOICE))  # the same content: no new archive version
+    assert again.returncode == 0 and "every statement is unchanged" in again.stdout, again.stderr
     missing = run_cli("generate", "--invoice", "999999")
     assert missing.returncode == 2 and "999999" in missing.stderr and "Traceback" not in missing.stderr
     no_smtp = run_cli("mail-check", "--once")

@@ -246,13 +246,15 @@ class RunDetailPanel(QScrollArea):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.show_detail(None)
 
-    def show_detail(self, detail: RunDetail | None, failure: str | None = None) -> None:
-        """``failure``: why the run's last job failed as a whole (shown under the header)."""
+    def show_detail(self, detail: RunDetail | None, failure: str | None = None, notice: str | None = None) -> None:
+        """``failure``: why the run's last job failed as a whole; ``notice``: what its last job that
+        succeeded asks the clerk to look at (supplies no statement carries); both under the header."""
         self.detail = detail
         body = QWidget()
         layout = QVBoxLayout(body)
         self.boxes = []
         self.failure_label: QLabel | None = None
+        self.notice_label: QLabel | None = None
         if detail is None:
             self.header = QLabel(self.tr("一覧から支払明細書を選んでください。"))
             layout.addWidget(self.header)
@@ -267,11 +269,11 @@ class RunDetailPanel(QScrollArea):
             self.header.setTextFormat(Qt.TextFormat.RichText)
             layout.addWidget(self.header)
             if failure:
-                self.failure_label = QLabel(self.tr("直前のジョブ: {reason}").format(reason=failure))
-                self.failure_label.setObjectName("jobFailure")
-                self.failure_label.setWordWrap(True)
-                self.failure_label.setStyleSheet("color: #b00020;")
+                self.failure_label = self._last_job(failure, "jobFailure", "#b00020")
                 layout.addWidget(self.failure_label)
+            if notice:
+                self.notice_label = self._last_job(notice, "jobNotice", "#8a4b00")
+                layout.addWidget(self.notice_label)
             for part in detail.parts:
                 box = OrganizationBox(part, self.tz, self.open_file, resend=self.resend, on_resend=self.on_resend,
                                       on_mark_sent=self.on_mark_sent)
@@ -282,3 +284,9 @@ class RunDetailPanel(QScrollArea):
         layout.addStretch(1)
         self.setWidget(body)
 
+    def _last_job(self, text: str, name: str, color: str) -> QLabel:
+        label = QLabel(self.tr("直前のジョブ: {reason}").format(reason=text))
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setStyleSheet(f"color: {color};")
+        return label

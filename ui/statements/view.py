@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.labels import JobState
+from oroshi_desktop.labels import JobMessage, JobState
 from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_detail
 from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
 from oroshi_desktop.statement_run_editing import delete_run
@@ -72,6 +72,7 @@ class StatementsView(QWidget):
         from ui.statements.detail import RunDetailPanel
 
         self.job_failures: dict[int, str] = {}  # run id → why its last job failed as a whole (this session)
+        self.job_notices: dict[int, str] = {}  # run id → what its last job that succeeded asks to look at
         self.resend_info: QMessageBox | None = None  # the last 不達 再送 note (ui.statements.bounced); tests read it
         self.mail_preview: MailPreviewDialog | None = None  # the last メールのプレビュー (ui.statements.mail_actions)
         self.detail_panel = RunDetailPanel(self.tz, self.open_file, self, resend=self.resend_organization,
@@ -273,7 +274,9 @@ class StatementsView(QWidget):
 
     def _show_detail(self, detail: RunDetail | None) -> None:
         self.detail = detail
-        self.detail_panel.show_detail(detail, self.job_failures.get(detail.row.id) if detail is not None else None)
+        run_id = detail.row.id if detail is not None else None
+        self.detail_panel.show_detail(detail, self.job_failures.get(run_id) if run_id is not None else None,
+                                      self.job_notices.get(run_id) if run_id is not None else None)
         self._update_actions()
         self.detail_shown.emit()
 
@@ -318,6 +321,12 @@ class StatementsView(QWidget):
                                                        per_organization=per_organization)
             elif job.state == JobState.DONE:
                 self.job_failures.pop(run_id, None)
+                if job.message_key == JobMessage.STATEMENT_DONE_UNATTRIBUTED:  # supplies no statement carries
+                    self.job_notices[run_id] = message(job)
+                else:
+                    self.job_notices.pop(run_id, None)
+                if self.detail is not None and self.detail.row.id == run_id:
+                    self._show_detail(self.detail)
 
     def _created(self, run_id: int | None) -> None:
         if run_id is None:

@@ -39,6 +39,10 @@ class StoredDocument(IdMixin, Base):
     sha256: Mapped[str] = mapped_column(String(64), nullable=False)
     byte_size: Mapped[int] = mapped_column(Integer, nullable=False)
     created_at: Mapped[datetime] = mapped_column(AwareDateTime(), nullable=False, default=utcnow)
+    # What the document says, in one digest (revision 0009; ``statement_versions.content_key``): a
+    # statement generated again with the same key keeps this version. NULL: stored before 0009, or
+    # not a statement.
+    content_key: Mapped[str | None] = mapped_column(String(64), nullable=True)
 
 
 class ArchiveFacts(Base):

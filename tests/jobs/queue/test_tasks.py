@@ -123,7 +123,30 @@ def test_generate_statements_stores_two_encrypted_pdfs_per_organization(db: Data
                 assert reader.pages[0].extract_text()
     assert len(seen_passwords) == len(ids)  # fresh every time
     again = generate_statements(db, invoice_id, tz=__import__("zoneinfo").ZoneInfo("Asia/Tokyo"))
-    assert set(again).isdisjoint(ids)
+    assert again == []  # the same content keeps its stored PDFs and passwords (issue 21, point 7)
+
+
+def test_a_statement_job_names_the_supplies_no_statement_carries_when_it_fails_too(runtime, demo_db):
+    """Issue 21, point 4: the failed job's reason (shown in the window) still names the lost money."""
+    from jobs.queue.tasks import work_statement
+    from oroshi_desktop.db.models import SupplierOrganization, Supply, SupplyDate
+    from tests.helpers.broken_data import write_unchecked
+
+    with demo_db.read() as session:
+        invoice = session.get(Invoice, DUE_INVOICE)
+        lost_id = session.scalar(select(Supply.id).join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+                                 .where(SupplyDate.date.between(invoice.start_date, invoice.end_date),
+                                        Supply.quantity != 0).order_by(Supply.id).limit(1))
+        organization_id = session.scalars(select(InvoiceSupplierOrganization.supplier_organization_id)
+                                          .where(InvoiceSupplierOrganization.invoice_id == DUE_INVOICE)
+                                          .order_by(InvoiceSupplierOrganization.id)).first()
+    write_unchecked(demo_db, f"UPDATE oroshi_supplies SET supplier_id = 999999 WHERE id = {lost_id}")
+    with demo_db.write() as session:  # one organization cannot be made: no registration number
+        session.get(SupplierOrganization, organization_id).invoice_number = None
+    with pytest.raises(UserError) as failed:
+        work_statement(runtime, {"invoice_id": DUE_INVOICE})
+    assert "登録番号" in failed.value.message_ja and f"供給 {lost_id}" in failed.value.message_ja
+    assert "どの支払明細書にも載りません" in failed.value.message_ja and f"supply {lost_id}" in failed.value.message
 
 
 def test_generate_refuses_unknown_and_empty_runs(demo_db):

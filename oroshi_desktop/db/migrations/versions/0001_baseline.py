@@ -23,6 +23,7 @@ from oroshi_desktop.db.models import APP_TABLE_PREFIX, Base
 # revision's explicit ``add_column`` finds the table as it was at 0001.
 LATER_COLUMNS: dict[str, tuple[str, ...]] = {
     "oroshi_desktop_outbox": ("failure_kind", "input_fingerprint", "messages"),  # 0002
+    "oroshi_desktop_documents": ("content_key",),  # 0009
 }
 
 revision = "0001"

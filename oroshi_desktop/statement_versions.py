@@ -1,0 +1,106 @@
+"""One archive version per content (issue 21, point 7): a statement generated again that says the
+same thing keeps its stored PDFs instead of adding a version.
+
+The PDFs are encrypted with a fresh password, salt and document ID each time, so two renders of
+the same statement never have the same bytes. What a reader sees is fixed before rendering by the
+loaded statement (``queries.statements.load_issued_statement``: every figure, name, date, the
+company's details and logo, the format and layout), by how it is drawn and by how it is protected;
+``content_key`` digests exactly that. Generation asks ``keep_unchanged`` first and renders only the
+rows whose content changed; ``store_statements`` checks again while storing, so two generators at
+once store one version (the one that loses the race for the next version number finds the
+winner's version with its key and uses it, with its password).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import InvoiceSupplierOrganization
+from oroshi_desktop.db.types import utcnow
+from oroshi_desktop.document_store import STATEMENT_KINDS, statement_documents
+from oroshi_desktop.domain.payment_statement import PaymentStatement
+from oroshi_desktop.domain.statement_options import StatementFormat
+
+__all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "issued_statements", "keep_unchanged", "statement_keys"]
+
+# How a statement is drawn: raise it when a change to printables/statement changes what an issued
+# statement looks like (not for a faster renderer drawing the same page), so the next generation
+# stores the new look as a new version.
+PRINT_REVISION = 1
+# How an issued statement is protected: AES-256 (R6) with its own password, given in the mail.
+PROTECTION = "aes-256-r6/password-per-document"
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-able form of a statement's values, the same for equal values."""
+    if isinstance(value, bytes | bytearray | memoryview):
+        return {"sha256": hashlib.sha256(bytes(value)).hexdigest()}  # the logo
+    if isinstance(value, Decimal | date):
+        return str(value)
+    if isinstance(value, Enum):
+        return str(value.value)
+    raise TypeError(f"a statement value of type {type(value).__name__} has no content key")
+
+
+def content_key(statement: PaymentStatement) -> str:
+    """The SHA-256 (hex) of what the issued statement says and how it is drawn and protected."""
+    if statement.is_preview:
+        raise ValueError("a preview is never archived: it has no content key")
+    material = {"print_revision": PRINT_REVISION, "protection": PROTECTION,
+                "statement": dataclasses.asdict(statement)}
+    text = json.dumps(material, default=_plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def issued_statements(session: Session, invoice_id: int, organization_id: int,
+                      tz: ZoneInfo) -> dict[str, PaymentStatement]:
+    """Each statement format of one organization of a run, loaded once: for its content key, then
+    drawn if it changed.
+
+    The supplier format is the organization format plus its producer sections (``load_statement``
+    builds them that way), so the organization format's statement is the supplier one without them
+    (a test holds this against a load of its own)."""
+    from oroshi_desktop.queries.statements import load_issued_statement
+
+    supplier = load_issued_statement(session, invoice_id=invoice_id, organization_id=organization_id,
+                                     fmt=StatementFormat.SUPPLIER, tz=tz)
+    statements = {StatementFormat.SUPPLIER: supplier,
+                  StatementFormat.ORGANIZATION: dataclasses.replace(supplier, format=StatementFormat.ORGANIZATION,
+                                                                    sections=())}
+    return {fmt: statements[StatementFormat(fmt)] for fmt in STATEMENT_KINDS}
+
+
+def statement_keys(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> dict[str, str]:
+    """The content key of each statement format of one organization of a run, before rendering."""
+    return {fmt: content_key(statement)
+            for fmt, statement in issued_statements(session, invoice_id, organization_id, tz).items()}
+
+
+def keep_unchanged(session: Session, iso_id: int, keys: Mapping[str, str]) -> list[int] | None:
+    """When every current PDF of the organization row already carries its key (and its password is
+    still on the row): mark the row completed again and return those document ids, storing nothing.
+    None: something changed (or is missing), the row is rendered and stored."""
+    iso = session.get(InvoiceSupplierOrganization, iso_id)
+    if iso is None or not keys:
+        return None
+    current = {document.kind: document for document in statement_documents(session, iso_id)}
+    passwords = iso.passwords or {}
+    kept: list[int] = []
+    for fmt, key in keys.items():
+        document = current.get(fmt)
+        if document is None or document.content_key != key or str(document.id) not in passwords:
+            return None
+        kept.append(document.id)
+    iso.completed = True
+    iso.updated_at = utcnow()
+    return kept
