@@ -1488,52 +1488,52 @@ Please try again. If it happens again, send the text under “Details” to your
     <message>
         <location filename="../../ui/orders/view.py" line="53" />
         <location filename="../../ui/orders/view.py" line="54" />
-        <location filename="../../ui/orders/view.py" line="76" />
+        <location filename="../../ui/orders/view.py" line="79" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="62" />
+        <location filename="../../ui/orders/view.py" line="65" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="68" />
+        <location filename="../../ui/orders/view.py" line="71" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="69" />
+        <location filename="../../ui/orders/view.py" line="72" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="70" />
+        <location filename="../../ui/orders/view.py" line="73" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="72" />
+        <location filename="../../ui/orders/view.py" line="75" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="73" />
+        <location filename="../../ui/orders/view.py" line="76" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="74" />
+        <location filename="../../ui/orders/view.py" line="77" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="82" />
+        <location filename="../../ui/orders/view.py" line="85" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="167" />
+        <location filename="../../ui/orders/view.py" line="185" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -2132,27 +2132,27 @@ Enter the password.</translation>
         <translation>Payment statement details</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="257" />
+        <location filename="../../ui/statements/detail.py" line="259" />
         <source>一覧から支払明細書を選んでください。</source>
         <translation>Select a payment statement in the list.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="261" />
+        <location filename="../../ui/statements/detail.py" line="263" />
         <source>メール送信: する（{time}）</source>
         <translation>Mail: yes ({time})</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="262" />
+        <location filename="../../ui/statements/detail.py" line="264" />
         <source>メール送信: しない</source>
         <translation>Mail: no</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="263" />
+        <location filename="../../ui/statements/detail.py" line="265" />
         <source>状態: {state}</source>
         <translation>State: {state}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/detail.py" line="270" />
+        <location filename="../../ui/statements/detail.py" line="288" />
         <source>直前のジョブ: {reason}</source>
         <translation>Last job: {reason}</translation>
     </message>
@@ -2750,17 +2750,17 @@ Its PDFs are deleted too. This cannot be undone.</translation>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="160" />
+        <location filename="../../ui/statements/view.py" line="161" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="220" />
+        <location filename="../../ui/statements/view.py" line="221" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="294" />
+        <location filename="../../ui/statements/view.py" line="297" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
@@ -2797,7 +2797,7 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="385" />
+        <location filename="../../ui/statements/view.py" line="394" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
