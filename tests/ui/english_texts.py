@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from sqlalchemy import MetaData, String, Table, Text, inspect, select
 
 from oroshi_desktop.db.engine import Database
+from ui.elided_label import ElidedLabel
 from ui.qt import (
     QAbstractButton,
     QAbstractItemModel,
@@ -64,7 +65,9 @@ def ui_texts(root: QWidget, exclude: QWidget | None = None) -> list[str]:
         texts += [widget.toolTip(), widget.accessibleName(), widget.statusTip()]
         if widget.isWindow():
             texts.append(widget.windowTitle())
-        if isinstance(widget, QLabel | QAbstractButton):
+        if isinstance(widget, ElidedLabel):  # what it shows is a cut of its whole text
+            texts.append(widget.full_text)
+        elif isinstance(widget, QLabel | QAbstractButton):
             texts.append(widget.text())
         elif isinstance(widget, QGroupBox):
             texts.append(widget.title())
