@@ -17,6 +17,7 @@ from sqlalchemy import select
 from jobs.render_pool import RenderTask, WorkerStopped, pool_size, render_all
 from jobs.statements import generate_statement_rows
 from oroshi_desktop.db.models import InvoiceSupplierOrganization, StoredDocument
+from oroshi_desktop.errors import UserError
 from tests.jobs.conftest import DUE_INVOICE
 
 TZ = ZoneInfo("Asia/Tokyo")
@@ -30,6 +31,15 @@ def _render(task: RenderTask) -> list[tuple[str, bytes, str]]:
     if task.key == 3:
         os._exit(3)
     return [("organization", f"pdf {task.key} pid {os.getpid()}".encode(), "pw")]
+
+
+def _two_killers(task: RenderTask) -> list[tuple[str, bytes, str]]:
+    """Kills its process on 3 and on 6; a refusal (UserError, Japanese message) on 4."""
+    if task.key in (3, 6):
+        os._exit(3)
+    if task.key == 4:
+        raise UserError("row 4 refused", "組織 4 は作成できません")
+    return [("organization", b"pdf", "pw")]
 
 
 def _held(task: RenderTask) -> list[tuple[str, bytes, str]]:
@@ -70,6 +80,16 @@ def test_each_organization_fails_alone_and_a_dead_worker_costs_only_its_own():
     assert set(errors) == {2, 3}
     # Rendered in other processes than this one.
     assert all(f"pid {os.getpid()}".encode() not in r[0][1] for r in results.values())
+
+
+def test_each_dead_worker_is_found_and_a_refusal_keeps_its_japanese():
+    tasks = [RenderTask(key, ()) for key in range(1, 9)]
+    finished, results, errors = collect(tasks, workers=2, render=_two_killers)
+    assert finished
+    assert sorted(results) == [1, 2, 5, 7, 8]
+    assert isinstance(errors[3], WorkerStopped) and isinstance(errors[6], WorkerStopped)
+    assert isinstance(errors[4], UserError) and errors[4].message_ja == "組織 4 は作成できません"
+    assert set(errors) == {3, 4, 6}
 
 
 def test_in_process_when_one_worker_also_isolates():
