@@ -24,7 +24,7 @@ from typing import Any
 
 from oroshi_desktop.errors import UserError
 
-__all__ = ["RenderTask", "WorkerStopped", "pool_size", "render_all", "render_task"]
+__all__ = ["RenderTask", "WorkerStopped", "pool_size", "render_all", "render_task", "usable_cores"]
 
 Rendered = list[tuple[str, bytes, str]]  # (format, PDF bytes, password) of one organization
 Done = Callable[[int, "Rendered | None", "BaseException | None"], None]
@@ -54,9 +54,15 @@ class _Refused(Exception):
         self.message, self.message_ja = message, message_ja
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the OS has one, as on Linux), else all."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity is not None else os.cpu_count() or 1
+
+
 def pool_size(tasks: int, cores: int | None = None) -> int:
-    """Worker processes for ``tasks`` organizations: one per core, at most one per organization."""
-    return max(1, min(cores or os.cpu_count() or 1, tasks))
+    """Worker processes for ``tasks`` organizations: one per usable core, at most one per organization."""
+    return max(1, min(cores or usable_cores(), tasks))
 
 
 def render_task(task: RenderTask) -> Rendered:

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
-from jobs.render_pool import RenderTask, WorkerStopped, pool_size, render_all
+from jobs.render_pool import RenderTask, WorkerStopped, pool_size, render_all, usable_cores
 from jobs.statements import generate_statement_rows
 from oroshi_desktop.db.models import InvoiceSupplierOrganization, StoredDocument
 from oroshi_desktop.errors import UserError
@@ -67,7 +67,8 @@ def test_pool_is_sized_to_the_machine_and_the_work():
     assert pool_size(200, cores=8) == 8
     assert pool_size(3, cores=8) == 3
     assert pool_size(0, cores=8) == 1
-    assert pool_size(20) == min(os.cpu_count() or 1, 20)
+    assert pool_size(20) == min(usable_cores(), 20)
+    assert 1 <= usable_cores() <= (os.cpu_count() or 1)
 
 
 def test_each_organization_fails_alone_and_a_dead_worker_costs_only_its_own():
