@@ -27,7 +27,9 @@ from datetime import timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+# ``--before``: the code measured is that of the tree named here (this script's own figures and lines).
+sys.path.insert(0, os.environ.get("OROSHI_BENCH_TREE") or str(ROOT))
 
 
 def build(db, organizations: int) -> int:
@@ -191,6 +193,45 @@ def _database_url(kind: str, tmp: str) -> Iterator[str]:
         server.stop()
 
 
+_FIGURES = {  # what compare_trees reads of each child's summary lines: (line start, the figure's pattern)
+    "preparation s": ("preparation (compose once", r" in ([0-9.]+) s"),
+    "preparation CPU s": ("preparation CPU time:", r": ([0-9.]+) s"),
+    "mail check s": ("mail check (check_and_send)", r" in ([0-9.]+) s"),
+    "preparation + mail check / bare": ("preparation + mail check:", r"= ([0-9.]+)x"),
+}
+
+
+def compare_trees(args: argparse.Namespace) -> int:
+    """This benchmark on the code of ``--before`` and of this tree, alternately; medians of each and
+    the ratio after / before of the preparation."""
+    import re
+    import subprocess
+
+    child_args = [sys.executable, str(Path(__file__).resolve()), "--organizations", str(args.organizations),
+                  "--database", args.database, "--repeat", str(args.repeat), "--skip-composed",
+                  "--skip-per-connection"]
+    figures: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
+    with tempfile.TemporaryDirectory(prefix="oroshi-bench-before-") as tmp:
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before], check=True,
+                                 capture_output=True).stdout
+        subprocess.run(["tar", "-x", "-C", tmp], input=archive, check=True)
+        for _ in range(args.before_runs):
+            for name, tree in (("before", tmp), ("after", str(ROOT))):
+                out = subprocess.run(child_args, env={**os.environ, "OROSHI_BENCH_TREE": tree}, check=True,
+                                     capture_output=True, text=True).stdout
+                for key, (start, pattern) in _FIGURES.items():
+                    line = next(line for line in out.splitlines() if line.startswith(start))
+                    figures[name].setdefault(key, []).append(float(re.findall(pattern, line)[0]))
+    for name, found in figures.items():
+        print(f"{name} ({args.before if name == 'before' else 'this tree'}): " + "; ".join(
+            f"{key} {', '.join(f'{v:.3f}' for v in values)} (median {statistics.median(values):.3f})"
+            for key, values in found.items()))
+    for key in ("preparation s", "preparation CPU s", "mail check s"):
+        ratio = statistics.median(figures["after"][key]) / statistics.median(figures["before"][key])
+        print(f"{key}: after / before of the medians {ratio:.2f}x")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--organizations", type=int, default=200)
@@ -205,7 +246,14 @@ def main() -> int:
                         help="leave out the connection-per-mail loop (minutes against aiosmtpd)")
     parser.add_argument("--send-loop", type=int, default=0, metavar="N",
                         help="also time the send loop alone (deliver_rows) against the bare loop, N alternating pairs")
+
+    parser.add_argument("--before", metavar="COMMIT",
+                        help="run this benchmark on that commit's code (git archive) and on this tree, "
+                             "alternately, --before-runs times each, and compare the preparation")
+    parser.add_argument("--before-runs", type=int, default=2)
     args = parser.parse_args()
+    if args.before:
+        return compare_trees(args)
     n = args.organizations
     with tempfile.TemporaryDirectory(prefix="oroshi-bench-") as tmp, _database_url(args.database, tmp) as url:
         os.environ["OROSHI_HOME"] = tmp
@@ -228,11 +276,11 @@ def main() -> int:
         settings = with_smtp(load_settings(), host=HOST, port=1, security="none", timeout_seconds=10.0)
         # Phase 1, preparation: every row's mail composed once and its bytes stored (what the
         # first check of a run does before its send loop).
-        started = time.perf_counter()
+        started, prepare_cpu = time.perf_counter(), time.process_time()
         with db.write() as session:
             for invoice_id in due_invoices(session, utcnow()):
                 prepare_run(session, invoice_id, sender=settings.smtp.sender)
-        prepare_s = time.perf_counter() - started
+        prepare_s, prepare_cpu = time.perf_counter() - started, time.process_time() - prepare_cpu
         # Phase 2, the mail check sending the prepared rows: claims, stored bytes, state writes;
         # alternating with the bare loop over the same bytes, so both see the same machine load.
         check_times: list[float] = []
@@ -305,6 +353,8 @@ def main() -> int:
           f"ratio {statistics.median(check_cpu) / statistics.median(bare_cpu):.2f}x")
     if send_loop_line:
         print(send_loop_line)
+
+    print(f"preparation CPU time: {prepare_cpu:.3f} s = {prepare_cpu * 1000 / len(mails):.1f} ms a mail")
     print(f"database: {args.database}")
     print(f"mails_per_s={rate:.1f}")
     return 0

@@ -10,16 +10,16 @@ from __future__ import annotations
 
 import logging
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from jobs.render_pool import RenderTask, WorkerStopped, render_all
 from jobs.runtime import OUTBOX_LEASE, Runtime
 from oroshi_desktop.db.engine import Database, is_database_error
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import STATEMENT_KINDS
-from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import (
     DeliveryResult,
@@ -31,21 +31,24 @@ from oroshi_desktop.mail.outbox import (
     recover_stale,
 )
 from oroshi_desktop.mail.transport import Transport
-from oroshi_desktop.queries.archive_facts import checked_figures
 from oroshi_desktop.statement_rows import (
-    check_row,
+    RowStatements,
+    load_rows,
     mark_pending,
     organization_rows,
     rows_to_generate,
     run_rows,
     store_statements,
 )
-from oroshi_desktop.statement_versions import content_key, issued_statements, keep_unchanged
+from oroshi_desktop.statement_versions import content_key, keep_unchanged
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "mail_check", "resend_row", "send_invoice", "send_run"]
 
 log = logging.getLogger(__name__)
+
+
+LOAD_PART = 50  # organization rows loaded per transaction: the workers start on the first part
 
 
 def _new_password() -> str:
@@ -59,6 +62,7 @@ class Generation:
     document_ids: list[int] = field(default_factory=list)
     unchanged: list[int] = field(default_factory=list)  # current PDFs kept: their content is the same
     failures: dict[int, UserError] = field(default_factory=dict)
+    cancelled: bool = False  # stopped by the user: the rows not stored stay not completed
 
 
 def _named(entity_name: str, organization_id: int, err: UserError) -> UserError:
@@ -67,54 +71,105 @@ def _named(entity_name: str, organization_id: int, err: UserError) -> UserError:
 
 
 def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
-                            only: Iterable[int] | None = None) -> Generation:
+                            only: Iterable[int] | None = None,
+                            progress: Callable[[int, int, str], None] | None = None,
+                            cancelled: Callable[[], bool] | None = None,
+                            workers: int | None = None) -> Generation:
     """Render and store both statement PDFs of each organization row (``only``: those rows).
 
-    Each row is marked not completed (and committed) before its PDFs are rendered, so a send is
-    refused while they are being replaced; it is completed again with its fresh passwords. A row
-    whose data cannot make a statement fails alone (recorded in ``failures``) and stays not
-    completed; the rows after it go on. An unreachable database is raised (the job retries).
+    The rows are marked not completed (and committed) before their PDFs are rendered, so a send is
+    refused while they are being replaced; each is completed again with its fresh passwords. The
+    run's data is loaded a part at a time in a few queries for all its rows, the PDFs are rendered
+    in parallel processes (``jobs.render_pool``; ``workers``: default one per core), and each row is
+    stored as its PDFs arrive, reported to ``progress(done, total, organization)``. A row whose data
+    cannot make a statement fails alone (recorded in ``failures``) and stays not completed; the
+    others go on. ``cancelled()`` stops the run between rows: the rows not stored stay not completed
+    (``Generation.cancelled``). An unreachable database is raised (the job retries).
     """
-    from jobs.documents import issued_pdf
-
     start, end, rows = db.reading(run_rows, invoice_id, only)  # a duplicated organization row: one statement
     if not rows and only is None:
         raise UserError(f"statement run {invoice_id} has no organization; nothing to generate",
                         f"支払い明細書 {invoice_id} に組織がありません（少なくとも1つ必要です）")
     result = Generation()
-    for iso_id, organization_id, found_name in rows:
-        entity_name = found_name if found_name is not None else "?"
-        db.writing(mark_pending, iso_id)
-        rendered: list[tuple[StatementFormat, bytes, str]] = []
-        try:
-            db.reading(check_row, invoice_id, iso_id, organization_id)
-            figures = checked_figures(db, invoice_id, organization_id, tz)  # what the archive can keep
-            statements = db.reading(issued_statements, invoice_id, organization_id, tz)  # loaded once
-            keys = {fmt: content_key(statement) for fmt, statement in statements.items()}  # what they say
-            kept = db.writing(keep_unchanged, iso_id, keys)
-            if kept is not None:  # stored already with the same content: no render, no new version
-                result.unchanged += kept
-                continue
-            for fmt in STATEMENT_KINDS:
-                password = _new_password()
-                rendered.append((fmt, issued_pdf(statements[fmt], password=password), password))
-        except Exception as err:  # this organization's data: it fails alone
-            if is_database_error(err):
-                raise  # the database, not this organization: the whole job retries
-            if not isinstance(err, UserError):
-                log.exception("statement run %s: organization row %s failed", invoice_id, iso_id)
-                err = UserError(f"the statement could not be made: {type(err).__name__}: {err}",
-                                f"明細書を作成できませんでした（{type(err).__name__}: {err}）")
-            result.failures[iso_id] = _named(entity_name, organization_id, err)
-            log.warning("statement run %s: %s", invoice_id, result.failures[iso_id].message)
-            continue
-        result.document_ids += db.writing(store_statements, invoice_id=invoice_id, iso_id=iso_id,
-                                          organization_id=organization_id, entity_name=entity_name,
-                                          start=start, end=end, rendered=rendered, tz=tz, figures=figures,
-                                          keys=keys)
-    log.info("statement run %s: %d PDFs generated, %d unchanged, %d organization(s) failed", invoice_id,
-             len(result.document_ids), len(result.unchanged), len(result.failures))
+    if not rows:
+        return result
+    names = {iso_id: (found_name if found_name is not None else "?", organization_id)
+             for iso_id, organization_id, found_name in rows}
+    db.writing(mark_pending, list(names))
+    loaded: dict[int, tuple[RowStatements, dict[str, str]]] = {}  # rows being rendered, with their content keys
+    done = 0
+
+    def counted(entity_name: str) -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, len(rows), entity_name)
+
+    def finish(iso_id: int, rendered: list[tuple[str, bytes, str]] | None, err: BaseException | None) -> None:
+        entity_name, organization_id = names[iso_id]
+        row, keys = loaded.pop(iso_id, (None, None))
+        if rendered is not None and row is not None:
+            result.document_ids += db.writing(
+                store_statements, invoice_id=invoice_id, iso_id=iso_id, organization_id=organization_id,
+                entity_name=entity_name, start=start, end=end, rendered=rendered, tz=tz, figures=row.figures,
+                printed=row.printed, keys=keys)
+        else:
+            _fail(result, invoice_id, iso_id, entity_name, organization_id,
+                  err if isinstance(err, Exception) else WorkerStopped(str(err)))
+        counted(entity_name)
+
+    def unchanged(iso_id: int, found: RowStatements) -> dict[str, str] | None:
+        """The row's content keys, or None when its stored PDFs already say the same (kept, not
+        rendered: no new archive version; ``statement_versions``)."""
+        keys = {str(fmt): content_key(found.statements[fmt]) for fmt in STATEMENT_KINDS}
+        kept = db.writing(keep_unchanged, iso_id, keys)
+        if kept is None:
+            return keys
+        result.unchanged += kept
+        counted(names[iso_id][0])
+        return None
+
+    def tasks() -> Iterator[RenderTask]:
+        """Each row's statements with fresh passwords, loaded a part at a time, so that the workers
+        render while the rest loads; a row that cannot make a statement is reported at once."""
+        for index in range(0, len(rows), LOAD_PART):
+            part = rows[index:index + LOAD_PART]
+            for iso_id, found in db.reading(load_rows, invoice_id, part, tz).items():
+                if isinstance(found, Exception):
+                    finish(iso_id, None, found)
+                    continue
+                try:
+                    keys = unchanged(iso_id, found)
+                except Exception as err:  # a value the key cannot read: this row fails alone
+                    finish(iso_id, None, err)
+                    continue
+                if keys is None:
+                    continue
+                loaded[iso_id] = (found, keys)
+                yield RenderTask(iso_id, tuple((fmt, found.statements[fmt], _new_password())
+                                               for fmt in STATEMENT_KINDS))
+            if cancelled is not None and cancelled():
+                return
+
+    result.cancelled = not render_all(tasks(), finish, cancelled=cancelled or (lambda: False), workers=workers,
+                                      count=len(rows))
+    log.info("statement run %s: %d PDFs generated, %d unchanged, %d organization(s) failed%s", invoice_id,
+             len(result.document_ids), len(result.unchanged), len(result.failures),
+             " (cancelled)" if result.cancelled else "")
     return result
+
+
+def _fail(result: Generation, invoice_id: int, iso_id: int, entity_name: str, organization_id: int,
+          err: Exception) -> None:
+    """Record a row that cannot make its statement; the database's own errors are raised (the job retries)."""
+    if is_database_error(err):
+        raise err  # the database, not this organization
+    if not isinstance(err, UserError):
+        log.error("statement run %s: organization row %s failed", invoice_id, iso_id, exc_info=err)
+        err = UserError(f"the statement could not be made: {type(err).__name__}: {err}",
+                        f"明細書を作成できませんでした（{type(err).__name__}: {err}）")
+    result.failures[iso_id] = _named(entity_name, organization_id, err)
+    log.warning("statement run %s: %s", invoice_id, result.failures[iso_id].message)
 
 
 def generate_statements(db: Database, invoice_id: int, *, tz: ZoneInfo) -> list[int]:

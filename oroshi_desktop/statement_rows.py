@@ -1,5 +1,6 @@
-"""A statement run's organization rows as generation and sending see them: which rows to make, a
-row checked and marked pending, its PDFs stored with their passwords and archive facts.
+"""A statement run's organization rows as generation and sending see them: which rows to make, the
+rows marked pending and loaded for rendering (checked, a part of the run at once), their PDFs
+stored with their passwords and archive facts.
 
 The store's half of ``jobs.statements`` (which renders and sends): every query and write here,
 each function one transaction through ``Database.reading`` / ``Database.writing``.
@@ -8,6 +9,7 @@ each function one transaction through ``Database.reading`` / ``Database.writing`
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from zoneinfo import ZoneInfo
 
@@ -16,23 +18,22 @@ from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
     Invoice,
+    InvoiceLayout,
     InvoiceSupplierOrganization,
     StoredDocument,
     SupplierOrganization,
 )
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, store_version
+from oroshi_desktop.document_store import STATEMENT_KINDS, STATEMENT_OWNER_TYPE, store_version
 from oroshi_desktop.domain.filenames import statement_filename
+from oroshi_desktop.domain.payment_statement import PaymentStatement
+from oroshi_desktop.domain.schedule import issue_date
+from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.mail.outbox.states import duplicate_rows
-from oroshi_desktop.mail.readiness import (
-    check_organization,
-    check_run,
-    check_supplies,
-    load_issuer,
-    statement_period,
-)
-from oroshi_desktop.queries.archive_facts import Figures, record_facts
+from oroshi_desktop.mail.readiness import check_organization, check_run, load_issuer, statement_period
+from oroshi_desktop.queries.archive_facts import Figures, figures_of, record_facts, storable
+from oroshi_desktop.queries.run_statements import load_run_statements
 
 RunRow = tuple[int, int, str | None]  # organization row id, organization id, its name (None: gone)
 
@@ -62,36 +63,76 @@ def run_rows(session: Session, invoice_id: int, only: Iterable[int] | None = Non
     return invoice.start_date, invoice.end_date, rows
 
 
-def mark_pending(session: Session, iso_id: int) -> None:
-    """Not completed (a send is refused) while the row's PDFs are being replaced."""
-    session.execute(update(InvoiceSupplierOrganization).where(InvoiceSupplierOrganization.id == iso_id)
+def mark_pending(session: Session, iso_ids: Iterable[int]) -> None:
+    """Not completed (a send is refused) while the rows' PDFs are being replaced."""
+    session.execute(update(InvoiceSupplierOrganization).where(InvoiceSupplierOrganization.id.in_(list(iso_ids)))
                     .values(completed=False, updated_at=utcnow())
                     .execution_options(synchronize_session=False))
 
 
-def check_row(session: Session, invoice_id: int, iso_id: int, organization_id: int) -> None:
-    """Refuse, naming the field, what must not become a statement (no issuer, no registration number,
-    an unknown layout, a number that is not finite, a run row naming an organization that is gone)."""
+@dataclass(frozen=True)
+class RowStatements:
+    """An organization row's statements, loaded for rendering, with what storing them records."""
+
+    statements: dict[str, PaymentStatement]  # by format
+    figures: Figures | None  # the archive facts, checked storable
+    printed: tuple[date, date]  # the period the PDFs print (``statement_period``)
+
+
+def load_rows(session: Session, invoice_id: int, rows: Sequence[RunRow], tz: ZoneInfo
+              ) -> dict[int, RowStatements | Exception]:
+    """Each row's statements in every format, loaded for the whole part of the run at once
+    (``load_run_statements``), or the reason it cannot make one: what ``check_row``,
+    ``checked_figures`` and loading each format one by one give, in their order (a missing
+    organization, the run's own problems, the organization, its supplies, the archive's limits)."""
     invoice = session.get(Invoice, invoice_id)
-    organization = session.get(SupplierOrganization, organization_id)
+    missing: dict[int, Exception] = {
+        iso_id: BrokenReference(InvoiceSupplierOrganization.__tablename__, iso_id, "supplier_organization_id",
+                                organization_id) for iso_id, organization_id, name in rows if name is None}
     if invoice is None:
-        raise NotFound(f"statement run {invoice_id} was deleted", f"支払い明細書 {invoice_id} が削除されました")
-    if organization is None:
-        raise BrokenReference(InvoiceSupplierOrganization.__tablename__, iso_id, "supplier_organization_id",
-                              organization_id)
-    check_run(invoice)
-    load_issuer(session)
-    check_organization(organization)
+        gone = NotFound(f"statement run {invoice_id} was deleted", f"支払い明細書 {invoice_id} が削除されました")
+        return {iso_id: gone for iso_id, _organization_id, _name in rows}
+    try:
+        check_run(invoice)
+        load_issuer(session)
+        layout = InvoiceLayout.of_run(invoice)
+    except UserError as err:
+        return {iso_id: missing.get(iso_id, err) for iso_id, _organization_id, _name in rows}
     assert invoice.start_date is not None and invoice.end_date is not None
-    check_supplies(session, organization_id, invoice.start_date, invoice.end_date)
+    start, end = invoice.start_date, invoice.end_date
+    late: UserError | None = None  # found after the organization's own checks
+    try:
+        statement_date = issue_date(invoice.send_at, tz)
+    except UserError as err:
+        statement_date, late = None, err
+    loaded = load_run_statements(session, organization_ids=[org for iso, org, _name in rows if iso not in missing],
+                                 start=start, end=end, formats=STATEMENT_KINDS, layout=layout,
+                                 statement_date=statement_date, readiness=check_organization)
+    found: dict[int, RowStatements | Exception] = {}  # in the order of the rows
+    for iso_id, organization_id, _name in rows:
+        failure = missing.get(iso_id) or loaded.failures.get(organization_id, late)
+        if failure is not None:
+            found[iso_id] = failure
+            continue
+        statements = loaded.statements[organization_id]
+        try:
+            figures = storable(figures_of(statements[StatementFormat.SUPPLIER]))
+        except UserError as err:
+            found[iso_id] = err
+            continue
+        body = statements[StatementFormat.ORGANIZATION].body
+        found[iso_id] = RowStatements(statements, figures, (body.first_date or start, body.last_date or end))
+    return found
 
 
 def store_statements(session: Session, *, invoice_id: int, iso_id: int, organization_id: int, entity_name: str,
                      start: date, end: date, rendered: Sequence[tuple[str, bytes, str]], tz: ZoneInfo,
-                     figures: Figures | None = None, keys: Mapping[str, str] | None = None) -> list[int]:
+                     figures: Figures | None = None, keys: Mapping[str, str] | None = None,
+                     printed: tuple[date, date] | None = None) -> list[int]:
     """Store a row's PDFs (format, bytes, password) with their archive facts (``figures``, checked
     before rendering), keep the passwords on the row and mark it completed; returns the new
-    document ids. The file names state the period the PDFs and the mail print.
+    document ids. The file names state the period the PDFs and the mail print (``printed``, when
+    the caller has it from the statements it rendered).
 
     ``keys``: each format's content key (``statement_versions.statement_keys``). A format whose
     current PDF already carries its key (stored meanwhile by another generation) keeps that PDF and
@@ -102,7 +143,8 @@ def store_statements(session: Session, *, invoice_id: int, iso_id: int, organiza
                        f"支払い明細書 {invoice_id} の組織行 {iso_id} が削除されました")
     passwords: dict[str, str] = {}
     stored: list[tuple[int, str]] = []  # the archive facts are recorded with the new PDFs
-    printed = statement_period(session, organization_id, start, end)  # what the PDF and the mail say
+    if printed is None:
+        printed = statement_period(session, organization_id, start, end)  # what the PDF and the mail say
     for fmt, pdf, password in rendered:
         filename = statement_filename(entity_name, *printed, fmt)
 

@@ -32,11 +32,12 @@ from oroshi_desktop.db.models import (
 )
 from oroshi_desktop.db.models.app import AMOUNT_DIGITS
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
+from oroshi_desktop.domain.payment_statement import PaymentStatement
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT, issue_date
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.statements import load_statement
 
-__all__ = ["Figures", "checked_figures", "fill_missing_facts", "record_facts", "statement_figures", "storable"]
+__all__ = ["Figures", "checked_figures", "figures_of", "fill_missing_facts", "record_facts", "statement_figures", "storable"]
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +73,11 @@ def statement_figures(session: Session, invoice_id: int, organization_id: int,
     statement_date = issue_date(invoice.send_at, tz)
     statement = load_statement(session, organization_id=organization_id, start=invoice.start_date,
                                end=invoice.end_date, fmt="supplier", layout=layout, statement_date=statement_date)
+    return figures_of(statement)
+
+
+def figures_of(statement: PaymentStatement) -> Figures:
+    """The printed figures of a loaded statement in the supplier format (its sections name the producers)."""
     return Figures(
         issued=statement.printed_date, counterparty=statement.receiver.name,
         registration_number=statement.receiver.registration_number,

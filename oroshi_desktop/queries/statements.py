@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
+from decimal import Decimal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
@@ -21,12 +24,17 @@ from oroshi_desktop.db.models import (
     SupplyTypeVariation,
 )
 from oroshi_desktop.domain.money import Rounding
-from oroshi_desktop.domain.parties import PostalAddress, Receiver
+from oroshi_desktop.domain.parties import Company, PostalAddress, Receiver
 from oroshi_desktop.domain.payment_statement import PaymentStatement, ProducerSection
 from oroshi_desktop.domain.quantities import supply_number
 from oroshi_desktop.domain.schedule import BUSINESS_TZ_DEFAULT, issue_date
 from oroshi_desktop.domain.statement_body import SupplyRecord, build_body
-from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
+from oroshi_desktop.domain.statement_options import (
+    StatementFormat,
+    StatementLayout,
+    statement_format,
+    statement_layout,
+)
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.queries.preferences import load_company, rounding, tax_rate_for, tax_rates
 
@@ -54,7 +62,16 @@ def supply_records(session: Session, organization_id: int, start: date, end: dat
     naming the supply and field): a line left out would print a wrong total without a word.
     """
     rates = tax_rates(session)
-    query = (
+    query = supply_query().where(Supplier.supplier_organization_id == organization_id,
+                                 SupplyDate.date.between(start, end), Supply.quantity != 0)
+    if supplier_id is not None:
+        query = query.where(Supply.supplier_id == supplier_id)
+    return [supply_record(row, rates) for row in session.execute(query)]
+
+
+def supply_query() -> Any:  # a Select of the columns below
+    """The columns ``supply_record`` reads, joined; the caller adds its conditions."""
+    return (
         select(SupplyDate.date, Supply.supplier_id, Supply.supply_type_variation_id, SupplyType.name,
                SupplyTypeVariation.name, SupplyType.units, SupplyType.position, SupplyTypeVariation.position,
                Supply.quantity, Supply.price, SupplyType.id, Supply.id, SupplyTypeVariation.id,
@@ -64,44 +81,61 @@ def supply_records(session: Session, organization_id: int, start: date, end: dat
         # Outer joins: a supply whose variation (or type) is gone must not vanish from the statement.
         .outerjoin(SupplyTypeVariation, Supply.supply_type_variation_id == SupplyTypeVariation.id)
         .outerjoin(SupplyType, SupplyTypeVariation.supply_type_id == SupplyType.id)
-        .where(Supplier.supplier_organization_id == organization_id,
-               SupplyDate.date.between(start, end), Supply.quantity != 0)
     )
-    if supplier_id is not None:
-        query = query.where(Supply.supplier_id == supplier_id)
-    records = []
-    for (day, sup_id, var_id, type_name, var_name, units, type_pos, var_pos, qty, price,
-         type_id, supply_id, found_variation, variation_type_id) in session.execute(query):
-        if found_variation is None:
-            raise BrokenReference(Supply.__tablename__, supply_id, "supply_type_variation_id", var_id)
-        if type_id is None:
-            raise BrokenReference(SupplyTypeVariation.__tablename__, var_id, "supply_type_id", variation_type_id)
-        records.append((sup_id, SupplyRecord(
-            date=day, supplier_id=sup_id, variation_id=var_id,
-            variation_name=variation_display(type_name, var_name), unit=units or "",
-            type_position=type_pos, variation_position=var_pos,
-            quantity=supply_number(qty, supply_id=supply_id, field="quantity"),
-            price=supply_number(price, supply_id=supply_id, field="price"), tax_rate=tax_rate_for(rates, type_id),
-        )))
-    return records
+
+
+def supply_record(row: Sequence[Any], rates: dict[int, Decimal]) -> tuple[int, SupplyRecord]:
+    """One row of ``supply_query`` as (producer id, record); a broken reference or an unsound number
+    raises naming the supply and the field."""
+    (day, sup_id, var_id, type_name, var_name, units, type_pos, var_pos, qty, price,
+     type_id, supply_id, found_variation, variation_type_id) = row[:14]
+    if found_variation is None:
+        raise BrokenReference(Supply.__tablename__, supply_id, "supply_type_variation_id", var_id)
+    if type_id is None:
+        raise BrokenReference(SupplyTypeVariation.__tablename__, var_id, "supply_type_id", variation_type_id)
+    return sup_id, SupplyRecord(
+        date=day, supplier_id=sup_id, variation_id=var_id,
+        variation_name=variation_display(type_name, var_name), unit=units or "",
+        type_position=type_pos, variation_position=var_pos,
+        quantity=supply_number(qty, supply_id=supply_id, field="quantity"),
+        price=supply_number(price, supply_id=supply_id, field="price"), tax_rate=tax_rate_for(rates, type_id),
+    )
 
 
 def load_statement(session: Session, *, organization_id: int, start: date, end: date, fmt: str,
                    layout: str, statement_date: date | None = None, is_preview: bool = False,
                    mode: Rounding | None = None) -> PaymentStatement:
     fmt, layout = statement_format(fmt), statement_layout(layout)
-    if end < start:
-        raise UserError(f"period end {end} is before its start {start}",
-                        f"期間の終了日 {end} が開始日 {start} より前です")
+    check_period(start, end)
     org = session.get(SupplierOrganization, organization_id)
     if org is None:
         raise NotFound(f"supplier organization {organization_id} does not exist",
                        f"供給組織 {organization_id} が見つかりません")
     mode = mode or rounding(session)
     records = supply_records(session, organization_id, start, end)
+    producers: list[Supplier] = []
+    if fmt is StatementFormat.SUPPLIER:
+        producers = list(session.scalars(select(Supplier).where(Supplier.id.in_({i for i, _ in records}))))
+    return assemble_statement(
+        org, organization_address(session, org.id), records, producers, fmt=fmt, layout=layout, start=start,
+        end=end, statement_date=statement_date, company=load_company(session), mode=mode, is_preview=is_preview)
+
+
+def check_period(start: date, end: date) -> None:
+    if end < start:
+        raise UserError(f"period end {end} is before its start {start}",
+                        f"期間の終了日 {end} が開始日 {start} より前です")
+
+
+def assemble_statement(org: SupplierOrganization, address: PostalAddress, records: list[tuple[int, SupplyRecord]],
+                       producers: Iterable[Supplier], *, fmt: StatementFormat, layout: StatementLayout,
+                       start: date, end: date, statement_date: date | None, company: Company, mode: Rounding,
+                       is_preview: bool = False) -> PaymentStatement:
+    """The statement of one organization from its loaded rows (``producers``: at least those of
+    ``records``, for the supplier format); no query."""
     receiver = Receiver(
         name=org.invoice_name or org.entity_name, honorific=org.honorific_title or "",
-        registration_number=org.invoice_number or "", address=organization_address(session, org.id),
+        registration_number=org.invoice_number or "", address=address,
         phone=org.phone or "", fax=org.fax or "",
     )
     sections: tuple[ProducerSection, ...] = ()
@@ -109,8 +143,8 @@ def load_statement(session: Session, *, organization_id: int, start: date, end: 
         by_supplier: dict[int, list[SupplyRecord]] = {}
         for sup_id, record in records:
             by_supplier.setdefault(sup_id, []).append(record)
-        producers = session.scalars(select(Supplier).where(Supplier.id.in_(by_supplier))).all()
-        producers = sorted(producers, key=lambda p: (p.supplier_number is None, p.supplier_number or 0, p.id))
+        ordered = sorted((p for p in producers if p.id in by_supplier),
+                         key=lambda p: (p.supplier_number is None, p.supplier_number or 0, p.id))
         sections = tuple(
             ProducerSection(
                 supplier_id=p.id, supplier_number=p.supplier_number, company_name=p.company_name or "",
@@ -119,12 +153,12 @@ def load_statement(session: Session, *, organization_id: int, start: date, end: 
                                   phone=p.phone or ""),
                 body=build_body(by_supplier[p.id], mode),
             )
-            for p in producers
+            for p in ordered
         )
     return PaymentStatement(
         format=fmt, layout=layout, period_start=start, period_end=end, statement_date=statement_date,
         organization_id=org.id, organization_name=org.entity_name, micro_region=org.micro_region or "",
-        receiver=receiver, company=load_company(session), body=build_body((r for _, r in records), mode),
+        receiver=receiver, company=company, body=build_body((r for _, r in records), mode),
         sections=sections, is_preview=is_preview,
     )
 

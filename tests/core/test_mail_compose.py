@@ -241,3 +241,44 @@ def test_an_internationalized_domain_is_accepted_in_its_idna_form():
     assert recipients.sender == "statements@xn--r8jz45g.jp"
     with pytest.raises(UserError):
         statement_recipients(COMPANY, "keiri@例え\x00.jp", "")
+
+
+def _stdlib_bytes(message: EmailMessage) -> bytes:
+    """The bytes Python's own SMTP policy gives, folding every header afresh (no kept folds)."""
+    import io
+    from email.generator import BytesGenerator
+
+    buffer = io.BytesIO()
+    BytesGenerator(buffer, policy=policy.SMTP.clone(max_line_length=76)).flatten(message, linesep="\r\n")
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("organization", [
+    ORG,
+    MailOrganization(name="=?utf-8?q?=E5=8C=97?= 北 \"quoted\" <x>", micro_region="=?utf-8?b?5YyX?=",
+                     prefecture="北海道", email="org@example.jp"),
+    MailOrganization(name="有限会社" + "長い名前" * 30, micro_region="函館市", prefecture="北海道",
+                     email="long@example.jp"),
+])
+@pytest.mark.parametrize("mode", ["same_mail", "separate_mail"])
+def test_kept_folds_give_the_bytes_of_pythons_own_folding(organization, mode):
+    """The composing policy keeps each folded header for the next mail of a run: the stored bytes
+    must be exactly those Python's SMTP policy gives when it folds every header afresh, for the
+    first mail and for each one after it (whose headers come from the kept folds)."""
+    import random
+
+    from oroshi_desktop.mail.compose import message_to_bytes
+
+    files = [MailAttachment(f"{organization.name[:40]} (2025-10-01 ~ 2025-10-15) - 組織.pdf", b"%PDF-1.4 org",
+                            "a1b2c3d4"), FILES[1]]
+    for round_ in range(3):
+        for seed, message in enumerate(compose(organization=organization, password_delivery=mode,
+                                               attachments=files)):
+            random.seed(round_ * 10 + seed)  # the multipart boundaries
+            kept = message_to_bytes(message)
+            random.seed(round_ * 10 + seed)
+            assert kept == _stdlib_bytes(message)
+            parsed = BytesParser(policy=policy.default).parsebytes(kept)
+            assert parsed["Subject"] == message["Subject"]
+            assert [p.get_filename() for p in parsed.iter_attachments()] == [
+                p.get_filename() for p in message.iter_attachments()]

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select, update
 
-import jobs.documents
+import jobs.render_pool
+import printables.statement
 from jobs.statements import generate_statement_rows, generate_statements
 from oroshi_desktop.archive_chain import verify_chain
 from oroshi_desktop.db.engine import open_database
@@ -39,10 +40,13 @@ TZ = ZoneInfo("Asia/Tokyo")
 
 
 @pytest.fixture
-def demo(db):  # type: ignore[no-untyped-def]
+def demo(db, monkeypatch):  # type: ignore[no-untyped-def]
     from oroshi_desktop.demo import generate_demo
 
     generate_demo(db, scale=1, seed=0)
+    # The statements are rendered in this process (as on a one-core PC), so the tests can count the
+    # renders and stop a generation at one, as a kill would; the pool is tested in test_render_pool.
+    monkeypatch.setattr(jobs.render_pool, "usable_cores", lambda: 1)
     return db
 
 
@@ -74,7 +78,7 @@ class Renders:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *, stop_at: int | None = None) -> None:
         self.count = 0
         self.stop_at = stop_at
-        real = jobs.documents.issued_pdf
+        real = printables.statement.render_statement
 
         def counted(*args: Any, **kwargs: Any) -> bytes:
             self.count += 1
@@ -82,7 +86,7 @@ class Renders:
                 raise KeyboardInterrupt  # not an organization's fault: the generation stops here
             return real(*args, **kwargs)
 
-        monkeypatch.setattr(jobs.documents, "issued_pdf", counted)
+        monkeypatch.setattr(printables.statement, "render_statement", counted)
 
 
 def test_an_unchanged_run_generated_again_adds_no_version_and_renders_nothing(demo, monkeypatch):  # type: ignore[no-untyped-def]
@@ -135,6 +139,7 @@ def test_an_interrupted_generation_rerun_stores_each_statement_once(demo, monkey
         with pytest.raises(KeyboardInterrupt):
             generate_statements(demo, DUE_INVOICE, tz=TZ)
         monkeypatch.undo()
+        monkeypatch.setattr(jobs.render_pool, "usable_cores", lambda: 1)  # undone with the rest
     generate_statements(demo, DUE_INVOICE, tz=TZ)
     assert versions(demo) == once_each(demo)
     renders = Renders(monkeypatch)
@@ -149,13 +154,13 @@ def test_two_generators_at_once_store_one_version_each(demo, monkeypatch):  # ty
     both rendering each statement before either stores it: the race is forced on every row."""
     url = demo.url.render_as_string(hide_password=False)
     together = threading.Barrier(2, timeout=120)  # a safety net against a hang, not a timing assertion
-    real = jobs.documents.issued_pdf
+    real = printables.statement.render_statement
 
     def in_step(*args: Any, **kwargs: Any) -> bytes:
         together.wait()  # both generators render the same statement before either stores it
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(jobs.documents, "issued_pdf", in_step)
+    monkeypatch.setattr(printables.statement, "render_statement", in_step)
     results: list[Any] = [None, None]
 
     def generate(index: int) -> None:

@@ -86,17 +86,20 @@ def test_generate_command_and_mistakes(demo_home):
 def test_worker_runs_queued_jobs_and_stops_on_sigint(demo_home):
     import signal
     import time
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
 
-    from oroshi_desktop.ledger import DONE, Ledger
+    from oroshi_desktop.ledger import DONE, FAILED, Ledger
 
-    queued = run_cli("enqueue", "shipping-list", "--date", "2026-01-01")
+    today = datetime.now(ZoneInfo("Asia/Tokyo")).date()  # the demo's orders are around its today
+    queued = run_cli("enqueue", "shipping-list", "--date", today.isoformat())  # an empty day is refused
     assert queued.returncode == 0, queued.stderr
     worker = subprocess.Popen([sys.executable, "-m", "oroshi_desktop", "worker", "--workers", "1"], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     ledger = Ledger.for_settings(demo_home, load_settings())
     try:
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and ledger.list()[-1].state != DONE:
+        while time.monotonic() < deadline and ledger.list()[-1].state not in (DONE, FAILED):
             time.sleep(0.1)
         job = ledger.list()[-1]
         assert job.state == DONE, job

@@ -1,0 +1,156 @@
+"""Loading every statement of a run in a few queries: the same values ``load_statement`` gives one
+organization at a time, and the same refusals, each kept with its organization.
+
+Generating a run one organization at a time made some twenty queries per organization (the
+checks, the archive figures, then each format: the organization, its address, its supplies, its
+producers, the settings; the printed period once more when storing); here a run makes about ten
+per ``CHUNK`` organizations (a bound parameter list every database accepts), whatever its size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from oroshi_desktop.db.models import Address, Supplier, SupplierOrganization, Supply, SupplyDate
+from oroshi_desktop.domain.parties import PostalAddress
+from oroshi_desktop.domain.payment_statement import PaymentStatement
+from oroshi_desktop.domain.quantities import supply_number
+from oroshi_desktop.domain.statement_body import SupplyRecord
+from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
+from oroshi_desktop.errors import NotFound
+from oroshi_desktop.queries.preferences import load_company, rounding, tax_rates
+from oroshi_desktop.queries.statements import (
+    ORGANIZATION_ADDRESSABLE,
+    assemble_statement,
+    check_period,
+    supply_query,
+    supply_record,
+)
+
+__all__ = ["CHUNK", "RunStatements", "load_run_statements"]
+
+CHUNK = 500
+
+
+@dataclass
+class RunStatements:
+    """Per organization id its statements by format, or the reason it has none."""
+
+    statements: dict[int, dict[str, PaymentStatement]] = field(default_factory=dict)
+    # A UserError for data that cannot make a statement; any other exception is a bug met on this
+    # organization's data, kept with it too so that the others are still made (the caller logs it).
+    failures: dict[int, Exception] = field(default_factory=dict)
+
+
+def _chunks(ids: Sequence[int]) -> list[list[int]]:
+    return [list(ids[index:index + CHUNK]) for index in range(0, len(ids), CHUNK)]
+
+
+def _addresses(session: Session, ids: list[int]) -> dict[int, PostalAddress]:
+    """Each organization's default address, else its first (``organization_address`` per organization)."""
+    rows = session.execute(
+        select(Address.addressable_id, Address.postal_code, Address.subregion_id, Address.city, Address.address1,
+               Address.address2)
+        .where(Address.addressable_type.in_(ORGANIZATION_ADDRESSABLE), Address.addressable_id.in_(ids))
+        .order_by(Address.addressable_id, Address.default.desc().nulls_last(), Address.id))
+    found: dict[int, PostalAddress] = {}
+    for organization_id, postal_code, subregion_id, city, address1, address2 in rows:
+        found.setdefault(organization_id, PostalAddress.build(postal_code, subregion_id, city, address1, address2))
+    return found
+
+
+def _unsound_numbers(session: Session, ids: list[int], start: date, end: date) -> dict[int, Exception]:
+    """The first supply of each organization whose quantity or price is not a sound number, zero
+    quantities included (``check_supplies``, which the generation runs before loading)."""
+    bad: dict[int, Exception] = {}
+    rows = session.connection().execute(
+        select(Supply.id, Supply.quantity, Supply.price, Supplier.supplier_organization_id)
+        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
+        .join(Supplier, Supply.supplier_id == Supplier.id)
+        .where(Supplier.supplier_organization_id.in_(ids), SupplyDate.date.between(start, end))
+        .order_by(Supply.id))
+    for supply_id, quantity, price, organization_id in rows:
+        if organization_id in bad:
+            continue
+        try:
+            supply_number(quantity, supply_id=supply_id, field="quantity")
+            supply_number(price, supply_id=supply_id, field="price")
+        except Exception as err:  # no query in here: this organization's data
+            bad[organization_id] = err
+    return bad
+
+
+def _records(session: Session, ids: list[int], start: date, end: date, bad: dict[int, Exception]
+             ) -> dict[int, list[tuple[int, SupplyRecord]]]:
+    """Each organization's supply records (``supply_records``); a broken reference goes to ``bad``."""
+    rates = tax_rates(session)
+    records: dict[int, list[tuple[int, SupplyRecord]]] = defaultdict(list)
+    # On the connection: plain rows, without the ORM's per-row processing (most supplies of a run).
+    query = supply_query().add_columns(Supplier.supplier_organization_id).where(
+        Supplier.supplier_organization_id.in_(ids), SupplyDate.date.between(start, end), Supply.quantity != 0)
+    for row in session.connection().execute(query):
+        organization_id = row[-1]
+        if organization_id in bad:
+            continue
+        try:
+            records[organization_id].append(supply_record(row, rates))
+        except Exception as err:  # no query in here: this organization's data
+            bad[organization_id] = err
+    return records
+
+
+def load_run_statements(session: Session, *, organization_ids: Sequence[int], start: date, end: date,
+                        formats: Sequence[str], layout: str, statement_date: date | None = None,
+                        readiness: Callable[[SupplierOrganization], None] | None = None) -> RunStatements:
+    """Every organization's statement in each of ``formats``, as ``load_statement`` makes it.
+
+    An organization whose data cannot make a statement (it is gone; with ``readiness``, the check
+    an organization must pass (``mail.readiness.check_organization``, which the store cannot import
+    from here), it fails that check or a supply's number is unsound, as ``check_supplies`` refuses;
+    a supply names a missing variation) is in ``failures`` with that reason, in the order the checks
+    before a generation find them; the others are loaded. A problem of the whole run (its period,
+    its layout, the settings) is raised.
+    """
+    fmts = [statement_format(fmt) for fmt in formats]
+    run_layout = statement_layout(layout)
+    check_period(start, end)
+    mode, company = rounding(session), load_company(session)
+    result = RunStatements()
+    for ids in _chunks(list(dict.fromkeys(organization_ids))):
+        organizations = {org.id: org for org in session.scalars(
+            select(SupplierOrganization).where(SupplierOrganization.id.in_(ids)))}
+        addresses = _addresses(session, ids)
+        unsound = _unsound_numbers(session, ids, start, end) if readiness is not None else {}
+        broken: dict[int, Exception] = dict(unsound)  # no records needed for those
+        records = _records(session, ids, start, end, broken)
+        producers: dict[int, list[Supplier]] = defaultdict(list)
+        producer_ids = {sup_id for rows in records.values() for sup_id, _ in rows}
+        if StatementFormat.SUPPLIER in fmts and producer_ids:
+            for producer in session.scalars(select(Supplier).where(Supplier.id.in_(producer_ids))):
+                producers[producer.supplier_organization_id].append(producer)
+        for organization_id in ids:
+            org = organizations.get(organization_id)
+            try:
+                # In the order the checks before a generation run: the organization, then its supplies.
+                if org is None:
+                    raise NotFound(f"supplier organization {organization_id} does not exist",
+                                   f"供給組織 {organization_id} が見つかりません")
+                if readiness is not None:
+                    readiness(org)
+                if organization_id in broken:
+                    raise broken[organization_id]
+                result.statements[organization_id] = {
+                    fmt.value: assemble_statement(
+                        org, addresses.get(organization_id, PostalAddress()), records.get(organization_id, []),
+                        producers.get(organization_id, []), fmt=fmt, layout=run_layout, start=start, end=end,
+                        statement_date=statement_date, company=company, mode=mode)
+                    for fmt in fmts}
+            except Exception as err:  # no query in here: this organization's data
+                result.failures[organization_id] = err
+    return result
