@@ -26,10 +26,12 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QResizeEvent,
     QSettings,
     QShowEvent,
     QSplitter,
     Qt,
+    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -109,6 +111,7 @@ class StatementsView(QWidget):
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([780, 520])
         self._sized = False  # the splitter's first split is made from the shown width (showEvent)
+        self._laid_out = False  # list beside or above the detail: decided by the width, once shown
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
@@ -202,15 +205,52 @@ class StatementsView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._sized or self.splitter.width() < 100:
+        if self._laid_out or self.splitter.width() < 100:
             return
-        self._sized = True  # once: after that the splitter is the user's
+        self._laid_out = True
         header, total = self.table.horizontalHeader(), self.splitter.width()
         needed = sum(header.sectionSize(c) for c in range(header.count())) + 2 * self.table.frameWidth() \
             + self.table.verticalScrollBar().sizeHint().width()
         detail_min = 30 * self.table.fontMetrics().averageCharWidth()  # its file names and passwords
+        # Too narrow for the whole list beside the detail (1366×768 at 150 %): the detail goes under
+        # the list, so no column of the list hides behind a sideways scroll bar.
+        orientation = Qt.Orientation.Vertical if needed + detail_min > total else Qt.Orientation.Horizontal
+        if orientation != self.splitter.orientation():
+            self.splitter.setOrientation(orientation)
+            self._sized = False  # a split saved for the other orientation does not fit this one
+        if self._sized:
+            return  # the user's own split, restored
+        self._sized = True  # once: after that the splitter is the user's
+        if orientation == Qt.Orientation.Vertical:
+            height = self.splitter.height()
+            self.splitter.setSizes([height // 2, height - height // 2])
+            QTimer.singleShot(0, self._fit_columns)  # once the list has its new width
+            return
         left = max(min(needed, total - detail_min), total // 2)
         self.splitter.setSizes([left, total - left])
+
+    def _fit_columns(self) -> None:
+        """Beside nothing (the detail under the list) the list is a few pixels short of its columns
+        at 150 %: 組織 (elided anyway) gives them up first, then any column wider than its header
+        and its cells need, so no sideways scroll bar hides 送信日時."""
+        if self.splitter.orientation() != Qt.Orientation.Vertical:
+            return
+        header = self.table.horizontalHeader()
+        excess = header.length() - self.table.viewport().width() + 1  # + 1: the rounding at 150 %
+        columns = [SortKey.ORGANIZATIONS, *(c for c in range(header.count()) if c != SortKey.ORGANIZATIONS)]
+        for column in columns:
+            if excess <= 1:
+                return
+            needs = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
+            give = min(excess, header.sectionSize(column) - needs)
+            if give > 0:
+                self.table.setColumnWidth(column, header.sectionSize(column) - give)
+                excess -= give
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._laid_out:
+            QTimer.singleShot(0, self._fit_columns)
 
     # ---- list and selection --------------------------------------------------------------------
 
