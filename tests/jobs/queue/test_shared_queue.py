@@ -287,7 +287,8 @@ def test_two_pcs_with_local_queues_never_share_ids_or_touch_each_others_jobs(off
         "from datetime import date; from jobs.queue.instance import make_huey; from jobs.runtime import Runtime; "
         "from jobs.queue.tasks import register_tasks; from oroshi_desktop.config import load_settings; "
         "rt = Runtime(load_settings()); tasks = register_tasks(make_huey(rt.settings), lambda: rt); "
-        "print(' '.join(str(tasks.enqueue_order_document('shipping_list', day=date(2026, 1, 1), carrier_id=None)) "
+        f"print(' '.join(str(tasks.enqueue_order_document('shipping_list', day=date.fromisoformat('{TODAY}'), "
+        "carrier_id=None)) "
         "for _ in range(25)))")]
     procs = [subprocess.Popen(enqueue, cwd=ROOT, env=pcs.env(pc), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for pc in ("pc-a", "pc-b")]
