@@ -24,6 +24,7 @@ from oroshi_desktop.domain.shipping import (
     NO_FILTERS,
     BuyerInfo,
     CarrierInfo,
+    DayOrders,
     FilterLabels,
     MethodInfo,
     OrderRecord,
@@ -263,29 +264,32 @@ def load_shipping_chart(session: Session, *, day: date, carrier_id: int,
                                  carrier=carrier, day=day, labels=labels)
 
 
-def load_packing_slips(session: Session, *, day: date, carrier_id: int | None = None,
-                       filters: ShippingFilters = NO_FILTERS) -> tuple[PackingSlip, ...]:
-    """One 卸先用出荷表 per buyer shipping on ``day`` (of one carrier, or of all when None)."""
-    if carrier_id is not None:
-        load_carrier(session, carrier_id)
-    load_filter_labels(session, filters)  # validates the filter ids
-    orders = load_order_records(session, day=day, carrier_id=carrier_id)
-    carriers, methods = load_carriers(session)
-    return packing_slips(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
-                         filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id)
-
-
-def load_shipping_list(session: Session, *, day: date, carrier_id: int | None = None,
-                       filters: ShippingFilters = NO_FILTERS) -> ShippingList:
-    """The まとめた出荷明細表 of ``day`` for one carrier, or for every carrier when None."""
+def _day_orders(session: Session, *, day: date, carrier_id: int | None,
+                filters: ShippingFilters) -> tuple[DayOrders, FilterLabels]:
+    """What the packing slips and the shipping list are computed from, with the filters' labels
+    (loading them checks every filter id)."""
     if carrier_id is not None:
         load_carrier(session, carrier_id)
     labels = load_filter_labels(session, filters)
     orders = load_order_records(session, day=day, carrier_id=carrier_id)
     carriers, methods = load_carriers(session)
-    return shipping_list(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
-                         filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id,
-                         labels=labels)
+    source = DayOrders.of(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
+                          methods=methods, carriers=carriers, day=day, carrier_id=carrier_id)
+    return source, labels
+
+
+def load_packing_slips(session: Session, *, day: date, carrier_id: int | None = None,
+                       filters: ShippingFilters = NO_FILTERS) -> tuple[PackingSlip, ...]:
+    """One 卸先用出荷表 per buyer shipping on ``day`` (of one carrier, or of all when None)."""
+    source, _labels = _day_orders(session, day=day, carrier_id=carrier_id, filters=filters)
+    return packing_slips(source, filters)
+
+
+def load_shipping_list(session: Session, *, day: date, carrier_id: int | None = None,
+                       filters: ShippingFilters = NO_FILTERS) -> ShippingList:
+    """The まとめた出荷明細表 of ``day`` for one carrier, or for every carrier when None."""
+    source, labels = _day_orders(session, day=day, carrier_id=carrier_id, filters=filters)
+    return shipping_list(source, filters, labels=labels)
 
 
 def shipping_chart_document(session: Session, *, day: date, carrier_id: int, filters: ShippingFilters = NO_FILTERS,
