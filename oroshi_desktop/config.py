@@ -25,15 +25,24 @@ SMTP_SECURITY = IMAP_SECURITY = SECURITY
 
 
 @dataclass(frozen=True)
-class SmtpSettings:
+class MailServerSettings:
+    """What the sending (SMTP) and the bounce (IMAP) server share: where, how secured, as whom, how
+    long to wait, and a PEM file with the certificate (or in-house CA) to trust besides the system's.
+    Each kind sets its own port and security defaults."""
+
     host: str = ""
+    port: int = 0
+    security: str = ""
+    username: str = ""
+    timeout_seconds: float = 30.0
+    trusted_certificate: str = ""
+
+
+@dataclass(frozen=True)
+class SmtpSettings(MailServerSettings):
     port: int = 587
     security: str = "starttls"
-    username: str = ""
     sender: str = ""  # From address; empty means the company mail from company settings
-    timeout_seconds: float = 30.0
-    # A PEM file with the certificate (or in-house CA) to trust for this server besides the system's.
-    trusted_certificate: str = ""
 
     @property
     def configured(self) -> bool:
@@ -41,18 +50,14 @@ class SmtpSettings:
 
 
 @dataclass(frozen=True)
-class ImapSettings:
+class ImapSettings(MailServerSettings):
     """The mailbox the bounces of the statement mail arrive in (the bounce check reads it)."""
 
-    host: str = ""
     port: int = 993
     security: str = "ssl"
-    username: str = ""
     folder: str = "INBOX"
     # Where a processed notification goes; empty: it stays and gets the keyword ``$OroshiBounce``.
     processed_folder: str = ""
-    timeout_seconds: float = 30.0
-    trusted_certificate: str = ""  # as for SMTP: the office's own certificate or CA, besides the system's
 
     @property
     def configured(self) -> bool:

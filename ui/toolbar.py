@@ -22,6 +22,18 @@ def toolbar_action(owner: QWidget, toolbar: QToolBar, name: str, text: str, tip:
     return action
 
 
+class ViewActions(dict[str, QAction]):
+    """A view's toolbar commands by object name, as the view contract's ``action(name)`` finds them."""
+
+    def __init__(self, owner: QWidget, toolbar: QToolBar) -> None:
+        super().__init__()
+        self._owner, self._toolbar = owner, toolbar
+
+    def add(self, name: str, text: str, slot: Callable[[], object], tip: str) -> QAction:
+        self[name] = toolbar_action(self._owner, self._toolbar, name, text, tip, slot)
+        return self[name]
+
+
 def action_named(owner: QWidget, name: str) -> QAction:
     """A view's action by its object name (the ``action`` of the view contract)."""
     found = owner.findChild(QAction, name)

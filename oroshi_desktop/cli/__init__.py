@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, positive_int, require_healthy
 from oroshi_desktop.cli.self_test import add_self_test_options, run_self_test
@@ -71,47 +72,49 @@ def cmd_db_set_password(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _store_server_password(args: argparse.Namespace, *, kind: str, host: str, username: str, key: str,
-                           missing: str, missing_ja: str) -> int:
-    """A mail server's password goes to the keyring only: typed at a prompt (or read from standard
-    input for scripted installs), never from the command line."""
-    import getpass
+@dataclass(frozen=True)
+class MailServer:
+    """A mail server whose password the CLI stores: ``smtp`` (sending) or ``imap`` (the bounce mailbox).
+    ``section`` names both its settings table and its keyring entry (``secrets.smtp_key``/``imap_key``)."""
 
-    from oroshi_desktop import secrets
+    section: str
+    help: str
+    missing_ja: str
 
-    if not host or not username:
-        raise UserError(missing, missing_ja)
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
-    else:
-        password = getpass.getpass(f"{kind} password for {username}@{host}: ")
-    if not password:
-        raise UserError("the password is empty; nothing was stored", "パスワードが空です。保存していません")
-    secrets.set_secret(key, password)
-    print(f"{kind} password for {username}@{host} stored in the OS keyring")
-    return 0
+    @property
+    def kind(self) -> str:
+        return self.section.upper()
+
+    def set_password(self, args: argparse.Namespace, settings: Settings) -> int:
+        """The password goes to the keyring only: typed at a prompt (or read from standard input for
+        scripted installs), never from the command line."""
+        import getpass
+
+        from oroshi_desktop import secrets
+
+        server = settings.smtp if self.section == "smtp" else settings.imap
+        host, username = server.host, server.username
+        if not host or not username:
+            env = f"OROSHI_{self.kind}"
+            raise UserError(f"set {self.section}.host and {self.section}.username first (settings.toml or "
+                            f"{env}_HOST / {env}_USERNAME); the password is stored for that user at that server",
+                            self.missing_ja)
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = getpass.getpass(f"{self.kind} password for {username}@{host}: ")
+        if not password:
+            raise UserError("the password is empty; nothing was stored", "パスワードが空です。保存していません")
+        key = secrets.smtp_key if self.section == "smtp" else secrets.imap_key
+        secrets.set_secret(key(username, host), password)
+        print(f"{self.kind} password for {username}@{host} stored in the OS keyring")
+        return 0
 
 
-def cmd_smtp_set_password(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop import secrets
-
-    smtp = settings.smtp
-    return _store_server_password(
-        args, kind="SMTP", host=smtp.host, username=smtp.username, key=secrets.smtp_key(smtp.username, smtp.host),
-        missing="set smtp.host and smtp.username first (settings.toml or OROSHI_SMTP_HOST / "
-                "OROSHI_SMTP_USERNAME); the password is stored for that user at that server",
-        missing_ja="先にSMTPサーバーとユーザー名を設定してください")
-
-
-def cmd_imap_set_password(args: argparse.Namespace, settings: Settings) -> int:
-    from oroshi_desktop import secrets
-
-    imap = settings.imap
-    return _store_server_password(
-        args, kind="IMAP", host=imap.host, username=imap.username, key=secrets.imap_key(imap.username, imap.host),
-        missing="set imap.host and imap.username first (settings.toml or OROSHI_IMAP_HOST / "
-                "OROSHI_IMAP_USERNAME); the password is stored for that user at that server",
-        missing_ja="先に不達確認のIMAPサーバーとユーザー名を設定してください")
+MAIL_SERVERS = (
+    MailServer("smtp", "the mail server's password", "先にSMTPサーバーとユーザー名を設定してください"),
+    MailServer("imap", "the bounce mailbox's password", "先に不達確認のIMAPサーバーとユーザー名を設定してください"),
+)
 
 
 def cmd_demo(args: argparse.Namespace, settings: Settings) -> int:
@@ -163,19 +166,13 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands.add_parser("set-password", help="store the database password in the OS keyring"
                            ).set_defaults(handler=cmd_db_set_password)
 
-    smtp = commands.add_parser("smtp", help="the mail server's password")
-    smtp_commands = smtp.add_subparsers(title="smtp commands", metavar="ACTION", required=True)
-    smtp_password = smtp_commands.add_parser("set-password", help="store the SMTP password in the OS keyring")
-    smtp_password.add_argument("--password-stdin", action="store_true",
-                               help="read it from the first line of standard input instead of a prompt")
-    smtp_password.set_defaults(handler=cmd_smtp_set_password)
-
-    imap = commands.add_parser("imap", help="the bounce mailbox's password")
-    imap_commands = imap.add_subparsers(title="imap commands", metavar="ACTION", required=True)
-    imap_password = imap_commands.add_parser("set-password", help="store the IMAP password in the OS keyring")
-    imap_password.add_argument("--password-stdin", action="store_true",
-                               help="read it from the first line of standard input instead of a prompt")
-    imap_password.set_defaults(handler=cmd_imap_set_password)
+    for server in MAIL_SERVERS:
+        section = commands.add_parser(server.section, help=server.help)
+        actions = section.add_subparsers(title=f"{server.section} commands", metavar="ACTION", required=True)
+        password = actions.add_parser("set-password", help=f"store the {server.kind} password in the OS keyring")
+        password.add_argument("--password-stdin", action="store_true",
+                              help="read it from the first line of standard input instead of a prompt")
+        password.set_defaults(handler=server.set_password)
 
     demo = commands.add_parser("demo", help="fill the configured database with realistic demo data")
     demo.add_argument("--scale", type=positive_int, default=1, help="multiply organizations, producers, days and "

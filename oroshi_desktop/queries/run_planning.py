@@ -11,16 +11,7 @@ from decimal import Decimal
 from sqlalchemy import and_, distinct, func, or_, select
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import (
-    Invoice,
-    InvoiceSupplierOrganization,
-    Supplier,
-    SupplierOrganization,
-    Supply,
-    SupplyDate,
-    SupplyType,
-    SupplyTypeVariation,
-)
+from oroshi_desktop.db import models as m
 from oroshi_desktop.domain.formats import yen, yen_suffix
 from oroshi_desktop.domain.quantities import DEFAULT_PLAUSIBLE_LINE_AMOUNT, implausible, supply_number
 from oroshi_desktop.domain.statement_body import StatementLine, build_lines
@@ -70,17 +61,17 @@ def supply_day_count(session: Session, start: date, end: date) -> int:
     if end < start:
         return 0
     return int(session.scalar(
-        select(func.count(distinct(SupplyDate.id)))
-        .join(Supply, Supply.supply_date_id == SupplyDate.id)
-        .where(SupplyDate.date.between(start, end), Supply.quantity != 0)) or 0)
+        select(func.count(distinct(m.SupplyDate.id)))
+        .join(m.Supply, m.Supply.supply_date_id == m.SupplyDate.id)
+        .where(m.SupplyDate.date.between(start, end), m.Supply.quantity != 0)) or 0)
 
 
 def organization_choices(session: Session) -> list[OrganizationChoice]:
     """Every organization, active ones first (the dialog ticks those), then by name."""
-    rows = session.execute(select(SupplierOrganization.id, SupplierOrganization.entity_name,
-                                  SupplierOrganization.email, SupplierOrganization.active,
-                                  SupplierOrganization.invoice_number)
-                           .order_by(SupplierOrganization.active.is_not(True), SupplierOrganization.id))
+    rows = session.execute(select(m.SupplierOrganization.id, m.SupplierOrganization.entity_name,
+                                  m.SupplierOrganization.email, m.SupplierOrganization.active,
+                                  m.SupplierOrganization.invoice_number)
+                           .order_by(m.SupplierOrganization.active.is_not(True), m.SupplierOrganization.id))
     return [OrganizationChoice(id=id_, name=name, email=(email or "").strip(), active=bool(active),
                                registration_number=(number or "").strip())
             for id_, name, email, active, number in rows]
@@ -92,17 +83,17 @@ def company_cc(session: Session) -> str:
 
 
 def _unpriced(session: Session, start: date, end: date, organization_id: int) -> tuple[int, list[str]]:
-    base = (select(SupplyDate.date, Supplier.supplier_number, Supplier.company_name, SupplyType.name,
-                   SupplyTypeVariation.name)
-            .select_from(Supply)
-            .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
-            .join(Supplier, Supply.supplier_id == Supplier.id)
-            .join(SupplyTypeVariation, Supply.supply_type_variation_id == SupplyTypeVariation.id)
-            .join(SupplyType, SupplyTypeVariation.supply_type_id == SupplyType.id)
-            .where(Supplier.supplier_organization_id == organization_id, SupplyDate.date.between(start, end),
-                   Supply.quantity > 0, Supply.price == 0))
+    base = (select(m.SupplyDate.date, m.Supplier.supplier_number, m.Supplier.company_name, m.SupplyType.name,
+                   m.SupplyTypeVariation.name)
+            .select_from(m.Supply)
+            .join(m.SupplyDate, m.Supply.supply_date_id == m.SupplyDate.id)
+            .join(m.Supplier, m.Supply.supplier_id == m.Supplier.id)
+            .join(m.SupplyTypeVariation, m.Supply.supply_type_variation_id == m.SupplyTypeVariation.id)
+            .join(m.SupplyType, m.SupplyTypeVariation.supply_type_id == m.SupplyType.id)
+            .where(m.Supplier.supplier_organization_id == organization_id, m.SupplyDate.date.between(start, end),
+                   m.Supply.quantity > 0, m.Supply.price == 0))
     count = int(session.scalar(select(func.count()).select_from(base.subquery())) or 0)
-    first = session.execute(base.order_by(Supplier.supplier_number, SupplyDate.date, Supply.id)
+    first = session.execute(base.order_by(m.Supplier.supplier_number, m.SupplyDate.date, m.Supply.id)
                             .limit(UNPRICED_SHOWN)).all()
     names = [f"{number or ''} {producer or ''}・{day:%m/%d}・{type_name or ''}（{variation or ''}）".strip()
              for day, number, producer, type_name, variation in first]
@@ -185,13 +176,13 @@ class Unattributed:
 def unattributed_supplies(session: Session, start: date, end: date) -> Unattributed | None:
     """Supplies in ``start``–``end`` (not zero) whose supplier or organization is missing; None if none."""
     rows = session.execute(
-        select(Supply.id, Supply.price, Supply.quantity)
-        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
-        .outerjoin(Supplier, Supply.supplier_id == Supplier.id)
-        .outerjoin(SupplierOrganization, SupplierOrganization.id == Supplier.supplier_organization_id)
-        .where(SupplyDate.date.between(start, end), Supply.quantity != 0,
-               or_(Supplier.id.is_(None), SupplierOrganization.id.is_(None)))
-        .order_by(Supply.id)).all()
+        select(m.Supply.id, m.Supply.price, m.Supply.quantity)
+        .join(m.SupplyDate, m.Supply.supply_date_id == m.SupplyDate.id)
+        .outerjoin(m.Supplier, m.Supply.supplier_id == m.Supplier.id)
+        .outerjoin(m.SupplierOrganization, m.SupplierOrganization.id == m.Supplier.supplier_organization_id)
+        .where(m.SupplyDate.date.between(start, end), m.Supply.quantity != 0,
+               or_(m.Supplier.id.is_(None), m.SupplierOrganization.id.is_(None)))
+        .order_by(m.Supply.id)).all()
     if not rows:
         return None
     amount = Decimal(0)
@@ -216,18 +207,18 @@ def plan_warnings(session: Session, start: date, end: date, organization_ids: Se
     if lost is not None:
         warnings.append(PlanWarning("unattributed", 0, lost.text_ja(), lost.text_en()))
     with_supplies = set(session.scalars(
-        select(Supplier.supplier_organization_id).distinct()
-        .select_from(Supply)
-        .join(Supplier, Supply.supplier_id == Supplier.id)
-        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
-        .where(Supplier.supplier_organization_id.in_(list(organizations)), SupplyDate.date.between(start, end),
-               Supply.quantity != 0)))
+        select(m.Supplier.supplier_organization_id).distinct()
+        .select_from(m.Supply)
+        .join(m.Supplier, m.Supply.supplier_id == m.Supplier.id)
+        .join(m.SupplyDate, m.Supply.supply_date_id == m.SupplyDate.id)
+        .where(m.Supplier.supplier_organization_id.in_(list(organizations)), m.SupplyDate.date.between(start, end),
+               m.Supply.quantity != 0)))
     overlaps = session.execute(
-        select(InvoiceSupplierOrganization.supplier_organization_id, Invoice.id, Invoice.start_date, Invoice.end_date)
-        .join(Invoice, Invoice.id == InvoiceSupplierOrganization.invoice_id)
-        .where(InvoiceSupplierOrganization.supplier_organization_id.in_(list(organizations)),
-               and_(Invoice.start_date <= end, Invoice.end_date >= start))
-        .order_by(Invoice.id)).all()
+        select(m.InvoiceSupplierOrganization.supplier_organization_id, m.Invoice.id, m.Invoice.start_date, m.Invoice.end_date)
+        .join(m.Invoice, m.Invoice.id == m.InvoiceSupplierOrganization.invoice_id)
+        .where(m.InvoiceSupplierOrganization.supplier_organization_id.in_(list(organizations)),
+               and_(m.Invoice.start_date <= end, m.Invoice.end_date >= start))
+        .order_by(m.Invoice.id)).all()
     for org_id in organization_ids:
         org = organizations.get(org_id)
         if org is None:
@@ -264,8 +255,8 @@ def implausible_by_organization(session: Session, organization_ids: Sequence[int
                                 limit: int | None) -> list[tuple[int, str | None, list[StatementLine]]]:
     """Per organization with lines above ``limit`` yen in the period: its id, its name and those lines.
     An organization whose supplies cannot make a statement is left out (it is refused on its own)."""
-    names = dict(session.execute(select(SupplierOrganization.id, SupplierOrganization.entity_name)
-                                 .where(SupplierOrganization.id.in_(list(organization_ids)))).all())
+    names = dict(session.execute(select(m.SupplierOrganization.id, m.SupplierOrganization.entity_name)
+                                 .where(m.SupplierOrganization.id.in_(list(organization_ids)))).all())
     found: list[tuple[int, str | None, list[StatementLine]]] = []
     for organization_id in organization_ids:
         try:
@@ -279,19 +270,19 @@ def implausible_by_organization(session: Session, organization_ids: Sequence[int
 
 def run_period(session: Session, invoice_id: int) -> tuple[date, date, list[int]] | None:
     """A statement run's period and its organizations in order; None for a run without a period."""
-    invoice = session.get(Invoice, invoice_id)
+    invoice = session.get(m.Invoice, invoice_id)
     if invoice is None or invoice.start_date is None or invoice.end_date is None:
         return None
     organization_ids = list(session.scalars(
-        select(InvoiceSupplierOrganization.supplier_organization_id)
-        .where(InvoiceSupplierOrganization.invoice_id == invoice_id)
-        .order_by(InvoiceSupplierOrganization.id)))
+        select(m.InvoiceSupplierOrganization.supplier_organization_id)
+        .where(m.InvoiceSupplierOrganization.invoice_id == invoice_id)
+        .order_by(m.InvoiceSupplierOrganization.id)))
     return invoice.start_date, invoice.end_date, organization_ids
 
 
 def run_unattributed(session: Session, invoice_id: int) -> Unattributed | None:
     """``unattributed_supplies`` of a run's period (None: none, or a run without a period)."""
-    invoice = session.get(Invoice, invoice_id)
+    invoice = session.get(m.Invoice, invoice_id)
     if invoice is None or invoice.start_date is None or invoice.end_date is None:
         return None
     return unattributed_supplies(session, invoice.start_date, invoice.end_date)

@@ -17,28 +17,14 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, exists, func, select
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import (
-    Address,
-    Buyer,
-    BuyerBuyerCategory,
-    BuyerCategory,
-    BuyerShippingMethod,
-    Order,
-    OrderCategory,
-    OrderOrderCategory,
-    OrderTemplate,
-    Product,
-    ProductVariation,
-    ShippingMethod,
-    ShippingOrganization,
-    ShippingReceptacle,
-)
+from oroshi_desktop.db import models as m
 from oroshi_desktop.domain.parties import Company, PostalAddress
 from oroshi_desktop.domain.quantities import order_quantity
 from oroshi_desktop.domain.shipping import (
     NO_FILTERS,
     BuyerInfo,
     CarrierInfo,
+    DayOrders,
     FilterLabels,
     MethodInfo,
     OrderRecord,
@@ -70,14 +56,14 @@ def load_chart_paper(session: Session) -> str:
 
 def load_carrier(session: Session, carrier_id: int) -> CarrierInfo:
     row = session.execute(
-        select(ShippingOrganization.id, ShippingOrganization.name, ShippingOrganization.handle)
-        .where(ShippingOrganization.id == carrier_id)
+        select(m.ShippingOrganization.id, m.ShippingOrganization.name, m.ShippingOrganization.handle)
+        .where(m.ShippingOrganization.id == carrier_id)
     ).first()
     if row is None:
         raise NotFound(f"carrier (shipping organization) {carrier_id} does not exist",
                        f"運送会社（ID {carrier_id}）が見つかりません")
     method_ids = session.scalars(
-        select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == carrier_id)).all()
+        select(m.ShippingMethod.id).where(m.ShippingMethod.shipping_organization_id == carrier_id)).all()
     return CarrierInfo(id=row[0], name=row[1] or "", handle=row[2] or "", method_ids=frozenset(method_ids))
 
 
@@ -86,17 +72,17 @@ def load_carriers(session: Session) -> tuple[list[CarrierInfo], list[MethodInfo]
     methods = [
         MethodInfo(id=i, name=name or "", carrier_id=org, handle=handle or "")
         for i, name, handle, org in session.execute(
-            select(ShippingMethod.id, ShippingMethod.name, ShippingMethod.handle,
-                   ShippingMethod.shipping_organization_id).order_by(ShippingMethod.id))
+            select(m.ShippingMethod.id, m.ShippingMethod.name, m.ShippingMethod.handle,
+                   m.ShippingMethod.shipping_organization_id).order_by(m.ShippingMethod.id))
     ]
     by_carrier: dict[int, set[int]] = defaultdict(set)
-    for m in methods:
-        by_carrier[m.carrier_id].add(m.id)
+    for method in methods:
+        by_carrier[method.carrier_id].add(method.id)
     carriers = [
         CarrierInfo(id=i, name=name or "", handle=handle or "", method_ids=frozenset(by_carrier[i]))
         for i, name, handle in session.execute(
-            select(ShippingOrganization.id, ShippingOrganization.name, ShippingOrganization.handle)
-            .order_by(ShippingOrganization.id))
+            select(m.ShippingOrganization.id, m.ShippingOrganization.name, m.ShippingOrganization.handle)
+            .order_by(m.ShippingOrganization.id))
     ]
     return carriers, methods
 
@@ -104,21 +90,21 @@ def load_carriers(session: Session) -> tuple[list[CarrierInfo], list[MethodInfo]
 def load_products(session: Session) -> list[ProductInfo]:
     """All products, inactive ones included: the chart's columns."""
     return [ProductInfo(id=i, name=name or "", position=pos)
-            for i, name, pos in session.execute(select(Product.id, Product.name, Product.position))]
+            for i, name, pos in session.execute(select(m.Product.id, m.Product.name, m.Product.position))]
 
 
 def _order_conditions(day: date, carrier_id: int | None) -> list[ColumnElement[bool]]:
-    template = exists().where(OrderTemplate.order_id == Order.id)
-    conditions: list[ColumnElement[bool]] = [Order.shipping_date == day, ~template]
+    template = exists().where(m.OrderTemplate.order_id == m.Order.id)
+    conditions: list[ColumnElement[bool]] = [m.Order.shipping_date == day, ~template]
     if carrier_id is not None:
-        conditions.append(Order.shipping_method_id.in_(
-            select(ShippingMethod.id).where(ShippingMethod.shipping_organization_id == carrier_id)))
+        conditions.append(m.Order.shipping_method_id.in_(
+            select(m.ShippingMethod.id).where(m.ShippingMethod.shipping_organization_id == carrier_id)))
     return conditions
 
 
 def count_orders(session: Session, *, day: date, carrier_id: int | None = None) -> int:
     """How many orders (not templates) ship on ``day``, by the carrier when one is given."""
-    return session.scalar(select(func.count(Order.id)).where(*_order_conditions(day, carrier_id))) or 0
+    return session.scalar(select(func.count(m.Order.id)).where(*_order_conditions(day, carrier_id))) or 0
 
 
 def require_orders(session: Session, *, day: date, carrier_id: int | None, document: str, document_ja: str) -> None:
@@ -141,19 +127,19 @@ def load_order_records(session: Session, *, day: date, carrier_id: int | None = 
     categories: dict[int, set[int]] = defaultdict(set)
     # The same conditions as a join instead of an IN list of order ids: no parameter-count limit.
     for order_id, category_id in session.execute(
-        select(OrderOrderCategory.order_id, OrderOrderCategory.order_category_id)
-        .join(Order, Order.id == OrderOrderCategory.order_id).where(*conditions)
+        select(m.OrderOrderCategory.order_id, m.OrderOrderCategory.order_category_id)
+        .join(m.Order, m.Order.id == m.OrderOrderCategory.order_id).where(*conditions)
     ):
         categories[order_id].add(category_id)
     query: Select[*tuple[Any, ...]] = (
-        select(Order.id, Order.buyer_id, ProductVariation.product_id, Order.product_variation_id,
-               ProductVariation.handle, ProductVariation.name, Order.shipping_method_id, ShippingReceptacle.name,
-               Order.item_quantity, Order.receptacle_quantity, Order.freight_quantity, Order.shipping_date,
-               Order.arrival_date, Order.note)
-        .join(ProductVariation, ProductVariation.id == Order.product_variation_id)
-        .join(ShippingReceptacle, ShippingReceptacle.id == Order.shipping_receptacle_id)
+        select(m.Order.id, m.Order.buyer_id, m.ProductVariation.product_id, m.Order.product_variation_id,
+               m.ProductVariation.handle, m.ProductVariation.name, m.Order.shipping_method_id, m.ShippingReceptacle.name,
+               m.Order.item_quantity, m.Order.receptacle_quantity, m.Order.freight_quantity, m.Order.shipping_date,
+               m.Order.arrival_date, m.Order.note)
+        .join(m.ProductVariation, m.ProductVariation.id == m.Order.product_variation_id)
+        .join(m.ShippingReceptacle, m.ShippingReceptacle.id == m.Order.shipping_receptacle_id)
         .where(*conditions)
-        .order_by(Order.id)
+        .order_by(m.Order.id)
     )
     return [
         OrderRecord(
@@ -172,7 +158,7 @@ def load_order_records(session: Session, *, day: date, carrier_id: int | None = 
 
 
 def _check_buyer_category(session: Session, category_id: int) -> None:
-    if session.scalar(select(BuyerCategory.id).where(BuyerCategory.id == category_id)) is None:
+    if session.scalar(select(m.BuyerCategory.id).where(m.BuyerCategory.id == category_id)) is None:
         raise NotFound(f"buyer category {category_id} does not exist",
                        f"卸先カテゴリ（ID {category_id}）が見つかりません")
 
@@ -183,14 +169,14 @@ def _candidate_buyer_ids(session: Session, filters: ShippingFilters, carrier_id:
     if option == "none":
         return set()
     if option == "all":
-        query = select(BuyerShippingMethod.buyer_id)
+        query = select(m.BuyerShippingMethod.buyer_id)
         if carrier_id is not None:
-            query = query.join(ShippingMethod, ShippingMethod.id == BuyerShippingMethod.shipping_method_id).where(
-                ShippingMethod.shipping_organization_id == carrier_id)
+            query = query.join(m.ShippingMethod, m.ShippingMethod.id == m.BuyerShippingMethod.shipping_method_id).where(
+                m.ShippingMethod.shipping_organization_id == carrier_id)
         return set(session.scalars(query))
     _check_buyer_category(session, option)
     return set(session.scalars(
-        select(BuyerBuyerCategory.buyer_id).where(BuyerBuyerCategory.buyer_category_id == option)))
+        select(m.BuyerBuyerCategory.buyer_id).where(m.BuyerBuyerCategory.buyer_category_id == option)))
 
 
 def _chunks(ids: Sequence[int], size: int = 500) -> Iterable[Sequence[int]]:
@@ -209,29 +195,29 @@ def load_buyers(session: Session, buyer_ids: Iterable[int], orders: Iterable[Ord
     rows: list[Any] = []
     for chunk in _chunks(ids):
         rows.extend(session.execute(
-            select(Buyer.id, Buyer.name, Buyer.handle, Buyer.color, Buyer.associated_system_id, Buyer.active,
-                   Buyer.representative_phone, Buyer.fax, Buyer.entity_type).where(Buyer.id.in_(chunk))))
+            select(m.Buyer.id, m.Buyer.name, m.Buyer.handle, m.Buyer.color, m.Buyer.associated_system_id, m.Buyer.active,
+                   m.Buyer.representative_phone, m.Buyer.fax, m.Buyer.entity_type).where(m.Buyer.id.in_(chunk))))
         for buyer_id, category_id in session.execute(
-                select(BuyerBuyerCategory.buyer_id, BuyerBuyerCategory.buyer_category_id)
-                .where(BuyerBuyerCategory.buyer_id.in_(chunk))):
+                select(m.BuyerBuyerCategory.buyer_id, m.BuyerBuyerCategory.buyer_category_id)
+                .where(m.BuyerBuyerCategory.buyer_id.in_(chunk))):
             categories[buyer_id].add(category_id)
         for buyer_id, method_id in session.execute(
-                select(BuyerShippingMethod.buyer_id, BuyerShippingMethod.shipping_method_id)
-                .where(BuyerShippingMethod.buyer_id.in_(chunk))):
+                select(m.BuyerShippingMethod.buyer_id, m.BuyerShippingMethod.shipping_method_id)
+                .where(m.BuyerShippingMethod.buyer_id.in_(chunk))):
             methods[buyer_id].add(method_id)
         # Default address first, then the oldest: the first row seen per buyer wins.
         for buyer_id, postal, subregion, city, a1, a2, phone in session.execute(
-                select(Address.addressable_id, Address.postal_code, Address.subregion_id, Address.city,
-                       Address.address1, Address.address2, Address.phone)
-                .where(Address.addressable_type.in_(BUYER_ADDRESSABLE), Address.addressable_id.in_(chunk))
-                .order_by(Address.addressable_id, Address.default.desc().nulls_last(), Address.id)):
+                select(m.Address.addressable_id, m.Address.postal_code, m.Address.subregion_id, m.Address.city,
+                       m.Address.address1, m.Address.address2, m.Address.phone)
+                .where(m.Address.addressable_type.in_(BUYER_ADDRESSABLE), m.Address.addressable_id.in_(chunk))
+                .order_by(m.Address.addressable_id, m.Address.default.desc().nulls_last(), m.Address.id)):
             addresses.setdefault(buyer_id, (PostalAddress.build(postal, subregion, city, a1, a2), phone or ""))
     found = {r[0] for r in rows}
     missing = [i for i in ids if i not in found]
     if missing:
         for order in orders:
             if order.buyer_id in missing:
-                raise BrokenReference(Order.__tablename__, order.order_id, "buyer_id", order.buyer_id)
+                raise BrokenReference(m.Order.__tablename__, order.order_id, "buyer_id", order.buyer_id)
         raise NotFound(f"buyer(s) {missing} do not exist", f"卸先（ID {missing}）が見つかりません")
     result = []
     for buyer_id, name, handle, color, system_id, active, phone, fax, entity_type in rows:
@@ -261,9 +247,9 @@ def _names(session: Session, model: Any, ids: Sequence[int], what: str, what_ja:
 def load_filter_labels(session: Session, filters: ShippingFilters) -> FilterLabels:
     """Names of the filtered order categories, buyers and shipping methods, in the filter's order."""
     return FilterLabels(
-        order_categories=_names(session, OrderCategory, filters.order_category_ids, "order categories", "注文カテゴリ"),
-        buyers=_names(session, Buyer, filters.buyer_ids, "buyers", "卸先"),
-        shipping_methods=_names(session, ShippingMethod, filters.shipping_method_ids, "shipping methods", "出荷方法"),
+        order_categories=_names(session, m.OrderCategory, filters.order_category_ids, "order categories", "注文カテゴリ"),
+        buyers=_names(session, m.Buyer, filters.buyer_ids, "buyers", "卸先"),
+        shipping_methods=_names(session, m.ShippingMethod, filters.shipping_method_ids, "shipping methods", "出荷方法"),
     )
 
 
@@ -278,29 +264,32 @@ def load_shipping_chart(session: Session, *, day: date, carrier_id: int,
                                  carrier=carrier, day=day, labels=labels)
 
 
-def load_packing_slips(session: Session, *, day: date, carrier_id: int | None = None,
-                       filters: ShippingFilters = NO_FILTERS) -> tuple[PackingSlip, ...]:
-    """One 卸先用出荷表 per buyer shipping on ``day`` (of one carrier, or of all when None)."""
-    if carrier_id is not None:
-        load_carrier(session, carrier_id)
-    load_filter_labels(session, filters)  # validates the filter ids
-    orders = load_order_records(session, day=day, carrier_id=carrier_id)
-    carriers, methods = load_carriers(session)
-    return packing_slips(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
-                         filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id)
-
-
-def load_shipping_list(session: Session, *, day: date, carrier_id: int | None = None,
-                       filters: ShippingFilters = NO_FILTERS) -> ShippingList:
-    """The まとめた出荷明細表 of ``day`` for one carrier, or for every carrier when None."""
+def _day_orders(session: Session, *, day: date, carrier_id: int | None,
+                filters: ShippingFilters) -> tuple[DayOrders, FilterLabels]:
+    """What the packing slips and the shipping list are computed from, with the filters' labels
+    (loading them checks every filter id)."""
     if carrier_id is not None:
         load_carrier(session, carrier_id)
     labels = load_filter_labels(session, filters)
     orders = load_order_records(session, day=day, carrier_id=carrier_id)
     carriers, methods = load_carriers(session)
-    return shipping_list(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
-                         filters, methods=methods, carriers=carriers, day=day, carrier_id=carrier_id,
-                         labels=labels)
+    source = DayOrders.of(orders, load_buyers(session, {o.buyer_id for o in orders}, orders), load_products(session),
+                          methods=methods, carriers=carriers, day=day, carrier_id=carrier_id)
+    return source, labels
+
+
+def load_packing_slips(session: Session, *, day: date, carrier_id: int | None = None,
+                       filters: ShippingFilters = NO_FILTERS) -> tuple[PackingSlip, ...]:
+    """One 卸先用出荷表 per buyer shipping on ``day`` (of one carrier, or of all when None)."""
+    source, _labels = _day_orders(session, day=day, carrier_id=carrier_id, filters=filters)
+    return packing_slips(source, filters)
+
+
+def load_shipping_list(session: Session, *, day: date, carrier_id: int | None = None,
+                       filters: ShippingFilters = NO_FILTERS) -> ShippingList:
+    """The まとめた出荷明細表 of ``day`` for one carrier, or for every carrier when None."""
+    source, labels = _day_orders(session, day=day, carrier_id=carrier_id, filters=filters)
+    return shipping_list(source, filters, labels=labels)
 
 
 def shipping_chart_document(session: Session, *, day: date, carrier_id: int, filters: ShippingFilters = NO_FILTERS,

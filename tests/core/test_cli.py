@@ -93,21 +93,31 @@ def test_db_check_names_missing_column_on_postgres(pg_server: PgServer):
         pg_server.drop_database("cli_check")
 
 
-def test_smtp_password_goes_to_the_keyring_from_stdin_only(monkeypatch, memory_keyring, capsys):
+@pytest.mark.parametrize("section", ["smtp", "imap"])
+def test_a_mail_server_password_goes_to_its_keyring_entry_from_stdin_only(section, monkeypatch, memory_keyring,
+                                                                            capsys):
     import io
 
     from oroshi_desktop import secrets
     from oroshi_desktop.cli import main
 
-    monkeypatch.setenv("OROSHI_SMTP_HOST", "mail.office")
-    monkeypatch.setenv("OROSHI_SMTP_USERNAME", "clerk")
+    key = getattr(secrets, f"{section}_key")("clerk", "mail.office")
+    other = secrets.imap_key if section == "smtp" else secrets.smtp_key
+    prefix = f"OROSHI_{section.upper()}"
     monkeypatch.setattr("sys.stdin", io.StringIO("Smtp-secret-42\n"))
-    assert main(["smtp", "set-password", "--password-stdin"]) == 0
-    assert secrets.get_secret(secrets.smtp_key("clerk", "mail.office")) == "Smtp-secret-42"
-    assert "Smtp-secret-42" not in capsys.readouterr().out
+    assert main([section, "set-password", "--password-stdin"]) == 2  # no server set yet
+    assert f"{prefix}_HOST" in capsys.readouterr().err
+    monkeypatch.setenv(f"{prefix}_HOST", "mail.office")
+    monkeypatch.setenv(f"{prefix}_USERNAME", "clerk")
+    monkeypatch.setattr("sys.stdin", io.StringIO("Smtp-secret-42\n"))
+    assert main([section, "set-password", "--password-stdin"]) == 0
+    assert secrets.get_secret(key) == "Smtp-secret-42"
+    assert secrets.get_secret(other("clerk", "mail.office")) is None
+    out = capsys.readouterr().out
+    assert "Smtp-secret-42" not in out and f"{section.upper()} password for clerk@mail.office" in out
     monkeypatch.setattr("sys.stdin", io.StringIO("\n"))
-    assert main(["smtp", "set-password", "--password-stdin"]) == 2  # empty: nothing stored
-    assert secrets.get_secret(secrets.smtp_key("clerk", "mail.office")) == "Smtp-secret-42"
+    assert main([section, "set-password", "--password-stdin"]) == 2  # empty: nothing stored
+    assert secrets.get_secret(key) == "Smtp-secret-42"
 
 
 def test_a_reader_that_goes_away_is_no_error(_isolated_home):

@@ -11,6 +11,7 @@ from oroshi_desktop.domain.shipping import (
     NO_FILTERS,
     BuyerInfo,
     CarrierInfo,
+    DayOrders,
     FilterLabels,
     MethodInfo,
     OrderRecord,
@@ -204,7 +205,8 @@ class TestSortOrder:
 
 class TestPackingSlips:
     def test_one_slip_per_buyer_with_totals(self) -> None:
-        slips = packing_slips(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_A, CARRIER_B), day=DAY)
+        slips = packing_slips(DayOrders.of(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_A, CARRIER_B),
+                                          day=DAY))
         assert [s.buyer.handle for s in slips] == ["toyosu", "tsukiji", "resto", "sapporo"]
         tsukiji = slips[1]
         assert [ln.order_id for ln in tsukiji.lines] == [1, 2, 3]  # template 7 and day-after 9 are gone
@@ -215,15 +217,16 @@ class TestPackingSlips:
         assert tsukiji.shipping_labels == ("オロシエクスプレス 冷蔵便",)
 
     def test_carrier_and_filters(self) -> None:
-        slips = packing_slips(ORDERS, BUYERS, PRODUCTS, ShippingFilters(order_category_ids=(2,)), methods=METHODS,
-                              carriers=(CARRIER_A, CARRIER_B), day=DAY, carrier_id=1)
+        slips = packing_slips(DayOrders.of(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_A, CARRIER_B),
+                                           day=DAY, carrier_id=1), ShippingFilters(order_category_ids=(2,)))
         assert [(s.buyer.handle, s.totals.freight) for s in slips] == [("toyosu", 2), ("tsukiji", 2)]
-        assert packing_slips(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(), day=DAY, carrier_id=9) == ()
+        assert packing_slips(DayOrders.of(ORDERS, BUYERS, PRODUCTS, methods=METHODS, day=DAY, carrier_id=9)) == ()
 
 
 class TestShippingList:
     def test_grouped_by_carrier_then_buyer_with_totals(self) -> None:
-        listing = shipping_list(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_B, CARRIER_A), day=DAY)
+        listing = shipping_list(DayOrders.of(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_B, CARRIER_A),
+                                              day=DAY))
         assert [c.carrier.name for c in listing.carriers] == ["オロシエクスプレス", "ヤマト運輸"]
         a = listing.carriers[0]
         assert [(g.buyer.handle, g.totals.freight) for g in a.buyers] == [("toyosu", 5), ("tsukiji", 4), ("sapporo", 1)]
@@ -233,13 +236,13 @@ class TestShippingList:
         assert listing.title == "まとめた出荷明細表 2025年10月01日(水) 全運送会社"
 
     def test_one_carrier(self) -> None:
-        listing = shipping_list(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_A, CARRIER_B), day=DAY,
-                                carrier_id=2, labels=FilterLabels(buyers=("レストラン",)))
+        listing = shipping_list(DayOrders.of(ORDERS, BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_A, CARRIER_B),
+                                             day=DAY, carrier_id=2), labels=FilterLabels(buyers=("レストラン",)))
         assert [c.carrier.id for c in listing.carriers] == [2]
         assert listing.title == "まとめた出荷明細表 2025年10月01日(水) ヤマト運輸 (卸先:レストラン)"
 
     def test_empty(self) -> None:
-        listing = shipping_list((), BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_A,), day=DAY)
+        listing = shipping_list(DayOrders.of((), BUYERS, PRODUCTS, methods=METHODS, carriers=(CARRIER_A,), day=DAY))
         assert listing.carriers == () and listing.totals == QuantityTotals()
 
 

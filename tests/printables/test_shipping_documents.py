@@ -18,6 +18,7 @@ from oroshi_desktop.domain.shipping import (
     NO_FILTERS,
     BuyerInfo,
     CarrierInfo,
+    DayOrders,
     MethodInfo,
     OrderRecord,
     ProductInfo,
@@ -318,7 +319,8 @@ def test_long_documents_repeat_the_header_on_every_page() -> None:
     assert all(whole.count(f" b{i:04d} ") == 1 for i in range(1, 151))
     assert chart.grand_total == 1200 and "合計 300 300 150 150 150 150 1,200" in whole
 
-    listing = shipping_list(orders, buyers, products, methods=[MethodInfo(1, "便", 1)], carriers=[carrier], day=DAY)
+    listing = shipping_list(DayOrders.of(orders, buyers, products, methods=[MethodInfo(1, "便", 1)],
+                                           carriers=[carrier], day=DAY))
     list_pages = pages(render_shipping_list(listing, Company(name="テスト")))
     assert len(list_pages) > 10
     for page in list_pages[1:]:

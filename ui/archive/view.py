@@ -12,7 +12,6 @@ document store: the view has no action that could change or delete a stored docu
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -41,7 +40,6 @@ from ui.qt import (
     QFileDialog,
     QLabel,
     QMessageBox,
-    QSettings,
     Qt,
     QToolBar,
     QVBoxLayout,
@@ -49,14 +47,14 @@ from ui.qt import (
     Signal,
 )
 from ui.row_actions import row_actions, tab_chain
-from ui.toolbar import toolbar_action
-from ui.window_state import window_settings
+from ui.toolbar import ViewActions
+from ui.window_state import RemembersLayout, Restorable, window_settings
 
 # Rows one search puts in the table (sorted there); a narrower search shows the rest.
 ROW_LIMIT = 5000
 
 
-class ArchiveView(QWidget):
+class ArchiveView(RemembersLayout, QWidget):
     searched = Signal()   # a search's rows are in (tests and screenshots wait for it)
     verified = Signal(object)  # list[IntegrityProblem] of a finished 整合性チェック
     exported = Signal(str)     # the path of a written CSV
@@ -87,21 +85,21 @@ class ArchiveView(QWidget):
         self.filters.changed.connect(self._criteria_changed)
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("archiveToolbar")
-        self.actions_by_name: dict[str, QAction] = {}
-        self._action("openArchiveDocument", self.tr("開く"), self.open_selected,
-                     self.tr("選んだ書類をビューアーで開く"))
-        self._action("printArchiveDocument", self.tr("印刷"), self.print_current, self.tr("選んだ書類を印刷"))
-        self._action("verifyArchive", self.tr("整合性チェック"), self.verify,
-                     self.tr("一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合"))
-        self._action("exportArchiveCsv", self.tr("CSV出力"), self.export_csv,
-                     self.tr("一覧をCSVファイルに出力（Excelで開けます）"))
+        self.actions_by_name = ViewActions(self, self.toolbar)
+        self.actions_by_name.add("openArchiveDocument", self.tr("開く"), self.open_selected,
+                                 self.tr("選んだ書類をビューアーで開く"))
+        self.actions_by_name.add("printArchiveDocument", self.tr("印刷"), self.print_current, self.tr("選んだ書類を印刷"))
+        self.actions_by_name.add("verifyArchive", self.tr("整合性チェック"), self.verify,
+                                 self.tr("一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合"))
+        self.actions_by_name.add("exportArchiveCsv", self.tr("CSV出力"), self.export_csv,
+                                 self.tr("一覧をCSVファイルに出力（Excelで開けます）"))
         self.list_export = ListExport(self, self.table, title=lambda: self.tr("書類保管"),
                                       settings=window_settings(self.ctx.settings.paths), toolbar=self.toolbar)
         row_actions(self.table, [self.action("openArchiveDocument"), self.action("printArchiveDocument")],
                     main=self.action("openArchiveDocument"))
         tab_chain(self.filters, self.table, self.toolbar)
-        self._action("exportArchiveHead", self.tr("連鎖の先頭を書き出す"), self.export_head,
-                     self.tr("記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管"))
+        self.actions_by_name.add("exportArchiveHead", self.tr("連鎖の先頭を書き出す"), self.export_head,
+                                 self.tr("記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管"))
         self.count_label = QLabel("", self)
         self.count_label.setObjectName("archiveCount")
         self.note = QLabel(self.tr("保管された書類は変更・削除できません（電子帳簿保存法）。"), self)
@@ -117,11 +115,6 @@ class ArchiveView(QWidget):
         self.ctx.database_changed.connect(self.refresh)  # it reads ``ctx.database`` at each search
         self._update_actions()
         self.refresh()
-
-    def _action(self, name: str, text: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = toolbar_action(self, self.toolbar, name, text, tip, slot)
-        self.actions_by_name[name] = action
-        return action
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
@@ -334,10 +327,5 @@ class ArchiveView(QWidget):
         """Nothing is made here: statements are made in 支払明細書; focus the search instead."""
         self.focus_search()
 
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("archive/columns", self.table.horizontalHeader().saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        columns = settings.value("archive/columns")
-        if columns is not None:
-            self.table.horizontalHeader().restoreState(columns)
+    def layout_parts(self) -> dict[str, Restorable]:
+        return {"archive/columns": self.table.horizontalHeader()}

@@ -38,7 +38,6 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QSettings,
     QSplitter,
     Qt,
     QTimer,
@@ -49,7 +48,7 @@ from ui.qt import (
 )
 from ui.row_actions import row_actions, tab_chain
 from ui.toolbar import action_named
-from ui.window_state import window_settings
+from ui.window_state import RemembersLayout, Restorable, window_settings
 
 if TYPE_CHECKING:
     from ui.shell.monitor import Overview
@@ -57,7 +56,7 @@ if TYPE_CHECKING:
 JOB_POLL_MS = 1000
 
 
-class JobsView(QWidget):
+class JobsView(RemembersLayout, QWidget):
     title = QT_TRANSLATE_NOOP("Navigation", "ジョブ")
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -204,17 +203,9 @@ class JobsView(QWidget):
     def new_item(self) -> None:
         """Nothing to create in the job centre."""
 
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("jobs/splitter", self.splitter.saveState())
-        settings.setValue("jobs/jobsHeader", self.job_view.horizontalHeader().saveState())
-        settings.setValue("jobs/outboxHeader", self.outbox_view.horizontalHeader().saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        for key, target in (("jobs/splitter", self.splitter), ("jobs/jobsHeader", self.job_view.horizontalHeader()),
-                            ("jobs/outboxHeader", self.outbox_view.horizontalHeader())):
-            value = settings.value(key)
-            if value is not None:
-                target.restoreState(value)
+    def layout_parts(self) -> dict[str, Restorable]:
+        return {"jobs/splitter": self.splitter, "jobs/jobsHeader": self.job_view.horizontalHeader(),
+                "jobs/outboxHeader": self.outbox_view.horizontalHeader()}
 
     # ---- polling -----------------------------------------------------------------------------
     def poll_jobs(self) -> None:

@@ -7,7 +7,6 @@ documents are rendered through ``Operation`` and shown in the viewer or printed 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from oroshi_desktop.queries.order_list import (
@@ -27,7 +26,6 @@ from ui.orders.model import OrderTableModel, money_text
 from ui.qt import (
     QAction,
     QLabel,
-    QSettings,
     Qt,
     QToolBar,
     QVBoxLayout,
@@ -35,13 +33,13 @@ from ui.qt import (
     Signal,
 )
 from ui.row_actions import row_actions, tab_chain
-from ui.toolbar import toolbar_action
-from ui.window_state import window_settings
+from ui.toolbar import ViewActions
+from ui.window_state import RemembersLayout, Restorable, window_settings
 
 COLUMN_WIDTHS = (170, 250, 70, 110, 70, 80, 100, 100, 70)
 
 
-class OrdersView(QWidget):
+class OrdersView(RemembersLayout, QWidget):
     totals_shown = Signal()
     document_made = Signal(str, bytes)  # kind, PDF (tests and screenshots follow it)
 
@@ -67,14 +65,14 @@ class OrdersView(QWidget):
 
         self.toolbar = QToolBar(self)
         self.toolbar.setObjectName("ordersToolbar")
-        self.actions_by_name: dict[str, QAction] = {}
-        self._action("printShippingChart", self.tr("出荷表"), lambda: self.ask_document(documents.SHIPPING_CHART),
-                     self.tr("運送会社と出荷日の出荷表を作成"))
-        self._action("printPackingSlips", self.tr("卸先用出荷表"),
-                     lambda: self.ask_document(documents.PACKING_SLIPS),
-                     self.tr("卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）"))
-        self._action("printShippingList", self.tr("まとめた出荷明細表"),
-                     lambda: self.ask_document(documents.SHIPPING_LIST), self.tr("出荷日のまとめた出荷明細表を作成"))
+        self.actions_by_name = ViewActions(self, self.toolbar)
+        self.actions_by_name.add("printShippingChart", self.tr("出荷表"), lambda: self.ask_document(documents.SHIPPING_CHART),
+                                 self.tr("運送会社と出荷日の出荷表を作成"))
+        self.actions_by_name.add("printPackingSlips", self.tr("卸先用出荷表"),
+                                 lambda: self.ask_document(documents.PACKING_SLIPS),
+                                 self.tr("卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）"))
+        self.actions_by_name.add("printShippingList", self.tr("まとめた出荷明細表"),
+                                 lambda: self.ask_document(documents.SHIPPING_LIST), self.tr("出荷日のまとめた出荷明細表を作成"))
 
         self.list_export = ListExport(self, self.table, title=lambda: self.tr("注文・出荷"),
                                       settings=window_settings(ctx.settings.paths), toolbar=self.toolbar)
@@ -95,11 +93,6 @@ class OrdersView(QWidget):
         ctx.database_changed.connect(self._database_changed)
         self._load_choices()
         self.model.reload(self)
-
-    def _action(self, name: str, text: str, slot: Callable[[], object], tip: str) -> QAction:
-        action = toolbar_action(self, self.toolbar, name, text, tip, slot)
-        self.actions_by_name[name] = action
-        return action
 
     def action(self, name: str) -> QAction:
         return self.actions_by_name[name]
@@ -138,13 +131,8 @@ class OrdersView(QWidget):
         """Orders are entered in the web system; Ctrl+N makes the day's shipping chart instead."""
         self.ask_document(documents.SHIPPING_CHART)
 
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("orders/columns", self.table.horizontalHeader().saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        columns = settings.value("orders/columns")
-        if columns is not None:
-            self.table.horizontalHeader().restoreState(columns)
+    def layout_parts(self) -> dict[str, Restorable]:
+        return {"orders/columns": self.table.horizontalHeader()}
 
     # ---- list ----------------------------------------------------------------------------------
 

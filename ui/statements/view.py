@@ -43,14 +43,14 @@ from ui.statements.actions import enabled_actions, make_actions
 from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
 from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
-from ui.window_state import window_settings
+from ui.window_state import RemembersLayout, Restorable, restore_layout, window_settings
 
 if TYPE_CHECKING:
     from jobs.queue.tasks import Tasks
     from ui.statements.mail_preview import MailPreviewDialog
 
 
-class StatementsView(QWidget):
+class StatementsView(RemembersLayout, QWidget):
     detail_shown = Signal()  # a run's detail arrived (tests and screenshots wait for it)
     job_finished = Signal(int, str)  # job id, final state
 
@@ -175,17 +175,12 @@ class StatementsView(QWidget):
         dialog.open()
 
     # Version 2 of the keys: the widths saved before the 状態 column moved next to 期間 cut it off.
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("statements/splitter.v2", self.splitter.saveState())
-        settings.setValue("statements/columns.v2", self.table.horizontalHeader().saveState())
+    def layout_parts(self) -> dict[str, Restorable]:
+        return {"statements/splitter.v2": self.splitter, "statements/columns.v2": self.table.horizontalHeader()}
 
     def restore_state(self, settings: QSettings) -> None:
-        splitter = settings.value("statements/splitter.v2")
-        if splitter is not None:
-            self._sized = self.splitter.restoreState(splitter)
-        columns = settings.value("statements/columns.v2")
-        if columns is not None:
-            self.table.horizontalHeader().restoreState(columns)
+        if "statements/splitter.v2" in restore_layout(settings, self.layout_parts()):
+            self._sized = True  # the user's split, not one made from the shown width
 
     def _size_columns(self) -> None:
         """Widths from the font (100 % or 150 %, any system font), never from the rows' contents;

@@ -36,7 +36,6 @@ from ui.qt import (
     QFont,
     QHBoxLayout,
     QLabel,
-    QSettings,
     QSplitter,
     Qt,
     QTextCharFormat,
@@ -48,7 +47,7 @@ from ui.qt import (
 from ui.row_actions import row_actions, tab_chain
 from ui.supplies.model import SupplyTableModel
 from ui.toolbar import action_named, toolbar_action
-from ui.window_state import window_settings
+from ui.window_state import RemembersLayout, Restorable, window_settings
 
 COLUMN_WIDTHS = (70, 70, 170, 130, 150, 80, 70, 70)
 MARKED_COLOUR = "#d8ecff"
@@ -60,7 +59,7 @@ def _month_range(year: int, month: int) -> tuple[date, date]:
     return start, date.fromordinal(end.toordinal() - 1)
 
 
-class SuppliesView(QWidget):
+class SuppliesView(RemembersLayout, QWidget):
     counts_shown = Signal()
     days_marked = Signal()
     document_made = Signal(bytes)
@@ -176,17 +175,8 @@ class SuppliesView(QWidget):
         """Supplies are entered in the web system; Ctrl+N makes the day's check sheet instead."""
         self.make_check_sheet()
 
-    def save_state(self, settings: QSettings) -> None:
-        settings.setValue("supplies/splitter", self.splitter.saveState())
-        settings.setValue("supplies/columns", self.table.horizontalHeader().saveState())
-
-    def restore_state(self, settings: QSettings) -> None:
-        splitter = settings.value("supplies/splitter")
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
-        columns = settings.value("supplies/columns")
-        if columns is not None:
-            self.table.horizontalHeader().restoreState(columns)
+    def layout_parts(self) -> dict[str, Restorable]:
+        return {"supplies/splitter": self.splitter, "supplies/columns": self.table.horizontalHeader()}
 
     # ---- the day -------------------------------------------------------------------------------
 

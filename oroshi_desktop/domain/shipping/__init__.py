@@ -22,7 +22,7 @@ from oroshi_desktop.domain.shipping.chart import (
     chart_buyers,
     shipping_chart_matrix,
 )
-from oroshi_desktop.domain.shipping.lines import ShippingLine
+from oroshi_desktop.domain.shipping.lines import DayOrders, ShippingLine
 from oroshi_desktop.domain.shipping.packing_slips import SLIP_TITLE, PackingSlip, packing_slips
 from oroshi_desktop.domain.shipping.records import (
     BUYER_LABEL,
@@ -56,7 +56,7 @@ from oroshi_desktop.domain.shipping.shipping_list import (
 __all__ = [
     "ALL_CARRIERS_LABEL", "BUYER_LABEL", "CHART_TITLE", "INDIVIDUAL", "LIST_TITLE", "NO_FILTERS", "NO_LABELS",
     "ORDER_CATEGORY_LABEL", "SHIPPING_METHOD_LABEL", "SLIP_TITLE", "BuyerGroup", "BuyerInfo", "CarrierGroup",
-    "CarrierInfo", "ChartRow", "EmptyBuyers", "FilterLabels", "MethodInfo", "OrderRecord", "PackingSlip",
+    "CarrierInfo", "ChartRow", "DayOrders", "EmptyBuyers", "FilterLabels", "MethodInfo", "OrderRecord", "PackingSlip",
     "ProductInfo", "QuantityTotals", "ShippingChart", "ShippingFilters", "ShippingLine", "ShippingList",
     "VariationFreight", "buyer_sort_key", "chart_buyers", "packing_slips", "parse_print_empty_buyers",
     "product_sort_key", "shipping_chart_matrix", "shipping_list",

@@ -1,4 +1,5 @@
-"""The order lines the packing slips and the shipping list both print, in product order."""
+"""The order lines the packing slips and the shipping list both print, in product order, and the
+one set of inputs (``DayOrders``) both are computed from."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from oroshi_desktop.domain.shipping.records import (
+    BuyerInfo,
     CarrierInfo,
     MethodInfo,
     OrderRecord,
     ProductInfo,
+    ShippingFilters,
     product_sort_key,
+    select_orders,
 )
 
 
@@ -82,3 +86,27 @@ def carrier_method_ids(carrier_id: int | None, methods: Iterable[MethodInfo]) ->
     if carrier_id is None:
         return None
     return frozenset(m.id for m in methods if m.carrier_id == carrier_id)
+
+
+@dataclass(frozen=True)
+class DayOrders:
+    """What the packing slips and the shipping list are both computed from: the orders (those of
+    ``day`` when given, of one carrier when ``carrier_id`` is given) and the tables their ids name."""
+
+    orders: tuple[OrderRecord, ...]
+    buyers: Mapping[int, BuyerInfo]
+    sources: LineSources
+    day: date | None = None
+    carrier_id: int | None = None
+
+    @classmethod
+    def of(cls, orders: Iterable[OrderRecord], buyers: Iterable[BuyerInfo], products: Iterable[ProductInfo], *,
+           methods: Iterable[MethodInfo] = (), carriers: Iterable[CarrierInfo] = (), day: date | None = None,
+           carrier_id: int | None = None) -> DayOrders:
+        return cls(tuple(orders), {b.id: b for b in buyers}, LineSources.of(products, methods, carriers),
+                   day=day, carrier_id=carrier_id)
+
+    def selected(self, filters: ShippingFilters) -> list[OrderRecord]:
+        """The orders to print: of the day and the carrier, passing every filter, templates left out."""
+        method_ids = carrier_method_ids(self.carrier_id, self.sources.methods.values())
+        return select_orders(self.orders, filters, day=self.day, method_ids=method_ids)

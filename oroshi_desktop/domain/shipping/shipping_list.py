@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from oroshi_desktop.domain.formats import long_date
-from oroshi_desktop.domain.shipping.lines import LineSources, ShippingLine, carrier_method_ids
+from oroshi_desktop.domain.shipping.lines import DayOrders, ShippingLine
 from oroshi_desktop.domain.shipping.records import (
     NO_FILTERS,
     NO_LABELS,
     BuyerInfo,
     CarrierInfo,
     FilterLabels,
-    MethodInfo,
     OrderRecord,
-    ProductInfo,
     QuantityTotals,
     ShippingFilters,
     buyer_sort_key,
-    select_orders,
 )
 
 LIST_TITLE = "まとめた出荷明細表"
@@ -61,24 +57,11 @@ class ShippingList:
         return sum(len(b.lines) for c in self.carriers for b in c.buyers)
 
 
-def shipping_list(
-    orders: Iterable[OrderRecord],
-    buyers: Iterable[BuyerInfo],
-    products: Iterable[ProductInfo],
-    filters: ShippingFilters = NO_FILTERS,
-    *,
-    methods: Iterable[MethodInfo] = (),
-    carriers: Iterable[CarrierInfo] = (),
-    day: date | None = None,
-    carrier_id: int | None = None,
-    labels: FilterLabels = NO_LABELS,
-) -> ShippingList:
+def shipping_list(source: DayOrders, filters: ShippingFilters = NO_FILTERS, *,
+                  labels: FilterLabels = NO_LABELS) -> ShippingList:
     """Every selected order grouped by carrier (by name, then id), then buyer (chart order)."""
-    methods = tuple(methods)
-    sources = LineSources.of(products, methods, carriers)
-    carrier_map, method_map = sources.carriers, sources.methods
-    buyer_map = {b.id: b for b in buyers}
-    selected = select_orders(orders, filters, day=day, method_ids=carrier_method_ids(carrier_id, methods))
+    carrier_map, method_map, buyer_map = source.sources.carriers, source.sources.methods, source.buyers
+    selected = source.selected(filters)
 
     grouped: dict[int, dict[int, list[OrderRecord]]] = defaultdict(lambda: defaultdict(list))
     for o in selected:
@@ -93,7 +76,7 @@ def shipping_list(
     for carrier in sorted((carrier_map[i] for i in grouped), key=lambda c: (c.name, c.id)):
         buyer_groups = []
         for buyer in sorted((buyer_map[i] for i in grouped[carrier.id]), key=buyer_sort_key):
-            lines = sources.lines(grouped[carrier.id][buyer.id])
+            lines = source.sources.lines(grouped[carrier.id][buyer.id])
             buyer_groups.append(BuyerGroup(buyer, lines, QuantityTotals.of(lines)))
         total = QuantityTotals()
         for group in buyer_groups:
@@ -102,6 +85,6 @@ def shipping_list(
     grand = QuantityTotals()
     for carrier_group in carrier_groups:
         grand += carrier_group.totals
-    chosen = carrier_map.get(carrier_id) if carrier_id is not None else None
-    return ShippingList(day=day, carrier_name=chosen.name if chosen else "", carriers=tuple(carrier_groups),
+    chosen = carrier_map.get(source.carrier_id) if source.carrier_id is not None else None
+    return ShippingList(day=source.day, carrier_name=chosen.name if chosen else "", carriers=tuple(carrier_groups),
                         totals=grand, labels=labels)

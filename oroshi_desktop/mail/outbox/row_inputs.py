@@ -12,13 +12,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import (
-    ArchiveFacts,
-    Invoice,
-    InvoiceSupplierOrganization,
-    StoredDocument,
-    SupplierOrganization,
-)
+from oroshi_desktop.db import models as m
 from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE, statement_documents
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.errors import UserError
@@ -39,7 +33,7 @@ from oroshi_desktop.queries.preferences import ZERO_STATEMENTS, get_preference
 class RunContext:
     """What every row of one run shares, read once."""
 
-    invoice: Invoice
+    invoice: m.Invoice
     sender: str
     mode: str
     now: datetime
@@ -61,8 +55,8 @@ class FrozenRow:
     attachments: list[MailAttachment]
 
 
-def run_context(session: Session, invoice: Invoice, sender: str, now: datetime,
-             isos: list[InvoiceSupplierOrganization] | None = None) -> RunContext:
+def run_context(session: Session, invoice: m.Invoice, sender: str, now: datetime,
+             isos: list[m.InvoiceSupplierOrganization] | None = None) -> RunContext:
     context = RunContext(invoice=invoice, sender=sender, mode=password_delivery(session), now=now,
                        company_raw=company_settings(session),
                        zero_statements=str(get_preference(session, ZERO_STATEMENTS)))
@@ -71,20 +65,20 @@ def run_context(session: Session, invoice: Invoice, sender: str, now: datetime,
     except UserError as err:  # every row fails with it, each on its own row
         context.company_error = err
     if isos is None:
-        isos = list(session.scalars(select(InvoiceSupplierOrganization)
-                                    .where(InvoiceSupplierOrganization.invoice_id == invoice.id)))
+        isos = list(session.scalars(select(m.InvoiceSupplierOrganization)
+                                    .where(m.InvoiceSupplierOrganization.invoice_id == invoice.id)))
     start, end = invoice.start_date or date.min, invoice.end_date or date.max
     context.supplies = supply_signatures(session, sorted({iso.supplier_organization_id for iso in isos}), start, end)
     for owner_id, doc_id, kind in session.execute(
-            select(StoredDocument.owner_id, StoredDocument.id, StoredDocument.kind)
-            .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
-                   StoredDocument.owner_id.in_([iso.id for iso in isos]))
-            .order_by(StoredDocument.id)):
+            select(m.StoredDocument.owner_id, m.StoredDocument.id, m.StoredDocument.kind)
+            .where(m.StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
+                   m.StoredDocument.owner_id.in_([iso.id for iso in isos]))
+            .order_by(m.StoredDocument.id)):
         context.documents.setdefault(owner_id, []).append([doc_id, kind])
     return context
 
 
-def named_reason(organization: SupplierOrganization, err: BaseException) -> tuple[str, str]:
+def named_reason(organization: m.SupplierOrganization, err: BaseException) -> tuple[str, str]:
     """The reason with the organization in front (English, Japanese)."""
     if isinstance(err, UserError):
         message, message_ja = err.message, err.message_ja
@@ -95,8 +89,8 @@ def named_reason(organization: SupplierOrganization, err: BaseException) -> tupl
             f"組織「{name}」（ID {organization.id}）: {message_ja}")
 
 
-def freeze_row(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
-            organization: SupplierOrganization) -> FrozenRow:
+def freeze_row(session: Session, context: RunContext, iso: m.InvoiceSupplierOrganization,
+            organization: m.SupplierOrganization) -> FrozenRow:
     """The documents and recipients a row will send; refuses a row that cannot be sent, naming the field."""
     check_run(context.invoice)
     if context.company_error is not None:
@@ -125,14 +119,14 @@ def freeze_row(session: Session, context: RunContext, iso: InvoiceSupplierOrgani
     )
 
 
-def refuse_zero_statement(session: Session, context: RunContext, iso: InvoiceSupplierOrganization) -> None:
+def refuse_zero_statement(session: Session, context: RunContext, iso: m.InvoiceSupplierOrganization) -> None:
     """A ¥0 statement (its archived total, recorded with its PDFs) is mailed only by the clerk's
     choice (preference ``mail.zero_statements``); otherwise its row says so. メールのプレビュー
     still shows its mail: the preview is what would be sent if chosen."""
     if context.zero_statements == "send":
         return
     document_ids = [doc.id for doc in statement_documents(session, iso.id)]
-    amounts = session.scalars(select(ArchiveFacts.amount).where(ArchiveFacts.document_id.in_(document_ids))).all()
+    amounts = session.scalars(select(m.ArchiveFacts.amount).where(m.ArchiveFacts.document_id.in_(document_ids))).all()
     if amounts and all(amount is not None and amount == 0 for amount in amounts):
         raise UserError("the statement is ¥0 and is not mailed; to mail ¥0 statements, choose 「メールする」 "
                         "for ¥0の明細書 in 設定",
@@ -140,8 +134,8 @@ def refuse_zero_statement(session: Session, context: RunContext, iso: InvoiceSup
                         "「¥0の明細書」で「メールする」を選んでください")
 
 
-def row_fingerprint(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
-                 organization: SupplierOrganization) -> str:
+def row_fingerprint(session: Session, context: RunContext, iso: m.InvoiceSupplierOrganization,
+                 organization: m.SupplierOrganization) -> str:
     return data_fingerprint(context.company_raw, context.invoice, organization,
                             context.supplies.get(organization.id, (0, None)),
                             extra={"sender": context.sender, "mode": context.mode, "completed": iso.completed,
