@@ -89,6 +89,8 @@ MID = "<oroshi-outbox-1-g1@oroshi.example>"
        separate=st.booleans())
 # Found by CI: a body line over 998 bytes is sent base64-encoded and decodes with CRLF line ends.
 @example(company="<", organization="<" * 1200, region="", prefecture="", address="", separate=False)
+# Found by CI: Python's header parser itself fails (IndexError) reading back a From of ':' and many '<'.
+@example(company=":" + "<" * 700, organization="<", region="", prefecture="", address="", separate=False)
 def test_mail_headers_and_recipients_cannot_be_forged(company, organization, region, prefecture, address,
                                                       separate) -> None:
     CASES["mail"] += 1
