@@ -24,6 +24,7 @@ system_packages=(libegl1 libgl1 libfontconfig1 libfreetype6 libglib2.0-0 libdbus
   cups printer-driver-cups-pdf  # a private CUPS queue: printing sends the PDF itself (test_printing)
   libreoffice-calc-nogui  # reads exported .xlsx lists back (test_list_export)
   xdotool  # walks the window with the keyboard only under Xvfb (docs/manual)
+  postgresql  # the suite starts its own clusters (tests/helpers/pgserver.py) from its binaries
   postfix dovecot-imapd)  # a real mail system for the bounce tests (started by the suite in a temp folder)
 
 ensure_system_packages() {
