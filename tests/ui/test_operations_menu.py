@@ -1,7 +1,7 @@
 """Every action from the keyboard and the menu bar (the demo shell, SQLite and both PostgreSQL
 kinds): each view's tool-bar actions, its lists' exportList/copyRows, are in the menu bar's 操作
-menu with an accelerator; Tab walks out of each list without changing the selected row; every
-list has a right-click menu."""
+menu with an accelerator; Tab walks from each (framed) list through the detail to its tool bar
+without changing the selected row; every list has a right-click menu."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from typing import Any
 
 import pytest
 
+from tests.ui.statements_fixtures import show_run
 from tests.ui.test_list_export import rows_shown, shell  # noqa: F401 (the fixture)
-from ui.qt import QAction, QApplication, QMenu, Qt, QTableView, QToolBar
+from ui.qt import QAction, QApplication, QMenu, QPushButton, Qt, QTableView, QToolBar, QWidget
+from ui.row_actions import FOCUS_FRAME
 from ui.shell.operations_menu import view_actions, with_accelerator
 from ui.shell.views import NAVIGATION
 
@@ -64,30 +66,49 @@ def test_accelerators_in_japanese_and_english() -> None:
     assert with_accelerator("Generate", "generateStatement", used) == "Ge&nerate"  # G and E are taken
 
 
+def _is_action_button(view: QWidget, widget: QWidget) -> bool:
+    """A button of the view's tool bar; in a view without one (ジョブ), a push button of the view."""
+    if view.findChildren(QToolBar):
+        return isinstance(widget.parent(), QToolBar) and view.isAncestorOf(widget)
+    return isinstance(widget, QPushButton) and view.isAncestorOf(widget)
+
+
 @pytest.mark.parametrize("key", list(LIST_TABLES))
-def test_tab_leaves_each_list_and_keeps_the_selection(shell: Any, qtbot: Any, key: str) -> None:  # noqa: F811
+def test_tab_walks_from_each_framed_list_to_its_buttons_keeping_the_selection(
+        shell: Any, qtbot: Any, key: str) -> None:  # noqa: F811
+    """操作マニュアル §12: 絞り込み → 一覧 → 詳細 → ツールバーのボタン; the focused list shows a frame."""
     view = shell.show_view(key)
     shell.activateWindow()
     for name in LIST_TABLES[key]:
         table = view.findChild(QTableView, name)
         count = rows_shown(qtbot, table)
         assert not table.tabKeyNavigation()
+        assert FOCUS_FRAME in table.styleSheet()  # the frame is drawn while the list has the focus
         assert table.contextMenuPolicy() == Qt.ContextMenuPolicy.ActionsContextMenu
         assert any(a.objectName().startswith("copy") for a in table.actions())
-        if count:
+        if key == "statements":  # a run with its PDFs: the detail holds buttons to Tab through
+            sent = next(r for r in range(count) if table.model().index(r, 5).data() == "送信済み")
+            show_run(qtbot, view, table.model().ids[sent])
+        elif count:
             table.selectRow(min(1, count - 1))
         selected = [i.row() for i in table.selectionModel().selectedRows()]
         current = table.currentIndex().row()
         table.setFocus()
         qtbot.waitUntil(table.hasFocus, timeout=2000)
-        visited = []
-        for _ in range(12):
+        walked: list[QWidget] = []
+        for _ in range(40):
             qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-            visited.append(QApplication.focusWidget())
+            walked.append(QApplication.focusWidget())
             assert [i.row() for i in table.selectionModel().selectedRows()] == selected
             assert table.currentIndex().row() == current
-        assert visited[0] is not table  # the first Tab leaves the list
-        assert table in visited or len(set(map(id, visited))) > 2  # Tab walks on (and comes round)
+            if _is_action_button(view, walked[-1]) or walked[-1] is table:
+                break
+        assert walked[0] is not table  # the first Tab leaves the list
+        assert _is_action_button(view, walked[-1]), (name, [w.objectName() for w in walked])
+        if key == "statements":  # the detail's buttons come between the list and the tool bar
+            assert view.detail_panel.isAncestorOf(walked[0]), walked[0].objectName()
+        qtbot.keyClick(walked[-1], Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+        assert QApplication.focusWidget() is (walked[-2] if len(walked) > 1 else table)  # Shift+Tab walks back
 
 
 @pytest.mark.parametrize("shell", ["sqlite"], indirect=True)

@@ -42,6 +42,7 @@ from ui.qt import (
     QFormLayout,
     QFrame,
     QGroupBox,
+    QGuiApplication,
     QHBoxLayout,
     QKeySequence,
     QLabel,
@@ -105,6 +106,7 @@ class NewStatementDialog(QDialog):
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setSelectedDate(to_qdate(self.end))
         self.calendar.clicked.connect(self._clicked_day)
+        self.calendar.activated.connect(self._entered_day)  # Enter on a day picks it, as a click does
         self.period_label = QLabel(self)
         self.period_label.setObjectName("periodLabel")
         self.supply_days_label = QLabel(self.tr("選択した日付の範囲内の供給ある日: …"), self)
@@ -259,6 +261,11 @@ class NewStatementDialog(QDialog):
             self._picking_end = False
         self._show_period()
         self._schedule_check()
+
+    def _entered_day(self, qdate: QDate) -> None:
+        """Enter on the calendar (``activated``); a double click emits it too, after its clicks."""
+        if QGuiApplication.mouseButtons() == Qt.MouseButton.NoButton:
+            self._clicked_day(qdate)
 
     def set_period(self, start: date, end: date) -> None:
         self.start, self.end = min(start, end), max(start, end)
