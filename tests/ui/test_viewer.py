@@ -161,3 +161,31 @@ def test_ctrl_f_escape_and_the_remembered_size(qtbot) -> None:
     assert not window.isVisible()
     again = open_pdf(None, mixed_sizes_pdf(), "c.pdf")
     assert (again.width(), again.height()) == (700, 500)
+
+
+def test_ctrl_w_closes_the_tab_then_the_window_and_a_maximized_viewer_reopens_maximized(qtbot) -> None:
+    from ui.qt import QEvent, Qt
+
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the last test's viewer is gone
+    window = open_pdf(None, mixed_sizes_pdf(), "a.pdf")
+    open_pdf(None, mixed_sizes_pdf(), "b.pdf")
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)
+    window.showMaximized()
+    qtbot.waitUntil(window.isMaximized, timeout=3000)
+    qtbot.keyClick(window.current_tab().view, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert [tab.title for tab in window.tab_list()] == ["a.pdf"] and window.isVisible()
+    qtbot.keyClick(window.current_tab().view, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.count() == 0 and not window.isVisible()  # the last tab takes the window with it
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    again = open_pdf(None, mixed_sizes_pdf(), "c.pdf")  # a new window: only the saved state is shared
+    assert again is not None and again is not window
+    qtbot.waitExposed(again)
+    assert again.isMaximized()
+    again.showNormal()
+    qtbot.waitUntil(lambda: not again.isMaximized(), timeout=3000)
+    again.close()
+    assert not open_pdf(None, mixed_sizes_pdf(), "d.pdf").isMaximized()  # and normal once left normal
