@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         view_menu.addActions([self.refresh_action, self.find_action])
         tools_menu = menus.addMenu(self.tr("ツール(&T)"))
-        tools_menu.addActions([self.commands.run_mail_check, self.commands.pause])
+        tools_menu.addActions([self.commands.run_mail_check, self.commands.run_bounce_check, self.commands.pause])
         help_menu = menus.addMenu(self.tr("ヘルプ(&H)"))
         help_menu.addAction(self.about_action)
         self.commands.run_mail_check.setShortcut(QKeySequence("Ctrl+M"))

@@ -5,6 +5,8 @@ without changing the selected row; every list has a right-click menu."""
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,6 +17,9 @@ from ui.qt import QAction, QApplication, QMenu, QPushButton, Qt, QTableView, QTo
 from ui.row_actions import FOCUS_FRAME
 from ui.shell.operations_menu import view_actions, with_accelerator
 from ui.shell.views import NAVIGATION
+
+CONTRACT_PAGE = Path(__file__).resolve().parents[2] / "docs" / "ARCHITECTURE.md"
+CONTRACT_ROW = re.compile(r"^\| (?P<names>`[^|]+) \| (?P<kind>action|widget|dialog) \|")
 
 LIST_TABLES = {"statements": ("statementsTable",), "orders": ("ordersTable",), "supplies": ("suppliesTable",),
                "archive": ("archiveTable",), "jobs": ("jobsTable", "outboxTable")}
@@ -56,6 +61,37 @@ def test_every_views_actions_are_in_the_menu_bar_with_an_accelerator(shell: Any)
     assert statements.action("generateStatement").shortcut().toString() == "Ctrl+G"
     button = statements.toolbar.widgetForAction(statements.action("generateStatement"))
     assert "&" not in button.text() and button.text() == "作成"  # the tool bar keeps the plain word
+
+
+def contract(kind: str) -> set[str]:
+    """The names of one kind in docs/ARCHITECTURE.md's testability contract."""
+    names: set[str] = set()
+    for line in CONTRACT_PAGE.read_text(encoding="utf-8").splitlines():
+        row = CONTRACT_ROW.match(line)
+        if row and row["kind"] == kind:
+            names.update(re.findall(r"`([^`]+)`", row["names"]))
+    return names
+
+
+@pytest.mark.parametrize("shell", ["sqlite"], indirect=True)
+def test_the_written_contract_is_the_windows_every_action_in_the_menu_bar(shell: Any) -> None:  # noqa: F811
+    """docs/ARCHITECTURE.md's contract table and the window agree: each action row is reachable
+    through menuBar (in some view), each widget row is in the window, and each named QAction of
+    the window is in the table."""
+    actions, widgets = contract("action"), contract("widget")
+    assert {"showToday", "exportList", "copyRows", "exportOutbox", "copyOutboxRows"} <= actions
+    assert "todayView" in widgets
+    reachable: dict[str, QAction] = {}
+    for entry in NAVIGATION:
+        shell.show_view(entry.key)
+        reachable.update(menu_bar_actions(shell))
+    named = {a.objectName() for a in shell.findChildren(QAction)
+             if a.objectName() and not a.objectName().startswith(("_q_", "qt_"))}
+    assert actions - set(reachable) == set()  # written down but not in the menu bar
+    assert named - actions == set()  # an action of the window the contract does not name
+    assert reachable["copyRows"].shortcut().toString() == "Ctrl+C"
+    found = {w.objectName() for w in shell.findChildren(QWidget)} | {shell.objectName()}
+    assert {name for name in widgets if "<" not in name} - found == set()  # settings_<key>: test_settings_schema
 
 
 def test_accelerators_in_japanese_and_english() -> None:
