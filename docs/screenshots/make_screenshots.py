@@ -2,6 +2,7 @@
 
     python docs/screenshots/make_screenshots.py            # 1366×768, then again at 150 % scaling
     python docs/screenshots/make_screenshots.py --language en   # the English set (*_en.png, *_en_150.png)
+    python docs/screenshots/make_screenshots.py --scale 1.5 --only 'orders_*' 'tray_menu'   # some, at 150 % only
 
 Without a DISPLAY the script runs itself under ``xvfb-run`` (a real X server, so native styles
 and fonts are real, unlike offscreen). Each run uses a throwaway ``OROSHI_HOME``. Scene modules
@@ -12,6 +13,7 @@ their screens; ``open_screen()`` opens one and returns the widget to grab.
 from __future__ import annotations
 
 import argparse
+import fnmatch
 import importlib.util
 import os
 import shutil
@@ -36,19 +38,28 @@ def parse() -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=HERE)
     parser.add_argument("--language", choices=("ja", "en"), default="ja",
                         help="en: the window in English, files named *_en.png and *_en_150.png")
+    parser.add_argument("--scale", choices=("1", "1.5"), action="append",
+                        help="only this scaling (repeatable; default: 1 and 1.5)")
+    parser.add_argument("--only", nargs="+", default=[], metavar="NAME",
+                        help="write only these screens (names without suffix; shell patterns such as 'orders_*'); "
+                             "every screen is still opened, so later ones see the same state")
     return parser.parse_args()
 
 
-def relaunch(out: Path, language: str) -> int:
-    """Once at 100 % and once at 150 %, each under its own Xvfb of a 1366×768 office laptop."""
+def relaunch(out: Path, language: str, scales: list[str] | None, only: list[str]) -> int:
+    """Once at 100 % and once at 150 % (or the ``scales`` asked for), each under its own Xvfb of a
+    1366×768 office laptop."""
     if shutil.which("xvfb-run") is None:
         print("xvfb-run is missing (apt-get install xvfb xauth)", file=sys.stderr)
         return 2
     runs = (("1", "_en"), ("1.5", "_en_150")) if language == "en" else (("1", ""), ("1.5", "_150"))
     for scale, suffix in runs:
+        if scales and scale not in scales:
+            continue
         env = {**os.environ, "QT_SCALE_FACTOR": scale, "QT_QPA_PLATFORM": "xcb"}
         command = ["xvfb-run", "-a", "-s", f"-screen 0 {SCREEN[0]}x{SCREEN[1]}x24", sys.executable, __file__,
-                   "--child", "--suffix", suffix, "--out", str(out), "--language", language]
+                   "--child", "--suffix", suffix, "--out", str(out), "--language", language,
+                   *(["--only", *only] if only else [])]
         result = subprocess.run(command, env=env, cwd=ROOT)
         if result.returncode:
             return result.returncode
@@ -122,7 +133,7 @@ def checking(text: str) -> bool:
     return text.endswith("…")
 
 
-def child(out: Path, suffix: str, language: str) -> int:
+def child(out: Path, suffix: str, language: str, only: list[str]) -> int:
     home = Path(tempfile.mkdtemp(prefix="oroshi-shots-"))
     os.environ["OROSHI_HOME"] = str(home)
     sys.path.insert(0, str(ROOT))
@@ -157,6 +168,8 @@ def child(out: Path, suffix: str, language: str) -> int:
     written: list[Path] = []
 
     def shoot(name: str, widget: Any) -> None:
+        if only and not any(fnmatch.fnmatchcase(name, pattern) for pattern in only):
+            return
         wait(app, lambda: True, 0.3)
         path = out / f"{name}{suffix}.png"
         widget.grab().save(str(path))
@@ -214,8 +227,8 @@ def child(out: Path, suffix: str, language: str) -> int:
 def main() -> int:
     args = parse()
     if args.child:
-        return child(args.out, args.suffix, args.language)
-    return relaunch(args.out, args.language)
+        return child(args.out, args.suffix, args.language, args.only)
+    return relaunch(args.out, args.language, args.scale, args.only)
 
 
 if __name__ == "__main__":

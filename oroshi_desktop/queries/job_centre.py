@@ -188,8 +188,9 @@ class OutboxRow:
     def what_to_check(self, language: str) -> str:
         """The last error in ``language`` (the row carries both), and for 要確認 what to do next."""
         error = self.last_error if language == "en" else self.last_error_ja
-        if self.state == OutboxState.BOUNCED:
-            return f"{error or ''}{BOUNCED_ADVICE.text(language)}"
+        if self.state == OutboxState.BOUNCED:  # the error ends with the server's words: a sentence end first
+            end = "" if not error or error.endswith(("。", ".", " ")) else ("。" if language != "en" else ". ")
+            return f"{error or ''}{end}{BOUNCED_ADVICE.text(language)}"
         if self.state != OutboxState.UNCERTAIN:
             return error or ""
         return f"{error or DELIVERY_UNKNOWN.text(language)}{UNCERTAIN_ADVICE.text(language)}"

@@ -530,3 +530,16 @@ def test_send_at_is_stored_as_naive_utc(db, local_tz: str):
     if isinstance(raw, str):  # SQLite keeps datetimes as text
         raw = datetime.fromisoformat(raw)
     assert raw == datetime(2025, 10, 16, 0, 0)
+
+
+def test_a_bounced_rows_reason_and_advice_read_as_two_sentences() -> None:
+    """The server's words end without a full stop: the advice starts a sentence of its own."""
+    from oroshi_desktop.queries.job_centre import OutboxRow
+
+    row = OutboxRow(id=1, invoice_id=1, period_start=None, period_end=None, organization="北海水産協同組合",
+                    recipients="keiri@example.jp", state="bounced", attempts=1,
+                    last_error='bounced: keiri@example.jp: 5.1.1 unknown user: "x"',
+                    last_error_ja='不達: keiri@example.jp に届きませんでした（5.1.1）unknown user: "x"',
+                    claimed_by=None, generation=1, updated_at=None)
+    assert row.what_to_check("ja").startswith('不達: keiri@example.jp に届きませんでした（5.1.1）unknown user: "x"。宛先を')
+    assert 'unknown user: "x". Correct the address' in row.what_to_check("en")

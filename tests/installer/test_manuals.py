@@ -68,7 +68,7 @@ def test_the_user_manual_shows_every_view():
     text = (MANUALS / "操作マニュアル.md").read_text(encoding="utf-8")
     for picture in ("orders_list.png", "orders_shipping_chart_dialog.png", "supplies_list.png",
                     "supplies_check_sheet_viewer.png", "archive_list.png", "settings.png", "tray_menu.png",
-                    "jobs_outbox_uncertain_selected.png"):
+                    "jobs_outbox_uncertain_selected.png", "statements_bounced.png", "jobs_outbox_bounced.png"):
         assert picture in text, picture
 
 
