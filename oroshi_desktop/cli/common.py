@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import math
+from collections.abc import Sequence
 from typing import NoReturn
 
 from oroshi_desktop.config import Settings
@@ -32,6 +33,13 @@ def require_healthy(database: Database) -> None:
             + " — run: oroshi-desktop db check",
             "データベースの準備ができていません: " + "、".join(p.describe_ja() for p in problems[:5]),
         )
+
+
+def print_lines(lines: Sequence[str], empty: str) -> int:
+    """A listing command's output: one line a row, or ``empty`` when there are no rows; its exit status."""
+    for line in lines or (empty,):
+        print(line)
+    return 0
 
 
 # ---- argument types: a wrong value is refused by the parser, before anything is opened -------

@@ -4,35 +4,33 @@ ledger (every PC's jobs in the app database) from the command line."""
 from __future__ import annotations
 
 import argparse
+from datetime import tzinfo
 from typing import Any
 
-from oroshi_desktop.cli.common import positive_int, record_id
+from oroshi_desktop.cli.common import positive_int, print_lines, record_id
 from oroshi_desktop.cli.wiring import LedgerSession, job_runtime, job_tasks
 from oroshi_desktop.config import Settings
-from oroshi_desktop.ledger import STATES
+from oroshi_desktop.ledger import STATES, JobView
 
 
 def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
     with LedgerSession(settings) as ledger:
         states = tuple(args.state) if args.state else STATES
         jobs = ledger.list(states=states, limit=args.limit, requested_by=None if args.all else ledger.pc)
-    if not jobs:
-        print("no jobs" + ("" if args.all else " from this PC (--all: every PC's)"))
-        return 0
-    for job in jobs:
-        when = job.created_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M:%S")
-        line = f"{job.id:>6}  {when}  {job.kind:<17} {job.state:<9} PC {job.requested_by}"
-        if job.ran_by:
-            line += f"  ran by {job.ran_by}"
-        line += f"  {job.message}"
-        if job.output_path:
-            line += f"  → {job.output_path}"
-        elif job.document_id is not None:
-            line += f"  (output stored: jobs open-output {job.id})"
-        if job.error:
-            line += f"  [{job.error}]"
-        print(line)
-    return 0
+    return print_lines([_job_line(job, settings.tz) for job in jobs],
+                       "no jobs" + ("" if args.all else " from this PC (--all: every PC's)"))
+
+
+def _job_line(job: JobView, tz: tzinfo) -> str:
+    when = job.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
+    ran_by = f"  ran by {job.ran_by}" if job.ran_by else ""
+    if job.output_path:
+        output = f"  → {job.output_path}"
+    else:
+        output = f"  (output stored: jobs open-output {job.id})" if job.document_id is not None else ""
+    error = f"  [{job.error}]" if job.error else ""
+    return (f"{job.id:>6}  {when}  {job.kind:<17} {job.state:<9} PC {job.requested_by}{ran_by}  {job.message}"
+            f"{output}{error}")
 
 
 def cmd_jobs_retry(args: argparse.Namespace, settings: Settings) -> int:

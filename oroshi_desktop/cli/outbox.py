@@ -4,13 +4,16 @@ outbox (送信キュー) from the command line, for support and for decisions on
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from oroshi_desktop.cli.common import lease_minutes, positive_int, record_id
+from oroshi_desktop.cli.common import lease_minutes, positive_int, print_lines, record_id
 from oroshi_desktop.cli.wiring import checked_database, job_runtime
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox.states import FAILED, STATES
+
+if TYPE_CHECKING:
+    from oroshi_desktop.db.models import OutboxMessage
 
 
 def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
@@ -21,17 +24,14 @@ def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
         rows = database.reading(recent_outbox_rows, states=args.state or (), limit=args.limit)
     finally:
         database.dispose()
-    if not rows:
-        print("the outbox is empty")
-        return 0
-    for row, name in rows:
-        state = f"{row.state} ({row.failure_kind})" if row.state == FAILED and row.failure_kind else row.state
-        line = (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
-                f"attempts {row.attempts}  {name or row.supplier_organization_id}")
-        if row.last_error:
-            line += f"  [{row.last_error}]"
-        print(line)
-    return 0
+    return print_lines([_outbox_line(row, name) for row, name in rows], "the outbox is empty")
+
+
+def _outbox_line(row: OutboxMessage, name: str | None) -> str:
+    state = f"{row.state} ({row.failure_kind})" if row.state == FAILED and row.failure_kind else row.state
+    error = f"  [{row.last_error}]" if row.last_error else ""
+    return (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
+            f"attempts {row.attempts}  {name or row.supplier_organization_id}{error}")
 
 
 def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int:
