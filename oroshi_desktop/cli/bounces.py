@@ -7,6 +7,7 @@ import argparse
 import sys
 from typing import Any
 
+from oroshi_desktop.cli.common import add_record_command
 from oroshi_desktop.cli.wiring import checked_database, job_tasks
 from oroshi_desktop.config import Settings
 
@@ -52,7 +53,6 @@ def add_bounce_commands(commands: Any) -> None:
     check.set_defaults(handler=cmd_bounce_check)
 
 
-def add_show_bounce(outbox_commands: Any, record_id: Any) -> None:
-    show = outbox_commands.add_parser("show-bounce", help="the bounce notification that made a row 不達 (bounced)")
-    show.add_argument("id", type=record_id)
-    show.set_defaults(handler=cmd_outbox_show_bounce)
+def add_show_bounce(outbox_commands: Any) -> None:
+    add_record_command(outbox_commands, "show-bounce", "the bounce notification that made a row 不達 (bounced)",
+                       cmd_outbox_show_bounce)

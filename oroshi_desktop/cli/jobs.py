@@ -7,7 +7,7 @@ import argparse
 from datetime import tzinfo
 from typing import Any
 
-from oroshi_desktop.cli.common import positive_int, print_lines, record_id
+from oroshi_desktop.cli.common import add_list_command, add_record_command, print_lines
 from oroshi_desktop.cli.wiring import LedgerSession, job_runtime, job_tasks
 from oroshi_desktop.config import Settings
 from oroshi_desktop.ledger import STATES, JobView
@@ -105,21 +105,13 @@ def cmd_jobs_discard(args: argparse.Namespace, settings: Settings) -> int:
 def add_job_commands(commands: Any) -> None:
     jobs = commands.add_parser("jobs", help="the job ledger (every PC's jobs in the app database)")
     jobs_commands = jobs.add_subparsers(title="jobs commands", metavar="ACTION", required=True)
-    listing = jobs_commands.add_parser("list", help="recent jobs, newest first")
-    listing.add_argument("--state", action="append", choices=STATES)
-    listing.add_argument("--limit", type=positive_int, default=50)
+    listing = add_list_command(jobs_commands, "recent jobs, newest first", STATES, cmd_jobs_list)
     listing.add_argument("--all", action="store_true", help="every PC's jobs (default: the jobs this PC asked for)")
-    listing.set_defaults(handler=cmd_jobs_list)
-    open_output = jobs_commands.add_parser("open-output", help="write a finished job's document here and print its path")
-    open_output.add_argument("id", type=record_id)
+    open_output = add_record_command(jobs_commands, "open-output", "write a finished job's document here and print its path",
+                                     cmd_jobs_open_output)
     open_output.add_argument("--to", help="folder to write it to (default: this PC's output folder)")
-    open_output.set_defaults(handler=cmd_jobs_open_output)
-    retry = jobs_commands.add_parser("retry", help="queue a failed or discarded job again")
-    retry.add_argument("id", type=record_id)
-    retry.set_defaults(handler=cmd_jobs_retry)
-    discard = jobs_commands.add_parser("discard", help="discard a queued or failed job")
-    discard.add_argument("id", type=record_id)
-    discard.set_defaults(handler=cmd_jobs_discard)
+    add_record_command(jobs_commands, "retry", "queue a failed or discarded job again", cmd_jobs_retry)
+    add_record_command(jobs_commands, "discard", "discard a queued or failed job", cmd_jobs_discard)
     pause = jobs_commands.add_parser("pause", help="pause the queue: this PC's, or the office's when shared "
                                                    "(jobs wait, no scheduled mail check)")
     pause.set_defaults(handler=cmd_jobs_pause)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
-from oroshi_desktop.cli.common import lease_minutes, positive_int, print_lines, record_id
+from oroshi_desktop.cli.common import add_list_command, add_record_command, lease_minutes, print_lines
 from oroshi_desktop.cli.wiring import checked_database, job_runtime
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
@@ -108,29 +108,21 @@ def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
 def add_outbox_commands(commands: Any) -> None:
     outbox = commands.add_parser("outbox", help="the statement mail outbox (送信キュー)")
     outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
-    olist = outbox_commands.add_parser("list", help="outbox rows, newest first")
-    olist.add_argument("--state", action="append", choices=STATES)
-    olist.add_argument("--limit", type=positive_int, default=50)
-    olist.set_defaults(handler=cmd_outbox_list)
-    oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
-    oresend.add_argument("id", type=record_id)
+    add_list_command(outbox_commands, "outbox rows, newest first", STATES, cmd_outbox_list)
+    oresend = add_record_command(outbox_commands, "resend", "再送: send this row's mail again now", cmd_outbox_resend)
     oresend.add_argument("--force", action="store_true",
                          help="send a row that was already sent again (the recipient gets a second mail)")
-    oresend.set_defaults(handler=cmd_outbox_resend)
-    omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain, failed or bounced mail "
-                                                         "did arrive (or went another way: --note)")
-    omark.add_argument("id", type=record_id)
+    omark = add_record_command(outbox_commands, "mark-sent", "送信済みにする: an uncertain, failed or bounced mail "
+                                                             "did arrive (or went another way: --note)", cmd_outbox_mark_sent)
     omark.add_argument("--note", default="", help="how it was handled, e.g. posted or handed over")
-    omark.set_defaults(handler=cmd_outbox_mark_sent)
-    oshow = outbox_commands.add_parser(
-        "show-message", help="the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file")
-    oshow.add_argument("id", type=record_id)
+    oshow = add_record_command(
+        outbox_commands, "show-message",
+        "the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file", cmd_outbox_show_message)
     oshow.add_argument("--part", type=int, choices=(1, 2), default=1, help="2: the separate password mail")
     oshow.add_argument("--save", metavar="FILE", help="write the message to FILE (e.g. statement.eml)")
-    oshow.set_defaults(handler=cmd_outbox_show_message)
     from oroshi_desktop.cli.bounces import add_show_bounce
 
-    add_show_bounce(outbox_commands, record_id)
+    add_show_bounce(outbox_commands)
     orecover = outbox_commands.add_parser(
         "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
     orecover.add_argument("--lease-minutes", type=lease_minutes, default=15.0,
