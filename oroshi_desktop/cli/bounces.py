@@ -8,7 +8,7 @@ import sys
 from typing import Any
 
 from oroshi_desktop.cli.common import add_record_command
-from oroshi_desktop.cli.wiring import checked_database, job_tasks
+from oroshi_desktop.cli.wiring import job_tasks, opened_database
 from oroshi_desktop.config import Settings
 
 
@@ -19,11 +19,8 @@ def cmd_bounce_check(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     from oroshi_desktop.mail.bounces.check import check_bounces
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         summary = check_bounces(database, settings.imap)  # an unreadable mailbox: one line, exit 2
-    finally:
-        database.dispose()
     print(f"bounce check: {summary.describe()}")
     for line in summary.lines():
         print(f"  {line}")
@@ -34,11 +31,8 @@ def cmd_outbox_show_bounce(args: argparse.Namespace, settings: Settings) -> int:
     """The newest bounce of a row: what it says in one line each, then the notification's bytes."""
     from oroshi_desktop.mail.outbox.bounces import bounce_report
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         header, data = database.reading(bounce_report, args.id)
-    finally:
-        database.dispose()
     sys.stdout.write(header)
     sys.stdout.flush()
     sys.stdout.buffer.write(data)

@@ -7,7 +7,7 @@ import argparse
 from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.cli.common import add_list_command, add_record_command, lease_minutes, print_lines
-from oroshi_desktop.cli.wiring import checked_database, job_runtime
+from oroshi_desktop.cli.wiring import job_runtime, opened_database
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox.states import FAILED, STATES
@@ -19,11 +19,8 @@ if TYPE_CHECKING:
 def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.queries.outbox_rows import recent_outbox_rows
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         rows = database.reading(recent_outbox_rows, states=args.state or (), limit=args.limit)
-    finally:
-        database.dispose()
     return print_lines([_outbox_line(row, name) for row, name in rows], "the outbox is empty")
 
 
@@ -41,11 +38,8 @@ def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int
 
     from oroshi_desktop.mail.outbox import message_bytes
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         data = database.reading(message_bytes, args.id, args.part)
-    finally:
-        database.dispose()
     if args.save:
         path = Path(args.save)
         try:
@@ -76,11 +70,8 @@ def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_outbox_mark_sent(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.mail.outbox import mark_sent
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         mark_sent(database, args.id, note=args.note)
-    finally:
-        database.dispose()
     print(f"outbox row {args.id} marked sent")
     return 0
 
@@ -92,11 +83,8 @@ def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.lease_minutes < 0:
         raise UserError("--lease-minutes must not be negative", "--lease-minutes は0以上にしてください")
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         ids = recover_stale(database, timedelta(minutes=args.lease_minutes))
-    finally:
-        database.dispose()
     if ids:
         print(f"{len(ids)} row(s) left 'sending' by a stopped worker are now 'uncertain' (要確認): "
               f"{', '.join(map(str, ids))}; decide with: outbox resend ID | outbox mark-sent ID")
