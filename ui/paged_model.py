@@ -53,6 +53,12 @@ class PagedIdModel(IdTableModel):
 
     headers: tuple[str, ...] = ()
     page_size = PAGE_SIZE
+    sort_keys: Callable[[int], Any] = int  # the subclass's sort enum: a column's number → its sort key
+    # True: a sort to the order already loaded (or loading) reads nothing again. Qt calls ``sort`` when
+    # sorting is switched on and when a header's saved state is restored: each a page query at start.
+    skips_same_sort = False
+    sort_key: Any
+    descending: bool
 
     def __init__(self, database: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,6 +149,17 @@ class PagedIdModel(IdTableModel):
 
     def reload_failed(self, parent: QWidget | None, err: BaseException) -> None:
         show_error(parent, err)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Read again by ``column`` (filter and sort live in SQL; the subclass's ``queries`` use
+        ``sort_key`` and ``descending``)."""
+        if not 0 <= column < len(self.headers):
+            return
+        key, descending = self.sort_keys(column), order == Qt.SortOrder.DescendingOrder
+        if self.skips_same_sort and (key, descending) == (self.sort_key, self.descending) and self._generation:
+            return
+        self.sort_key, self.descending = key, descending
+        self.reload()
 
     def set_database(self, database: Database, parent: QWidget | None = None) -> None:
         """Another database (設定 changed the connection): everything is read again from it."""

@@ -11,7 +11,7 @@ import argparse
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from oroshi_desktop.cli.common import OneLineParser, non_negative_int, open_db, positive_int, require_healthy
@@ -23,7 +23,6 @@ from oroshi_desktop.version import installed_version_line
 
 EXIT_USER_ERROR = 2
 
-Handler = Callable[[argparse.Namespace, Settings], int]
 
 
 def cmd_db_upgrade(args: argparse.Namespace, settings: Settings) -> int:

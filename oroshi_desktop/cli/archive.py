@@ -7,7 +7,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from oroshi_desktop.cli.wiring import checked_database
+from oroshi_desktop.cli.wiring import opened_database
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError, write_refused
 
@@ -24,11 +24,8 @@ def cmd_archive_verify(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.archive_chain import audit, head_line
 
     expected = _read_head(args.head) if args.head else None
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         problems, head = database.reading(audit, expected)
-    finally:
-        database.dispose()
     for problem in problems:
         print(f"problem: {problem.message}")
     print(head_line(head))
@@ -42,11 +39,8 @@ def cmd_archive_verify(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_archive_head(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.archive_chain import chain_head, head_line
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         line = head_line(database.reading(chain_head))
-    finally:
-        database.dispose()
     if args.save:
         target = Path(args.save)
         try:

@@ -7,7 +7,8 @@ import argparse
 import sys
 from typing import Any
 
-from oroshi_desktop.cli.wiring import checked_database, job_tasks
+from oroshi_desktop.cli.common import add_record_command
+from oroshi_desktop.cli.wiring import job_tasks, opened_database
 from oroshi_desktop.config import Settings
 
 
@@ -18,11 +19,8 @@ def cmd_bounce_check(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     from oroshi_desktop.mail.bounces.check import check_bounces
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         summary = check_bounces(database, settings.imap)  # an unreadable mailbox: one line, exit 2
-    finally:
-        database.dispose()
     print(f"bounce check: {summary.describe()}")
     for line in summary.lines():
         print(f"  {line}")
@@ -33,11 +31,8 @@ def cmd_outbox_show_bounce(args: argparse.Namespace, settings: Settings) -> int:
     """The newest bounce of a row: what it says in one line each, then the notification's bytes."""
     from oroshi_desktop.mail.outbox.bounces import bounce_report
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         header, data = database.reading(bounce_report, args.id)
-    finally:
-        database.dispose()
     sys.stdout.write(header)
     sys.stdout.flush()
     sys.stdout.buffer.write(data)
@@ -52,7 +47,6 @@ def add_bounce_commands(commands: Any) -> None:
     check.set_defaults(handler=cmd_bounce_check)
 
 
-def add_show_bounce(outbox_commands: Any, record_id: Any) -> None:
-    show = outbox_commands.add_parser("show-bounce", help="the bounce notification that made a row 不達 (bounced)")
-    show.add_argument("id", type=record_id)
-    show.set_defaults(handler=cmd_outbox_show_bounce)
+def add_show_bounce(outbox_commands: Any) -> None:
+    add_record_command(outbox_commands, "show-bounce", "the bounce notification that made a row 不達 (bounced)",
+                       cmd_outbox_show_bounce)

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import math
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from oroshi_desktop.config import Settings
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import SchemaError
+
+Handler = Callable[[argparse.Namespace, Settings], int]  # what a command runs (``set_defaults(handler=…)``)
 
 
 def open_db(settings: Settings, *, upgrade: bool = False) -> Database:
@@ -32,6 +35,30 @@ def require_healthy(database: Database) -> None:
             + " — run: oroshi-desktop db check",
             "データベースの準備ができていません: " + "、".join(p.describe_ja() for p in problems[:5]),
         )
+
+
+def print_lines(lines: Sequence[str], empty: str) -> int:
+    """A listing command's output: one line a row, or ``empty`` when there are no rows; its exit status."""
+    for line in lines or (empty,):
+        print(line)
+    return 0
+
+
+def add_list_command(commands: Any, help_text: str, states: Sequence[str], handler: Handler) -> Any:
+    """``list [--state STATE]... [--limit N]``, the listing of a ledger or a queue (newest 50 by default)."""
+    listing = commands.add_parser("list", help=help_text)
+    listing.add_argument("--state", action="append", choices=states)
+    listing.add_argument("--limit", type=positive_int, default=50)
+    listing.set_defaults(handler=handler)
+    return listing
+
+
+def add_record_command(commands: Any, name: str, help_text: str, handler: Handler) -> Any:
+    """``NAME ID``: a command on one row, by its database id (refused by the parser unless an id)."""
+    command = commands.add_parser(name, help=help_text)
+    command.add_argument("id", type=record_id)
+    command.set_defaults(handler=handler)
+    return command
 
 
 # ---- argument types: a wrong value is refused by the parser, before anything is opened -------

@@ -8,13 +8,11 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
-from oroshi_desktop.cli.common import record_id
-from oroshi_desktop.config import Settings
+from oroshi_desktop.cli.common import Handler, record_id
 from oroshi_desktop.domain.shipping.records import EmptyBuyers
 from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
 from oroshi_desktop.queries.shipping import CHART_PAPERS
 
-Handler = Callable[[argparse.Namespace, Settings], int]
 Arguments = Callable[[argparse.ArgumentParser], object]  # what it returns is not used
 
 def date_argument(text: str) -> date:

@@ -4,35 +4,33 @@ ledger (every PC's jobs in the app database) from the command line."""
 from __future__ import annotations
 
 import argparse
+from datetime import tzinfo
 from typing import Any
 
-from oroshi_desktop.cli.common import positive_int, record_id
+from oroshi_desktop.cli.common import add_list_command, add_record_command, print_lines
 from oroshi_desktop.cli.wiring import LedgerSession, job_runtime, job_tasks
 from oroshi_desktop.config import Settings
-from oroshi_desktop.ledger import STATES
+from oroshi_desktop.ledger import STATES, JobView
 
 
 def cmd_jobs_list(args: argparse.Namespace, settings: Settings) -> int:
     with LedgerSession(settings) as ledger:
         states = tuple(args.state) if args.state else STATES
         jobs = ledger.list(states=states, limit=args.limit, requested_by=None if args.all else ledger.pc)
-    if not jobs:
-        print("no jobs" + ("" if args.all else " from this PC (--all: every PC's)"))
-        return 0
-    for job in jobs:
-        when = job.created_at.astimezone(settings.tz).strftime("%Y-%m-%d %H:%M:%S")
-        line = f"{job.id:>6}  {when}  {job.kind:<17} {job.state:<9} PC {job.requested_by}"
-        if job.ran_by:
-            line += f"  ran by {job.ran_by}"
-        line += f"  {job.message}"
-        if job.output_path:
-            line += f"  → {job.output_path}"
-        elif job.document_id is not None:
-            line += f"  (output stored: jobs open-output {job.id})"
-        if job.error:
-            line += f"  [{job.error}]"
-        print(line)
-    return 0
+    return print_lines([_job_line(job, settings.tz) for job in jobs],
+                       "no jobs" + ("" if args.all else " from this PC (--all: every PC's)"))
+
+
+def _job_line(job: JobView, tz: tzinfo) -> str:
+    when = job.created_at.astimezone(tz).strftime("%Y-%m-%d %H:%M:%S")
+    ran_by = f"  ran by {job.ran_by}" if job.ran_by else ""
+    if job.output_path:
+        output = f"  → {job.output_path}"
+    else:
+        output = f"  (output stored: jobs open-output {job.id})" if job.document_id is not None else ""
+    error = f"  [{job.error}]" if job.error else ""
+    return (f"{job.id:>6}  {when}  {job.kind:<17} {job.state:<9} PC {job.requested_by}{ran_by}  {job.message}"
+            f"{output}{error}")
 
 
 def cmd_jobs_retry(args: argparse.Namespace, settings: Settings) -> int:
@@ -107,21 +105,13 @@ def cmd_jobs_discard(args: argparse.Namespace, settings: Settings) -> int:
 def add_job_commands(commands: Any) -> None:
     jobs = commands.add_parser("jobs", help="the job ledger (every PC's jobs in the app database)")
     jobs_commands = jobs.add_subparsers(title="jobs commands", metavar="ACTION", required=True)
-    listing = jobs_commands.add_parser("list", help="recent jobs, newest first")
-    listing.add_argument("--state", action="append", choices=STATES)
-    listing.add_argument("--limit", type=positive_int, default=50)
+    listing = add_list_command(jobs_commands, "recent jobs, newest first", STATES, cmd_jobs_list)
     listing.add_argument("--all", action="store_true", help="every PC's jobs (default: the jobs this PC asked for)")
-    listing.set_defaults(handler=cmd_jobs_list)
-    open_output = jobs_commands.add_parser("open-output", help="write a finished job's document here and print its path")
-    open_output.add_argument("id", type=record_id)
+    open_output = add_record_command(jobs_commands, "open-output", "write a finished job's document here and print its path",
+                                     cmd_jobs_open_output)
     open_output.add_argument("--to", help="folder to write it to (default: this PC's output folder)")
-    open_output.set_defaults(handler=cmd_jobs_open_output)
-    retry = jobs_commands.add_parser("retry", help="queue a failed or discarded job again")
-    retry.add_argument("id", type=record_id)
-    retry.set_defaults(handler=cmd_jobs_retry)
-    discard = jobs_commands.add_parser("discard", help="discard a queued or failed job")
-    discard.add_argument("id", type=record_id)
-    discard.set_defaults(handler=cmd_jobs_discard)
+    add_record_command(jobs_commands, "retry", "queue a failed or discarded job again", cmd_jobs_retry)
+    add_record_command(jobs_commands, "discard", "discard a queued or failed job", cmd_jobs_discard)
     pause = jobs_commands.add_parser("pause", help="pause the queue: this PC's, or the office's when shared "
                                                    "(jobs wait, no scheduled mail check)")
     pause.set_defaults(handler=cmd_jobs_pause)

@@ -4,34 +4,31 @@ outbox (送信キュー) from the command line, for support and for decisions on
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from oroshi_desktop.cli.common import lease_minutes, positive_int, record_id
-from oroshi_desktop.cli.wiring import checked_database, job_runtime
+from oroshi_desktop.cli.common import add_list_command, add_record_command, lease_minutes, print_lines
+from oroshi_desktop.cli.wiring import job_runtime, opened_database
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox.states import FAILED, STATES
+
+if TYPE_CHECKING:
+    from oroshi_desktop.db.models import OutboxMessage
 
 
 def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.queries.outbox_rows import recent_outbox_rows
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         rows = database.reading(recent_outbox_rows, states=args.state or (), limit=args.limit)
-    finally:
-        database.dispose()
-    if not rows:
-        print("the outbox is empty")
-        return 0
-    for row, name in rows:
-        state = f"{row.state} ({row.failure_kind})" if row.state == FAILED and row.failure_kind else row.state
-        line = (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
-                f"attempts {row.attempts}  {name or row.supplier_organization_id}")
-        if row.last_error:
-            line += f"  [{row.last_error}]"
-        print(line)
-    return 0
+    return print_lines([_outbox_line(row, name) for row, name in rows], "the outbox is empty")
+
+
+def _outbox_line(row: OutboxMessage, name: str | None) -> str:
+    state = f"{row.state} ({row.failure_kind})" if row.state == FAILED and row.failure_kind else row.state
+    error = f"  [{row.last_error}]" if row.last_error else ""
+    return (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
+            f"attempts {row.attempts}  {name or row.supplier_organization_id}{error}")
 
 
 def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int:
@@ -41,11 +38,8 @@ def cmd_outbox_show_message(args: argparse.Namespace, settings: Settings) -> int
 
     from oroshi_desktop.mail.outbox import message_bytes
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         data = database.reading(message_bytes, args.id, args.part)
-    finally:
-        database.dispose()
     if args.save:
         path = Path(args.save)
         try:
@@ -76,11 +70,8 @@ def cmd_outbox_resend(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_outbox_mark_sent(args: argparse.Namespace, settings: Settings) -> int:
     from oroshi_desktop.mail.outbox import mark_sent
 
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         mark_sent(database, args.id, note=args.note)
-    finally:
-        database.dispose()
     print(f"outbox row {args.id} marked sent")
     return 0
 
@@ -92,11 +83,8 @@ def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
 
     if args.lease_minutes < 0:
         raise UserError("--lease-minutes must not be negative", "--lease-minutes は0以上にしてください")
-    database = checked_database(settings)
-    try:
+    with opened_database(settings) as database:
         ids = recover_stale(database, timedelta(minutes=args.lease_minutes))
-    finally:
-        database.dispose()
     if ids:
         print(f"{len(ids)} row(s) left 'sending' by a stopped worker are now 'uncertain' (要確認): "
               f"{', '.join(map(str, ids))}; decide with: outbox resend ID | outbox mark-sent ID")
@@ -108,29 +96,21 @@ def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
 def add_outbox_commands(commands: Any) -> None:
     outbox = commands.add_parser("outbox", help="the statement mail outbox (送信キュー)")
     outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
-    olist = outbox_commands.add_parser("list", help="outbox rows, newest first")
-    olist.add_argument("--state", action="append", choices=STATES)
-    olist.add_argument("--limit", type=positive_int, default=50)
-    olist.set_defaults(handler=cmd_outbox_list)
-    oresend = outbox_commands.add_parser("resend", help="再送: send this row's mail again now")
-    oresend.add_argument("id", type=record_id)
+    add_list_command(outbox_commands, "outbox rows, newest first", STATES, cmd_outbox_list)
+    oresend = add_record_command(outbox_commands, "resend", "再送: send this row's mail again now", cmd_outbox_resend)
     oresend.add_argument("--force", action="store_true",
                          help="send a row that was already sent again (the recipient gets a second mail)")
-    oresend.set_defaults(handler=cmd_outbox_resend)
-    omark = outbox_commands.add_parser("mark-sent", help="送信済みにする: an uncertain, failed or bounced mail "
-                                                         "did arrive (or went another way: --note)")
-    omark.add_argument("id", type=record_id)
+    omark = add_record_command(outbox_commands, "mark-sent", "送信済みにする: an uncertain, failed or bounced mail "
+                                                             "did arrive (or went another way: --note)", cmd_outbox_mark_sent)
     omark.add_argument("--note", default="", help="how it was handled, e.g. posted or handed over")
-    omark.set_defaults(handler=cmd_outbox_mark_sent)
-    oshow = outbox_commands.add_parser(
-        "show-message", help="the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file")
-    oshow.add_argument("id", type=record_id)
+    oshow = add_record_command(
+        outbox_commands, "show-message",
+        "the exact mail a row sent (RFC 5322, as stored); --save FILE writes an .eml file", cmd_outbox_show_message)
     oshow.add_argument("--part", type=int, choices=(1, 2), default=1, help="2: the separate password mail")
     oshow.add_argument("--save", metavar="FILE", help="write the message to FILE (e.g. statement.eml)")
-    oshow.set_defaults(handler=cmd_outbox_show_message)
     from oroshi_desktop.cli.bounces import add_show_bounce
 
-    add_show_bounce(outbox_commands, record_id)
+    add_show_bounce(outbox_commands)
     orecover = outbox_commands.add_parser(
         "recover", help="mark rows left 'sending' by a crashed worker as uncertain (要確認), never resend them")
     orecover.add_argument("--lease-minutes", type=lease_minutes, default=15.0,

@@ -4,6 +4,8 @@ never load them."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from oroshi_desktop.cli.common import open_db, require_healthy
@@ -26,6 +28,16 @@ def checked_database(settings: Settings, *, upgrade_embedded: bool = True) -> Da
         database.dispose()
         raise
     return database
+
+
+@contextmanager
+def opened_database(settings: Settings) -> Iterator[Database]:
+    """``checked_database`` for one command's ``with`` block, disposed when the block ends."""
+    database = checked_database(settings)
+    try:
+        yield database
+    finally:
+        database.dispose()
 
 
 def job_runtime(settings: Settings) -> Runtime:

@@ -105,20 +105,23 @@ SORT_KEYS: dict[str, Any] = {
 }
 
 
+def _within(query: Select[Any], column: Any, low: object | None, high: object | None) -> Select[Any]:
+    """``query`` narrowed to ``low <= column <= high``, both ends included; a bound of None is open."""
+    if low is not None:
+        query = query.where(column >= low)
+    if high is not None:
+        query = query.where(column <= high)
+    return query
+
+
 def _matching(query: Select[Any], criteria: ArchiveCriteria) -> Select[Any]:
     """``query`` (over the documents, their organization row and facts) narrowed to ``criteria``."""
     query = (query
              .join(InvoiceSupplierOrganization, InvoiceSupplierOrganization.id == StoredDocument.owner_id)
              .join(ArchiveFacts, ArchiveFacts.document_id == StoredDocument.id)
              .where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE, ArchiveFacts.amount.is_not(None)))
-    if criteria.issued_from:
-        query = query.where(ArchiveFacts.issued >= criteria.issued_from)
-    if criteria.issued_to:
-        query = query.where(ArchiveFacts.issued <= criteria.issued_to)
-    if criteria.amount_min is not None:
-        query = query.where(ArchiveFacts.amount >= criteria.amount_min)
-    if criteria.amount_max is not None:
-        query = query.where(ArchiveFacts.amount <= criteria.amount_max)
+    query = _within(query, ArchiveFacts.issued, criteria.issued_from, criteria.issued_to)
+    query = _within(query, ArchiveFacts.amount, criteria.amount_min, criteria.amount_max)
     needle = criteria.counterparty.strip()
     if needle:
         def like(column: Any) -> Any:

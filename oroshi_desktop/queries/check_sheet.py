@@ -10,16 +10,7 @@ from typing import Any
 from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import (
-    Supplier,
-    SupplierOrganization,
-    Supply,
-    SupplyDate,
-    SupplyDateSupplierOrganization,
-    SupplyReceptionTime,
-    SupplyType,
-    SupplyTypeVariation,
-)
+from oroshi_desktop.db import models as m
 from oroshi_desktop.domain.check_sheet import (
     CheckSheet,
     OrganizationRecord,
@@ -64,7 +55,7 @@ def _prefecture_ids(values: Iterable[Any]) -> tuple[int, ...]:
 def reception_times(session: Session, ids: Sequence[int]) -> tuple[ReceptionTime, ...]:
     """The reception times in the order asked for; an unknown id is a NotFound naming it."""
     rows = {row.id: row for row in session.scalars(
-        select(SupplyReceptionTime).where(SupplyReceptionTime.id.in_(ids)))}
+        select(m.SupplyReceptionTime).where(m.SupplyReceptionTime.id.in_(ids)))}
     missing = [i for i in ids if i not in rows]
     if missing:
         listed = ", ".join(str(i) for i in missing)
@@ -96,17 +87,17 @@ def document_dates(session: Session) -> tuple[date, ...]:
 def _supplies(session: Session, supply_date_id: int, time_ids: Sequence[int],
               prefecture_ids: Sequence[int]) -> list[SupplyEntry]:
     query = (
-        select(Supply.supplier_id, Supply.supply_type_variation_id, SupplyType.name, SupplyTypeVariation.name,
-               SupplyType.units, SupplyType.liquid, SupplyType.position, SupplyTypeVariation.position,
-               Supply.supply_reception_time_id, Supply.quantity, Supply.entry_index, Supply.id)
-        .join(SupplyTypeVariation, Supply.supply_type_variation_id == SupplyTypeVariation.id)
-        .join(SupplyType, SupplyTypeVariation.supply_type_id == SupplyType.id)
-        .join(Supplier, Supply.supplier_id == Supplier.id)
-        .join(SupplierOrganization, Supplier.supplier_organization_id == SupplierOrganization.id)
-        .where(Supply.supply_date_id == supply_date_id, Supply.quantity != 0,
-               Supply.supply_reception_time_id.in_(time_ids),
-               SupplierOrganization.subregion_id.in_(prefecture_ids))
-        .order_by(Supply.id)
+        select(m.Supply.supplier_id, m.Supply.supply_type_variation_id, m.SupplyType.name, m.SupplyTypeVariation.name,
+               m.SupplyType.units, m.SupplyType.liquid, m.SupplyType.position, m.SupplyTypeVariation.position,
+               m.Supply.supply_reception_time_id, m.Supply.quantity, m.Supply.entry_index, m.Supply.id)
+        .join(m.SupplyTypeVariation, m.Supply.supply_type_variation_id == m.SupplyTypeVariation.id)
+        .join(m.SupplyType, m.SupplyTypeVariation.supply_type_id == m.SupplyType.id)
+        .join(m.Supplier, m.Supply.supplier_id == m.Supplier.id)
+        .join(m.SupplierOrganization, m.Supplier.supplier_organization_id == m.SupplierOrganization.id)
+        .where(m.Supply.supply_date_id == supply_date_id, m.Supply.quantity != 0,
+               m.Supply.supply_reception_time_id.in_(time_ids),
+               m.SupplierOrganization.subregion_id.in_(prefecture_ids))
+        .order_by(m.Supply.id)
     )
     return [
         SupplyEntry(
@@ -124,12 +115,12 @@ def _supplies(session: Session, supply_date_id: int, time_ids: Sequence[int],
 def _linked_organization_ids(session: Session, supply_date_id: int) -> set[int]:
     """Organizations linked to the day, plus any whose producers delivered (the link rows are a cache)."""
     linked = set(session.scalars(
-        select(SupplyDateSupplierOrganization.supplier_organization_id)
-        .where(SupplyDateSupplierOrganization.supply_date_id == supply_date_id)))
+        select(m.SupplyDateSupplierOrganization.supplier_organization_id)
+        .where(m.SupplyDateSupplierOrganization.supply_date_id == supply_date_id)))
     linked.update(session.scalars(
-        select(Supplier.supplier_organization_id).distinct()
-        .join(Supply, Supply.supplier_id == Supplier.id)
-        .where(Supply.supply_date_id == supply_date_id, Supply.quantity != 0)))
+        select(m.Supplier.supplier_organization_id).distinct()
+        .join(m.Supply, m.Supply.supplier_id == m.Supplier.id)
+        .where(m.Supply.supply_date_id == supply_date_id, m.Supply.quantity != 0)))
     return linked
 
 
@@ -141,27 +132,27 @@ def load_check_sheet(session: Session, *, day: date, prefecture_ids: Iterable[An
     company = load_company(session)
     dates = document_dates(session)
 
-    supply_date_id = session.scalar(select(SupplyDate.id).where(SupplyDate.date == day))
+    supply_date_id = session.scalar(select(m.SupplyDate.id).where(m.SupplyDate.date == day))
     if supply_date_id is None:
         return CheckSheet(day=day, prefecture_ids=prefectures, reception_times=times, pages=(),
                           company=company, document_dates=dates, supply_date_found=False)
 
     linked = _linked_organization_ids(session, supply_date_id)
     org_rows = session.execute(
-        select(SupplierOrganization.id, SupplierOrganization.entity_name, SupplierOrganization.micro_region,
-               SupplierOrganization.subregion_id, SupplierOrganization.free_entry)
-        .where(SupplierOrganization.subregion_id.in_(prefectures),
-               SupplierOrganization.id.in_(sorted(linked))
-               | ((SupplierOrganization.free_entry == true()) & (SupplierOrganization.active == true())))
+        select(m.SupplierOrganization.id, m.SupplierOrganization.entity_name, m.SupplierOrganization.micro_region,
+               m.SupplierOrganization.subregion_id, m.SupplierOrganization.free_entry)
+        .where(m.SupplierOrganization.subregion_id.in_(prefectures),
+               m.SupplierOrganization.id.in_(sorted(linked))
+               | ((m.SupplierOrganization.free_entry == true()) & (m.SupplierOrganization.active == true())))
     ).all()
     org_ids = [row[0] for row in org_rows]
     producers = [
         ProducerRecord(id=pid, organization_id=oid, number=number, short_name=short_name or "",
                        active=bool(active))
         for pid, oid, number, short_name, active in session.execute(
-            select(Supplier.id, Supplier.supplier_organization_id, Supplier.supplier_number,
-                   Supplier.short_name, Supplier.active)
-            .where(Supplier.supplier_organization_id.in_(org_ids)))
+            select(m.Supplier.id, m.Supplier.supplier_organization_id, m.Supplier.supplier_number,
+                   m.Supplier.short_name, m.Supplier.active)
+            .where(m.Supplier.supplier_organization_id.in_(org_ids)))
     ]
     active_counts = Counter(p.organization_id for p in producers if p.active)
     organizations = [

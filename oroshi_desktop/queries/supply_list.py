@@ -16,15 +16,7 @@ from typing import Any
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import (
-    Supplier,
-    SupplierOrganization,
-    Supply,
-    SupplyDate,
-    SupplyReceptionTime,
-    SupplyType,
-    SupplyTypeVariation,
-)
+from oroshi_desktop.db import models as m
 from oroshi_desktop.domain.check_sheet import ReceptionTime
 from oroshi_desktop.domain.money import to_decimal
 from oroshi_desktop.queries.statements import variation_display
@@ -89,57 +81,57 @@ class DayChoices:
 def supply_days(session: Session, start: date, end: date) -> list[date]:
     """Days in ``start``–``end`` with at least one delivered supply (the calendar marks them)."""
     return list(session.scalars(
-        select(SupplyDate.date).where(SupplyDate.date.between(start, end),
-                                      select(Supply.id).where(Supply.supply_date_id == SupplyDate.id,
-                                                              Supply.quantity > 0).exists())
-        .order_by(SupplyDate.date)))
+        select(m.SupplyDate.date).where(m.SupplyDate.date.between(start, end),
+                                        select(m.Supply.id).where(m.Supply.supply_date_id == m.SupplyDate.id,
+                                                                  m.Supply.quantity > 0).exists())
+        .order_by(m.SupplyDate.date)))
 
 
 def _joined(query: Select[*tuple[Any, ...]]) -> Select[*tuple[Any, ...]]:
-    return (query.select_from(Supply).join(SupplyDate, SupplyDate.id == Supply.supply_date_id)
-            .join(Supplier, Supplier.id == Supply.supplier_id)
-            .join(SupplierOrganization, SupplierOrganization.id == Supplier.supplier_organization_id))
+    return (query.select_from(m.Supply).join(m.SupplyDate, m.SupplyDate.id == m.Supply.supply_date_id)
+            .join(m.Supplier, m.Supplier.id == m.Supply.supplier_id)
+            .join(m.SupplierOrganization, m.SupplierOrganization.id == m.Supplier.supplier_organization_id))
 
 
 def _conditions(f: SupplyFilter) -> list[Any]:
     # Quantity 0 rows are the web form's empty cells, not deliveries (the check sheet skips them too).
-    conditions: list[Any] = [SupplyDate.date == f.day, Supply.quantity > 0]
+    conditions: list[Any] = [m.SupplyDate.date == f.day, m.Supply.quantity > 0]
     if f.prefecture_id is not None:
-        conditions.append(SupplierOrganization.subregion_id == f.prefecture_id)
+        conditions.append(m.SupplierOrganization.subregion_id == f.prefecture_id)
     if f.reception_time_id is not None:
-        conditions.append(Supply.supply_reception_time_id == f.reception_time_id)
+        conditions.append(m.Supply.supply_reception_time_id == f.reception_time_id)
     if f.organization_id is not None:
-        conditions.append(SupplierOrganization.id == f.organization_id)
+        conditions.append(m.SupplierOrganization.id == f.organization_id)
     if f.unpriced_only:
-        conditions.append(Supply.price == 0)
+        conditions.append(m.Supply.price == 0)
     return conditions
 
 
 def _sort_key(query: Select[*tuple[Any, ...]], sort: SupplySort) -> tuple[Select[*tuple[Any, ...]], list[Any]]:
     if sort == SupplySort.RECEPTION_TIME:
-        query = query.join(SupplyReceptionTime, SupplyReceptionTime.id == Supply.supply_reception_time_id)
-        return query, [SupplyReceptionTime.hour, SupplyReceptionTime.id]
+        query = query.join(m.SupplyReceptionTime, m.SupplyReceptionTime.id == m.Supply.supply_reception_time_id)
+        return query, [m.SupplyReceptionTime.hour, m.SupplyReceptionTime.id]
     if sort == SupplySort.VARIATION:
-        query = (query.join(SupplyTypeVariation, SupplyTypeVariation.id == Supply.supply_type_variation_id)
-                 .join(SupplyType, SupplyType.id == SupplyTypeVariation.supply_type_id))
-        return query, [SupplyType.position, SupplyTypeVariation.position]
+        query = (query.join(m.SupplyTypeVariation, m.SupplyTypeVariation.id == m.Supply.supply_type_variation_id)
+                 .join(m.SupplyType, m.SupplyType.id == m.SupplyTypeVariation.supply_type_id))
+        return query, [m.SupplyType.position, m.SupplyTypeVariation.position]
     columns: dict[SupplySort, list[Any]] = {
-        SupplySort.PREFECTURE: [SupplierOrganization.subregion_id, Supply.supply_reception_time_id,
-                                SupplierOrganization.entity_name, Supplier.supplier_number],
-        SupplySort.ORGANIZATION: [SupplierOrganization.entity_name, Supplier.supplier_number],
-        SupplySort.PRODUCER: [Supplier.supplier_number, Supplier.short_name],
-        SupplySort.QUANTITY: [Supply.quantity],
-        SupplySort.PRICE: [Supply.price],
-        SupplySort.LOCKED: [Supply.locked],
+        SupplySort.PREFECTURE: [m.SupplierOrganization.subregion_id, m.Supply.supply_reception_time_id,
+                                m.SupplierOrganization.entity_name, m.Supplier.supplier_number],
+        SupplySort.ORGANIZATION: [m.SupplierOrganization.entity_name, m.Supplier.supplier_number],
+        SupplySort.PRODUCER: [m.Supplier.supplier_number, m.Supplier.short_name],
+        SupplySort.QUANTITY: [m.Supply.quantity],
+        SupplySort.PRICE: [m.Supply.price],
+        SupplySort.LOCKED: [m.Supply.locked],
     }
     return query, columns[sort]
 
 
 def supply_ids(session: Session, f: SupplyFilter, sort: SupplySort = SupplySort.PREFECTURE,
                descending: bool = False, limit: int | None = None) -> list[int]:
-    query, keys = _sort_key(_joined(select(Supply.id)), sort)
+    query, keys = _sort_key(_joined(select(m.Supply.id)), sort)
     order = [(k.desc() if descending else k.asc()).nulls_last() for k in keys]
-    query = query.where(*_conditions(f)).order_by(*order, Supply.id.desc() if descending else Supply.id)
+    query = query.where(*_conditions(f)).order_by(*order, m.Supply.id.desc() if descending else m.Supply.id)
     return list(session.scalars(query.limit(limit) if limit is not None else query))
 
 
@@ -147,14 +139,14 @@ def supply_rows(session: Session, ids: list[int]) -> dict[int, SupplyRow]:
     if not ids:
         return {}
     query = (
-        _joined(select(Supply.id, SupplierOrganization.subregion_id, SupplyReceptionTime.id,
-                       SupplyReceptionTime.time_qualifier, SupplyReceptionTime.hour, SupplierOrganization.entity_name,
-                       Supplier.supplier_number, Supplier.short_name, Supplier.company_name, SupplyType.name,
-                       SupplyTypeVariation.name, SupplyType.units, Supply.quantity, Supply.price, Supply.locked))
-        .join(SupplyReceptionTime, SupplyReceptionTime.id == Supply.supply_reception_time_id)
-        .join(SupplyTypeVariation, SupplyTypeVariation.id == Supply.supply_type_variation_id)
-        .join(SupplyType, SupplyType.id == SupplyTypeVariation.supply_type_id)
-        .where(Supply.id.in_(ids))
+        _joined(select(m.Supply.id, m.SupplierOrganization.subregion_id, m.SupplyReceptionTime.id,
+                       m.SupplyReceptionTime.time_qualifier, m.SupplyReceptionTime.hour, m.SupplierOrganization.entity_name,
+                       m.Supplier.supplier_number, m.Supplier.short_name, m.Supplier.company_name, m.SupplyType.name,
+                       m.SupplyTypeVariation.name, m.SupplyType.units, m.Supply.quantity, m.Supply.price, m.Supply.locked))
+        .join(m.SupplyReceptionTime, m.SupplyReceptionTime.id == m.Supply.supply_reception_time_id)
+        .join(m.SupplyTypeVariation, m.SupplyTypeVariation.id == m.Supply.supply_type_variation_id)
+        .join(m.SupplyType, m.SupplyType.id == m.SupplyTypeVariation.supply_type_id)
+        .where(m.Supply.id.in_(ids))
     )
     return {
         sid: SupplyRow(id=sid, prefecture_id=prefecture,
@@ -175,22 +167,22 @@ def first_page(session: Session, f: SupplyFilter, sort: SupplySort, descending: 
 
 def supply_counts(session: Session, f: SupplyFilter) -> SupplyCounts:
     count, unpriced = session.execute(
-        _joined(select(func.count(Supply.id), func.coalesce(func.sum(case((Supply.price == 0, 1), else_=0)), 0)))
+        _joined(select(func.count(m.Supply.id), func.coalesce(func.sum(case((m.Supply.price == 0, 1), else_=0)), 0)))
         .where(*_conditions(f))).one()
     return SupplyCounts(count=int(count), unpriced=int(unpriced))
 
 
 def day_choices(session: Session, day: date) -> DayChoices:
     base = SupplyFilter(day=day)
-    prefectures = session.scalars(_joined(select(SupplierOrganization.subregion_id).distinct())
-                                  .where(*_conditions(base)).order_by(SupplierOrganization.subregion_id))
-    time_ids = set(session.scalars(_joined(select(Supply.supply_reception_time_id).distinct())
+    prefectures = session.scalars(_joined(select(m.SupplierOrganization.subregion_id).distinct())
+                                  .where(*_conditions(base)).order_by(m.SupplierOrganization.subregion_id))
+    time_ids = set(session.scalars(_joined(select(m.Supply.supply_reception_time_id).distinct())
                                    .where(*_conditions(base))))
     times = tuple(ReceptionTime(id=i, qualifier=q or "", hour=h) for i, q, h in session.execute(
-        select(SupplyReceptionTime.id, SupplyReceptionTime.time_qualifier, SupplyReceptionTime.hour)
-        .where(SupplyReceptionTime.id.in_(time_ids)).order_by(SupplyReceptionTime.hour, SupplyReceptionTime.id)))
+        select(m.SupplyReceptionTime.id, m.SupplyReceptionTime.time_qualifier, m.SupplyReceptionTime.hour)
+        .where(m.SupplyReceptionTime.id.in_(time_ids)).order_by(m.SupplyReceptionTime.hour, m.SupplyReceptionTime.id)))
     organizations = tuple((i, name or "") for i, name in session.execute(
-        _joined(select(SupplierOrganization.id, SupplierOrganization.entity_name).distinct())
-        .where(*_conditions(base)).order_by(SupplierOrganization.entity_name, SupplierOrganization.id)))
+        _joined(select(m.SupplierOrganization.id, m.SupplierOrganization.entity_name).distinct())
+        .where(*_conditions(base)).order_by(m.SupplierOrganization.entity_name, m.SupplierOrganization.id)))
     return DayChoices(prefecture_ids=tuple(p for p in prefectures if p is not None), reception_times=times,
                       organizations=organizations)

@@ -10,31 +10,10 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import func, select, text
 
+from oroshi_desktop.db import models as m
 from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
-from oroshi_desktop.db.models import (
-    COMPANY_SETTINGS_NAME,
-    Buyer,
-    Invoice,
-    InvoiceSupplierOrganization,
-    InvoiceSupplyDate,
-    Order,
-    OrderCategory,
-    OrderOrderCategory,
-    OrderTemplate,
-    SettingsRow,
-    Supplier,
-    SupplierOrganization,
-    SupplierOrganizationReceptionTime,
-    Supply,
-    SupplyDate,
-    SupplyDateSupplier,
-    SupplyDateSupplierOrganization,
-    SupplyReceptionTime,
-    SupplyType,
-    SupplyTypeTaxRate,
-    SupplyTypeVariation,
-)
+from oroshi_desktop.db.models import COMPANY_SETTINGS_NAME
 from oroshi_desktop.demo import DemoSummary, generate_demo, is_empty
 from oroshi_desktop.errors import UserError
 
@@ -63,14 +42,14 @@ def test_scale_one_matches_the_domain_sample(db: Database):
     assert "organizations: 3" in lines and any(line.startswith("supplies: ") for line in lines)
 
     with db.read() as session:
-        company = session.scalars(select(SettingsRow.settings).where(SettingsRow.name == COMPANY_SETTINGS_NAME)).one()
+        company = session.scalars(select(m.SettingsRow.settings).where(m.SettingsRow.name == COMPANY_SETTINGS_NAME)).one()
         assert company["name"] == "株式会社オロシサーモン"
         assert set(company) == {"name", "postal_code", "address", "phone", "fax", "mail", "web", "invoice_number"}
 
-        assert {(rt.time_qualifier, rt.hour) for rt in session.scalars(select(SupplyReceptionTime))} == {
+        assert {(rt.time_qualifier, rt.hour) for rt in session.scalars(select(m.SupplyReceptionTime))} == {
             ("午前", 9), ("午後", 14), ("夜", 17)}
 
-        orgs = session.scalars(select(SupplierOrganization).order_by(SupplierOrganization.id)).all()
+        orgs = session.scalars(select(m.SupplierOrganization).order_by(m.SupplierOrganization.id)).all()
         assert [o.entity_name for o in orgs[:2]] == ["北海水産協同組合", "青森県漁業協同組合連合会"]
         assert [o.entity_name for o in orgs if not o.email] == ["陸奥湾ホタテ生産者の会"]
         assert [o.free_entry for o in orgs] == [False, False, True]
@@ -81,25 +60,25 @@ def test_scale_one_matches_the_domain_sample(db: Database):
             numbers = [s.supplier_number for s in org.suppliers]
             assert numbers == list(range(1, len(numbers) + 1)) and numbers[-1] <= 19
 
-        producers = session.scalars(select(Supplier)).all()
+        producers = session.scalars(select(m.Supplier)).all()
         assert {p.company_name for p in producers} >= {"札幌サーモン株式会社", "函館水産株式会社", "青森海産物株式会社"}
         assert all(p.honorific_title == "様" and p.representatives and p.invoice_number for p in producers)
 
-        types = {t.name: t for t in session.scalars(select(SupplyType))}
+        types = {t.name: t for t in session.scalars(select(m.SupplyType))}
         assert types["鮭"].units == "kg" and not types["鮭"].liquid
         assert types["ホタテ"].liquid
         assert any(t.units == "個" for t in types.values())
-        rates = {r.supply_type_id: r.tax_rate for r in session.scalars(select(SupplyTypeTaxRate))}
+        rates = {r.supply_type_id: r.tax_rate for r in session.scalars(select(m.SupplyTypeTaxRate))}
         assert rates == {t.id: Decimal("0.08") for t in types.values()}
 
-        supplies = session.scalars(select(Supply)).all()
+        supplies = session.scalars(select(m.Supply)).all()
         assert len(supplies) > 500
         assert 2 <= sum(s.price == 0 for s in supplies) <= 3
         assert all(s.quantity > 0 for s in supplies)
         assert all(s.quantity == round(s.quantity, 1) and s.price == int(s.price) for s in supplies)
 
         # 10–15 supply days in each complete half-month, and today.
-        days = session.scalars(select(SupplyDate.date)).all()
+        days = session.scalars(select(m.SupplyDate.date)).all()
         assert TODAY in days
         for start, end in ((PREV_START, PREV_MID), (PREV_MID + timedelta(days=1), PREV_END),
                            (date(2026, 5, 1), date(2026, 5, 15))):
@@ -111,7 +90,7 @@ def test_scale_one_matches_the_domain_sample(db: Database):
 def _check_invoices(db: Database) -> None:
     end_of_today = datetime.combine(TODAY, time(23, 59), tzinfo=TZ)
     with db.read() as session:
-        invoices = session.scalars(select(Invoice).order_by(Invoice.id)).all()
+        invoices = session.scalars(select(m.Invoice).order_by(m.Invoice.id)).all()
         assert len(invoices) == 3
         sent = [i for i in invoices if i.sent_at is not None]
         scheduled = [i for i in invoices if i.send_email and i.sent_at is None]
@@ -134,40 +113,40 @@ def _check_invoices(db: Database) -> None:
         assert [r.organization.email for r in printed.organizations] == [None]
 
         for invoice in invoices:
-            linked = set(session.scalars(select(SupplyDate.date).join(InvoiceSupplyDate)
-                                         .where(InvoiceSupplyDate.invoice_id == invoice.id)))
-            in_range = set(session.scalars(select(SupplyDate.date)
-                                           .where(SupplyDate.date.between(invoice.start_date, invoice.end_date))))
+            linked = set(session.scalars(select(m.SupplyDate.date).join(m.InvoiceSupplyDate)
+                                         .where(m.InvoiceSupplyDate.invoice_id == invoice.id)))
+            in_range = set(session.scalars(select(m.SupplyDate.date)
+                                           .where(m.SupplyDate.date.between(invoice.start_date, invoice.end_date))))
             assert linked == in_range and linked
 
         # Locking follows the runs: the whole previous month is covered, the current one is open.
-        rows = session.execute(select(SupplyDate.date, Supply.locked).join(Supply)).all()
+        rows = session.execute(select(m.SupplyDate.date, m.Supply.locked).join(m.Supply)).all()
         assert all(locked == (day <= PREV_END) for day, locked in rows)
         assert not any(locked for day, locked in rows if day > PREV_END)
 
 
 def _check_orders(db: Database) -> None:
     with db.read() as session:
-        orders = session.scalars(select(Order)).all()
+        orders = session.scalars(select(m.Order)).all()
         assert all(TODAY - timedelta(days=7) <= o.shipping_date <= TODAY + timedelta(days=7) for o in orders)
         assert all(o.arrival_date == o.shipping_date + timedelta(days=1) for o in orders)
         assert all(o.item_quantity > 0 and o.receptacle_quantity > 0 and o.freight_quantity > 0 for o in orders)
         assert all(o.status == 1 and o.product_inventory_id for o in orders)
         assert any(o.note for o in orders)
-        by_buyer = dict(session.execute(select(Buyer.handle, func.count(Order.id)).join(Order)
-                                        .group_by(Buyer.handle)).all())
+        by_buyer = dict(session.execute(select(m.Buyer.handle, func.count(m.Order.id)).join(m.Order)
+                                        .group_by(m.Buyer.handle)).all())
         # Daily salmon to Tsukiji (+ a template), tuna every other day (+ a template), 3 scallop days.
         assert by_buyer["tsukiji-market"] == 15 + 1
         assert by_buyer["toyosu-market"] == 8 + 1
         assert by_buyer["sapporo-central"] == 3
         assert by_buyer["direct-restaurant"] == 1
-        assert session.scalar(select(Buyer.id).where(Buyer.associated_system_id.is_(None))) is not None
-        templates = session.execute(select(OrderTemplate.identifier, Order.shipping_date).join(Order)).all()
+        assert session.scalar(select(m.Buyer.id).where(m.Buyer.associated_system_id.is_(None))) is not None
+        templates = session.execute(select(m.OrderTemplate.identifier, m.Order.shipping_date).join(m.Order)).all()
         assert sorted(t for t, _ in templates) == sorted(["週次サーモン配送", "隔週マグロ配送"])
-        uncategorized = session.scalar(select(func.count(Order.id)).where(
-            ~Order.id.in_(select(OrderOrderCategory.order_id))))
+        uncategorized = session.scalar(select(func.count(m.Order.id)).where(
+            ~m.Order.id.in_(select(m.OrderOrderCategory.order_id))))
         assert uncategorized == 0
-        assert session.scalar(select(func.count(OrderCategory.id))) == 4
+        assert session.scalar(select(func.count(m.OrderCategory.id))) == 4
 
 
 def test_supplies_respect_allowed_variations_and_the_entry_grid(db: Database):
@@ -180,29 +159,29 @@ def test_supplies_respect_allowed_variations_and_the_entry_grid(db: Database):
         assert not_allowed == 0
         # The reception time is one of the producer's organization's times.
         wrong_slot = session.scalar(
-            select(func.count(Supply.id)).join(Supplier, Supply.supplier_id == Supplier.id).where(
-                ~select(SupplierOrganizationReceptionTime.id).where(
-                    SupplierOrganizationReceptionTime.supplier_organization_id == Supplier.supplier_organization_id,
-                    SupplierOrganizationReceptionTime.supply_reception_time_id == Supply.supply_reception_time_id,
+            select(func.count(m.Supply.id)).join(m.Supplier, m.Supply.supplier_id == m.Supplier.id).where(
+                ~select(m.SupplierOrganizationReceptionTime.id).where(
+                    m.SupplierOrganizationReceptionTime.supplier_organization_id == m.Supplier.supplier_organization_id,
+                    m.SupplierOrganizationReceptionTime.supply_reception_time_id == m.Supply.supply_reception_time_id,
                 ).exists()))
         assert wrong_slot == 0
         duplicates = session.execute(
-            select(Supply.supply_date_id, Supply.supplier_id, Supply.supply_type_variation_id,
-                   Supply.supply_reception_time_id, Supply.entry_index)
-            .group_by(Supply.supply_date_id, Supply.supplier_id, Supply.supply_type_variation_id,
-                      Supply.supply_reception_time_id, Supply.entry_index)
+            select(m.Supply.supply_date_id, m.Supply.supplier_id, m.Supply.supply_type_variation_id,
+                   m.Supply.supply_reception_time_id, m.Supply.entry_index)
+            .group_by(m.Supply.supply_date_id, m.Supply.supplier_id, m.Supply.supply_type_variation_id,
+                      m.Supply.supply_reception_time_id, m.Supply.entry_index)
             .having(func.count() > 1)).all()
         assert duplicates == []
-        too_far = session.scalar(select(func.count(Supply.id)).join(SupplyTypeVariation).where(
-            Supply.entry_index >= SupplyTypeVariation.default_container_count))
+        too_far = session.scalar(select(func.count(m.Supply.id)).join(m.SupplyTypeVariation).where(
+            m.Supply.entry_index >= m.SupplyTypeVariation.default_container_count))
         assert too_far == 0
         # The supply-date join tables hold exactly the pairs that have supplies.
-        pairs = set(session.execute(select(Supply.supply_date_id, Supply.supplier_id).distinct()).all())
-        assert set(session.execute(select(SupplyDateSupplier.supply_date_id, SupplyDateSupplier.supplier_id))) == pairs
-        org_pairs = set(session.execute(select(Supply.supply_date_id, Supplier.supplier_organization_id)
-                                        .join(Supplier, Supply.supplier_id == Supplier.id).distinct()).all())
-        assert set(session.execute(select(SupplyDateSupplierOrganization.supply_date_id,
-                                          SupplyDateSupplierOrganization.supplier_organization_id))) == org_pairs
+        pairs = set(session.execute(select(m.Supply.supply_date_id, m.Supply.supplier_id).distinct()).all())
+        assert set(session.execute(select(m.SupplyDateSupplier.supply_date_id, m.SupplyDateSupplier.supplier_id))) == pairs
+        org_pairs = set(session.execute(select(m.Supply.supply_date_id, m.Supplier.supplier_organization_id)
+                                        .join(m.Supplier, m.Supply.supplier_id == m.Supplier.id).distinct()).all())
+        assert set(session.execute(select(m.SupplyDateSupplierOrganization.supply_date_id,
+                                          m.SupplyDateSupplierOrganization.supplier_organization_id))) == org_pairs
 
 
 def _fresh_sqlite(path: Path) -> Database:
@@ -250,15 +229,15 @@ def test_force_adds_alongside_existing_data(db: Database):
     assert second.settings == 0, "an existing company settings row is kept"
     assert second.supply_dates < first.supply_dates, "existing supply dates are reused"
     with db.write() as session:
-        assert session.scalar(select(func.count(SupplierOrganization.id))) == 2 * first.supplier_organizations
-        assert session.scalar(select(func.count(Order.id))) == first.orders + second.orders
-        dates = session.scalars(select(SupplyDate.date)).all()
+        assert session.scalar(select(func.count(m.SupplierOrganization.id))) == 2 * first.supplier_organizations
+        assert session.scalar(select(func.count(m.Order.id))) == first.orders + second.orders
+        dates = session.scalars(select(m.SupplyDate.date)).all()
         assert len(dates) == len(set(dates))
         # Ids were reserved properly: the database still hands out fresh ones afterwards.
-        session.add(OrderCategory(name="追加", color="#000000"))
+        session.add(m.OrderCategory(name="追加", color="#000000"))
         session.flush()
     with db.read() as session:
-        linked = session.scalar(select(func.count(InvoiceSupplierOrganization.id)))
+        linked = session.scalar(select(func.count(m.InvoiceSupplierOrganization.id)))
         assert linked == first.invoice_supplier_organizations + second.invoice_supplier_organizations
 
 
@@ -267,8 +246,8 @@ def test_default_today_is_the_current_business_date(sqlite_db: Database):
     today = datetime.now(TZ).date()
     now = datetime.now(UTC)
     with sqlite_db.read() as session:
-        assert session.scalar(select(func.max(SupplyDate.date))) == today
-        scheduled = session.scalars(select(Invoice).where(Invoice.send_email, Invoice.sent_at.is_(None))).one()
+        assert session.scalar(select(func.max(m.SupplyDate.date))) == today
+        scheduled = session.scalars(select(m.Invoice).where(m.Invoice.send_email, m.Invoice.sent_at.is_(None))).one()
         assert scheduled.send_at > now
 
 

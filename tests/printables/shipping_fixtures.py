@@ -25,25 +25,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import (
-    Address,
-    Buyer,
-    BuyerBuyerCategory,
-    BuyerCategory,
-    BuyerShippingMethod,
-    Order,
-    OrderCategory,
-    OrderOrderCategory,
-    OrderTemplate,
-    Product,
-    ProductInventory,
-    ProductVariation,
-    SettingsRow,
-    ShippingMethod,
-    ShippingOrganization,
-    ShippingReceptacle,
-    SupplyType,
-)
+from oroshi_desktop.db import models as m
 
 DAY = date(2025, 10, 1)
 ARRIVAL = date(2025, 10, 2)
@@ -86,23 +68,23 @@ class ShippingIds:
 
 
 def build_shipping_fixture(session: Session) -> ShippingIds:
-    session.add(SettingsRow(name="oroshi_company_settings", settings=COMPANY))
-    supply_type = SupplyType(name="鮭", units="kg", position=1, active=True)
-    carrier_a = ShippingOrganization(name="オロシエクスプレス", handle="oroshi-express", active=True)
-    carrier_b = ShippingOrganization(name="ヤマト運輸 クール便", handle="yamato-cool", active=True)
-    carrier_c = ShippingOrganization(name="空便運送", handle="empty-carrier", active=True)
-    box_s = ShippingReceptacle(name="保冷箱S", handle="box-s", cost=800.0, default_freight_bundle_quantity=10)
-    box_m = ShippingReceptacle(name="保冷箱M", handle="box-m", cost=1200.0, default_freight_bundle_quantity=20)
-    markets = BuyerCategory(name="市場", symbol="市", color="#336699")
-    dining = BuyerCategory(name="飲食", symbol="飲", color="#996633")
-    normal = OrderCategory(name="通常注文", color="#1e90ff")
-    urgent = OrderCategory(name="緊急注文", color="#ff4444")
+    session.add(m.SettingsRow(name="oroshi_company_settings", settings=COMPANY))
+    supply_type = m.SupplyType(name="鮭", units="kg", position=1, active=True)
+    carrier_a = m.ShippingOrganization(name="オロシエクスプレス", handle="oroshi-express", active=True)
+    carrier_b = m.ShippingOrganization(name="ヤマト運輸 クール便", handle="yamato-cool", active=True)
+    carrier_c = m.ShippingOrganization(name="空便運送", handle="empty-carrier", active=True)
+    box_s = m.ShippingReceptacle(name="保冷箱S", handle="box-s", cost=800.0, default_freight_bundle_quantity=10)
+    box_m = m.ShippingReceptacle(name="保冷箱M", handle="box-m", cost=1200.0, default_freight_bundle_quantity=20)
+    markets = m.BuyerCategory(name="市場", symbol="市", color="#336699")
+    dining = m.BuyerCategory(name="飲食", symbol="飲", color="#996633")
+    normal = m.OrderCategory(name="通常注文", color="#1e90ff")
+    urgent = m.OrderCategory(name="緊急注文", color="#ff4444")
     session.add_all([supply_type, carrier_a, carrier_b, carrier_c, box_s, box_m, markets, dining, normal, urgent])
     session.flush()
 
-    def method(carrier: ShippingOrganization, name: str, handle: str) -> ShippingMethod:
-        return ShippingMethod(shipping_organization_id=carrier.id, name=name, handle=handle, daily_cost=0.0,
-                              per_shipping_receptacle_cost=0.0, per_freight_unit_cost=0.0, departure_times=[])
+    def method(carrier: m.ShippingOrganization, name: str, handle: str) -> m.ShippingMethod:
+        return m.ShippingMethod(shipping_organization_id=carrier.id, name=name, handle=handle, daily_cost=0.0,
+                                per_shipping_receptacle_cost=0.0, per_freight_unit_cost=0.0, departure_times=[])
 
     chilled = method(carrier_a, "冷蔵便", "chilled")
     frozen = method(carrier_a, "冷凍便", "frozen")
@@ -110,10 +92,10 @@ def build_shipping_fixture(session: Session) -> ShippingIds:
     empty = method(carrier_c, "空便", "empty")
 
     def buyer(name: str, handle: str, system_id: str | None, color: str | None, *, entity_type: int = 0,
-              active: bool = True) -> Buyer:
-        return Buyer(name=name, handle=handle, associated_system_id=system_id, color=color, entity_type=entity_type,
-                     handling_cost=0.0, daily_cost=0.0, optional_cost=0.0, commission_percentage=0,
-                     representative_phone=None, active=active)
+              active: bool = True) -> m.Buyer:
+        return m.Buyer(name=name, handle=handle, associated_system_id=system_id, color=color, entity_type=entity_type,
+                       handling_cost=0.0, daily_cost=0.0, optional_cost=0.0, commission_percentage=0,
+                       representative_phone=None, active=active)
 
     tsukiji = buyer("築地市場", "tsukiji-market", "002", "#4ecdc4")
     tsukiji.representative_phone = "03-1111-2222"
@@ -125,27 +107,27 @@ def build_shipping_fixture(session: Session) -> ShippingIds:
     closed = buyer("閉鎖市場", "closed-market", "006", "#000000", active=False)
     hostile = buyer(HOSTILE_NAME, HOSTILE_HANDLE, "005", "not-a-colour", entity_type=3)
 
-    salmon = Product(name="鮭パック", units="kg", supply_type_id=supply_type.id, position=1, active=True)
-    tuna = Product(name="マグロパック", units="kg", supply_type_id=supply_type.id, position=2, active=True)
-    scallop = Product(name="ホタテパック", units="kg", supply_type_id=supply_type.id, position=3, active=False)
-    odd = Product(name=ODD_PRODUCT, units="個", supply_type_id=supply_type.id, position=None, active=True)
+    salmon = m.Product(name="鮭パック", units="kg", supply_type_id=supply_type.id, position=1, active=True)
+    tuna = m.Product(name="マグロパック", units="kg", supply_type_id=supply_type.id, position=2, active=True)
+    scallop = m.Product(name="ホタテパック", units="kg", supply_type_id=supply_type.id, position=3, active=False)
+    odd = m.Product(name=ODD_PRODUCT, units="個", supply_type_id=supply_type.id, position=None, active=True)
     session.add_all([chilled, frozen, direct, empty, tsukiji, toyosu, sapporo, restaurant, hakodate, closed, hostile,
                      salmon, tuna, scallop, odd])
     session.flush()
 
-    session.add(Address(addressable_type="Oroshi::Buyer", addressable_id=tsukiji.id, postal_code="104-0045",
-                        subregion_id=13, city="中央区", address1="築地5-2-1", address2="水産棟", default=True))
+    session.add(m.Address(addressable_type="Oroshi::Buyer", addressable_id=tsukiji.id, postal_code="104-0045",
+                          subregion_id=13, city="中央区", address1="築地5-2-1", address2="水産棟", default=True))
     for b, methods in ((tsukiji, [chilled]), (toyosu, [chilled, frozen]), (sapporo, [chilled]),
                        (restaurant, [direct]), (hakodate, [chilled]), (closed, [chilled]), (hostile, [frozen])):
-        for m in methods:
-            session.add(BuyerShippingMethod(buyer_id=b.id, shipping_method_id=m.id))
+        for method in methods:
+            session.add(m.BuyerShippingMethod(buyer_id=b.id, shipping_method_id=method.id))
     for b, category in ((tsukiji, markets), (toyosu, markets), (sapporo, markets), (hakodate, markets),
                         (closed, markets), (restaurant, dining)):
-        session.add(BuyerBuyerCategory(buyer_id=b.id, buyer_category_id=category.id))
+        session.add(m.BuyerBuyerCategory(buyer_id=b.id, buyer_category_id=category.id))
 
-    def variation(product: Product, name: str, handle: str, box: ShippingReceptacle) -> ProductVariation:
-        return ProductVariation(product_id=product.id, name=name, handle=handle, primary_content_volume=1.0,
-                                default_shipping_receptacle_id=box.id, shelf_life=5, active=True)
+    def variation(product: m.Product, name: str, handle: str, box: m.ShippingReceptacle) -> m.ProductVariation:
+        return m.ProductVariation(product_id=product.id, name=name, handle=handle, primary_content_volume=1.0,
+                                  default_shipping_receptacle_id=box.id, shelf_life=5, active=True)
 
     salmon_1kg = variation(salmon, "鮭フィレ 1kg", "salmon-1kg", box_m)
     salmon_500 = variation(salmon, "鮭フィレ 500g", "salmon-500g", box_s)
@@ -155,22 +137,22 @@ def build_shipping_fixture(session: Session) -> ShippingIds:
     session.flush()
     stock = {}
     for v in (salmon_1kg, salmon_500, tuna_200, scallop_1kg):
-        stock[v.id] = ProductInventory(product_variation_id=v.id, manufacture_date=DAY, expiration_date=date(2025, 10, 8),
-                                       quantity=100)
+        stock[v.id] = m.ProductInventory(product_variation_id=v.id, manufacture_date=DAY, expiration_date=date(2025, 10, 8),
+                                         quantity=100)
     session.add_all(stock.values())
     session.flush()
 
-    def order(b: Buyer, v: ProductVariation, m: ShippingMethod, box: ShippingReceptacle, *, items: int, boxes: int,
-              freight: int, categories: tuple[OrderCategory, ...] = (), day: date = DAY, arrival: date = ARRIVAL,
-              note: str | None = None) -> Order:
-        o = Order(buyer_id=b.id, product_variation_id=v.id, product_inventory_id=stock[v.id].id,
-                  shipping_method_id=m.id, shipping_receptacle_id=box.id, shipping_date=day, arrival_date=arrival,
-                  item_quantity=items, receptacle_quantity=boxes, freight_quantity=freight,
-                  sale_price_per_item=100.0, status=1, note=note)
+    def order(b: m.Buyer, v: m.ProductVariation, method: m.ShippingMethod, box: m.ShippingReceptacle, *, items: int, boxes: int,
+              freight: int, categories: tuple[m.OrderCategory, ...] = (), day: date = DAY, arrival: date = ARRIVAL,
+              note: str | None = None) -> m.Order:
+        o = m.Order(buyer_id=b.id, product_variation_id=v.id, product_inventory_id=stock[v.id].id,
+                    shipping_method_id=method.id, shipping_receptacle_id=box.id, shipping_date=day, arrival_date=arrival,
+                    item_quantity=items, receptacle_quantity=boxes, freight_quantity=freight,
+                    sale_price_per_item=100.0, status=1, note=note)
         session.add(o)
         session.flush()
         for c in categories:
-            session.add(OrderOrderCategory(order_id=o.id, order_category_id=c.id))
+            session.add(m.OrderOrderCategory(order_id=o.id, order_category_id=c.id))
         return o
 
     order(tsukiji, salmon_1kg, chilled, box_m, items=30, boxes=3, freight=1, categories=(normal,))
@@ -182,7 +164,7 @@ def build_shipping_fixture(session: Session) -> ShippingIds:
           arrival=date(2025, 10, 3))
     order(hostile, tuna_200, frozen, box_s, items=8, boxes=1, freight=4, categories=(normal, urgent), note=HOSTILE_NOTE)
     template = order(tsukiji, salmon_1kg, chilled, box_m, items=500, boxes=50, freight=50, categories=(normal,))
-    session.add(OrderTemplate(order_id=template.id, identifier="週次サーモン配送", notes="毎週"))
+    session.add(m.OrderTemplate(order_id=template.id, identifier="週次サーモン配送", notes="毎週"))
     order(restaurant, salmon_500, direct, box_s, items=10, boxes=1, freight=1, categories=(normal,))
     order(tsukiji, salmon_1kg, chilled, box_m, items=70, boxes=7, freight=7, categories=(normal,),
           day=date(2025, 10, 2), arrival=date(2025, 10, 3))

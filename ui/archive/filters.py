@@ -12,15 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from oroshi_desktop.queries.archive import ArchiveCriteria
 from ui.period_filter import period_filter, to_date
-from ui.qt import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QTimer,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from ui.qt import QHBoxLayout, QLabel, QLineEdit, QTimer, QVBoxLayout, QWidget, Signal
 
 TYPING_DELAY_MS = 300
 

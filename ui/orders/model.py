@@ -42,6 +42,8 @@ def status_text(status: int | None) -> str:
 
 
 class OrderTableModel(PagedIdModel):
+    sort_keys = OrderSort
+
     def __init__(self, database: Database, start: date, end: date, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self.headers = (self.tr("卸先"), self.tr("商品・バリエーション"), self.tr("商品数量"), self.tr("容器数量"), self.tr("貨物数量"),
@@ -69,13 +71,6 @@ class OrderTableModel(PagedIdModel):
     def set_filter(self, order_filter: OrderFilter, parent: QWidget | None = None) -> None:
         self.order_filter = order_filter
         self.reload(parent)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.headers):
-            return
-        self.sort_key = OrderSort(column)
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
 
     @staticmethod
     def typed(row: OrderRow, column: int) -> Any:

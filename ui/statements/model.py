@@ -72,6 +72,9 @@ def mail_text(send_email: bool) -> str:
 
 
 class RunTableModel(PagedIdModel):
+    sort_keys = SortKey
+    skips_same_sort = True  # see PagedIdModel
+
     def __init__(self, database: Database, tz: ZoneInfo, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self.tz = tz
@@ -104,17 +107,6 @@ class RunTableModel(PagedIdModel):
     def set_filter(self, run_filter: RunFilter, parent: QWidget | None = None) -> None:
         self.run_filter = run_filter
         self.reload(parent)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.headers):
-            return
-        key, descending = SortKey(column), order == Qt.SortOrder.DescendingOrder
-        if (key, descending) == (self.sort_key, self.descending) and self._generation:
-            # Already loaded or loading in this order: Qt calls sort() when sorting is switched on
-            # and when the header's saved state is restored; each was a wasted page query at start.
-            return
-        self.sort_key, self.descending = key, descending
-        self.reload()
 
     def first_page_is_cheap(self) -> bool:
         """Newest first (or by layout, mail, send time) without a search: the runs table alone, indexed."""

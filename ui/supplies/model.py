@@ -30,6 +30,8 @@ def quantity_text(quantity: Decimal, unit: str) -> str:
 
 
 class SupplyTableModel(PagedIdModel):
+    sort_keys = SupplySort
+
     def __init__(self, database: Database, day: date, parent: QWidget | None = None) -> None:
         super().__init__(database, parent)
         self.headers = (self.tr("都道府県"), self.tr("受入時間"), self.tr("組織"), self.tr("生産者"), self.tr("種類"), self.tr("数量"),
@@ -53,13 +55,6 @@ class SupplyTableModel(PagedIdModel):
     def set_filter(self, supply_filter: SupplyFilter, parent: QWidget | None = None) -> None:
         self.supply_filter = supply_filter
         self.reload(parent)
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.headers):
-            return
-        self.sort_key = SupplySort(column)
-        self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
 
     def supply_at(self, row: int) -> SupplyRow | None:
         return self.row_at(row)
