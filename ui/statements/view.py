@@ -219,7 +219,7 @@ class StatementsView(RemembersLayout, QWidget):
         if orientation == Qt.Orientation.Vertical:
             height = self.splitter.height()
             self.splitter.setSizes([height // 2, height - height // 2])
-            QTimer.singleShot(0, self._fit_columns)  # once the list has its new width
+            QTimer.singleShot(0, self, self._fit_columns)  # once the list has its new width
             return
         left = max(min(needed, total - detail_min), total // 2)
         self.splitter.setSizes([left, total - left])
@@ -245,7 +245,7 @@ class StatementsView(RemembersLayout, QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         if self._laid_out:
-            QTimer.singleShot(0, self._fit_columns)
+            QTimer.singleShot(0, self, self._fit_columns)
 
     # ---- list and selection --------------------------------------------------------------------
 
