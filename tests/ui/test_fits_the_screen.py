@@ -184,3 +184,43 @@ def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, 
                  tmp_path / "注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx")
         qtbot.wait(10)
         assert window.minimumSizeHint().width() <= AVAILABLE[0], (key, window.minimumSizeHint().width())
+
+
+def _at_150_percent(window: Any, qtbot: Any) -> None:
+    """The window maximized on a 1366×768 screen at 150 %: 910 logical pixels wide."""
+    window.resize(*AVAILABLE)
+    qtbot.waitUntil(lambda: window.width() == AVAILABLE[0], timeout=3000)
+    qtbot.wait(50)
+
+
+def cut_combos(view: Any) -> list[str]:
+    """Choice boxes whose shown text is wider than their text field ("All shipping meth▾")."""
+    from ui.qt import QComboBox, QStyleOptionComboBox
+
+    cut = []
+    for combo in view.findChildren(QComboBox):
+        if not combo.isVisible() or combo.isEditable():
+            continue
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
+        needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 2  # the label's 1-px inset
+        if field.width() < needed:
+            cut.append(f"{combo.objectName()} {combo.currentText()!r}: {field.width()} < {needed}")
+    return cut
+
+
+def test_every_filter_choice_box_shows_its_text_whole(demo_shell: Any, qtbot: Any) -> None:
+    """Each list's choice boxes read whole at 150 % (the 'all …' entry they open with)."""
+    window = demo_shell
+    _at_150_percent(window, qtbot)
+    cut: list[str] = []
+    for key, tables in LIST_TABLES.items():
+        view = window.show_view(key)
+        rows_shown(qtbot, view.findChild(QTableView, tables[0]))
+        qtbot.wait(20)
+        cut += cut_combos(view)
+    assert window.width() <= AVAILABLE[0]
+    assert cut == []
+
