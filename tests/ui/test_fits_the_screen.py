@@ -8,6 +8,7 @@ with the widgets' own fonts (the bundled Japanese font, as in the app).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,18 @@ from oroshi_desktop.demo import generate_demo
 from oroshi_desktop.queries.order_list import OrderFilter
 from tests.conftest import make_database
 from tests.ui.test_list_export import rows_shown
-from ui.qt import QDialog, QSplitter, QStyle, Qt, QTableView
+from ui.qt import (
+    QAction,
+    QComboBox,
+    QDialog,
+    QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    Qt,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
 
 SCREEN = (1366, 768)
 SCALE = 1.5
@@ -186,41 +198,56 @@ def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, 
         assert window.minimumSizeHint().width() <= AVAILABLE[0], (key, window.minimumSizeHint().width())
 
 
-def _at_150_percent(window: Any, qtbot: Any) -> None:
-    """The window maximized on a 1366×768 screen at 150 %: 910 logical pixels wide."""
+def in_every_view_at_150_percent(window: Any, qtbot: Any, keys: tuple[str, ...],
+                                 check: Callable[[QWidget], list[str]]) -> list[str]:
+    """What ``check`` finds wrong in each view, the window maximized on a 1366×768 screen at 150 %
+    (910 logical pixels wide), its lists loaded."""
     window.resize(*AVAILABLE)
     qtbot.waitUntil(lambda: window.width() == AVAILABLE[0], timeout=3000)
-    qtbot.wait(50)
+    found: list[str] = []
+    for key in keys:
+        view = window.show_view(key)
+        for name in LIST_TABLES.get(key, ()):
+            rows_shown(qtbot, view.findChild(QTableView, name))
+        qtbot.wait(50)
+        found += check(view)
+    assert window.width() <= AVAILABLE[0], "the window grew past the screen"
+    return found
 
 
-def cut_combos(view: Any) -> list[str]:
-    """Choice boxes whose shown text is wider than their text field ("All shipping meth▾")."""
-    from ui.qt import QComboBox, QStyleOptionComboBox
-
-    cut = []
-    for combo in view.findChildren(QComboBox):
-        if not combo.isVisible() or combo.isEditable():
-            continue
-        option = QStyleOptionComboBox()
-        combo.initStyleOption(option)
-        field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                             QStyle.SubControl.SC_ComboBoxEditField, combo)
-        needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 2  # the label's 1-px inset
-        if field.width() < needed:
-            cut.append(f"{combo.objectName()} {combo.currentText()!r}: {field.width()} < {needed}")
-    return cut
+def cut_combo(combo: QComboBox) -> str | None:
+    """A choice box whose shown text is wider than its text field ("All shipping meth▾")."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 2  # the label's 1-px inset
+    return f"{combo.objectName()} {combo.currentText()!r}: {field.width()} < {needed}" if field.width() < needed else None
 
 
 def test_every_filter_choice_box_shows_its_text_whole(demo_shell: Any, qtbot: Any) -> None:
     """Each list's choice boxes read whole at 150 % (the 'all …' entry they open with)."""
-    window = demo_shell
-    _at_150_percent(window, qtbot)
-    cut: list[str] = []
-    for key, tables in LIST_TABLES.items():
-        view = window.show_view(key)
-        rows_shown(qtbot, view.findChild(QTableView, tables[0]))
-        qtbot.wait(20)
-        cut += cut_combos(view)
-    assert window.width() <= AVAILABLE[0]
+    cut = in_every_view_at_150_percent(demo_shell, qtbot, tuple(LIST_TABLES), lambda view: [
+        problem for combo in view.findChildren(QComboBox)
+        if combo.isVisible() and not combo.isEditable() and (problem := cut_combo(combo))])
     assert cut == []
 
+
+def hidden_tool_buttons(view: QWidget) -> list[str]:
+    """Actions of the view's tool bars that went into the » extension menu."""
+    return [f"{toolbar.objectName()}: {action.objectName()} {action.iconText()!r}"
+            for toolbar in view.findChildren(QToolBar) if toolbar.isVisible()
+            for action in toolbar.actions() if action.isVisible() and not action.isSeparator()
+            if not (button := toolbar.widgetForAction(action)) or not button.isVisible()
+            or not toolbar.rect().contains(button.geometry())]
+
+
+def test_every_tool_bar_action_is_in_sight_at_150_percent(demo_shell: Any, qtbot: Any) -> None:
+    """No action hides behind the tool bar's » button (支払明細書's Export to Excel… did)."""
+    window = demo_shell
+    hidden = in_every_view_at_150_percent(window, qtbot, ("today", *LIST_TABLES, "settings"), hidden_tool_buttons)
+    assert hidden == []
+    export = window.show_view("statements").findChild(QAction, "exportList")
+    # A shorter tool-bar label ("To Excel…") keeps the whole text in the menu and the tooltip.
+    assert export.text().replace("&", "") in ("Excelに出力…", "Export to Excel…"), export.text()
+    assert export.toolTip() and export.iconText() != export.toolTip()
