@@ -1320,6 +1320,14 @@ Create the statement anyway?</translation>
     </message>
 </context>
 <context>
+    <name>NoticeLabel</name>
+    <message>
+        <location filename="../../ui/shell/status_bar.py" line="84" />
+        <source>開く</source>
+        <translation>Open</translation>
+    </message>
+</context>
+<context>
     <name>Operation</name>
     <message>
         <location filename="../../ui/operations.py" line="181" />
@@ -2537,52 +2545,47 @@ Enter the password.</translation>
 <context>
     <name>ShellStatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="61" />
+        <location filename="../../ui/shell/status_bar.py" line="124" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="62" />
+        <location filename="../../ui/shell/status_bar.py" line="125" />
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="62" />
+        <location filename="../../ui/shell/status_bar.py" line="125" />
         <source>接続状態</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="63" />
+        <location filename="../../ui/shell/status_bar.py" line="127" />
         <source>スケジューラー: 確認中…</source>
         <translation>Scheduler: checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="64" />
+        <location filename="../../ui/shell/status_bar.py" line="130" />
         <source>スケジューラーの状態</source>
         <translation>Scheduler state</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="70" />
+        <location filename="../../ui/shell/status_bar.py" line="133" />
         <source>最後の操作の結果</source>
         <translation>Result of the last action</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="87" />
-        <source>開く</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/status_bar.py" line="110" />
+        <location filename="../../ui/shell/status_bar.py" line="189" />
         <source>オンライン</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="110" />
+        <location filename="../../ui/shell/status_bar.py" line="189" />
         <source>接続できません</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="112" />
+        <location filename="../../ui/shell/status_bar.py" line="191" />
         <source>データベースに接続できません。自動で再接続を試みています。</source>
         <translation>The database cannot be reached. Reconnecting by itself.</translation>
     </message>
@@ -2813,42 +2816,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="34" />
+        <location filename="../../ui/shell/status_bar.py" line="37" />
         <source>データベース: 埋め込み</source>
         <translation>Database: built-in</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="38" />
+        <location filename="../../ui/shell/status_bar.py" line="41" />
         <source>データベース: PostgreSQL {server}</source>
         <translation>Database: PostgreSQL {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="44" />
+        <location filename="../../ui/shell/status_bar.py" line="47" />
         <source>一時停止中</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="46" />
+        <location filename="../../ui/shell/status_bar.py" line="49" />
         <source>このアプリで実行中</source>
         <translation>running in this app</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="48" />
+        <location filename="../../ui/shell/status_bar.py" line="51" />
         <source>別のプロセスで実行中</source>
         <translation>running in another process</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="50" />
+        <location filename="../../ui/shell/status_bar.py" line="53" />
         <source>停止中</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="52" />
+        <location filename="../../ui/shell/status_bar.py" line="55" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="53" />
+        <location filename="../../ui/shell/status_bar.py" line="56" />
         <source>スケジューラー: {state}　次のメール確認: {when}（{zone}）</source>
         <translation>Scheduler: {state}   next mail check: {when} ({zone})</translation>
     </message>

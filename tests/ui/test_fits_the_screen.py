@@ -180,6 +180,17 @@ def test_the_new_run_dialogs_preview_buttons_need_no_sideways_scroll(demo_shell:
 
 
 
+def scheduler_line() -> str:
+    """The scheduler's line as it reads once the schedule is known (the longest, in English)."""
+    from ui.qt import QCoreApplication
+
+    def translate(text: str) -> str:
+        return QCoreApplication.translate("StatusBar", text)
+
+    return translate("スケジューラー: {state}　次のメール確認: {when}（{zone}）").format(
+        state=translate("このアプリで実行中"), when="12/07 16:20", zone="Asia/Tokyo")
+
+
 def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
     """A long status-bar notice (an export with its 開く link) must not widen the window past a
     1366×768 screen at 150 %: it made the window 979 logical pixels wide on a 910-pixel screen."""
@@ -187,9 +198,7 @@ def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, 
     from ui.qt import QLabel
 
     window = demo_shell
-    # The scheduler's line as it reads once the schedule is known (the longest, in English).
-    scheduler = window.statusBar().findChild(QLabel, "statusScheduler")
-    scheduler.setText(window.tr("Scheduler: running in this app　next mail check: 12/07 16:20 (Asia/Tokyo)"))
+    window.statusBar().findChild(QLabel, "statusScheduler").set_full_text(scheduler_line())
     for key in ("today", "statements", "orders", "supplies", "archive", "jobs", "settings"):
         view = window.show_view(key)
         announce(view, "4件を 注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx に出力しました",
@@ -251,3 +260,50 @@ def test_every_tool_bar_action_is_in_sight_at_150_percent(demo_shell: Any, qtbot
     # A shorter tool-bar label ("To Excel…") keeps the whole text in the menu and the tooltip.
     assert export.text().replace("&", "") in ("Excelに出力…", "Export to Excel…"), export.text()
     assert export.toolTip() and export.iconText() != export.toolTip()
+
+
+def test_a_notice_is_read_whole_at_150_percent_and_then_cleared(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
+    """What an export did reads whole with its 開く link ("4 rows exported to 注…" was all of it):
+    the scheduler's line gives way (whole in its tooltip); a name too long for any room is cut in
+    its middle, the message's start and the file's extension kept; the notice goes after a while."""
+    from ui.notices import NOTICE_MS, announce
+    from ui.qt import QCoreApplication, QLabel
+
+    window = demo_shell
+    window.resize(*AVAILABLE)
+    qtbot.waitUntil(lambda: window.width() == AVAILABLE[0], timeout=3000)
+    bar = window.statusBar()
+    scheduler = bar.findChild(QLabel, "statusScheduler")
+    scheduler.set_full_text(scheduler_line())
+    notice = bar.findChild(QLabel, "statusNotice")
+    view = window.show_view("orders")
+
+    def exported(name: str) -> str:
+        text = QCoreApplication.translate("ListExport", "{count}件を {file} に出力しました").format(count=4, file=name)
+        announce(view, text, tmp_path / name)
+        qtbot.wait(20)
+        shown = notice.shown_text()
+        link = notice.link_text()
+        assert link and f">{link}</a>" in notice.text()  # the 開く link is always there
+        room = notice.contentsRect().width()
+        assert notice.fontMetrics().horizontalAdvance(f"{shown}　{link}") <= room, (shown, room)  # nothing clipped
+        assert notice.toolTip() == f"{text}\n{tmp_path / name}"  # the whole text and where the file is
+        return shown
+
+    name = "注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx"
+    text = QCoreApplication.translate("ListExport", "{count}件を {file} に出力しました").format(count=4, file=name)
+    assert exported(name) == text
+    assert scheduler.toolTip() == scheduler.full_text  # shortened for the notice, whole in its tooltip
+    assert window.minimumSizeHint().width() <= AVAILABLE[0]
+
+    long_name = "注文・出荷_" + "卸先すべて_" * 12 + "2026-12-07.xlsx"
+    shown = exported(long_name)
+    head, _, tail = QCoreApplication.translate("ListExport", "{count}件を {file} に出力しました") \
+        .format(count=4, file="\0").partition("\0")
+    assert "…" in shown and shown.startswith(head + "注文・出荷_") and shown.endswith(".xlsx" + tail), shown
+
+    assert bar.notice_timer.isActive() and bar.notice_timer.interval() == NOTICE_MS
+    bar.notice_timer.timeout.emit()  # its time is up
+    qtbot.wait(20)
+    assert notice.text() == "" and notice.toolTip() == ""
+    assert scheduler.isVisible() and scheduler.text() == scheduler.full_text  # its room back
