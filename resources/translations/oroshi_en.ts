@@ -865,32 +865,62 @@ Details (for support): {error}</translation>
 <context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/settings/logo.py" line="97" />
+        <location filename="../../ui/settings/logo.py" line="54" />
+        <source>ファイルを開けません（{reason}）</source>
+        <translation>the file cannot be opened ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="56" />
+        <source>ファイルが大きすぎます（{size:,} バイト、上限 {limit:,} バイト）</source>
+        <translation>the file is too large ({size:,} bytes, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="60" />
+        <source>PNGまたはJPEGの画像を選んでください</source>
+        <translation>choose a PNG or JPEG image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="63" />
+        <source>画像の大きさが範囲外です（{w}×{h} ピクセル、上限 {limit}）</source>
+        <translation>the image is out of range ({w}×{h} pixels, at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="67" />
+        <source>画像を読み込めません（壊れているか、対応していない形式です）</source>
+        <translation>the image cannot be read (it is damaged or of an unsupported kind)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="79" />
+        <source>画像が大きすぎます（PNGにして {size:,} バイト、上限 {limit:,} バイト）</source>
+        <translation>the image is too large ({size:,} bytes as PNG, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="98" />
         <source>ロゴ画像の見本</source>
         <translation>Logo preview</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="101" />
+        <location filename="../../ui/settings/logo.py" line="102" />
         <source>画像を選ぶ…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="103" />
+        <location filename="../../ui/settings/logo.py" line="104" />
         <source>削除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="106" />
+        <location filename="../../ui/settings/logo.py" line="107" />
         <source>PNGまたはJPEG（{mb} MBまで）。標準版の明細書とチェック表に印刷されます。</source>
         <translation>PNG or JPEG (up to {mb} MB). Printed on standard-layout statements and check sheets.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="130" />
+        <location filename="../../ui/settings/logo.py" line="131" />
         <source>保存されている画像を読み込めません（印刷されません）</source>
         <translation>The stored image cannot be read (it is not printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="166" />
+        <location filename="../../ui/settings/logo.py" line="167" />
         <source>ロゴなし</source>
         <translation>No logo</translation>
     </message>
@@ -2575,17 +2605,17 @@ Enter the password.</translation>
         <translation>Result of the last action</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="189" />
+        <location filename="../../ui/shell/status_bar.py" line="190" />
         <source>オンライン</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="189" />
+        <location filename="../../ui/shell/status_bar.py" line="190" />
         <source>接続できません</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="191" />
+        <location filename="../../ui/shell/status_bar.py" line="192" />
         <source>データベースに接続できません。自動で再接続を試みています。</source>
         <translation>The database cannot be reached. Reconnecting by itself.</translation>
     </message>

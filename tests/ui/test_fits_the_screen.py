@@ -307,3 +307,63 @@ def test_a_notice_is_read_whole_at_150_percent_and_then_cleared(demo_shell: Any,
     qtbot.wait(20)
     assert notice.text() == "" and notice.toolTip() == ""
     assert scheduler.isVisible() and scheduler.text() == scheduler.full_text  # its room back
+
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Pairs of visible widgets inside ``root`` that cover each other (a hint over the logo's preview).
+    Only the outermost of the field kinds count (a spin box's own line edit is part of it)."""
+    from ui.qt import QAbstractButton, QLabel, QLineEdit, QPoint, QRect, QSpinBox
+
+    kinds = (QLabel, QLineEdit, QAbstractButton, QComboBox, QSpinBox)
+    places = [(widget, QRect(widget.mapTo(root, QPoint(0, 0)), widget.size()))
+              for widget in root.findChildren(QWidget)
+              if isinstance(widget, kinds) and widget.isVisible() and not isinstance(widget.parentWidget(), kinds)]
+    return [f"{first.objectName() or type(first).__name__} {one.getRect()} × "
+            f"{second.objectName() or type(second).__name__} {other.getRect()}"
+            for index, (first, one) in enumerate(places) for second, other in places[index + 1:]
+            if one.intersects(other)]
+
+
+def refused_logo(view: Any, qtbot: Any, folder: Path) -> Any:
+    """設定 with a broken logo picked: its refusal under the field."""
+    qtbot.waitUntil(lambda: bool(view.edits["company_name"].text()), timeout=10000)
+    broken = folder / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with qtbot.waitSignal(view.logo_checked, timeout=10000):
+        view.choose_logo(str(broken))
+    error = view.errors["company_logo"]
+    assert error.isVisible()
+    return error
+
+
+def test_a_refused_logo_reads_in_the_windows_language(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
+    """The logo's refusal was Japanese in the English window (its texts never reached the translation)."""
+    from tests.ui.english_texts import JAPANESE
+
+    view = demo_shell.show_view("settings")
+    error = refused_logo(view, qtbot, tmp_path)
+    japanese = bool(JAPANESE.search(view.labels["company_logo"]))  # ロゴ画像 or Logo
+    assert bool(JAPANESE.search(error.text())) == japanese, error.text()
+
+
+# Open: at 150 % a group that grows when an error line appears keeps its old height, so the logo's
+# hint covers its preview (the groups sit in height-for-width layouts nested in ui/settings/form.py's
+# Columns; invalidating them did not help). Strict: it fails once fixed, to be unmarked then.
+LOGO_OVERLAP = pytest.mark.xfail(strict=True, reason="settings groups keep a stale height at 150 %")
+
+
+@pytest.mark.parametrize("scale", ["100", pytest.param("150", marks=LOGO_OVERLAP)])
+def test_the_settings_widgets_do_not_overlap(demo_shell: Any, qtbot: Any, tmp_path: Path, scale: str) -> None:
+    """設定 with a refused logo and every line's error shown: no widget covers another (the logo's
+    hint ran over its preview at 150 %)."""
+    window = demo_shell
+    window.resize(*MAXIMIZED[scale])
+    view = window.show_view("settings")
+    error = refused_logo(view, qtbot, tmp_path)
+    for key, line in view.errors.items():  # the longest the form gets: every line with its error
+        line.setText(f"{view.labels[key]}: {error.text()}")
+        line.show()
+    qtbot.wait(50)
+    assert overlapping(view.body) == []
+
