@@ -25,6 +25,16 @@ class ElidedLabel(QLabel):
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("…" * 6))
         self._elide()
 
+    def set_full_text(self, text: str) -> None:
+        """A new whole text (a status line that changes), shortened again to the width it has."""
+        if self.accessibleName() == self.full_text:  # not a name of its own (a status line's role)
+            self.setAccessibleName(text)
+        self.full_text = text
+        self.keep_end = self.keep_end if self.keep_end and text.endswith(self.keep_end) else ""
+        self.setToolTip(text)
+        self.updateGeometry()
+        self._elide()
+
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         return QSize(self.fontMetrics().horizontalAdvance(self.full_text) + 2 * self.margin() + 4, hint.height())

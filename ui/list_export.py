@@ -136,6 +136,9 @@ class ListExport:
         self.export_action = QAction(translate("ListExport", "Excelに出力…"), view)
         self.export_action.setObjectName(names[0])
         tip = translate("ListExport", "一覧を表示中の絞り込みと並び順のままExcel（.xlsx）またはCSVに出力します")
+        # The tool-bar button's own, shorter label in English ("To Excel…"): "Export to Excel…" pushed
+        # 支払明細書's last button behind the » at 150 %; menus and the tooltip keep the whole text.
+        self.export_action.setIconText(translate("ListExportToolBar", "Excelに出力…"))
         self.export_action.setToolTip(tip)
         self.export_action.setStatusTip(tip)
         # Ctrl+E: the view's main list; a second list inside the same view (the job centre's send

@@ -110,6 +110,7 @@ from PySide6.QtWidgets import (  # noqa: F401
     QStackedWidget,
     QStatusBar,
     QStyle,
+    QStyleOptionComboBox,
     QSystemTrayIcon,
     QTableView,
     QTableWidget,

@@ -49,11 +49,7 @@ def _bounce_one(ctx: Any) -> int:
 
 def _clear_notice(window: Any) -> None:
     """An earlier scene's 出力しました note would stand in the status bar."""
-    from ui.qt import QLabel
-
-    notice = window.statusBar().findChild(QLabel, "statusNotice")
-    if notice is not None:
-        notice.clear()
+    window.statusBar().clear_notice()
 
 
 def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:

@@ -389,6 +389,7 @@ ENGLISH_IN_CONTEXT = {
     ("OutboxTableModel", "組織"): "Organization", ("SupplyTableModel", "組織"): "Organization",
     ("SupplyTableModel", "種類"): "Variation",
     ("JobTableModel", "作成"): "Created", ("LogoField", "削除"): "Remove",
+    ("ListExportToolBar", "Excelに出力…"): "To Excel…",  # the tool-bar button; its menu entry says it whole
 }
 
 

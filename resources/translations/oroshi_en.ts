@@ -184,112 +184,112 @@
 <context>
     <name>ArchiveView</name>
     <message>
-        <location filename="../../ui/archive/view.py" line="69" />
-        <location filename="../../ui/archive/view.py" line="70" />
-        <location filename="../../ui/archive/view.py" line="98" />
+        <location filename="../../ui/archive/view.py" line="67" />
+        <location filename="../../ui/archive/view.py" line="68" />
+        <location filename="../../ui/archive/view.py" line="96" />
         <source>書類保管</source>
         <translation>Archive</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="81" />
+        <location filename="../../ui/archive/view.py" line="79" />
         <source>保管された支払明細書の一覧</source>
         <translation>Stored payment statements</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="91" />
+        <location filename="../../ui/archive/view.py" line="89" />
         <source>開く</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="92" />
+        <location filename="../../ui/archive/view.py" line="90" />
         <source>選んだ書類をビューアーで開く</source>
         <translation>Open the selected document in the viewer</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="93" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>印刷</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="93" />
+        <location filename="../../ui/archive/view.py" line="91" />
         <source>選んだ書類を印刷</source>
         <translation>Print the selected document</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="94" />
-        <location filename="../../ui/archive/view.py" line="264" />
+        <location filename="../../ui/archive/view.py" line="92" />
+        <location filename="../../ui/archive/view.py" line="257" />
         <source>整合性チェック</source>
         <translation>Integrity check</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="95" />
+        <location filename="../../ui/archive/view.py" line="93" />
         <source>一覧の各ファイルのSHA-256を計算し直し、保存時の値と照合</source>
         <translation>Recompute the SHA-256 of every listed file and compare it with the stored value</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="96" />
-        <location filename="../../ui/archive/view.py" line="301" />
+        <location filename="../../ui/archive/view.py" line="94" />
+        <location filename="../../ui/archive/view.py" line="294" />
         <source>CSV出力</source>
         <translation>Export CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="97" />
+        <location filename="../../ui/archive/view.py" line="95" />
         <source>一覧をCSVファイルに出力（Excelで開けます）</source>
         <translation>Export the list as CSV (opens in Excel)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="103" />
-        <location filename="../../ui/archive/view.py" line="276" />
+        <location filename="../../ui/archive/view.py" line="101" />
+        <location filename="../../ui/archive/view.py" line="269" />
         <source>連鎖の先頭を書き出す</source>
         <translation>Export chain head</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="104" />
+        <location filename="../../ui/archive/view.py" line="102" />
         <source>記録の連鎖の先頭（SHA-256）をファイルに書き出し、後で照合できるように保管</source>
         <translation>Write the head (SHA-256) of the record chain to a file, to keep and compare later</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="107" />
+        <location filename="../../ui/archive/view.py" line="105" />
         <source>保管された書類は変更・削除できません（電子帳簿保存法）。</source>
         <translation>Stored documents can be neither changed nor deleted (Electronic Books Maintenance Act).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="149" />
+        <location filename="../../ui/archive/view.py" line="142" />
         <source>検索しています…</source>
         <translation>Searching…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="167" />
+        <location filename="../../ui/archive/view.py" line="160" />
         <source>{total}件（新しい順に{shown}件を表示。条件で絞り込んでください）</source>
         <translation>{total} documents (the newest {shown} shown; narrow the search)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="170" />
+        <location filename="../../ui/archive/view.py" line="163" />
         <source>{count}件</source>
         <translation>{count} documents</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="192" />
+        <location filename="../../ui/archive/view.py" line="185" />
         <source>PDFを読み込んでいます…</source>
         <translation>Loading the PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="201" />
+        <location filename="../../ui/archive/view.py" line="194" />
         <source>{name}（第{version}版）</source>
         <translation>{name} (version {version})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="231" />
+        <location filename="../../ui/archive/view.py" line="224" />
         <source>保存された書類のSHA-256を照合しています…</source>
         <translation>Checking the SHA-256 of the stored documents…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="242" />
+        <location filename="../../ui/archive/view.py" line="235" />
         <source>・{name}（第{version}版, 文書番号 {id}）</source>
         <translation>• {name} (version {version}, document {id})</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="244" />
+        <location filename="../../ui/archive/view.py" line="237" />
         <source>{checked}件中 {bad}件の書類が保存時の内容と一致しません。保存後に書き換えられた可能性があります。
 
 {lines}</source>
@@ -298,61 +298,61 @@
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="249" />
+        <location filename="../../ui/archive/view.py" line="242" />
         <source>{checked}件すべての書類が保存時の内容（SHA-256）と一致しました。</source>
         <translation>All {checked} documents match what was stored (SHA-256).</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="256" />
+        <location filename="../../ui/archive/view.py" line="249" />
         <source>記録の連鎖の照合で {count}件の問題が見つかりました（保存後の変更・日付の書き換え・削除）。
 {lines}</source>
         <translation>The record chain check found {count} problem(s) (changed, backdated or deleted after storing).
 {lines}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="261" />
+        <location filename="../../ui/archive/view.py" line="254" />
         <source>記録の連鎖（金額・取引先・保存日時を含む）に問題はありません。</source>
         <translation>The record chain (amounts, counterparties and storing times included) is intact.</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="263" />
+        <location filename="../../ui/archive/view.py" line="256" />
         <source>連鎖の先頭（第{seq}件）のSHA-256:
 {hash}</source>
         <translation>SHA-256 of the chain head (record {seq}):
 {hash}</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="277" />
+        <location filename="../../ui/archive/view.py" line="270" />
         <source>書類保管_連鎖の先頭.txt</source>
         <translation>archive_chain_head.txt</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="277" />
+        <location filename="../../ui/archive/view.py" line="270" />
         <source>テキスト (*.txt)</source>
         <translation>Text (*.txt)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="290" />
+        <location filename="../../ui/archive/view.py" line="283" />
         <source>連鎖の先頭を書き出しています…</source>
         <translation>Writing the chain head…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="301" />
+        <location filename="../../ui/archive/view.py" line="294" />
         <source>書類保管.csv</source>
         <translation>archive.csv</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="302" />
+        <location filename="../../ui/archive/view.py" line="295" />
         <source>CSVファイル (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="317" />
+        <location filename="../../ui/archive/view.py" line="310" />
         <source>CSVを書き出しています…</source>
         <translation>Writing the CSV…</translation>
     </message>
     <message>
-        <location filename="../../ui/archive/view.py" line="327" />
+        <location filename="../../ui/archive/view.py" line="320" />
         <source>印刷する書類を一覧から選んでください。</source>
         <translation>Select the document to print in the list.</translation>
     </message>
@@ -654,159 +654,159 @@ Details (for support): {error}</translation>
 <context>
     <name>JobsView</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="72" />
+        <location filename="../../ui/jobs/view.py" line="71" />
         <source>定期メール確認: 読み込み中…</source>
         <translation>Mail check: loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="120" />
-        <location filename="../../ui/jobs/view.py" line="175" />
+        <location filename="../../ui/jobs/view.py" line="119" />
+        <location filename="../../ui/jobs/view.py" line="174" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="123" />
+        <location filename="../../ui/jobs/view.py" line="122" />
         <source>状態で絞り込み</source>
         <translation>Filter by state</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="124" />
+        <location filename="../../ui/jobs/view.py" line="123" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="125" />
+        <location filename="../../ui/jobs/view.py" line="124" />
         <source>種類で絞り込み</source>
         <translation>Filter by kind</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="126" />
+        <location filename="../../ui/jobs/view.py" line="125" />
         <source>すべての種類</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="130" />
+        <location filename="../../ui/jobs/view.py" line="129" />
         <source>状態:</source>
         <translation>State:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="132" />
+        <location filename="../../ui/jobs/view.py" line="131" />
         <source>種類:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="135" />
+        <location filename="../../ui/jobs/view.py" line="134" />
         <source>このPCのみ（{pc}）</source>
         <translation>This PC only ({pc})</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="137" />
+        <location filename="../../ui/jobs/view.py" line="136" />
         <source>このPCのジョブだけを表示</source>
         <translation>Show only this PC's jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="146" />
+        <location filename="../../ui/jobs/view.py" line="145" />
         <source>ジョブ一覧</source>
         <translation>Jobs</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="157" />
+        <location filename="../../ui/jobs/view.py" line="156" />
         <source>再実行</source>
         <translation>Retry</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="157" />
+        <location filename="../../ui/jobs/view.py" line="156" />
         <source>失敗・破棄したジョブをもう一度実行します</source>
         <translation>Run a failed or discarded job again</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="159" />
+        <location filename="../../ui/jobs/view.py" line="158" />
         <source>破棄</source>
         <translation>Discard</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="159" />
+        <location filename="../../ui/jobs/view.py" line="158" />
         <source>待機中・失敗のジョブを実行しないようにします</source>
         <translation>Keep a queued or failed job from running</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="161" />
+        <location filename="../../ui/jobs/view.py" line="160" />
         <source>出力を開く</source>
         <translation>Open output</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="161" />
+        <location filename="../../ui/jobs/view.py" line="160" />
         <source>ジョブが作ったファイルを開きます</source>
         <translation>Open the file the job made</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="163" />
+        <location filename="../../ui/jobs/view.py" line="162" />
         <source>失敗をすべて再実行</source>
         <translation>Retry all failed</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="164" />
+        <location filename="../../ui/jobs/view.py" line="163" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行します</source>
         <translation>Retry every failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="165" />
-        <location filename="../../ui/jobs/view.py" line="289" />
+        <location filename="../../ui/jobs/view.py" line="164" />
+        <location filename="../../ui/jobs/view.py" line="280" />
         <source>すべて破棄</source>
         <translation>Discard all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="166" />
+        <location filename="../../ui/jobs/view.py" line="165" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄します</source>
         <translation>Discard every queued or failed job in the filtered list</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="280" />
+        <location filename="../../ui/jobs/view.py" line="271" />
         <source>絞り込んだ一覧の失敗したジョブをすべて再実行しますか？</source>
         <translation>Retry every failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="281" />
+        <location filename="../../ui/jobs/view.py" line="272" />
         <source>すべて再実行</source>
         <translation>Retry all</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="283" />
+        <location filename="../../ui/jobs/view.py" line="274" />
         <source>失敗したジョブを再実行しています…</source>
         <translation>Retrying the failed jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="284" />
+        <location filename="../../ui/jobs/view.py" line="275" />
         <source>{count} 件は再実行できませんでした。</source>
         <translation>{count} could not be retried.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="287" />
+        <location filename="../../ui/jobs/view.py" line="278" />
         <source>絞り込んだ一覧の待機中・失敗のジョブをすべて破棄しますか？</source>
         <translation>Discard every queued or failed job in the filtered list?</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="288" />
+        <location filename="../../ui/jobs/view.py" line="279" />
         <source>破棄したジョブは実行されません（あとから再実行はできます）。</source>
         <translation>Discarded jobs do not run (you can retry them later).</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="291" />
+        <location filename="../../ui/jobs/view.py" line="282" />
         <source>ジョブを破棄しています…</source>
         <translation>Discarding jobs…</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="292" />
+        <location filename="../../ui/jobs/view.py" line="283" />
         <source>{count} 件は破棄できませんでした。</source>
         <translation>{count} could not be discarded.</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="306" />
+        <location filename="../../ui/jobs/view.py" line="297" />
         <source>ジョブ {id}</source>
         <translation>Job {id}</translation>
     </message>
     <message>
-        <location filename="../../ui/jobs/view.py" line="347" />
+        <location filename="../../ui/jobs/view.py" line="338" />
         <source>ファイルを開いています…</source>
         <translation>Opening the file…</translation>
     </message>
@@ -824,65 +824,103 @@ Details (for support): {error}</translation>
         <translation>Export the list as shown (its filter and order) to Excel (.xlsx) or CSV</translation>
     </message>
     <message>
-        <location filename="../../ui/list_export.py" line="149" />
+        <location filename="../../ui/list_export.py" line="152" />
         <source>選んだ行をコピー</source>
         <translation>Copy selected rows</translation>
     </message>
     <message>
-        <location filename="../../ui/list_export.py" line="151" />
+        <location filename="../../ui/list_export.py" line="154" />
         <source>選んだ行を見出し付きでコピーします（Excelにそのまま貼り付けられます）</source>
         <translation>Copy the selected rows with the header (they paste into Excel as cells)</translation>
     </message>
     <message>
-        <location filename="../../ui/list_export.py" line="163" />
+        <location filename="../../ui/list_export.py" line="166" />
         <source>一覧の出力先</source>
         <translation>Export the list to</translation>
     </message>
     <message>
-        <location filename="../../ui/list_export.py" line="164" />
+        <location filename="../../ui/list_export.py" line="167" />
         <source>Excel ブック (*.xlsx);;CSV（UTF-8） (*.csv)</source>
         <translation>Excel workbook (*.xlsx);;CSV, UTF-8 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../ui/list_export.py" line="184" />
+        <location filename="../../ui/list_export.py" line="187" />
         <source>{count}件を {file} に出力しました</source>
         <translation>{count} rows exported to {file}</translation>
     </message>
     <message>
-        <location filename="../../ui/list_export.py" line="189" />
+        <location filename="../../ui/list_export.py" line="192" />
         <source>一覧を出力しています…</source>
         <translation>Exporting the list…</translation>
     </message>
 </context>
 <context>
+    <name>ListExportToolBar</name>
+    <message>
+        <location filename="../../ui/list_export.py" line="141" />
+        <source>Excelに出力…</source>
+        <translation>To Excel…</translation>
+    </message>
+</context>
+<context>
     <name>LogoField</name>
     <message>
-        <location filename="../../ui/settings/logo.py" line="97" />
+        <location filename="../../ui/settings/logo.py" line="54" />
+        <source>ファイルを開けません（{reason}）</source>
+        <translation>the file cannot be opened ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="56" />
+        <source>ファイルが大きすぎます（{size:,} バイト、上限 {limit:,} バイト）</source>
+        <translation>the file is too large ({size:,} bytes, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="60" />
+        <source>PNGまたはJPEGの画像を選んでください</source>
+        <translation>choose a PNG or JPEG image</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="63" />
+        <source>画像の大きさが範囲外です（{w}×{h} ピクセル、上限 {limit}）</source>
+        <translation>the image is out of range ({w}×{h} pixels, at most {limit})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="67" />
+        <source>画像を読み込めません（壊れているか、対応していない形式です）</source>
+        <translation>the image cannot be read (it is damaged or of an unsupported kind)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="79" />
+        <source>画像が大きすぎます（PNGにして {size:,} バイト、上限 {limit:,} バイト）</source>
+        <translation>the image is too large ({size:,} bytes as PNG, at most {limit:,})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/logo.py" line="98" />
         <source>ロゴ画像の見本</source>
         <translation>Logo preview</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="101" />
+        <location filename="../../ui/settings/logo.py" line="102" />
         <source>画像を選ぶ…</source>
         <translation>Choose image…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="103" />
+        <location filename="../../ui/settings/logo.py" line="104" />
         <source>削除</source>
         <translation>Remove</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="106" />
+        <location filename="../../ui/settings/logo.py" line="107" />
         <source>PNGまたはJPEG（{mb} MBまで）。標準版の明細書とチェック表に印刷されます。</source>
         <translation>PNG or JPEG (up to {mb} MB). Printed on standard-layout statements and check sheets.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="130" />
+        <location filename="../../ui/settings/logo.py" line="131" />
         <source>保存されている画像を読み込めません（印刷されません）</source>
         <translation>The stored image cannot be read (it is not printed)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/logo.py" line="166" />
+        <location filename="../../ui/settings/logo.py" line="167" />
         <source>ロゴなし</source>
         <translation>No logo</translation>
     </message>
@@ -1094,7 +1132,7 @@ Details (for support): {error}</translation>
 <context>
     <name>Navigation</name>
     <message>
-        <location filename="../../ui/jobs/view.py" line="61" />
+        <location filename="../../ui/jobs/view.py" line="60" />
         <location filename="../../ui/shell/views.py" line="97" />
         <source>ジョブ</source>
         <translation>Jobs</translation>
@@ -1133,22 +1171,22 @@ Details (for support): {error}</translation>
 <context>
     <name>NewRun</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="75" />
+        <location filename="../../ui/statements/new_dialog.py" line="76" />
         <source>組織・簡易版</source>
         <translation>Org. · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="75" />
+        <location filename="../../ui/statements/new_dialog.py" line="76" />
         <source>組織・標準版</source>
         <translation>Org. · standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="76" />
+        <location filename="../../ui/statements/new_dialog.py" line="77" />
         <source>供給者・簡易版</source>
         <translation>Producers · simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="76" />
+        <location filename="../../ui/statements/new_dialog.py" line="77" />
         <source>供給者・標準版</source>
         <translation>Producers · standard</translation>
     </message>
@@ -1156,146 +1194,146 @@ Details (for support): {error}</translation>
 <context>
     <name>NewStatementDialog</name>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="92" />
+        <location filename="../../ui/statements/new_dialog.py" line="93" />
         <source>仕切り作成</source>
         <translation>New payment statement</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="110" />
+        <location filename="../../ui/statements/new_dialog.py" line="112" />
         <source>選択した日付の範囲内の供給ある日: …</source>
         <translation>Days with supplies in the chosen range: …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="115" />
-        <location filename="../../ui/statements/new_dialog.py" line="185" />
+        <location filename="../../ui/statements/new_dialog.py" line="117" />
+        <location filename="../../ui/statements/new_dialog.py" line="187" />
         <source>供給組織</source>
         <translation>Supplier organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="116" />
+        <location filename="../../ui/statements/new_dialog.py" line="118" />
         <source>読み込み中…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="118" />
+        <location filename="../../ui/statements/new_dialog.py" line="120" />
         <source>CC（会社）: …</source>
         <translation>CC (company): …</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="121" />
+        <location filename="../../ui/statements/new_dialog.py" line="123" />
         <source>簡易版</source>
         <translation>Simple</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="123" />
+        <location filename="../../ui/statements/new_dialog.py" line="125" />
         <source>標準版</source>
         <translation>Standard</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="126" />
+        <location filename="../../ui/statements/new_dialog.py" line="128" />
         <source>メールを送信する</source>
         <translation>Send by mail</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="132" />
+        <location filename="../../ui/statements/new_dialog.py" line="134" />
         <source>yyyy年MM月dd日 HH:mm</source>
         <translation>yyyy-MM-dd HH:mm</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="136" />
+        <location filename="../../ui/statements/new_dialog.py" line="138" />
         <source>送信日時を過ぎると10分以内に送信されます。</source>
         <translation>Sent within 10 minutes once the send time has passed.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="141" />
-        <location filename="../../ui/statements/new_dialog.py" line="190" />
+        <location filename="../../ui/statements/new_dialog.py" line="143" />
+        <location filename="../../ui/statements/new_dialog.py" line="192" />
         <source>警告</source>
         <translation>Warnings</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="147" />
+        <location filename="../../ui/statements/new_dialog.py" line="149" />
         <source>作成</source>
         <translation>Create</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="149" />
+        <location filename="../../ui/statements/new_dialog.py" line="151" />
         <source>キャンセル</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="160" />
+        <location filename="../../ui/statements/new_dialog.py" line="162" />
         <source>Ctrl+Enter でも作成できます</source>
         <translation>Ctrl+Enter also creates it</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="179" />
+        <location filename="../../ui/statements/new_dialog.py" line="181" />
         <source>レイアウト:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="181" />
+        <location filename="../../ui/statements/new_dialog.py" line="183" />
         <source>送信日時:</source>
         <translation>Send at:</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="194" />
+        <location filename="../../ui/statements/new_dialog.py" line="196" />
         <source>プレビュー（見本）</source>
         <translation>Previews (samples)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="220" />
+        <location filename="../../ui/statements/new_dialog.py" line="222" />
         <source>CC（会社）: {cc}</source>
         <translation>CC (company): {cc}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="221" />
+        <location filename="../../ui/statements/new_dialog.py" line="223" />
         <source>CC（会社）: （会社のメールアドレスなし）</source>
         <translation>CC (company): (the company has no mail address)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="278" />
+        <location filename="../../ui/statements/new_dialog.py" line="285" />
         <source>（終了日をクリック）</source>
         <translation> (click the end day)</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="279" />
+        <location filename="../../ui/statements/new_dialog.py" line="286" />
         <source>期間: {start} 〜 {end}</source>
         <translation>Period: {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="301" />
+        <location filename="../../ui/statements/new_dialog.py" line="308" />
         <source>選択した日付の範囲内の供給ある日: {days}日</source>
         <translation>Days with supplies in the chosen range: {days}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="308" />
+        <location filename="../../ui/statements/new_dialog.py" line="315" />
         <source>警告はありません。</source>
         <translation>No warnings.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="349" />
+        <location filename="../../ui/statements/new_dialog.py" line="356" />
         <source>プレビューを作成しています…</source>
         <translation>Making the preview…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="365" />
+        <location filename="../../ui/statements/new_dialog.py" line="372" />
         <source>供給組織: 少なくとも1つ必要です</source>
         <translation>Supplier organizations: choose at least one</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="368" />
+        <location filename="../../ui/statements/new_dialog.py" line="375" />
         <source>・{warning}</source>
         <translation>• {warning}</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="369" />
+        <location filename="../../ui/statements/new_dialog.py" line="376" />
         <source>
 …ほか{count}件</source>
         <translation>
 … and {count} more</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="371" />
+        <location filename="../../ui/statements/new_dialog.py" line="378" />
         <source>次の警告があります。
 {warnings}
 
@@ -1306,9 +1344,17 @@ Details (for support): {error}</translation>
 Create the statement anyway?</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/new_dialog.py" line="383" />
+        <location filename="../../ui/statements/new_dialog.py" line="390" />
         <source>支払明細書を作成しています…</source>
         <translation>Creating the payment statement…</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeLabel</name>
+    <message>
+        <location filename="../../ui/shell/status_bar.py" line="84" />
+        <source>開く</source>
+        <translation>Open</translation>
     </message>
 </context>
 <context>
@@ -1344,73 +1390,73 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrderFilterBar</name>
     <message>
-        <location filename="../../ui/orders/filters.py" line="62" />
+        <location filename="../../ui/orders/filters.py" line="82" />
         <source>出荷日（から）</source>
         <translation>Shipping from</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="63" />
+        <location filename="../../ui/orders/filters.py" line="83" />
         <source>出荷日（まで）</source>
         <translation>Shipping to</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="64" />
+        <location filename="../../ui/orders/filters.py" line="84" />
         <source>運送会社</source>
         <translation>Carrier</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="65" />
+        <location filename="../../ui/orders/filters.py" line="85" />
         <source>出荷方法</source>
         <translation>Shipping method</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="66" />
+        <location filename="../../ui/orders/filters.py" line="86" />
         <source>卸先</source>
         <translation>Buyer</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="67" />
+        <location filename="../../ui/orders/filters.py" line="87" />
         <source>注文カテゴリ</source>
         <translation>Order category</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="68" />
+        <location filename="../../ui/orders/filters.py" line="88" />
         <source>状態</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="69" />
+        <location filename="../../ui/orders/filters.py" line="89" />
         <source>すべての状態</source>
         <translation>All states</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="74" />
-        <location filename="../../ui/orders/filters.py" line="75" />
+        <location filename="../../ui/orders/filters.py" line="94" />
+        <location filename="../../ui/orders/filters.py" line="95" />
         <source>卸先・商品で検索</source>
         <translation>Search by buyer or product</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="89" />
+        <location filename="../../ui/orders/filters.py" line="109" />
         <source>出荷日</source>
         <translation>Shipping date</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="117" />
+        <location filename="../../ui/orders/filters.py" line="137" />
         <source>すべての運送会社</source>
         <translation>All carriers</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="119" />
+        <location filename="../../ui/orders/filters.py" line="139" />
         <source>すべての卸先</source>
         <translation>All buyers</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="120" />
+        <location filename="../../ui/orders/filters.py" line="140" />
         <source>すべての注文カテゴリ</source>
         <translation>All order categories</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/filters.py" line="126" />
+        <location filename="../../ui/orders/filters.py" line="146" />
         <source>すべての出荷方法</source>
         <translation>All shipping methods</translation>
     </message>
@@ -1486,54 +1532,54 @@ Please try again. If it happens again, send the text under “Details” to your
 <context>
     <name>OrdersView</name>
     <message>
-        <location filename="../../ui/orders/view.py" line="53" />
-        <location filename="../../ui/orders/view.py" line="54" />
-        <location filename="../../ui/orders/view.py" line="79" />
+        <location filename="../../ui/orders/view.py" line="51" />
+        <location filename="../../ui/orders/view.py" line="52" />
+        <location filename="../../ui/orders/view.py" line="77" />
         <source>注文・出荷</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="65" />
+        <location filename="../../ui/orders/view.py" line="63" />
         <source>注文の一覧</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="71" />
+        <location filename="../../ui/orders/view.py" line="69" />
         <source>出荷表</source>
         <translation>Shipping chart</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="72" />
+        <location filename="../../ui/orders/view.py" line="70" />
         <source>運送会社と出荷日の出荷表を作成</source>
         <translation>Make the shipping chart of a carrier and a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="73" />
+        <location filename="../../ui/orders/view.py" line="71" />
         <source>卸先用出荷表</source>
         <translation>Packing slips</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="75" />
+        <location filename="../../ui/orders/view.py" line="73" />
         <source>卸先ごとの出荷表を作成（すべて、または選んだ卸先のみ）</source>
         <translation>Make a packing slip per buyer (all, or the selected ones)</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="76" />
+        <location filename="../../ui/orders/view.py" line="74" />
         <source>まとめた出荷明細表</source>
         <translation>Shipping list</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="77" />
+        <location filename="../../ui/orders/view.py" line="75" />
         <source>出荷日のまとめた出荷明細表を作成</source>
         <translation>Make the shipping list of a day</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="85" />
+        <location filename="../../ui/orders/view.py" line="83" />
         <source>絞り込んだ注文の合計</source>
         <translation>Totals of the filtered orders</translation>
     </message>
     <message>
-        <location filename="../../ui/orders/view.py" line="185" />
+        <location filename="../../ui/orders/view.py" line="173" />
         <source>{count}件　貨物数量 {freight}口　容器数量 {boxes}　金額 ¥{amount}</source>
         <translation>{count} orders   freight {freight} units   receptacles {boxes}   amount ¥{amount}</translation>
     </message>
@@ -2529,52 +2575,47 @@ Enter the password.</translation>
 <context>
     <name>ShellStatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="61" />
+        <location filename="../../ui/shell/status_bar.py" line="124" />
         <source>データベース</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="62" />
+        <location filename="../../ui/shell/status_bar.py" line="125" />
         <source>確認中…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="62" />
+        <location filename="../../ui/shell/status_bar.py" line="125" />
         <source>接続状態</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="63" />
+        <location filename="../../ui/shell/status_bar.py" line="127" />
         <source>スケジューラー: 確認中…</source>
         <translation>Scheduler: checking…</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="64" />
+        <location filename="../../ui/shell/status_bar.py" line="130" />
         <source>スケジューラーの状態</source>
         <translation>Scheduler state</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="70" />
+        <location filename="../../ui/shell/status_bar.py" line="133" />
         <source>最後の操作の結果</source>
         <translation>Result of the last action</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="87" />
-        <source>開く</source>
-        <translation>Open</translation>
-    </message>
-    <message>
-        <location filename="../../ui/shell/status_bar.py" line="110" />
+        <location filename="../../ui/shell/status_bar.py" line="190" />
         <source>オンライン</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="110" />
+        <location filename="../../ui/shell/status_bar.py" line="190" />
         <source>接続できません</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="112" />
+        <location filename="../../ui/shell/status_bar.py" line="192" />
         <source>データベースに接続できません。自動で再接続を試みています。</source>
         <translation>The database cannot be reached. Reconnecting by itself.</translation>
     </message>
@@ -2740,27 +2781,27 @@ Its PDFs are deleted too. This cannot be undone.</translation>
 <context>
     <name>StatementsView</name>
     <message>
-        <location filename="../../ui/statements/view.py" line="64" />
+        <location filename="../../ui/statements/view.py" line="66" />
         <source>支払明細書</source>
         <translation>Statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="66" />
+        <location filename="../../ui/statements/view.py" line="68" />
         <source>支払明細書の一覧</source>
         <translation>Payment statement list</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="161" />
+        <location filename="../../ui/statements/view.py" line="164" />
         <source>印刷できるPDFがありません。先に「作成」してください。</source>
         <translation>There is no PDF to print. Use “Create” first.</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="221" />
+        <location filename="../../ui/statements/view.py" line="256" />
         <source>{count} 件</source>
         <translation>{count} statements</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="297" />
+        <location filename="../../ui/statements/view.py" line="332" />
         <source>ジョブの実行を準備しています。少し待ってからもう一度お試しください。</source>
         <translation>The job queue is starting. Please wait a moment and try again.</translation>
     </message>
@@ -2797,7 +2838,7 @@ The same payment statement reaches these recipients once more.</translation>
         <translation>Marking as sent…</translation>
     </message>
     <message>
-        <location filename="../../ui/statements/view.py" line="394" />
+        <location filename="../../ui/statements/view.py" line="429" />
         <source>削除しています…</source>
         <translation>Deleting…</translation>
     </message>
@@ -2805,42 +2846,42 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="34" />
+        <location filename="../../ui/shell/status_bar.py" line="37" />
         <source>データベース: 埋め込み</source>
         <translation>Database: built-in</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="38" />
+        <location filename="../../ui/shell/status_bar.py" line="41" />
         <source>データベース: PostgreSQL {server}</source>
         <translation>Database: PostgreSQL {server}</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="44" />
+        <location filename="../../ui/shell/status_bar.py" line="47" />
         <source>一時停止中</source>
         <translation>paused</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="46" />
+        <location filename="../../ui/shell/status_bar.py" line="49" />
         <source>このアプリで実行中</source>
         <translation>running in this app</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="48" />
+        <location filename="../../ui/shell/status_bar.py" line="51" />
         <source>別のプロセスで実行中</source>
         <translation>running in another process</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="50" />
+        <location filename="../../ui/shell/status_bar.py" line="53" />
         <source>停止中</source>
         <translation>stopped</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="52" />
+        <location filename="../../ui/shell/status_bar.py" line="55" />
         <source>なし</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../ui/shell/status_bar.py" line="53" />
+        <location filename="../../ui/shell/status_bar.py" line="56" />
         <source>スケジューラー: {state}　次のメール確認: {when}（{zone}）</source>
         <translation>Scheduler: {state}   next mail check: {when} ({zone})</translation>
     </message>
@@ -2848,89 +2889,89 @@ The same payment statement reaches these recipients once more.</translation>
 <context>
     <name>SuppliesView</name>
     <message>
+        <location filename="../../ui/supplies/view.py" line="72" />
         <location filename="../../ui/supplies/view.py" line="73" />
-        <location filename="../../ui/supplies/view.py" line="74" />
-        <location filename="../../ui/supplies/view.py" line="117" />
+        <location filename="../../ui/supplies/view.py" line="116" />
         <source>供給</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="84" />
+        <location filename="../../ui/supplies/view.py" line="83" />
         <source>供給日（供給のある日は色付き）</source>
         <translation>Supply day (days with supplies are coloured)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="96" />
+        <location filename="../../ui/supplies/view.py" line="95" />
         <source>供給の件数</source>
         <translation>Number of supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="100" />
+        <location filename="../../ui/supplies/view.py" line="99" />
         <source>都道府県</source>
         <translation>Prefecture</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="101" />
+        <location filename="../../ui/supplies/view.py" line="100" />
         <source>受入時間</source>
         <translation>Reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="102" />
+        <location filename="../../ui/supplies/view.py" line="101" />
         <source>組織</source>
         <translation>Org.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="108" />
+        <location filename="../../ui/supplies/view.py" line="107" />
         <source>供給の一覧</source>
         <translation>Supplies</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="114" />
+        <location filename="../../ui/supplies/view.py" line="113" />
         <source>受入チェック表</source>
         <translation>Check sheet</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="115" />
+        <location filename="../../ui/supplies/view.py" line="114" />
         <source>選んだ日・都道府県・受入時間の供給・受入チェック表を作成して表示</source>
         <translation>Make and show the reception check sheet of the chosen day, prefecture and reception time</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="245" />
+        <location filename="../../ui/supplies/view.py" line="235" />
         <source>すべての都道府県</source>
         <translation>All prefectures</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="247" />
+        <location filename="../../ui/supplies/view.py" line="237" />
         <source>すべての受入時間</source>
         <translation>All reception times</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="249" />
+        <location filename="../../ui/supplies/view.py" line="239" />
         <source>すべての組織</source>
         <translation>All organizations</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="279" />
+        <location filename="../../ui/supplies/view.py" line="269" />
         <source>{day:%Y/%m/%d} の供給 {count}件</source>
         <translation>{count} supplies on {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="281" />
+        <location filename="../../ui/supplies/view.py" line="271" />
         <source>　（単価未入力 {count}件）</source>
         <translation>  ({count} without a price)</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="302" />
+        <location filename="../../ui/supplies/view.py" line="292" />
         <source>{day:%Y/%m/%d} には供給がないため、チェック表を作成できません。</source>
         <translation>There are no supplies on {day:%Y/%m/%d}, so no check sheet can be made.</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="313" />
+        <location filename="../../ui/supplies/view.py" line="303" />
         <source>供給・受入チェック表 {day:%Y/%m/%d}</source>
         <translation>Reception check sheet {day:%Y/%m/%d}</translation>
     </message>
     <message>
-        <location filename="../../ui/supplies/view.py" line="316" />
+        <location filename="../../ui/supplies/view.py" line="306" />
         <source>チェック表を作成しています…</source>
         <translation>Making the check sheet…</translation>
     </message>

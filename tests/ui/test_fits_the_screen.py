@@ -8,6 +8,7 @@ with the widgets' own fonts (the bundled Japanese font, as in the app).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,18 @@ from oroshi_desktop.demo import generate_demo
 from oroshi_desktop.queries.order_list import OrderFilter
 from tests.conftest import make_database
 from tests.ui.test_list_export import rows_shown
-from ui.qt import QDialog, QSplitter, QStyle, Qt, QTableView
+from ui.qt import (
+    QAction,
+    QComboBox,
+    QDialog,
+    QSplitter,
+    QStyle,
+    QStyleOptionComboBox,
+    Qt,
+    QTableView,
+    QToolBar,
+    QWidget,
+)
 
 SCREEN = (1366, 768)
 SCALE = 1.5
@@ -168,6 +180,17 @@ def test_the_new_run_dialogs_preview_buttons_need_no_sideways_scroll(demo_shell:
 
 
 
+def scheduler_line() -> str:
+    """The scheduler's line as it reads once the schedule is known (the longest, in English)."""
+    from ui.qt import QCoreApplication
+
+    def translate(text: str) -> str:
+        return QCoreApplication.translate("StatusBar", text)
+
+    return translate("スケジューラー: {state}　次のメール確認: {when}（{zone}）").format(
+        state=translate("このアプリで実行中"), when="12/07 16:20", zone="Asia/Tokyo")
+
+
 def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
     """A long status-bar notice (an export with its 開く link) must not widen the window past a
     1366×768 screen at 150 %: it made the window 979 logical pixels wide on a 910-pixel screen."""
@@ -175,12 +198,172 @@ def test_the_window_fits_the_screen_after_a_notice(demo_shell: Any, qtbot: Any, 
     from ui.qt import QLabel
 
     window = demo_shell
-    # The scheduler's line as it reads once the schedule is known (the longest, in English).
-    scheduler = window.statusBar().findChild(QLabel, "statusScheduler")
-    scheduler.setText(window.tr("Scheduler: running in this app　next mail check: 12/07 16:20 (Asia/Tokyo)"))
+    window.statusBar().findChild(QLabel, "statusScheduler").set_full_text(scheduler_line())
     for key in ("today", "statements", "orders", "supplies", "archive", "jobs", "settings"):
         view = window.show_view(key)
         announce(view, "4件を 注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx に出力しました",
                  tmp_path / "注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx")
         qtbot.wait(10)
         assert window.minimumSizeHint().width() <= AVAILABLE[0], (key, window.minimumSizeHint().width())
+
+
+def in_every_view_at_150_percent(window: Any, qtbot: Any, keys: tuple[str, ...],
+                                 check: Callable[[QWidget], list[str]]) -> list[str]:
+    """What ``check`` finds wrong in each view, the window maximized on a 1366×768 screen at 150 %
+    (910 logical pixels wide), its lists loaded."""
+    window.resize(*AVAILABLE)
+    qtbot.waitUntil(lambda: window.width() == AVAILABLE[0], timeout=3000)
+    found: list[str] = []
+    for key in keys:
+        view = window.show_view(key)
+        for name in LIST_TABLES.get(key, ()):
+            rows_shown(qtbot, view.findChild(QTableView, name))
+        qtbot.wait(50)
+        found += check(view)
+    assert window.width() <= AVAILABLE[0], "the window grew past the screen"
+    return found
+
+
+def cut_combo(combo: QComboBox) -> str | None:
+    """A choice box whose shown text is wider than its text field ("All shipping meth▾")."""
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    needed = combo.fontMetrics().horizontalAdvance(combo.currentText()) + 2  # the label's 1-px inset
+    return f"{combo.objectName()} {combo.currentText()!r}: {field.width()} < {needed}" if field.width() < needed else None
+
+
+def test_every_filter_choice_box_shows_its_text_whole(demo_shell: Any, qtbot: Any) -> None:
+    """Each list's choice boxes read whole at 150 % (the 'all …' entry they open with)."""
+    cut = in_every_view_at_150_percent(demo_shell, qtbot, tuple(LIST_TABLES), lambda view: [
+        problem for combo in view.findChildren(QComboBox)
+        if combo.isVisible() and not combo.isEditable() and (problem := cut_combo(combo))])
+    assert cut == []
+
+
+def hidden_tool_buttons(view: QWidget) -> list[str]:
+    """Actions of the view's tool bars that went into the » extension menu."""
+    return [f"{toolbar.objectName()}: {action.objectName()} {action.iconText()!r}"
+            for toolbar in view.findChildren(QToolBar) if toolbar.isVisible()
+            for action in toolbar.actions() if action.isVisible() and not action.isSeparator()
+            if not (button := toolbar.widgetForAction(action)) or not button.isVisible()
+            or not toolbar.rect().contains(button.geometry())]
+
+
+def test_every_tool_bar_action_is_in_sight_at_150_percent(demo_shell: Any, qtbot: Any) -> None:
+    """No action hides behind the tool bar's » button (支払明細書's Export to Excel… did)."""
+    window = demo_shell
+    hidden = in_every_view_at_150_percent(window, qtbot, ("today", *LIST_TABLES, "settings"), hidden_tool_buttons)
+    assert hidden == []
+    export = window.show_view("statements").findChild(QAction, "exportList")
+    # A shorter tool-bar label ("To Excel…") keeps the whole text in the menu and the tooltip.
+    assert export.text().replace("&", "") in ("Excelに出力…", "Export to Excel…"), export.text()
+    assert export.toolTip() and export.iconText() != export.toolTip()
+
+
+def test_a_notice_is_read_whole_at_150_percent_and_then_cleared(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
+    """What an export did reads whole with its 開く link ("4 rows exported to 注…" was all of it):
+    the scheduler's line gives way (whole in its tooltip); a name too long for any room is cut in
+    its middle, the message's start and the file's extension kept; the notice goes after a while."""
+    from ui.notices import NOTICE_MS, announce
+    from ui.qt import QCoreApplication, QLabel
+
+    window = demo_shell
+    window.resize(*AVAILABLE)
+    qtbot.waitUntil(lambda: window.width() == AVAILABLE[0], timeout=3000)
+    bar = window.statusBar()
+    scheduler = bar.findChild(QLabel, "statusScheduler")
+    scheduler.set_full_text(scheduler_line())
+    notice = bar.findChild(QLabel, "statusNotice")
+    view = window.show_view("orders")
+
+    def exported(name: str) -> str:
+        text = QCoreApplication.translate("ListExport", "{count}件を {file} に出力しました").format(count=4, file=name)
+        announce(view, text, tmp_path / name)
+        qtbot.wait(20)
+        shown = notice.shown_text()
+        link = notice.link_text()
+        assert link and f">{link}</a>" in notice.text()  # the 開く link is always there
+        room = notice.contentsRect().width()
+        assert notice.fontMetrics().horizontalAdvance(f"{shown}　{link}") <= room, (shown, room)  # nothing clipped
+        assert notice.toolTip() == f"{text}\n{tmp_path / name}"  # the whole text and where the file is
+        return shown
+
+    name = "注文・出荷_2026-12-01〜2026-12-07_卸先すべて.xlsx"
+    text = QCoreApplication.translate("ListExport", "{count}件を {file} に出力しました").format(count=4, file=name)
+    assert exported(name) == text
+    assert scheduler.toolTip() == scheduler.full_text  # shortened for the notice, whole in its tooltip
+    assert window.minimumSizeHint().width() <= AVAILABLE[0]
+
+    long_name = "注文・出荷_" + "卸先すべて_" * 12 + "2026-12-07.xlsx"
+    shown = exported(long_name)
+    head, _, tail = QCoreApplication.translate("ListExport", "{count}件を {file} に出力しました") \
+        .format(count=4, file="\0").partition("\0")
+    assert "…" in shown and shown.startswith(head + "注文・出荷_") and shown.endswith(".xlsx" + tail), shown
+
+    assert bar.notice_timer.isActive() and bar.notice_timer.interval() == NOTICE_MS
+    bar.notice_timer.timeout.emit()  # its time is up
+    qtbot.wait(20)
+    assert notice.text() == "" and notice.toolTip() == ""
+    assert scheduler.isVisible() and scheduler.text() == scheduler.full_text  # its room back
+
+
+
+def overlapping(root: QWidget) -> list[str]:
+    """Pairs of visible widgets inside ``root`` that cover each other (a hint over the logo's preview).
+    Only the outermost of the field kinds count (a spin box's own line edit is part of it)."""
+    from ui.qt import QAbstractButton, QLabel, QLineEdit, QPoint, QRect, QSpinBox
+
+    kinds = (QLabel, QLineEdit, QAbstractButton, QComboBox, QSpinBox)
+    places = [(widget, QRect(widget.mapTo(root, QPoint(0, 0)), widget.size()))
+              for widget in root.findChildren(QWidget)
+              if isinstance(widget, kinds) and widget.isVisible() and not isinstance(widget.parentWidget(), kinds)]
+    return [f"{first.objectName() or type(first).__name__} {one.getRect()} × "
+            f"{second.objectName() or type(second).__name__} {other.getRect()}"
+            for index, (first, one) in enumerate(places) for second, other in places[index + 1:]
+            if one.intersects(other)]
+
+
+def refused_logo(view: Any, qtbot: Any, folder: Path) -> Any:
+    """設定 with a broken logo picked: its refusal under the field."""
+    qtbot.waitUntil(lambda: bool(view.edits["company_name"].text()), timeout=10000)
+    broken = folder / "broken.png"
+    broken.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    with qtbot.waitSignal(view.logo_checked, timeout=10000):
+        view.choose_logo(str(broken))
+    error = view.errors["company_logo"]
+    assert error.isVisible()
+    return error
+
+
+def test_a_refused_logo_reads_in_the_windows_language(demo_shell: Any, qtbot: Any, tmp_path: Path) -> None:
+    """The logo's refusal was Japanese in the English window (its texts never reached the translation)."""
+    from tests.ui.english_texts import JAPANESE
+
+    view = demo_shell.show_view("settings")
+    error = refused_logo(view, qtbot, tmp_path)
+    japanese = bool(JAPANESE.search(view.labels["company_logo"]))  # ロゴ画像 or Logo
+    assert bool(JAPANESE.search(error.text())) == japanese, error.text()
+
+
+# Open: at 150 % a group that grows when an error line appears keeps its old height, so the logo's
+# hint covers its preview (the groups sit in height-for-width layouts nested in ui/settings/form.py's
+# Columns; invalidating them did not help). Strict: it fails once fixed, to be unmarked then.
+LOGO_OVERLAP = pytest.mark.xfail(strict=True, reason="settings groups keep a stale height at 150 %")
+
+
+@pytest.mark.parametrize("scale", ["100", pytest.param("150", marks=LOGO_OVERLAP)])
+def test_the_settings_widgets_do_not_overlap(demo_shell: Any, qtbot: Any, tmp_path: Path, scale: str) -> None:
+    """設定 with a refused logo and every line's error shown: no widget covers another (the logo's
+    hint ran over its preview at 150 %)."""
+    window = demo_shell
+    window.resize(*MAXIMIZED[scale])
+    view = window.show_view("settings")
+    error = refused_logo(view, qtbot, tmp_path)
+    for key, line in view.errors.items():  # the longest the form gets: every line with its error
+        line.setText(f"{view.labels[key]}: {error.text()}")
+        line.show()
+    qtbot.wait(50)
+    assert overlapping(view.body) == []
+

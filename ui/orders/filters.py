@@ -13,6 +13,9 @@ from ui.qt import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSize,
+    QStyle,
+    QStyleOptionComboBox,
     QTimer,
     QVBoxLayout,
     QWidget,
@@ -50,6 +53,23 @@ def fill_combo(combo: QComboBox, any_text: str, choices: tuple[Choice, ...] | li
     found = combo.findData(current) if current is not None else 0
     combo.setCurrentIndex(max(found, 0))
     combo.blockSignals(False)
+    combo.updateGeometry()  # its smallest width follows its first entry (ChoiceBox)
+
+
+class ChoiceBox(QComboBox):
+    """A choice box never narrower than its first entry (すべての…, "All shipping methods"): that is
+    what it shows until a choice is made, so it reads whole; a longer name further down is cut
+    rather than widening the window (the boxes share a 910-pixel row at 150 %)."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        if not self.count():
+            return hint
+        option = QStyleOptionComboBox()
+        self.initStyleOption(option)
+        text = QSize(self.fontMetrics().horizontalAdvance(self.itemText(0)) + 4, hint.height())
+        whole = self.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, self)
+        return QSize(max(hint.width(), whole.width()), hint.height())
 
 
 class OrderFilterBar(QWidget):
@@ -104,7 +124,7 @@ class OrderFilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self._emit())
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
-        combo = QComboBox(self)
+        combo = ChoiceBox(self)
         combo.setObjectName(name)
         combo.setAccessibleName(accessible)
         combo.setToolTip(accessible)

@@ -36,8 +36,9 @@ PREVIEW = (220, 70)  # logical pixels: about the logo's printed proportions in t
 ACCEPTED_FORMATS = (b"png", b"jpeg", b"jpg")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LogoField", text)
+# lupdate reads translate("Context", "source") with literal texts only: a wrapper taking the text
+# as a variable left these refusals out of the translation, so they stayed Japanese in English.
+translate = QCoreApplication.translate
 
 
 def _refused(text: str) -> LogoError:
@@ -50,20 +51,20 @@ def converted_logo(path: Path) -> bytes:
     try:
         size = path.stat().st_size
     except OSError as err:
-        raise _refused(_tr("ファイルを開けません（{reason}）").format(reason=err.strerror)) from err
+        raise _refused(translate("LogoField", "ファイルを開けません（{reason}）").format(reason=err.strerror)) from err
     if size > MAX_FILE_BYTES:
-        raise _refused(_tr("ファイルが大きすぎます（{size:,} バイト、上限 {limit:,} バイト）")
+        raise _refused(translate("LogoField", "ファイルが大きすぎます（{size:,} バイト、上限 {limit:,} バイト）")
                        .format(size=size, limit=MAX_FILE_BYTES))
     reader = QImageReader(str(path))
     if bytes(reader.format().data()).lower() not in ACCEPTED_FORMATS:
-        raise _refused(_tr("PNGまたはJPEGの画像を選んでください"))
+        raise _refused(translate("LogoField", "PNGまたはJPEGの画像を選んでください"))
     dimensions = reader.size()
     if dimensions.width() > MAX_LOGO_SIDE or dimensions.height() > MAX_LOGO_SIDE:
-        raise _refused(_tr("画像の大きさが範囲外です（{w}×{h} ピクセル、上限 {limit}）")
+        raise _refused(translate("LogoField", "画像の大きさが範囲外です（{w}×{h} ピクセル、上限 {limit}）")
                        .format(w=dimensions.width(), h=dimensions.height(), limit=MAX_LOGO_SIDE))
     image = reader.read()
     if image.isNull():
-        raise _refused(_tr("画像を読み込めません（壊れているか、対応していない形式です）"))
+        raise _refused(translate("LogoField", "画像を読み込めません（壊れているか、対応していない形式です）"))
     if max(image.width(), image.height()) > STORED_SIDE:
         image = image.scaled(STORED_SIDE, STORED_SIDE, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.SmoothTransformation)
@@ -75,7 +76,7 @@ def converted_logo(path: Path) -> bytes:
     buffer.close()
     png = bytes(data.data())
     if len(png) > MAX_LOGO_BYTES:
-        raise _refused(_tr("画像が大きすぎます（PNGにして {size:,} バイト、上限 {limit:,} バイト）")
+        raise _refused(translate("LogoField", "画像が大きすぎます（PNGにして {size:,} バイト、上限 {limit:,} バイト）")
                        .format(size=len(png), limit=MAX_LOGO_BYTES))
     return png
 

@@ -65,7 +65,7 @@ def prepare(view: QWidget, action: QAction, used: set[str]) -> None:
         used.update(str(action.property("menuLetter") or ""))
         return
     plain = action.text()
-    action.setIconText(plain)
+    action.setIconText(action.iconText())  # its own (a shorter tool-bar label) or the plain text, kept
     action.setText(with_accelerator(plain, action.objectName(), used))
     letter = action.text().split("&", 1)[1][:1].upper() if "&" in action.text() else ""
     action.setProperty("menuLetter", letter)
