@@ -9,7 +9,7 @@ their outbox row, so "what exactly did we send, and when" has an answer years la
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -29,10 +29,12 @@ __all__ = [
     "STATEMENT_OWNER_TYPE",
     "current_version",
     "latest_documents",
+    "latest_documents_of",
     "load_document",
     "purge_job_outputs",
     "sha256_hex",
     "statement_documents",
+    "statement_documents_of",
     "store_document",
     "store_message",
     "store_version",
@@ -116,22 +118,40 @@ def current_version(session: Session, owner_type: str, owner_id: int, kind: str)
 
 def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[StoredDocument]:
     """The newest version of each kind for the owner, ordered by kind."""
-    newest = (select(StoredDocument.kind, func.max(StoredDocument.version).label("version"))
-              .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id)
-              .group_by(StoredDocument.kind).subquery())
+    return latest_documents_of(session, owner_type, [owner_id]).get(owner_id, [])
+
+
+def latest_documents_of(session: Session, owner_type: str, owner_ids: Collection[int]) -> dict[int, list[StoredDocument]]:
+    """``latest_documents`` of several owners in one query: owner id → its documents, ordered by kind
+    (an owner without documents is absent)."""
+    if not owner_ids:
+        return {}
+    ids = list(owner_ids)
+    newest = (select(StoredDocument.owner_id, StoredDocument.kind, func.max(StoredDocument.version).label("version"))
+              .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id.in_(ids))
+              .group_by(StoredDocument.owner_id, StoredDocument.kind).subquery())
     query = (select(StoredDocument)
-             .join(newest, (StoredDocument.kind == newest.c.kind)
+             .join(newest, (StoredDocument.owner_id == newest.c.owner_id) & (StoredDocument.kind == newest.c.kind)
                    & (StoredDocument.version == newest.c.version))
-             .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id)
-             .order_by(StoredDocument.kind))
-    return list(session.scalars(query))
+             .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id.in_(ids))
+             .order_by(StoredDocument.owner_id, StoredDocument.kind))
+    found: dict[int, list[StoredDocument]] = {}
+    for document in session.scalars(query):
+        found.setdefault(document.owner_id, []).append(document)
+    return found
 
 
 def statement_documents(session: Session, invoice_supplier_organization_id: int) -> list[StoredDocument]:
     """The current statement PDFs of one organization row: organization version first, then supplier."""
-    documents = latest_documents(session, STATEMENT_OWNER_TYPE, invoice_supplier_organization_id)
+    return statement_documents_of(session, [invoice_supplier_organization_id]).get(invoice_supplier_organization_id, [])
+
+
+def statement_documents_of(session: Session, iso_ids: Collection[int]) -> dict[int, list[StoredDocument]]:
+    """``statement_documents`` of several organization rows in one query (a run's part is composed
+    from one read of its PDFs, not a query per row): row id → its PDFs."""
     order: dict[str, int] = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
-    return sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
+    return {owner_id: sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
+            for owner_id, documents in latest_documents_of(session, STATEMENT_OWNER_TYPE, iso_ids).items()}
 
 
 def load_document(session: Session, document_id: int) -> StoredDocument:
