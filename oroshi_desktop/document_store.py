@@ -64,16 +64,16 @@ def sha256_hex(content: bytes) -> str:
 
 
 def store_document(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
-                   content: bytes, content_type: str = "application/pdf") -> StoredDocument:
+                   content: bytes, content_type: str = "application/pdf", first: bool = False) -> StoredDocument:
     """Store ``content`` as the next version of (owner, kind) and return the new row (flushed)."""
     document, _new = store_version(session, owner_type=owner_type, owner_id=owner_id, kind=kind,
-                                   filename=filename, content=content, content_type=content_type)
+                                   filename=filename, content=content, content_type=content_type, first=first)
     return document
 
 
 def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
                   content: bytes, content_type: str = "application/pdf", content_key: str | None = None,
-                  usable: Callable[[StoredDocument], bool] = lambda _document: True
+                  usable: Callable[[StoredDocument], bool] = lambda _document: True, first: bool = False
                   ) -> tuple[StoredDocument, bool]:
     """Store ``content`` as the next version of (owner, kind), unless the current version already
     says the same (its ``content_key`` is this one's and ``usable`` accepts it): then that version
@@ -81,7 +81,11 @@ def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str
 
     Two writers storing the same content at once: both want the same next version, the unique key
     (owner, kind, version) lets one have it; the other, retrying, finds that version carrying its
-    key and uses it, so the content is stored once."""
+    key and uses it, so the content is stored once.
+
+    ``first``: the owner was made in this transaction, so version 1 is tried without reading the
+    current version (a query per stored mail); a version left under a reused id makes the unique
+    key refuse it, and the retry reads the current version as usual."""
     if not isinstance(content, bytes | bytearray | memoryview):
         raise TypeError(f"content must be bytes, got {type(content).__name__}")
     data = bytes(content)
@@ -89,7 +93,7 @@ def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str
         raise ValueError("a stored document needs a file name")
     digest = sha256_hex(data)
     for attempt in range(_VERSION_RETRIES):
-        current = current_version(session, owner_type, owner_id, kind)
+        current = None if first and attempt == 0 else current_version(session, owner_type, owner_id, kind)
         if current is not None and content_key is not None and current.content_key == content_key \
                 and usable(current):
             return current, False
@@ -167,10 +171,12 @@ def document_content(session: Session, document_id: int) -> bytes:
     return bytes(load_document(session, document_id).content)
 
 
-def store_message(session: Session, *, outbox_id: int, part: int, filename: str, content: bytes) -> StoredDocument:
-    """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version."""
+def store_message(session: Session, *, outbox_id: int, part: int, filename: str, content: bytes,
+                  first: bool = False) -> StoredDocument:
+    """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version
+    (``first``: the outbox row was inserted in this transaction, see ``store_version``)."""
     return store_document(session, owner_type=OUTBOX_OWNER_TYPE, owner_id=outbox_id, kind=f"message-{part}",
-                          filename=filename, content=content, content_type=MESSAGE_CONTENT_TYPE)
+                          filename=filename, content=content, content_type=MESSAGE_CONTENT_TYPE, first=first)
 
 
 def purge_job_outputs(session: Session, created_before: datetime) -> int:

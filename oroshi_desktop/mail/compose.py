@@ -229,10 +229,28 @@ def new_message_id(sender: str) -> str:
     return f"<{uuid.uuid4().hex}.oroshi@{message_domain(sender)}>"
 
 
+class _MailGenerator(BytesGenerator):
+    """Python's generator, choosing a part's boundary without compiling a regular expression for it.
+
+    Python draws a random boundary and compiles a pattern of it to check that no line of the parts
+    is that boundary (a fifth of what flattening a mail cost). Here the same boundary is drawn and
+    refused when it appears anywhere in the parts' bytes: a stricter check, the same bytes."""
+
+    @classmethod
+    def _make_boundary(cls, text: Any = None) -> str:
+        if not isinstance(text, bytes):
+            return super()._make_boundary(text)  # type: ignore[misc]  # (internal to Python, not typed)
+        boundary: str = super()._make_boundary()  # type: ignore[misc]  # without text: Python's random boundary
+        candidate, counter = boundary, 0
+        while b"--" + candidate.encode("ascii") in text:
+            candidate, counter = f"{boundary}.{counter}", counter + 1
+        return candidate
+
+
 def message_to_bytes(message: EmailMessage) -> bytes:
     """The exact RFC 5322 bytes that are stored and sent: CRLF line ends, encoded words ≤ 75."""
     buffer = io.BytesIO()
-    BytesGenerator(buffer, policy=MAIL_POLICY).flatten(message, linesep="\r\n")
+    _MailGenerator(buffer, policy=MAIL_POLICY).flatten(message, linesep="\r\n")
     return buffer.getvalue()
 
 

@@ -92,8 +92,10 @@ class Preparation:
 
 
 def _compose_and_store(session: Session, context: RunContext, organization: SupplierOrganization,
-                       frozen: FrozenRow, row_id: int, generation: int, message_id: str) -> list[dict[str, Any]]:
-    """Compose the row's mail(s) once and store their exact bytes; returns the references to send."""
+                       frozen: FrozenRow, row_id: int, generation: int, message_id: str, *,
+                       new_row: bool = False) -> list[dict[str, Any]]:
+    """Compose the row's mail(s) once and store their exact bytes; returns the references to send.
+    ``new_row``: the outbox row was inserted just now (no message stored for it yet)."""
     invoice = context.invoice
     assert context.company is not None and invoice.start_date is not None and invoice.end_date is not None
     # The period the PDFs print (their first and last supply day), not the run's request.
@@ -105,7 +107,7 @@ def _compose_and_store(session: Session, context: RunContext, organization: Supp
     references = []
     for part, message in enumerate(messages, start=1):
         document = store_message(session, outbox_id=row_id, part=part, content=message_to_bytes(message),
-                                 filename=f"outbox-{row_id}-g{generation}-{part}.eml")
+                                 filename=f"outbox-{row_id}-g{generation}-{part}.eml", first=new_row)
         references.append({"id": document.id, "sha256": document.sha256, "byte_size": document.byte_size})
     return references
 
@@ -134,7 +136,8 @@ def _new_generation(session: Session, context: RunContext, iso: InvoiceSupplierO
                   recipients=frozen.recipients, documents=frozen.documents, input_fingerprint=fingerprint)
     if row is None:
         return None
-    row.messages = _compose_and_store(session, context, organization, frozen, row.id, generation, message_id)
+    row.messages = _compose_and_store(session, context, organization, frozen, row.id, generation, message_id,
+                                      new_row=True)
     session.flush()
     return row
 
