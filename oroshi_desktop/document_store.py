@@ -9,7 +9,7 @@ their outbox row, so "what exactly did we send, and when" has an answer years la
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 
 from sqlalchemy import delete, func, select
@@ -29,10 +29,12 @@ __all__ = [
     "STATEMENT_OWNER_TYPE",
     "current_version",
     "latest_documents",
+    "latest_documents_of",
     "load_document",
     "purge_job_outputs",
     "sha256_hex",
     "statement_documents",
+    "statement_documents_of",
     "store_document",
     "store_message",
     "store_version",
@@ -62,16 +64,16 @@ def sha256_hex(content: bytes) -> str:
 
 
 def store_document(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
-                   content: bytes, content_type: str = "application/pdf") -> StoredDocument:
+                   content: bytes, content_type: str = "application/pdf", first: bool = False) -> StoredDocument:
     """Store ``content`` as the next version of (owner, kind) and return the new row (flushed)."""
     document, _new = store_version(session, owner_type=owner_type, owner_id=owner_id, kind=kind,
-                                   filename=filename, content=content, content_type=content_type)
+                                   filename=filename, content=content, content_type=content_type, first=first)
     return document
 
 
 def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
                   content: bytes, content_type: str = "application/pdf", content_key: str | None = None,
-                  usable: Callable[[StoredDocument], bool] = lambda _document: True
+                  usable: Callable[[StoredDocument], bool] = lambda _document: True, first: bool = False
                   ) -> tuple[StoredDocument, bool]:
     """Store ``content`` as the next version of (owner, kind), unless the current version already
     says the same (its ``content_key`` is this one's and ``usable`` accepts it): then that version
@@ -79,7 +81,11 @@ def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str
 
     Two writers storing the same content at once: both want the same next version, the unique key
     (owner, kind, version) lets one have it; the other, retrying, finds that version carrying its
-    key and uses it, so the content is stored once."""
+    key and uses it, so the content is stored once.
+
+    ``first``: the owner was made in this transaction, so version 1 is tried without reading the
+    current version (a query per stored mail); a version left under a reused id makes the unique
+    key refuse it, and the retry reads the current version as usual."""
     if not isinstance(content, bytes | bytearray | memoryview):
         raise TypeError(f"content must be bytes, got {type(content).__name__}")
     data = bytes(content)
@@ -87,7 +93,7 @@ def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str
         raise ValueError("a stored document needs a file name")
     digest = sha256_hex(data)
     for attempt in range(_VERSION_RETRIES):
-        current = current_version(session, owner_type, owner_id, kind)
+        current = None if first and attempt == 0 else current_version(session, owner_type, owner_id, kind)
         if current is not None and content_key is not None and current.content_key == content_key \
                 and usable(current):
             return current, False
@@ -116,22 +122,40 @@ def current_version(session: Session, owner_type: str, owner_id: int, kind: str)
 
 def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[StoredDocument]:
     """The newest version of each kind for the owner, ordered by kind."""
-    newest = (select(StoredDocument.kind, func.max(StoredDocument.version).label("version"))
-              .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id)
-              .group_by(StoredDocument.kind).subquery())
+    return latest_documents_of(session, owner_type, [owner_id]).get(owner_id, [])
+
+
+def latest_documents_of(session: Session, owner_type: str, owner_ids: Collection[int]) -> dict[int, list[StoredDocument]]:
+    """``latest_documents`` of several owners in one query: owner id → its documents, ordered by kind
+    (an owner without documents is absent)."""
+    if not owner_ids:
+        return {}
+    ids = list(owner_ids)
+    newest = (select(StoredDocument.owner_id, StoredDocument.kind, func.max(StoredDocument.version).label("version"))
+              .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id.in_(ids))
+              .group_by(StoredDocument.owner_id, StoredDocument.kind).subquery())
     query = (select(StoredDocument)
-             .join(newest, (StoredDocument.kind == newest.c.kind)
+             .join(newest, (StoredDocument.owner_id == newest.c.owner_id) & (StoredDocument.kind == newest.c.kind)
                    & (StoredDocument.version == newest.c.version))
-             .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id)
-             .order_by(StoredDocument.kind))
-    return list(session.scalars(query))
+             .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id.in_(ids))
+             .order_by(StoredDocument.owner_id, StoredDocument.kind))
+    found: dict[int, list[StoredDocument]] = {}
+    for document in session.scalars(query):
+        found.setdefault(document.owner_id, []).append(document)
+    return found
 
 
 def statement_documents(session: Session, invoice_supplier_organization_id: int) -> list[StoredDocument]:
     """The current statement PDFs of one organization row: organization version first, then supplier."""
-    documents = latest_documents(session, STATEMENT_OWNER_TYPE, invoice_supplier_organization_id)
+    return statement_documents_of(session, [invoice_supplier_organization_id]).get(invoice_supplier_organization_id, [])
+
+
+def statement_documents_of(session: Session, iso_ids: Collection[int]) -> dict[int, list[StoredDocument]]:
+    """``statement_documents`` of several organization rows in one query (a run's part is composed
+    from one read of its PDFs, not a query per row): row id → its PDFs."""
     order: dict[str, int] = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
-    return sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
+    return {owner_id: sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
+            for owner_id, documents in latest_documents_of(session, STATEMENT_OWNER_TYPE, iso_ids).items()}
 
 
 def load_document(session: Session, document_id: int) -> StoredDocument:
@@ -147,10 +171,12 @@ def document_content(session: Session, document_id: int) -> bytes:
     return bytes(load_document(session, document_id).content)
 
 
-def store_message(session: Session, *, outbox_id: int, part: int, filename: str, content: bytes) -> StoredDocument:
-    """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version."""
+def store_message(session: Session, *, outbox_id: int, part: int, filename: str, content: bytes,
+                  first: bool = False) -> StoredDocument:
+    """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version
+    (``first``: the outbox row was inserted in this transaction, see ``store_version``)."""
     return store_document(session, owner_type=OUTBOX_OWNER_TYPE, owner_id=outbox_id, kind=f"message-{part}",
-                          filename=filename, content=content, content_type=MESSAGE_CONTENT_TYPE)
+                          filename=filename, content=content, content_type=MESSAGE_CONTENT_TYPE, first=first)
 
 
 def purge_job_outputs(session: Session, created_before: datetime) -> int:

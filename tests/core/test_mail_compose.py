@@ -282,3 +282,22 @@ def test_kept_folds_give_the_bytes_of_pythons_own_folding(organization, mode):
             assert parsed["Subject"] == message["Subject"]
             assert [p.get_filename() for p in parsed.iter_attachments()] == [
                 p.get_filename() for p in message.iter_attachments()]
+
+
+@pytest.mark.parametrize("around", [b"text\r\n--%s--\r\nmore", b"within a line --%s and on", b"--%s"])
+def test_a_boundary_found_in_the_parts_is_drawn_again(around):
+    """The generator draws Python's random boundary and refuses it wherever it appears in the parts
+    (Python refuses it only as a whole line)."""
+    import random
+
+    from oroshi_desktop.mail.compose import _MailGenerator
+
+    random.seed(7)
+    first = _MailGenerator._make_boundary()
+    random.seed(7)
+    text = around % first.encode("ascii")
+    chosen = _MailGenerator._make_boundary(text)
+    assert chosen == f"{first}.0"
+    assert b"--" + chosen.encode("ascii") not in text
+    random.seed(7)
+    assert _MailGenerator._make_boundary(b"other parts") == first

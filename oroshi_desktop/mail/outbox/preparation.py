@@ -26,10 +26,11 @@ from oroshi_desktop.db.models import (
     Invoice,
     InvoiceSupplierOrganization,
     OutboxMessage,
+    StoredDocument,
     SupplierOrganization,
 )
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.document_store import store_message
+from oroshi_desktop.document_store import statement_documents_of, store_message
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
 from oroshi_desktop.mail.compose import (
     Recipients,
@@ -64,6 +65,9 @@ from oroshi_desktop.mail.readiness import statement_period
 
 log = logging.getLogger(__name__)
 
+# Organization rows whose PDFs are read in one query (and held in memory together while composed).
+_DOCUMENTS_PART = 25
+
 
 @dataclass(frozen=True)
 class RowFailure:
@@ -88,8 +92,10 @@ class Preparation:
 
 
 def _compose_and_store(session: Session, context: RunContext, organization: SupplierOrganization,
-                       frozen: FrozenRow, row_id: int, generation: int, message_id: str) -> list[dict[str, Any]]:
-    """Compose the row's mail(s) once and store their exact bytes; returns the references to send."""
+                       frozen: FrozenRow, row_id: int, generation: int, message_id: str, *,
+                       new_row: bool = False) -> list[dict[str, Any]]:
+    """Compose the row's mail(s) once and store their exact bytes; returns the references to send.
+    ``new_row``: the outbox row was inserted just now (no message stored for it yet)."""
     invoice = context.invoice
     assert context.company is not None and invoice.start_date is not None and invoice.end_date is not None
     # The period the PDFs print (their first and last supply day), not the run's request.
@@ -101,7 +107,7 @@ def _compose_and_store(session: Session, context: RunContext, organization: Supp
     references = []
     for part, message in enumerate(messages, start=1):
         document = store_message(session, outbox_id=row_id, part=part, content=message_to_bytes(message),
-                                 filename=f"outbox-{row_id}-g{generation}-{part}.eml")
+                                 filename=f"outbox-{row_id}-g{generation}-{part}.eml", first=new_row)
         references.append({"id": document.id, "sha256": document.sha256, "byte_size": document.byte_size})
     return references
 
@@ -130,7 +136,8 @@ def _new_generation(session: Session, context: RunContext, iso: InvoiceSupplierO
                   recipients=frozen.recipients, documents=frozen.documents, input_fingerprint=fingerprint)
     if row is None:
         return None
-    row.messages = _compose_and_store(session, context, organization, frozen, row.id, generation, message_id)
+    row.messages = _compose_and_store(session, context, organization, frozen, row.id, generation, message_id,
+                                      new_row=True)
     session.flush()
     return row
 
@@ -190,40 +197,74 @@ def _missing_organization(session: Session, context: RunContext, iso: InvoiceSup
     result.failed.append(RowFailure(row_id, iso.supplier_organization_id, "?", err.message, err.message_ja))
 
 
-def _prepare_row(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
-                 current: OutboxMessage | None, result: Preparation, *, resend: bool,
-                 generation_error: UserError | None) -> None:
+@dataclass(frozen=True)
+class _Decision:
+    """What one organization row needs, decided from data already read (no write)."""
+
+    action: str  # "missing", "skip", "deliverable", "blocked" or "prepare"
+    organization: SupplierOrganization | None = None
+    error: BrokenReference | None = None
+    generation: int = 0
+    reuse: bool = False
+    fingerprint: str = ""
+
+
+def _decide(session: Session, context: RunContext, iso: InvoiceSupplierOrganization, current: OutboxMessage | None,
+            *, resend: bool, generation_error: UserError | None) -> _Decision:
     try:
         organization = organization_of(session, iso)
     except BrokenReference as err:
-        _missing_organization(session, context, iso, current, result, err)
-        return
+        return _Decision("missing", error=err)
     if current is None:
         if iso.sent_at is not None and not resend:
-            return  # sent before the outbox existed (by the web system)
+            return _Decision("skip")  # sent before the outbox existed (by the web system)
         generation, reuse = 1, False
     elif current.state in (PENDING, FAILED):
         generation, reuse = current.generation, True
     elif resend and current.state in (SENT, UNCERTAIN):
         generation, reuse = current.generation + 1, False
     else:
-        return  # sent; or sending (its worker decides); or uncertain (a person decides)
+        return _Decision("skip")  # sent; or sending (its worker decides); or uncertain (a person decides)
     fingerprint = row_fingerprint(session, context, iso, organization)
     unchanged = reuse and current is not None and current.input_fingerprint == fingerprint
+    action = "prepare"
     if unchanged and current is not None and current.messages and is_claimable(current) and generation_error is None:
-        result.deliverable.append(current)  # composed from exactly this data already
+        action = "deliverable"  # composed from exactly this data already
+    elif unchanged and current is not None and current.failure_kind == PERMANENT and not resend:
+        action = "blocked"  # nothing changed since it failed for good: the same reason stands, no new attempt
+    return _Decision(action, organization, None, generation, reuse, fingerprint)
+
+
+def _needs_documents(context: RunContext, iso: InvoiceSupplierOrganization, decision: _Decision,
+                     generation_error: UserError | None) -> bool:
+    """Whether preparing the row reads its PDFs (``freeze_row`` refuses the others before that)."""
+    return (decision.action == "prepare" and generation_error is None and context.company_error is None
+            and bool(iso.completed))
+
+
+def _prepare_row(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
+                 current: OutboxMessage | None, result: Preparation, decision: _Decision, *,
+                 generation_error: UserError | None, documents: list[StoredDocument] | None) -> None:
+    if decision.error is not None:
+        _missing_organization(session, context, iso, current, result, decision.error)
         return
-    if (unchanged and current is not None and current.failure_kind == PERMANENT and not resend):
-        # Nothing changed since it failed for good: the same reason stands, no new attempt.
+    organization = decision.organization
+    if decision.action == "skip" or organization is None:
+        return
+    if decision.action == "deliverable" and current is not None:
+        result.deliverable.append(current)
+        return
+    if decision.action == "blocked" and current is not None:
         result.failed.append(RowFailure(current.id, organization.id, organization.entity_name,
                                         current.last_error or "", current.last_error_ja or "", still_blocked=True))
         return
+    generation, reuse, fingerprint = decision.generation, decision.reuse, decision.fingerprint
     try:
         with session.begin_nested():  # a bad row rolls back alone
             if generation_error is not None:
                 raise generation_error
-            frozen = freeze_row(session, context, iso, organization)
-            refuse_zero_statement(session, context, iso)  # the clerk's choice; the preview still shows it
+            frozen = freeze_row(session, context, iso, organization, documents)
+            refuse_zero_statement(session, context, iso, frozen)  # the clerk's choice; the preview still shows it
             if reuse and current is not None:
                 _refresh(session, context, current, organization, frozen, fingerprint)
                 row: OutboxMessage | None = current
@@ -309,11 +350,19 @@ def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, send
     if duplicates and (only is None or (isos and isos[0].id == session.scalar(
             query.with_only_columns(InvoiceSupplierOrganization.id).limit(1)))):
         result.warnings.append(duplicate_warning(invoice_id, duplicates))  # once per run, with its first part
-    for iso in isos:
-        if iso.id in duplicates:
-            continue  # its organization is mailed once, by the first row that names it
-        _prepare_row(session, context, iso, latest.get(iso.id), result, resend=resend,
-                     generation_error=(generation_errors or {}).get(iso.id))
+    errors = generation_errors or {}
+    # Its organization is mailed once, by the first row that names it.
+    rows = [iso for iso in isos if iso.id not in duplicates]
+    for start in range(0, len(rows), _DOCUMENTS_PART):
+        # Decided first (reads only), then the PDFs of the rows to compose read in one query.
+        decided = [(iso, _decide(session, context, iso, latest.get(iso.id), resend=resend,
+                                 generation_error=errors.get(iso.id)))
+                   for iso in rows[start:start + _DOCUMENTS_PART]]
+        documents = statement_documents_of(session, [iso.id for iso, decision in decided
+                                                     if _needs_documents(context, iso, decision, errors.get(iso.id))])
+        for iso, decision in decided:
+            _prepare_row(session, context, iso, latest.get(iso.id), result, decision,
+                         generation_error=errors.get(iso.id), documents=documents.get(iso.id, []))
     finish_run_if_all_sent(session, invoice_id, now, touch=False)
     del organizations
     return result

@@ -44,6 +44,9 @@ class RunContext:
     # Read once per run for every row's fingerprint (a per-row query each made the check slow).
     supplies: dict[int, tuple[int, Any]] = field(default_factory=dict)
     documents: dict[int, list[list[Any]]] = field(default_factory=dict)
+    # The archived total of each of those documents that has its facts (None: no figures), read with
+    # them: the ¥0 decision of every row without another query.
+    amounts: dict[int, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -69,12 +72,16 @@ def run_context(session: Session, invoice: m.Invoice, sender: str, now: datetime
                                     .where(m.InvoiceSupplierOrganization.invoice_id == invoice.id)))
     start, end = invoice.start_date or date.min, invoice.end_date or date.max
     context.supplies = supply_signatures(session, sorted({iso.supplier_organization_id for iso in isos}), start, end)
-    for owner_id, doc_id, kind in session.execute(
-            select(m.StoredDocument.owner_id, m.StoredDocument.id, m.StoredDocument.kind)
+    for owner_id, doc_id, kind, with_facts, amount in session.execute(
+            select(m.StoredDocument.owner_id, m.StoredDocument.id, m.StoredDocument.kind,
+                   m.ArchiveFacts.document_id, m.ArchiveFacts.amount)
+            .outerjoin(m.ArchiveFacts, m.ArchiveFacts.document_id == m.StoredDocument.id)
             .where(m.StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
                    m.StoredDocument.owner_id.in_([iso.id for iso in isos]))
             .order_by(m.StoredDocument.id)):
         context.documents.setdefault(owner_id, []).append([doc_id, kind])
+        if with_facts is not None:
+            context.amounts[doc_id] = amount
     return context
 
 
@@ -90,8 +97,11 @@ def named_reason(organization: m.SupplierOrganization, err: BaseException) -> tu
 
 
 def freeze_row(session: Session, context: RunContext, iso: m.InvoiceSupplierOrganization,
-            organization: m.SupplierOrganization) -> FrozenRow:
-    """The documents and recipients a row will send; refuses a row that cannot be sent, naming the field."""
+            organization: m.SupplierOrganization,
+            documents: list[m.StoredDocument] | None = None) -> FrozenRow:
+    """The documents and recipients a row will send; refuses a row that cannot be sent, naming the field.
+    ``documents``: the row's current statement PDFs when the caller read them already (a run's part
+    in one query); otherwise read here."""
     check_run(context.invoice)
     if context.company_error is not None:
         raise context.company_error
@@ -100,7 +110,8 @@ def freeze_row(session: Session, context: RunContext, iso: m.InvoiceSupplierOrga
     if not iso.completed:
         raise UserError("the statement PDFs are not ready (being generated or never generated); not sent",
                         "支払い明細書のPDFがまだできていません（作成中または未作成）。送信できません")
-    documents = statement_documents(session, iso.id)
+    if documents is None:
+        documents = statement_documents(session, iso.id)
     if not documents:
         raise UserError("no statement PDF is stored for this run; generate the statements first",
                         "支払い明細書のPDFが保存されていません。先に作成してください")
@@ -119,14 +130,22 @@ def freeze_row(session: Session, context: RunContext, iso: m.InvoiceSupplierOrga
     )
 
 
-def refuse_zero_statement(session: Session, context: RunContext, iso: m.InvoiceSupplierOrganization) -> None:
+def refuse_zero_statement(session: Session, context: RunContext, iso: m.InvoiceSupplierOrganization,
+                          frozen: FrozenRow) -> None:
     """A ¥0 statement (its archived total, recorded with its PDFs) is mailed only by the clerk's
     choice (preference ``mail.zero_statements``); otherwise its row says so. メールのプレビュー
-    still shows its mail: the preview is what would be sent if chosen."""
+    still shows its mail: the preview is what would be sent if chosen.
+
+    Decided from the frozen documents and the facts the run's context read with them; only a
+    document stored after that (regenerated meanwhile) has its facts read here."""
     if context.zero_statements == "send":
         return
-    document_ids = [doc.id for doc in statement_documents(session, iso.id)]
-    amounts = session.scalars(select(m.ArchiveFacts.amount).where(m.ArchiveFacts.document_id.in_(document_ids))).all()
+    document_ids = [doc["id"] for doc in frozen.documents]
+    known = {doc_id for doc_id, _kind in context.documents.get(iso.id, [])}
+    amounts = [context.amounts[doc_id] for doc_id in document_ids if doc_id in context.amounts]
+    unknown = [doc_id for doc_id in document_ids if doc_id not in known]
+    if unknown:
+        amounts += session.scalars(select(m.ArchiveFacts.amount).where(m.ArchiveFacts.document_id.in_(unknown))).all()
     if amounts and all(amount is not None and amount == 0 for amount in amounts):
         raise UserError("the statement is ¥0 and is not mailed; to mail ¥0 statements, choose 「メールする」 "
                         "for ¥0の明細書 in 設定",
