@@ -92,6 +92,8 @@ def demo_jobs_and_outbox(ctx: Any, app: Any) -> None:
         ids = [row.id for row in prepare_outbox(session, 3)]
     states = [
         {"state": "uncertain", "attempts": 1, "claimed_by": "事務所PC-2:5120",
+         "last_error": "the sending worker stopped before the server's answer was recorded; the mail may have "
+                       "been delivered",
          "last_error_ja": "送信中に処理が中断されたため、メールが届いたかどうか分かりません。"},
         {"state": "failed", "attempts": 2, "claimed_by": "事務所PC-1:4410", "last_error": "550 5.1.1 User unknown",
          "last_error_ja": "宛先のメールサーバーが受け取りを拒否しました（550 宛先不明）"},
