@@ -27,6 +27,11 @@ class DatabaseUnavailable(UserError):
     """The database cannot be reached or its URL is malformed."""
 
 
+class DatabaseLocked(DatabaseUnavailable):
+    """Another program holds the SQLite file's write lock longer than the busy timeout: the file is
+    fine and nothing was changed; transient like an outage (a job retries), said as what it is."""
+
+
 class SchemaError(UserError):
     """Required tables or columns are missing."""
 

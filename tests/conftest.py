@@ -7,11 +7,13 @@ on PostgreSQL created from the web system's real schema (``tests/fixtures/oroshi
 
 from __future__ import annotations
 
+import inspect
 import itertools
 import os
 from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
+from types import CodeType
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -34,6 +36,56 @@ DB_KINDS = ("sqlite", "pg_app", "pg_oroshi")
 
 def pytest_configure(config: pytest.Config) -> None:
     config.stash[_PINNED] = start_pinned_clock()
+
+
+# What builds the demo on "today": ``generate_demo``, and ``prepare_database`` (the embedded home's
+# schema and demo data). A test that reaches one, in its own body, in any fixture it uses or in a
+# helper of the suite these call, depends on the date and is marked `calendar` here, so
+# `installer/dev.sh test-dates` runs it on the other dates too (decision 127): a new test that
+# builds the demo cannot forget the marker. A test that builds it otherwise (the CLI's `demo` in a
+# subprocess, a date it computes) carries the marker itself; one that builds the demo but holds on
+# any date, and is too slow to run five times, says so with `any_date(reason)`.
+DEMO_BUILDERS = frozenset({"generate_demo", "prepare_database"})
+_reaches: dict[CodeType, bool] = {}
+
+
+def _names(code: CodeType) -> Iterator[str]:
+    """The global, imported and attribute names a function's code uses, nested functions included."""
+    yield from code.co_names
+    for constant in code.co_consts:
+        if isinstance(constant, CodeType):
+            yield from _names(constant)
+
+
+def _reaches_a_builder(function: object) -> bool:
+    """Whether ``function`` names a demo builder, itself or through the suite's own helpers it calls."""
+    function = inspect.unwrap(function)  # type: ignore[arg-type]
+    code = getattr(function, "__code__", None)
+    if code is None:
+        return False
+    if code not in _reaches:
+        _reaches[code] = False  # a helper that calls itself (or a cycle) ends here
+        names = set(_names(code))
+        helpers = (getattr(function, "__globals__", {}).get(name) for name in names)
+        _reaches[code] = not DEMO_BUILDERS.isdisjoint(names) or any(
+            _reaches_a_builder(helper) for helper in helpers
+            if inspect.isfunction(helper) and helper.__module__.startswith("tests."))
+    return _reaches[code]
+
+
+def _builds_the_demo(item: pytest.Item) -> bool:
+    function = getattr(item, "function", None)
+    info = getattr(item, "_fixtureinfo", None)  # the fixtures this test uses, however deep
+    if function is None or info is None:
+        return False
+    fixtures = [fixture.func for definitions in info.name2fixturedefs.values() for fixture in definitions]
+    return any(_reaches_a_builder(candidate) for candidate in [function, *fixtures])
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("any_date") is None and _builds_the_demo(item):
+            item.add_marker(pytest.mark.calendar)
 
 
 def pytest_report_header(config: pytest.Config) -> str:

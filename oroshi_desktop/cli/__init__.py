@@ -225,17 +225,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(devnull, sys.stdout.fileno())
         return 141  # what a shell reports for a command ended by SIGPIPE
     except Exception as err:
-        from oroshi_desktop.db.engine import unreachable_reason
+        from oroshi_desktop.db.engine import database_locked, unreachable_reason
 
         line = unreachable_reason(err)
         if line is None:
             raise  # a bug: its traceback
+        # Outside a session of the store: the same line as ``Database.write`` gives, without the file.
+        locked = database_locked(err)
+        if locked is not None:
+            print(f"oroshi-desktop: error: {locked.message}", file=sys.stderr)
+            return EXIT_USER_ERROR
         if "disk is full" in line:  # SQLite's words; the file is intact, the disk is not
             line += " — free some space on that disk and try again; the database was not changed"
         elif "readonly" in line or "read-only" in line:
             line += " — the database's folder or file is read-only for this user"
-        elif "locked" in line:
-            line += " — another program holds the database; close it or wait, then try again"
         print(f"oroshi-desktop: error: database: {line}", file=sys.stderr)
         return EXIT_USER_ERROR
 

@@ -7,6 +7,7 @@ both read and then fail to upgrade their lock ("database is locked") despite the
 from __future__ import annotations
 
 import logging
+import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from oroshi_desktop import secrets
 from oroshi_desktop.db.permissions import permission_denied
-from oroshi_desktop.errors import DatabaseUnavailable, SecretStoreError
+from oroshi_desktop.errors import DatabaseLocked, DatabaseUnavailable, SecretStoreError
 from oroshi_desktop.urls import DatabaseUrlProblem, database_url, redact_url
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,8 @@ def _password_for(url: URL) -> str | None:
 
 
 SQLITE_BEGIN_MODES = ("DEFERRED", "IMMEDIATE", "EXCLUSIVE")
+# How long a writer waits for another process's write lock before it gives up (DatabaseLocked).
+SQLITE_BUSY_TIMEOUT_MS = 30_000
 
 
 def _sqlite_setup(engine: Engine) -> None:
@@ -88,7 +91,7 @@ def _sqlite_setup(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT_MS)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
@@ -120,6 +123,13 @@ class Database:
         return self.engine.dialect.name
 
     @property
+    def display_file(self) -> str:
+        """The SQLite file's path, or the URL for a server (what a message names)."""
+        if self.dialect == "sqlite" and self.url.database not in (None, "", ":memory:"):
+            return str(Path(str(self.url.database)).expanduser())
+        return self.display_url
+
+    @property
     def display_url(self) -> str:
         """The URL for messages: as the user typed it (``postgresql://…``, not the driver's
         ``postgresql+psycopg://…``), any secret masked."""
@@ -128,14 +138,27 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one transaction, committed on success and rolled back on error."""
-        with _rights_named(), self._writer() as session, session.begin():
+        with self.errors_named(), self._writer() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; closing it ends the transaction but keeps loaded objects usable."""
-        with _rights_named(), self._reader() as session:
+        with self.errors_named(), self._reader() as session:
             yield session
+
+    @contextmanager
+    def errors_named(self) -> Iterator[None]:
+        """A missing right (role without SELECT on a table …) or another program's lock on the
+        SQLite file leaves the block as one ``UserError`` saying what it is (sessions use it; so
+        does work on the engine's own connection, such as a schema upgrade)."""
+        try:
+            yield
+        except exc.DBAPIError as err:
+            named = permission_denied(err) or database_locked(err, self.display_file)
+            if named is None:
+                raise
+            raise named from None
 
     def reading(self, query: Callable[Concatenate[Session, P], T], *args: P.args, **kwargs: P.kwargs) -> T:
         """``query(session, *args, **kwargs)`` in a read session: how the window and the CLI run a
@@ -170,16 +193,21 @@ class Database:
         self.engine.dispose()
 
 
-@contextmanager
-def _rights_named() -> Iterator[None]:
-    """A missing right (role without SELECT on a table …) leaves a session as one ``UserError``."""
-    try:
-        yield
-    except exc.DBAPIError as err:
-        denied = permission_denied(err)
-        if denied is None:
-            raise
-        raise denied from None
+def database_locked(err: BaseException, where: str | None = None) -> DatabaseLocked | None:
+    """SQLite's "database is locked" (busy: another process kept the write lock past the busy
+    timeout) as one line naming ``where`` (the file): the file is intact and unchanged, so no
+    repair or backup advice. None for any other error."""
+    orig = getattr(err, "orig", None) or err
+    name = getattr(orig, "sqlite_errorname", "") or ""
+    if not (name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+            or (isinstance(orig, sqlite3.OperationalError) and "database is locked" in str(orig))):
+        return None
+    place, place_ja = (f"the database {where}", f"データベース {where} ") if where else ("the database", "データベース")
+    return DatabaseLocked(
+        f"{place} is in use: another program holds it while it writes; nothing was changed. "
+        "Try again when that program has finished",
+        f"{place_ja}は別のプログラムが書き込み中で使えません。何も変更していません。"
+        "そのプログラムの処理が終わってからもう一度お試しください")
 
 
 def is_connection_error(err: BaseException) -> bool:

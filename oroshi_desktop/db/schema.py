@@ -46,7 +46,7 @@ def upgrade(db: Database) -> list[str]:
     db.ping()
     before = set(inspect(db.engine).get_table_names())
     config = _alembic_config(db)
-    with db.engine.connect() as conn:
+    with db.errors_named(), db.engine.connect() as conn:
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         conn.commit()

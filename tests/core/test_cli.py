@@ -151,3 +151,52 @@ def test_read_only_commands_do_not_wait_for_another_process_write_lock(_isolated
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def _dump(path: Path) -> list[str]:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    try:
+        return list(connection.iterdump())
+    finally:
+        connection.close()
+
+
+def test_a_writer_behind_another_programs_lock_is_told_so_and_changes_nothing(_isolated_home, capsys, monkeypatch):
+    """A writing command that meets another process's write lock said "database is locked" in
+    SQLite's words, or that it could not connect (issue 21, point 6): now one line saying another
+    program holds the file and to try again when it has finished; no backup advice, nothing written."""
+    import sqlite3
+
+    from oroshi_desktop.cli import main
+    from oroshi_desktop.db import engine
+    from oroshi_desktop.db.engine import open_database
+    from oroshi_desktop.errors import DatabaseLocked
+
+    assert run("demo", "--scale", "1").returncode == 0
+    path = _isolated_home / "data" / "oroshi.sqlite3"
+    before = _dump(path)
+    monkeypatch.setattr(engine, "SQLITE_BUSY_TIMEOUT_MS", 200)  # the wait, not the outcome, is shortened
+    holder = sqlite3.connect(path, isolation_level=None)
+    try:
+        holder.execute("BEGIN EXCLUSIVE")  # another program in the middle of a write
+        for command in (["generate", "--invoice", "3"], ["demo", "--force"]):
+            assert main(command) == 2
+            lines = capsys.readouterr().err.strip().splitlines()
+            assert len(lines) == 1, lines
+            assert f"the database {path} is in use: another program holds it" in lines[0], lines[0]
+            assert "nothing was changed" in lines[0] and "Try again when that program has finished" in lines[0]
+            assert not any(word in lines[0] for word in ("backup", "damaged", "connect", "Traceback"))
+        database = open_database(f"sqlite:///{path}")
+        try:
+            with pytest.raises(DatabaseLocked) as refused, database.write() as session:
+                session.execute(engine.text("DELETE FROM oroshi_desktop_documents"))
+        finally:
+            database.dispose()
+        assert "別のプログラムが書き込み中" in refused.value.message_ja and "何も変更していません" in refused.value.message_ja
+        assert "バックアップ" not in refused.value.message_ja
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _dump(path) == before

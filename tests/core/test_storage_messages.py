@@ -55,7 +55,7 @@ def test_a_full_disk_is_named_as_such_and_the_database_is_left_intact(tmpfs: Pat
                 handle.flush()
         except OSError:
             pass
-    for command in (["db", "check"], ["jobs", "list"], ["demo", "--scale", "1"]):
+    for command in (["db", "check"], ["jobs", "list"], ["demo", "--scale", "1"], ["generate", "--invoice", "1"]):
         result = cli(home, *command)
         lines = result.stderr.strip().splitlines()
         assert result.returncode != 0 and len(lines) == 1, result.stderr

@@ -6,15 +6,15 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from oroshi_desktop.config import Settings, load_settings, with_smtp
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.db.models import Invoice
+from oroshi_desktop.db.models import Invoice, Supplier, SupplierOrganization, Supply, SupplyDate
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.ledger import DONE, FAILED, JobView
 from tests.helpers.smtp_server import SmtpTestServer
@@ -26,6 +26,21 @@ def make_due(db: Database, invoice_id: int = DUE_INVOICE) -> None:
     with db.write() as session:
         session.execute(update(Invoice).where(Invoice.id == invoice_id)
                         .values(send_at=utcnow() - timedelta(minutes=1)))
+
+
+def a_check_sheet_day(db: Database, before: date) -> date:
+    """The last day before ``before`` with supplies for a check sheet of prefecture 1 at reception
+    time 1. The demo's supply days are drawn at random (only today always has deliveries), so
+    "yesterday" had none on some dates (the 16th: the 15th closes a half month drawn 10–15 of 15)."""
+    with db.read() as session:
+        day = session.scalar(
+            select(SupplyDate.date).join(Supply, Supply.supply_date_id == SupplyDate.id)
+            .join(Supplier, Supplier.id == Supply.supplier_id)
+            .join(SupplierOrganization, SupplierOrganization.id == Supplier.supplier_organization_id)
+            .where(SupplyDate.date < before, Supply.supply_reception_time_id == 1, SupplierOrganization.subregion_id == 1)
+            .order_by(SupplyDate.date.desc()).limit(1))
+    assert day is not None, f"the demo has no supplies for a check sheet before {before}"
+    return day
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "oroshi_desktop", *args]
 
 
+# Not `calendar` (decision 128): build_due_runs makes runs due now on any date, without the demo.
 @pytest.mark.slow
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_twenty_random_kills_then_one_clean_check(_isolated_home, request, kind):

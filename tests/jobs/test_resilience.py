@@ -202,6 +202,8 @@ def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "oroshi_desktop", *args]
 
 
+# Not `calendar` (decision 128): its runs are built by build_due_runs, due now whatever the date, not
+# by the demo; the subprocesses make it too slow to run five times for nothing.
 def test_sigkill_mid_batch_then_restart_sends_the_rest_and_nothing_twice(_isolated_home):
     settings = load_settings()
     settings.paths.ensure()

@@ -71,6 +71,7 @@ def test_smtp_server_saved_in_the_form_is_used_by_the_next_send(demo_db, make_sh
         settings_view.edits["smtp_port"].setText(str(smtp.port))
         security = settings_view.combos["smtp_security"]
         security.setCurrentIndex(security.findData("none"))
+        settings_view.edits["company_name"].setText("株式会社ミナト水産")  # the company data, saved with it
         with qtbot.waitSignal(settings_view.saved, timeout=20000):
             settings_view.save_button.click()
         assert settings_view.problems.text().startswith("保存しました。")
@@ -83,6 +84,8 @@ def test_smtp_server_saved_in_the_form_is_used_by_the_next_send(demo_db, make_sh
             view.action("sendStatementNow").trigger()
         assert sent.args[1] == "done"
         assert smtp.handler.accepted  # received at the port typed into the form a moment ago
+        # ... and from the company the form named a moment ago (the mail's sender is composed at send time)
+        assert all("株式会社ミナト水産" in str(mail.message["From"]) for mail in smtp.handler.accepted)
     with demo_db.read() as session:
         states = set(session.scalars(select(OutboxMessage.state).where(OutboxMessage.invoice_id == run_id)))
     assert states == {"sent"}

@@ -28,7 +28,7 @@ from oroshi_desktop.db.models import Invoice, JobRow, ScheduleSlot, StoredDocume
 from oroshi_desktop.ledger import DONE, FAILED, QUEUED, RUNNING
 from tests.helpers.redis_server import running_redis
 from tests.helpers.smtp_server import HOST, SmtpTestServer
-from tests.jobs.conftest import DUE_INVOICE, make_due
+from tests.jobs.conftest import DUE_INVOICE, a_check_sheet_day, make_due
 
 ROOT = Path(__file__).resolve().parents[3]
 TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()  # the demo data is dated in Tokyo
@@ -160,7 +160,7 @@ def test_pc_a_asks_a_server_worker_runs_and_pc_a_sees_and_opens_every_output(off
                                                "--carrier", "1")),
             "shipping_list": queued_id(pcs.cli("pc-a", "enqueue", "shipping-list", "--date", TODAY.isoformat())),
             "check_sheet": queued_id(pcs.cli("pc-a", "enqueue", "check-sheet", "--date",
-                                             (TODAY - timedelta(days=1)).isoformat(), "--prefecture", "1",
+                                             a_check_sheet_day(db, TODAY).isoformat(), "--prefecture", "1",
                                              "--reception-time", "1")),
         }
         assert {row.state for row in jobs(db).values()} == {QUEUED}

@@ -4,7 +4,7 @@ mail check against a local SMTP server."""
 from __future__ import annotations
 
 import io
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -25,7 +25,7 @@ from oroshi_desktop.db.models import (
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.labels import LedgerMessage
 from oroshi_desktop.ledger import DONE, FAILED, QUEUED
-from tests.jobs.conftest import DUE_INVOICE, make_due
+from tests.jobs.conftest import DUE_INVOICE, a_check_sheet_day, make_due
 
 # Depends on the date the demo is anchored on: .ci/run runs it again on other dates.
 pytestmark = pytest.mark.calendar
@@ -33,9 +33,10 @@ pytestmark = pytest.mark.calendar
 TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()  # the demo data is dated in Tokyo
 
 
-def test_shipping_chart_and_check_sheet_run_on_the_queue(queue, runtime, wait):
+def test_shipping_chart_and_check_sheet_run_on_the_queue(queue, runtime, wait, demo_db):
     chart_id = queue.enqueue_order_document("shipping_chart", day=TODAY, carrier_id=1)
-    sheet_id = queue.enqueue_check_sheet(day=TODAY - timedelta(days=1), prefecture_ids=[1], reception_time_ids=[1])
+    sheet_day = a_check_sheet_day(demo_db, TODAY)
+    sheet_id = queue.enqueue_check_sheet(day=sheet_day, prefecture_ids=[1], reception_time_ids=[1])
     listed = {job.id: job for job in runtime.ledger.list()}
     assert listed[chart_id].kind == ORDER_DOCUMENT and listed[chart_id].state in (QUEUED, "running", DONE)
 
@@ -49,7 +50,7 @@ def test_shipping_chart_and_check_sheet_run_on_the_queue(queue, runtime, wait):
     sheet = wait(sheet_id)
     assert sheet.state == DONE, sheet.error
     assert sheet.message == "供給受入れチェック表作成完了。"
-    assert Path(sheet.output_path).name == f"供給チェック表 {(TODAY - timedelta(days=1)).isoformat()}11.pdf"
+    assert Path(sheet.output_path).name == f"供給チェック表 {sheet_day.isoformat()}11.pdf"
     assert Path(sheet.output_path).read_bytes().startswith(b"%PDF")
 
 
