@@ -34,7 +34,10 @@ ROOT = Path(__file__).resolve().parents[3]
 TODAY = datetime.now(ZoneInfo("Asia/Tokyo")).date()  # the demo data is dated in Tokyo
 _counter = itertools.count()
 
-pytestmark = [pytest.mark.postgres, pytest.mark.slow]
+pytestmark = [pytest.mark.postgres, pytest.mark.slow, pytest.mark.any_date(
+    "the queue between PCs does not depend on the day: its date-dependent part (documents of today, a check "
+    "sheet of a day with supplies) is the same as tests/jobs/queue/test_tasks.py, which runs on every date; "
+    "this module's worker processes take about three minutes a pass")]
 
 
 @pytest.fixture
