@@ -28,7 +28,9 @@ def demo_window(make_shell):
 
 
 def status(window, name: str) -> str:
-    return window.statusBar().findChild(QLabel, name).text()
+    """What a status line says: its whole text where the line may be shortened to fit (ElidedLabel)."""
+    label = window.statusBar().findChild(QLabel, name)
+    return getattr(label, "full_text", None) or label.text()
 
 
 def test_navigation_shows_every_view_and_keeps_the_contract_names(demo_window, qtbot):
