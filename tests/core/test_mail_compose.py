@@ -290,7 +290,7 @@ def test_a_boundary_found_in_the_parts_is_drawn_again(around):
     (Python refuses it only as a whole line)."""
     import random
 
-    from oroshi_desktop.mail.compose import _MailGenerator
+    from oroshi_desktop.mail.mime import _MailGenerator
 
     random.seed(7)
     first = _MailGenerator._make_boundary()
