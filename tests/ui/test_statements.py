@@ -357,9 +357,9 @@ def test_every_column_up_to_the_state_is_seen_without_moving_the_splitter(qtbot,
     try:
         env.window.resize(round(1366 / scale), round(740 / scale))
         env.view.hide()
-        env.view._sized = env.view._laid_out = False  # the first layout is made for the size the window opens with
+        env.view.split.sized = env.view.split.laid_out = False  # the first layout is made for the size the window opens with
         env.view.show()
-        qtbot.waitUntil(lambda: env.view._sized, timeout=5000)
+        qtbot.waitUntil(lambda: env.view.split.sized, timeout=5000)
         header, table = env.view.table.horizontalHeader(), env.view.table
         assert header.visualIndex(SortKey.STATE) == 1
         state_right = header.sectionViewportPosition(SortKey.STATE) + header.sectionSize(SortKey.STATE)

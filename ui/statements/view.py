@@ -8,13 +8,13 @@ refresh when a job this view queued finishes (a short poll of the ledger) and on
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.labels import JobMessage, JobState
 from oroshi_desktop.queries.run_detail import RunDetail, StatementFile, run_detail
-from oroshi_desktop.queries.statement_runs import RunFilter, RunState, SortKey
+from oroshi_desktop.queries.statement_runs import RunFilter
 from oroshi_desktop.statement_run_editing import delete_run
 from ui.context import AppContext
 from ui.i18n import message
@@ -31,7 +31,6 @@ from ui.qt import (
     QShowEvent,
     QSplitter,
     Qt,
-    QTimer,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -42,7 +41,8 @@ from ui.statements import bounced, confirm, mail_actions, pdfs
 from ui.statements.actions import enabled_actions, make_actions
 from ui.statements.filters import FilterBar
 from ui.statements.job_watch import JobWatcher
-from ui.statements.model import RunTableModel, layout_text, mail_text, period_text
+from ui.statements.list_layout import ListBesideDetail, size_columns
+from ui.statements.model import RunTableModel
 from ui.window_state import RemembersLayout, Restorable, restore_layout, window_settings
 
 if TYPE_CHECKING:
@@ -67,7 +67,7 @@ class StatementsView(RemembersLayout, QWidget):
         self.table = list_table(self, self.model, name="statementsTable",
                                 accessible_name=self.tr("支払明細書の一覧"), sort_column=0,
                                 sort_order=Qt.SortOrder.DescendingOrder)
-        self._size_columns()
+        size_columns(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         self.model.modelReset.connect(self._restore_selection)
 
@@ -110,8 +110,7 @@ class StatementsView(RemembersLayout, QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setSizes([780, 520])
-        self._sized = False  # the splitter's first split is made from the shown width (showEvent)
-        self._laid_out = False  # list beside or above the detail: decided by the width, once shown
+        self.split = ListBesideDetail(self.table, self.splitter, self)  # beside or above: by the shown width
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self.toolbar)
@@ -180,72 +179,15 @@ class StatementsView(RemembersLayout, QWidget):
 
     def restore_state(self, settings: QSettings) -> None:
         if "statements/splitter.v2" in restore_layout(settings, self.layout_parts()):
-            self._sized = True  # the user's split, not one made from the shown width
-
-    def _size_columns(self) -> None:
-        """Widths from the font (100 % or 150 %, any system font), never from the rows' contents;
-        状態 — what a person scans for first — right after 期間, so it is seen without scrolling."""
-        header, metrics = self.table.horizontalHeader(), self.table.fontMetrics()
-        pad = 2 * metrics.averageCharWidth() + 8
-        samples = {SortKey.PERIOD: period_text(date(2026, 12, 16), date(2026, 12, 31)),
-                   SortKey.ORGANIZATIONS: "", SortKey.LAYOUT: layout_text(0), SortKey.MAIL: mail_text(False),
-                   SortKey.SEND_AT: "2026/12/31 09:00",
-                   SortKey.STATE: max((s.label_in(self.model.language) for s in RunState), key=metrics.horizontalAdvance)}
-        for column, sample in samples.items():
-            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
-            width = max(metrics.horizontalAdvance(sample), header.fontMetrics().horizontalAdvance(title) + pad)
-            self.table.setColumnWidth(column, width + pad)
-        self.table.setColumnWidth(SortKey.ORGANIZATIONS, 10 * metrics.averageCharWidth())  # elided; 送信日時 in sight
-        header.moveSection(header.visualIndex(SortKey.STATE), 1)
+            self.split.sized = True  # the user's split, not one made from the shown width
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._laid_out or self.splitter.width() < 100:
-            return
-        self._laid_out = True
-        header, total = self.table.horizontalHeader(), self.splitter.width()
-        needed = sum(header.sectionSize(c) for c in range(header.count())) + 2 * self.table.frameWidth() \
-            + self.table.verticalScrollBar().sizeHint().width()
-        detail_min = 30 * self.table.fontMetrics().averageCharWidth()  # its file names and passwords
-        # Too narrow for the whole list beside the detail (1366×768 at 150 %): the detail goes under
-        # the list, so no column of the list hides behind a sideways scroll bar.
-        orientation = Qt.Orientation.Vertical if needed + detail_min > total else Qt.Orientation.Horizontal
-        if orientation != self.splitter.orientation():
-            self.splitter.setOrientation(orientation)
-            self._sized = False  # a split saved for the other orientation does not fit this one
-        if self._sized:
-            return  # the user's own split, restored
-        self._sized = True  # once: after that the splitter is the user's
-        if orientation == Qt.Orientation.Vertical:
-            height = self.splitter.height()
-            self.splitter.setSizes([height // 2, height - height // 2])
-            QTimer.singleShot(0, self, self._fit_columns)  # once the list has its new width
-            return
-        left = max(min(needed, total - detail_min), total // 2)
-        self.splitter.setSizes([left, total - left])
-
-    def _fit_columns(self) -> None:
-        """Beside nothing (the detail under the list) the list is a few pixels short of its columns
-        at 150 %: 組織 (elided anyway) gives them up first, then any column wider than its header
-        and its cells need, so no sideways scroll bar hides 送信日時."""
-        if self.splitter.orientation() != Qt.Orientation.Vertical:
-            return
-        header = self.table.horizontalHeader()
-        excess = header.length() - self.table.viewport().width() + 1  # + 1: the rounding at 150 %
-        columns = [SortKey.ORGANIZATIONS, *(c for c in range(header.count()) if c != SortKey.ORGANIZATIONS)]
-        for column in columns:
-            if excess <= 1:
-                return
-            needs = max(header.sectionSizeHint(column), self.table.sizeHintForColumn(column))
-            give = min(excess, header.sectionSize(column) - needs)
-            if give > 0:
-                self.table.setColumnWidth(column, header.sectionSize(column) - give)
-                excess -= give
+        self.split.shown()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._laid_out:
-            QTimer.singleShot(0, self, self._fit_columns)
+        self.split.resized()
 
     # ---- list and selection --------------------------------------------------------------------
 
