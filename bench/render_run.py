@@ -131,6 +131,21 @@ def run_rows(database, invoice_id: int, organizations: int) -> tuple[int, list[i
         return run.id, [iso.id for iso in isos]
 
 
+def forget_content_keys(database, rows: list[int]) -> None:
+    """Every row renders again: without this a second generation of the same run keeps its PDFs
+    (one version per content) and renders nothing. Trees without content keys ignore it."""
+    from sqlalchemy import update
+
+    from oroshi_desktop.db.models import StoredDocument
+    from oroshi_desktop.document_store import STATEMENT_OWNER_TYPE
+
+    if not hasattr(StoredDocument, "content_key"):
+        return
+    with database.write() as session:
+        session.execute(update(StoredDocument).where(StoredDocument.owner_type == STATEMENT_OWNER_TYPE,
+                                                     StoredDocument.owner_id.in_(rows)).values(content_key=None))
+
+
 def generate_once(database_url: str, invoice_id: int, rows: list[int]) -> float:
     """One generation of the rows, in this process; seconds."""
     from zoneinfo import ZoneInfo
@@ -138,6 +153,7 @@ def generate_once(database_url: str, invoice_id: int, rows: list[int]) -> float:
     from jobs.statements import generate_statement_rows
 
     database = open_database(database_url)
+    forget_content_keys(database, rows)
     started = time.perf_counter()
     result = generate_statement_rows(database, invoice_id, tz=ZoneInfo("Asia/Tokyo"), only=rows)
     elapsed = time.perf_counter() - started

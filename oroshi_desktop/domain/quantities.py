@@ -47,15 +47,18 @@ def _refuse(record: str, record_ja: str, field: str, field_ja: str, value: objec
                      f"{record_ja}の{field_ja}（{field}）が{value!r}です。{why_ja}")
 
 
+def _supply_refusal(supply_id: int, field: str, value: object, why: str, why_ja: str) -> UserError:
+    return _refuse(f"supply {supply_id}", f"供給 {supply_id} ", field, SUPPLY_FIELDS[field][0], value, why, why_ja)
+
+
 def supply_number(value: float | int | str | Decimal | None, *, supply_id: int, field: str) -> Decimal:
     """A supply's ``quantity`` or ``price`` as Decimal; refuses NaN, ±infinity, a negative value and
     one above the field's bound, naming the supply and the field."""
-    field_ja, bound = SUPPLY_FIELDS[field]
-    record, record_ja = f"supply {supply_id}", f"供給 {supply_id} "
+    bound = SUPPLY_FIELDS[field][1]
     if value is None:
         return Decimal(0)
     if isinstance(value, bool):
-        raise _refuse(record, record_ja, field, field_ja, value, "not a number", "数値ではありません")
+        raise _supply_refusal(supply_id, field, value, "not a number", "数値ではありません")
     try:
         if isinstance(value, float) and not math.isfinite(value):
             raise InvalidOperation
@@ -64,14 +67,14 @@ def supply_number(value: float | int | str | Decimal | None, *, supply_id: int, 
         if not number.is_finite():
             raise InvalidOperation
     except InvalidOperation:
-        raise _refuse(record, record_ja, field, field_ja, value, "not a finite number",
-                      "有限の数値ではありません。データを修正してください") from None
+        raise _supply_refusal(supply_id, field, value, "not a finite number",
+                              "有限の数値ではありません。データを修正してください") from None
     if number < 0:
-        raise _refuse(record, record_ja, field, field_ja, value, "negative; a supply cannot be below zero",
-                      "負の値です。供給の数量・単価は0以上です")
+        raise _supply_refusal(supply_id, field, value, "negative; a supply cannot be below zero",
+                              "負の値です。供給の数量・単価は0以上です")
     if number > bound:
-        raise _refuse(record, record_ja, field, field_ja, value, f"above the limit {bound:,} (a typing slip?)",
-                      f"上限 {bound:,} を超えています（入力ミスではありませんか）")
+        raise _supply_refusal(supply_id, field, value, f"above the limit {bound:,} (a typing slip?)",
+                              f"上限 {bound:,} を超えています（入力ミスではありませんか）")
     return number
 
 

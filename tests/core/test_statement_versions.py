@@ -68,6 +68,28 @@ def test_the_key_follows_what_a_reader_sees(sqlite_db) -> None:  # type: ignore[
         content_key(dataclasses.replace(statement, is_preview=True))
 
 
+def test_the_key_is_the_one_stored_by_earlier_versions(sqlite_db) -> None:  # type: ignore[no-untyped-def]
+    """Keys already stored must still match: the fast walk of the statement gives the JSON that
+    ``dataclasses.asdict`` gave (the key before session 7), for both formats with producer sections."""
+    import hashlib
+    import json
+
+    from oroshi_desktop.demo import generate_demo
+    from oroshi_desktop.statement_versions import PRINT_REVISION, PROTECTION, _plain
+
+    generate_demo(sqlite_db, scale=1, seed=0)
+    organization_id = first_organization(sqlite_db)
+    with sqlite_db.read() as session:
+        statements = [load_issued_statement(session, invoice_id=RUN, organization_id=organization_id, fmt=fmt, tz=TZ)
+                      for fmt in ("organization", "supplier")]
+    assert statements[1].sections  # the walk reaches the producer sections
+    for statement in statements:
+        material = {"print_revision": PRINT_REVISION, "protection": PROTECTION,
+                    "statement": dataclasses.asdict(statement)}
+        text = json.dumps(material, default=_plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        assert content_key(statement) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def test_the_keys_of_a_run_row_are_those_of_each_format_loaded_on_its_own(db) -> None:  # type: ignore[no-untyped-def]
     from oroshi_desktop.demo import generate_demo
     from oroshi_desktop.document_store import STATEMENT_KINDS
