@@ -95,7 +95,7 @@ def _kept_quote(string: Any, safe: Any = "/", encoding: str | None = None, error
     Japanese file name) by quoting each candidate section again for every character it takes off
     it: 350 quotes a mail, a fifth of composing one (docs/PERFORMANCE.md, session 7). A mail's
     ``name=`` and ``filename=`` and its two PDFs' names (the same organization and period) try the
-    same prefixes: kept, one quote in seven is computed. Python's folding itself is unchanged, so
+    same prefixes: kept, about one quote in five is computed. Python's folding itself is unchanged, so
     are the bytes (``quote`` is a pure function of its arguments)."""
     return _kept(_QUOTED, _QUOTED_LIMIT, (string, safe, encoding, errors),
                  lambda: urllib.parse.quote(string, safe, encoding, errors))
