@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import (
@@ -37,6 +38,7 @@ __all__ = [
     "data_fingerprint",
     "load_issuer",
     "statement_period",
+    "statement_periods",
     "supply_signatures",
 ]
 
@@ -102,6 +104,33 @@ def statement_period(session: Session, organization_id: int, start: date, end: d
     body = build_body((record for _supplier, record in supply_records(session, organization_id, start, end)),
                       rounding(session))
     return body.first_date or start, body.last_date or end
+
+
+def statement_periods(session: Session, organization_ids: list[int], start: date,
+                      end: date) -> dict[int, tuple[date, date]]:
+    """``statement_period`` of many organizations, their supplies read in one query (a query per
+    row was a tenth of a run's preparation). An organization whose supplies ``statement_period``
+    refuses (a broken reference, an unsound number) is left out: its row asks ``statement_period``
+    itself, which raises the reason in that row's own savepoint."""
+    from oroshi_desktop.domain.statement_body import build_body
+    from oroshi_desktop.queries.preferences import rounding, tax_rates
+    from oroshi_desktop.queries.statements import supply_record, supply_rows_of
+
+    periods: dict[int, tuple[date, date]] = {}
+    try:
+        rates, rule = tax_rates(session), rounding(session)
+    except SQLAlchemyError:
+        raise  # the database itself: the caller's job retries
+    except Exception:
+        return periods
+    rows = supply_rows_of(session, organization_ids, start, end)
+    for organization_id in organization_ids:
+        try:
+            body = build_body((supply_record(row, rates)[1] for row in rows.get(organization_id, ())), rule)
+        except Exception:
+            continue
+        periods[organization_id] = (body.first_date or start, body.last_date or end)
+    return periods
 
 
 def supply_signatures(session: Session, organization_ids: list[int], start: date,

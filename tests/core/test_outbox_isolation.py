@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from email import message_from_bytes, policy
 
 import pytest
@@ -17,9 +18,16 @@ from oroshi_desktop.db.models import (
     OutboxMessage,
     SettingsRow,
     StoredDocument,
+    Supplier,
     SupplierOrganization,
+    Supply,
+    SupplyDate,
+    SupplyReceptionTime,
+    SupplyType,
+    SupplyTypeVariation,
 )
 from oroshi_desktop.document_store import OUTBOX_OWNER_TYPE, sha256_hex
+from oroshi_desktop.domain.formats import long_date
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.mail.outbox import (
     FAILED,
@@ -32,7 +40,7 @@ from oroshi_desktop.mail.outbox import (
     resend,
 )
 from oroshi_desktop.mail.transport import SmtpTransport
-from tests.core.outbox_fixtures import COMPANY, ORG_WITH_MAIL, StatementRun, build_statement_run
+from tests.core.outbox_fixtures import COMPANY, ORG_WITH_MAIL, START, StatementRun, build_statement_run
 from tests.helpers.smtp_server import Behaviour, SmtpTestServer
 
 
@@ -152,6 +160,41 @@ def test_a_missing_registration_number_fails_that_organization(db, run: Statemen
     assert [r.status for r in results] == [DeliveryStatus.SENT]
     [failure] = failed
     assert "登録番号（invoice_number）" in failure.message_ja and "相生漁業" in failure.message_ja
+
+
+def add_supply(db, organization_id: int, day: date, price: float) -> int:
+    with db.write() as session:
+        salmon = SupplyType(name="鮭", units="kg", position=1, active=True)
+        reception = SupplyReceptionTime(hour=9, time_qualifier="午前")
+        supply_date = SupplyDate(date=day)
+        producer = Supplier(supplier_organization_id=organization_id, supplier_number=1, company_name="生産者",
+                            invoice_number="T1111111111111", representatives=["山田 太郎"], active=True)
+        session.add_all([salmon, reception, supply_date, producer])
+        session.flush()
+        fillet = SupplyTypeVariation(supply_type_id=salmon.id, name="フィレ", position=1, active=True)
+        session.add(fillet)
+        session.flush()
+        supply = Supply(supply_date_id=supply_date.id, supplier_id=producer.id, supply_type_variation_id=fillet.id,
+                        supply_reception_time_id=reception.id, price=price, quantity=2, entry_index=0)
+        session.add(supply)
+        session.flush()
+        return supply.id
+
+
+def test_an_unsound_supply_fails_its_row_alone_and_the_other_mail_says_its_own_period(db, run: StatementRun,
+                                                                                     smtp_server):
+    """The printed periods of a part are read at once; a row whose supplies are refused still fails
+    alone, naming the supply, and the other row's mail states the days its PDF prints."""
+    unsound = add_supply(db, run.organization_ids[0], START + timedelta(days=2), float("inf"))
+    add_supply(db, run.organization_ids[1], START + timedelta(days=4), 120)
+    results, failed = send_all(db, run.invoice_id, smtp_server)
+    assert [r.status for r in results] == [DeliveryStatus.SENT]
+    [failure] = failed
+    assert failure.organization_id == run.organization_ids[0] and f"supply {unsound}" in failure.message
+    [mail] = smtp_server.accepted
+    subject = str(message_from_bytes(mail.content, policy=policy.default)["Subject"])
+    day = long_date(START + timedelta(days=4))
+    assert f"（{day} 〜 {day}）" in subject
 
 
 def test_an_unknown_layout_fails_the_rows_naming_the_field(db, run: StatementRun, smtp_server):

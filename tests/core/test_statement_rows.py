@@ -1,11 +1,13 @@
 """A run's rows loaded for generation a part at a time (``load_rows``) give what generating each row
 alone gave: the checks in their order, the archive figures, each format's statement as the PDF of
-one row loads it, and the period the files are named by (SQLite and both PostgreSQL kinds)."""
+one row loads it, and the period the files are named by (SQLite and both PostgreSQL kinds). The
+mail's preparation reads the printed periods of a part at once (``statement_periods``): the same."""
 
 from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlalchemy import select, update
 
 from oroshi_desktop.db.models import (
@@ -25,6 +27,7 @@ from oroshi_desktop.mail.readiness import (
     check_supplies,
     load_issuer,
     statement_period,
+    statement_periods,
 )
 from oroshi_desktop.queries.archive_facts import statement_figures, storable
 from oroshi_desktop.queries.statements import load_issued_statement
@@ -111,3 +114,30 @@ def test_a_problem_of_the_run_refuses_every_row_and_a_gone_organization_says_so(
     assert isinstance(loaded[gone[0]], BrokenReference)
     assert all(isinstance(loaded[iso_id], UserError) and "invoice_layout" in loaded[iso_id].message
                for iso_id, _org, _name in rows[1:])
+
+
+def test_the_periods_read_at_once_are_each_rows_period_and_a_refused_row_is_left_to_itself(db):
+    generate_demo(db, scale=2, seed=0)
+    with db.read() as session:
+        invoice = session.scalars(select(Invoice).order_by(Invoice.id)).first()
+        start, end = invoice.start_date, invoice.end_date
+        organization_ids = list(session.scalars(select(SupplierOrganization.id).order_by(SupplierOrganization.id)))
+        unsound, broken = (session.scalar(select(Supply.id).join(Supplier, Supplier.id == Supply.supplier_id)
+                                          .join(SupplyDate, SupplyDate.id == Supply.supply_date_id)
+                                          .where(Supplier.supplier_organization_id == organization_id,
+                                                 Supply.quantity != 0, SupplyDate.date.between(start, end))
+                                          .order_by(Supply.id).limit(1))
+                           for organization_id in organization_ids[:2])
+    with db.write() as session:
+        session.execute(update(Supply).where(Supply.id == unsound).values(price=float("inf")))
+    write_unchecked(db, f"UPDATE oroshi_supplies SET supply_type_variation_id = 987654 WHERE id = {broken}")
+    with db.read() as session:
+        periods = statement_periods(session, [*organization_ids, 876543], start, end)
+        assert set(organization_ids[:2]).isdisjoint(periods)  # each raises on its own row
+        for organization_id in organization_ids[:2]:
+            with pytest.raises(UserError):
+                statement_period(session, organization_id, start, end)
+        assert periods.pop(876543) == (start, end)  # no supplies: the run's period, as statement_period says
+        assert periods == {organization_id: statement_period(session, organization_id, start, end)
+                           for organization_id in organization_ids[2:]}
+        assert len(set(periods.values())) > 1

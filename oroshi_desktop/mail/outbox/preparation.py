@@ -38,6 +38,7 @@ from oroshi_desktop.mail.compose import (
     message_to_bytes,
     new_message_id,
 )
+from oroshi_desktop.mail.outbox.row_decision import Decision, decide, needs_documents
 from oroshi_desktop.mail.outbox.row_inputs import (
     FrozenRow,
     RunContext,
@@ -51,8 +52,6 @@ from oroshi_desktop.mail.outbox.states import (
     FAILED,
     PENDING,
     PERMANENT,
-    SENT,
-    UNCERTAIN,
     duplicate_rows,
     duplicate_warning,
     finish_run_if_all_sent,
@@ -61,7 +60,7 @@ from oroshi_desktop.mail.outbox.states import (
     mail_organization,
     organization_of,
 )
-from oroshi_desktop.mail.readiness import statement_period
+from oroshi_desktop.mail.readiness import statement_period, statement_periods
 
 log = logging.getLogger(__name__)
 
@@ -99,7 +98,8 @@ def _compose_and_store(session: Session, context: RunContext, organization: Supp
     invoice = context.invoice
     assert context.company is not None and invoice.start_date is not None and invoice.end_date is not None
     # The period the PDFs print (their first and last supply day), not the run's request.
-    start, end = statement_period(session, organization.id, invoice.start_date, invoice.end_date)
+    start, end = (context.periods.get(organization.id)
+                  or statement_period(session, organization.id, invoice.start_date, invoice.end_date))
     messages = compose_statement_mail(
         company=context.company, organization=mail_organization(organization), start=start, end=end,
         attachments=frozen.attachments, password_delivery=context.mode, message_id=message_id,
@@ -197,53 +197,8 @@ def _missing_organization(session: Session, context: RunContext, iso: InvoiceSup
     result.failed.append(RowFailure(row_id, iso.supplier_organization_id, "?", err.message, err.message_ja))
 
 
-@dataclass(frozen=True)
-class _Decision:
-    """What one organization row needs, decided from data already read (no write)."""
-
-    action: str  # "missing", "skip", "deliverable", "blocked" or "prepare"
-    organization: SupplierOrganization | None = None
-    error: BrokenReference | None = None
-    generation: int = 0
-    reuse: bool = False
-    fingerprint: str = ""
-
-
-def _decide(session: Session, context: RunContext, iso: InvoiceSupplierOrganization, current: OutboxMessage | None,
-            *, resend: bool, generation_error: UserError | None) -> _Decision:
-    try:
-        organization = organization_of(session, iso)
-    except BrokenReference as err:
-        return _Decision("missing", error=err)
-    if current is None:
-        if iso.sent_at is not None and not resend:
-            return _Decision("skip")  # sent before the outbox existed (by the web system)
-        generation, reuse = 1, False
-    elif current.state in (PENDING, FAILED):
-        generation, reuse = current.generation, True
-    elif resend and current.state in (SENT, UNCERTAIN):
-        generation, reuse = current.generation + 1, False
-    else:
-        return _Decision("skip")  # sent; or sending (its worker decides); or uncertain (a person decides)
-    fingerprint = row_fingerprint(session, context, iso, organization)
-    unchanged = reuse and current is not None and current.input_fingerprint == fingerprint
-    action = "prepare"
-    if unchanged and current is not None and current.messages and is_claimable(current) and generation_error is None:
-        action = "deliverable"  # composed from exactly this data already
-    elif unchanged and current is not None and current.failure_kind == PERMANENT and not resend:
-        action = "blocked"  # nothing changed since it failed for good: the same reason stands, no new attempt
-    return _Decision(action, organization, None, generation, reuse, fingerprint)
-
-
-def _needs_documents(context: RunContext, iso: InvoiceSupplierOrganization, decision: _Decision,
-                     generation_error: UserError | None) -> bool:
-    """Whether preparing the row reads its PDFs (``freeze_row`` refuses the others before that)."""
-    return (decision.action == "prepare" and generation_error is None and context.company_error is None
-            and bool(iso.completed))
-
-
 def _prepare_row(session: Session, context: RunContext, iso: InvoiceSupplierOrganization,
-                 current: OutboxMessage | None, result: Preparation, decision: _Decision, *,
+                 current: OutboxMessage | None, result: Preparation, decision: Decision, *,
                  generation_error: UserError | None, documents: list[StoredDocument] | None) -> None:
     if decision.error is not None:
         _missing_organization(session, context, iso, current, result, decision.error)
@@ -354,12 +309,15 @@ def prepare_run(session: Session, invoice_id: int, *, resend: bool = False, send
     # Its organization is mailed once, by the first row that names it.
     rows = [iso for iso in isos if iso.id not in duplicates]
     for start in range(0, len(rows), _DOCUMENTS_PART):
-        # Decided first (reads only), then the PDFs of the rows to compose read in one query.
-        decided = [(iso, _decide(session, context, iso, latest.get(iso.id), resend=resend,
-                                 generation_error=errors.get(iso.id)))
+        # Decided first (reads only), then the PDFs and printed periods of the rows to compose read together.
+        decided = [(iso, decide(session, context, iso, latest.get(iso.id), resend=resend,
+                                generation_error=errors.get(iso.id)))
                    for iso in rows[start:start + _DOCUMENTS_PART]]
-        documents = statement_documents_of(session, [iso.id for iso, decision in decided
-                                                     if _needs_documents(context, iso, decision, errors.get(iso.id))])
+        composed = [iso for iso, decision in decided if needs_documents(context, iso, decision, errors.get(iso.id))]
+        documents = statement_documents_of(session, [iso.id for iso in composed])
+        if composed and invoice.start_date is not None and invoice.end_date is not None:
+            context.periods.update(statement_periods(session, [iso.supplier_organization_id for iso in composed],
+                                                     invoice.start_date, invoice.end_date))
         for iso, decision in decided:
             _prepare_row(session, context, iso, latest.get(iso.id), result, decision,
                          generation_error=errors.get(iso.id), documents=documents.get(iso.id, []))

@@ -47,6 +47,9 @@ class RunContext:
     # The archived total of each of those documents that has its facts (None: no figures), read with
     # them: the ¥0 decision of every row without another query.
     amounts: dict[int, Any] = field(default_factory=dict)
+    # The period the PDFs print, per organization, read for a part of the run at once
+    # (``statement_periods``); an organization not here is read on its own (``statement_period``).
+    periods: dict[int, tuple[date, date]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
