@@ -24,9 +24,17 @@ from typing import Any
 
 from oroshi_desktop.errors import UserError
 
-__all__ = ["RenderTask", "WorkerStopped", "pool_size", "render_all", "render_task", "usable_cores"]
+__all__ = ["RenderTask", "Rendered", "WorkerStopped", "pool_size", "render_all", "render_task", "usable_cores"]
 
-Rendered = list[tuple[str, bytes, str]]  # (format, PDF bytes, password) of one organization
+
+@dataclass(frozen=True)
+class Rendered:
+    """One organization's statements as a worker gives them back."""
+
+    keys: dict[str, str]  # each format's content key (``statement_versions.content_key``)
+    documents: list[tuple[str, bytes, str]]  # (format, PDF bytes, password); none: its kept PDFs say the same
+
+
 Done = Callable[[int, "Rendered | None", "BaseException | None"], None]
 Render = Callable[["RenderTask"], Rendered]
 
@@ -35,10 +43,13 @@ POLL_SECONDS = 0.1  # how often a wait for results looks at the cancel flag
 
 @dataclass(frozen=True)
 class RenderTask:
-    """One organization's statements to render: ``key`` is the caller's (the organization row id)."""
+    """One organization's statements to render: ``key`` is the caller's (the organization row id).
+    ``kept``: the content keys of the row's current PDFs (``statement_versions.kept_keys``): when its
+    statements still say that, nothing is drawn."""
 
     key: int
     statements: tuple[tuple[str, Any, str], ...]  # (format, PaymentStatement, password)
+    kept: dict[str, str] | None = None
 
 
 class WorkerStopped(Exception):
@@ -66,11 +77,17 @@ def pool_size(tasks: int, cores: int | None = None) -> int:
 
 
 def render_task(task: RenderTask) -> Rendered:
-    """Render one organization's statements (runs in a worker process)."""
+    """Key and render one organization's statements (runs in a worker process). The content keys
+    are made here, beside the drawing, so that the calling process only loads and stores: digesting
+    every statement there made the workers wait for it."""
+    from oroshi_desktop.statement_versions import content_key
     from printables.statement import render_statement
 
-    return [(fmt, render_statement(statement, password=password), password)
-            for fmt, statement, password in task.statements]
+    keys = {fmt: content_key(statement) for fmt, statement, _password in task.statements}
+    if task.kept is not None and keys == task.kept:
+        return Rendered(keys, [])
+    return Rendered(keys, [(fmt, render_statement(statement, password=password), password)
+                           for fmt, statement, password in task.statements])
 
 
 def _guarded(render: Render, task: RenderTask) -> Rendered:
@@ -87,6 +104,7 @@ def _error(err: BaseException) -> BaseException:
 
 def _warm() -> None:
     """A worker loads ReportLab and the fonts once, before its first task."""
+    import oroshi_desktop.statement_versions  # noqa: F401
     import printables.statement  # noqa: F401
 
 

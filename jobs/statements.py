@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from jobs.render_pool import RenderTask, WorkerStopped, render_all
+from jobs.render_pool import Rendered, RenderTask, WorkerStopped, render_all
 from jobs.runtime import OUTBOX_LEASE, Runtime
 from oroshi_desktop.db.engine import Database, is_database_error
 from oroshi_desktop.db.types import utcnow
@@ -40,7 +40,7 @@ from oroshi_desktop.statement_rows import (
     run_rows,
     store_statements,
 )
-from oroshi_desktop.statement_versions import content_key, keep_unchanged
+from oroshi_desktop.statement_versions import keep_unchanged, kept_keys
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "mail_check", "resend_row", "send_invoice", "send_run"]
@@ -96,7 +96,8 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     names = {iso_id: (found_name if found_name is not None else "?", organization_id)
              for iso_id, organization_id, found_name in rows}
     db.writing(mark_pending, list(names))
-    loaded: dict[int, tuple[RowStatements, dict[str, str]]] = {}  # rows being rendered, with their content keys
+    loaded: dict[int, RowStatements] = {}  # rows being rendered
+    again: list[RenderTask] = []  # rows whose kept PDFs changed while they were keyed: drawn after all
     done = 0
 
     def counted(entity_name: str) -> None:
@@ -105,58 +106,60 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         if progress is not None:
             progress(done, len(rows), entity_name)
 
-    def finish(iso_id: int, rendered: list[tuple[str, bytes, str]] | None, err: BaseException | None) -> None:
+    def finish(iso_id: int, rendered: Rendered | None, err: BaseException | None) -> None:
         entity_name, organization_id = names[iso_id]
-        row, keys = loaded.pop(iso_id, (None, None))
-        if rendered is not None and row is not None:
+        row = loaded.pop(iso_id, None)
+        if rendered is not None and row is not None and not rendered.documents:
+            # The worker found the row's statements say what its current PDFs say: kept, unless
+            # they changed meanwhile (another generation), when it is drawn after the others.
+            kept = db.writing(keep_unchanged, iso_id, rendered.keys)
+            if kept is None:
+                loaded[iso_id] = row
+                again.append(_task(iso_id, row, kept=None))
+                return
+            result.unchanged += kept
+        elif rendered is not None and row is not None:
             result.document_ids += db.writing(
                 store_statements, invoice_id=invoice_id, iso_id=iso_id, organization_id=organization_id,
-                entity_name=entity_name, start=start, end=end, rendered=rendered, tz=tz, figures=row.figures,
-                printed=row.printed, keys=keys)
+                entity_name=entity_name, start=start, end=end, rendered=rendered.documents, tz=tz,
+                figures=row.figures, printed=row.printed, keys=rendered.keys)
         else:
             _fail(result, invoice_id, iso_id, entity_name, organization_id,
                   err if isinstance(err, Exception) else WorkerStopped(str(err)))
         counted(entity_name)
 
-    def unchanged(iso_id: int, found: RowStatements) -> dict[str, str] | None:
-        """The row's content keys, or None when its stored PDFs already say the same (kept, not
-        rendered: no new archive version; ``statement_versions``)."""
-        keys = {str(fmt): content_key(found.statements[fmt]) for fmt in STATEMENT_KINDS}
-        kept = db.writing(keep_unchanged, iso_id, keys)
-        if kept is None:
-            return keys
-        result.unchanged += kept
-        counted(names[iso_id][0])
-        return None
-
     def tasks() -> Iterator[RenderTask]:
         """Each row's statements with fresh passwords, loaded a part at a time, so that the workers
-        render while the rest loads; a row that cannot make a statement is reported at once."""
+        render while the rest loads; a row that cannot make a statement is reported at once. With
+        each row go the keys of its current PDFs: a worker that finds the same keys draws nothing."""
         for index in range(0, len(rows), LOAD_PART):
             part = rows[index:index + LOAD_PART]
-            for iso_id, found in db.reading(load_rows, invoice_id, part, tz).items():
+            found_rows = db.reading(load_rows, invoice_id, part, tz)
+            kept = db.reading(kept_keys, [iso_id for iso_id, found in found_rows.items()
+                                          if not isinstance(found, Exception)])
+            for iso_id, found in found_rows.items():
                 if isinstance(found, Exception):
                     finish(iso_id, None, found)
                     continue
-                try:
-                    keys = unchanged(iso_id, found)
-                except Exception as err:  # a value the key cannot read: this row fails alone
-                    finish(iso_id, None, err)
-                    continue
-                if keys is None:
-                    continue
-                loaded[iso_id] = (found, keys)
-                yield RenderTask(iso_id, tuple((fmt, found.statements[fmt], _new_password())
-                                               for fmt in STATEMENT_KINDS))
+                loaded[iso_id] = found
+                yield _task(iso_id, found, kept=kept.get(iso_id))
             if cancelled is not None and cancelled():
                 return
 
-    result.cancelled = not render_all(tasks(), finish, cancelled=cancelled or (lambda: False), workers=workers,
-                                      count=len(rows))
+    stop = cancelled or (lambda: False)
+    result.cancelled = not render_all(tasks(), finish, cancelled=stop, workers=workers, count=len(rows))
+    if again and not result.cancelled:
+        result.cancelled = not render_all(list(again), finish, cancelled=stop, workers=workers)
     log.info("statement run %s: %d PDFs generated, %d unchanged, %d organization(s) failed%s", invoice_id,
              len(result.document_ids), len(result.unchanged), len(result.failures),
              " (cancelled)" if result.cancelled else "")
     return result
+
+
+def _task(iso_id: int, row: RowStatements, *, kept: dict[str, str] | None) -> RenderTask:
+    """A row's statements to key and draw, each with a fresh password."""
+    return RenderTask(iso_id, tuple((fmt, row.statements[fmt], _new_password()) for fmt in STATEMENT_KINDS),
+                      kept=kept)
 
 
 def _fail(result: Generation, invoice_id: int, iso_id: int, entity_name: str, organization_id: int,

@@ -125,9 +125,10 @@ def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[S
     return latest_documents_of(session, owner_type, [owner_id]).get(owner_id, [])
 
 
-def latest_documents_of(session: Session, owner_type: str, owner_ids: Collection[int]) -> dict[int, list[StoredDocument]]:
+def latest_documents_of(session: Session, owner_type: str, owner_ids: Collection[int], *,
+                        with_content: bool = True) -> dict[int, list[StoredDocument]]:
     """``latest_documents`` of several owners in one query: owner id → its documents, ordered by kind
-    (an owner without documents is absent)."""
+    (an owner without documents is absent); ``with_content=False`` leaves their bytes unread."""
     if not owner_ids:
         return {}
     ids = list(owner_ids)
@@ -139,6 +140,8 @@ def latest_documents_of(session: Session, owner_type: str, owner_ids: Collection
                    & (StoredDocument.version == newest.c.version))
              .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id.in_(ids))
              .order_by(StoredDocument.owner_id, StoredDocument.kind))
+    if not with_content:
+        query = query.options(defer(StoredDocument.content))
     found: dict[int, list[StoredDocument]] = {}
     for document in session.scalars(query):
         found.setdefault(document.owner_id, []).append(document)
@@ -150,12 +153,14 @@ def statement_documents(session: Session, invoice_supplier_organization_id: int)
     return statement_documents_of(session, [invoice_supplier_organization_id]).get(invoice_supplier_organization_id, [])
 
 
-def statement_documents_of(session: Session, iso_ids: Collection[int]) -> dict[int, list[StoredDocument]]:
+def statement_documents_of(session: Session, iso_ids: Collection[int], *,
+                           with_content: bool = True) -> dict[int, list[StoredDocument]]:
     """``statement_documents`` of several organization rows in one query (a run's part is composed
     from one read of its PDFs, not a query per row): row id → its PDFs."""
     order: dict[str, int] = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
+    found = latest_documents_of(session, STATEMENT_OWNER_TYPE, iso_ids, with_content=with_content)
     return {owner_id: sorted(documents, key=lambda doc: (order.get(doc.kind, len(order)), doc.kind))
-            for owner_id, documents in latest_documents_of(session, STATEMENT_OWNER_TYPE, iso_ids).items()}
+            for owner_id, documents in found.items()}
 
 
 def load_document(session: Session, document_id: int) -> StoredDocument:

@@ -16,22 +16,24 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import InvoiceSupplierOrganization
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.document_store import STATEMENT_KINDS, statement_documents
+from oroshi_desktop.document_store import STATEMENT_KINDS, statement_documents, statement_documents_of
 from oroshi_desktop.domain.payment_statement import PaymentStatement
 from oroshi_desktop.domain.statement_options import StatementFormat
 
-__all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "issued_statements", "keep_unchanged", "statement_keys"]
+__all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "issued_statements", "keep_unchanged", "kept_keys",
+           "statement_keys"]
 
 # How a statement is drawn: raise it when a change to printables/statement changes what an issued
 # statement looks like (not for a faster renderer drawing the same page), so the next generation
@@ -124,3 +126,24 @@ def keep_unchanged(session: Session, iso_id: int, keys: Mapping[str, str]) -> li
     iso.completed = True
     iso.updated_at = utcnow()
     return kept
+
+
+def kept_keys(session: Session, iso_ids: Collection[int]) -> dict[int, dict[str, str]]:
+    """The content keys of the rows' current PDFs, for each row whose every format has a current PDF
+    with a key and its password still on the row (``keep_unchanged`` would keep them): the render
+    workers compare a row's new keys with these and draw nothing when they match. One query for
+    the rows, one for their PDFs (their bytes left unread)."""
+    if not iso_ids:
+        return {}
+    passwords: dict[int, dict[str, str] | None] = {
+        iso_id: row_passwords for iso_id, row_passwords in session.execute(
+            select(InvoiceSupplierOrganization.id, InvoiceSupplierOrganization.passwords)
+            .where(InvoiceSupplierOrganization.id.in_(list(iso_ids))))}
+    found: dict[int, dict[str, str]] = {}
+    for iso_id, documents in statement_documents_of(session, iso_ids, with_content=False).items():
+        on_row = passwords.get(iso_id) or {}
+        keys = {document.kind: document.content_key for document in documents
+                if document.content_key and str(document.id) in on_row}
+        if set(keys) == set(STATEMENT_KINDS):
+            found[iso_id] = {kind: key for kind, key in keys.items() if key is not None}
+    return found

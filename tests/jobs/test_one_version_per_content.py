@@ -111,6 +111,30 @@ def test_an_unchanged_run_generated_again_adds_no_version_and_renders_nothing(de
     assert {iso_id: pw for iso_id, pw, _done in rows} == passwords and all(done for _i, _p, done in rows)
 
 
+def test_a_row_whose_kept_pdfs_change_while_it_is_keyed_is_drawn_after_the_others(demo, monkeypatch):  # type: ignore[no-untyped-def]
+    """The worker compares a row's keys with its PDFs as read before; when another generation
+    replaced them meanwhile (``keep_unchanged`` no longer agrees), the row is drawn and stored."""
+    import jobs.statements
+
+    first = generate_statements(demo, DUE_INVOICE, tz=TZ)
+    raced_iso = organization_rows(demo)[0][0]
+    real = jobs.statements.keep_unchanged
+
+    def raced(session, iso_id, keys):  # type: ignore[no-untyped-def]
+        if iso_id == raced_iso:  # meanwhile its PDFs lost their passwords: they can no longer be sent
+            session.get(InvoiceSupplierOrganization, iso_id).passwords = {}
+        return real(session, iso_id, keys)
+
+    monkeypatch.setattr(jobs.statements, "keep_unchanged", raced)
+    renders = Renders(monkeypatch)
+    seen: list[int] = []
+    result = generate_statement_rows(demo, DUE_INVOICE, tz=TZ, progress=lambda done, _total, _name: seen.append(done))
+    assert renders.count == len(STATEMENT_KINDS) and len(result.document_ids) == len(STATEMENT_KINDS)
+    assert not result.failures and len(result.unchanged) == len(first) - len(STATEMENT_KINDS)
+    assert seen == list(range(1, len(organization_rows(demo)) + 1))  # each row counted once
+    assert versions(demo) == once_each(demo) + Counter({(raced_iso, fmt): 1 for fmt in STATEMENT_KINDS})
+
+
 def test_a_changed_supply_gives_exactly_its_organization_a_new_version(demo, monkeypatch):  # type: ignore[no-untyped-def]
     generate_statements(demo, DUE_INVOICE, tz=TZ)
     chained, facts, _problems = chain_and_facts(demo)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
-from jobs.render_pool import RenderTask, WorkerStopped, pool_size, render_all, usable_cores
+from jobs.render_pool import Rendered, RenderTask, WorkerStopped, pool_size, render_all, usable_cores
 from jobs.statements import generate_statement_rows
 from oroshi_desktop.db.models import InvoiceSupplierOrganization, StoredDocument
 from oroshi_desktop.errors import UserError
@@ -24,30 +24,30 @@ TZ = ZoneInfo("Asia/Tokyo")
 FLAG = "OROSHI_TEST_RENDER_POOL_FLAG"
 
 
-def _render(task: RenderTask) -> list[tuple[str, bytes, str]]:
+def _render(task: RenderTask) -> Rendered:
     """A render that fails on 2 and kills its process on 3 (module level: workers import it)."""
     if task.key == 2:
         raise ValueError("organization 2 has bad data")
     if task.key == 3:
         os._exit(3)
-    return [("organization", f"pdf {task.key} pid {os.getpid()}".encode(), "pw")]
+    return Rendered({}, [("organization", f"pdf {task.key} pid {os.getpid()}".encode(), "pw")])
 
 
-def _two_killers(task: RenderTask) -> list[tuple[str, bytes, str]]:
+def _two_killers(task: RenderTask) -> Rendered:
     """Kills its process on 3 and on 6; a refusal (UserError, Japanese message) on 4."""
     if task.key in (3, 6):
         os._exit(3)
     if task.key == 4:
         raise UserError("row 4 refused", "組織 4 は作成できません")
-    return [("organization", b"pdf", "pw")]
+    return Rendered({}, [("organization", b"pdf", "pw")])
 
 
-def _held(task: RenderTask) -> list[tuple[str, bytes, str]]:
+def _held(task: RenderTask) -> Rendered:
     """Task 1 answers at once; the others wait until the test's cancel has happened."""
     if task.key != 1:
         while not Path(os.environ[FLAG]).exists():
             time.sleep(0.01)
-    return [("organization", b"pdf", "pw")]
+    return Rendered({}, [("organization", b"pdf", "pw")])
 
 
 def collect(tasks, **kwargs):
@@ -80,7 +80,7 @@ def test_each_organization_fails_alone_and_a_dead_worker_costs_only_its_own():
     assert isinstance(errors[3], WorkerStopped)
     assert set(errors) == {2, 3}
     # Rendered in other processes than this one.
-    assert all(f"pid {os.getpid()}".encode() not in r[0][1] for r in results.values())
+    assert all(f"pid {os.getpid()}".encode() not in r.documents[0][1] for r in results.values())
 
 
 def test_each_dead_worker_is_found_and_a_refusal_keeps_its_japanese():
