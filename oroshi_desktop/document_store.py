@@ -11,15 +11,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, defer
 
 from oroshi_desktop.db import models as m
 from oroshi_desktop.db.engine import rows_changed
 from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import NotFound
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "JOB_OUTPUT_OWNER_TYPE",
@@ -115,6 +118,8 @@ def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str
 
 def current_version(session: Session, owner_type: str, owner_id: int, kind: str) -> m.StoredDocument | None:
     """The newest version of (owner, kind), or None."""
+    from sqlalchemy.orm import defer  # loaded with the session already; kept off the window's start path
+
     return session.scalars(select(m.StoredDocument).where(
         m.StoredDocument.owner_type == owner_type, m.StoredDocument.owner_id == owner_id, m.StoredDocument.kind == kind)
         .order_by(m.StoredDocument.version.desc()).limit(1).options(defer(m.StoredDocument.content))).first()

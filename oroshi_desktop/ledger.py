@@ -18,10 +18,9 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, FromClause, and_, exists, func, or_, select, update
-from sqlalchemy.orm import Session
 
 from oroshi_desktop.db import models as m
 from oroshi_desktop.db.engine import Database, rows_changed
@@ -37,6 +36,9 @@ from oroshi_desktop.labels import (
     labels_ja,
     stored_message_text,
 )
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 QUEUED, RUNNING, DONE, FAILED, DISCARDED = (JobState.QUEUED, JobState.RUNNING, JobState.DONE, JobState.FAILED,
                                             JobState.DISCARDED)

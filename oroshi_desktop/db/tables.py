@@ -13,8 +13,7 @@ from __future__ import annotations
 from sqlalchemy import Boolean, Date, Float, Integer, String, Text, column, table
 from sqlalchemy.sql.expression import TableClause
 
-from oroshi_desktop.db.models.base import BigId
-from oroshi_desktop.db.types import AwareDateTime, ErrorText, JsonB, RailsDateTime
+from oroshi_desktop.db.types import AwareDateTime, BigId, ErrorText, JsonB, RailsDateTime
 
 orders = table("oroshi_orders", column("id", BigId), column("shipping_method_id", BigId),
                column("shipping_date", Date), column("freight_quantity", Integer))

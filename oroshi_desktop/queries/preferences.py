@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from oroshi_desktop.db import models as m
 from oroshi_desktop.db.types import utcnow
@@ -14,6 +13,9 @@ from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.statement_body import REDUCED_RATE
 from oroshi_desktop.errors import InvalidValue, UserError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ROUNDING = "statement.rounding"
 PASSWORD_DELIVERY = "mail.password_delivery"  # "same_mail" | "separate_mail"
