@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 NOT_AT_START = ("openpyxl", "smtplib", "email.generator", "oroshi_desktop.mail.compose",
                 "oroshi_desktop.mail.transport", "oroshi_desktop.mail.outbox", "reportlab", "huey", "alembic",
-                "keyring")
+                "keyring", "ui.orders.documents", "oroshi_desktop.domain.shipping")
 # The ORM and its models: the models package itself is light (it loads these on first use of a
 # model), and the database hands out sessions, which need the ORM, only when first asked for one.
 MODELS = ("sqlalchemy.orm", "oroshi_desktop.db.models.app", "oroshi_desktop.db.models.company",
