@@ -80,7 +80,7 @@ __all__ = [
 ]
 
 MODULES = ("app", "base", "company", "sales", "statements", "supply")
-_loading = threading.Lock()
+_loading = threading.RLock()  # re-entrant: a model module that used a package name would not hang
 
 
 def __getattr__(name: str) -> Any:
