@@ -11,15 +11,18 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Collection
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, defer
 
+from oroshi_desktop.db import models as m
 from oroshi_desktop.db.engine import rows_changed
-from oroshi_desktop.db.models import StoredDocument
 from oroshi_desktop.domain.statement_options import StatementFormat
 from oroshi_desktop.errors import NotFound
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 __all__ = [
     "JOB_OUTPUT_OWNER_TYPE",
@@ -64,7 +67,7 @@ def sha256_hex(content: bytes) -> str:
 
 
 def store_document(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
-                   content: bytes, content_type: str = "application/pdf", first: bool = False) -> StoredDocument:
+                   content: bytes, content_type: str = "application/pdf", first: bool = False) -> m.StoredDocument:
     """Store ``content`` as the next version of (owner, kind) and return the new row (flushed)."""
     document, _new = store_version(session, owner_type=owner_type, owner_id=owner_id, kind=kind,
                                    filename=filename, content=content, content_type=content_type, first=first)
@@ -73,8 +76,8 @@ def store_document(session: Session, *, owner_type: str, owner_id: int, kind: st
 
 def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str, filename: str,
                   content: bytes, content_type: str = "application/pdf", content_key: str | None = None,
-                  usable: Callable[[StoredDocument], bool] = lambda _document: True, first: bool = False
-                  ) -> tuple[StoredDocument, bool]:
+                  usable: Callable[[m.StoredDocument], bool] = lambda _document: True, first: bool = False
+                  ) -> tuple[m.StoredDocument, bool]:
     """Store ``content`` as the next version of (owner, kind), unless the current version already
     says the same (its ``content_key`` is this one's and ``usable`` accepts it): then that version
     is returned. The second value tells whether a version was added.
@@ -97,7 +100,7 @@ def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str
         if current is not None and content_key is not None and current.content_key == content_key \
                 and usable(current):
             return current, False
-        document = StoredDocument(owner_type=owner_type, owner_id=owner_id, kind=kind,
+        document = m.StoredDocument(owner_type=owner_type, owner_id=owner_id, kind=kind,
                                   version=(current.version if current is not None else 0) + 1, filename=filename,
                                   content_type=content_type, content=data, sha256=digest,
                                   byte_size=len(data), content_key=content_key)
@@ -113,48 +116,52 @@ def store_version(session: Session, *, owner_type: str, owner_id: int, kind: str
     raise AssertionError("unreachable")
 
 
-def current_version(session: Session, owner_type: str, owner_id: int, kind: str) -> StoredDocument | None:
+def current_version(session: Session, owner_type: str, owner_id: int, kind: str) -> m.StoredDocument | None:
     """The newest version of (owner, kind), or None."""
-    return session.scalars(select(StoredDocument).where(
-        StoredDocument.owner_type == owner_type, StoredDocument.owner_id == owner_id, StoredDocument.kind == kind)
-        .order_by(StoredDocument.version.desc()).limit(1).options(defer(StoredDocument.content))).first()
+    from sqlalchemy.orm import defer  # loaded with the session already; kept off the window's start path
+
+    return session.scalars(select(m.StoredDocument).where(
+        m.StoredDocument.owner_type == owner_type, m.StoredDocument.owner_id == owner_id, m.StoredDocument.kind == kind)
+        .order_by(m.StoredDocument.version.desc()).limit(1).options(defer(m.StoredDocument.content))).first()
 
 
-def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[StoredDocument]:
+def latest_documents(session: Session, owner_type: str, owner_id: int) -> list[m.StoredDocument]:
     """The newest version of each kind for the owner, ordered by kind."""
     return latest_documents_of(session, owner_type, [owner_id]).get(owner_id, [])
 
 
 def latest_documents_of(session: Session, owner_type: str, owner_ids: Collection[int], *,
-                        with_content: bool = True) -> dict[int, list[StoredDocument]]:
+                        with_content: bool = True) -> dict[int, list[m.StoredDocument]]:
     """``latest_documents`` of several owners in one query: owner id → its documents, ordered by kind
     (an owner without documents is absent); ``with_content=False`` leaves their bytes unread."""
     if not owner_ids:
         return {}
     ids = list(owner_ids)
-    newest = (select(StoredDocument.owner_id, StoredDocument.kind, func.max(StoredDocument.version).label("version"))
-              .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id.in_(ids))
-              .group_by(StoredDocument.owner_id, StoredDocument.kind).subquery())
-    query = (select(StoredDocument)
-             .join(newest, (StoredDocument.owner_id == newest.c.owner_id) & (StoredDocument.kind == newest.c.kind)
-                   & (StoredDocument.version == newest.c.version))
-             .where(StoredDocument.owner_type == owner_type, StoredDocument.owner_id.in_(ids))
-             .order_by(StoredDocument.owner_id, StoredDocument.kind))
+    newest = (select(m.StoredDocument.owner_id, m.StoredDocument.kind, func.max(m.StoredDocument.version).label("version"))
+              .where(m.StoredDocument.owner_type == owner_type, m.StoredDocument.owner_id.in_(ids))
+              .group_by(m.StoredDocument.owner_id, m.StoredDocument.kind).subquery())
+    query = (select(m.StoredDocument)
+             .join(newest, (m.StoredDocument.owner_id == newest.c.owner_id) & (m.StoredDocument.kind == newest.c.kind)
+                   & (m.StoredDocument.version == newest.c.version))
+             .where(m.StoredDocument.owner_type == owner_type, m.StoredDocument.owner_id.in_(ids))
+             .order_by(m.StoredDocument.owner_id, m.StoredDocument.kind))
     if not with_content:
-        query = query.options(defer(StoredDocument.content))
-    found: dict[int, list[StoredDocument]] = {}
+        from sqlalchemy.orm import defer  # loaded with the session already; kept off the window's start path
+
+        query = query.options(defer(m.StoredDocument.content))
+    found: dict[int, list[m.StoredDocument]] = {}
     for document in session.scalars(query):
         found.setdefault(document.owner_id, []).append(document)
     return found
 
 
-def statement_documents(session: Session, invoice_supplier_organization_id: int) -> list[StoredDocument]:
+def statement_documents(session: Session, invoice_supplier_organization_id: int) -> list[m.StoredDocument]:
     """The current statement PDFs of one organization row: organization version first, then supplier."""
     return statement_documents_of(session, [invoice_supplier_organization_id]).get(invoice_supplier_organization_id, [])
 
 
 def statement_documents_of(session: Session, iso_ids: Collection[int], *,
-                           with_content: bool = True) -> dict[int, list[StoredDocument]]:
+                           with_content: bool = True) -> dict[int, list[m.StoredDocument]]:
     """``statement_documents`` of several organization rows in one query (a run's part is composed
     from one read of its PDFs, not a query per row): row id → its PDFs."""
     order: dict[str, int] = {kind: index for index, kind in enumerate(STATEMENT_KINDS)}
@@ -163,8 +170,8 @@ def statement_documents_of(session: Session, iso_ids: Collection[int], *,
             for owner_id, documents in found.items()}
 
 
-def load_document(session: Session, document_id: int) -> StoredDocument:
-    document = session.get(StoredDocument, document_id)
+def load_document(session: Session, document_id: int) -> m.StoredDocument:
+    document = session.get(m.StoredDocument, document_id)
     if document is None:
         raise NotFound(f"stored document {document_id} does not exist",
                        f"保存された文書 {document_id} が見つかりません")
@@ -177,7 +184,7 @@ def document_content(session: Session, document_id: int) -> bytes:
 
 
 def store_message(session: Session, *, outbox_id: int, part: int, filename: str, content: bytes,
-                  first: bool = False) -> StoredDocument:
+                  first: bool = False) -> m.StoredDocument:
     """Store the exact bytes of part ``part`` (1-based) of an outbox row's mail as a new version
     (``first``: the outbox row was inserted in this transaction, see ``store_version``)."""
     return store_document(session, owner_type=OUTBOX_OWNER_TYPE, owner_id=outbox_id, kind=f"message-{part}",
@@ -186,6 +193,6 @@ def store_message(session: Session, *, outbox_id: int, part: int, filename: str,
 
 def purge_job_outputs(session: Session, created_before: datetime) -> int:
     """Delete job outputs stored before ``created_before``; only job outputs, never a statement or mail."""
-    result = session.execute(delete(StoredDocument).where(StoredDocument.owner_type == JOB_OUTPUT_OWNER_TYPE,
-                                                          StoredDocument.created_at < created_before))
+    result = session.execute(delete(m.StoredDocument).where(m.StoredDocument.owner_type == JOB_OUTPUT_OWNER_TYPE,
+                                                          m.StoredDocument.created_at < created_before))
     return rows_changed(result) or 0

@@ -18,13 +18,12 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, exists, func, or_, select, update
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, FromClause, and_, exists, func, or_, select, update
 
+from oroshi_desktop.db import models as m
 from oroshi_desktop.db.engine import Database, rows_changed
-from oroshi_desktop.db.models import JobRow, QueueFlag, StoredDocument
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import JOB_OUTPUT_OWNER_TYPE, store_document
 from oroshi_desktop.errors import NotFound, UserError
@@ -38,6 +37,9 @@ from oroshi_desktop.labels import (
     stored_message_text,
 )
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 QUEUED, RUNNING, DONE, FAILED, DISCARDED = (JobState.QUEUED, JobState.RUNNING, JobState.DONE, JobState.FAILED,
                                             JobState.DISCARDED)
 STATES = tuple(JobState)
@@ -46,19 +48,19 @@ STATE_LABELS_JA = labels_ja(JOB_STATE_LABELS)
 MAIL_KIND = "mail"  # ``jobs.queue.tasks.MAIL``: the core cannot import the jobs layer
 
 
-def unresolved_failure() -> ColumnElement[bool]:
+def unresolved_failure(jobs: FromClause) -> ColumnElement[bool]:
     """A failed job that still needs a person: no later job made it moot.
 
     A later job of the same kind with the same arguments that succeeded settles it (the document
     was made after all). A failed mail job is settled by any later mail job that succeeded: the
     mail itself is tracked per organization in the outbox, whose 失敗 and 要確認 rows stay counted
-    there. Used by the tray, the status bar and the 今日 view, so they agree.
+    there. Used by the tray, the status bar and the 今日 view, so they agree. ``jobs`` is the table
+    the statement reads: ``m.JobRow.__table__``, or ``db.tables.jobs`` where the models are not loaded.
     """
-    later = aliased(JobRow)
-    same_work = or_(and_(JobRow.kind == MAIL_KIND, later.kind == MAIL_KIND),
-                    and_(later.kind == JobRow.kind, later.arguments == JobRow.arguments))
-    return and_(JobRow.state == FAILED,
-                ~exists().where(same_work, later.state == DONE, later.id > JobRow.id))
+    job, later = jobs.c, jobs.alias().c
+    same_work = or_(and_(job.kind == MAIL_KIND, later.kind == MAIL_KIND),
+                    and_(later.kind == job.kind, later.arguments == job.arguments))
+    return and_(job.state == FAILED, ~exists().where(same_work, later.state == DONE, later.id > job.id))
 
 
 STOPPED_MESSAGE = LedgerMessage(JobMessage.STOPPED)
@@ -154,8 +156,8 @@ class Ledger:
 
         return cls(db, scope=queue_scope(settings))
 
-    def _row(self, session: Session, job_id: int) -> JobRow:
-        record = session.get(JobRow, job_id)
+    def _row(self, session: Session, job_id: int) -> m.JobRow:
+        record = session.get(m.JobRow, job_id)
         if record is None:
             raise _not_found(job_id)
         return record
@@ -166,7 +168,7 @@ class Ledger:
         _check_no_secret(arguments)
         now = utcnow()
         with self.db.write() as session:
-            record = JobRow(token=uuid.uuid4().hex, kind=kind, state=QUEUED, attempts=0,
+            record = m.JobRow(token=uuid.uuid4().hex, kind=kind, state=QUEUED, attempts=0,
                             arguments=json.dumps(arguments, ensure_ascii=False, sort_keys=True),
                             **_message_values(message), scope=self.scope, requested_by=self.pc,
                             submitted_at=now, created_at=now, updated_at=now)
@@ -184,17 +186,17 @@ class Ledger:
         database was away at that moment: its retry may start it again.
         """
         now = utcnow()
-        startable = JobRow.state == QUEUED
+        startable = m.JobRow.state == QUEUED
         if token is not None and ran_by is not None:
-            startable = or_(startable, and_(JobRow.state == RUNNING, JobRow.ran_by == ran_by))
-        conditions = [JobRow.id == job_id, startable]
+            startable = or_(startable, and_(m.JobRow.state == RUNNING, m.JobRow.ran_by == ran_by))
+        conditions = [m.JobRow.id == job_id, startable]
         if token is not None:
-            conditions.append(JobRow.token == token)
+            conditions.append(m.JobRow.token == token)
         with self.db.write() as session:
             result = session.execute(
-                update(JobRow).where(*conditions)
+                update(m.JobRow).where(*conditions)
                 .values(state=RUNNING, **_message_values(message), started_at=now, error=None, finished_at=None,
-                        attempts=JobRow.attempts + 1, ran_by=ran_by,
+                        attempts=m.JobRow.attempts + 1, ran_by=ran_by,
                         lease_until=now + lease if lease is not None else None, updated_at=now))
             return rows_changed(result) == 1
 
@@ -204,7 +206,7 @@ class Ledger:
             return 0
         now = utcnow()
         with self.db.write() as session:
-            result = session.execute(update(JobRow).where(JobRow.id.in_(job_ids), JobRow.state == RUNNING)
+            result = session.execute(update(m.JobRow).where(m.JobRow.id.in_(job_ids), m.JobRow.state == RUNNING)
                                      .values(lease_until=now + lease))
             return rows_changed(result)
 
@@ -218,7 +220,7 @@ class Ledger:
                 document_id = store_document(session, owner_type=JOB_OUTPUT_OWNER_TYPE, owner_id=job_id,
                                              kind=output.kind, filename=output.filename,
                                              content=output.content).id
-            session.execute(update(JobRow).where(JobRow.id == job_id).values(
+            session.execute(update(m.JobRow).where(m.JobRow.id == job_id).values(
                 state=DONE, **_message_values(message), output_path=output_path, document_id=document_id,
                 finished_at=now, lease_until=None, updated_at=now))
             return document_id
@@ -226,7 +228,7 @@ class Ledger:
     def fail(self, job_id: int, message: Message, error: str, *, will_retry: bool = False) -> None:
         now = utcnow()
         with self.db.write() as session:
-            session.execute(update(JobRow).where(JobRow.id == job_id).values(
+            session.execute(update(m.JobRow).where(m.JobRow.id == job_id).values(
                 state=QUEUED if will_retry else FAILED, **_message_values(message), error=error, lease_until=None,
                 finished_at=None if will_retry else now, updated_at=now,
                 **({"submitted_at": now} if will_retry else {})))
@@ -266,7 +268,7 @@ class Ledger:
         now = utcnow()
         with self.db.write() as session:
             result = session.execute(
-                update(JobRow).where(JobRow.id == job_id, JobRow.state.in_((QUEUED, FAILED)))
+                update(m.JobRow).where(m.JobRow.id == job_id, m.JobRow.state.in_((QUEUED, FAILED)))
                 .values(state=QUEUED, **_message_values(message), submitted_at=now, updated_at=now))
             return rows_changed(result) == 1
 
@@ -275,16 +277,16 @@ class Ledger:
     def queued_before(self, moment: datetime) -> list[JobView]:
         """Queued jobs of this scope last put on the queue before ``moment`` (a lost task?)."""
         with self.db.read() as session:
-            rows = session.scalars(select(JobRow).where(JobRow.state == QUEUED, JobRow.scope == self.scope,
-                                                        JobRow.submitted_at < moment).order_by(JobRow.id))
+            rows = session.scalars(select(m.JobRow).where(m.JobRow.state == QUEUED, m.JobRow.scope == self.scope,
+                                                        m.JobRow.submitted_at < moment).order_by(m.JobRow.id))
             return [_view(r) for r in rows]
 
     def claim_resubmission(self, job: JobView) -> bool:
         """True for exactly one of the processes that saw ``job`` lost; it puts the task back."""
         with self.db.write() as session:
             result = session.execute(
-                update(JobRow).where(JobRow.id == job.id, JobRow.state == QUEUED,
-                                     JobRow.submitted_at == job.submitted_at)
+                update(m.JobRow).where(m.JobRow.id == job.id, m.JobRow.state == QUEUED,
+                                     m.JobRow.submitted_at == job.submitted_at)
                 .values(submitted_at=utcnow(), updated_at=utcnow()))
             return rows_changed(result) == 1
 
@@ -292,8 +294,8 @@ class Ledger:
         """Running jobs of this scope whose worker stopped renewing the lease before ``moment``."""
         moment = moment or utcnow()
         with self.db.read() as session:
-            rows = session.scalars(select(JobRow).where(JobRow.state == RUNNING, JobRow.scope == self.scope,
-                                                        JobRow.lease_until < moment).order_by(JobRow.id))
+            rows = session.scalars(select(m.JobRow).where(m.JobRow.state == RUNNING, m.JobRow.scope == self.scope,
+                                                        m.JobRow.lease_until < moment).order_by(m.JobRow.id))
             return [_view(r) for r in rows]
 
     def reclaim(self, job: JobView, *, requeue: bool, message: Message) -> bool:
@@ -303,8 +305,8 @@ class Ledger:
             {"state": FAILED, "finished_at": now}
         with self.db.write() as session:
             result = session.execute(
-                update(JobRow).where(JobRow.id == job.id, JobRow.state == RUNNING,
-                                     JobRow.lease_until == job.lease_until)
+                update(m.JobRow).where(m.JobRow.id == job.id, m.JobRow.state == RUNNING,
+                                     m.JobRow.lease_until == job.lease_until)
                 .values(**_message_values(message), error=STOPPED_ERROR, lease_until=None, updated_at=now, **values))
             return rows_changed(result) == 1
 
@@ -312,14 +314,14 @@ class Ledger:
 
     def get_value(self, key: str, default: str = "") -> str:
         with self.db.read() as session:
-            record = session.get(QueueFlag, (self.scope, key))
+            record = session.get(m.QueueFlag, (self.scope, key))
             return record.value if record is not None else default
 
     def set_value(self, key: str, value: str) -> None:
         with self.db.write() as session:
-            record = session.get(QueueFlag, (self.scope, key))
+            record = session.get(m.QueueFlag, (self.scope, key))
             if record is None:
-                session.add(QueueFlag(scope=self.scope, key=key, value=value, updated_at=utcnow()))
+                session.add(m.QueueFlag(scope=self.scope, key=key, value=value, updated_at=utcnow()))
             else:
                 record.value, record.updated_at = value, utcnow()
 
@@ -332,17 +334,17 @@ class Ledger:
     def list(self, *, states: tuple[str, ...] = STATES, limit: int = 200, offset: int = 0,
              requested_by: str | None = None) -> list[JobView]:
         """Newest first; ``requested_by`` keeps one PC's jobs (None: every PC's)."""
-        query = select(JobRow).where(JobRow.state.in_(states))
+        query = select(m.JobRow).where(m.JobRow.state.in_(states))
         if requested_by is not None:
-            query = query.where(JobRow.requested_by == requested_by)
+            query = query.where(m.JobRow.requested_by == requested_by)
         with self.db.read() as session:
-            rows = session.scalars(query.order_by(JobRow.id.desc()).limit(limit).offset(offset))
+            rows = session.scalars(query.order_by(m.JobRow.id.desc()).limit(limit).offset(offset))
             return [_view(r) for r in rows]
 
     def count(self, states: tuple[str, ...] = STATES, requested_by: str | None = None) -> int:
-        query = select(func.count()).select_from(JobRow).where(JobRow.state.in_(states))
+        query = select(func.count()).select_from(m.JobRow).where(m.JobRow.state.in_(states))
         if requested_by is not None:
-            query = query.where(JobRow.requested_by == requested_by)
+            query = query.where(m.JobRow.requested_by == requested_by)
         with self.db.read() as session:
             return session.scalar(query) or 0
 
@@ -352,7 +354,7 @@ class Ledger:
             record = self._row(session, job_id)
             if record.state != DONE or record.document_id is None:
                 raise UserError(f"job {job_id} has no stored output", f"ジョブ {job_id} には出力がありません")
-            document = session.get(StoredDocument, record.document_id)
+            document = session.get(m.StoredDocument, record.document_id)
             if document is None:
                 raise UserError(f"the output of job {job_id} has expired and was deleted",
                                 f"ジョブ {job_id} の出力は保存期間を過ぎたため削除されました")
@@ -372,7 +374,7 @@ class Ledger:
         """Nothing to release: the database belongs to whoever opened it."""
 
 
-def _view(record: JobRow) -> JobView:
+def _view(record: m.JobRow) -> JobView:
     return JobView(id=record.id, kind=record.kind, arguments=json.loads(record.arguments), state=record.state,
                    message=record.message, output_path=record.output_path, error=record.error,
                    attempts=record.attempts, created_at=record.created_at, started_at=record.started_at,

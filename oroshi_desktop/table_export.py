@@ -18,13 +18,22 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from oroshi_desktop.queries.archive import csv_text
-
 Cell = Any  # str | int | Decimal | date | datetime | None
 DATE_FORMAT = "yyyy/mm/dd"
 DATETIME_FORMAT = "yyyy/mm/dd hh:mm"
 MAX_WIDTH = 60  # characters; a long message is cut in the sheet's view, not in the cell
 SIZED_ROWS = 1000  # column widths follow the header and the first rows (a streamed sheet is sized first)
+
+
+# A cell Excel would run as a formula (CSV injection: "=HYPERLINK(…)", "+cmd|…", "@SUM(…)"), or whose
+# leading tab/CR Excel drops before reading it so: the cell gets a leading apostrophe, which Excel
+# reads as "text" and does not show. Only text taken from records passes here, never our numbers.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """A text cell safe to open in Excel: a leading formula character is neutralised with ``'``."""
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def display_width(text: str) -> int:

@@ -12,23 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import ColumnElement, and_, exists, func, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import ColumnElement, Connection, and_, exists, func, select
 
+from oroshi_desktop.db import tables as t
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.db.models import (
-    Invoice,
-    InvoiceSupplierOrganization,
-    JobRow,
-    Order,
-    OrderTemplate,
-    OutboxMessage,
-    ShippingMethod,
-    ShippingOrganization,
-    SupplierOrganization,
-    Supply,
-    SupplyDate,
-)
 from oroshi_desktop.labels import OutboxState, stored_message_text
 from oroshi_desktop.ledger import unresolved_failure
 
@@ -110,97 +97,104 @@ def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
 
 
-def shipments(session: Session, days: tuple[date, ...]) -> list[CarrierShipments]:
+def shipments(conn: Connection, days: tuple[date, ...]) -> list[CarrierShipments]:
     """Orders (not templates) shipping on ``days``, per day and carrier."""
-    query = (select(Order.shipping_date, ShippingOrganization.id, ShippingOrganization.name, func.count(Order.id),
-                    func.coalesce(func.sum(Order.freight_quantity), 0))
-             .join(ShippingMethod, ShippingMethod.id == Order.shipping_method_id)
-             .join(ShippingOrganization, ShippingOrganization.id == ShippingMethod.shipping_organization_id)
-             .where(Order.shipping_date.in_(days), ~exists().where(OrderTemplate.order_id == Order.id))
-             .group_by(Order.shipping_date, ShippingOrganization.id, ShippingOrganization.name)
-             .order_by(Order.shipping_date, ShippingOrganization.name, ShippingOrganization.id))
+    order, method, carrier = t.orders.c, t.shipping_methods.c, t.shipping_organizations.c
+    query = (select(order.shipping_date, carrier.id, carrier.name, func.count(order.id),
+                    func.coalesce(func.sum(order.freight_quantity), 0))
+             .select_from(t.orders)
+             .join(t.shipping_methods, method.id == order.shipping_method_id)
+             .join(t.shipping_organizations, carrier.id == method.shipping_organization_id)
+             .where(order.shipping_date.in_(days), ~exists().where(t.order_templates.c.order_id == order.id))
+             .group_by(order.shipping_date, carrier.id, carrier.name)
+             .order_by(order.shipping_date, carrier.name, carrier.id))
     return [CarrierShipments(day, int(cid), name or "", int(count), int(freight))
-            for day, cid, name, count, freight in session.execute(query) if day is not None]
+            for day, cid, name, count, freight in conn.execute(query) if day is not None]
 
 
-def due_runs(session: Session, until: datetime, tz: ZoneInfo) -> list[DueRun]:
+def due_runs(conn: Connection, until: datetime, tz: ZoneInfo) -> list[DueRun]:
     """Runs to be mailed and not yet sent whose send time is before ``until`` (overdue ones too)."""
-    organizations = (select(func.count(InvoiceSupplierOrganization.id))
-                     .where(InvoiceSupplierOrganization.invoice_id == Invoice.id).scalar_subquery())
-    query = (select(Invoice.id, Invoice.start_date, Invoice.end_date, Invoice.send_at, organizations)
-             .where(Invoice.send_email.is_(True), Invoice.sent_at.is_(None), Invoice.send_at.is_not(None),
-                    Invoice.send_at < until)
-             .order_by(Invoice.send_at, Invoice.id))
+    run, member = t.invoices.c, t.invoice_organizations.c
+    organizations = select(func.count(member.id)).where(member.invoice_id == run.id).scalar_subquery()
+    query = (select(run.id, run.start_date, run.end_date, run.send_at, organizations)
+             .where(run.send_email.is_(True), run.sent_at.is_(None), run.send_at.is_not(None), run.send_at < until)
+             .order_by(run.send_at, run.id))
     return [DueRun(int(run_id), start, end, send_at.replace(tzinfo=UTC).astimezone(tz) if send_at.tzinfo is None
                    else send_at.astimezone(tz), int(count or 0))
-            for run_id, start, end, send_at, count in session.execute(query)]
+            for run_id, start, end, send_at, count in conn.execute(query)]
 
 
 def _latest_generation() -> ColumnElement[bool]:
-    newer = aliased(OutboxMessage)
-    return ~exists().where(and_(newer.invoice_supplier_organization_id == OutboxMessage.invoice_supplier_organization_id,
-                                newer.generation > OutboxMessage.generation))
+    mail, newer = t.outbox.c, t.outbox.alias().c
+    return ~exists().where(and_(newer.invoice_supplier_organization_id == mail.invoice_supplier_organization_id,
+                                newer.generation > mail.generation))
 
 
-def mail_decisions(session: Session, limit: int = SHOWN_PER_PART) -> tuple[list[MailDecision], int]:
+def mail_decisions(conn: Connection, limit: int = SHOWN_PER_PART) -> tuple[list[MailDecision], int]:
     """The newest generation of each organization's mail in a state that waits for a person."""
-    condition = and_(_latest_generation(), OutboxMessage.state.in_(DECISION_STATES))
-    count = session.scalar(select(func.count(OutboxMessage.id)).where(condition)) or 0
-    query = (select(OutboxMessage.id, OutboxMessage.invoice_id, SupplierOrganization.entity_name, OutboxMessage.state)
-             .join(SupplierOrganization, SupplierOrganization.id == OutboxMessage.supplier_organization_id,
-                   isouter=True)
-             .where(condition).order_by(OutboxMessage.invoice_id.desc(), OutboxMessage.id).limit(limit))
-    return [MailDecision(int(oid), int(run), name or "", state) for oid, run, name, state in session.execute(query)], \
+    mail, organization = t.outbox.c, t.supplier_organizations.c
+    condition = and_(_latest_generation(), mail.state.in_(DECISION_STATES))
+    count = conn.scalar(select(func.count(mail.id)).where(condition)) or 0
+    query = (select(mail.id, mail.invoice_id, organization.entity_name, mail.state)
+             .select_from(t.outbox)
+             .join(t.supplier_organizations, organization.id == mail.supplier_organization_id, isouter=True)
+             .where(condition).order_by(mail.invoice_id.desc(), mail.id).limit(limit))
+    return [MailDecision(int(oid), int(run), name or "", state) for oid, run, name, state in conn.execute(query)], \
         int(count)
 
 
-def unpriced_since(session: Session, today: date) -> date:
+def unpriced_since(conn: Connection, today: date) -> date:
     """The first day whose supplies still go into a statement: the earliest unsent run's start, or
     the day after the newest run's end, whichever is earlier."""
-    unsent_start, last_end = session.execute(
-        select(func.min(Invoice.start_date).filter(Invoice.sent_at.is_(None)), func.max(Invoice.end_date))).one()
+    run = t.invoices.c
+    unsent_start, last_end = conn.execute(
+        select(func.min(run.start_date).filter(run.sent_at.is_(None)), func.max(run.end_date))).one()
     candidates = [d for d in (unsent_start, last_end + timedelta(days=1) if last_end else None) if d is not None]
     return min(candidates) if candidates else today - UNPRICED_LOOKBACK
 
 
-def unpriced_days(session: Session, since: date, today: date) -> list[UnpricedDay]:
+def unpriced_days(conn: Connection, since: date, today: date) -> list[UnpricedDay]:
     """Supplies delivered (quantity > 0) without a price, per day from ``since`` to ``today``: a
     statement of those days would print ¥0 for them."""
-    query = (select(SupplyDate.date, func.count(Supply.id))
-             .join(SupplyDate, SupplyDate.id == Supply.supply_date_id)
-             .where(SupplyDate.date.between(since, today), Supply.quantity > 0, Supply.price == 0)
-             .group_by(SupplyDate.date).order_by(SupplyDate.date))
-    return [UnpricedDay(day, int(count)) for day, count in session.execute(query)]
+    supply, day = t.supplies.c, t.supply_dates.c
+    query = (select(day.date, func.count(supply.id))
+             .select_from(t.supplies)
+             .join(t.supply_dates, day.id == supply.supply_date_id)
+             .where(day.date.between(since, today), supply.quantity > 0, supply.price == 0)
+             .group_by(day.date).order_by(day.date))
+    return [UnpricedDay(day, int(count)) for day, count in conn.execute(query)]
 
 
-def failed_jobs(session: Session, pc: str, limit: int = SHOWN_PER_PART) -> tuple[list[FailedJob], int]:
+def failed_jobs(conn: Connection, pc: str, limit: int = SHOWN_PER_PART) -> tuple[list[FailedJob], int]:
     """This PC's failed jobs that no later success settled (``ledger.unresolved_failure``)."""
-    condition = and_(JobRow.requested_by == pc, unresolved_failure())
-    count = session.scalar(select(func.count(JobRow.id)).where(condition)) or 0
-    rows = session.execute(select(JobRow.id, JobRow.kind, JobRow.message, JobRow.error, JobRow.finished_at,
-                                  JobRow.message_key, JobRow.message_args)
-                           .where(condition).order_by(JobRow.id.desc()).limit(limit))
+    job = t.jobs.c
+    condition = and_(job.requested_by == pc, unresolved_failure(t.jobs))
+    count = conn.scalar(select(func.count(job.id)).where(condition)) or 0
+    rows = conn.execute(select(job.id, job.kind, job.message, job.error, job.finished_at, job.message_key,
+                                  job.message_args)
+                           .where(condition).order_by(job.id.desc()).limit(limit))
     return [FailedJob(int(job_id), kind, message or "", error or "", finished, key, args)
             for job_id, kind, message, error, finished, key, args in rows], int(count)
 
 
-def load_today(session: Session, ledger_session: Session | None, *, now: datetime, tz: ZoneInfo, pc: str) -> Today:
+def load_today(conn: Connection, ledger_conn: Connection | None, *, now: datetime, tz: ZoneInfo, pc: str) -> Today:
     """Everything the 今日 view shows, at ``now`` (aware). The job ledger may live in another
-    database (``ledger_session``); None leaves the failed jobs out (that database is away)."""
+    database (``ledger_conn``); None leaves the failed jobs out (that database is away)."""
     if now.tzinfo is None:
         raise ValueError("load_today needs an aware datetime")
     today = now.astimezone(tz).date()
     _start, end = day_bounds(today, tz)
-    decisions, decision_count = mail_decisions(session)
-    jobs, job_count = failed_jobs(ledger_session, pc) if ledger_session is not None else ([], 0)
-    return Today(today=today, shipments=shipments(session, (today, today + timedelta(days=1))),
-                 due_runs=due_runs(session, end, tz), decisions=decisions, decision_count=decision_count,
-                 unpriced=unpriced_days(session, unpriced_since(session, today), today),
+    decisions, decision_count = mail_decisions(conn)
+    jobs, job_count = failed_jobs(ledger_conn, pc) if ledger_conn is not None else ([], 0)
+    return Today(today=today, shipments=shipments(conn, (today, today + timedelta(days=1))),
+                 due_runs=due_runs(conn, end, tz), decisions=decisions, decision_count=decision_count,
+                 unpriced=unpriced_days(conn, unpriced_since(conn, today), today),
                  failed_jobs=jobs, failed_job_count=job_count)
 
 
 def read_today(database: Database, ledger_database: Database, *, now: datetime, tz: ZoneInfo, pc: str) -> Today:
-    """``load_today`` in read sessions of the data's database and of the one holding the job ledger
-    (the same database in every mode today; apart, so the view never holds a session)."""
-    with database.read() as session, ledger_database.read() as ledger_session:
-        return load_today(session, ledger_session, now=now, tz=tz, pc=pc)
+    """``load_today`` on read connections to the data's database and to the one holding the job ledger
+    (the same database in every mode today; apart, so the view never holds a connection). Core
+    connections, not sessions: a start paints 今日 without loading the ORM (issue 20 point 1)."""
+    with database.read_rows() as conn, ledger_database.read_rows() as ledger_conn:
+        return load_today(conn, ledger_conn, now=now, tz=tz, pc=pc)

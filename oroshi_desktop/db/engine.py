@@ -12,16 +12,18 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar, cast
 
-from sqlalchemy import Engine, create_engine, event, exc, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.engine import URL, CursorResult, Result, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from oroshi_desktop import secrets
 from oroshi_desktop.db.permissions import permission_denied
 from oroshi_desktop.errors import DatabaseLocked, DatabaseUnavailable, SecretStoreError
 from oroshi_desktop.urls import DatabaseUrlProblem, database_url, redact_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 
@@ -113,10 +115,21 @@ class Database:
     typed_url: str = ""  # the URL as the user wrote it (shown in messages; ``url`` names the driver)
 
     def __post_init__(self) -> None:
-        self._writer = sessionmaker(bind=self.engine, expire_on_commit=False)
-        reader_bind = (self.engine.execution_options(sqlite_begin="DEFERRED")
-                       if self.dialect == "sqlite" else self.engine)
-        self._reader = sessionmaker(bind=reader_bind, expire_on_commit=False)
+        self._reader_bind = (self.engine.execution_options(sqlite_begin="DEFERRED")
+                             if self.dialect == "sqlite" else self.engine)
+        self._factories: tuple[sessionmaker[Session], sessionmaker[Session]] | None = None
+
+    def _sessions(self) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
+        """The writing and the reading session factory, made on first use: the ORM (≈ 0.1 s to
+        import) loads with the first session, and the window's first view reads on a connection
+        (``read_rows``), so a start paints without it (issue 20 point 1). Two threads may both make
+        them; either pair is the same."""
+        if self._factories is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._factories = (sessionmaker(bind=self.engine, expire_on_commit=False),
+                               sessionmaker(bind=self._reader_bind, expire_on_commit=False))
+        return self._factories
 
     @property
     def dialect(self) -> str:
@@ -138,14 +151,21 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session in one transaction, committed on success and rolled back on error."""
-        with self.errors_named(), self._writer() as session, session.begin():
+        with self.errors_named(), self._sessions()[0]() as session, session.begin():
             yield session
 
     @contextmanager
     def read(self) -> Iterator[Session]:
         """A session for reading; closing it ends the transaction but keeps loaded objects usable."""
-        with self.errors_named(), self._reader() as session:
+        with self.errors_named(), self._sessions()[1]() as session:
             yield session
+
+    @contextmanager
+    def read_rows(self) -> Iterator[Connection]:
+        """A connection for reading Core statements (``db.tables``), as ``read()`` begins it (SQLite's
+        deferred BEGIN), without the ORM; closing it ends the transaction."""
+        with self.errors_named(), self._reader_bind.connect() as conn:
+            yield conn
 
     @contextmanager
     def errors_named(self) -> Iterator[None]:

@@ -9,10 +9,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, String, Text, TypeDecorator
+from sqlalchemy import JSON, BigInteger, Integer, String, Text, TypeDecorator
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import DateTime, TypeEngine
 
+# bigserial on PostgreSQL; SQLite only auto-increments an INTEGER PRIMARY KEY.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
 
 class RailsDateTime(TypeDecorator[datetime]):
     """Naive UTC in the database, aware UTC in Python; refuses naive values from code."""

@@ -34,6 +34,7 @@ from oroshi_desktop.domain.statement_body import PRINTED_RATES
 from oroshi_desktop.errors import UserError
 from oroshi_desktop.queries.archive_facts import PRODUCER_SEPARATOR, fill_missing_facts
 from oroshi_desktop.queries.search_text import contains
+from oroshi_desktop.table_export import csv_text
 
 __all__ = ["SORT_KEYS", "ArchiveCriteria", "ArchiveEntry", "IntegrityProblem", "archive_csv", "archive_ids",
            "count_archive", "csv_text", "entries_by_id", "search_archive", "verify_documents"]
@@ -239,17 +240,6 @@ def verify_search(session: Session, criteria: ArchiveCriteria, shown: Sequence[i
 
 def _yen(value: Decimal) -> str:
     return f"{value.quantize(Decimal(1))}"
-
-
-# A cell Excel would run as a formula (CSV injection: "=HYPERLINK(…)", "+cmd|…", "@SUM(…)"), or whose
-# leading tab/CR Excel drops before reading it so: the cell gets a leading apostrophe, which Excel
-# reads as "text" and does not show. Only text taken from records passes here, never our numbers.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_text(value: str) -> str:
-    """A text cell safe to open in Excel: a leading formula character is neutralised with ``'``."""
-    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def archive_csv(entries: Iterable[ArchiveEntry], header: Sequence[str] = CSV_HEADER_JA) -> bytes:

@@ -118,7 +118,7 @@ def ledger_counts(session: Session, pc: str, *, mail_kind: str, mail_sent_key: s
     """``mail_kind`` and ``mail_sent_key``: the mail job's kind and the key of its "sent" message (the
     jobs' vocabulary, which the core does not import); a key, never a sentence, is compared."""
     failed = session.scalar(select(func.count()).select_from(JobRow)
-                            .where(JobRow.requested_by == pc, unresolved_failure())) or 0
+                            .where(JobRow.requested_by == pc, unresolved_failure(JobRow.__table__))) or 0
     running_mail = bool(session.scalar(select(func.count()).select_from(JobRow)
                                        .where(JobRow.kind == mail_kind, JobRow.state == RUNNING)))
     last_sent = session.scalar(select(func.max(JobRow.id))

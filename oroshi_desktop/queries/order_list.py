@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Select, exists, func, or_, select
-from sqlalchemy.orm import Session
 
 from oroshi_desktop.db import models as m
 from oroshi_desktop.domain.money import to_decimal
 from oroshi_desktop.queries.search_text import contains
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ORDER_STATUSES = (0, 1, 2)  # 見積もり, 確認済み, 出荷済み (the web system's enum)
 

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from oroshi_desktop.db.models import COMPANY_SETTINGS_NAME, Preference, SettingsRow, SupplyTypeTaxRate
+from oroshi_desktop.db import models as m
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.money import Rounding
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.domain.statement_body import REDUCED_RATE
 from oroshi_desktop.errors import InvalidValue, UserError
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 ROUNDING = "statement.rounding"
 PASSWORD_DELIVERY = "mail.password_delivery"  # "same_mail" | "separate_mail"
@@ -33,7 +35,7 @@ DEFAULTS: dict[str, Any] = {
 
 
 def get_preference(session: Session, key: str) -> Any:
-    row = session.get(Preference, key)
+    row = session.get(m.Preference, key)
     return DEFAULTS.get(key) if row is None else row.value
 
 
@@ -50,9 +52,9 @@ def set_preference(session: Session, key: str, value: Any) -> None:
     if key == ZERO_STATEMENTS and value not in ZERO_STATEMENTS_CHOICES:
         raise UserError(f"zero statements must be one of {ZERO_STATEMENTS_CHOICES}, got {value!r}",
                         f"¥0の明細書の扱いが正しくありません（{value!r}）")
-    row = session.get(Preference, key)
+    row = session.get(m.Preference, key)
     if row is None:
-        session.add(Preference(key=key, value=value))
+        session.add(m.Preference(key=key, value=value))
     else:
         row.value = value
         row.updated_at = utcnow()
@@ -62,10 +64,10 @@ def rounding(session: Session) -> Rounding:
     return Rounding(get_preference(session, ROUNDING))
 
 
-def company_row(session: Session) -> SettingsRow | None:
+def company_row(session: Session) -> m.SettingsRow | None:
     """The company settings row (``settings`` named ``oroshi_company_settings``; the first of several)."""
-    return session.scalars(select(SettingsRow).where(SettingsRow.name == COMPANY_SETTINGS_NAME)
-                           .order_by(SettingsRow.id).limit(1)).first()
+    return session.scalars(select(m.SettingsRow).where(m.SettingsRow.name == m.COMPANY_SETTINGS_NAME)
+                           .order_by(m.SettingsRow.id).limit(1)).first()
 
 
 def company_settings(session: Session) -> Any:
@@ -85,7 +87,7 @@ def save_company_settings(session: Session, company: dict[str, Any]) -> None:
     merged = {**kept, **company}
     merged = {key: value for key, value in merged.items() if value is not None}
     if row is None:
-        session.add(SettingsRow(name=COMPANY_SETTINGS_NAME, settings=merged))
+        session.add(m.SettingsRow(name=m.COMPANY_SETTINGS_NAME, settings=merged))
     else:
         row.settings = merged
 
@@ -110,7 +112,7 @@ def tax_rates(session: Session) -> dict[int, Decimal]:
     """Tax rate per supply type id; types without a row use the reduced food rate. A rate outside
     0 ≤ rate < 1 (an edited row) is named with its supply type, not left to fail as a bug."""
     rates: dict[int, Decimal] = {}
-    for row in session.scalars(select(SupplyTypeTaxRate)):
+    for row in session.scalars(select(m.SupplyTypeTaxRate)):
         rate = Decimal(row.tax_rate)
         if not (rate.is_finite() and 0 <= rate < 1):
             raise InvalidValue(f"tax rate of supply type {row.supply_type_id}", "tax_rate", rate,

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.labels import JOB_KIND_LABELS, OUTBOX_STATE_LABELS, Label
 from oroshi_desktop.today import Today, read_today
 from ui.context import AppContext
 from ui.i18n import current_language, label, message
 from ui.operations import Operation
-from ui.orders import documents
 from ui.qt import (
     QAction,
     QFrame,
@@ -36,6 +35,9 @@ from ui.qt import (
 )
 from ui.settings.form import Columns, VerticalScroll
 from ui.toolbar import action_named
+
+if TYPE_CHECKING:
+    from ui.orders import documents
 
 WEEKDAYS = ("月", "火", "水", "木", "金", "土", "日")
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -229,6 +231,10 @@ class TodayView(QWidget):
         self._show_failed_jobs(today)
 
     def _show_shipments(self, today: Today) -> None:
+        # The shipping documents (their filters, the shipping domain, the order list's models) load
+        # with the first shipment line, not with the window (issue 20 point 1).
+        from ui.orders import documents
+
         layout = self._section("shipments", self.tr("今日と明日の出荷"), len(today.shipments))
         if not today.shipments:
             self._none(layout, self.tr("今日と明日の出荷はありません。"))
@@ -252,6 +258,8 @@ class TodayView(QWidget):
             layout.addLayout(row)
 
     def make_document(self, request: documents.DocumentRequest) -> None:
+        from ui.orders import documents
+
         documents.produce(self, self.ctx.database, request, False,
                           lambda req, data: self.document_made.emit(req.kind, data))
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, Integer, MetaData
+from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from oroshi_desktop.db.types import RailsDateTime, utcnow
+from oroshi_desktop.db.types import BigId, RailsDateTime, utcnow
 
-# bigserial on PostgreSQL; SQLite only auto-increments an INTEGER PRIMARY KEY.
-BigId = BigInteger().with_variant(Integer(), "sqlite")
+__all__ = ["NAMING", "Base", "BigId", "IdMixin", "Timestamps"]  # BigId: also for the migrations
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
