@@ -105,6 +105,9 @@ def scenes(ctx: Any, window: Any) -> list[tuple[str, Callable[[], Any]]]:
         _wait(lambda: bool(host.centralWidget().edits["company_name"].text()), 10)
         kept.append(host)
         install_language(QApplication.instance(), "ja")
+        # A connection check while English was installed wrote the status bar in English; the next
+        # Japanese scenes (今日) must not show that: the window says it again in Japanese.
+        window.statusBar().show_online(ctx.online)
         return host
 
     return [("archive_list", archive), ("archive_verified", verified), ("settings", settings),
