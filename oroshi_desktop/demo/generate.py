@@ -163,7 +163,7 @@ def generate_demo(db: Database, *, scale: int = 1, seed: int = 0, today: date | 
         sales_ctx = replace(ctx, rng=random.Random(f"{seed}:sales"))
         sales_master = sales.create_master(sales_ctx, supply_master.type_ids)
         sales.create_orders(sales_ctx, sales_master)
-        ctx.writer.flush()
+        ctx.writer.analyze()
         counts = ctx.writer.counts
     return DemoSummary(**{name: counts[model.__tablename__] for name, model in _TABLES.items()})
 
