@@ -32,7 +32,7 @@ class Rendered:
     """One organization's statements as a worker gives them back."""
 
     keys: dict[str, str]  # each format's content key (``statement_versions.content_key``)
-    documents: list[tuple[str, bytes, str]]  # (format, PDF bytes, password); none: its kept PDFs say the same
+    documents: list[tuple[str, bytes, str]]  # (format, PDF bytes, password)
 
 
 Done = Callable[[int, "Rendered | None", "BaseException | None"], None]
@@ -44,12 +44,11 @@ POLL_SECONDS = 0.1  # how often a wait for results looks at the cancel flag
 @dataclass(frozen=True)
 class RenderTask:
     """One organization's statements to render: ``key`` is the caller's (the organization row id).
-    ``kept``: the content keys of the row's current PDFs (``statement_versions.kept_keys``): when its
-    statements still say that, nothing is drawn."""
+    ``keys``: their content keys when the caller made them already; None: the worker makes them."""
 
     key: int
     statements: tuple[tuple[str, Any, str], ...]  # (format, PaymentStatement, password)
-    kept: dict[str, str] | None = None
+    keys: dict[str, str] | None = None
 
 
 class WorkerStopped(Exception):
@@ -77,15 +76,14 @@ def pool_size(tasks: int, cores: int | None = None) -> int:
 
 
 def render_task(task: RenderTask) -> Rendered:
-    """Key and render one organization's statements (runs in a worker process). The content keys
-    are made here, beside the drawing, so that the calling process only loads and stores: digesting
-    every statement there made the workers wait for it."""
+    """Key and render one organization's statements (runs in a worker process). A row generated
+    for the first time is keyed here, beside the drawing, so that the calling process only loads
+    and stores: digesting every statement there made the workers wait for it."""
     from oroshi_desktop.statement_versions import content_key
     from printables.statement import render_statement
 
-    keys = {fmt: content_key(statement) for fmt, statement, _password in task.statements}
-    if task.kept is not None and keys == task.kept:
-        return Rendered(keys, [])
+    keys = task.keys if task.keys is not None else {
+        fmt: content_key(statement) for fmt, statement, _password in task.statements}
     return Rendered(keys, [(fmt, render_statement(statement, password=password), password)
                            for fmt, statement, password in task.statements])
 

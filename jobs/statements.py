@@ -40,7 +40,7 @@ from oroshi_desktop.statement_rows import (
     run_rows,
     store_statements,
 )
-from oroshi_desktop.statement_versions import keep_unchanged, kept_keys
+from oroshi_desktop.statement_versions import content_key, keep_unchanged, kept_keys
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "mail_check", "resend_row", "send_invoice", "send_run"]
@@ -97,7 +97,6 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
              for iso_id, organization_id, found_name in rows}
     db.writing(mark_pending, list(names))
     loaded: dict[int, RowStatements] = {}  # rows being rendered
-    again: list[RenderTask] = []  # rows whose kept PDFs changed while they were keyed: drawn after all
     done = 0
 
     def counted(entity_name: str) -> None:
@@ -109,16 +108,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     def finish(iso_id: int, rendered: Rendered | None, err: BaseException | None) -> None:
         entity_name, organization_id = names[iso_id]
         row = loaded.pop(iso_id, None)
-        if rendered is not None and row is not None and not rendered.documents:
-            # The worker found the row's statements say what its current PDFs say: kept, unless
-            # they changed meanwhile (another generation), when it is drawn after the others.
-            kept = db.writing(keep_unchanged, iso_id, rendered.keys)
-            if kept is None:
-                loaded[iso_id] = row
-                again.append(_task(iso_id, row, kept=None))
-                return
-            result.unchanged += kept
-        elif rendered is not None and row is not None:
+        if rendered is not None and row is not None:
             result.document_ids += db.writing(
                 store_statements, invoice_id=invoice_id, iso_id=iso_id, organization_id=organization_id,
                 entity_name=entity_name, start=start, end=end, rendered=rendered.documents, tz=tz,
@@ -128,38 +118,57 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
                   err if isinstance(err, Exception) else WorkerStopped(str(err)))
         counted(entity_name)
 
+    def unchanged(iso_id: int, found: RowStatements) -> dict[str, str] | None:
+        """A row with PDFs already (generated again): its content keys, or None when its stored
+        PDFs already say the same (kept, not rendered: no new archive version; ``statement_versions``)."""
+        keys = {str(fmt): content_key(found.statements[fmt]) for fmt in STATEMENT_KINDS}
+        kept = db.writing(keep_unchanged, iso_id, keys)
+        if kept is None:
+            return keys
+        result.unchanged += kept
+        counted(names[iso_id][0])
+        return None
+
     def tasks() -> Iterator[RenderTask]:
         """Each row's statements with fresh passwords, loaded a part at a time, so that the workers
-        render while the rest loads; a row that cannot make a statement is reported at once. With
-        each row go the keys of its current PDFs: a worker that finds the same keys draws nothing."""
+        render while the rest loads; a row that cannot make a statement is reported at once. A row
+        generated again is keyed here and kept when it says the same (no process needed); a row
+        generated for the first time is keyed by the worker that draws it."""
         for index in range(0, len(rows), LOAD_PART):
             part = rows[index:index + LOAD_PART]
             found_rows = db.reading(load_rows, invoice_id, part, tz)
-            kept = db.reading(kept_keys, [iso_id for iso_id, found in found_rows.items()
-                                          if not isinstance(found, Exception)])
+            stored = db.reading(kept_keys, [iso_id for iso_id, found in found_rows.items()
+                                            if not isinstance(found, Exception)])
             for iso_id, found in found_rows.items():
                 if isinstance(found, Exception):
                     finish(iso_id, None, found)
                     continue
+                keys = None
+                if iso_id in stored:
+                    try:
+                        keys = unchanged(iso_id, found)
+                    except Exception as err:  # a value the key cannot read: this row fails alone
+                        finish(iso_id, None, err)
+                        continue
+                    if keys is None:
+                        continue
                 loaded[iso_id] = found
-                yield _task(iso_id, found, kept=kept.get(iso_id))
+                yield _task(iso_id, found, keys=keys)
             if cancelled is not None and cancelled():
                 return
 
-    stop = cancelled or (lambda: False)
-    result.cancelled = not render_all(tasks(), finish, cancelled=stop, workers=workers, count=len(rows))
-    if again and not result.cancelled:
-        result.cancelled = not render_all(list(again), finish, cancelled=stop, workers=workers)
+    result.cancelled = not render_all(tasks(), finish, cancelled=cancelled or (lambda: False), workers=workers,
+                                      count=len(rows))
     log.info("statement run %s: %d PDFs generated, %d unchanged, %d organization(s) failed%s", invoice_id,
              len(result.document_ids), len(result.unchanged), len(result.failures),
              " (cancelled)" if result.cancelled else "")
     return result
 
 
-def _task(iso_id: int, row: RowStatements, *, kept: dict[str, str] | None) -> RenderTask:
-    """A row's statements to key and draw, each with a fresh password."""
+def _task(iso_id: int, row: RowStatements, *, keys: dict[str, str] | None) -> RenderTask:
+    """A row's statements to draw, each with a fresh password (``keys``: made already, or None)."""
     return RenderTask(iso_id, tuple((fmt, row.statements[fmt], _new_password()) for fmt in STATEMENT_KINDS),
-                      kept=kept)
+                      keys=keys)
 
 
 def _fail(result: Generation, invoice_id: int, iso_id: int, entity_name: str, organization_id: int,

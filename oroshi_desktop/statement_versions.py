@@ -130,9 +130,10 @@ def keep_unchanged(session: Session, iso_id: int, keys: Mapping[str, str]) -> li
 
 def kept_keys(session: Session, iso_ids: Collection[int]) -> dict[int, dict[str, str]]:
     """The content keys of the rows' current PDFs, for each row whose every format has a current PDF
-    with a key and its password still on the row (``keep_unchanged`` would keep them): the render
-    workers compare a row's new keys with these and draw nothing when they match. One query for
-    the rows, one for their PDFs (their bytes left unread)."""
+    with a key and its password still on the row (``keep_unchanged`` may keep them): a generation
+    keys such a row itself and keeps it when it says the same; the other rows (generated for the
+    first time) are keyed by the render worker that draws them. One query for the rows, one for
+    their PDFs (their bytes left unread)."""
     if not iso_ids:
         return {}
     passwords: dict[int, dict[str, str] | None] = {

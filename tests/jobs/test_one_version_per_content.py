@@ -111,9 +111,10 @@ def test_an_unchanged_run_generated_again_adds_no_version_and_renders_nothing(de
     assert {iso_id: pw for iso_id, pw, _done in rows} == passwords and all(done for _i, _p, done in rows)
 
 
-def test_a_row_whose_kept_pdfs_change_while_it_is_keyed_is_drawn_after_the_others(demo, monkeypatch):  # type: ignore[no-untyped-def]
-    """The worker compares a row's keys with its PDFs as read before; when another generation
-    replaced them meanwhile (``keep_unchanged`` no longer agrees), the row is drawn and stored."""
+def test_a_row_whose_pdfs_changed_after_they_were_read_is_drawn_the_others_kept(demo, monkeypatch):  # type: ignore[no-untyped-def]
+    """A generated row is keyed by the caller because ``kept_keys`` found its PDFs; when they changed
+    after that read (here: their passwords are gone), ``keep_unchanged`` refuses and the row is drawn
+    and stored, counted once; the other rows are kept."""
     import jobs.statements
 
     first = generate_statements(demo, DUE_INVOICE, tz=TZ)
