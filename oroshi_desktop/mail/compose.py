@@ -13,7 +13,6 @@ import functools
 import html
 import re
 import unicodedata
-import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
@@ -28,6 +27,7 @@ from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.domain.formats import long_date
 from oroshi_desktop.domain.parties import Company
 from oroshi_desktop.errors import UserError
+from oroshi_desktop.mail.message_ids import message_domain, password_message_id
 from oroshi_desktop.mail.mime import COMPOSE_POLICY, MAIL_POLICY, message_to_bytes
 from oroshi_desktop.urls import HostNameProblem, ascii_host
 
@@ -41,10 +41,7 @@ __all__ = [
     "Recipients",
     "compose_statement_mail",
     "header_text",
-    "message_domain",
     "message_to_bytes",
-    "new_message_id",
-    "password_message_id",
     "preview_statement_mail",
     "statement_recipients",
     "statement_subject",
@@ -61,7 +58,6 @@ _RULE = "-" * 40
 
 # Deliberately strict: the envelope must be plain ASCII (no SMTPUTF8), one @, no spaces.
 _ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$")
-_FALLBACK_DOMAIN = "oroshi-desktop.invalid"
 
 
 @dataclass(frozen=True)
@@ -155,24 +151,6 @@ def statement_recipients(company: Company, organization_email: str | None, sende
                         "組織にメールアドレスがなく、会社のメールアドレスも設定されていません")
     return Recipients(sender=from_address,
                       to=(_check_address(company_mail, "company mail address", "会社のメールアドレス"),))
-
-
-def message_domain(address: str) -> str:
-    domain = address.rpartition("@")[2].strip().strip(">")
-    return domain or _FALLBACK_DOMAIN
-
-
-def new_message_id(sender: str) -> str:
-    """A globally unique Message-ID (random UUID at the sender's domain); the outbox stores it with
-    the row before any connection, so every retry of the row sends the same ID. Row numbers are not
-    unique across databases, so they are not used."""
-    return f"<{uuid.uuid4().hex}.oroshi@{message_domain(sender)}>"
-
-
-def password_message_id(message_id: str) -> str:
-    """Message-ID of the separate password mail, derived from the statement mail's."""
-    local, at, domain = message_id.strip("<>").partition("@")
-    return f"<{local}-pw{at}{domain}>"
 
 
 def statement_subject(company: Company, organization: MailOrganization, start: date, end: date) -> str:

@@ -20,12 +20,11 @@ from oroshi_desktop.mail.compose import (
     MailOrganization,
     Recipients,
     compose_statement_mail,
-    new_message_id,
-    password_message_id,
     preview_statement_mail,
     statement_recipients,
     statement_subject,
 )
+from oroshi_desktop.mail.message_ids import new_message_id, password_message_id
 from oroshi_desktop.mail.wire import flatten
 
 COMPANY = Company(name="株式会社オロシサーモン", postal_code="060-0001", address="北海道札幌市中央区北1条西1-1",

@@ -47,7 +47,7 @@ def rows_by_message_id(session: Session, message_ids: tuple[str, ...]) -> dict[s
 
 def _candidates(message_id: str) -> set[str]:
     """The stored Message-IDs a reported one may stand for: itself, or the statement mail whose
-    password mail it is (``<x-pw@d>`` → ``<x@d>``, see ``compose.password_message_id``)."""
+    password mail it is (``<x-pw@d>`` → ``<x@d>``, see ``message_ids.password_message_id``)."""
     mid = message_id.strip()
     local, at, domain = mid.strip("<>").partition("@")
     result = {f"<{local}{at}{domain}>"}

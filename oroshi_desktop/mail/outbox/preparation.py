@@ -36,8 +36,8 @@ from oroshi_desktop.mail.compose import (
     Recipients,
     compose_statement_mail,
     message_to_bytes,
-    new_message_id,
 )
+from oroshi_desktop.mail.message_ids import new_message_id
 from oroshi_desktop.mail.outbox.row_decision import Decision, decide, needs_documents
 from oroshi_desktop.mail.outbox.row_inputs import (
     FrozenRow,
