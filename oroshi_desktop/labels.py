@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Protocol
+from typing import Protocol, Self
 
 
 @dataclass(frozen=True)
@@ -24,61 +24,66 @@ class Label:
         return self.en if language == "en" else self.ja
 
 
+class LabelledEnum(StrEnum):
+    """A stored value and the words shown for it, on one line: ``QUEUED = "queued", "待機中", "Queued"``.
+
+    Members are the value's ``str`` (compared, hashed and stored as it); ``.label`` is the ``Label``."""
+
+    label: Label
+
+    # ``ja`` and ``en`` have defaults only so that type checkers accept a lookup by value, ``JobState("done")``.
+    def __new__(cls, value: str, ja: str = "", en: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = Label(ja, en)
+        return member
+
+    @classmethod
+    def labels(cls) -> dict[str, Label]:
+        """Each member's label by its value (what the database and the CLI hold)."""
+        return {member: member.label for member in cls}
+
+
 # ---- the job ledger (``oroshi_desktop.ledger``) ----------------------------------------------------
-class JobState(StrEnum):
-    QUEUED = "queued"
-    RUNNING = "running"
-    DONE = "done"
-    FAILED = "failed"
-    DISCARDED = "discarded"
+class JobState(LabelledEnum):
+    QUEUED = "queued", "待機中", "Queued"
+    RUNNING = "running", "実行中", "Running"
+    DONE = "done", "完了", "Done"
+    FAILED = "failed", "失敗", "Failed"
+    DISCARDED = "discarded", "破棄", "Discarded"
 
 
-JOB_STATE_LABELS: dict[str, Label] = {
-    JobState.QUEUED: Label("待機中", "Queued"), JobState.RUNNING: Label("実行中", "Running"),
-    JobState.DONE: Label("完了", "Done"), JobState.FAILED: Label("失敗", "Failed"),
-    JobState.DISCARDED: Label("破棄", "Discarded"),
-}
+JOB_STATE_LABELS: dict[str, Label] = JobState.labels()
 
 
 # ---- job kinds (``jobs.queue.tasks``) ------------------------------------------------------------------------
-class JobKind(StrEnum):
-    STATEMENT = "statement"
-    PREVIEW = "statement_preview"
-    MAIL = "mail"
-    ORDER_DOCUMENT = "order_document"
-    CHECK_SHEET = "check_sheet"
-    BOUNCE_CHECK = "bounce_check"
+class JobKind(LabelledEnum):
+    STATEMENT = "statement", "供給料仕切り書作成", "Payment statements"
+    PREVIEW = "statement_preview", "仕切り書プレビュー", "Statement preview"
+    MAIL = "mail", "仕切り書メール送信", "Statement mail"
+    ORDER_DOCUMENT = "order_document", "出荷書類", "Shipping documents"
+    CHECK_SHEET = "check_sheet", "供給受入れチェック表", "Reception check sheet"
+    BOUNCE_CHECK = "bounce_check", "不達の確認", "Bounce check"
 
 
-JOB_KIND_LABELS: dict[str, Label] = {
-    JobKind.STATEMENT: Label("供給料仕切り書作成", "Payment statements"),
-    JobKind.PREVIEW: Label("仕切り書プレビュー", "Statement preview"),
-    JobKind.MAIL: Label("仕切り書メール送信", "Statement mail"),
-    JobKind.ORDER_DOCUMENT: Label("出荷書類", "Shipping documents"),
-    JobKind.CHECK_SHEET: Label("供給受入れチェック表", "Reception check sheet"),
-    JobKind.BOUNCE_CHECK: Label("不達の確認", "Bounce check"),
-}
+JOB_KIND_LABELS: dict[str, Label] = JobKind.labels()
 # The batch mail check is a ``mail`` job without a run; users know it apart from send-now.
 MAIL_CHECK_LABEL = Label("メール確認（定期）", "Mail check (scheduled)")
 
 # ---- the statement mail outbox (``oroshi_desktop.mail.outbox``) -----------------------------------------
-class OutboxState(StrEnum):
+class OutboxState(LabelledEnum):
     """``pending → sending → sent``, or ``failed`` (not delivered) or ``uncertain`` (a person decides);
     ``bounced`` (不達): the server accepted it, then a delivery status notification said it failed."""
 
-    PENDING = "pending"
-    SENDING = "sending"
-    SENT = "sent"
-    FAILED = "failed"
-    UNCERTAIN = "uncertain"
-    BOUNCED = "bounced"
+    PENDING = "pending", "送信待ち", "Waiting"
+    SENDING = "sending", "送信中", "Sending"
+    SENT = "sent", "送信済み", "Sent"
+    FAILED = "failed", "失敗", "Failed"
+    UNCERTAIN = "uncertain", "要確認", "Check"
+    BOUNCED = "bounced", "不達", "Bounced"
 
 
-OUTBOX_STATE_LABELS: dict[str, Label] = {
-    OutboxState.PENDING: Label("送信待ち", "Waiting"), OutboxState.SENDING: Label("送信中", "Sending"),
-    OutboxState.SENT: Label("送信済み", "Sent"), OutboxState.FAILED: Label("失敗", "Failed"),
-    OutboxState.UNCERTAIN: Label("要確認", "Check"), OutboxState.BOUNCED: Label("不達", "Bounced"),
-}
+OUTBOX_STATE_LABELS: dict[str, Label] = OutboxState.labels()
 DELIVERY_UNKNOWN = Label("メールが届いたかどうか分かりません。", "It is not known whether the mail arrived. ")
 UNCERTAIN_ADVICE = Label("相手に届いたか確認してください。届いていなければ「再送」、届いていれば「送信済みにする」を選びます。",
                          "Check with the recipient: if it did not arrive choose \u201cResend\u201d, if it did "
@@ -90,72 +95,51 @@ DELETED_ORGANIZATION = Label("（削除された組織）", "(deleted organizati
 
 
 # ---- the ledger's job messages ---------------------------------------------------------------------
-class JobMessage(StrEnum):
+class JobMessage(LabelledEnum):
     """What a ledger row says, stored as this key (``oroshi_desktop_jobs.message_key``) with its
-    arguments, and put into words when shown: switching the language changes old rows too."""
+    arguments, and put into words when shown: switching the language changes old rows too. The
+    Japanese is the web system's wording (also written to ``oroshi_desktop_jobs.message`` for older
+    versions and the CLI); ``{name}`` is an argument of the message."""
 
-    STATEMENT_RUNNING = "statement.running"
-    STATEMENT_DONE = "statement.done"
-    STATEMENT_DONE_UNATTRIBUTED = "statement.done_unattributed"  # {count} {amount} {supplies}
-    STATEMENT_FAILED = "statement.failed"
-    PREVIEW_RUNNING = "preview.running"
-    PREVIEW_DONE = "preview.done"
-    PREVIEW_FAILED = "preview.failed"
-    MAIL_RUNNING = "mail.running"
-    MAIL_DONE = "mail.done"
-    MAIL_FAILED = "mail.failed"
-    MAIL_CHECK_RUNNING = "mail_check.running"
-    NOTHING_DUE = "mail_check.nothing_due"
-    ORDER_DOCUMENT_RUNNING = "order_document.running"
-    ORDER_DOCUMENT_DONE = "order_document.done"
-    ORDER_DOCUMENT_FAILED = "order_document.failed"
-    CHECK_SHEET_RUNNING = "check_sheet.running"  # {date}
-    CHECK_SHEET_DONE = "check_sheet.done"
-    CHECK_SHEET_FAILED = "check_sheet.failed"
-    BOUNCE_CHECK_RUNNING = "bounce_check.running"
-    BOUNCE_CHECK_DONE = "bounce_check.done"
-    BOUNCE_CHECK_FAILED = "bounce_check.failed"
-    STOPPED = "stopped"
-    STOPPED_AGAIN = "stopped.again"
-    PAUSED = "paused"
-    UNKNOWN_KIND = "unknown_kind"
-
-
-# The web system's wording in Japanese (also written to ``oroshi_desktop_jobs.message`` for older
-# versions and the CLI); ``{name}`` is an argument of the message.
-JOB_MESSAGE_LABELS: dict[JobMessage, Label] = {
-    JobMessage.STATEMENT_RUNNING: Label("供給仕切り作成処理中…", "Making the payment statements…"),
-    JobMessage.STATEMENT_DONE: Label("供給料仕切り書作成完了", "Payment statements made"),
-    JobMessage.STATEMENT_DONE_UNATTRIBUTED: Label(
+    STATEMENT_RUNNING = "statement.running", "供給仕切り作成処理中…", "Making the payment statements…"
+    STATEMENT_DONE = "statement.done", "供給料仕切り書作成完了", "Payment statements made"
+    STATEMENT_DONE_UNATTRIBUTED = (
+        "statement.done_unattributed",
         "供給料仕切り書作成完了。注意: 供給 {count}件（計 {amount}円）は供給者または組織が存在しないため、"
         "どの支払明細書にも載っていません（供給ID: {supplies}）",
         "Payment statements made. Note: {count} supplies (total ¥{amount}) are on no statement: their "
-        "supplier or its organization does not exist (supply IDs: {supplies})"),
-    JobMessage.STATEMENT_FAILED: Label("供給料仕切り書の作成に失敗しました。", "The payment statements could not be made."),
-    JobMessage.PREVIEW_RUNNING: Label("供給仕切り書プレビュー作成中…", "Making the statement preview…"),
-    JobMessage.PREVIEW_DONE: Label("供給料仕切り書プレビュー作成完了", "Statement preview made"),
-    JobMessage.PREVIEW_FAILED: Label("供給料仕切り書プレビューの作成に失敗しました。",
-                                     "The statement preview could not be made."),
-    JobMessage.MAIL_RUNNING: Label("今すぐ仕切り書のメールを送信中…", "Sending the statement mail now…"),
-    JobMessage.MAIL_DONE: Label("メールを送信しました。", "Mail sent."),
-    JobMessage.MAIL_FAILED: Label("メールの送信に失敗しました。", "The mail could not be sent."),
-    JobMessage.MAIL_CHECK_RUNNING: Label("送信予定の仕切り書メールを送信中…", "Sending the statement mails that are due…"),
-    JobMessage.NOTHING_DUE: Label("送信予定のメールはありません。", "No mail is due."),
-    JobMessage.ORDER_DOCUMENT_RUNNING: Label("出荷書類を作成処理中…", "Making the shipping documents…"),
-    JobMessage.ORDER_DOCUMENT_DONE: Label("注文書類作成完了", "Shipping documents made"),
-    JobMessage.ORDER_DOCUMENT_FAILED: Label("注文書類の作成に失敗しました。", "The shipping documents could not be made."),
-    JobMessage.CHECK_SHEET_RUNNING: Label("{date}供給受入れチェック表を作成中…", "Making the reception check sheet {date}…"),
-    JobMessage.CHECK_SHEET_DONE: Label("供給受入れチェック表作成完了。", "Reception check sheet made."),
-    JobMessage.CHECK_SHEET_FAILED: Label("供給受入れチェック表の作成に失敗しました。",
-                                         "The reception check sheet could not be made."),
-    JobMessage.BOUNCE_CHECK_RUNNING: Label("不達メールを確認中…", "Checking for bounced mail…"),
-    JobMessage.BOUNCE_CHECK_DONE: Label("不達メールの確認が終わりました。", "Bounce check done."),
-    JobMessage.BOUNCE_CHECK_FAILED: Label("不達メールを確認できませんでした。", "The bounce check failed."),
-    JobMessage.STOPPED: Label("処理中に停止しました", "Stopped while running"),
-    JobMessage.STOPPED_AGAIN: Label("処理中に停止しました（再実行します）", "Stopped while running (runs again)"),
-    JobMessage.PAUSED: Label("一時停止中", "Paused"),
-    JobMessage.UNKNOWN_KIND: Label("不明なジョブです", "Unknown job"),
-}
+        "supplier or its organization does not exist (supply IDs: {supplies})")
+    STATEMENT_FAILED = ("statement.failed", "供給料仕切り書の作成に失敗しました。",
+                        "The payment statements could not be made.")
+    PREVIEW_RUNNING = "preview.running", "供給仕切り書プレビュー作成中…", "Making the statement preview…"
+    PREVIEW_DONE = "preview.done", "供給料仕切り書プレビュー作成完了", "Statement preview made"
+    PREVIEW_FAILED = ("preview.failed", "供給料仕切り書プレビューの作成に失敗しました。",
+                      "The statement preview could not be made.")
+    MAIL_RUNNING = "mail.running", "今すぐ仕切り書のメールを送信中…", "Sending the statement mail now…"
+    MAIL_DONE = "mail.done", "メールを送信しました。", "Mail sent."
+    MAIL_FAILED = "mail.failed", "メールの送信に失敗しました。", "The mail could not be sent."
+    MAIL_CHECK_RUNNING = ("mail_check.running", "送信予定の仕切り書メールを送信中…",
+                          "Sending the statement mails that are due…")
+    NOTHING_DUE = "mail_check.nothing_due", "送信予定のメールはありません。", "No mail is due."
+    ORDER_DOCUMENT_RUNNING = "order_document.running", "出荷書類を作成処理中…", "Making the shipping documents…"
+    ORDER_DOCUMENT_DONE = "order_document.done", "注文書類作成完了", "Shipping documents made"
+    ORDER_DOCUMENT_FAILED = ("order_document.failed", "注文書類の作成に失敗しました。",
+                             "The shipping documents could not be made.")
+    CHECK_SHEET_RUNNING = ("check_sheet.running", "{date}供給受入れチェック表を作成中…",
+                           "Making the reception check sheet {date}…")
+    CHECK_SHEET_DONE = "check_sheet.done", "供給受入れチェック表作成完了。", "Reception check sheet made."
+    CHECK_SHEET_FAILED = ("check_sheet.failed", "供給受入れチェック表の作成に失敗しました。",
+                          "The reception check sheet could not be made.")
+    BOUNCE_CHECK_RUNNING = "bounce_check.running", "不達メールを確認中…", "Checking for bounced mail…"
+    BOUNCE_CHECK_DONE = "bounce_check.done", "不達メールの確認が終わりました。", "Bounce check done."
+    BOUNCE_CHECK_FAILED = "bounce_check.failed", "不達メールを確認できませんでした。", "The bounce check failed."
+    STOPPED = "stopped", "処理中に停止しました", "Stopped while running"
+    STOPPED_AGAIN = "stopped.again", "処理中に停止しました（再実行します）", "Stopped while running (runs again)"
+    PAUSED = "paused", "一時停止中", "Paused"
+    UNKNOWN_KIND = "unknown_kind", "不明なジョブです", "Unknown job"
+
+
+JOB_MESSAGE_LABELS: dict[str, Label] = JobMessage.labels()
 
 
 @dataclass(frozen=True)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import MetaData
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import ForeignKey, MetaData
+from sqlalchemy.orm import DeclarativeBase, Mapped, MappedColumn, mapped_column
 
 from oroshi_desktop.db.types import BigId, RailsDateTime, utcnow
 
-__all__ = ["NAMING", "Base", "BigId", "IdMixin", "Timestamps"]  # BigId: also for the migrations
+__all__ = ["NAMING", "Base", "BigId", "IdMixin", "Timestamps", "reference"]  # BigId: also for the migrations
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -33,3 +34,8 @@ class Timestamps:
     created_at: Mapped[datetime] = mapped_column(RailsDateTime(), nullable=False, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(RailsDateTime(), nullable=False, default=utcnow,
                                                  onupdate=utcnow)
+
+
+def reference(table: str, *, nullable: bool = False, ondelete: str | None = None) -> MappedColumn[Any]:
+    """A Rails ``t.references`` column: the bigint id of a row of ``table`` (NOT NULL unless said)."""
+    return mapped_column(BigId, ForeignKey(f"{table}.id", ondelete=ondelete), nullable=nullable)

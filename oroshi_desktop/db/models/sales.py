@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, Numeric, String, Text
+from sqlalchemy import Boolean, Date, Float, Index, Integer, Numeric, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
+from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps, reference
 from oroshi_desktop.db.types import StringArray
 
 
@@ -41,9 +41,8 @@ class Buyer(IdMixin, Timestamps, Base):
 
 class BuyerBuyerCategory(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_buyer_buyer_categories"
-    buyer_category_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_buyer_categories.id"), nullable=False)
-    buyer_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_buyers.id"), nullable=False)
+    buyer_category_id: Mapped[int] = reference("oroshi_buyer_categories")
+    buyer_id: Mapped[int] = reference("oroshi_buyers")
 
 
 class ShippingOrganization(IdMixin, Timestamps, Base):
@@ -57,8 +56,7 @@ class ShippingOrganization(IdMixin, Timestamps, Base):
 
 class ShippingMethod(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_shipping_methods"
-    shipping_organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_shipping_organizations.id"), nullable=False)
+    shipping_organization_id: Mapped[int] = reference("oroshi_shipping_organizations")
     name: Mapped[str] = mapped_column(String, nullable=False)
     handle: Mapped[str] = mapped_column(String, nullable=False)
     daily_cost: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
@@ -70,9 +68,8 @@ class ShippingMethod(IdMixin, Timestamps, Base):
 
 class BuyerShippingMethod(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_buyers_shipping_methods"
-    buyer_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_buyers.id"), nullable=False)
-    shipping_method_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_shipping_methods.id"), nullable=False)
+    buyer_id: Mapped[int] = reference("oroshi_buyers")
+    shipping_method_id: Mapped[int] = reference("oroshi_shipping_methods")
 
 
 class ShippingReceptacle(IdMixin, Timestamps, Base):
@@ -94,7 +91,7 @@ class Product(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_products"
     name: Mapped[str] = mapped_column(String, nullable=False)
     units: Mapped[str] = mapped_column(String, nullable=False)
-    supply_type_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_types.id"), nullable=False)
+    supply_type_id: Mapped[int] = reference("oroshi_supply_types")
     exterior_width: Mapped[Decimal | None] = mapped_column(Numeric)
     exterior_depth: Mapped[Decimal | None] = mapped_column(Numeric)
     exterior_height: Mapped[Decimal | None] = mapped_column(Numeric)
@@ -106,14 +103,13 @@ class Product(IdMixin, Timestamps, Base):
 
 class ProductVariation(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_product_variations"
-    product_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_products.id"), nullable=False)
+    product_id: Mapped[int] = reference("oroshi_products")
     name: Mapped[str] = mapped_column(String, nullable=False)
     handle: Mapped[str] = mapped_column(String, nullable=False)
     primary_content_volume: Mapped[float] = mapped_column(Float, nullable=False)
     primary_content_country_id: Mapped[int | None] = mapped_column(Integer)
     primary_content_subregion_id: Mapped[int | None] = mapped_column(Integer)
-    default_shipping_receptacle_id: Mapped[int | None] = mapped_column(
-        BigId, ForeignKey("oroshi_shipping_receptacles.id"))
+    default_shipping_receptacle_id: Mapped[int | None] = reference("oroshi_shipping_receptacles", nullable=True)
     default_per_box: Mapped[int | None] = mapped_column(Integer)
     shelf_life: Mapped[int | None] = mapped_column(Integer)
     spacing_volume_adjustment: Mapped[Decimal | None] = mapped_column(Numeric(5, 2), default=Decimal("1.0"))
@@ -122,8 +118,7 @@ class ProductVariation(IdMixin, Timestamps, Base):
 
 class ProductInventory(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_product_inventories"
-    product_variation_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_product_variations.id"), nullable=False)
+    product_variation_id: Mapped[int] = reference("oroshi_product_variations")
     manufacture_date: Mapped[date] = mapped_column(Date, nullable=False)
     expiration_date: Mapped[date] = mapped_column(Date, nullable=False)
     quantity: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
@@ -140,15 +135,11 @@ class Order(IdMixin, Timestamps, Base):
     __table_args__ = (Index("index_oroshi_orders_on_buyer_id", "buyer_id"),
                       Index("index_oroshi_orders_on_shipping_method_id", "shipping_method_id"),
                       Index("ix_oroshi_orders_shipping_date", "shipping_date"))
-    buyer_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_buyers.id"), nullable=False)
-    product_variation_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_product_variations.id"), nullable=False)
-    product_inventory_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_product_inventories.id"), nullable=False)
-    shipping_method_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_shipping_methods.id"), nullable=False)
-    shipping_receptacle_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_shipping_receptacles.id"), nullable=False)
+    buyer_id: Mapped[int] = reference("oroshi_buyers")
+    product_variation_id: Mapped[int] = reference("oroshi_product_variations")
+    product_inventory_id: Mapped[int] = reference("oroshi_product_inventories")
+    shipping_method_id: Mapped[int] = reference("oroshi_shipping_methods")
+    shipping_receptacle_id: Mapped[int] = reference("oroshi_shipping_receptacles")
     shipping_date: Mapped[date | None] = mapped_column(Date)
     arrival_date: Mapped[date | None] = mapped_column(Date)
     item_quantity: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
@@ -160,7 +151,7 @@ class Order(IdMixin, Timestamps, Base):
     adjustment: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
     add_buyer_optional_cost: Mapped[bool | None] = mapped_column(Boolean, default=False)
     bundled_shipping_receptacle: Mapped[bool | None] = mapped_column(Boolean, default=False)
-    bundled_with_order_id: Mapped[int | None] = mapped_column(BigId, ForeignKey("oroshi_orders.id"))
+    bundled_with_order_id: Mapped[int | None] = reference("oroshi_orders", nullable=True)
     status: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str | None] = mapped_column(String)
     payment_receipt_id: Mapped[int | None] = mapped_column(BigId)
@@ -168,15 +159,14 @@ class Order(IdMixin, Timestamps, Base):
 
 class OrderOrderCategory(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_order_order_categories"
-    order_category_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_order_categories.id"), nullable=False)
-    order_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_orders.id"), nullable=False)
+    order_category_id: Mapped[int] = reference("oroshi_order_categories")
+    order_id: Mapped[int] = reference("oroshi_orders")
 
 
 class OrderTemplate(IdMixin, Timestamps, Base):
     """Marks an order row as a template; templates are excluded from every document."""
 
     __tablename__ = "oroshi_order_templates"
-    order_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_orders.id"), nullable=False)
+    order_id: Mapped[int] = reference("oroshi_orders")
     identifier: Mapped[str | None] = mapped_column(String)
     notes: Mapped[str | None] = mapped_column(Text)

@@ -6,10 +6,10 @@ import enum
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer
+from sqlalchemy import Boolean, Date, Index, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
+from oroshi_desktop.db.models.base import Base, IdMixin, Timestamps, reference
 from oroshi_desktop.db.models.supply import SupplierOrganization
 from oroshi_desktop.db.types import JsonB, RailsDateTime
 from oroshi_desktop.domain.statement_options import StatementLayout
@@ -57,10 +57,8 @@ class Invoice(IdMixin, Timestamps, Base):
 class InvoiceSupplierOrganization(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_invoice_supplier_organizations"
     __table_args__ = (Index("index_oroshi_invoice_supplier_organizations_on_invoice_id", "invoice_id"),)
-    invoice_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_invoices.id", ondelete="CASCADE"), nullable=False)
-    supplier_organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supplier_organizations.id"), nullable=False)
+    invoice_id: Mapped[int] = reference("oroshi_invoices", ondelete="CASCADE")
+    supplier_organization_id: Mapped[int] = reference("oroshi_supplier_organizations")
     completed: Mapped[bool | None] = mapped_column(Boolean, default=False)
     passwords: Mapped[dict[str, Any] | None] = mapped_column(JsonB(), default=dict)
     sent_at: Mapped[datetime | None] = mapped_column(RailsDateTime())
@@ -73,6 +71,5 @@ class InvoiceSupplyDate(IdMixin, Timestamps, Base):
     """Only drives locking of the covered supplies, not the PDF content."""
 
     __tablename__ = "oroshi_invoice_supply_dates"
-    invoice_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_invoices.id", ondelete="CASCADE"), nullable=False)
-    supply_date_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_dates.id"), nullable=False)
+    invoice_id: Mapped[int] = reference("oroshi_invoices", ondelete="CASCADE")
+    supply_date_id: Mapped[int] = reference("oroshi_supply_dates")

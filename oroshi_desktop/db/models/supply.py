@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Boolean, Date, Float, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps
+from oroshi_desktop.db.models.base import Base, BigId, IdMixin, Timestamps, reference
 from oroshi_desktop.db.types import JsonB, StringArray
 
 
@@ -50,17 +50,14 @@ class SupplierOrganizationReceptionTime(IdMixin, Base):
     """Rails' has_and_belongs_to_many join (no timestamps)."""
 
     __tablename__ = "oroshi_supplier_organizations_oroshi_supply_reception_times"
-    supplier_organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supplier_organizations.id"), nullable=False)
-    supply_reception_time_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supply_reception_times.id"), nullable=False)
+    supplier_organization_id: Mapped[int] = reference("oroshi_supplier_organizations")
+    supply_reception_time_id: Mapped[int] = reference("oroshi_supply_reception_times")
 
 
 class Supplier(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_suppliers"
     __table_args__ = (Index("index_oroshi_suppliers_on_supplier_organization_id", "supplier_organization_id"),)
-    supplier_organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supplier_organizations.id"), nullable=False)
+    supplier_organization_id: Mapped[int] = reference("oroshi_supplier_organizations")
     supplier_number: Mapped[int | None] = mapped_column(Integer)
     company_name: Mapped[str | None] = mapped_column(String)
     short_name: Mapped[str | None] = mapped_column(String)
@@ -79,9 +76,8 @@ class SupplierSupplyTypeVariation(IdMixin, Timestamps, Base):
     """The variations a producer is allowed to deliver."""
 
     __tablename__ = "oroshi_suppliers_oroshi_supply_type_variations"
-    supplier_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_suppliers.id"), nullable=False)
-    supply_type_variation_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supply_type_variations.id"), nullable=False)
+    supplier_id: Mapped[int] = reference("oroshi_suppliers")
+    supply_type_variation_id: Mapped[int] = reference("oroshi_supply_type_variations")
 
 
 class SupplyType(IdMixin, Timestamps, Base):
@@ -96,7 +92,7 @@ class SupplyType(IdMixin, Timestamps, Base):
 
 class SupplyTypeVariation(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_supply_type_variations"
-    supply_type_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_types.id"), nullable=False)
+    supply_type_id: Mapped[int] = reference("oroshi_supply_types")
     name: Mapped[str | None] = mapped_column(String)
     handle: Mapped[str | None] = mapped_column(String)
     default_container_count: Mapped[int | None] = mapped_column(Integer)
@@ -111,12 +107,10 @@ class Supply(IdMixin, Timestamps, Base):
     # The web system's index names, so a fresh database matches an existing one.
     __table_args__ = (Index("index_oroshi_supplies_on_supplier_id", "supplier_id"),
                       Index("index_oroshi_supplies_on_supply_date_id", "supply_date_id"))
-    supply_date_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_dates.id"), nullable=False)
-    supplier_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_suppliers.id"), nullable=False)
-    supply_type_variation_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supply_type_variations.id"), nullable=False)
-    supply_reception_time_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supply_reception_times.id"), nullable=False)
+    supply_date_id: Mapped[int] = reference("oroshi_supply_dates")
+    supplier_id: Mapped[int] = reference("oroshi_suppliers")
+    supply_type_variation_id: Mapped[int] = reference("oroshi_supply_type_variations")
+    supply_reception_time_id: Mapped[int] = reference("oroshi_supply_reception_times")
     quantity: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
     price: Mapped[float] = mapped_column(Float, nullable=False, default=0.0)
     entry_index: Mapped[int | None] = mapped_column(Integer)
@@ -127,17 +121,16 @@ class SupplyDateSupplier(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_supply_date_suppliers"
     __table_args__ = (UniqueConstraint("supply_date_id", "supplier_id",
                                        name="index_supply_date_suppliers_on_ids"),)
-    supply_date_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_dates.id"), nullable=False)
-    supplier_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_suppliers.id"), nullable=False)
+    supply_date_id: Mapped[int] = reference("oroshi_supply_dates")
+    supplier_id: Mapped[int] = reference("oroshi_suppliers")
 
 
 class SupplyDateSupplierOrganization(IdMixin, Timestamps, Base):
     __tablename__ = "oroshi_supply_date_supplier_organizations"
     __table_args__ = (UniqueConstraint("supply_date_id", "supplier_organization_id",
                                        name="index_supply_date_supplier_organizations_on_ids"),)
-    supply_date_id: Mapped[int] = mapped_column(BigId, ForeignKey("oroshi_supply_dates.id"), nullable=False)
-    supplier_organization_id: Mapped[int] = mapped_column(
-        BigId, ForeignKey("oroshi_supplier_organizations.id"), nullable=False)
+    supply_date_id: Mapped[int] = reference("oroshi_supply_dates")
+    supplier_organization_id: Mapped[int] = reference("oroshi_supplier_organizations")
 
 
 class Address(IdMixin, Timestamps, Base):
