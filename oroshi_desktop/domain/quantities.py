@@ -51,9 +51,29 @@ def _supply_refusal(supply_id: int, field: str, value: object, why: str, why_ja:
     return _refuse(f"supply {supply_id}", f"供給 {supply_id} ", field, SUPPLY_FIELDS[field][0], value, why, why_ja)
 
 
+# Sound floats and ints already converted, per field (a run converts about 1.5 million supply
+# numbers, most of them repeats). Only those: two equal non-zero floats or ints always print the
+# same, while 0.0 and -0.0, or Decimal("1") and Decimal("1.0"), are equal but print differently.
+_SOUND: dict[tuple[str, type, float | int], Decimal] = {}
+_SOUND_MAX = 100_000  # entries; emptied when full (a few MB at most)
+
+
 def supply_number(value: float | int | str | Decimal | None, *, supply_id: int, field: str) -> Decimal:
     """A supply's ``quantity`` or ``price`` as Decimal; refuses NaN, ±infinity, a negative value and
     one above the field's bound, naming the supply and the field."""
+    if isinstance(value, float | int) and not isinstance(value, bool) and value:
+        key = (field, type(value), value)
+        number = _SOUND.get(key)
+        if number is None:
+            number = _checked_supply_number(value, supply_id=supply_id, field=field)
+            if len(_SOUND) >= _SOUND_MAX:
+                _SOUND.clear()
+            _SOUND[key] = number
+        return number
+    return _checked_supply_number(value, supply_id=supply_id, field=field)
+
+
+def _checked_supply_number(value: object, *, supply_id: int, field: str) -> Decimal:
     bound = SUPPLY_FIELDS[field][1]
     if value is None:
         return Decimal(0)

@@ -14,13 +14,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.models import Address, Supplier, SupplierOrganization, Supply, SupplyDate
 from oroshi_desktop.domain.parties import PostalAddress
 from oroshi_desktop.domain.payment_statement import PaymentStatement
-from oroshi_desktop.domain.quantities import supply_number
 from oroshi_desktop.domain.statement_body import SupplyRecord
 from oroshi_desktop.domain.statement_options import StatementFormat, statement_format, statement_layout
 from oroshi_desktop.errors import NotFound
@@ -29,6 +28,7 @@ from oroshi_desktop.queries.statements import (
     ORGANIZATION_ADDRESSABLE,
     assemble_statement,
     check_period,
+    supply_amounts,
     supply_query,
     supply_record,
 )
@@ -36,6 +36,7 @@ from oroshi_desktop.queries.statements import (
 __all__ = ["CHUNK", "RunStatements", "load_run_statements"]
 
 CHUNK = 500
+_FETCH_PART = 5_000  # supply rows taken from the driver at a time
 
 
 @dataclass
@@ -65,44 +66,50 @@ def _addresses(session: Session, ids: list[int]) -> dict[int, PostalAddress]:
     return found
 
 
-def _unsound_numbers(session: Session, ids: list[int], start: date, end: date) -> dict[int, Exception]:
-    """The first supply of each organization whose quantity or price is not a sound number, zero
-    quantities included (``check_supplies``, which the generation runs before loading)."""
-    bad: dict[int, Exception] = {}
-    rows = session.connection().execute(
-        select(Supply.id, Supply.quantity, Supply.price, Supplier.supplier_organization_id)
-        .join(SupplyDate, Supply.supply_date_id == SupplyDate.id)
-        .join(Supplier, Supply.supplier_id == Supplier.id)
-        .where(Supplier.supplier_organization_id.in_(ids), SupplyDate.date.between(start, end))
-        .order_by(Supply.id))
-    for supply_id, quantity, price, organization_id in rows:
-        if organization_id in bad:
-            continue
-        try:
-            supply_number(quantity, supply_id=supply_id, field="quantity")
-            supply_number(price, supply_id=supply_id, field="price")
-        except Exception as err:  # no query in here: this organization's data
-            bad[organization_id] = err
-    return bad
+def _records(session: Session, ids: list[int], start: date, end: date, *, all_numbers: bool
+             ) -> tuple[dict[int, list[tuple[int, SupplyRecord]]], dict[int, Exception]]:
+    """Each organization's supply records (``supply_records``), and the organizations that cannot
+    have a statement, with the reason.
 
-
-def _records(session: Session, ids: list[int], start: date, end: date, bad: dict[int, Exception]
-             ) -> dict[int, list[tuple[int, SupplyRecord]]]:
-    """Each organization's supply records (``supply_records``); a broken reference goes to ``bad``."""
+    With ``all_numbers`` (a generation: ``check_supplies`` runs before loading) every supply's
+    quantity and price is checked, zero quantities included, and an organization with an unsound
+    number fails on its lowest such supply; otherwise, and for the organizations whose numbers are
+    sound, the first supply that cannot become a line (a broken reference, an unsound number) names
+    the reason. One pass over the supplies of the period."""
     rates = tax_rates(session)
     records: dict[int, list[tuple[int, SupplyRecord]]] = defaultdict(list)
-    # On the connection: plain rows, without the ORM's per-row processing (most supplies of a run).
-    query = supply_query().add_columns(Supplier.supplier_organization_id).where(
-        Supplier.supplier_organization_id.in_(ids), SupplyDate.date.between(start, end), Supply.quantity != 0)
-    for row in session.connection().execute(query):
-        organization_id = row[-1]
-        if organization_id in bad:
-            continue
-        try:
-            records[organization_id].append(supply_record(row, rates))
-        except Exception as err:  # no query in here: this organization's data
-            bad[organization_id] = err
-    return records
+    unsound: dict[int, tuple[int, Exception]] = {}  # organization → (supply id, reason)
+    broken: dict[int, Exception] = {}
+    conditions: list[ColumnElement[bool]] = [Supplier.supplier_organization_id.in_(ids),
+                                             SupplyDate.date.between(start, end)]
+    if not all_numbers:
+        conditions.append(Supply.quantity != 0)  # a zero quantity is on no statement
+    # On the connection: plain rows, without the ORM's per-row processing (most supplies of a run),
+    # fetched in parts rather than one row at a time.
+    result = session.connection().execute(
+        supply_query().add_columns(Supplier.supplier_organization_id).where(*conditions))
+    for part in result.partitions(_FETCH_PART):
+        for row in part:
+            organization_id = row[-1]
+            amounts = None
+            if all_numbers:
+                try:
+                    amounts = supply_amounts(row)
+                except Exception as err:  # no query in here: this organization's data
+                    first = unsound.get(organization_id)
+                    if first is None or row[11] < first[0]:
+                        unsound[organization_id] = (row[11], err)
+                    continue
+                if organization_id in unsound or not amounts[0]:
+                    continue
+            if organization_id in broken:
+                continue
+            try:
+                records[organization_id].append(supply_record(row, rates, amounts))
+            except Exception as err:  # no query in here: this organization's data
+                broken[organization_id] = err
+    broken.update((organization_id, err) for organization_id, (_id, err) in unsound.items())
+    return records, broken
 
 
 def load_run_statements(session: Session, *, organization_ids: Sequence[int], start: date, end: date,
@@ -126,9 +133,7 @@ def load_run_statements(session: Session, *, organization_ids: Sequence[int], st
         organizations = {org.id: org for org in session.scalars(
             select(SupplierOrganization).where(SupplierOrganization.id.in_(ids)))}
         addresses = _addresses(session, ids)
-        unsound = _unsound_numbers(session, ids, start, end) if readiness is not None else {}
-        broken: dict[int, Exception] = dict(unsound)  # no records needed for those
-        records = _records(session, ids, start, end, broken)
+        records, broken = _records(session, ids, start, end, all_numbers=readiness is not None)
         producers: dict[int, list[Supplier]] = defaultdict(list)
         producer_ids = {sup_id for rows in records.values() for sup_id, _ in rows}
         if StatementFormat.SUPPLIER in fmts and producer_ids:

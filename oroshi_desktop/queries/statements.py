@@ -101,21 +101,31 @@ def supply_query() -> Any:  # a Select of the columns below
     )
 
 
-def supply_record(row: Sequence[Any], rates: dict[int, Decimal]) -> tuple[int, SupplyRecord]:
+def supply_amounts(row: Sequence[Any]) -> tuple[Decimal, Decimal]:
+    """The quantity and price of a row of ``supply_query``; an unsound one raises naming the supply
+    and the field (the quantity first)."""
+    supply_id = row[11]
+    return (supply_number(row[8], supply_id=supply_id, field="quantity"),
+            supply_number(row[9], supply_id=supply_id, field="price"))
+
+
+def supply_record(row: Sequence[Any], rates: dict[int, Decimal],
+                  amounts: tuple[Decimal, Decimal] | None = None) -> tuple[int, SupplyRecord]:
     """One row of ``supply_query`` as (producer id, record); a broken reference or an unsound number
-    raises naming the supply and the field."""
-    (day, sup_id, var_id, type_name, var_name, units, type_pos, var_pos, qty, price,
+    raises naming the supply and the field. ``amounts``: the row's ``supply_amounts``, when the caller
+    has them already."""
+    (day, sup_id, var_id, type_name, var_name, units, type_pos, var_pos, _qty, _price,
      type_id, supply_id, found_variation, variation_type_id) = row[:14]
     if found_variation is None:
         raise BrokenReference(Supply.__tablename__, supply_id, "supply_type_variation_id", var_id)
     if type_id is None:
         raise BrokenReference(SupplyTypeVariation.__tablename__, var_id, "supply_type_id", variation_type_id)
+    quantity, price = amounts or supply_amounts(row)
     return sup_id, SupplyRecord(
         date=day, supplier_id=sup_id, variation_id=var_id,
         variation_name=variation_display(type_name, var_name), unit=units or "",
         type_position=type_pos, variation_position=var_pos,
-        quantity=supply_number(qty, supply_id=supply_id, field="quantity"),
-        price=supply_number(price, supply_id=supply_id, field="price"), tax_rate=tax_rate_for(rates, type_id),
+        quantity=quantity, price=price, tax_rate=tax_rate_for(rates, type_id),
     )
 
 

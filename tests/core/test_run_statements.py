@@ -113,3 +113,30 @@ def test_a_bug_met_on_one_organizations_data_stays_with_it(db, monkeypatch):
                                     readiness=check_organization)
     assert isinstance(batch.failures[ids[0]], ZeroDivisionError)
     assert set(batch.statements) == set(ids[1:])
+
+
+def test_an_organization_fails_on_its_lowest_unsound_supply_zero_quantities_included(db):
+    """One pass over the supplies checks every number: the reason is the one ``check_supplies`` gives
+    (the lowest supply id, a zero-quantity row too), and the other organizations are made."""
+    generate_demo(db, scale=1, seed=3)
+    invoice, ids = max(runs_of(db), key=lambda run: len(run[1]))
+    with db.write() as session:
+        supplies = list(session.scalars(
+            select(Supply.id).join(Supplier, Supplier.id == Supply.supplier_id)
+            .join(SupplyDate, SupplyDate.id == Supply.supply_date_id)
+            .where(Supplier.supplier_organization_id == ids[0], Supply.quantity != 0,
+                   SupplyDate.date.between(invoice.start_date, invoice.end_date))
+            .order_by(Supply.id)))
+        low, high = supplies[1], supplies[-1]
+        # The lower one is on no statement (quantity 0) but its price is negative; the higher one
+        # would be met first by a scan that skipped zero quantities.
+        session.execute(update(Supply).where(Supply.id == low).values(quantity=0, price=-5.0))
+        session.execute(update(Supply).where(Supply.id == high).values(quantity=-2.0))
+    with db.read() as session:
+        batch = load_run_statements(session, organization_ids=ids, start=invoice.start_date,
+                                    end=invoice.end_date, formats=STATEMENT_FORMATS, layout="simple",
+                                    statement_date=invoice.end_date, readiness=check_organization)
+        statements, failures = one_by_one(session, invoice, ids, "simple")
+    assert f"supply {low}: price" in batch.failures[ids[0]].message
+    assert {org: err.message for org, err in batch.failures.items()} == failures
+    assert batch.statements == statements and set(statements) == set(ids[1:])
