@@ -178,7 +178,7 @@ def test_every_first_page_is_the_head_of_the_whole_list(demo: tuple[Database, li
 
     db, plain = demo
     monkeypatch.setattr(order_list, "FIRST_BUYERS", 1)
-    monkeypatch.setattr(order_list, "WIDE_RANGE", 1)  # the product walk for every range of the small demo
+    monkeypatch.setattr(order_list, "_wide_range", lambda _session, _f: True)  # the product walk for every range
     monkeypatch.setattr(order_list, "FIRST_PRODUCT_NAMES", 1)
     with db.write() as session:  # buyers sharing a name, at the head of either direction
         buyer_ids = sorted({p.buyer_id for p in plain})
@@ -207,3 +207,16 @@ def test_every_first_page_is_the_head_of_the_whole_list(demo: tuple[Database, li
                     page, rows = first_page(session, f, sort, descending, limit)
                     assert page == whole[:limit], (f, sort, limit)
                     assert set(rows) == set(page)
+
+
+def test_the_product_walk_is_taken_for_a_range_over_every_order_only(demo: tuple[Database, list[Plain]]) -> None:
+    """The first page by product walks the orders in id order only when nearly every order is in the
+    date range (the list of every date); for a few days it takes the date index and a sort."""
+    from oroshi_desktop.queries.order_list import _wide_range
+
+    db, _plain = demo
+    with db.read() as session:
+        assert _wide_range(session, WIDE)
+        assert _wide_range(session, OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=1))
+        assert not _wide_range(session, OrderFilter(start=TODAY, end=TODAY + timedelta(days=1)))
+        assert not _wide_range(session, OrderFilter(start=date(2100, 1, 2), end=date(2100, 1, 3)))
