@@ -107,8 +107,10 @@ def _conditions(f: OrderFilter, *, by_date: bool = False, by_id: bool = False) -
     the date nor the carrier condition may then take an index (``(… BETWEEN …) IS true``)."""
     method = m.Order.shipping_method_id + 0 if by_date or by_id else m.Order.shipping_method_id
     in_range = m.Order.shipping_date.between(f.start, f.end)
-    conditions: list[Any] = [in_range.is_(True) if by_id else in_range,
-                             ~exists().where(m.OrderTemplate.order_id == m.Order.id)]
+    # Not a template: NOT IN, which both databases read once (SQLite builds the list once where NOT
+    # EXISTS was a subquery per order: every id at scale 200 108 → 71 ms, the totals 39 → 21 ms).
+    conditions: list[Any] = [in_range.is_(True) if by_id else in_range, m.Order.id.not_in(
+        select(m.OrderTemplate.order_id).where(m.OrderTemplate.order_id.is_not(None)))]
     if f.carrier_id is not None:
         conditions.append(method.in_(
             select(m.ShippingMethod.id).where(m.ShippingMethod.shipping_organization_id == f.carrier_id)))
