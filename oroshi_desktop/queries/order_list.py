@@ -97,15 +97,20 @@ class FilterChoices:
     buyer_categories: tuple[Choice, ...] = ()
 
 
-def _conditions(f: OrderFilter, *, by_date: bool = False) -> list[Any]:
+def _conditions(f: OrderFilter, *, by_date: bool = False, by_id: bool = False) -> list[Any]:
     """The filter in SQL. ``by_date``: the query walks the shipping-date index (a first page by
     shipping date); the carrier and shipping-method conditions are then written so that no index
     can serve them (``shipping_method_id + 0``): a carrier has a large share of all orders, and
     SQLite, seeing an equality on an indexed column, otherwise reads every order of the carrier and
-    sorts them (0.2 s at scale 200) instead of stopping after the first 100 in date order (0.1 ms)."""
-    method = m.Order.shipping_method_id + 0 if by_date else m.Order.shipping_method_id
-    conditions: list[Any] = [m.Order.shipping_date.between(f.start, f.end),
-                             ~exists().where(m.OrderTemplate.order_id == m.Order.id)]
+    sorts them (0.2 s at scale 200) instead of stopping after the first 100 in date order (0.1 ms).
+    ``by_id``: the query walks the primary key (a first page by product over a wide range); neither
+    the date nor the carrier condition may then take an index (``(… BETWEEN …) IS true``)."""
+    method = m.Order.shipping_method_id + 0 if by_date or by_id else m.Order.shipping_method_id
+    in_range = m.Order.shipping_date.between(f.start, f.end)
+    # Not a template: NOT IN, which both databases read once (SQLite builds the list once where NOT
+    # EXISTS was a subquery per order: every id at scale 200 108 → 71 ms, the totals 39 → 21 ms).
+    conditions: list[Any] = [in_range.is_(True) if by_id else in_range, m.Order.id.not_in(
+        select(m.OrderTemplate.order_id).where(m.OrderTemplate.order_id.is_not(None)))]
     if f.carrier_id is not None:
         conditions.append(method.in_(
             select(m.ShippingMethod.id).where(m.ShippingMethod.shipping_organization_id == f.carrier_id)))
@@ -160,7 +165,14 @@ def ids_query(f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE, descend
 
 def order_ids(session: Session, f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE,
               descending: bool = False, limit: int | None = None) -> list[int]:
-    return list(session.scalars(ids_query(f, sort, descending, limit)))
+    """The ids in the list's order. SQLAlchemy compiles and runs the query, but the rows are taken
+    from the driver's cursor: a Row object per id cost more than the query itself for every id of
+    the list (scale 200, SQLite: 198 → 115 ms for 198,830 ids)."""
+    result = session.connection().execute(ids_query(f, sort, descending, limit))
+    try:
+        return [row_id for (row_id,) in result.cursor.fetchall()]
+    finally:
+        result.close()
 
 
 def rows_query(ids: list[int]) -> Select[*tuple[Any, ...]]:
@@ -216,10 +228,65 @@ def _first_ids_by_buyer(session: Session, f: OrderFilter, descending: bool, limi
     return ids
 
 
+# The first page by product walks the orders in id order, one product name at a time, when nearly
+# every order is in the shipping-date range (fewer than one in OUTSIDE_SHARE outside it): a name's
+# page is then found after a few of its pages' worth of rows. Otherwise the date index and a sort.
+OUTSIDE_SHARE = 8
+FIRST_PRODUCT_NAMES = 2  # names walked one by one (a name without orders walks every order); the rest in one query
+
+
+def _wide_range(session: Session, f: OrderFilter) -> bool:
+    """Whether fewer than one order in ``OUTSIDE_SHARE`` has a shipping date before or after the
+    range: the orders outside are counted, each side only as far as it must be (a range over every
+    date: two index seeks). The highest id stands for all orders, deleted ones too, so a doubt
+    reads as narrow. Orders without a date are in no range and left out of the count."""
+    def at_least(condition: Any, count: int) -> int:
+        some = select(m.Order.id).where(condition).limit(count).subquery()
+        return session.scalar(select(func.count()).select_from(some)) or 0
+
+    enough = (session.scalar(select(func.max(m.Order.id))) or 0) // OUTSIDE_SHARE
+    before = at_least(m.Order.shipping_date < f.start, enough + 1)
+    return before + at_least(m.Order.shipping_date > f.end, enough + 1 - before) <= enough
+
+
+def _first_ids_by_product(session: Session, f: OrderFilter, descending: bool, limit: int) -> list[int]:
+    """The first ``limit`` ids by product name, exactly as ``order_ids`` orders them, without joining
+    and sorting every order of a wide range: the variations (a small table) grouped by their
+    product's name in list order, then the orders of one name at a time in id order — the primary
+    key, walked until the page is full, the date condition written so that its index is not taken
+    instead (SQLite, with no statistics, takes it for any range and sorts every order of it; 90 ms
+    at scale 200). After ``FIRST_PRODUCT_NAMES`` names the rest come from one sorted query."""
+    name = m.Product.name.desc() if descending else m.Product.name.asc()
+    variations = session.execute(
+        select(m.ProductVariation.id, m.Product.name).join(m.Product, m.Product.id == m.ProductVariation.product_id)
+        .order_by(name.nulls_last(), m.ProductVariation.id)).all()
+    names: list[list[int]] = []  # the variation ids of each product name, in the list's order
+    for i, (variation_id, product_name) in enumerate(variations):
+        if i and product_name == variations[i - 1][1]:
+            names[-1].append(variation_id)
+        else:
+            names.append([variation_id])
+    ids: list[int] = []
+    key = m.Order.id.desc() if descending else m.Order.id.asc()
+    for variation_ids in names[:FIRST_PRODUCT_NAMES]:
+        ids += session.scalars(select(m.Order.id).where(*_conditions(f, by_id=True),
+                                                        m.Order.product_variation_id.in_(variation_ids))
+                               .order_by(key).limit(limit - len(ids)))
+        if len(ids) >= limit:
+            return ids
+    rest = [variation_id for variation_ids in names[FIRST_PRODUCT_NAMES:] for variation_id in variation_ids]
+    if rest:
+        ids += session.scalars(ids_query(f, OrderSort.PRODUCT, descending, limit - len(ids))
+                               .where(m.Order.product_variation_id.in_(rest)))
+    return ids
+
+
 def first_page(session: Session, f: OrderFilter, sort: OrderSort, descending: bool,
                limit: int) -> tuple[list[int], dict[int, OrderRow]]:
     if sort == OrderSort.BUYER and f.buyer_id is None:
         ids = _first_ids_by_buyer(session, f, descending, limit)
+    elif sort == OrderSort.PRODUCT and f.buyer_id is None and _wide_range(session, f):
+        ids = _first_ids_by_product(session, f, descending, limit)
     else:
         ids = order_ids(session, f, sort, descending, limit)
     return ids, order_rows(session, ids)

@@ -169,30 +169,54 @@ def test_choices_list_the_small_tables(demo: tuple[Database, list[Plain]]) -> No
 @pytest.mark.parametrize("descending", [False, True])
 def test_every_first_page_is_the_head_of_the_whole_list(demo: tuple[Database, list[Plain]], descending: bool,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    """The first page takes shortcuts (by buyer: the buyers a few at a time; by shipping date with a
-    carrier: the date index): for every filter and sort it must be exactly the head of ``order_ids``,
-    also when buyers share a name and a step holds a single buyer."""
+    """The first page takes shortcuts (by buyer: the buyers a few at a time; by product: the orders of
+    one product name at a time in id order; by shipping date with a carrier: the date index): for
+    every filter, search and sort it must be exactly the head of ``order_ids``, also when buyers or
+    products share a name, a step holds a single buyer, and the products past the first name come
+    from the one sorted query."""
     import oroshi_desktop.queries.order_list as order_list
 
     db, plain = demo
     monkeypatch.setattr(order_list, "FIRST_BUYERS", 1)
+    monkeypatch.setattr(order_list, "_wide_range", lambda _session, _f: True)  # the product walk for every range
+    monkeypatch.setattr(order_list, "FIRST_PRODUCT_NAMES", 1)
     with db.write() as session:  # buyers sharing a name, at the head of either direction
         buyer_ids = sorted({p.buyer_id for p in plain})
         for buyer_id in buyer_ids[:3]:
             session.get(Buyer, buyer_id).name = "000同名商店"
         for buyer_id in buyer_ids[3:6]:
             session.get(Buyer, buyer_id).name = "龥龥同名商店"
+        products = list(session.scalars(select(Product).order_by(Product.id)))
+        assert len(products) >= 3
+        products[0].name = products[1].name = "000同名商品"  # two products of one name, at the head
+        if len(products) >= 4:  # … and at the head of the descending list
+            products[2].name = products[3].name = "龥龥同名商品"
     sample = plain[0]
     filters = [WIDE, OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=sample.carrier_id),
                OrderFilter(start=WIDE.start, end=WIDE.end, shipping_method_id=sample.method_id),
                OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=sample.carrier_id, buyer_id=sample.buyer_id),
                OrderFilter(start=WIDE.start, end=WIDE.end, status=1),
-               OrderFilter(start=TODAY, end=TODAY + timedelta(days=1))]
+               OrderFilter(start=TODAY, end=TODAY + timedelta(days=1)),
+               OrderFilter(start=WIDE.start, end=WIDE.end, search=sample.buyer[:2]),
+               OrderFilter(start=WIDE.start, end=WIDE.end, search=sample.product[:2])]
     with db.read() as session:
         for f in filters:
             for sort in OrderSort:
                 whole = order_ids(session, f, sort, descending)
-                for limit in (1, 7, 40):
+                for limit in (1, 7, 40, len(whole) + 1):
                     page, rows = first_page(session, f, sort, descending, limit)
                     assert page == whole[:limit], (f, sort, limit)
                     assert set(rows) == set(page)
+
+
+def test_the_product_walk_is_taken_for_a_range_over_every_order_only(demo: tuple[Database, list[Plain]]) -> None:
+    """The first page by product walks the orders in id order only when nearly every order is in the
+    date range (the list of every date); for a few days it takes the date index and a sort."""
+    from oroshi_desktop.queries.order_list import _wide_range
+
+    db, _plain = demo
+    with db.read() as session:
+        assert _wide_range(session, WIDE)
+        assert _wide_range(session, OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=1))
+        assert not _wide_range(session, OrderFilter(start=TODAY, end=TODAY + timedelta(days=1)))
+        assert not _wide_range(session, OrderFilter(start=date(2100, 1, 2), end=date(2100, 1, 3)))

@@ -180,6 +180,35 @@ def test_the_totals_are_read_once_per_filter_and_again_when_the_orders_change(
         assert orders.totals == order_totals(session, wide)
 
 
+def test_a_filter_change_asks_the_totals_once_its_first_page_is_in(
+        orders: OrdersView, qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A search's first page is read on a pool thread; the totals (a sum over every order of the
+    filter) must not run beside it and slow it, but follow it at once."""
+    import ui.orders.view as view_module
+    from ui.operations import wait_for_operations
+
+    wait_for_operations()  # the default view's totals, asked when its list was in
+    pages: list[int] = []
+    orders.model.first_page_shown.connect(lambda: pages.append(len(orders.model.ids)))
+    pages_when_asked: list[int] = []
+
+    def counting(session: Any, order_filter: OrderFilter) -> Any:
+        if order_filter.search:
+            pages_when_asked.append(len(pages))
+        return order_totals(session, order_filter)
+
+    monkeypatch.setattr(view_module, "order_totals", counting)
+    with orders.database.read() as session:
+        buyer = session.scalars(select(Buyer.name).order_by(Buyer.id)).first()
+    assert buyer
+    with qtbot.waitSignal(orders.totals_shown, timeout=10000):
+        orders.filters.changed.emit(OrderFilter(start=date(2000, 1, 1), end=date(2100, 1, 1), search=buyer[:2]))
+    _wait(qtbot, orders)
+    assert pages and pages_when_asked == [1]
+    with orders.database.read() as session:
+        assert orders.totals == order_totals(session, orders.model.order_filter)
+
+
 def _make_document(qtbot: Any, view: OrdersView, kind: str, choose: Callable[[Any], None] | None = None) -> bytes:
     with qtbot.waitSignal(view.document_made, timeout=30000) as blocker:
         view.action({documents.SHIPPING_CHART: "printShippingChart", documents.PACKING_SLIPS: "printPackingSlips",

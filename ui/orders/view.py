@@ -147,8 +147,12 @@ class OrdersView(RemembersLayout, QWidget):
         Operation(self, work).success(done).run()
 
     def _filter_changed(self, order_filter: OrderFilter) -> None:
+        # The totals are asked when the first page is in (at once when it is read on this thread),
+        # beside the list's ids, not after them; not beside the page, whose query they would slow
+        # on a busy machine (a search's page goes to a pool thread). If the page fails, the
+        # reload's end asks (``loaded``).
+        self.model.first_page_shown.connect(self._update_totals, Qt.ConnectionType.SingleShotConnection)
         self.model.set_filter(order_filter, self)
-        self._update_totals()  # beside the list's ids, not after them
 
     def _update_totals(self) -> None:
         """The sums under the list, on a pool thread, when its filter's are not shown or coming yet.
