@@ -70,10 +70,10 @@ def child_bare(with_sql: bool) -> None:
     app.exec()
 
 
-def child_app() -> None:
-    """The real start (``run_gui``) on a QApplication made here, so a filter can see the first paint."""
-    from oroshi_desktop.config import load_settings
-    from ui.app import run_gui
+def child_app(via_cli: bool = False) -> None:
+    """The real start (``run_gui``) on a QApplication made here, so a filter can see the first paint;
+    ``via_cli``: through ``oroshi-desktop`` with no command (``oroshi_desktop.cli.main``), as a
+    user starts it: the CLI's imports and parser come first."""
     from ui.qt import QApplication, QEvent, QObject, QTableView, QTimer, QWidget
 
     app = QApplication(sys.argv[:1])
@@ -115,6 +115,14 @@ def child_app() -> None:
     painted = Painted()
     app.installEventFilter(painted)
     QTimer.singleShot(30_000, app.quit)  # content that never comes (a broken tree) ends the child
+    if via_cli:
+        import oroshi_desktop.cli
+
+        oroshi_desktop.cli.main([])
+        return
+    from oroshi_desktop.config import load_settings
+    from ui.app import run_gui
+
     run_gui(load_settings(), sys.argv[:1])
 
 
@@ -199,7 +207,7 @@ def measure(kind: str, home: Path, tree: Path = ROOT) -> tuple[float, str, float
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--child", choices=("app", "bare", "bare_sql"))
+    parser.add_argument("--child", choices=("app", "cli", "bare", "bare_sql"))
     parser.add_argument("--jobs", type=int, default=0, help="measure the job centre's poll on N ledger rows instead")
     parser.add_argument("--before", type=Path, help="another checkout of the project (same venv): its app is "
                         "started too, interleaved, as the before figure")
@@ -215,26 +223,33 @@ def main() -> int:
         sys.path.insert(0, str(ROOT))
         child_bare(args.child == "bare_sql")
         return 0
-    if args.child == "app":
+    if args.child in ("app", "cli"):
         sys.path.insert(0, str(ROOT))
-        child_app()
+        child_app(via_cli=args.child == "cli")
         return 0
     home = Path(tempfile.mkdtemp(prefix="oroshi-bench-gui-"))
     measure("app", home)  # first start: schema and demo data, not part of the measurement
     if args.bytecode:  # and the caches written, for every kind and tree
-        for kind in ("app", "bare", "bare_sql"):
+        for kind in ("app", "bare", "bare_sql", "cli"):
             measure(kind, home)
         if args.before:
             measure("app", home, args.before.resolve())
+            if '"cli"' in (args.before / "bench" / "gui.py").read_text(encoding="utf-8"):
+                measure("cli", home, args.before.resolve())
     times: dict[str, list[float]] = {"app": [], "bare": [], "bare_sql": []}
     if args.before:
         times["before"] = []
+    times["cli"] = []  # last: the lines above keep their order
+    before_cli = args.before is not None and '"cli"' in (args.before / "bench" / "gui.py").read_text(encoding="utf-8")
+    if before_cli:
+        times["before_cli"] = []
     cpu: dict[str, list[float]] = {kind: [] for kind in times}
     what = ""
     for _ in range(args.runs):  # interleaved, so all see the same machine load
         for kind in times:
-            if kind == "before":
-                seconds, _painted, cpu_seconds = measure("app", home, args.before.resolve())
+            if kind in ("before", "before_cli"):
+                seconds, _painted, cpu_seconds = measure("cli" if kind == "before_cli" else "app", home,
+                                                         args.before.resolve())
             else:
                 seconds, painted, cpu_seconds = measure(kind, home)
                 what = painted if kind == "app" else what
@@ -244,7 +259,8 @@ def main() -> int:
     print(f"cold start to first paint, median of {args.runs} (offscreen, {sys.platform}, "
           f"{os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f}):")
     labels = {"app": f"app ({what})", "bare": "bare QTableView", "bare_sql": "bare QTableView + SQLAlchemy page",
-              "before": f"app of {args.before}"}
+              "before": f"app of {args.before}", "cli": "app via oroshi-desktop (CLI)",
+              "before_cli": f"app of {args.before} via the CLI"}
     for kind, values in times.items():
         print(f"  {labels[kind]:<36} {medians[kind] * 1000:6.0f} ms   runs: "
               f"{', '.join(f'{t * 1000:.0f}' for t in values)};  CPU {statistics.median(cpu[kind]) * 1000:.0f} ms")
@@ -263,10 +279,11 @@ def main() -> int:
 
 def content_lines(runs: int, bare: float, bare_cpu: float, before: Path | None) -> None:
     """The app to its first view's content painted (今日 with the lines it read), where the child said so."""
-    for label, tree in (("app", ROOT), ("before", before)):
+    for label, kind, tree in (("app", "app", ROOT), ("before", "app", before), ("app via the CLI", "cli", ROOT),
+                              ("before via the CLI", "cli", before)):
         if tree is None:
             continue
-        timed = CONTENT.get(("app", tree), [])[-runs:]  # the measured runs, not the warm-ups
+        timed = CONTENT.get((kind, tree), [])[-runs:]  # the measured runs, not the warm-ups
         if len(timed) < runs:
             print(f"  {label} to content painted: not reported by that tree's bench")
             continue
