@@ -8,7 +8,6 @@ from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 from oroshi_desktop.config import Settings
-from oroshi_desktop.db import schema
 from oroshi_desktop.db.engine import Database, open_database
 from oroshi_desktop.errors import SchemaError
 
@@ -16,6 +15,8 @@ Handler = Callable[[argparse.Namespace, Settings], int]  # what a command runs (
 
 
 def open_db(settings: Settings, *, upgrade: bool = False) -> Database:
+    from oroshi_desktop.db import schema  # Alembic and every model: not on the window's start path
+
     database = open_database(settings.effective_database_url)
     database.ping()
     # Already at the newest revision (a read): no write lock is taken, so a listing never waits
@@ -27,6 +28,8 @@ def open_db(settings: Settings, *, upgrade: bool = False) -> Database:
 
 def require_healthy(database: Database) -> None:
     """Refuse to work on a database whose schema is incomplete, naming what is missing."""
+    from oroshi_desktop.db import schema
+
     problems = schema.check(database)
     if problems:
         raise SchemaError(

@@ -6,12 +6,14 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.cli.common import Handler, record_id
-from oroshi_desktop.domain.shipping.records import EmptyBuyers
 from oroshi_desktop.domain.statement_options import StatementFormat, StatementLayout
-from oroshi_desktop.queries.shipping import CHART_PAPERS
+from oroshi_desktop.queries.preferences import CHART_PAPERS
+
+if TYPE_CHECKING:  # the shipping domain loads with the command that makes a document
+    from oroshi_desktop.domain.shipping.records import EmptyBuyers
 
 Arguments = Callable[[argparse.ArgumentParser], object]  # what it returns is not used
 

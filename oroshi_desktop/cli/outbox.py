@@ -10,7 +10,7 @@ from oroshi_desktop.cli.common import add_list_command, add_record_command, leas
 from oroshi_desktop.cli.wiring import job_runtime, opened_database
 from oroshi_desktop.config import Settings
 from oroshi_desktop.errors import UserError
-from oroshi_desktop.mail.outbox.states import FAILED, STATES
+from oroshi_desktop.labels import OutboxState  # not mail.outbox: its package loads the composer and SMTP
 
 if TYPE_CHECKING:
     from oroshi_desktop.db.models import OutboxMessage
@@ -25,7 +25,7 @@ def cmd_outbox_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _outbox_line(row: OutboxMessage, name: str | None) -> str:
-    state = f"{row.state} ({row.failure_kind})" if row.state == FAILED and row.failure_kind else row.state
+    state = f"{row.state} ({row.failure_kind})" if row.state == OutboxState.FAILED and row.failure_kind else row.state
     error = f"  [{row.last_error}]" if row.last_error else ""
     return (f"{row.id:>6}  run {row.invoice_id:<6} gen {row.generation}  {state:<21} "
             f"attempts {row.attempts}  {name or row.supplier_organization_id}{error}")
@@ -96,7 +96,7 @@ def cmd_outbox_recover(args: argparse.Namespace, settings: Settings) -> int:
 def add_outbox_commands(commands: Any) -> None:
     outbox = commands.add_parser("outbox", help="the statement mail outbox (送信キュー)")
     outbox_commands = outbox.add_subparsers(title="outbox commands", metavar="ACTION", required=True)
-    add_list_command(outbox_commands, "outbox rows, newest first", STATES, cmd_outbox_list)
+    add_list_command(outbox_commands, "outbox rows, newest first", tuple(OutboxState), cmd_outbox_list)
     oresend = add_record_command(outbox_commands, "resend", "再送: send this row's mail again now", cmd_outbox_resend)
     oresend.add_argument("--force", action="store_true",
                          help="send a row that was already sent again (the recipient gets a second mail)")

@@ -21,6 +21,7 @@ ROUNDING = "statement.rounding"
 PASSWORD_DELIVERY = "mail.password_delivery"  # "same_mail" | "separate_mail"
 PASSWORD_DELIVERY_CHOICES = ("same_mail", "separate_mail")
 CHART_PAPER = "shipping_chart.paper"  # "jis_b4" | "iso_b4"
+CHART_PAPERS = ("jis_b4", "iso_b4")
 ZERO_STATEMENTS = "mail.zero_statements"  # "skip" (default: a ¥0 statement is not mailed, and says so) | "send"
 ZERO_STATEMENTS_CHOICES = ("skip", "send")
 CHECK_SHEET_DATES = "check_sheet.document_dates"  # list of ISO dates (作成日・更新日)

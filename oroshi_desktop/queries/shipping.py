@@ -38,11 +38,10 @@ from oroshi_desktop.domain.shipping import (
     shipping_list,
 )
 from oroshi_desktop.errors import BrokenReference, NotFound, UserError
-from oroshi_desktop.queries.preferences import CHART_PAPER, get_preference, load_company
+from oroshi_desktop.queries.preferences import CHART_PAPER, CHART_PAPERS, get_preference, load_company
 
 # Rails polymorphic type names for a buyer's addresses (engine-namespaced and plain).
 BUYER_ADDRESSABLE = ("Oroshi::Buyer", "Buyer")
-CHART_PAPERS = ("jis_b4", "iso_b4")
 
 
 def load_chart_paper(session: Session) -> str:

@@ -21,13 +21,25 @@ MODELS = ("sqlalchemy.orm", "oroshi_desktop.db.models.app", "oroshi_desktop.db.m
           "oroshi_desktop.db.models.sales", "oroshi_desktop.db.models.statements", "oroshi_desktop.db.models.supply", "oroshi_desktop.queries.archive")
 
 
-def test_the_start_path_and_the_first_view_load_no_heavy_module():
-    # A fresh interpreter: this test process has long imported everything.
-    probe = ("import sys, ui.app, ui.today.view, ui.main_window; "
-             f"print(' '.join(m for m in {NOT_AT_START + MODELS!r} if m in sys.modules))")
+def heavy_modules_after(statements: str) -> list[str]:
+    """The heavy modules loaded by ``statements`` in a fresh interpreter (this test process has long
+    imported everything)."""
+    probe = f"import sys; {statements}; print(' '.join(m for m in {NOT_AT_START + MODELS!r} if m in sys.modules))"
     done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.split() == []
+    return done.stdout.split()
+
+
+def test_the_start_path_and_the_first_view_load_no_heavy_module():
+    assert heavy_modules_after("import ui.app, ui.today.view, ui.main_window") == []
+
+
+def test_the_command_line_entry_loads_no_heavy_module_before_the_window():
+    # `oroshi-desktop` with no command starts the window through the CLI: its parser (every
+    # subcommand's options) is built first, so the command modules must not load Alembic, the
+    # models, the mail outbox or the shipping domain at import (the bench's child skips the CLI).
+    assert heavy_modules_after("import oroshi_desktop.cli as cli; cli.build_parser(); "
+                               "import ui.app, ui.today.view, ui.main_window") == []
 
 
 def test_reading_the_first_view_declares_no_model(tmp_path):

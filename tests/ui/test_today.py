@@ -193,6 +193,20 @@ def test_each_line_opens_the_place_where_it_is_handled(env: TodayEnv, qtbot) -> 
     assert opened[4] == ("jobs", None)
 
 
+def test_the_shipment_lines_show_without_the_shipping_documents(env: TodayEnv, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # The buttons need only the kinds and titles (ui.orders.document_kinds): the documents' dialog,
+    # filters and models load with the first click, not before 今日 shows its lines (issue 20 point 1).
+    import sys
+
+    import ui.orders
+
+    monkeypatch.delattr(ui.orders, "documents", raising=False)
+    monkeypatch.setitem(sys.modules, "ui.orders.documents", None)  # importing it now raises ImportError
+    view = _show(env, qtbot)
+    assert view.today.shipments
+    assert len(view.findChildren(QPushButton, "today_shipping_list")) == len(view.today.shipments)
+
+
 def test_a_shipment_document_is_one_click_away(env: TodayEnv, qtbot) -> None:  # type: ignore[no-untyped-def]
     from ui.viewer import viewer_window
 

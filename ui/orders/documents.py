@@ -17,6 +17,12 @@ from oroshi_desktop.domain.shipping import ShippingFilters
 from oroshi_desktop.queries.order_list import FilterChoices, OrderFilter
 from ui.dialogs import hold_title
 from ui.operations import Operation
+from ui.orders.document_kinds import (  # noqa: F401  (SHIPPING_LIST: read here by ui.orders.view)
+    PACKING_SLIPS,
+    SHIPPING_CHART,
+    SHIPPING_LIST,
+    document_title,
+)
 from ui.orders.filters import date_edit, fill_combo, from_qdate
 from ui.qt import (
     QButtonGroup,
@@ -31,16 +37,6 @@ from ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-
-SHIPPING_CHART = "shipping_chart"
-PACKING_SLIPS = "packing_slips"
-SHIPPING_LIST = "shipping_list"
-
-
-def document_title(kind: str) -> str:
-    return {SHIPPING_CHART: QCoreApplication.translate("DocumentDialog", "出荷表"),
-            PACKING_SLIPS: QCoreApplication.translate("DocumentDialog", "卸先用出荷表"),
-            SHIPPING_LIST: QCoreApplication.translate("DocumentDialog", "まとめた出荷明細表")}[kind]
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from oroshi_desktop.labels import JOB_KIND_LABELS, OUTBOX_STATE_LABELS, Label
-from oroshi_desktop.today import Today, read_today
+from oroshi_desktop.today import CarrierShipments, Today, read_today
 from ui.context import AppContext
 from ui.i18n import current_language, label, message
 from ui.operations import Operation
+from ui.orders import document_kinds
 from ui.qt import (
     QAction,
     QFrame,
@@ -231,10 +232,9 @@ class TodayView(QWidget):
         self._show_failed_jobs(today)
 
     def _show_shipments(self, today: Today) -> None:
-        # The shipping documents (their filters, the shipping domain, the order list's models) load
-        # with the first shipment line, not with the window (issue 20 point 1).
-        from ui.orders import documents
-
+        # The buttons need only the documents' kinds and titles: the shipping documents (their
+        # filters, the shipping domain, the order list's models) load with the first click, not
+        # before 今日 shows its lines (issue 20 point 1).
         layout = self._section("shipments", self.tr("今日と明日の出荷"), len(today.shipments))
         if not today.shipments:
             self._none(layout, self.tr("今日と明日の出荷はありません。"))
@@ -247,15 +247,20 @@ class TodayView(QWidget):
                     units=line.freight_units),
                 "todayShipment", self._go("orders", (line.day, line.carrier_id)),
                 self.tr("この日・この運送会社の注文を開きます")), 1)
-            for kind in (documents.SHIPPING_CHART, documents.PACKING_SLIPS, documents.SHIPPING_LIST):
-                button = QPushButton(documents.document_title(kind), self)
+            for kind in document_kinds.KINDS:
+                button = QPushButton(document_kinds.document_title(kind), self)
                 button.setObjectName(f"today_{kind}")
-                button.setToolTip(self.tr("{document}を作成して表示します").format(document=documents.document_title(kind)))
-                request = documents.DocumentRequest(kind=kind, day=line.day, carrier_id=line.carrier_id,
-                                                    carrier_name=line.carrier_name)
-                button.clicked.connect(lambda _checked=False, r=request: self.make_document(r))
+                button.setToolTip(self.tr("{document}を作成して表示します").format(
+                    document=document_kinds.document_title(kind)))
+                button.clicked.connect(lambda _checked=False, k=kind, s=line: self._make_document(k, s))
                 row.addWidget(button)
             layout.addLayout(row)
+
+    def _make_document(self, kind: str, line: CarrierShipments) -> None:
+        from ui.orders import documents
+
+        self.make_document(documents.DocumentRequest(kind=kind, day=line.day, carrier_id=line.carrier_id,
+                                                     carrier_name=line.carrier_name))
 
     def make_document(self, request: documents.DocumentRequest) -> None:
         from ui.orders import documents
