@@ -7,11 +7,20 @@ from oroshi_desktop.config import Settings
 from oroshi_desktop.db.engine import Database, open_database
 
 
-def prepare(settings: Settings, database: Database) -> None:
+def prepare(settings: Settings, database: Database, *, check_pages: bool = False) -> None:
     """Reach the database; an empty embedded one gets its schema and the demo data.
 
-    Raises ``DatabaseUnavailable`` while the (shared) database does not answer.
+    ``check_pages``: read every page of an SQLite file first (``DatabaseDamaged`` names a damaged
+    one), for a caller that opened it with ``open_database(check_pages=False)``: the window, which
+    prepares off the GUI thread. Raises ``DatabaseUnavailable`` while the (shared) database does not
+    answer.
     """
+    if check_pages and database.dialect == "sqlite" and database.url.database not in (None, "", ":memory:"):
+        from pathlib import Path
+
+        from oroshi_desktop.db.integrity import check_embedded_database
+
+        check_embedded_database(Path(database.display_file))
     database.ping()
     if settings.is_embedded_database:
         from oroshi_desktop.db import schema  # Alembic: a noticeable part of a cold start

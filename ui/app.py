@@ -115,7 +115,7 @@ class QueueStarter(QObject):
             return
         self._preparing = True
         settings, database = self.ctx.settings, self.ctx.database
-        Operation(self, lambda: prepare(settings, database)).success(self._prepared) \
+        Operation(self, lambda: prepare(settings, database, check_pages=True)).success(self._prepared) \
             .failure(self._prepare_failed).run()
 
     def _prepared(self, _none: object) -> None:
@@ -246,7 +246,9 @@ def run_gui(settings: Settings, argv: list[str]) -> int:
 
 def _run_window(app: QApplication, settings: Settings, instance: SingleInstance) -> int:
     try:
-        database = open_database(settings.effective_database_url)
+        # Header and schema only: reading every page of a large file would keep the window
+        # from opening for seconds; QueueStarter's preparation reads them in the background.
+        database = open_database(settings.effective_database_url, check_pages=False)
     except UserError as err:  # a malformed URL or a password in it: a setting to fix, not a network problem
         log.error("not started: %s", err.message)
         from ui.i18n import user_message

@@ -97,7 +97,8 @@ class AppContext(QObject):
         if reconnect:
             from oroshi_desktop.db.engine import open_database
 
-            database = open_database(settings.effective_database_url)
+            # Every page of an SQLite file is read by the queue starter's preparation, off this thread.
+            database = open_database(settings.effective_database_url, check_pages=False)
             old, self.database = self.database, database
             self.ledger = Ledger.for_settings(database, settings)  # the job table lives in the app database
             self.database_changed.emit()

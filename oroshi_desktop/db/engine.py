@@ -270,7 +270,10 @@ def psycopg_connect_parameters(raw_url: str) -> dict[str, Any]:
     return parameters
 
 
-def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: Any) -> Database:
+def open_database(raw_url: str, *, create_folder: bool = True, check_pages: bool = True,
+                  **engine_kwargs: Any) -> Database:
+    """The database at ``raw_url``; an embedded file is checked first (``check_embedded_database``:
+    every page unless ``check_pages`` is false, as the window does on the GUI thread)."""
     url = parse_database_url(raw_url)
     # A failed statement's text never carries its parameters (business data, names, amounts) into
     # an exception message, a log line or stderr.
@@ -287,7 +290,8 @@ def open_database(raw_url: str, *, create_folder: bool = True, **engine_kwargs: 
         if url.database and url.database != ":memory:":
             from oroshi_desktop.db.integrity import check_embedded_database
 
-            check_embedded_database(Path(url.database).expanduser())  # a damaged file: one line, untouched
+            # A damaged file: one line, untouched.
+            check_embedded_database(Path(url.database).expanduser(), thorough=check_pages)
         engine = create_engine(url, **engine_kwargs)
         _sqlite_setup(engine)
     else:

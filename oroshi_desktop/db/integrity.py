@@ -143,10 +143,14 @@ def _storage_problem(path: Path) -> DatabaseUnreadable | None:
     return None
 
 
-def check_embedded_database(path: Path) -> None:
+def check_embedded_database(path: Path, *, thorough: bool = True) -> None:
     """Refuse an embedded database that cannot be used, in one line naming the file and what it is;
     never touch it. Only a file whose contents are wrong is called damaged (restore a backup); an
-    empty file is refused too (never silently replaced by a new database: it may be a failed copy)."""
+    empty file is refused too (never silently replaced by a new database: it may be a failed copy).
+
+    ``thorough`` reads every page (``PRAGMA quick_check``: seconds for a file of a gigabyte);
+    without it only the header and the schema are read. The window opens with the quick look and
+    reads every page in the background (``startup.prepare``)."""
     try:
         size = path.stat().st_size
         if size and not path.is_dir():
@@ -164,7 +168,7 @@ def check_embedded_database(path: Path) -> None:
             "new database, delete the file; otherwise restore it from a backup (a copy may have failed)",
             f"内蔵データベース {path} は空のファイル（0バイト）です。ファイルは変更していません。"
             "新しく始める場合はファイルを削除し、そうでなければバックアップから戻してください（コピーの失敗かもしれません）")
-    problem = sqlite_problem(path)
+    problem = sqlite_problem(path, thorough=thorough)
     if problem is not None:
         storage = _storage_problem(path)
         if storage is not None:  # the file may be perfectly good: never advise restoring a backup

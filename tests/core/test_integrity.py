@@ -147,3 +147,26 @@ def test_the_japanese_message_of_a_damaged_database_holds_no_english(tmp_path):
         open_database(f"sqlite:///{path}")
     assert "damaged" in info.value.message
     assert not re.search(r"[A-Za-z]{3,}", info.value.message_ja.replace(str(path), "").replace("SQLite", ""))
+
+
+def test_the_window_opens_a_damaged_file_at_a_glance_and_its_preparation_finds_the_damage(tmp_path):
+    """The window opens the embedded file without reading every page (seconds for a large file,
+    on the GUI thread); the preparation it runs in the background reads them and names the damage."""
+    from dataclasses import replace
+
+    from oroshi_desktop.config import load_settings
+    from oroshi_desktop.startup import prepare
+
+    path = tmp_path / "oroshi.sqlite3"
+    real_database(path)
+    damage_pages(path)
+    before = digest(path)
+    database = open_database(f"sqlite:///{path}", check_pages=False)  # header and schema are sound
+    try:
+        settings = replace(load_settings(), database_url=f"sqlite:///{path}")
+        with pytest.raises(DatabaseDamaged) as info:
+            prepare(settings, database, check_pages=True)
+        assert str(path) in info.value.message and str(path) in info.value.message_ja
+    finally:
+        database.dispose()
+    assert digest(path) == before
