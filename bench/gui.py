@@ -11,7 +11,9 @@ table (the statements list, or the first view while the statements view is not b
 been painted with rows. The app uses a prepared embedded demo database, as on a second start.
 Prints the medians, the ratio (goal ≤ 3×) and which view was measured. For a first view without
 a list (今日) that first paint may come before the view's lines were read; the added "to content
-painted" lines time the first paint after they are shown.
+painted" lines time the first paint after they are shown. With ``--before`` the other checkout's
+app is started by this bench's own child (``OROSHI_BENCH_TREE``), so both sides are timed by one
+instrument, and an older tree gets "to content painted" lines too.
 """
 
 from __future__ import annotations
@@ -187,8 +189,11 @@ def measure(kind: str, home: Path, tree: Path = ROOT) -> tuple[float, str, float
     env.update(OROSHI_HOME=str(home), QT_QPA_PLATFORM="offscreen")
     if BYTECODE["enabled"]:
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # This bench's own child for every tree (one instrument for both sides; an older tree's child
+    # may not see the first view's content), importing the app of ``tree``.
+    env["OROSHI_BENCH_TREE"] = str(tree)
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, str(tree / "bench" / "gui.py"), "--child", kind], cwd=tree, env=env,
+    process = subprocess.Popen([sys.executable, str(Path(__file__).resolve()), "--child", kind], cwd=tree, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     assert process.stdout is not None
     painted: tuple[float, str, float] | None = None
@@ -223,8 +228,8 @@ def main() -> int:
         sys.path.insert(0, str(ROOT))
         child_bare(args.child == "bare_sql")
         return 0
-    if args.child in ("app", "cli"):
-        sys.path.insert(0, str(ROOT))
+    if args.child in ("app", "cli"):  # the app of OROSHI_BENCH_TREE (--before), measured by this child
+        sys.path.insert(0, os.environ.get("OROSHI_BENCH_TREE") or str(ROOT))
         child_app(via_cli=args.child == "cli")
         return 0
     home = Path(tempfile.mkdtemp(prefix="oroshi-bench-gui-"))
@@ -234,14 +239,12 @@ def main() -> int:
             measure(kind, home)
         if args.before:
             measure("app", home, args.before.resolve())
-            if '"cli"' in (args.before / "bench" / "gui.py").read_text(encoding="utf-8"):
-                measure("cli", home, args.before.resolve())
+            measure("cli", home, args.before.resolve())
     times: dict[str, list[float]] = {"app": [], "bare": [], "bare_sql": []}
     if args.before:
         times["before"] = []
     times["cli"] = []  # last: the lines above keep their order
-    before_cli = args.before is not None and '"cli"' in (args.before / "bench" / "gui.py").read_text(encoding="utf-8")
-    if before_cli:
+    if args.before is not None:
         times["before_cli"] = []
     cpu: dict[str, list[float]] = {kind: [] for kind in times}
     what = ""
