@@ -76,3 +76,16 @@ def test_a_driver_statement_wants_exactly_its_own_parameters(db):
         statement.parameters({"iso_id": 1})
     with pytest.raises(ValueError, match="needed"):
         statement.parameters({"iso_id": 1, "now": utcnow(), "sent_at": utcnow()})
+
+
+def test_messages_read_ahead_are_used_only_when_the_claim_reads_the_same_references(db):
+    _invoice_id, rows = _run(db, ["a@example.jp", "b@example.jp", "c@example.jp"])
+    with db.read() as session:
+        references = {row_id: session.get(OutboxMessage, row_id).messages for row_id in rows}
+        stored = {row_id: message_bytes(session, row_id) for row_id in rows}
+    stale = references[rows[2]]  # another row's message: what a reference read before a new preparation names
+    for row_id, expected in ((rows[0], references[rows[0]]), (rows[1], stale)):
+        with db.engine.begin() as connection:
+            claimed = _record_and_claim_in(connection, None, row_id, "pc:1:1", utcnow(), expected)
+        assert claimed is not None and claimed[1] is None and claimed[0] is not None
+        assert claimed[0].messages == [stored[row_id]]  # the row's own message, read ahead or not

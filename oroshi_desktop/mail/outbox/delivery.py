@@ -271,10 +271,12 @@ def _driver_messages(batch: DriverBatch, row_id: int, references: list[dict[str,
 
 
 def _record_and_claim_in(connection: Connection, accepted: _Accepted | None, row_id: int, worker_id: str,
-                         now: datetime) -> _Claimed | None:
-    """``_record_sent`` of the previous row, then ``_claim_in`` of this one, in the caller's
+                         now: datetime, expected: list[dict[str, Any]] | None = None) -> _Claimed | None:
+    """``_record_sent`` of the previous row, then this row's claim and plan, in the caller's
     transaction: the same statements in the same order, run on the driver's cursor
-    (``driver_sql``), on PostgreSQL sent together."""
+    (``driver_sql``), on PostgreSQL sent together. ``expected``: the row's message references as
+    read before the batch; their contents are read together with the claim, and used only when
+    the claim reads the same references."""
     batch = DriverBatch(connection, _DRIVER)
     try:
         waiting = None
@@ -288,6 +290,7 @@ def _record_and_claim_in(connection: Connection, accepted: _Accepted | None, row
                 waiting = batch.execute("run_waiting", {"invoice_id": accepted.plan.invoice_id})
             claiming = batch.execute("claim", {"row_id": row_id, "worker_id": worker_id, "now": now})
             planned = batch.execute("plan", {"row_id": row_id})
+            prefetched = [batch.execute("content", {"document_id": reference["id"]}) for reference in expected or []]
         if accepted is not None and waiting is not None and waiting.first() is None:
             # Nothing of the run waits: the whole check (the claim just made cannot belong to this
             # run, or it would be waiting); rare, once a run, so through SQLAlchemy.
@@ -297,8 +300,14 @@ def _record_and_claim_in(connection: Connection, accepted: _Accepted | None, row
         if not won:
             return None
         found = planned.first()
+
+        def stored(references: list[dict[str, Any]] | None) -> list[bytes]:
+            if expected and references == expected:
+                return _checked_messages(row_id, expected, [row[0] if (row := p.first()) else None for p in prefetched])
+            return _driver_messages(batch, row_id, references)
+
         try:
-            return _plan_of(row_id, found, lambda references: _driver_messages(batch, row_id, references)), None
+            return _plan_of(row_id, found, stored), None
         except UserError as err:  # recorded by the caller, after the claim is committed
             return None, err
     finally:
@@ -306,7 +315,7 @@ def _record_and_claim_in(connection: Connection, accepted: _Accepted | None, row
 
 
 def _record_and_claim(held: HeldConnection, accepted: _Accepted | None, row_id: int, worker_id: str,
-                      now: datetime) -> _Claimed | None:
+                      now: datetime, expected: list[dict[str, Any]] | None = None) -> _Claimed | None:
     """Record the previous row ``sent`` and claim the next one in ONE transaction.
 
     Both halves of the never-twice rule hold: the previous row's ``sent`` commits after its 250,
@@ -319,14 +328,14 @@ def _record_and_claim(held: HeldConnection, accepted: _Accepted | None, row_id: 
     if accepted is not None:
         try:
             with held.transaction() as connection:
-                return _record_and_claim_in(connection, accepted, row_id, worker_id, now)
+                return _record_and_claim_in(connection, accepted, row_id, worker_id, now, expected)
         except (sa_exc.OperationalError, sa_exc.InterfaceError):
             _finish_sent(db, accepted, worker_id)
         except BaseException:
             _finish_sent(db, accepted, worker_id)
             raise
     with held.transaction() as connection:
-        return _record_and_claim_in(connection, None, row_id, worker_id, now)
+        return _record_and_claim_in(connection, None, row_id, worker_id, now, expected)
 
 
 def _first_payload(claimed: _Claimed | None, envelope: Envelope) -> bytes | None:
@@ -388,7 +397,8 @@ def deliver_rows(db: Database, row_ids: list[int], transport: Transport, *, work
     try:
         for row_id in row_ids:
             previous, accepted = accepted, None
-            claiming = overlap.submit(_record_and_claim, held, previous, row_id, worker_id, now or utcnow())
+            claiming = overlap.submit(_record_and_claim, held, previous, row_id, worker_id, now or utcnow(),
+                                      overlap.references.get(row_id))
             first = overlap.first_part(row_id, claiming, _first_payload)
             claimed = claiming.result()
             if claimed is None:
