@@ -7,12 +7,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
+from sqlalchemy import exc as sa_exc
 
 from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.mail.outbox import SENDING, SENT, message_bytes
 from oroshi_desktop.mail.outbox.delivery import _DRIVER, _Accepted, _record_and_claim_in
+from oroshi_desktop.mail.outbox.driver_sql import DriverBatch, DriverStatements
 from tests.core.test_outbox_batch import _run
 
 pytestmark = pytest.mark.calendar
@@ -89,3 +91,17 @@ def test_messages_read_ahead_are_used_only_when_the_claim_reads_the_same_referen
             claimed = _record_and_claim_in(connection, None, row_id, "pc:1:1", utcnow(), expected)
         assert claimed is not None and claimed[1] is None and claimed[0] is not None
         assert claimed[0].messages == [stored[row_id]]  # the row's own message, read ahead or not
+
+
+def test_the_drivers_errors_reach_the_callers_as_sqlalchemys(db):
+    """The send loop tells an outage or a lock (SQLAlchemy's ``OperationalError``) from a bug by
+    SQLAlchemy's classes: the driver path raises those too, never the driver's own."""
+    statements = DriverStatements(row=select(OutboxMessage.id).where(OutboxMessage.id == bindparam("row_id")))
+    with db.engine.connect() as connection, connection.begin():
+        batch = DriverBatch(connection, statements)
+        try:
+            with pytest.raises(sa_exc.ProgrammingError) as raised, batch.together():
+                batch.execute("row", {"row_id": object()})  # no driver can bind this
+        finally:
+            batch.close()
+    assert isinstance(raised.value.orig, db.engine.dialect.loaded_dbapi.Error)

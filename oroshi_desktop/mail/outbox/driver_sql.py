@@ -13,10 +13,11 @@ parameter. On PostgreSQL the statements of one step are sent together in psycopg
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from typing import Any, cast
 
 from sqlalchemy import Connection
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.engine import Dialect
 from sqlalchemy.sql import ClauseElement
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -82,19 +83,20 @@ class DriverStatements:
 class Pending:
     """A statement sent on the driver's cursor; its outcome is read once the batch is back."""
 
-    def __init__(self, cursor: Any, statement: DriverStatement) -> None:
+    def __init__(self, batch: DriverBatch, cursor: Any, statement: DriverStatement) -> None:
+        self._batch = batch
         self._cursor = cursor
         self._statement = statement
 
     @property
     def rowcount(self) -> int:
-        return int(self._cursor.rowcount)
+        with self._batch.errors(self._statement.sql):
+            return int(self._cursor.rowcount)
 
     def first(self) -> tuple[Any, ...] | None:
-        return self._statement.row(self._cursor.fetchone())
-
-    def all(self) -> list[tuple[Any, ...]]:
-        return [row for found in self._cursor.fetchall() if (row := self._statement.row(found)) is not None]
+        with self._batch.errors(self._statement.sql):
+            found = self._cursor.fetchone()
+        return self._statement.row(found)
 
 
 class DriverBatch:
@@ -113,23 +115,40 @@ class DriverBatch:
 
     def execute(self, name: str, values: dict[str, Any]) -> Pending:
         statement = self._statements[name]
-        cursor = self._driver.cursor()  # type: ignore[union-attr]
-        self._cursors.append(cursor)
         parameters = statement.parameters(values)
-        if self._connection._has_events or self._connection.engine._has_events:
-            # Whoever listens to the engine's statements (tests, tracing) still hears these.
-            self._connection.dispatch.before_cursor_execute(self._connection, cursor, statement.sql, parameters,
-                                                            None, False)
-        cursor.execute(statement.sql, parameters)
-        return Pending(cursor, statement)
+        with self.errors(statement.sql):
+            cursor = self._driver.cursor()  # type: ignore[union-attr]
+            self._cursors.append(cursor)
+            if self._connection._has_events or self._connection.engine._has_events:
+                # Whoever listens to the engine's statements (tests, tracing) still hears these.
+                self._connection.dispatch.before_cursor_execute(self._connection, cursor, statement.sql, parameters,
+                                                                None, False)
+            cursor.execute(statement.sql, parameters)
+        return Pending(self, cursor, statement)
+
+    @contextmanager
+    def errors(self, sql: str | None) -> Iterator[None]:
+        """The driver's errors as SQLAlchemy raises them (``OperationalError`` for an unreachable
+        database, …), the connection invalidated when it is gone: the callers' handling of an
+        outage or a lock is the same as on ``Connection.execute``. Parameters are never shown."""
+        dialect = self._connection.dialect
+        try:
+            yield
+        except dialect.loaded_dbapi.Error as err:
+            gone = dialect.is_disconnect(err, self._connection.connection.dbapi_connection, None)
+            if gone:
+                self._connection.invalidate(err)
+            raise sa_exc.DBAPIError.instance(sql, None, err, dialect.loaded_dbapi.Error, hide_parameters=True,
+                                             connection_invalidated=gone, dialect=dialect) from err
 
     def close(self) -> None:
         """Close every cursor (SQLite keeps a statement not read to its end open until then)."""
-        for cursor in self._cursors:
-            cursor.close()
+        with suppress(self._connection.dialect.loaded_dbapi.Error):
+            for cursor in self._cursors:
+                cursor.close()
         self._cursors.clear()
 
     @contextmanager
     def together(self) -> Iterator[None]:
-        with self._driver.pipeline() if self._pipelined else nullcontext():  # type: ignore[union-attr]
+        with self.errors(None), self._driver.pipeline() if self._pipelined else nullcontext():  # type: ignore[union-attr]
             yield
