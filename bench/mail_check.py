@@ -130,10 +130,13 @@ def make_pending_again(db) -> None:
         session.execute(update(Invoice).values(sent_at=None))
 
 
-def timed_send_loop(runtime, db, n: int) -> tuple[float, float]:
+def timed_send_loop(runtime, db, n: int, profile: str | None = None) -> tuple[float, float]:
     """The send loop alone (``deliver_rows`` of the prepared rows, one SMTP connection): wall and
     CPU seconds. No recovery, due-run query or preparation re-check around it, as in the issue's
-    "send loop of 200 prepared mails"."""
+    "send loop of 200 prepared mails". ``profile``: a cProfile of every thread the loop runs
+    (the sending thread and the database thread), merged into that file."""
+    import threading
+
     from sqlalchemy import select
 
     from oroshi_desktop.db.models import OutboxMessage
@@ -144,17 +147,39 @@ def timed_send_loop(runtime, db, n: int) -> tuple[float, float]:
         row_ids = list(session.scalars(select(OutboxMessage.id).order_by(OutboxMessage.id)))
     transport = runtime.transport()
     transport.max_messages_per_connection = n
+    profilers: list[cProfile.Profile] = []
+
+    def profile_thread(*_args) -> None:  # a new thread's first event: a profiler of its own
+        threading.setprofile(None)
+        sys.setprofile(None)
+        profilers.append(cProfile.Profile())
+        profilers[-1].enable()
+
+    if profile:
+        threading.setprofile(profile_thread)
+        profilers.append(cProfile.Profile())
+        profilers[0].enable()
     started, cpu = time.perf_counter(), time.process_time()
     try:
         results = deliver_rows(db, row_ids, transport)
     finally:
         transport.close()
     elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+    if profile:
+        threading.setprofile(None)
+        for profiler in profilers:
+            profiler.disable()
+        import pstats
+
+        stats = pstats.Stats(profilers[0])
+        for profiler in profilers[1:]:
+            stats.add(profiler)
+        stats.dump_stats(profile)
     assert sum(r.status.value == "sent" for r in results) == len(row_ids), results[:3]
     return elapsed, cpu
 
 
-def send_loop_pairs(db, settings, mails: list, n: int, repeat: int) -> str:
+def send_loop_pairs(db, settings, mails: list, n: int, repeat: int, profile: str | None = None) -> str:
     """``repeat`` alternating pairs of the send loop and the bare ``sendmail`` loop, each against a
     fresh server; the summary line (ratios per pair, medians)."""
     from jobs.runtime import Runtime
@@ -167,6 +192,11 @@ def send_loop_pairs(db, settings, mails: list, n: int, repeat: int) -> str:
         with SmtpTestServer.running() as server:
             runtime = Runtime(with_smtp(settings, port=server.port), db=db)
             loop.append(timed_send_loop(runtime, db, n))
+            runtime.close()
+        if profile and not loop[1:]:  # profiled once, after the first timed loop, not in the figures
+            with SmtpTestServer.running() as server:
+                runtime = Runtime(with_smtp(settings, port=server.port), db=db)
+                timed_send_loop(runtime, db, n, profile)
             runtime.close()
         with SmtpTestServer.running() as server:
             cpu = time.process_time()
@@ -199,6 +229,11 @@ _FIGURES = {  # what compare_trees reads of each child's summary lines: (line st
     "mail check s": ("mail check (check_and_send)", r" in ([0-9.]+) s"),
     "preparation + mail check / bare": ("preparation + mail check:", r"= ([0-9.]+)x"),
 }
+_SEND_LOOP_FIGURES = {  # with --send-loop: the send loop alone, its median ratio to the bare loop, its CPU
+    "send loop s": ("send loop alone", r"mails\) ([0-9.]+) s"),
+    "send loop / bare": ("send loop alone", r"median ([0-9.]+)x"),
+    "send loop CPU s": ("send loop alone", r"CPU ([0-9.]+) /"),
+}
 
 
 def compare_trees(args: argparse.Namespace) -> int:
@@ -210,6 +245,10 @@ def compare_trees(args: argparse.Namespace) -> int:
     child_args = [sys.executable, str(Path(__file__).resolve()), "--organizations", str(args.organizations),
                   "--database", args.database, "--repeat", str(args.repeat), "--skip-composed",
                   "--skip-per-connection"]
+    wanted = dict(_FIGURES)
+    if args.send_loop:
+        child_args += ["--send-loop", str(args.send_loop)]
+        wanted.update(_SEND_LOOP_FIGURES)
     figures: dict[str, dict[str, list[float]]] = {"before": {}, "after": {}}
     with tempfile.TemporaryDirectory(prefix="oroshi-bench-before-") as tmp:
         archive = subprocess.run(["git", "-C", str(ROOT), "archive", args.before], check=True,
@@ -219,7 +258,7 @@ def compare_trees(args: argparse.Namespace) -> int:
             for name, tree in (("before", tmp), ("after", str(ROOT))):
                 out = subprocess.run(child_args, env={**os.environ, "OROSHI_BENCH_TREE": tree}, check=True,
                                      capture_output=True, text=True).stdout
-                for key, (start, pattern) in _FIGURES.items():
+                for key, (start, pattern) in wanted.items():
                     line = next(line for line in out.splitlines() if line.startswith(start))
                     figures[name].setdefault(key, []).append(float(re.findall(pattern, line)[0]))
     for name, found in figures.items():
@@ -229,6 +268,11 @@ def compare_trees(args: argparse.Namespace) -> int:
     for key in ("preparation s", "preparation CPU s", "mail check s"):
         ratio = statistics.median(figures["after"][key]) / statistics.median(figures["before"][key])
         print(f"{key}: after / before of the medians {ratio:.2f}x")
+    if args.send_loop:
+        ratio = statistics.median(figures["after"]["send loop s"]) / statistics.median(figures["before"]["send loop s"])
+        print(f"send loop s: after / before of the medians {ratio:.2f}x; send loop / bare, medians: before "
+              f"{statistics.median(figures['before']['send loop / bare']):.2f}x, after "
+              f"{statistics.median(figures['after']['send loop / bare']):.2f}x")
     return 0
 
 
@@ -246,6 +290,9 @@ def main() -> int:
                         help="leave out the connection-per-mail loop (minutes against aiosmtpd)")
     parser.add_argument("--send-loop", type=int, default=0, metavar="N",
                         help="also time the send loop alone (deliver_rows) against the bare loop, N alternating pairs")
+    parser.add_argument("--send-loop-profile", metavar="FILE",
+                        help="with --send-loop: one more send loop (not timed) under cProfile, every thread "
+                             "(sending and database) merged into FILE")
 
     parser.add_argument("--before", metavar="COMMIT",
                         help="run this benchmark on that commit's code (git archive) and on this tree, "
@@ -321,7 +368,8 @@ def main() -> int:
             messages = [email.message_from_bytes(m.content, policy=policy.SMTP) for m in mails]
             with SmtpTestServer.running() as server:
                 send_message_s = bare_send_message_loop(HOST, server.port, messages)
-        send_loop_line = send_loop_pairs(db, settings, mails, n, args.send_loop) if args.send_loop else ""
+        send_loop_line = send_loop_pairs(db, settings, mails, n, args.send_loop,
+                                                    args.send_loop_profile) if args.send_loop else ""
         per_mail_s = float("nan")
         if not args.skip_per_connection:
             with SmtpTestServer.running() as server:

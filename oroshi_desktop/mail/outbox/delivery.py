@@ -26,10 +26,13 @@ from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, Outbo
 from oroshi_desktop.db.types import utcnow
 from oroshi_desktop.document_store import sha256_hex
 from oroshi_desktop.errors import NotFound, UserError
+from oroshi_desktop.mail.outbox.driver_sql import DriverBatch, DriverStatements
 from oroshi_desktop.mail.outbox.overlap import Envelope, HeldConnection, Overlap, envelope_of
 from oroshi_desktop.mail.outbox.states import FAILED as FAILED_STATE
 from oroshi_desktop.mail.outbox.states import (
+    MARK_ISO_SENT,
     PERMANENT,
+    RUN_WAITING,
     SENDING,
     SENT,
     TRANSIENT,
@@ -81,6 +84,11 @@ _MARK_SENT = (update(OutboxMessage)
               .values(state=SENT, sent_at=bindparam("now"), parts_sent=bindparam("parts"), failure_kind=None,
                       last_error=None, last_error_ja=None, updated_at=bindparam("now"))
               .execution_options(synchronize_session=False))
+# The overlapped "previous row sent + this row claimed" runs these same statements on the driver's
+# cursor (``driver_sql``): on the database thread SQLAlchemy's per-statement Python cost as much as
+# the statements, and on PostgreSQL they go out together (one round trip instead of one each).
+_DRIVER = DriverStatements(claim=_CLAIM, plan=_PLAN, content=_CONTENT, lock_run=_LOCK_RUN, mark_sent=_MARK_SENT,
+                           mark_iso_sent=MARK_ISO_SENT, run_waiting=RUN_WAITING)
 
 
 def _claim(connection: Connection, row_id: int, worker_id: str, now: datetime) -> bool:
@@ -111,12 +119,21 @@ class _Plan:
 
 def _stored_messages(connection: Connection, row_id: int, references: list[dict[str, Any]] | None) -> list[bytes]:
     """The row's composed messages, checked against the SHA-256 recorded when they were stored."""
+    references = _references(row_id, references)
+    return _checked_messages(row_id, references, [connection.execute(_CONTENT, {"document_id": reference["id"]})
+                                                  .scalar() for reference in references])
+
+
+def _references(row_id: int, references: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
     if not references:
         raise NotFound(f"outbox row {row_id}: no composed message is stored (prepared before messages were kept)",
                        f"送信キューの行 {row_id}: 送信したメールの内容は保存されていません")
+    return references
+
+
+def _checked_messages(row_id: int, references: list[dict[str, Any]], found: list[Any]) -> list[bytes]:
     contents = []
-    for reference in references:
-        content = connection.execute(_CONTENT, {"document_id": reference["id"]}).scalar()
+    for reference, content in zip(references, found, strict=True):
         if content is None or sha256_hex(content) != reference["sha256"]:
             raise UserError(f"outbox row {row_id}: the stored message {reference['id']} is missing or changed",
                             f"送信キューの行 {row_id}: 保存されたメール {reference['id']} が見つからないか変更されています")
@@ -139,6 +156,13 @@ def message_bytes(session: Session, row_id: int, part: int = 1) -> bytes:
 
 def _plan(connection: Connection, row_id: int) -> _Plan:
     found = connection.execute(_PLAN, {"row_id": row_id}).first()
+    return _plan_of(row_id, tuple(found) if found is not None else None,
+                    lambda references: _stored_messages(connection, row_id, references))
+
+
+def _plan_of(row_id: int, found: tuple[Any, ...] | None,
+             stored: Callable[[list[dict[str, Any]] | None], list[bytes]]) -> _Plan:
+    """The plan of a row from its ``_PLAN`` row; ``stored`` reads and checks its composed messages."""
     if found is None:
         raise NotFound(f"outbox row {row_id} or its statement run does not exist",
                        f"送信キューの行 {row_id} か、その支払い明細書が見つかりません")
@@ -153,7 +177,7 @@ def _plan(connection: Connection, row_id: int) -> _Plan:
     if not message_id or not sender or not envelope:
         raise UserError(f"outbox row {row_id} is incomplete", f"送信キューの行 {row_id} が不完全です")
     return _Plan(invoice_id=invoice_id, iso_id=iso_id, parts_sent=parts_sent, sender=sender, recipients=envelope,
-                 messages=_stored_messages(connection, row_id, messages))
+                 messages=stored(messages))
 
 
 def _writing(db: Database) -> AbstractContextManager[Connection]:
@@ -239,18 +263,59 @@ class _Accepted:
 _Claimed = tuple[_Plan | None, UserError | None]  # what to send, or why not (a claimed row's problem)
 
 
-def _claim_in(connection: Connection, row_id: int, worker_id: str, now: datetime) -> _Claimed | None:
-    """Claim the row and read what it sends, in the caller's transaction; None when the claim is lost."""
-    if not _claim(connection, row_id, worker_id, now):
-        return None
+def _driver_messages(batch: DriverBatch, row_id: int, references: list[dict[str, Any]] | None) -> list[bytes]:
+    references = _references(row_id, references)
+    with batch.together():
+        pending = [batch.execute("content", {"document_id": reference["id"]}) for reference in references]
+    return _checked_messages(row_id, references, [found[0] if (found := p.first()) else None for p in pending])
+
+
+def _record_and_claim_in(connection: Connection, accepted: _Accepted | None, row_id: int, worker_id: str,
+                         now: datetime, expected: list[dict[str, Any]] | None = None) -> _Claimed | None:
+    """``_record_sent`` of the previous row, then this row's claim and plan, in the caller's
+    transaction: the same statements in the same order, run on the driver's cursor
+    (``driver_sql``), on PostgreSQL sent together. ``expected``: the row's message references as
+    read before the batch; their contents are read together with the claim, and used only when
+    the claim reads the same references."""
+    batch = DriverBatch(connection, _DRIVER)
     try:
-        return _plan(connection, row_id), None
-    except UserError as err:  # recorded by the caller, after the claim is committed
-        return None, err
+        waiting = None
+        with batch.together():
+            if accepted is not None:
+                if connection.dialect.name != "sqlite":  # see _record_sent
+                    batch.execute("lock_run", {"invoice_id": accepted.plan.invoice_id})
+                batch.execute("mark_sent", {"row_id": accepted.row_id, "worker_id": worker_id, "now": accepted.now,
+                                            "parts": len(accepted.plan.messages)})
+                batch.execute("mark_iso_sent", {"iso_id": accepted.plan.iso_id, "now": accepted.now})
+                waiting = batch.execute("run_waiting", {"invoice_id": accepted.plan.invoice_id})
+            claiming = batch.execute("claim", {"row_id": row_id, "worker_id": worker_id, "now": now})
+            planned = batch.execute("plan", {"row_id": row_id})
+            prefetched = [batch.execute("content", {"document_id": reference["id"]}) for reference in expected or []]
+        if accepted is not None and waiting is not None and waiting.first() is None:
+            # Nothing of the run waits: the whole check (the claim just made cannot belong to this
+            # run, or it would be waiting); rare, once a run, so through SQLAlchemy.
+            finish_run_if_all_sent(connection, accepted.plan.invoice_id, accepted.now, touch=True)
+        won = claiming.rowcount == 1
+        log.debug("outbox row %s claim by %s: %s", row_id, worker_id, "won" if won else "lost")
+        if not won:
+            return None
+        found = planned.first()
+
+        def stored(references: list[dict[str, Any]] | None) -> list[bytes]:
+            if expected and references == expected:
+                return _checked_messages(row_id, expected, [row[0] if (row := p.first()) else None for p in prefetched])
+            return _driver_messages(batch, row_id, references)
+
+        try:
+            return _plan_of(row_id, found, stored), None
+        except UserError as err:  # recorded by the caller, after the claim is committed
+            return None, err
+    finally:
+        batch.close()
 
 
 def _record_and_claim(held: HeldConnection, accepted: _Accepted | None, row_id: int, worker_id: str,
-                      now: datetime) -> _Claimed | None:
+                      now: datetime, expected: list[dict[str, Any]] | None = None) -> _Claimed | None:
     """Record the previous row ``sent`` and claim the next one in ONE transaction.
 
     Both halves of the never-twice rule hold: the previous row's ``sent`` commits after its 250,
@@ -263,16 +328,14 @@ def _record_and_claim(held: HeldConnection, accepted: _Accepted | None, row_id: 
     if accepted is not None:
         try:
             with held.transaction() as connection:
-                _record_sent(connection, accepted.row_id, worker_id, accepted.plan, accepted.now,
-                             lock_run=db.dialect != "sqlite")
-                return _claim_in(connection, row_id, worker_id, now)
+                return _record_and_claim_in(connection, accepted, row_id, worker_id, now, expected)
         except (sa_exc.OperationalError, sa_exc.InterfaceError):
             _finish_sent(db, accepted, worker_id)
         except BaseException:
             _finish_sent(db, accepted, worker_id)
             raise
     with held.transaction() as connection:
-        return _claim_in(connection, row_id, worker_id, now)
+        return _record_and_claim_in(connection, None, row_id, worker_id, now, expected)
 
 
 def _first_payload(claimed: _Claimed | None, envelope: Envelope) -> bytes | None:
@@ -334,7 +397,8 @@ def deliver_rows(db: Database, row_ids: list[int], transport: Transport, *, work
     try:
         for row_id in row_ids:
             previous, accepted = accepted, None
-            claiming = overlap.submit(_record_and_claim, held, previous, row_id, worker_id, now or utcnow())
+            claiming = overlap.submit(_record_and_claim, held, previous, row_id, worker_id, now or utcnow(),
+                                      overlap.references.get(row_id))
             first = overlap.first_part(row_id, claiming, _first_payload)
             claimed = claiming.result()
             if claimed is None:

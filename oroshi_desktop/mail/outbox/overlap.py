@@ -50,19 +50,28 @@ def envelope_of(recipients: dict[str, Any] | None) -> Envelope:
             [str(address) for address in (*recipients.get("to", []), *recipients.get("cc", []))])
 
 
-def read_envelopes(db: Database, row_ids: list[int]) -> dict[int, Envelope]:
-    """The envelope of every row that can be claimed now, in a query per 500 rows (a hint only: the
-    claim's own read decides). A row another worker has, or already sent, is left out: the server
-    is not given an envelope for a row that would only be reset."""
-    envelopes: dict[int, Envelope] = {}
+def _claimable(db: Database, row_ids: list[int], column: Any) -> Iterator[tuple[int, Any]]:
+    """(id, ``column``) of every row that can be claimed now, in a query per 500 rows."""
     with db.engine.connect() as connection:
         for start in range(0, len(row_ids), _CHUNK):
-            chunk = row_ids[start:start + _CHUNK]
-            for row_id, recipients in connection.execute(
-                    select(OutboxMessage.id, OutboxMessage.recipients)
-                    .where(OutboxMessage.id.in_(chunk), claimable_condition())):
-                envelopes[row_id] = envelope_of(recipients)
-    return envelopes
+            found = connection.execute(select(OutboxMessage.id, column)
+                                       .where(OutboxMessage.id.in_(row_ids[start:start + _CHUNK]),
+                                              claimable_condition()))
+            yield from ((row[0], row[1]) for row in found)
+
+
+def read_envelopes(db: Database, row_ids: list[int]) -> dict[int, Envelope]:
+    """The envelope of every row that can be claimed now (a hint only: the claim's own read
+    decides). A row another worker has, or already sent, is left out: the server is not given an
+    envelope for a row that would only be reset."""
+    return {row_id: envelope_of(recipients) for row_id, recipients in _claimable(db, row_ids, OutboxMessage.recipients)}
+
+
+def read_references(db: Database, row_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The stored-message references of the rows that can be claimed now: on PostgreSQL the claim
+    reads those messages in its first round trip (a hint only: used when the references read under
+    the claim are the same, and the bytes are checked against their SHA-256 as always)."""
+    return {row_id: messages for row_id, messages in _claimable(db, row_ids, OutboxMessage.messages) if messages}
 
 
 class HeldConnection:
@@ -112,15 +121,19 @@ class HeldConnection:
 class Overlap:
     """One database thread for a batch, and the overlapped first part of each row."""
 
-    def __init__(self, send: _WaitingSender | None, envelopes: dict[int, Envelope]) -> None:
+    def __init__(self, send: _WaitingSender | None, envelopes: dict[int, Envelope],
+                 references: dict[int, list[dict[str, Any]]] | None = None) -> None:
         self._send = send
         self._envelopes = envelopes
+        self.references = references or {}
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="outbox-db")
 
     @classmethod
     def start(cls, db: Database, row_ids: list[int], transport: object) -> Overlap:
         send = getattr(transport, "send_raw_when_ready", None)
-        return cls(send, read_envelopes(db, row_ids) if send is not None and row_ids else {})
+        # Only PostgreSQL gains by the references (a round trip less a row); SQLite has no round trips.
+        return cls(send, read_envelopes(db, row_ids) if send is not None and row_ids else {},
+                   read_references(db, row_ids) if db.dialect == "postgresql" and row_ids else {})
 
     def submit(self, work: Callable[..., T], *args: Any) -> Future[T]:
         return self._thread.submit(work, *args)

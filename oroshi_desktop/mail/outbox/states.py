@@ -165,11 +165,11 @@ def password_delivery(session: Session) -> str:
     return mode if mode in PASSWORD_DELIVERY_MODES else "same_mail"
 
 
-_MARK_ISO_SENT = (update(InvoiceSupplierOrganization)
+MARK_ISO_SENT = (update(InvoiceSupplierOrganization)
                   .where(InvoiceSupplierOrganization.id == bindparam("iso_id"))
                   .values(sent_at=bindparam("now"), updated_at=bindparam("now"))
                   .execution_options(synchronize_session=False))
-_RUN_WAITING = (select(OutboxMessage.id)
+RUN_WAITING = (select(OutboxMessage.id)
                 .where(OutboxMessage.invoice_id == bindparam("invoice_id"),
                        OutboxMessage.state.in_((PENDING, SENDING, FAILED))).limit(1))
 
@@ -179,7 +179,7 @@ def _connection(session: Session | Connection) -> Connection:
 
 
 def mark_iso_sent(session: Session | Connection, iso_id: int, now: datetime) -> None:
-    _connection(session).execute(_MARK_ISO_SENT, {"iso_id": iso_id, "now": now})
+    _connection(session).execute(MARK_ISO_SENT, {"iso_id": iso_id, "now": now})
 
 
 def finish_run_if_all_sent(session: Session | Connection, invoice_id: int, now: datetime, *, touch: bool) -> bool:
@@ -192,7 +192,7 @@ def finish_run_if_all_sent(session: Session | Connection, invoice_id: int, now: 
     # Fast path: while any row of the run still waits or is being sent, the run is not sent. In a
     # batch this answers for every row but the last without looking at the whole run.
     connection = _connection(session)
-    waiting = connection.execute(_RUN_WAITING, {"invoice_id": invoice_id}).first()
+    waiting = connection.execute(RUN_WAITING, {"invoice_id": invoice_id}).first()
     if waiting is not None:
         return False
     # Columns only, one query: loading whole outbox rows (JSON columns included) for the run after
