@@ -220,3 +220,39 @@ def test_the_product_walk_is_taken_for_a_range_over_every_order_only(demo: tuple
         assert _wide_range(session, OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=1))
         assert not _wide_range(session, OrderFilter(start=TODAY, end=TODAY + timedelta(days=1)))
         assert not _wide_range(session, OrderFilter(start=date(2100, 1, 2), end=date(2100, 1, 3)))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_id_by_buyer_is_the_databases_own_order(demo: tuple[Database, list[Plain]], descending: bool) -> None:
+    """Every id by buyer is put in order in Python (the buyers' places by name from the buyers
+    table, the orders read unsorted): it must be exactly the order the database gives the same
+    filter sorted by the buyer's name and the order id — ties between buyers sharing a name
+    included, in its own collation — for every filter and both directions."""
+    from oroshi_desktop.queries.order_list import ids_query
+
+    db, plain = demo
+    with db.write() as session:  # buyers sharing a name, at the head of either direction
+        buyer_ids = sorted({p.buyer_id for p in plain})
+        assert len(buyer_ids) >= 5
+        for group, name in ((buyer_ids[0:2], "000同名商店"), (buyer_ids[2:4], "龥龥同名商店")):
+            for buyer_id in group:
+                session.get(Buyer, buyer_id).name = name
+    sample = plain[0]
+    filters = [WIDE, OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=sample.carrier_id),
+               OrderFilter(start=WIDE.start, end=WIDE.end, buyer_id=buyer_ids[0]),
+               OrderFilter(start=WIDE.start, end=WIDE.end, status=1),
+               OrderFilter(start=TODAY, end=TODAY + timedelta(days=1)),
+               OrderFilter(start=WIDE.start, end=WIDE.end, search="同名"),
+               OrderFilter(start=WIDE.start, end=WIDE.end, search=sample.product[:2]),
+               OrderFilter(start=TODAY + timedelta(days=1), end=TODAY)]
+    with db.read() as session:
+        for f in filters:
+            expected = list(session.scalars(ids_query(f, OrderSort.BUYER, descending)))
+            assert order_ids(session, f, OrderSort.BUYER, descending) == expected, f
+        shared = order_ids(session, OrderFilter(start=WIDE.start, end=WIDE.end, search="同名"), OrderSort.BUYER,
+                           descending)
+    # The ties are really tested: the orders of buyers sharing a name are ordered by order id, so
+    # their buyers take turns (a list grouped by buyer would not).
+    buyer_of = {p.id: p.buyer_id for p in plain}
+    assert {buyer_of[i] for i in shared} == set(buyer_ids[:4])
+    assert any(buyer_of[a] == buyer_of[c] != buyer_of[b] for a, b, c in zip(shared, shared[1:], shared[2:], strict=False))
