@@ -221,7 +221,7 @@ def _buyers_by_name(session: Session, descending: bool) -> list[Any]:
     """Every buyer's (id, name) in the list's order by buyer: the database's own order of the names
     (its collation), NULL last either way, ties by id."""
     name = m.Buyer.name.desc() if descending else m.Buyer.name.asc()
-    return list(session.execute(select(m.Buyer.id, m.Buyer.name).order_by(name.nulls_last(), m.Buyer.id)))
+    return _cursor_rows(session, select(m.Buyer.id, m.Buyer.name).order_by(name.nulls_last(), m.Buyer.id))
 
 
 def _ids_by_buyer(session: Session, f: OrderFilter, descending: bool) -> list[int]:
