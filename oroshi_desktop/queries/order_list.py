@@ -176,11 +176,14 @@ def _cursor_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[Any]
 
 def order_ids(session: Session, f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE,
               descending: bool = False, limit: int | None = None) -> list[int]:
-    """The ids in the list's order (``ids_query``'s). Every id by buyer is ordered in Python by the
-    buyers' places (``_ids_by_buyer``): the same order without the database sorting every order by
-    a name."""
+    """The ids in the list's order (``ids_query``'s). Every id by buyer or by product is put in order
+    in Python by the names' places (``_ids_by_name``): the same order without the database sorting
+    every order by a name."""
     if sort == OrderSort.BUYER and limit is None:
-        return _ids_by_buyer(session, f, descending)
+        return _ids_by_name(session, f, _buyers_by_name(session, descending), m.Order.buyer_id, descending)
+    if sort == OrderSort.PRODUCT and limit is None:
+        return _ids_by_name(session, f, _variations_by_name(session, descending), m.Order.product_variation_id,
+                            descending)
     return [row_id for (row_id,) in _cursor_rows(session, ids_query(f, sort, descending, limit))]
 
 
@@ -224,25 +227,35 @@ def _buyers_by_name(session: Session, descending: bool) -> list[Any]:
     return _cursor_rows(session, select(m.Buyer.id, m.Buyer.name).order_by(name.nulls_last(), m.Buyer.id))
 
 
-def _ids_by_buyer(session: Session, f: OrderFilter, descending: bool) -> list[int]:
-    """Every id by buyer name, exactly as ``ids_query`` orders them (name, then order id), without
-    the database joining and sorting every order by a name: each buyer's place in the name order
-    (buyers of one name share a place) from the small buyers table, the filtered orders read as
-    (id, buyer id) in any order, put in their buyer's place, and each place sorted by id — a sort
-    of lists that mostly arrive in id order. Orders of no known buyer are left out, as the join
-    leaves them. Scale 200, every order: SQLite ≈ 220 → 150 ms of CPU; PostgreSQL's server spent
-    ≈ 500 ms sorting by a name under a libc collation (spilled to disk), the unsorted read ≈ 80
-    (PERFORMANCE.md, session 9)."""
+def _variations_by_name(session: Session, descending: bool) -> list[Any]:
+    """Every variation's (id, its product's name) in the list's order by product: the database's own
+    order of the names, NULL last either way, ties by variation id."""
+    name = m.Product.name.desc() if descending else m.Product.name.asc()
+    return _cursor_rows(session, select(m.ProductVariation.id, m.Product.name)
+                        .join(m.Product, m.Product.id == m.ProductVariation.product_id)
+                        .order_by(name.nulls_last(), m.ProductVariation.id))
+
+
+def _ids_by_name(session: Session, f: OrderFilter, named: list[Any], column: Any, descending: bool) -> list[int]:
+    """Every id by buyer or by product name, exactly as ``ids_query`` orders them (name, then order
+    id), without the database joining and sorting every order by a name. ``named`` is a small
+    table's (id, name) in the list's name order (buyers, or variations with their product's name);
+    each id gets a place, ids of one name sharing it; the filtered orders are read unsorted as
+    (order id, ``column``), put in their place, and each place sorted by id — lists that mostly
+    arrive in id order. Orders whose ``column`` names no row of ``named`` are left out, as the join
+    leaves them. Every order by buyer, scale 200: SQLite ≈ 290 → 170 ms of CPU; PostgreSQL's server
+    spent ≈ 500 ms sorting by a name under a libc collation (spilled to disk), the unsorted read
+    ≈ 80 (PERFORMANCE.md, session 9)."""
     place_of: dict[int, int] = {}
     place, previous = -1, None
-    for buyer_id, name in _buyers_by_name(session, descending):
+    for named_id, name in named:
         if place < 0 or name != previous:
             place, previous = place + 1, name
-        place_of[buyer_id] = place
+        place_of[named_id] = place
     places: list[list[int]] = [[] for _ in range(place + 1)]
     place_at = place_of.get
-    for order_id, buyer_id in _cursor_rows(session, select(m.Order.id, m.Order.buyer_id).where(*_conditions(f))):
-        if (found := place_at(buyer_id)) is not None:
+    for order_id, named_id in _cursor_rows(session, select(m.Order.id, column).where(*_conditions(f))):
+        if (found := place_at(named_id)) is not None:
             places[found].append(order_id)
     ids: list[int] = []
     for orders in places:
@@ -298,10 +311,7 @@ def _first_ids_by_product(session: Session, f: OrderFilter, descending: bool, li
     key, walked until the page is full, the date condition written so that its index is not taken
     instead (SQLite, with no statistics, takes it for any range and sorts every order of it; 90 ms
     at scale 200). After ``FIRST_PRODUCT_NAMES`` names the rest come from one sorted query."""
-    name = m.Product.name.desc() if descending else m.Product.name.asc()
-    variations = session.execute(
-        select(m.ProductVariation.id, m.Product.name).join(m.Product, m.Product.id == m.ProductVariation.product_id)
-        .order_by(name.nulls_last(), m.ProductVariation.id)).all()
+    variations = _variations_by_name(session, descending)
     names: list[list[int]] = []  # the variation ids of each product name, in the list's order
     for i, (variation_id, product_name) in enumerate(variations):
         if i and product_name == variations[i - 1][1]:
