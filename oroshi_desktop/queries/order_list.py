@@ -163,16 +163,28 @@ def ids_query(f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE, descend
     return query.limit(limit) if limit is not None else query
 
 
-def order_ids(session: Session, f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE,
-              descending: bool = False, limit: int | None = None) -> list[int]:
-    """The ids in the list's order. SQLAlchemy compiles and runs the query, but the rows are taken
-    from the driver's cursor: a Row object per id cost more than the query itself for every id of
-    the list (scale 200, SQLite: 198 → 115 ms for 198,830 ids)."""
-    result = session.connection().execute(ids_query(f, sort, descending, limit))
+def _cursor_rows(session: Session, query: Select[*tuple[Any, ...]]) -> list[Any]:
+    """Every row of ``query`` as the driver's tuples. SQLAlchemy compiles and runs the query, but the
+    rows are taken from the driver's cursor: a Row object per id cost more than the query itself for
+    every id of the list (scale 200, SQLite: 198 → 115 ms for 198,830 ids)."""
+    result = session.connection().execute(query)
     try:
-        return [row_id for (row_id,) in result.cursor.fetchall()]
+        return list(result.cursor.fetchall())
     finally:
         result.close()
+
+
+def order_ids(session: Session, f: OrderFilter, sort: OrderSort = OrderSort.SHIPPING_DATE,
+              descending: bool = False, limit: int | None = None) -> list[int]:
+    """The ids in the list's order (``ids_query``'s). Every id by buyer or by product is put in order
+    in Python by the names' places (``_ids_by_name``): the same order without the database sorting
+    every order by a name."""
+    if sort == OrderSort.BUYER and limit is None:
+        return _ids_by_name(session, f, _buyers_by_name(session, descending), m.Order.buyer_id, descending)
+    if sort == OrderSort.PRODUCT and limit is None:
+        return _ids_by_name(session, f, _variations_by_name(session, descending), m.Order.product_variation_id,
+                            descending)
+    return [row_id for (row_id,) in _cursor_rows(session, ids_query(f, sort, descending, limit))]
 
 
 def rows_query(ids: list[int]) -> Select[*tuple[Any, ...]]:
@@ -208,13 +220,56 @@ def order_rows(session: Session, ids: list[int]) -> dict[int, OrderRow]:
 FIRST_BUYERS = 8
 
 
+def _buyers_by_name(session: Session, descending: bool) -> list[Any]:
+    """Every buyer's (id, name) in the list's order by buyer: the database's own order of the names
+    (its collation), NULL last either way, ties by id."""
+    name = m.Buyer.name.desc() if descending else m.Buyer.name.asc()
+    return _cursor_rows(session, select(m.Buyer.id, m.Buyer.name).order_by(name.nulls_last(), m.Buyer.id))
+
+
+def _variations_by_name(session: Session, descending: bool) -> list[Any]:
+    """Every variation's (id, its product's name) in the list's order by product: the database's own
+    order of the names, NULL last either way, ties by variation id."""
+    name = m.Product.name.desc() if descending else m.Product.name.asc()
+    return _cursor_rows(session, select(m.ProductVariation.id, m.Product.name)
+                        .join(m.Product, m.Product.id == m.ProductVariation.product_id)
+                        .order_by(name.nulls_last(), m.ProductVariation.id))
+
+
+def _ids_by_name(session: Session, f: OrderFilter, named: list[Any], column: Any, descending: bool) -> list[int]:
+    """Every id by buyer or by product name, exactly as ``ids_query`` orders them (name, then order
+    id), without the database joining and sorting every order by a name. ``named`` is a small
+    table's (id, name) in the list's name order (buyers, or variations with their product's name);
+    each id gets a place, ids of one name sharing it; the filtered orders are read unsorted as
+    (order id, ``column``), put in their place, and each place sorted by id — lists that mostly
+    arrive in id order. Orders whose ``column`` names no row of ``named`` are left out, as the join
+    leaves them. Every order by buyer, scale 200: SQLite ≈ 290 → 170 ms of CPU; PostgreSQL's server
+    spent ≈ 500 ms sorting by a name under a libc collation (spilled to disk), the unsorted read
+    ≈ 80 (PERFORMANCE.md, session 9)."""
+    place_of: dict[int, int] = {}
+    place, previous = -1, None
+    for named_id, name in named:
+        if place < 0 or name != previous:
+            place, previous = place + 1, name
+        place_of[named_id] = place
+    places: list[list[int]] = [[] for _ in range(place + 1)]
+    place_at = place_of.get
+    for order_id, named_id in _cursor_rows(session, select(m.Order.id, column).where(*_conditions(f))):
+        if (found := place_at(named_id)) is not None:
+            places[found].append(order_id)
+    ids: list[int] = []
+    for orders in places:
+        orders.sort(reverse=descending)
+        ids += orders
+    return ids
+
+
 def _first_ids_by_buyer(session: Session, f: OrderFilter, descending: bool, limit: int) -> list[int]:
     """The first ``limit`` ids by buyer name, exactly as ``order_ids`` orders them, without sorting
     every order: the buyers (a small table) in name order, then the orders of the first few buyers
     (their index), then of the next, more, until the page is full. A name is never split between two
     steps, so the steps' pages follow one another in the list's order. 0.2 s → ≈ 5 ms at scale 200."""
-    name = m.Buyer.name.desc() if descending else m.Buyer.name.asc()
-    buyers = session.execute(select(m.Buyer.id, m.Buyer.name).order_by(name.nulls_last(), m.Buyer.id)).all()
+    buyers = _buyers_by_name(session, descending)
     ids: list[int] = []
     start, size = 0, FIRST_BUYERS
     while start < len(buyers) and len(ids) < limit:
@@ -256,10 +311,7 @@ def _first_ids_by_product(session: Session, f: OrderFilter, descending: bool, li
     key, walked until the page is full, the date condition written so that its index is not taken
     instead (SQLite, with no statistics, takes it for any range and sorts every order of it; 90 ms
     at scale 200). After ``FIRST_PRODUCT_NAMES`` names the rest come from one sorted query."""
-    name = m.Product.name.desc() if descending else m.Product.name.asc()
-    variations = session.execute(
-        select(m.ProductVariation.id, m.Product.name).join(m.Product, m.Product.id == m.ProductVariation.product_id)
-        .order_by(name.nulls_last(), m.ProductVariation.id)).all()
+    variations = _variations_by_name(session, descending)
     names: list[list[int]] = []  # the variation ids of each product name, in the list's order
     for i, (variation_id, product_name) in enumerate(variations):
         if i and product_name == variations[i - 1][1]:

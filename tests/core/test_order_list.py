@@ -220,3 +220,52 @@ def test_the_product_walk_is_taken_for_a_range_over_every_order_only(demo: tuple
         assert _wide_range(session, OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=1))
         assert not _wide_range(session, OrderFilter(start=TODAY, end=TODAY + timedelta(days=1)))
         assert not _wide_range(session, OrderFilter(start=date(2100, 1, 2), end=date(2100, 1, 3)))
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_id_by_buyer_or_product_is_the_databases_own_order(demo: tuple[Database, list[Plain]],
+                                                                 descending: bool) -> None:
+    """Every id by buyer or by product is put in order in Python (the names' places from the small
+    table, the orders read unsorted): it must be exactly the order the database gives the same
+    filter sorted by the name and the order id — ties between buyers (products) sharing a name
+    included, in its own collation — for every filter and both directions."""
+    from oroshi_desktop.queries.order_list import ids_query
+
+    db, plain = demo
+    with db.write() as session:  # buyers and products sharing a name, at the head of either direction
+        buyer_ids = sorted({p.buyer_id for p in plain})
+        assert len(buyer_ids) >= 5
+        for group, name in ((buyer_ids[0:2], "000同名商店"), (buyer_ids[2:4], "龥龥同名商店")):
+            for buyer_id in group:
+                session.get(Buyer, buyer_id).name = name
+        products = list(session.scalars(select(Product).order_by(Product.id)))
+        assert len(products) >= 3
+        products[0].name = products[1].name = "000同名商品"
+    sample = plain[0]
+    filters = [WIDE, OrderFilter(start=WIDE.start, end=WIDE.end, carrier_id=sample.carrier_id),
+               OrderFilter(start=WIDE.start, end=WIDE.end, buyer_id=buyer_ids[0]),
+               OrderFilter(start=WIDE.start, end=WIDE.end, status=1),
+               OrderFilter(start=TODAY, end=TODAY + timedelta(days=1)),
+               OrderFilter(start=WIDE.start, end=WIDE.end, search="同名"),
+               OrderFilter(start=WIDE.start, end=WIDE.end, search=sample.product[:2]),
+               OrderFilter(start=TODAY + timedelta(days=1), end=TODAY)]
+    with db.read() as session:
+        for sort in (OrderSort.BUYER, OrderSort.PRODUCT):
+            for f in filters:
+                expected = list(session.scalars(ids_query(f, sort, descending)))
+                assert order_ids(session, f, sort, descending) == expected, (sort, f)
+        by_buyer = order_ids(session, OrderFilter(start=WIDE.start, end=WIDE.end, search="同名商店"),
+                             OrderSort.BUYER, descending)
+        by_product = order_ids(session, WIDE, OrderSort.PRODUCT, descending)
+        variation_product = dict(session.execute(select(ProductVariation.id, ProductVariation.product_id)).all())
+        product_of = {order_id: variation_product[variation_id] for order_id, variation_id
+                      in session.execute(select(Order.id, Order.product_variation_id)).all()}
+    # The ties are really tested: the orders of buyers (products) sharing a name are ordered by order
+    # id, so their buyers (products) take turns (a list grouped by buyer or product would not).
+    buyer_of = {p.id: p.buyer_id for p in plain}
+    assert {buyer_of[i] for i in by_buyer} == set(buyer_ids[:4])
+    assert any(buyer_of[a] == buyer_of[c] != buyer_of[b]
+               for a, b, c in zip(by_buyer, by_buyer[1:], by_buyer[2:], strict=False))
+    shared = [i for i in by_product if product_of[i] in (products[0].id, products[1].id)]
+    assert any(product_of[a] == product_of[c] != product_of[b]
+               for a, b, c in zip(shared, shared[1:], shared[2:], strict=False))
