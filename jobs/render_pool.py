@@ -134,11 +134,11 @@ def render_task(task: RenderTask) -> Rendered:
     """Key and render one organization's statements (runs in a worker process). A row generated
     for the first time is keyed here, beside the drawing, so that the calling process only loads
     and stores: digesting every statement there made the workers wait for it."""
-    from oroshi_desktop.statement_versions import content_key
+    from oroshi_desktop.statement_versions import content_keys
     from printables.statement import render_statement
 
-    keys = task.keys if task.keys is not None else {
-        fmt: content_key(statement) for fmt, statement, _password in task.statements}
+    keys = task.keys if task.keys is not None else content_keys(
+        {fmt: statement for fmt, statement, _password in task.statements})
     return Rendered(keys, [(fmt, render_statement(statement, password=password), password)
                            for fmt, statement, password in task.statements])
 

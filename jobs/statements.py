@@ -47,7 +47,7 @@ from oroshi_desktop.statement_rows import (
     run_rows,
     store_statements,
 )
-from oroshi_desktop.statement_versions import content_key, keep_unchanged, kept_keys
+from oroshi_desktop.statement_versions import content_keys, keep_unchanged, kept_keys
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "mail_check", "resend_row", "send_invoice", "send_run"]
@@ -135,7 +135,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     def unchanged(iso_id: int, found: RowStatements) -> dict[str, str] | None:
         """A row with PDFs already (generated again): its content keys, or None when its stored
         PDFs already say the same (kept, not rendered: no new archive version; ``statement_versions``)."""
-        keys = {str(fmt): content_key(found.statements[fmt]) for fmt in STATEMENT_KINDS}
+        keys = content_keys({str(fmt): found.statements[fmt] for fmt in STATEMENT_KINDS})
         kept = db.writing(keep_unchanged, iso_id, keys)
         if kept is None:
             return keys
