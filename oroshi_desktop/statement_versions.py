@@ -45,6 +45,8 @@ PROTECTION = "aes-256-r6/password-per-document"
 
 def _plain(value: Any) -> Any:
     """A JSON-able form of a statement's values, the same for equal values."""
+    if type(value) is Decimal:  # most of a statement's leaves: first
+        return str(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return {"sha256": hashlib.sha256(bytes(value)).hexdigest()}  # the logo
     if isinstance(value, Decimal | date):
@@ -55,6 +57,8 @@ def _plain(value: Any) -> Any:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # a record type's fields; None: not a record
+# Leaves as they are (JSON, or ``_plain`` for Decimal and date): told by their exact type at once.
+_LEAVES = frozenset({str, int, float, bool, type(None), Decimal, date})
 
 
 def _tree(value: Any) -> Any:
@@ -63,9 +67,13 @@ def _tree(value: Any) -> Any:
     generation's time in the calling process. The JSON, hence every stored key, is unchanged
     (``tests/core/test_statement_versions.py`` holds it against ``asdict``)."""
     kind = type(value)
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
-    names = _FIELD_NAMES[kind]
+    if kind in _LEAVES:
+        return value
+    try:
+        names = _FIELD_NAMES[kind]
+    except KeyError:
+        names = _FIELD_NAMES[kind] = (tuple(f.name for f in dataclasses.fields(kind))
+                                      if dataclasses.is_dataclass(kind) else None)
     if names is not None:
         return {name: _tree(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
