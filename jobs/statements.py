@@ -89,8 +89,8 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     run's data is loaded a part at a time in a few queries for all its rows, the PDFs are rendered
     in parallel processes (``jobs.render_pool``; ``workers``: default one per core), and each row is
     stored as its PDFs arrive, reported to ``progress(done, total, organization)``. With more than
-    one worker, the rows generated for the first time are loaded by the workers themselves, a few
-    rows a batch, each worker on its own connection; this process keys and loads only the rows that
+    one worker on a database server, the rows generated for the first time are loaded by the
+    workers themselves, a few rows a batch, each worker on its own connection; this process keys and loads only the rows that
     have PDFs already (kept when unchanged), and stores. A row whose data
     cannot make a statement fails alone (recorded in ``failures``) and stays not completed; the
     others go on. ``cancelled()`` stops the run between rows: the rows not stored stay not completed
@@ -107,8 +107,11 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
              for iso_id, organization_id, found_name in rows}
     db.writing(mark_pending, list(names))
     # The workers load the rows generated for the first time (each worker on its own connection)
-    # when there are workers and they can open the database.
-    handover = db.handover() if pool_size(len(rows), workers) > 1 else None
+    # when there are workers and the database is a server's. Not an embedded file: there the
+    # workers' reads beside this process's writes made a 200-organization run twice as slow
+    # (98.8 s against 46.7 s, the same CPU: the processes waited on the file), while loading
+    # in this process is cheap (docs/PERFORMANCE.md, session 9).
+    handover = db.handover() if pool_size(len(rows), workers) > 1 and db.dialect != "sqlite" else None
     loaded: dict[int, RowStatements] = {}  # rows being rendered
     done = 0
 
