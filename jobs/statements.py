@@ -2,8 +2,10 @@
 
 The Huey tasks (``jobs.queue.tasks``) and the CLI (``mail-check --once``, ``generate``) call these:
 ``generate_statements`` (generate a run), ``send_run`` (今すぐ送信 / 再送), ``mail_check`` (the due check).
-Passwords are made here and go straight into ``oroshi_invoice_supplier_organizations.passwords``;
-they never travel through a task argument, the ledger or a log line.
+Passwords are made for each PDF as it is rendered (``jobs.render_pool.new_password``: here, or in the
+render worker that loads its row) and go straight into ``oroshi_invoice_supplier_organizations.passwords``;
+they travel only over the pipe to and from the render workers, never through a queue task's
+argument, the ledger or a log line.
 """
 
 from __future__ import annotations
@@ -90,8 +92,8 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     in parallel processes (``jobs.render_pool``; ``workers``: default one per core), and each row is
     stored as its PDFs arrive, reported to ``progress(done, total, organization)``. With more than
     one worker on a database server, the rows generated for the first time are loaded by the
-    workers themselves, a few rows a batch, each worker on its own connection; this process keys and loads only the rows that
-    have PDFs already (kept when unchanged), and stores. A row whose data
+    workers themselves, a few rows a batch, each worker on its own connection; this process keys
+    and loads only the rows that have PDFs already (kept when unchanged), and stores. A row whose data
     cannot make a statement fails alone (recorded in ``failures``) and stays not completed; the
     others go on. ``cancelled()`` stops the run between rows: the rows not stored stay not completed
     (``Generation.cancelled``). An unreachable database is raised (the job retries).
@@ -107,10 +109,10 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
              for iso_id, organization_id, found_name in rows}
     db.writing(mark_pending, list(names))
     # The workers load the rows generated for the first time (each worker on its own connection)
-    # when there are workers and the database is a server's. Not an embedded file: there the
-    # workers' reads beside this process's writes made a 200-organization run twice as slow
-    # (98.8 s against 46.7 s, the same CPU: the processes waited on the file), while loading
-    # in this process is cheap (docs/PERFORMANCE.md, session 9).
+    # when there are workers and the database is a server's. Not an embedded file: with the
+    # workers reading it beside this process's writes, a 200-organization run took twice as long
+    # in the one pair measured (98.8 s against 46.7 s, the same CPU), and loading it in this
+    # process is cheap (docs/PERFORMANCE.md, session 9).
     handover = db.handover() if pool_size(len(rows), workers) > 1 and db.dialect != "sqlite" else None
     loaded: dict[int, RowStatements] = {}  # rows being rendered
     done = 0
