@@ -2,20 +2,29 @@
 
 The Huey tasks (``jobs.queue.tasks``) and the CLI (``mail-check --once``, ``generate``) call these:
 ``generate_statements`` (generate a run), ``send_run`` (今すぐ送信 / 再送), ``mail_check`` (the due check).
-Passwords are made here and go straight into ``oroshi_invoice_supplier_organizations.passwords``;
-they never travel through a task argument, the ledger or a log line.
+Passwords are made for each PDF as it is rendered (``jobs.render_pool.new_password``: here, or in the
+render worker that loads its row) and go straight into ``oroshi_invoice_supplier_organizations.passwords``;
+they travel only over the pipe to and from the render workers, never through a queue task's
+argument, the ledger or a log line.
 """
 
 from __future__ import annotations
 
 import logging
-import secrets
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from jobs.render_pool import Rendered, RenderTask, WorkerStopped, render_all
+from jobs.render_pool import (
+    LoadTask,
+    Rendered,
+    RenderTask,
+    WorkerStopped,
+    pool_size,
+    render_all,
+    statement_task,
+)
 from jobs.runtime import OUTBOX_LEASE, Runtime
 from oroshi_desktop.db.engine import Database, is_database_error
 from oroshi_desktop.db.types import utcnow
@@ -40,7 +49,7 @@ from oroshi_desktop.statement_rows import (
     run_rows,
     store_statements,
 )
-from oroshi_desktop.statement_versions import content_key, keep_unchanged, kept_keys
+from oroshi_desktop.statement_versions import content_keys, keep_unchanged, kept_keys
 
 __all__ = ["Generation", "MailSummary", "check_and_send", "generate_statement_rows", "generate_statements",
            "mail_check", "resend_row", "send_invoice", "send_run"]
@@ -49,10 +58,10 @@ log = logging.getLogger(__name__)
 
 
 LOAD_PART = 50  # organization rows loaded per transaction: the workers start on the first part
-
-
-def _new_password() -> str:
-    return secrets.token_hex(4)
+# Organization rows a render worker loads in one batch of queries (``LoadTask``): small enough that
+# both workers start at once and a cancel waits for little, large enough that the queries of a
+# part are few beside its rows.
+WORKER_PART = 5
 
 
 @dataclass
@@ -81,7 +90,10 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     refused while they are being replaced; each is completed again with its fresh passwords. The
     run's data is loaded a part at a time in a few queries for all its rows, the PDFs are rendered
     in parallel processes (``jobs.render_pool``; ``workers``: default one per core), and each row is
-    stored as its PDFs arrive, reported to ``progress(done, total, organization)``. A row whose data
+    stored as its PDFs arrive, reported to ``progress(done, total, organization)``. With more than
+    one worker on a database server, the rows generated for the first time are loaded by the
+    workers themselves, a few rows a batch, each worker on its own connection; this process keys
+    and loads only the rows that have PDFs already (kept when unchanged), and stores. A row whose data
     cannot make a statement fails alone (recorded in ``failures``) and stays not completed; the
     others go on. ``cancelled()`` stops the run between rows: the rows not stored stay not completed
     (``Generation.cancelled``). An unreachable database is raised (the job retries).
@@ -96,6 +108,12 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     names = {iso_id: (found_name if found_name is not None else "?", organization_id)
              for iso_id, organization_id, found_name in rows}
     db.writing(mark_pending, list(names))
+    # The workers load the rows generated for the first time (each worker on its own connection)
+    # when there are workers and the database is a server's. Not an embedded file: with the
+    # workers reading it beside this process's writes, a 200-organization run took twice as long
+    # in the one pair measured (98.8 s against 46.7 s, the same CPU), and loading it in this
+    # process is cheap (docs/PERFORMANCE.md, session 9).
+    handover = db.handover() if pool_size(len(rows), workers) > 1 and db.dialect != "sqlite" else None
     loaded: dict[int, RowStatements] = {}  # rows being rendered
     done = 0
 
@@ -107,12 +125,13 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
 
     def finish(iso_id: int, rendered: Rendered | None, err: BaseException | None) -> None:
         entity_name, organization_id = names[iso_id]
-        row = loaded.pop(iso_id, None)
-        if rendered is not None and row is not None:
+        row = loaded.pop(iso_id, None)  # None: loaded by the worker, which sends its facts along
+        if rendered is not None:
             result.document_ids += db.writing(
                 store_statements, invoice_id=invoice_id, iso_id=iso_id, organization_id=organization_id,
                 entity_name=entity_name, start=start, end=end, rendered=rendered.documents, tz=tz,
-                figures=row.figures, printed=row.printed, keys=rendered.keys)
+                figures=rendered.figures if row is None else row.figures,
+                printed=rendered.printed if row is None else row.printed, keys=rendered.keys)
         else:
             _fail(result, invoice_id, iso_id, entity_name, organization_id,
                   err if isinstance(err, Exception) else WorkerStopped(str(err)))
@@ -121,7 +140,7 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
     def unchanged(iso_id: int, found: RowStatements) -> dict[str, str] | None:
         """A row with PDFs already (generated again): its content keys, or None when its stored
         PDFs already say the same (kept, not rendered: no new archive version; ``statement_versions``)."""
-        keys = {str(fmt): content_key(found.statements[fmt]) for fmt in STATEMENT_KINDS}
+        keys = content_keys({str(fmt): found.statements[fmt] for fmt in STATEMENT_KINDS})
         kept = db.writing(keep_unchanged, iso_id, keys)
         if kept is None:
             return keys
@@ -129,13 +148,24 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
         counted(names[iso_id][0])
         return None
 
-    def tasks() -> Iterator[RenderTask]:
+    def tasks() -> Iterator[RenderTask | LoadTask]:
         """Each row's statements with fresh passwords, loaded a part at a time, so that the workers
         render while the rest loads; a row that cannot make a statement is reported at once. A row
         generated again is keyed here and kept when it says the same (no process needed); a row
-        generated for the first time is keyed by the worker that draws it."""
+        generated for the first time is keyed by the worker that draws it, and with a ``handover``
+        loaded by it too (``LoadTask``)."""
         for index in range(0, len(rows), LOAD_PART):
             part = rows[index:index + LOAD_PART]
+            if handover is not None:
+                had_pdfs = db.reading(kept_keys, [iso_id for iso_id, _org, _name in part])
+                fresh = [row for row in part if row[0] not in had_pdfs]
+                for first in range(0, len(fresh), WORKER_PART):
+                    yield LoadTask(invoice_id, tuple(fresh[first:first + WORKER_PART]), tz)
+                part = [row for row in part if row[0] in had_pdfs]
+                if not part:
+                    if cancelled is not None and cancelled():
+                        return
+                    continue
             found_rows = db.reading(load_rows, invoice_id, part, tz)
             stored = db.reading(kept_keys, [iso_id for iso_id, found in found_rows.items()
                                             if not isinstance(found, Exception)])
@@ -153,22 +183,16 @@ def generate_statement_rows(db: Database, invoice_id: int, *, tz: ZoneInfo,
                     if keys is None:
                         continue
                 loaded[iso_id] = found
-                yield _task(iso_id, found, keys=keys)
+                yield statement_task(iso_id, found.statements, keys=keys)
             if cancelled is not None and cancelled():
                 return
 
     result.cancelled = not render_all(tasks(), finish, cancelled=cancelled or (lambda: False), workers=workers,
-                                      count=len(rows))
+                                      count=len(rows), handover=handover)
     log.info("statement run %s: %d PDFs generated, %d unchanged, %d organization(s) failed%s", invoice_id,
              len(result.document_ids), len(result.unchanged), len(result.failures),
              " (cancelled)" if result.cancelled else "")
     return result
-
-
-def _task(iso_id: int, row: RowStatements, *, keys: dict[str, str] | None) -> RenderTask:
-    """A row's statements to draw, each with a fresh password (``keys``: made already, or None)."""
-    return RenderTask(iso_id, tuple((fmt, row.statements[fmt], _new_password()) for fmt in STATEMENT_KINDS),
-                      keys=keys)
 
 
 def _fail(result: Generation, invoice_id: int, iso_id: int, entity_name: str, organization_id: int,

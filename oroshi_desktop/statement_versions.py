@@ -32,7 +32,7 @@ from oroshi_desktop.document_store import STATEMENT_KINDS, statement_documents, 
 from oroshi_desktop.domain.payment_statement import PaymentStatement
 from oroshi_desktop.domain.statement_options import StatementFormat
 
-__all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "issued_statements", "keep_unchanged", "kept_keys",
+__all__ = ["PRINT_REVISION", "PROTECTION", "content_key", "content_keys", "issued_statements", "keep_unchanged", "kept_keys",
            "statement_keys"]
 
 # How a statement is drawn: raise it when a change to printables/statement changes what an issued
@@ -45,6 +45,8 @@ PROTECTION = "aes-256-r6/password-per-document"
 
 def _plain(value: Any) -> Any:
     """A JSON-able form of a statement's values, the same for equal values."""
+    if type(value) is Decimal:  # most of a statement's leaves: first
+        return str(value)
     if isinstance(value, bytes | bytearray | memoryview):
         return {"sha256": hashlib.sha256(bytes(value)).hexdigest()}  # the logo
     if isinstance(value, Decimal | date):
@@ -55,6 +57,8 @@ def _plain(value: Any) -> Any:
 
 
 _FIELD_NAMES: dict[type, tuple[str, ...] | None] = {}  # a record type's fields; None: not a record
+# Leaves as they are (JSON, or ``_plain`` for Decimal and date): told by their exact type at once.
+_LEAVES = frozenset({str, int, float, bool, type(None), Decimal, date})
 
 
 def _tree(value: Any) -> Any:
@@ -63,9 +67,13 @@ def _tree(value: Any) -> Any:
     generation's time in the calling process. The JSON, hence every stored key, is unchanged
     (``tests/core/test_statement_versions.py`` holds it against ``asdict``)."""
     kind = type(value)
-    if kind not in _FIELD_NAMES:
-        _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
-    names = _FIELD_NAMES[kind]
+    if kind in _LEAVES:
+        return value
+    try:
+        names = _FIELD_NAMES[kind]
+    except KeyError:
+        names = _FIELD_NAMES[kind] = (tuple(f.name for f in dataclasses.fields(kind))
+                                      if dataclasses.is_dataclass(kind) else None)
     if names is not None:
         return {name: _tree(getattr(value, name)) for name in names}
     if isinstance(value, list | tuple):
@@ -77,11 +85,35 @@ def _tree(value: Any) -> Any:
 
 def content_key(statement: PaymentStatement) -> str:
     """The SHA-256 (hex) of what the issued statement says and how it is drawn and protected."""
+    return _key_of(statement, _tree(statement))
+
+
+def _key_of(statement: PaymentStatement, tree: Any) -> str:
     if statement.is_preview:
         raise ValueError("a preview is never archived: it has no content key")
-    material = {"print_revision": PRINT_REVISION, "protection": PROTECTION, "statement": _tree(statement)}
+    material = {"print_revision": PRINT_REVISION, "protection": PROTECTION, "statement": tree}
     text = json.dumps(material, default=_plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def content_keys(statements: Mapping[str, PaymentStatement]) -> dict[str, str]:
+    """``content_key`` of each statement (by format). The organization format of a row is the
+    supplier format without its sections (``queries.statements.without_sections``): when it is,
+    its tree is the supplier's with those two fields, and the body both share is walked once."""
+    from oroshi_desktop.queries.statements import without_sections
+
+    supplier = statements.get(StatementFormat.SUPPLIER)
+    supplier_tree: dict[str, Any] = _tree(supplier) if supplier is not None else {}
+    keys: dict[str, str] = {}
+    for fmt, statement in statements.items():
+        if statement is supplier:
+            tree = supplier_tree
+        elif supplier is not None and statement.body is supplier.body and statement == without_sections(supplier):
+            tree = {**supplier_tree, "format": statement.format, "sections": []}  # as _tree gives them
+        else:
+            tree = _tree(statement)
+        keys[fmt] = _key_of(statement, tree)
+    return keys
 
 
 def issued_statements(session: Session, invoice_id: int, organization_id: int,
@@ -92,20 +124,17 @@ def issued_statements(session: Session, invoice_id: int, organization_id: int,
     The supplier format is the organization format plus its producer sections (``load_statement``
     builds them that way), so the organization format's statement is the supplier one without them
     (a test holds this against a load of its own)."""
-    from oroshi_desktop.queries.statements import load_issued_statement
+    from oroshi_desktop.queries.statements import load_issued_statement, without_sections
 
     supplier = load_issued_statement(session, invoice_id=invoice_id, organization_id=organization_id,
                                      fmt=StatementFormat.SUPPLIER, tz=tz)
-    statements = {StatementFormat.SUPPLIER: supplier,
-                  StatementFormat.ORGANIZATION: dataclasses.replace(supplier, format=StatementFormat.ORGANIZATION,
-                                                                    sections=())}
+    statements = {StatementFormat.SUPPLIER: supplier, StatementFormat.ORGANIZATION: without_sections(supplier)}
     return {fmt: statements[StatementFormat(fmt)] for fmt in STATEMENT_KINDS}
 
 
 def statement_keys(session: Session, invoice_id: int, organization_id: int, tz: ZoneInfo) -> dict[str, str]:
     """The content key of each statement format of one organization of a run, before rendering."""
-    return {fmt: content_key(statement)
-            for fmt, statement in issued_statements(session, invoice_id, organization_id, tz).items()}
+    return content_keys(issued_statements(session, invoice_id, organization_id, tz))
 
 
 def keep_unchanged(session: Session, iso_id: int, keys: Mapping[str, str]) -> list[int] | None:

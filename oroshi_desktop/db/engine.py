@@ -212,6 +212,22 @@ class Database:
     def dispose(self) -> None:
         self.engine.dispose()
 
+    def handover(self) -> tuple[str, str | None] | None:
+        """What a process this one starts needs to open the same database itself
+        (``reopen_database``): the URL as typed and the password this process connected with (not
+        read from the keyring again; it travels only over the pipe to that process). None when no
+        other process can open it: an in-memory SQLite database, or one opened without its URL."""
+        if not self.typed_url or (self.dialect == "sqlite" and self.url.database in (None, "", ":memory:")):
+            return None
+        return self.typed_url, self.engine.url.password
+
+
+def reopen_database(handover: tuple[str, str | None]) -> Database:
+    """The database another process of the app opened (``Database.handover``), opened again in a
+    process it started: no folder made, no page check (the other process did both), its password."""
+    typed_url, password = handover
+    return open_database(typed_url, create_folder=False, check_pages=False, password=password)
+
 
 def database_locked(err: BaseException, where: str | None = None) -> DatabaseLocked | None:
     """SQLite's "database is locked" (busy: another process kept the write lock past the busy
@@ -238,6 +254,12 @@ def is_connection_error(err: BaseException) -> bool:
 def is_database_error(err: BaseException) -> bool:
     """Any error of the database or its driver (as opposed to the data or the code that uses it)."""
     return isinstance(err, exc.SQLAlchemyError)
+
+
+def database_error(where: str, err: BaseException) -> exc.SQLAlchemyError:
+    """An error of the database that another process met (told as ``err``), as this process's own
+    (``is_database_error``, ``is_connection_error``: the job retries)."""
+    return exc.OperationalError(where, None, err)
 
 
 def unreachable_reason(err: BaseException) -> str | None:
@@ -270,10 +292,14 @@ def psycopg_connect_parameters(raw_url: str) -> dict[str, Any]:
     return parameters
 
 
+_FROM_KEYRING = "\0keyring"  # open_database's default: the password is the keyring's
+
+
 def open_database(raw_url: str, *, create_folder: bool = True, check_pages: bool = True,
-                  **engine_kwargs: Any) -> Database:
+                  password: str | None = _FROM_KEYRING, **engine_kwargs: Any) -> Database:
     """The database at ``raw_url``; an embedded file is checked first (``check_embedded_database``:
-    every page unless ``check_pages`` is false, as the window does on the GUI thread)."""
+    every page unless ``check_pages`` is false, as the window does on the GUI thread). A server's
+    password is read from the OS keyring unless ``password`` is given (``reopen_database``)."""
     url = parse_database_url(raw_url)
     # A failed statement's text never carries its parameters (business data, names, amounts) into
     # an exception message, a log line or stderr.
@@ -295,7 +321,8 @@ def open_database(raw_url: str, *, create_folder: bool = True, check_pages: bool
         engine = create_engine(url, **engine_kwargs)
         _sqlite_setup(engine)
     else:
-        password = _password_for(url)
+        if password == _FROM_KEYRING:
+            password = _password_for(url)
         connect_url = url.set(password=password) if password else url
         engine_kwargs.setdefault("pool_pre_ping", True)
         engine_kwargs.setdefault("connect_args", dict(CONNECT_ARGS))

@@ -31,7 +31,11 @@ def round_yen(amount: Decimal, mode: Rounding) -> Decimal:
         raise TypeError(f"amount must be a Decimal, got {type(amount).__name__}")
     if not amount.is_finite():
         raise ValueError(f"amount must be finite, got {amount}")
-    rounded = amount.quantize(_ONE, rounding=_DECIMAL_MODES[Rounding(mode)])
+    try:
+        decimal_mode = _DECIMAL_MODES[mode]  # a Rounding, or its text (a StrEnum hashes as its text)
+    except KeyError:
+        decimal_mode = _DECIMAL_MODES[Rounding(mode)]  # an unknown mode: ValueError, as Rounding says
+    rounded = amount.quantize(_ONE, rounding=decimal_mode)
     # Adding zero turns a rounded -0 into 0 so it never shows up as "-0" on a statement.
     return rounded + 0
 

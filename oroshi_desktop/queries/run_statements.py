@@ -31,6 +31,7 @@ from oroshi_desktop.queries.statements import (
     supply_amounts,
     supply_query,
     supply_record,
+    without_sections,
 )
 
 __all__ = ["CHUNK", "RunStatements", "load_run_statements"]
@@ -80,8 +81,13 @@ def _records(session: Session, ids: list[int], start: date, end: date, *, all_nu
     records: dict[int, list[tuple[int, SupplyRecord]]] = defaultdict(list)
     unsound: dict[int, tuple[int, Exception]] = {}  # organization → (supply id, reason)
     broken: dict[int, Exception] = {}
-    conditions: list[ColumnElement[bool]] = [Supplier.supplier_organization_id.in_(ids),
-                                             SupplyDate.date.between(start, end)]
+    # The supplies of the organizations' producers (a subquery: no bound list of producers),
+    # rather than of the organizations through the producers' join: PostgreSQL then reads the
+    # supplies by producer (its index on supplier_id) instead of every supply of the period for
+    # each part of the run (a part of 5 organizations of 200: 18 ms instead of 306 ms).
+    conditions: list[ColumnElement[bool]] = [
+        Supply.supplier_id.in_(select(Supplier.id).where(Supplier.supplier_organization_id.in_(ids))),
+        SupplyDate.date.between(start, end)]
     if not all_numbers:
         conditions.append(Supply.quantity != 0)  # a zero quantity is on no statement
     # On the connection: plain rows, without the ORM's per-row processing (most supplies of a run),
@@ -150,12 +156,16 @@ def load_run_statements(session: Session, *, organization_ids: Sequence[int], st
                     readiness(org)
                 if organization_id in broken:
                     raise broken[organization_id]
-                result.statements[organization_id] = {
-                    fmt.value: assemble_statement(
+                made: dict[StatementFormat, PaymentStatement] = {}
+                for fmt in sorted(fmts, key=lambda fmt: fmt is not StatementFormat.SUPPLIER):  # supplier first
+                    if fmt is StatementFormat.ORGANIZATION and StatementFormat.SUPPLIER in made:
+                        made[fmt] = without_sections(made[StatementFormat.SUPPLIER])  # its body built once
+                        continue
+                    made[fmt] = assemble_statement(
                         org, addresses.get(organization_id, PostalAddress()), records.get(organization_id, []),
                         producers.get(organization_id, []), fmt=fmt, layout=run_layout, start=start, end=end,
                         statement_date=statement_date, company=company, mode=mode)
-                    for fmt in fmts}
+                result.statements[organization_id] = {fmt.value: made[fmt] for fmt in fmts}
             except Exception as err:  # no query in here: this organization's data
                 result.failures[organization_id] = err
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -188,6 +189,13 @@ def assemble_statement(org: SupplierOrganization, address: PostalAddress, record
         receiver=receiver, company=company, body=build_body((r for _, r in records), mode),
         sections=sections, is_preview=is_preview,
     )
+
+
+def without_sections(supplier: PaymentStatement) -> PaymentStatement:
+    """The organization format of a statement assembled in the supplier format: the same statement
+    without its producer sections, equal to what ``assemble_statement`` makes for that format from
+    the same rows (one body built instead of two)."""
+    return dataclasses.replace(supplier, format=StatementFormat.ORGANIZATION, sections=())
 
 
 def load_issued_statement(session: Session, *, invoice_id: int, organization_id: int, fmt: str,

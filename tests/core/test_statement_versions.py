@@ -88,6 +88,16 @@ def test_the_key_is_the_one_stored_by_earlier_versions(sqlite_db) -> None:  # ty
                     "statement": dataclasses.asdict(statement)}
         text = json.dumps(material, default=_plain, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         assert content_key(statement) == hashlib.sha256(text.encode("utf-8")).hexdigest()
+    # Both formats keyed together: each loaded on its own (no body shared), and the organization
+    # format made from the supplier one (``without_sections``: its tree taken from the supplier's).
+    from oroshi_desktop.queries.statements import without_sections
+    from oroshi_desktop.statement_versions import content_keys
+
+    alone = {"organization": statements[0], "supplier": statements[1]}
+    derived = {"organization": without_sections(statements[1]), "supplier": statements[1]}
+    assert derived["organization"] == statements[0]
+    for pair in (alone, derived):
+        assert content_keys(pair) == {fmt: content_key(statement) for fmt, statement in pair.items()}
 
 
 def test_the_keys_of_a_run_row_are_those_of_each_format_loaded_on_its_own(db) -> None:  # type: ignore[no-untyped-def]

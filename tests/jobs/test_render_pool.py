@@ -14,7 +14,16 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select, update
 
-from jobs.render_pool import Rendered, RenderTask, WorkerStopped, pool_size, render_all, usable_cores
+from jobs.render_pool import (
+    LoadTask,
+    Rendered,
+    RenderTask,
+    WorkerStopped,
+    _Refused,
+    pool_size,
+    render_all,
+    usable_cores,
+)
 from jobs.statements import generate_statement_rows
 from oroshi_desktop.db.models import InvoiceSupplierOrganization, StoredDocument
 from oroshi_desktop.errors import UserError
@@ -40,6 +49,19 @@ def _two_killers(task: RenderTask) -> Rendered:
     if task.key == 4:
         raise UserError("row 4 refused", "組織 4 は作成できません")
     return Rendered({}, [("organization", b"pdf", "pw")])
+
+
+def _loads_rows(task: LoadTask) -> list:
+    """A worker's load of a part of rows: row 3 kills its process, row 5 is refused (UserError)."""
+    answers = []
+    for iso_id, _organization_id, _name in task.rows:
+        if iso_id == 3:
+            os._exit(3)
+        if iso_id == 5:
+            answers.append((iso_id, None, _Refused("row 5 refused", "組織 5 の供給に問題があります")))
+        else:
+            answers.append((iso_id, Rendered({}, [("organization", f"pdf {iso_id}".encode(), "pw")]), None))
+    return answers
 
 
 def _held(task: RenderTask) -> Rendered:
@@ -91,6 +113,26 @@ def test_each_dead_worker_is_found_and_a_refusal_keeps_its_japanese():
     assert isinstance(errors[3], WorkerStopped) and isinstance(errors[6], WorkerStopped)
     assert isinstance(errors[4], UserError) and errors[4].message_ja == "組織 4 は作成できません"
     assert set(errors) == {3, 4, 6}
+
+
+def test_a_worker_that_dies_loading_a_part_costs_only_the_row_that_killed_it():
+    """Rows loaded by the workers (``LoadTask``, a few rows a task): a crash takes the whole part
+    down, and its rows are tried again one per task, so only the row that kills its process fails;
+    a refusal keeps its Japanese; every row is answered once."""
+    rows = [(iso_id, 100 + iso_id, f"組織 {iso_id}") for iso_id in range(1, 9)]
+    tasks = [LoadTask(7, tuple(rows[index:index + 3]), TZ) for index in range(0, len(rows), 3)]
+    answered: list[int] = []
+    results, errors = {}, {}
+
+    def on_done(key, rendered, err):
+        answered.append(key)
+        (results if rendered is not None else errors)[key] = rendered if rendered is not None else err
+
+    assert render_all(tasks, on_done, workers=2, count=len(rows), render=_loads_rows)
+    assert sorted(answered) == list(range(1, 9))  # each row once
+    assert sorted(results) == [1, 2, 4, 6, 7, 8]
+    assert isinstance(errors[3], WorkerStopped)
+    assert isinstance(errors[5], UserError) and errors[5].message_ja == "組織 5 の供給に問題があります"
 
 
 def test_in_process_when_one_worker_also_isolates():
