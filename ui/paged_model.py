@@ -30,6 +30,7 @@ from ui.qt import (
     QCoreApplication,
     QModelIndex,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -113,7 +114,14 @@ class PagedIdModel(IdTableModel):
             if len(ids) < size:
                 finished()  # that was all of them
                 return
-            Operation(parent, ids_query).success(complete).failure(failed).run()
+            # Every id once the page is painted: a zero timer runs after the repaint the reset has
+            # queued, so the reading thread does not take the interpreter from that paint; and a
+            # reload meanwhile (the next key of a search) starts no read for this one.
+            QTimer.singleShot(0, self, all_ids)
+
+        def all_ids() -> None:
+            if generation == self._generation:
+                Operation(parent, ids_query).success(complete).failure(failed).run()
 
         def complete(ids: list[int]) -> None:
             if generation != self._generation:
