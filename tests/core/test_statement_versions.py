@@ -5,6 +5,7 @@ database with documents already stored."""
 from __future__ import annotations
 
 import dataclasses
+from datetime import date
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -19,8 +20,10 @@ from oroshi_desktop.queries.statements import load_issued_statement
 from oroshi_desktop.statement_versions import content_key
 from tests.core.outbox_fixtures import tiny_pdf
 
-# The demo is anchored on its pinned today: .ci/run runs it again on other dates.
+# The demo's dates hang on its day, named here; the versions' stamps still come from the clock
+# (utcnow), so .ci/run runs these again on other dates.
 pytestmark = pytest.mark.calendar
+TODAY = date(2026, 3, 16)
 
 TZ = ZoneInfo("Asia/Tokyo")
 RUN = 3  # the demo's scheduled run
@@ -38,7 +41,7 @@ def first_organization(db) -> int:  # type: ignore[no-untyped-def]
 def test_the_key_follows_what_a_reader_sees(sqlite_db) -> None:  # type: ignore[no-untyped-def]
     from oroshi_desktop.demo import generate_demo
 
-    generate_demo(sqlite_db, scale=1, seed=0)
+    generate_demo(sqlite_db, scale=1, seed=0, today=TODAY)
     organization_id = first_organization(sqlite_db)
     with sqlite_db.read() as session:
         statement = load_issued_statement(session, invoice_id=RUN, organization_id=organization_id,
@@ -77,7 +80,7 @@ def test_the_key_is_the_one_stored_by_earlier_versions(sqlite_db) -> None:  # ty
     from oroshi_desktop.demo import generate_demo
     from oroshi_desktop.statement_versions import PRINT_REVISION, PROTECTION, _plain
 
-    generate_demo(sqlite_db, scale=1, seed=0)
+    generate_demo(sqlite_db, scale=1, seed=0, today=TODAY)
     organization_id = first_organization(sqlite_db)
     with sqlite_db.read() as session:
         statements = [load_issued_statement(session, invoice_id=RUN, organization_id=organization_id, fmt=fmt, tz=TZ)
@@ -105,7 +108,7 @@ def test_the_keys_of_a_run_row_are_those_of_each_format_loaded_on_its_own(db) ->
     from oroshi_desktop.document_store import STATEMENT_KINDS
     from oroshi_desktop.statement_versions import statement_keys
 
-    generate_demo(db, scale=1, seed=0)
+    generate_demo(db, scale=1, seed=0, today=TODAY)
     organization_id = first_organization(db)
     with db.read() as session:
         keys = statement_keys(session, RUN, organization_id, TZ)
@@ -136,7 +139,7 @@ def test_revision_0009_keeps_existing_documents_and_the_first_generation_after_i
     from oroshi_desktop.archive_chain import verify_chain
     from oroshi_desktop.demo import generate_demo
 
-    generate_demo(db, scale=1, seed=0)
+    generate_demo(db, scale=1, seed=0, today=TODAY)
     first = generate_statements(db, RUN, tz=TZ)
     config = schema._alembic_config(db)
     with db.engine.connect() as conn:
