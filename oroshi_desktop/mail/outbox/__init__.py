@@ -18,7 +18,7 @@ the same-mail mode carries them, like the mail itself).
 
 from __future__ import annotations
 
-from oroshi_desktop.mail.outbox.delivery import claim, deliver, deliver_rows, message_bytes
+from oroshi_desktop.mail.outbox.delivery import claim, deliver, deliver_rows
 from oroshi_desktop.mail.outbox.preparation import Preparation, RowFailure, prepare_outbox, prepare_run
 from oroshi_desktop.mail.outbox.preview import OrganizationMailPreview, preview_invoice_mails
 from oroshi_desktop.mail.outbox.recovery import mark_sent, recover_stale, resend
@@ -41,6 +41,7 @@ from oroshi_desktop.mail.outbox.states import (
 )
 from oroshi_desktop.mail.outbox.states import mail_organization as _mail_organization
 from oroshi_desktop.mail.outbox.states import organization_of as _organization
+from oroshi_desktop.mail.outbox.stored_messages import message_bytes
 
 __all__ = [
     "CLAIMABLE",

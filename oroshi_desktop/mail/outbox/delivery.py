@@ -19,12 +19,10 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 from sqlalchemy import exc as sa_exc
-from sqlalchemy.orm import Session
 
 from oroshi_desktop.db.engine import Database
-from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage, StoredDocument
+from oroshi_desktop.db.models import Invoice, InvoiceSupplierOrganization, OutboxMessage
 from oroshi_desktop.db.types import utcnow
-from oroshi_desktop.document_store import sha256_hex
 from oroshi_desktop.errors import NotFound, UserError
 from oroshi_desktop.mail.outbox.driver_sql import DriverBatch, DriverStatements
 from oroshi_desktop.mail.outbox.overlap import Envelope, HeldConnection, Overlap, envelope_of
@@ -44,6 +42,12 @@ from oroshi_desktop.mail.outbox.states import (
     finish_run_if_all_sent,
     is_latest,
     mark_iso_sent,
+)
+from oroshi_desktop.mail.outbox.stored_messages import (
+    CONTENT,
+    checked_messages,
+    driver_messages,
+    stored_messages,
 )
 from oroshi_desktop.mail.transport import (
     MailOutcomeUnknown,
@@ -76,7 +80,6 @@ _PLAN = (select(OutboxMessage.id, OutboxMessage.invoice_id, OutboxMessage.invoic
          .join(InvoiceSupplierOrganization,
                InvoiceSupplierOrganization.id == OutboxMessage.invoice_supplier_organization_id)
          .where(OutboxMessage.id == bindparam("row_id")))
-_CONTENT = select(StoredDocument.content).where(StoredDocument.id == bindparam("document_id"))
 _LOCK_RUN = select(Invoice.id).where(Invoice.id == bindparam("invoice_id")).with_for_update()
 _MARK_SENT = (update(OutboxMessage)
               .where(OutboxMessage.id == bindparam("row_id"), OutboxMessage.claimed_by == bindparam("worker_id"),
@@ -87,7 +90,7 @@ _MARK_SENT = (update(OutboxMessage)
 # The overlapped "previous row sent + this row claimed" runs these same statements on the driver's
 # cursor (``driver_sql``): on the database thread SQLAlchemy's per-statement Python cost as much as
 # the statements, and on PostgreSQL they go out together (one round trip instead of one each).
-_DRIVER = DriverStatements(claim=_CLAIM, plan=_PLAN, content=_CONTENT, lock_run=_LOCK_RUN, mark_sent=_MARK_SENT,
+_DRIVER = DriverStatements(claim=_CLAIM, plan=_PLAN, content=CONTENT, lock_run=_LOCK_RUN, mark_sent=_MARK_SENT,
                            mark_iso_sent=MARK_ISO_SENT, run_waiting=RUN_WAITING)
 
 
@@ -117,47 +120,10 @@ class _Plan:
     messages: list[bytes]
 
 
-def _stored_messages(connection: Connection, row_id: int, references: list[dict[str, Any]] | None) -> list[bytes]:
-    """The row's composed messages, checked against the SHA-256 recorded when they were stored."""
-    references = _references(row_id, references)
-    return _checked_messages(row_id, references, [connection.execute(_CONTENT, {"document_id": reference["id"]})
-                                                  .scalar() for reference in references])
-
-
-def _references(row_id: int, references: list[dict[str, Any]] | None) -> list[dict[str, Any]]:
-    if not references:
-        raise NotFound(f"outbox row {row_id}: no composed message is stored (prepared before messages were kept)",
-                       f"送信キューの行 {row_id}: 送信したメールの内容は保存されていません")
-    return references
-
-
-def _checked_messages(row_id: int, references: list[dict[str, Any]], found: list[Any]) -> list[bytes]:
-    contents = []
-    for reference, content in zip(references, found, strict=True):
-        if content is None or sha256_hex(content) != reference["sha256"]:
-            raise UserError(f"outbox row {row_id}: the stored message {reference['id']} is missing or changed",
-                            f"送信キューの行 {row_id}: 保存されたメール {reference['id']} が見つからないか変更されています")
-        contents.append(bytes(content))
-    return contents
-
-
-def message_bytes(session: Session, row_id: int, part: int = 1) -> bytes:
-    """The exact RFC 5322 bytes of part ``part`` (1: the statement mail, 2: a separate password mail)
-    of an outbox row, as stored when the row was prepared and as sent; for the CLI and the job centre."""
-    row = session.get(OutboxMessage, row_id)
-    if row is None:
-        raise NotFound(f"outbox row {row_id} does not exist", f"送信キューの行 {row_id} が見つかりません")
-    messages = _stored_messages(session.connection(), row_id, row.messages)
-    if not 1 <= part <= len(messages):
-        raise NotFound(f"outbox row {row_id} has {len(messages)} message(s); there is no part {part}",
-                       f"送信キューの行 {row_id} のメールは {len(messages)} 通です（{part} 通目はありません）")
-    return messages[part - 1]
-
-
 def _plan(connection: Connection, row_id: int) -> _Plan:
     found = connection.execute(_PLAN, {"row_id": row_id}).first()
     return _plan_of(row_id, tuple(found) if found is not None else None,
-                    lambda references: _stored_messages(connection, row_id, references))
+                    lambda references: stored_messages(connection, row_id, references))
 
 
 def _plan_of(row_id: int, found: tuple[Any, ...] | None,
@@ -263,13 +229,6 @@ class _Accepted:
 _Claimed = tuple[_Plan | None, UserError | None]  # what to send, or why not (a claimed row's problem)
 
 
-def _driver_messages(batch: DriverBatch, row_id: int, references: list[dict[str, Any]] | None) -> list[bytes]:
-    references = _references(row_id, references)
-    with batch.together():
-        pending = [batch.execute("content", {"document_id": reference["id"]}) for reference in references]
-    return _checked_messages(row_id, references, [found[0] if (found := p.first()) else None for p in pending])
-
-
 def _record_and_claim_in(connection: Connection, accepted: _Accepted | None, row_id: int, worker_id: str,
                          now: datetime, expected: list[dict[str, Any]] | None = None) -> _Claimed | None:
     """``_record_sent`` of the previous row, then this row's claim and plan, in the caller's
@@ -303,8 +262,8 @@ def _record_and_claim_in(connection: Connection, accepted: _Accepted | None, row
 
         def stored(references: list[dict[str, Any]] | None) -> list[bytes]:
             if expected and references == expected:
-                return _checked_messages(row_id, expected, [row[0] if (row := p.first()) else None for p in prefetched])
-            return _driver_messages(batch, row_id, references)
+                return checked_messages(row_id, expected, [row[0] if (row := p.first()) else None for p in prefetched])
+            return driver_messages(batch, row_id, references)
 
         try:
             return _plan_of(row_id, found, stored), None
